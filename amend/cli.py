@@ -1,0 +1,206 @@
+"""The ``amend`` command: thin functions that parse arguments and call the library."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import AmendError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Deterministic amendment engine for government action plans.")
+
+Root = Annotated[Path, typer.Option("--root", help="The repository folder (holds plans/ and consolidated/).")]
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    yaml = "yaml"
+    json = "json"
+    md = "md"
+
+
+def _fail(err: AmendError) -> None:
+    typer.echo(err.format(), err=True)
+    raise typer.Exit(1)
+
+
+def _date(value: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _repo(root: Path):
+    from .repository import Repository
+    return Repository(root)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"amend {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[Optional[bool], typer.Option("--version", callback=_version_callback, is_eager=True,
+                                                          help="Print the version and exit.")] = None) -> None:
+    """Plans and their amending acts as YAML; consolidated versions by date."""
+
+
+@app.command()
+def build(root: Root = Path(".")) -> None:
+    """Write consolidated/<plan>/<date>.yaml (and .md) for every version, and each plan's index."""
+    repo = _repo(root)
+    try:
+        result = repo.build()
+    except AmendError as err:
+        _fail(err)
+    for pid, timeline in repo.timelines.items():
+        latest = timeline.latest.plan
+        dates = ", ".join(v.valid_from.isoformat() for v in timeline.versions)
+        from .gaps import gaps
+        typer.echo(f"plan {pid}: {len(timeline.versions)} version(s) ({dates}); latest has "
+                   f"{len(latest.rows)} rows, {len(latest.abbreviations)} abbreviations, "
+                   f"{len(gaps(latest))} gap(s)")
+    typer.echo(f"{len(result.written)} file(s) written, {len(result.unchanged)} unchanged, "
+               f"{len(result.removed)} removed")
+
+
+@app.command()
+def check(root: Root = Path("."),
+          format: Annotated[Format, typer.Option("--format", help="text or json")] = Format.text) -> None:
+    """Validate every plan and amendment; fail if consolidated/ is not what build would write."""
+    problems = _repo(root).check()
+    if format is Format.json:
+        typer.echo(json.dumps({"ok": not problems, "problems": [p.as_dict() for p in problems]},
+                              ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            typer.echo(p.format(), err=True)
+        if not problems:
+            typer.echo("ok: plans, amendments and consolidated/ are consistent")
+    raise typer.Exit(1 if problems else 0)
+
+
+def _timeline(root: Path, plan: str):
+    try:
+        return _repo(root).timeline(plan)
+    except AmendError as err:
+        _fail(err)
+
+
+@app.command()
+def show(plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
+         at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
+         format: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.yaml,
+         root: Root = Path(".")) -> None:
+    """The version of PLAN in force on a day."""
+    day = _date(at, "--at")
+    timeline = _timeline(root, plan)
+    try:
+        version = timeline.in_force_at(day)
+    except AmendError as err:
+        _fail(err)
+    if format is ShowFormat.json:
+        from .serialize import show_json
+        typer.echo(json.dumps(show_json(version, day), ensure_ascii=False, indent=2))
+    elif format is ShowFormat.md:
+        from .render_md import render_markdown
+        typer.echo(render_markdown(version))
+    else:
+        from .serialize import version_data
+        from .yaml_io import dump_yaml
+        typer.echo(dump_yaml(version_data(timeline, version)), nl=False)
+
+
+@app.command()
+def versions(plan: str, root: Root = Path(".")) -> None:
+    """Every version of PLAN with the days it is in force and the acts that made it."""
+    timeline = _timeline(root, plan)
+    for v in timeline.versions:
+        until = v.valid_to.isoformat() if v.valid_to else "…"
+        acts = ", ".join(v.acts) if v.acts else f"{plan} (as enacted)"
+        typer.echo(f"{v.valid_from.isoformat()} – {until}  {acts}")
+    if timeline.repealed_on:
+        typer.echo(f"repealed with effect from {timeline.repealed_on.isoformat()}")
+
+
+@app.command()
+def history(plan: str, row: str, root: Root = Path(".")) -> None:
+    """When and by which act ROW of PLAN was inserted, changed or deleted."""
+    from .history import row_history
+    from .numbers import RowNumber
+
+    try:
+        number = RowNumber(row)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="ROW") from None
+    states = row_history(_timeline(root, plan), number)
+    if not states:
+        typer.echo(f"row {number} has never been in plan {plan}", err=True)
+        raise typer.Exit(1)
+    for s in states:
+        until = s.valid_to.isoformat() if s.valid_to else "…"
+        how = s.change.note if s.change else f"as enacted by act {plan}"
+        state = "not in the plan" if s.row is None else ("wording unknown" if all(
+            t is None or t.__class__.__name__ == "Unknown" for t in s.row.cells.values()) else "in force")
+        typer.echo(f"{s.valid_from.isoformat()} – {until}  {state}: {how}")
+
+
+@app.command()
+def diff(plan: str,
+         from_: Annotated[str, typer.Option("--from", help="The earlier day.")],
+         to: Annotated[str, typer.Option("--to", help="The later day.")],
+         format: Annotated[Format, typer.Option("--format")] = Format.text,
+         root: Root = Path(".")) -> None:
+    """What changed in PLAN between the versions in force on two days."""
+    from .diff import diff_text, version_diff
+
+    timeline = _timeline(root, plan)
+    try:
+        data = version_diff(timeline.in_force_at(_date(from_, "--from")), timeline.in_force_at(_date(to, "--to")))
+    except AmendError as err:
+        _fail(err)
+    if format is Format.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+    else:
+        typer.echo(diff_text(data))
+
+
+@app.command()
+def gaps(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The day; default: the latest version.")] = None,
+         root: Root = Path(".")) -> None:
+    """Every unknown in a version of PLAN: what our sources do not give."""
+    from .gaps import gaps as find_gaps
+
+    timeline = _timeline(root, plan)
+    try:
+        version = timeline.in_force_at(_date(at, "--at")) if at else timeline.latest
+    except AmendError as err:
+        _fail(err)
+    found = find_gaps(version.plan)
+    for g in found:
+        typer.echo(str(g))
+    typer.echo(f"{len(found)} gap(s) in plan {plan} as of {version.valid_from.isoformat()}", err=True)
+
+
+def main() -> None:
+    """Entry point of the ``amend`` script."""
+    try:
+        app()
+    except AmendError as err:  # a library error the command did not expect to meet
+        typer.echo(err.format(), err=True)
+        sys.exit(1)

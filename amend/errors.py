@@ -1,0 +1,175 @@
+"""Every error the library raises: one base class, a rule id each, and a place in the input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "AmendError", "Location", "YamlSyntaxError", "SchemaError", "TargetMissing", "NumberTaken",
+    "ParentMissing", "OccurrencesMismatch", "AbbreviationUndefined", "AbbreviationTaken",
+    "ColumnsMismatch", "RowOrder", "DateOrder", "OrderAmbiguous", "NotInForce", "PlanMissing",
+    "ActDuplicate", "ConsolidatedStale", "TargetUnknown", "Repealed",
+]
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file. Line and column count from 1, as people do."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    source_line: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class AmendError(Exception):
+    """Base of all input and consistency errors. The CLI catches this one and exits 1."""
+
+    rule = "error"
+    hint: str | None = None
+
+    def __init__(self, message: str, *, hint: str | None = None, path: tuple[Any, ...] = (),
+                 file: str | Path | None = None, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if hint is not None:
+            self.hint = hint
+        # `path` is where in the document the fault is (keys and indices); the loader turns it
+        # into a line and column when it has the file's positions.
+        self.path = path
+        self.file = str(file) if file is not None else None
+        self.location = location
+
+    def within(self, *prefix: Any, file: str | Path | None = None) -> AmendError:
+        """The same error, placed deeper inside a document (or in a file)."""
+        self.path = (*prefix, *self.path)
+        if file is not None and self.file is None:
+            self.file = str(file)
+        return self
+
+    def format(self) -> str:
+        """``file:line:col: error [rule]: message``, the source line with a caret, and a hint."""
+        where = str(self.location) if self.location else (self.file or "<input>")
+        lines = [f"{where}: error [{self.rule}]: {self.message}"]
+        loc = self.location
+        if loc and loc.source_line is not None and loc.column is not None:
+            lines.append(f"    {loc.source_line}")
+            lines.append("    " + " " * (loc.column - 1) + "^")
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A stable machine-readable form."""
+        loc = self.location
+        return {
+            "file": loc.file if loc else self.file,
+            "line": loc.line if loc else None,
+            "column": loc.column if loc else None,
+            "rule": self.rule,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class YamlSyntaxError(AmendError):
+    rule = "yaml-syntax"
+    hint = "fix the YAML syntax at the marked place"
+
+
+class SchemaError(AmendError):
+    rule = "schema"
+    hint = "see docs/format.md for the keys and values each element takes"
+
+
+class TargetMissing(AmendError):
+    rule = "target-missing"
+    hint = "check the row or element number against the version the operation applies to (amend show)"
+
+
+class TargetUnknown(AmendError):
+    rule = "target-unknown"
+    hint = "the wording this operation needs is not in our sources; record it in the base plan first"
+
+
+class NumberTaken(AmendError):
+    rule = "number-taken"
+    hint = "a number can be used once; replace the existing row instead, or choose a free number"
+
+
+class ParentMissing(AmendError):
+    rule = "parent-missing"
+    hint = "an inserted row goes right after its parent (23-1 after 23) in the same (sub)section"
+
+
+class OccurrencesMismatch(AmendError):
+    rule = "occurrences-mismatch"
+    hint = "state how many times the words occur in the scope, or narrow the scope (row, column)"
+
+
+class AbbreviationUndefined(AmendError):
+    rule = "abbreviation-undefined"
+    hint = "add the code to the abbreviations note (add_abbreviations), or correct the code"
+
+
+class AbbreviationTaken(AmendError):
+    rule = "abbreviation-taken"
+    hint = "the code is already in the note; use replace_abbreviation to change its expansion"
+
+
+class ColumnsMismatch(AmendError):
+    rule = "columns-mismatch"
+    hint = "a row gives exactly the plan's columns (amend show PLAN lists them); use !unknown for a text no source gives"
+
+
+class RowOrder(AmendError):
+    rule = "row-order"
+    hint = "rows are listed in document order: ascending numbers, sections in order"
+
+
+class DateOrder(AmendError):
+    rule = "date-order"
+    hint = "check the dates: an act cannot take effect before the plan it amends, or before it is adopted"
+
+
+class OrderAmbiguous(AmendError):
+    rule = "order-ambiguous"
+    hint = "two acts with the same number, dates and plan cannot be ordered; one of them is a duplicate"
+
+
+class NotInForce(AmendError):
+    rule = "not-in-force"
+    hint = "amend versions PLAN lists the dates each version is in force"
+
+
+class Repealed(AmendError):
+    rule = "repealed"
+    hint = "a repealed plan takes no further amendments"
+
+
+class PlanMissing(AmendError):
+    rule = "plan-missing"
+    hint = "plans are files plans/base/<number>.yaml; amend versions lists none for a missing one"
+
+
+class ActDuplicate(AmendError):
+    rule = "act-duplicate"
+    hint = "each act is one file; remove the duplicate"
+
+
+class ConsolidatedStale(AmendError):
+    rule = "consolidated-stale"
+    hint = "run `amend build` and commit consolidated/"

@@ -1,0 +1,48 @@
+"""Reading plan and amendment files into validated models, with errors placed in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .amendment import Amendment
+from .errors import AmendError, SchemaError
+from .invariants import check_executors, check_structure
+from .model import Plan
+from .yaml_io import locate, read_yaml
+
+__all__ = ["load_plan", "load_amendment"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _validate(model: type[M], data: Any, path: Path) -> M:
+    if not isinstance(data, dict):
+        raise locate(SchemaError(f"expected a mapping at the top of the file, got {type(data).__name__}", file=path))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        loc = tuple(first["loc"])
+        where = ".".join(str(p) for p in loc)
+        more = exc.error_count() - 1
+        extra = f" ({more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
+        raise locate(SchemaError(f"{where}: {first['msg']}{extra}", path=loc, file=path)) from None
+
+
+def load_plan(path: Path) -> Plan:
+    """A base plan file, validated: schema, row order, columns, executor codes."""
+    plan = _validate(Plan, read_yaml(path), path)
+    try:
+        check_structure(plan)
+        check_executors(plan)
+    except AmendError as err:
+        raise locate(err.within(file=path)) from None
+    return plan
+
+
+def load_amendment(path: Path) -> Amendment:
+    """An amendment file, validated against the schema (targets are checked when it is applied)."""
+    return _validate(Amendment, read_yaml(path), path)

@@ -1,0 +1,139 @@
+"""A plan as it stands in one version: columns, sections, rows in document order, the abbreviations note."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from .acts import Act, EntryIntoForce
+from .base import Frozen
+from .numbers import RowNumber
+from .provenance import Change
+from .unknown import Text, Unknown
+
+__all__ = ["Column", "Subsection", "Section", "Row", "Abbreviation", "Plan", "executor_codes"]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ElementNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+
+
+class Column(Frozen):
+    """A column of the plan's table. The row number column is implicit."""
+
+    id: Identifier
+    title: Text
+    # executors: codes in this column must be defined in the abbreviations note.
+    role: Literal["text", "executors", "amount", "funding"] = "text"
+
+
+class Subsection(Frozen):
+    """A subsection such as ``1.2. Орта мерзімді шаралар``."""
+
+    number: ElementNumber
+    title: Text
+    history: tuple[Change, ...] = ()
+
+
+class Section(Frozen):
+    """A section of the plan, with its subsections in order."""
+
+    number: ElementNumber
+    title: Text
+    subsections: tuple[Subsection, ...] = ()
+    history: tuple[Change, ...] = ()
+
+    def subsection(self, number: str) -> Subsection | None:
+        """The subsection with this number, if the section has it."""
+        return next((s for s in self.subsections if s.number == number), None)
+
+
+class Row(Frozen):
+    """A numbered measure: where it sits, its cells by column id, and how it came to read so."""
+
+    number: RowNumber
+    section: ElementNumber
+    # None: the row is in no subsection; UNKNOWN: the sources do not say which.
+    subsection: ElementNumber | Unknown | None = None
+    cells: dict[Identifier, Text]
+    history: tuple[Change, ...] = ()
+
+
+class Abbreviation(Frozen):
+    """One line of the note: a code's expansion, and its history."""
+
+    expansion: Text
+    history: tuple[Change, ...] = ()
+
+
+class Plan(Frozen):
+    """A whole plan in one version. Rows are in document order, which is ascending row-number order."""
+
+    plan: ElementNumber
+    act: Act
+    entry_into_force: EntryIntoForce | Unknown
+    title: Text
+    rows_complete: bool = True
+    columns: tuple[Column, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1)
+    rows: tuple[Row, ...]
+    abbreviations: dict[str, Abbreviation] = {}
+    notes: tuple[str, ...] = ()
+    # Rows that an act deleted, kept so that a later reference to them can say so.
+    deleted_rows: dict[str, Change] = {}
+    repealed: Change | None = None
+
+    @field_validator("abbreviations", mode="before")
+    @classmethod
+    def _expansions(cls, value: Any) -> Any:
+        # In a plan file the note is written as plain `code: expansion` lines.
+        if isinstance(value, dict):
+            return {k: v if isinstance(v, (dict, Abbreviation)) else {"expansion": v} for k, v in value.items()}
+        return value
+
+    def position(self, number: RowNumber) -> int:
+        """Index at which a row with this number is or would be (rows are sorted, so bisect)."""
+        return bisect_left(self.rows, number.parts, key=_parts)
+
+    def row(self, number: RowNumber) -> Row | None:
+        """The row with this number, or None."""
+        i = self.position(number)
+        if i < len(self.rows) and self.rows[i].number == number:
+            return self.rows[i]
+        return None
+
+    def section(self, number: str) -> Section | None:
+        """The section with this number, or None."""
+        return next((s for s in self.sections if s.number == number), None)
+
+    def section_index(self, number: str) -> int:
+        """Document position of a section (for order checks)."""
+        return next(i for i, s in enumerate(self.sections) if s.number == number)
+
+    @property
+    def column_ids(self) -> tuple[str, ...]:
+        """Column ids in table order."""
+        return tuple(c.id for c in self.columns)
+
+
+def _parts(row: Row) -> tuple[int, ...]:
+    return row.number.parts
+
+
+_CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]*$")
+_PARENTHETICAL = re.compile(r"\([^)]*\)")
+
+
+def executor_codes(text: str) -> list[str]:
+    """The agency codes in an executors cell: ``ОМ, МАМ, БП (келісу бойынша)`` gives ОМ, МАМ, БП.
+
+    Parts that are words rather than codes (lowercase) are not codes and are left alone.
+    """
+    codes = []
+    for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
+        part = part.strip()
+        if part and _CODE.match(part):
+            codes.append(part)
+    return codes

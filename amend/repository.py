@@ -1,0 +1,161 @@
+"""A folder of plans: ``plans/base``, ``plans/amendments`` and the ``consolidated`` files built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .errors import ActDuplicate, AmendError, ConsolidatedStale, PlanMissing
+from .loading import load_amendment, load_plan
+from .model import Plan
+from .render_md import render_markdown
+from .serialize import index_data, version_data
+from .timeline import FiledAmendment, Timeline, consolidate
+from .yaml_io import dump_yaml, locate
+
+__all__ = ["Repository", "BuildResult", "write_atomic"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` wrote, left alone and removed, relative to the repository root."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write through a temporary file and a rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Repository:
+    """The plans and amendments under ``root`` and what consolidating them gives."""
+
+    def __init__(self, root: Path | str = ".") -> None:
+        self.root = Path(root)
+        self.base_dir = self.root / "plans" / "base"
+        self.amendments_dir = self.root / "plans" / "amendments"
+        self.output_dir = self.root / "consolidated"
+
+    def _rel(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    @cached_property
+    def plans(self) -> dict[str, tuple[Plan, Path]]:
+        """Every base plan by id. Raises the first error met."""
+        found: dict[str, tuple[Plan, Path]] = {}
+        for path in sorted(self.base_dir.glob("*.yaml")):
+            plan = load_plan(path)
+            if plan.plan in found:
+                raise locate(ActDuplicate(f"plan {plan.plan} is also defined in {found[plan.plan][1]}",
+                                          path=("plan",), file=path))
+            found[plan.plan] = (plan, path)
+        return found
+
+    @cached_property
+    def amendments(self) -> tuple[FiledAmendment, ...]:
+        """Every amendment file, in file-name order (the order rule, not this order, decides effect)."""
+        return tuple(FiledAmendment(load_amendment(p), p) for p in sorted(self.amendments_dir.glob("*.yaml")))
+
+    def plan(self, plan_id: str) -> Plan:
+        """The base plan ``plan_id``."""
+        if plan_id not in self.plans:
+            known = ", ".join(sorted(self.plans)) or "none"
+            raise PlanMissing(f"no plan {plan_id} in {self.base_dir} (plans: {known})")
+        return self.plans[plan_id][0]
+
+    def timeline(self, plan_id: str, extra: list[FiledAmendment] | None = None) -> Timeline:
+        """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft)."""
+        try:
+            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []))
+        except AmendError as err:
+            raise locate(err) from None
+
+    @cached_property
+    def timelines(self) -> dict[str, Timeline]:
+        """Every plan's timeline, by plan id."""
+        return {pid: self.timeline(pid) for pid in sorted(self.plans)}
+
+    def check_references(self) -> None:
+        """Every amendment names a plan we have."""
+        for f in self.amendments:
+            if f.amendment.amends not in self.plans:
+                raise locate(PlanMissing(f"act {f.amendment.act.number} amends plan {f.amendment.amends}, "
+                                         f"which is not in {self.base_dir}", path=("amends",), file=f.path))
+
+    def outputs(self) -> dict[Path, str]:
+        """Every file ``build`` writes, by path, with its content. Nothing is written here."""
+        self.check_references()
+        files: dict[Path, str] = {}
+        for pid, timeline in self.timelines.items():
+            folder = self.output_dir / pid
+            files[folder / "index.yaml"] = dump_yaml(index_data(timeline))
+            for version in timeline.versions:
+                stem = version.valid_from.isoformat()
+                files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version))
+                files[folder / f"{stem}.md"] = render_markdown(version)
+        return files
+
+    def _stale_files(self, files: dict[Path, str]) -> list[Path]:
+        # Files in consolidated/ that build would no longer write (a version that is gone).
+        if not self.output_dir.exists():
+            return []
+        return sorted(p for p in self.output_dir.rglob("*") if p.is_file() and p not in files)
+
+    def build(self) -> BuildResult:
+        """Write ``consolidated/``. Everything is computed first, so an error writes nothing."""
+        files = self.outputs()
+        written, unchanged = [], []
+        for path, content in sorted(files.items()):
+            if path.exists() and path.read_text(encoding="utf-8") == content:
+                unchanged.append(str(self._rel(path)))
+                continue
+            write_atomic(path, content)
+            written.append(str(self._rel(path)))
+        removed = []
+        for path in self._stale_files(files):
+            path.unlink()
+            removed.append(str(self._rel(path)))
+        return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+    def check(self) -> list[AmendError]:
+        """Every problem: invalid files, failing operations, drafts that do not apply, stale outputs."""
+        try:
+            files = self.outputs()
+            for draft in (f for f in self.amendments if f.amendment.status == "draft"):
+                self.timeline(draft.amendment.amends, [FiledAmendment(draft.amendment.model_copy(
+                    update={"status": "adopted"}), draft.path)])
+        except AmendError as err:
+            return [err]
+        problems: list[AmendError] = []
+        for path, content in sorted(files.items()):
+            if not path.exists():
+                problems.append(ConsolidatedStale(f"{self._rel(path)} is missing", file=self._rel(path)))
+            elif path.read_text(encoding="utf-8") != content:
+                problems.append(ConsolidatedStale(f"{self._rel(path)} is not what build would write",
+                                                  file=self._rel(path)))
+        for path in self._stale_files(files):
+            problems.append(ConsolidatedStale(f"{self._rel(path)} would be removed by build", file=self._rel(path)))
+        return problems
+
+
+def today() -> dt.date:
+    """Today's date (a seam for tests)."""
+    return dt.date.today()

@@ -1,0 +1,148 @@
+"""YAML in and out: a fast loader, positions only when an error needs them, deterministic dumps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from .errors import AmendError, Location, YamlSyntaxError
+from .unknown import UNKNOWN, Unknown
+
+__all__ = ["read_yaml", "locate", "dump_yaml", "UNKNOWN_TAG"]
+
+UNKNOWN_TAG = "!unknown"
+
+
+def _unknown(constructor: Any, node: Any) -> Unknown:
+    if node.value not in ("", None):
+        # `!unknown "some text"` would smuggle a text in beside the marker.
+        raise YAMLError(f"{UNKNOWN_TAG} takes no value (line {node.start_mark.line + 1})")
+    return UNKNOWN
+
+
+def _configure(yaml: YAML) -> YAML:
+    yaml.constructor.add_constructor(UNKNOWN_TAG, _unknown)
+    # Dates stay strings here so that pydantic checks them and an impossible date such as
+    # 2025-02-30 is reported at its place, like every other bad value.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    return yaml
+
+
+@lru_cache(maxsize=None)
+def _fast() -> YAML:
+    # The C loader (ruamel.yaml.clib) where installed: about 4x faster, no positions.
+    return _configure(YAML(typ="safe"))
+
+
+def _positional() -> YAML:
+    return _configure(YAML(typ="rt"))
+
+
+def read_yaml(path: Path) -> Any:
+    """The plain data of a YAML file (``!unknown`` becomes ``UNKNOWN``); syntax errors are located."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return _fast().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        err = YamlSyntaxError(f"{problem}" + (f" ({exc.context})" if exc.context else ""), file=path)
+        if mark is not None:
+            err.location = _location(path, text, mark.line, mark.column)
+        raise err from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(str(exc), file=path) from None
+
+
+def _location(path: Path | str, text: str, line: int, column: int) -> Location:
+    lines = text.splitlines()
+    source = lines[line] if 0 <= line < len(lines) else None
+    return Location(str(path), line + 1, column + 1, source)
+
+
+def locate(error: AmendError) -> AmendError:
+    """Fill in ``error.location`` from its file and path by re-reading the file with positions."""
+    if error.location is not None or error.file is None:
+        return error
+    path = Path(error.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+        node = _positional().load(text)
+    except (OSError, YAMLError):
+        error.location = Location(str(path))
+        return error
+    line, column = _deepest(node, error.path)
+    error.location = _location(path, text, line, column)
+    return error
+
+
+def _deepest(node: Any, path: tuple[Any, ...]) -> tuple[int, int]:
+    """Line and column (from 0) of the deepest node on ``path``.
+
+    Steps that do not name a key or index of the data (such as pydantic's union tags) are skipped.
+    """
+    line, column = 0, 0
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        line, column = node.lc.line, node.lc.col
+    for step in path:
+        if isinstance(node, CommentedMap) and step in node:
+            value = node[step]
+            if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+                line, column = node.lc.key(step)
+            else:
+                line, column = node.lc.value(step)
+            node = value
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line, column = node.lc.item(step)
+            node = node[step]
+    return line, column
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+def _represent_unknown(representer: Any, _: Unknown) -> Any:
+    return representer.represent_scalar(UNKNOWN_TAG, "")
+
+
+@lru_cache(maxsize=None)
+def _dumper() -> YAML:
+    # The pure-Python emitter, so that the bytes do not depend on whether the C extension is there.
+    yaml = YAML(typ="rt", pure=True)
+    yaml.width = 1_000_000  # never fold a line: diffs of consolidated files stay one line per change
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.representer.add_representer(Unknown, _represent_unknown)
+    # Every value written out in full: anchors and aliases (&id001) would make the files unreadable.
+    yaml.representer.ignore_aliases = lambda *_: True
+    return yaml
+
+
+def _prepare(value: Any) -> Any:
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    if isinstance(value, dict):
+        return {k: _prepare(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_prepare(v) for v in value]
+    return value
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic YAML text: insertion order kept, unicode as is, multi-line texts as blocks."""
+    stream = io.StringIO()
+    _dumper().dump(_prepare(data), stream)
+    return stream.getvalue()
+
+
+def date_text(value: dt.date) -> str:
+    """ISO date, as in file names."""
+    return value.isoformat()

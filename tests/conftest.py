@@ -1,0 +1,37 @@
+"""Fixtures: the real plans of this repository, and throwaway copies of it to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from amend import Repository
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Repository:
+    """The shipped repository (read only)."""
+    return Repository(ROOT)
+
+
+@pytest.fixture(scope="session")
+def timeline_748(repo):
+    return repo.timeline("748")
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A copy of plans/ and consolidated/ to modify freely."""
+    for name in ("plans", "consolidated"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root, by relative path, with its bytes."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
