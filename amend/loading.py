@@ -29,7 +29,15 @@ def _validate(model: type[M], data: Any, path: Path) -> M:
         where = ".".join(str(p) for p in loc)
         more = exc.error_count() - 1
         extra = f" ({more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-        raise locate(SchemaError(f"{where}: {first['msg']}{extra}", path=loc, file=path)) from None
+        err = SchemaError(f"{where}: {first['msg']}{extra}", path=loc, file=path)
+        if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            # Point at the tag itself (`op: rewrite_row`), not at the whole operation.
+            key = str(first["ctx"]["discriminator"]).strip("'")
+            err.path = (*loc, key)
+            tag = first["ctx"].get("tag")
+            err.message = (f"{where}: unknown {key} {tag!r}" if tag else f"{where}: `{key}` is missing") + extra
+            err.hint = f"expected one of {first['ctx'].get('expected_tags', '')}; see docs/format.md"
+        raise locate(err, at_key=first["type"] == "extra_forbidden") from None
 
 
 def load_plan(path: Path) -> Plan:

@@ -107,7 +107,11 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
     for i in range(len(a.operations)):
         day = a.effective(i)
         if day < start:
-            path = ("operations", i, "in_force") if a.operations[i].in_force else ("entry_into_force",)
+            if a.operations[i].in_force:
+                path: tuple = ("operations", i, "in_force")
+            else:  # point at the date that decides it
+                path = ("entry_into_force", {"on_date": "date", "after_publication": "published"}.get(
+                    a.entry_into_force.rule, "rule"))
             raise DateOrder(f"act {a.act.number} would take effect on {day}, before plan {base.plan} "
                             f"is in force ({start})", path=path, file=filed.path)
 
@@ -139,16 +143,17 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     check_all: tuple[FiledAmendment, int] | None = None  # the op that deleted a code, if any
     repealed_on = None
 
-    def close(until: dt.date) -> None:
+    def close() -> None:
+        # The day's changes are all in: check them, end the previous version, open this one.
         _check_codes(plan, touched, check_all)
         if versions:
             prev = versions[-1]
-            versions[-1] = Version(prev.plan, prev.valid_from, until - dt.timedelta(days=1), prev.acts)
+            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
         versions.append(Version(plan, day, None, tuple(acts)))
 
     for key, filed, i in steps:
         if key[0] != day:
-            close(key[0])
+            close()
             day, acts, touched, check_all = key[0], [], {}, None
         a = filed.amendment
         op = a.operations[i]
@@ -167,7 +172,7 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
             check_all = (filed, i)
         if plan.repealed is not None:
             repealed_on = key[0]
-    close(day)
+    close()
     if repealed_on is not None:
         # The repeal's own "version" is not a version in force: drop it, end the one before.
         versions.pop()

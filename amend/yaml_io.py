@@ -69,8 +69,11 @@ def _location(path: Path | str, text: str, line: int, column: int) -> Location:
     return Location(str(path), line + 1, column + 1, source)
 
 
-def locate(error: AmendError) -> AmendError:
-    """Fill in ``error.location`` from its file and path by re-reading the file with positions."""
+def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
+    """Fill in ``error.location`` from its file and path by re-reading the file with positions.
+
+    ``at_key`` points at the last key itself rather than its value (for a key that should not be there).
+    """
     if error.location is not None or error.file is None:
         return error
     path = Path(error.file)
@@ -80,12 +83,12 @@ def locate(error: AmendError) -> AmendError:
     except (OSError, YAMLError):
         error.location = Location(str(path))
         return error
-    line, column = _deepest(node, error.path)
+    line, column = _deepest(node, error.path, at_key)
     error.location = _location(path, text, line, column)
     return error
 
 
-def _deepest(node: Any, path: tuple[Any, ...]) -> tuple[int, int]:
+def _deepest(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
     """Line and column (from 0) of the deepest node on ``path``.
 
     Steps that do not name a key or index of the data (such as pydantic's union tags) are skipped.
@@ -96,7 +99,7 @@ def _deepest(node: Any, path: tuple[Any, ...]) -> tuple[int, int]:
     for step in path:
         if isinstance(node, CommentedMap) and step in node:
             value = node[step]
-            if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+            if at_key or (isinstance(value, (CommentedMap, CommentedSeq)) and len(value)):
                 line, column = node.lc.key(step)
             else:
                 line, column = node.lc.value(step)
