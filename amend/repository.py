@@ -57,22 +57,50 @@ class Repository:
         except ValueError:
             return path
 
-    @cached_property
-    def plans(self) -> dict[str, tuple[Plan, Path]]:
-        """Every base plan by id. Raises the first error met."""
-        found: dict[str, tuple[Plan, Path]] = {}
+    def _load(self, problems: list[AmendError] | None) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
+        """Read every file. With ``problems``, a bad file is recorded there and skipped; else it raises."""
+        def record(err: AmendError) -> None:
+            if problems is None:
+                raise err
+            problems.append(err)
+
+        def attempt(load, path):
+            try:
+                return load(path)
+            except AmendError as err:
+                record(err)
+                return None
+
+        plans: dict[str, tuple[Plan, Path]] = {}
         for path in sorted(self.base_dir.glob("*.yaml")):
-            plan = load_plan(path)
-            if plan.plan in found:
-                raise locate(ActDuplicate(f"plan {plan.plan} is also defined in {found[plan.plan][1]}",
-                                          path=("plan",), file=path))
-            found[plan.plan] = (plan, path)
-        return found
+            plan = attempt(load_plan, path)
+            if plan is None:
+                continue
+            if plan.plan in plans:
+                record(locate(ActDuplicate(f"plan {plan.plan} is also defined in {plans[plan.plan][1]}",
+                                           path=("plan",), file=path)))
+            else:
+                plans[plan.plan] = (plan, path)
+        amendments = []
+        for path in sorted(self.amendments_dir.glob("*.yaml")):
+            amendment = attempt(load_amendment, path)
+            if amendment is not None:
+                amendments.append(FiledAmendment(amendment, path))
+        return plans, tuple(amendments)
 
     @cached_property
+    def _files(self) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
+        return self._load(None)
+
+    @property
+    def plans(self) -> dict[str, tuple[Plan, Path]]:
+        """Every base plan by id, with its file. Raises the first error met."""
+        return self._files[0]
+
+    @property
     def amendments(self) -> tuple[FiledAmendment, ...]:
         """Every amendment file, in file-name order (the order rule, not this order, decides effect)."""
-        return tuple(FiledAmendment(load_amendment(p), p) for p in sorted(self.amendments_dir.glob("*.yaml")))
+        return self._files[1]
 
     def plan(self, plan_id: str) -> Plan:
         """The base plan ``plan_id``."""
@@ -136,15 +164,31 @@ class Repository:
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
 
     def check(self) -> list[AmendError]:
-        """Every problem: invalid files, failing operations, drafts that do not apply, stale outputs."""
-        try:
-            files = self.outputs()
-            for draft in (f for f in self.amendments if f.amendment.status == "draft"):
-                self.timeline(draft.amendment.amends, [FiledAmendment(draft.amendment.model_copy(
-                    update={"status": "adopted"}), draft.path)])
-        except AmendError as err:
-            return [err]
+        """Every problem: bad files, failing operations, drafts that do not apply, stale outputs."""
         problems: list[AmendError] = []
+        plans, amendments = self._load(problems)
+        unreadable = {e.file for e in problems}
+        for f in amendments:
+            # A plan whose own file is broken is reported once, not again for each act amending it.
+            if f.amendment.amends not in plans and str(self.base_dir / f"{f.amendment.amends}.yaml") not in unreadable:
+                problems.append(locate(PlanMissing(f"act {f.amendment.act.number} amends plan {f.amendment.amends}, "
+                                                   f"which is not in {self.base_dir}", path=("amends",), file=f.path)))
+        adopted = [f for f in amendments if f.amendment.status == "adopted"]
+        for pid, (plan, _) in sorted(plans.items()):
+            try:
+                consolidate(plan, adopted)
+            except AmendError as err:
+                problems.append(locate(err))
+                continue
+            for draft in (f for f in amendments if f.amendment.status == "draft" and f.amendment.amends == pid):
+                as_adopted = FiledAmendment(draft.amendment.model_copy(update={"status": "adopted"}), draft.path)
+                try:
+                    consolidate(plan, adopted + [as_adopted])
+                except AmendError as err:
+                    problems.append(locate(err))
+        if problems:
+            return problems
+        files = self.outputs()
         for path, content in sorted(files.items()):
             if not path.exists():
                 problems.append(ConsolidatedStale(f"{self._rel(path)} is missing", file=self._rel(path)))

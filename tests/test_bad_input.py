@@ -106,3 +106,15 @@ def test_an_orphan_consolidated_file_is_stale(repo_copy: Path):
     (repo_copy / "consolidated/748/2024-01-01.yaml").write_text("x\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["check", "--root", str(repo_copy)])
     assert result.exit_code == 1 and "would be removed by build" in result.stderr
+
+
+def test_check_reports_every_broken_file_not_just_the_first(repo_copy: Path):
+    for name, old, new in [(A392, 'row: "6"', 'row: "7"'), (B748, "date: 2023-08-31", "date: 2023-02-31")]:
+        path = repo_copy / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    (repo_copy / "plans/amendments/500.yaml").write_text("act: [\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--root", str(repo_copy), "--format", "json"])
+    assert result.exit_code == 1
+    import json
+    rules = sorted((Path(p["file"]).name, p["rule"]) for p in json.loads(result.stdout)["problems"])
+    assert rules == [("500.yaml", "yaml-syntax"), ("748.yaml", "schema")]
