@@ -197,6 +197,33 @@ def gaps(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The 
     typer.echo(f"{len(found)} gap(s) in plan {plan} as of {version.valid_from.isoformat()}", err=True)
 
 
+@app.command()
+def costs(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The day; default: the latest version.")] = None,
+          root: Root = Path(".")) -> None:
+    """Totals of the cost figures of PLAN (million tenge), by column and by funding source."""
+    from .amounts import cost_totals
+
+    timeline = _timeline(root, plan)
+    try:
+        version = timeline.in_force_at(_date(at, "--at")) if at else timeline.latest
+    except AmendError as err:
+        _fail(err)
+    totals = cost_totals(version.plan)
+    if not totals.columns:
+        typer.echo(f"plan {plan} has no amount columns", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"plan {plan} as of {version.valid_from.isoformat()}: million tenge, "
+               f"from {totals.rows_with_figures} row(s) that state figures")
+    width = max(len(c) for c in totals.columns)
+    for c in totals.columns:
+        typer.echo(f"  {c:<{width}}  {totals.total[c]:>12}")
+    typer.echo("by funding source:")
+    for source, sums in totals.by_funding.items():
+        typer.echo(f"  {source}: " + ", ".join(f"{c} {sums[c]}" for c in totals.columns))
+    if totals.unknown_cells:
+        typer.echo(f"{totals.unknown_cells} amount cell(s) are unknown: the totals leave them out", err=True)
+
+
 def main() -> None:
     """Entry point of the ``amend`` script."""
     try:

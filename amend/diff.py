@@ -19,7 +19,7 @@ def _comparable(version: Version) -> dict[str, Any]:
         "sections": {s.number: {"title": to_json_value(s.title),
                                 "subsections": {x.number: to_json_value(x.title) for x in s.subsections}}
                      for s in plan.sections},
-        "rows": {str(r.number): {k: v for k, v in row_json(r).items() if k not in ("history", "number")}
+        "rows": {str(r.number): {k: v for k, v in row_json(plan, r).items() if k not in ("history", "number", "amounts")}
                  for r in plan.rows},
         "abbreviations": {c: to_json_value(a.expansion) for c, a in plan.abbreviations.items()},
     }

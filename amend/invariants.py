@@ -57,7 +57,8 @@ def undefined_codes(plan: Plan, indices: Iterable[int]) -> list[tuple[int, str, 
             text = row.cells[c]
             if text is UNKNOWN:
                 continue
-            found.extend((i, c, code) for code in executor_codes(text) if code not in plan.abbreviations)
+            found.extend((i, c, code) for code in executor_codes(text, plan.abbreviations)
+                         if code not in plan.abbreviations)
     return found
 
 

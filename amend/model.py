@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Container
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -122,18 +123,24 @@ def _parts(row: Row) -> tuple[int, ...]:
     return row.number.parts
 
 
-_CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]*$")
+_CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]+$")
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
 
 
-def executor_codes(text: str) -> list[str]:
+def executor_codes(text: str, defined: Container[str] = ()) -> list[str]:
     """The agency codes in an executors cell: ``ОМ, МАМ, БП (келісу бойынша)`` gives ОМ, МАМ, БП.
 
-    Parts that are words rather than codes (lowercase) are not codes and are left alone.
+    A part that the note defines is a code as it stands (``БП ҚСАЕАК``, ``Еңбекмині``). Otherwise
+    a part made of upper-case words gives each (``БҒМ ЖББ``, where the source lacks a comma), and
+    any other part is prose ("мүдделі органдар"), not a code.
     """
     codes = []
     for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
-        part = part.strip()
-        if part and _CODE.match(part):
+        part = " ".join(part.split())
+        if not part:
+            continue
+        if part in defined:
             codes.append(part)
+        elif all(_CODE.match(token) for token in part.split()):
+            codes.extend(part.split())
     return codes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .amounts import row_amounts
 from .model import Plan, Row
 from .provenance import Change
 from .timeline import Timeline, Version
@@ -17,11 +18,19 @@ def _change(c: Change) -> dict[str, Any]:
     return {"act": c.act, "act_date": c.act_date, "in_force": c.in_force, "kind": c.kind.value, "note": c.note}
 
 
-def _row(row: Row) -> dict[str, Any]:
+def _amounts(plan: Plan, row: Row) -> dict[str, str]:
+    # Decimals as text, so that no figure is rounded on its way through YAML or JSON.
+    return {c: str(a) for c, a in row_amounts(plan, row).items() if a is not None}
+
+
+def _row(plan: Plan, row: Row) -> dict[str, Any]:
     data: dict[str, Any] = {"number": str(row.number), "section": row.section}
     if row.subsection is not None:
         data["subsection"] = row.subsection
     data["cells"] = dict(row.cells)
+    amounts = _amounts(plan, row)
+    if amounts:
+        data["amounts"] = amounts  # parsed figures (million tenge) beside the text as written
     if row.history:
         data["history"] = [_change(c) for c in row.history]
     return data
@@ -41,7 +50,7 @@ def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
         "rows_complete": plan.rows_complete,
         "columns": [c.model_dump() for c in plan.columns],
         "sections": [_section(s) for s in plan.sections],
-        "rows": [_row(r) for r in plan.rows],
+        "rows": [_row(plan, r) for r in plan.rows],
         "abbreviations": [
             {"code": code, "expansion": a.expansion, **({"history": [_change(c) for c in a.history]} if a.history else {})}
             for code, a in plan.abbreviations.items()
@@ -93,7 +102,7 @@ def unknowns(row: Row) -> list[str]:
     return found + [f"cells.{c}" for c, t in row.cells.items() if t is UNKNOWN]
 
 
-def row_json(row: Row) -> dict[str, Any]:
+def row_json(plan: Plan, row: Row) -> dict[str, Any]:
     """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown."""
     return to_json_value({
         "number": str(row.number),
@@ -101,6 +110,7 @@ def row_json(row: Row) -> dict[str, Any]:
         # null for "in no subsection"; an unknown subsection is also null and listed in `unknown`
         "subsection": row.subsection,
         "cells": dict(row.cells),
+        "amounts": _amounts(plan, row),
         "history": [_change(c) for c in row.history],
         "unknown": unknowns(row),
     })
@@ -117,6 +127,6 @@ def show_json(version: Version, at: dt.date) -> dict[str, Any]:
         "valid_to": version.valid_to.isoformat() if version.valid_to else None,
         "rows_complete": plan.rows_complete,
         "columns": [to_json_value(c.model_dump()) for c in plan.columns],
-        "rows": [row_json(r) for r in plan.rows],
+        "rows": [row_json(plan, r) for r in plan.rows],
         "abbreviations": {code: to_json_value(a.expansion) for code, a in plan.abbreviations.items()},
     }

@@ -41,6 +41,13 @@ def test_unknown_is_null_in_json():
     ("ЦДИАӨМ, ТЖМ, ҒЖБМ", ["ЦДИАӨМ", "ТЖМ", "ҒЖБМ"]),
     ("ЖАО, мүдделі мемлекеттік органдар", ["ЖАО"]),
     ("ҒЖБМ,\nДСМ, ОМ", ["ҒЖБМ", "ДСМ", "ОМ"]),
+    ("БҒМ ЖББ (келісу бойынша)", ["БҒМ", "ЖББ"]),
 ])
 def test_executor_codes_are_the_upper_case_parts(text, codes):
     assert executor_codes(text) == codes
+
+
+def test_a_defined_code_is_taken_as_it_stands_even_with_a_space_or_lower_case():
+    defined = {"БП ҚСАЕАК", "Еңбекмині", "ІІМ"}
+    assert executor_codes("БП ҚСАЕАК (келісу бойынша), ІІМ, Еңбекмині", defined) == ["БП ҚСАЕАК", "ІІМ", "Еңбекмині"]
+    assert executor_codes("Еңбекмин, ІІМ", defined) == ["ІІМ"]  # an unknown lower-case word is prose
