@@ -224,6 +224,10 @@ def costs(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The
         typer.echo(f"{totals.unknown_cells} amount cell(s) are unknown: the totals leave them out", err=True)
 
 
+# Commands of other areas register themselves on `app` when imported (see amend/commands/).
+from .commands import auditing, drafting, importing  # noqa: E402,F401
+
+
 def main() -> None:
     """Entry point of the ``amend`` script."""
     try:

@@ -1,0 +1,5 @@
+"""Commands: auditing (registered on the main app)."""
+
+from __future__ import annotations
+
+from ..cli import app  # noqa: F401
