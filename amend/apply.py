@@ -15,7 +15,7 @@ from .acts import Act
 from .base import evolve
 from .errors import (
     AbbreviationTaken, ColumnsMismatch, NumberTaken, OccurrencesMismatch, ParentMissing, Repealed,
-    RowOrder, TargetMissing,
+    RowOrder, TargetDeleted, TargetMissing,
 )
 from .model import Abbreviation, Plan, Row, Section, Subsection
 from .numbers import RowNumber
@@ -85,8 +85,10 @@ def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source
     if i == len(plan.rows) or plan.rows[i].number != number:
         where = f" in section {section}" if section else ""
         deleted = plan.deleted_rows.get(str(number))
-        also = f" (act {deleted.act} deleted it, in force {deleted.in_force})" if deleted else ""
-        raise TargetMissing(f"row {number} does not exist{where} of {_as_of(plan, source)}{also}", path=path)
+        if deleted:
+            raise TargetDeleted(f"row {number} does not exist{where} of {_as_of(plan, source)}: act {deleted.act} "
+                                f"deleted it, in force {deleted.in_force}", path=path)
+        raise TargetMissing(f"row {number} does not exist{where} of {_as_of(plan, source)}", path=path)
     row = plan.rows[i]
     if section is not None and row.section != section:
         raise TargetMissing(f"row {number} is in section {row.section}, not in section {section}, "

@@ -10,7 +10,7 @@ __all__ = [
     "AmendError", "Location", "YamlSyntaxError", "SchemaError", "TargetMissing", "NumberTaken",
     "ParentMissing", "OccurrencesMismatch", "AbbreviationUndefined", "AbbreviationTaken",
     "ColumnsMismatch", "RowOrder", "DateOrder", "OrderAmbiguous", "NotInForce", "PlanMissing",
-    "ActDuplicate", "ConsolidatedStale", "TargetUnknown", "Repealed",
+    "ActDuplicate", "ConsolidatedStale", "TargetUnknown", "Repealed", "TargetDeleted", "AbbreviationInUse",
 ]
 
 
@@ -100,6 +100,11 @@ class TargetMissing(AmendError):
     hint = "check the row or element number against the version the operation applies to (amend show)"
 
 
+class TargetDeleted(TargetMissing):
+    rule = "target-deleted"
+    hint = "an earlier act deleted this row; check the act's text against the version it amends"
+
+
 class TargetUnknown(AmendError):
     rule = "target-unknown"
     hint = "the wording this operation needs is not in our sources; record it in the base plan first"
@@ -123,6 +128,11 @@ class OccurrencesMismatch(AmendError):
 class AbbreviationUndefined(AmendError):
     rule = "abbreviation-undefined"
     hint = "add the code to the abbreviations note (add_abbreviations), or correct the code"
+
+
+class AbbreviationInUse(AbbreviationUndefined):
+    rule = "abbreviation-in-use"
+    hint = "rows still name this code: change those rows in the same act, or keep the code"
 
 
 class AbbreviationTaken(AmendError):

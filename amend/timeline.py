@@ -23,7 +23,7 @@ from pathlib import Path
 from .acts import in_force_date
 from .amendment import Amendment
 from .apply import Source, apply
-from .errors import AbbreviationUndefined, AmendError, DateOrder, NotInForce, OrderAmbiguous
+from .errors import AbbreviationInUse, AbbreviationUndefined, AmendError, DateOrder, NotInForce, OrderAmbiguous
 from .invariants import undefined_codes
 from .model import Plan
 from .numbers import RowNumber
@@ -199,5 +199,6 @@ def _check_codes(plan: Plan, touched: dict, check_all: tuple[FiledAmendment, int
             raise err.within("operations", op_index, *path, column, file=filed.path)
         assert check_all is not None  # an untouched row can only lose a code to a deletion
         filed, op_index = check_all
-        err.message += f" (operation {op_index + 1} deletes it)"
-        raise err.within("operations", op_index, "code", file=filed.path)
+        raise AbbreviationInUse(f"abbreviation {code} is deleted (operation {op_index + 1}) while row {number} of "
+                                f"plan {plan.plan} still names it").within("operations", op_index, "code",
+                                                                           file=filed.path)

@@ -6,7 +6,7 @@ from pydantic import TypeAdapter
 from amend import UNKNOWN, Operation, apply
 from amend.errors import (
     AbbreviationTaken, ColumnsMismatch, NumberTaken, OccurrencesMismatch, ParentMissing, Repealed, RowOrder,
-    TargetMissing,
+    TargetDeleted, TargetMissing,
 )
 
 from builders import plan, row, source
@@ -100,7 +100,7 @@ def test_inserting_into_a_missing_subsection_is_refused():
 def test_delete_row_removes_it_and_remembers_by_which_act():
     p = apply(plan(), op(op="delete_row", row="3"), source("7"))
     assert numbers(p) == ["1", "2", "4"]
-    with pytest.raises(TargetMissing, match="act 7 deleted it"):
+    with pytest.raises(TargetDeleted, match="act 7 deleted it"):
         apply(p, op(op="replace_row", row="3", cells=cells("x")), source())
 
 

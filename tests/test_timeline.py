@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from amend import consolidate
-from amend.errors import AbbreviationUndefined, DateOrder, NotInForce, OrderAmbiguous
+from amend.errors import AbbreviationInUse, AbbreviationUndefined, DateOrder, NotInForce, OrderAmbiguous
 from amend.timeline import FiledAmendment
 
 from builders import amendment, plan, row
@@ -96,5 +96,5 @@ def test_executor_codes_must_be_defined_on_the_day_not_op_by_op():
 
 
 def test_deleting_a_code_still_in_use_is_refused():
-    with pytest.raises(AbbreviationUndefined, match="operation 1 deletes it"):
+    with pytest.raises(AbbreviationInUse, match="abbreviation ОМ is deleted \\(operation 1\\) while row 1"):
         consolidate(plan(), filed(amendment([{"op": "delete_abbreviation", "code": "ОМ"}], "5")))
