@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from .unknown import UNKNOWN, Unknown
 __all__ = ["read_yaml", "locate", "dump_yaml", "UNKNOWN_TAG"]
 
 UNKNOWN_TAG = "!unknown"
+_TAG_TRAILING_SPACE = re.compile(r"(?<= )!unknown (?=\n)")
 
 
 def _unknown(constructor: Any, node: Any) -> Unknown:
@@ -144,7 +146,8 @@ def dump_yaml(data: Any) -> str:
     """Deterministic YAML text: insertion order kept, unicode as is, multi-line texts as blocks."""
     stream = io.StringIO()
     _dumper().dump(_plain(data), stream)
-    return stream.getvalue()
+    # libyaml writes a space after a tag with an empty value; trailing blanks would trip editors' hooks.
+    return _TAG_TRAILING_SPACE.sub(UNKNOWN_TAG, stream.getvalue())
 
 
 def _plain(value: Any) -> Any:
