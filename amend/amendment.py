@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from typing import Literal
 
 from .acts import Act, EntryIntoForce, in_force_date
@@ -22,7 +23,7 @@ class Amendment(Frozen):
     entry_into_force: EntryIntoForce
     operations: tuple[Operation, ...]
 
-    @property
+    @cached_property
     def in_force(self) -> dt.date:
         """The day the act enters into force."""
         return in_force_date(self.act, self.entry_into_force)

@@ -7,12 +7,9 @@ that the caller can point at the exact line and column of the amendment file.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
 from typing import Any, assert_never
 
-from .acts import Act
-from .base import evolve
+from .base import construct, evolve
 from .errors import (
     AbbreviationTaken, ColumnsMismatch, NumberTaken, OccurrencesMismatch, ParentMissing, Repealed,
     RowOrder, TargetDeleted, TargetMissing,
@@ -23,18 +20,10 @@ from .operations import (
     AddAbbreviations, AddSection, AddSubsection, DeleteAbbreviation, DeleteRow, InsertRows, Operation,
     RepealPlan, ReplaceAbbreviation, ReplaceCells, ReplaceRow, ReplaceWords, SetTitle,
 )
-from .provenance import ChangeKind, note_for_abbreviation, note_for_row, note_for_section
+from .provenance import ChangeKind, Source, note_for_abbreviation, note_for_row, note_for_section
 from .unknown import UNKNOWN, Text
 
 __all__ = ["Source", "apply"]
-
-
-@dataclass(frozen=True)
-class Source:
-    """The act an operation comes from and the day it takes effect: the provenance of a change."""
-
-    act: Act
-    in_force: dt.date
 
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
@@ -66,7 +55,7 @@ def apply(plan: Plan, op: Operation, source: Source) -> Plan:
         case AddSubsection():
             return _add_subsection(plan, op, source)
         case RepealPlan():
-            change = note_for_section(source.act, source.in_force, ChangeKind.REPEALED, "")
+            change = note_for_section(source, ChangeKind.REPEALED, "")
             return evolve(plan, repealed=change)
         case _:
             assert_never(op)
@@ -81,15 +70,14 @@ def _as_of(plan: Plan, source: Source) -> str:
 def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source,
               path: tuple[Any, ...]) -> int:
     """Index of an existing row, checked to be in ``section`` when the operation names one."""
-    i = plan.position(number)
-    if i == len(plan.rows) or plan.rows[i].number != number:
+    i, row = plan.rows.find(number.parts)
+    if row is None:
         where = f" in section {section}" if section else ""
         deleted = plan.deleted_rows.get(str(number))
         if deleted:
             raise TargetDeleted(f"row {number} does not exist{where} of {_as_of(plan, source)}: act {deleted.act} "
                                 f"deleted it, in force {deleted.in_force}", path=path)
         raise TargetMissing(f"row {number} does not exist{where} of {_as_of(plan, source)}", path=path)
-    row = plan.rows[i]
     if section is not None and row.section != section:
         raise TargetMissing(f"row {number} is in section {row.section}, not in section {section}, "
                             f"of {_as_of(plan, source)}", path=("section",))
@@ -99,6 +87,8 @@ def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source
 def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complete: bool) -> dict[str, Text]:
     """Cells checked against the plan's columns and put in column order (for stable output)."""
     ids = plan.column_ids
+    if complete and tuple(cells) == ids:
+        return cells  # already whole and in order (the usual case): share it
     unknown = [c for c in cells if c not in ids]
     missing = [c for c in ids if c not in cells] if complete else []
     if unknown or missing:
@@ -112,14 +102,14 @@ def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complet
 
 
 def _with_row(plan: Plan, i: int, row: Row) -> Plan:
-    return evolve(plan, rows=plan.rows[:i] + (row,) + plan.rows[i + 1:])
+    return evolve(plan, rows=plan.rows.replace(i, row))
 
 
 def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
     i = _find_row(plan, op.row, op.section, source, ("row",))
     old = plan.rows[i]
     cells = _cells(plan, op.cells, ("cells",), complete=True)
-    change = note_for_row(source.act, source.in_force, ChangeKind.REPLACED, str(op.row))
+    change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
     return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
 
 
@@ -127,26 +117,24 @@ def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
     i = _find_row(plan, op.row, op.section, source, ("row",))
     old = plan.rows[i]
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
-    change = note_for_row(source.act, source.in_force, ChangeKind.CELLS_REPLACED, str(op.row))
+    change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
     return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
     i = _find_row(plan, op.row, op.section, source, ("row",))
-    change = note_for_row(source.act, source.in_force, ChangeKind.DELETED, str(op.row))
-    return evolve(plan, rows=plan.rows[:i] + plan.rows[i + 1:],
-                  deleted_rows={**plan.deleted_rows, str(op.row): change})
+    change = note_for_row(source, ChangeKind.DELETED, str(op.row))
+    return evolve(plan, rows=plan.rows.delete(i), deleted_rows={**plan.deleted_rows, str(op.row): change})
 
 
 def _structure_key(plan: Plan, section: str, subsection: object) -> tuple[int, int | None]:
     """Where a (sub)section stands in the document; None where the subsection is unknown."""
-    sec = plan.section_index(section)
+    sec, subs = plan.structure[section]
     if subsection is UNKNOWN:
         return sec, None
     if subsection is None:
         return sec, -1  # rows in no subsection come before the section's subsections
-    subs = plan.sections[sec].subsections
-    return sec, next(j for j, s in enumerate(subs) if s.number == subsection)
+    return sec, subs[subsection]
 
 
 def _fits_between(before: tuple[int, int | None], here: tuple[int, int | None],
@@ -160,19 +148,19 @@ def _fits_between(before: tuple[int, int | None], here: tuple[int, int | None],
 
 
 def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
-    section = plan.section(op.section)
-    if section is None:
+    structure = plan.structure.get(op.section)
+    if structure is None:
         raise TargetMissing(f"section {op.section} does not exist in {_as_of(plan, source)}", path=("section",))
-    if op.subsection is not None and section.subsection(op.subsection) is None:
+    if op.subsection is not None and op.subsection not in structure[1]:
         raise TargetMissing(f"subsection {op.subsection} does not exist in section {op.section} "
                             f"of {_as_of(plan, source)}", path=("subsection",))
     rows = plan.rows
     for k, new in enumerate(op.rows):
         path = ("rows", k, "number")
-        i = plan.position(new.number)
-        if i < len(rows) and rows[i].number == new.number:
+        i, taken = rows.find(new.number.parts)
+        if taken is not None:
             raise NumberTaken(f"row {new.number} already exists in {_as_of(plan, source)} "
-                              f"(section {rows[i].section})", path=path)
+                              f"(section {taken.section})", path=path)
         subsection: object = op.subsection
         parent_number = new.number.parent
         if parent_number is not None:
@@ -196,14 +184,15 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             raise RowOrder(f"row {new.number} would stand between rows of other (sub)sections "
                            f"({rows[i - 1].number if i else 'start'} and "
                            f"{rows[i].number if i < len(rows) else 'end'}) in {_as_of(plan, source)}", path=path)
-        change = note_for_row(source.act, source.in_force, ChangeKind.INSERTED, str(new.number))
-        row = Row.model_construct(
-            number=new.number, section=op.section, subsection=subsection,
-            cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True), history=(change,),
-        )
-        rows = rows[:i] + (row,) + rows[i:]
-        deleted = {n: c for n, c in plan.deleted_rows.items() if n != str(new.number)}
-        plan = evolve(plan, rows=rows, deleted_rows=deleted)
+        change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
+        row = construct(Row, number=new.number, section=op.section, subsection=subsection,
+                        cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True), history=(change,))
+        rows = rows.insert(i, row)
+        if str(new.number) in plan.deleted_rows:  # a deleted number used again
+            plan = evolve(plan, rows=rows, deleted_rows={n: c for n, c in plan.deleted_rows.items()
+                                                         if n != str(new.number)})
+        else:
+            plan = evolve(plan, rows=rows)
     return plan
 
 
@@ -232,15 +221,15 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
         scope = _scope_words(op)
         raise OccurrencesMismatch(f"\"{op.old}\" occurs {found} time(s) in {scope} of {_as_of(plan, source)}, "
                                   f"the operation expects {op.occurrences}", path=("occurrences",))
-    rows = list(plan.rows)
+    rows = plan.rows
     for i in indices:
         row = rows[i]
         cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t)
                  for c, t in row.cells.items()}
         if cells != row.cells:
-            change = note_for_row(source.act, source.in_force, ChangeKind.WORDS_REPLACED, str(row.number))
-            rows[i] = evolve(row, cells=cells, history=row.history + (change,))
-    return evolve(plan, rows=tuple(rows))
+            change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
+            rows = rows.replace(i, evolve(row, cells=cells, history=row.history + (change,)))
+    return evolve(plan, rows=rows)
 
 
 def _scope_words(op: ReplaceWords) -> str:
@@ -254,13 +243,13 @@ def _scope_words(op: ReplaceWords) -> str:
 # -- the abbreviations note ------------------------------------------------------------------------
 
 def _add_abbreviations(plan: Plan, op: AddAbbreviations, source: Source) -> Plan:
-    change = note_for_abbreviation(source.act, source.in_force, ChangeKind.ADDED)
+    change = note_for_abbreviation(source, ChangeKind.ADDED)
     added = dict(plan.abbreviations)
     for code, expansion in op.entries.items():
         if code in added:
             raise AbbreviationTaken(f"abbreviation {code} is already in the note of {_as_of(plan, source)}",
                                     path=("entries", code))
-        added[code] = Abbreviation.model_construct(expansion=expansion, history=(change,))
+        added[code] = construct(Abbreviation, expansion=expansion, history=(change,))
     return evolve(plan, abbreviations=added)
 
 
@@ -272,7 +261,7 @@ def _existing_code(plan: Plan, code: str, source: Source) -> Abbreviation:
 
 def _replace_abbreviation(plan: Plan, op: ReplaceAbbreviation, source: Source) -> Plan:
     old = _existing_code(plan, op.code, source)
-    change = note_for_abbreviation(source.act, source.in_force, ChangeKind.REPLACED)
+    change = note_for_abbreviation(source, ChangeKind.REPLACED)
     new = evolve(old, expansion=op.expansion, history=old.history + (change,))
     return evolve(plan, abbreviations={**plan.abbreviations, op.code: new})
 
@@ -299,14 +288,14 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
     i = _existing_section(plan, op.section, source)
     section = plan.sections[i]
     if op.subsection is None:
-        change = note_for_section(source.act, source.in_force, ChangeKind.TITLE_SET, op.section)
+        change = note_for_section(source, ChangeKind.TITLE_SET, op.section)
         return _with_section(plan, i, evolve(section, title=op.title, history=section.history + (change,)))
     subs = section.subsections
     j = next((j for j, s in enumerate(subs) if s.number == op.subsection), None)
     if j is None:
         raise TargetMissing(f"subsection {op.subsection} does not exist in section {op.section} of "
                             f"{_as_of(plan, source)}", path=("subsection",))
-    change = note_for_section(source.act, source.in_force, ChangeKind.TITLE_SET, op.subsection)
+    change = note_for_section(source, ChangeKind.TITLE_SET, op.subsection)
     sub = evolve(subs[j], title=op.title, history=subs[j].history + (change,))
     return _with_section(plan, i, evolve(section, subsections=subs[:j] + (sub,) + subs[j + 1:]))
 
@@ -324,8 +313,8 @@ def _add_section(plan: Plan, op: AddSection, source: Source) -> Plan:
     if op.number in numbers:
         raise NumberTaken(f"section {op.number} already exists in {_as_of(plan, source)}", path=("number",))
     k = _insertion_index(numbers, op.after, plan, source)
-    change = note_for_section(source.act, source.in_force, ChangeKind.ADDED, op.number)
-    section = Section.model_construct(number=op.number, title=op.title, subsections=(), history=(change,))
+    change = note_for_section(source, ChangeKind.ADDED, op.number)
+    section = construct(Section, number=op.number, title=op.title, subsections=(), history=(change,))
     return evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
 
 
@@ -337,6 +326,6 @@ def _add_subsection(plan: Plan, op: AddSubsection, source: Source) -> Plan:
         raise NumberTaken(f"subsection {op.number} already exists in section {op.section} of "
                           f"{_as_of(plan, source)}", path=("number",))
     k = _insertion_index(numbers, op.after, plan, source)
-    change = note_for_section(source.act, source.in_force, ChangeKind.ADDED, op.number)
-    sub = Subsection.model_construct(number=op.number, title=op.title, history=(change,))
+    change = note_for_section(source, ChangeKind.ADDED, op.number)
+    sub = construct(Subsection, number=op.number, title=op.title, history=(change,))
     return _with_section(plan, i, evolve(section, subsections=section.subsections[:k] + (sub,) + section.subsections[k:]))

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Frozen", "evolve"]
+__all__ = ["Frozen", "evolve", "construct"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -23,6 +23,30 @@ def evolve(model: M, **changes: Any) -> M:
     The values are trusted (the engine builds them from validated parts), so this skips
     validation: applying thousands of operations must not re-validate whole plans.
     """
-    values = dict(model.__dict__)
+    new = object.__new__(type(model))
+    values = model.__dict__.copy()
     values.update(changes)
-    return type(model).model_construct(_fields_set=model.model_fields_set | changes.keys(), **values)
+    # Values derived from fields (cached properties) go stale when those fields change.
+    for field, derived in getattr(model, "__derived__", {}).items():
+        if field in changes:
+            for name in derived:
+                values.pop(name, None)
+    fields_set = model.__pydantic_fields_set__
+    if not changes.keys() <= fields_set:
+        fields_set = fields_set | changes.keys()
+    # What model_construct does, without its per-field bookkeeping (this runs once per operation).
+    object.__setattr__(new, "__dict__", values)
+    object.__setattr__(new, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
+
+
+def construct(cls: type[M], **values: Any) -> M:
+    """A new model from trusted values, unvalidated (see ``evolve``)."""
+    new = object.__new__(cls)
+    object.__setattr__(new, "__dict__", values)
+    object.__setattr__(new, "__pydantic_fields_set__", set(values))
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Container
-from typing import Annotated, Any, Literal
+from functools import cached_property
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, field_validator
 
@@ -13,6 +13,7 @@ from .acts import Act, EntryIntoForce
 from .base import Frozen
 from .numbers import RowNumber
 from .provenance import Change
+from .rows import Rows
 from .unknown import Text, Unknown
 
 __all__ = ["Column", "Subsection", "Section", "Row", "Abbreviation", "Plan", "executor_codes"]
@@ -79,7 +80,7 @@ class Plan(Frozen):
     rows_complete: bool = True
     columns: tuple[Column, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
-    rows: tuple[Row, ...]
+    rows: Rows
     abbreviations: dict[str, Abbreviation] = {}
     notes: tuple[str, ...] = ()
     # Rows that an act deleted, kept so that a later reference to them can say so.
@@ -96,14 +97,15 @@ class Plan(Frozen):
 
     def position(self, number: RowNumber) -> int:
         """Index at which a row with this number is or would be (rows are sorted, so bisect)."""
-        return bisect_left(self.rows, number.parts, key=_parts)
+        return self.rows.bisect(number.parts)
 
     def row(self, number: RowNumber) -> Row | None:
         """The row with this number, or None."""
-        i = self.position(number)
-        if i < len(self.rows) and self.rows[i].number == number:
-            return self.rows[i]
-        return None
+        return self.rows.find(number.parts)[1]
+
+    # Cached properties and the fields they derive from (``evolve`` drops them when those change).
+    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {
+        "columns": ("column_ids",), "sections": ("structure",)}
 
     def section(self, number: str) -> Section | None:
         """The section with this number, or None."""
@@ -111,16 +113,17 @@ class Plan(Frozen):
 
     def section_index(self, number: str) -> int:
         """Document position of a section (for order checks)."""
-        return next(i for i, s in enumerate(self.sections) if s.number == number)
+        return self.structure[number][0]
 
-    @property
+    @cached_property
+    def structure(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """Section number -> (its position, {subsection number: position}): document order at a glance."""
+        return {s.number: (i, {x.number: j for j, x in enumerate(s.subsections)}) for i, s in enumerate(self.sections)}
+
+    @cached_property
     def column_ids(self) -> tuple[str, ...]:
         """Column ids in table order."""
         return tuple(c.id for c in self.columns)
-
-
-def _parts(row: Row) -> tuple[int, ...]:
-    return row.number.parts
 
 
 _CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]+$")

@@ -27,12 +27,20 @@ class RowNumber:
         self.parts = tuple(int(p) for p in text.split("-"))
         self._text = text
 
+    @classmethod
+    def _of(cls, parts: tuple[int, ...]) -> RowNumber:
+        # From parts already known to be valid: no parsing.
+        new = cls.__new__(cls)
+        new.parts = parts
+        new._text = "-".join(map(str, parts))
+        return new
+
     @property
     def parent(self) -> RowNumber | None:
         """The row this one was inserted after (23 for 23-1); None for a top-level number."""
         if len(self.parts) == 1:
             return None
-        return RowNumber("-".join(map(str, self.parts[:-1])))
+        return RowNumber._of(self.parts[:-1])
 
     def __str__(self) -> str:
         return self._text

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 
 from .acts import Act, citation
-from .base import Frozen
+from .base import Frozen, construct
 
-__all__ = ["ChangeKind", "Change", "note_for_row", "note_for_abbreviation", "note_for_section"]
+__all__ = ["Source", "ChangeKind", "Change", "note_for_row", "note_for_abbreviation", "note_for_section"]
 
 
 class ChangeKind(str, Enum):
@@ -34,33 +36,48 @@ class Change(Frozen):
     note: str
 
 
-def _change(act: Act, in_force: dt.date, kind: ChangeKind, what: str) -> Change:
-    return Change(act=act.number, act_date=act.date, in_force=in_force, kind=kind,
-                  note=f"Ескерту. {what} - {citation(act)}.")
+@dataclass(frozen=True)
+class Source:
+    """The act an operation comes from and the day it takes effect: the provenance of a change."""
+
+    act: Act
+    in_force: dt.date
+
+    @cached_property
+    def citation(self) -> str:
+        """The act as notes cite it (computed once per act and day, not once per change)."""
+        return citation(self.act)
 
 
-def note_for_row(act: Act, in_force: dt.date, kind: ChangeKind, number: str) -> Change:
+def _change(source: Source, kind: ChangeKind, what: str) -> Change:
+    return construct(Change, act=source.act.number, act_date=source.act.date, in_force=source.in_force, kind=kind,
+                     note=f"Ескерту. {what} - {source.citation}.")
+
+
+_ROW_NOTES = {
+    ChangeKind.REPLACED: "{}-жол жаңа редакцияда",
+    ChangeKind.INSERTED: "Жоспар {}-жолмен толықтырылды",
+    ChangeKind.CELLS_REPLACED: "{}-жолға өзгеріс енгізілді",
+    ChangeKind.WORDS_REPLACED: "{}-жолға өзгеріс енгізілді",
+    ChangeKind.DELETED: "{}-жол алып тасталды",
+}
+
+
+def note_for_row(source: Source, kind: ChangeKind, number: str) -> Change:
     """A row's change with its note, e.g. ``Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің ... қаулысымен.``"""
-    what = {
-        ChangeKind.REPLACED: f"{number}-жол жаңа редакцияда",
-        ChangeKind.INSERTED: f"Жоспар {number}-жолмен толықтырылды",
-        ChangeKind.CELLS_REPLACED: f"{number}-жолға өзгеріс енгізілді",
-        ChangeKind.WORDS_REPLACED: f"{number}-жолға өзгеріс енгізілді",
-        ChangeKind.DELETED: f"{number}-жол алып тасталды",
-    }[kind]
-    return _change(act, in_force, kind, what)
+    return _change(source, kind, _ROW_NOTES[kind].format(number))
 
 
-def note_for_abbreviation(act: Act, in_force: dt.date, kind: ChangeKind) -> Change:
+def note_for_abbreviation(source: Source, kind: ChangeKind) -> Change:
     """A change to the abbreviations note (Ескертпе)."""
-    return _change(act, in_force, kind, "Ескертпеге өзгеріс енгізілді")
+    return _change(source, kind, "Ескертпеге өзгеріс енгізілді")
 
 
-def note_for_section(act: Act, in_force: dt.date, kind: ChangeKind, number: str) -> Change:
+def note_for_section(source: Source, kind: ChangeKind, number: str) -> Change:
     """A change to a section's or subsection's heading, or the plan's repeal (number ``""``)."""
     if kind is ChangeKind.REPEALED:
-        return _change(act, in_force, kind, "Жоспардың күші жойылды")
+        return _change(source, kind, "Жоспардың күші жойылды")
     element = "кіші бөлім" if "." in number else "бөлім"  # 1.2 is a subsection, 1 a section
     what = {ChangeKind.ADDED: f"Жоспар {number}-{element}мен толықтырылды",
             ChangeKind.TITLE_SET: f"{number}-{element}ге өзгеріс енгізілді"}[kind]
-    return _change(act, in_force, kind, what)
+    return _change(source, kind, what)

@@ -17,17 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .acts import in_force_date
 from .amendment import Amendment
-from .apply import Source, apply
+from .apply import apply
 from .errors import AbbreviationInUse, AbbreviationUndefined, AmendError, DateOrder, NotInForce, OrderAmbiguous
 from .invariants import undefined_codes
 from .model import Plan
 from .numbers import RowNumber
 from .operations import DeleteAbbreviation
+from .provenance import Source
 from .unknown import UNKNOWN
 
 __all__ = ["Version", "Timeline", "FiledAmendment", "consolidate", "order_key", "base_date"]
@@ -79,6 +81,7 @@ class Timeline:
         return self.versions[-1]
 
 
+@lru_cache(maxsize=4096)
 def _natural(number: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", number))
 
@@ -139,7 +142,7 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     plan = base
     day = start
     acts: list[str] = []
-    touched: dict[str, tuple[FiledAmendment, int]] = {}
+    touched: dict[RowNumber, tuple[FiledAmendment, int, tuple]] = {}  # rows changed today, and by what
     check_all: tuple[FiledAmendment, int] | None = None  # the op that deleted a code, if any
     repealed_on = None
 
@@ -151,23 +154,28 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
             versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
         versions.append(Version(plan, day, None, tuple(acts)))
 
+    sources: dict[tuple[int, dt.date], Source] = {}
     for key, filed, i in steps:
         if key[0] != day:
             close()
             day, acts, touched, check_all = key[0], [], {}, None
         a = filed.amendment
         op = a.operations[i]
+        source = sources.get((id(a), key[0]))
+        if source is None:  # one per act and day, so that its citation is formatted once
+            source = sources[(id(a), key[0])] = Source(a.act, key[0])
         try:
-            plan = apply(plan, op, Source(a.act, key[0]))
+            plan = apply(plan, op, source)
         except AmendError as err:
             err.message += f" (operation {i + 1}: {op.op})"
             raise err.within("operations", i, file=filed.path) from None
         if a.act.number not in acts:
             acts.append(a.act.number)
-        for k, row in enumerate(getattr(op, "rows", ())):
-            touched[str(row.number)] = (filed, i, ("rows", k, "cells"))
-        if getattr(op, "row", None) is not None:
-            touched[str(op.row)] = (filed, i, ("cells",))
+        fields = op.__dict__  # plain lookups: a missing pydantic attribute costs an exception
+        for k, row in enumerate(fields.get("rows", ())):
+            touched[row.number] = (filed, i, ("rows", k, "cells"))
+        if fields.get("row") is not None and op.op != "delete_row":
+            touched[fields["row"]] = (filed, i, ("cells",))
         if isinstance(op, DeleteAbbreviation):
             check_all = (filed, i)
         if plan.repealed is not None:
@@ -187,10 +195,9 @@ def _check_codes(plan: Plan, touched: dict, check_all: tuple[FiledAmendment, int
     if check_all:
         indices = range(len(plan.rows))
     else:
-        indices = [i for n in touched if (i := plan.position(RowNumber(n))) < len(plan.rows)
-                   and str(plan.rows[i].number) == n]
+        indices = [i for n in touched if (i := plan.position(n)) < len(plan.rows) and plan.rows[i].number == n]
     for i, column, code in undefined_codes(plan, indices):
-        number = str(plan.rows[i].number)
+        number = plan.rows[i].number
         where = touched.get(number)
         err = AbbreviationUndefined(f"row {number} names {code}, which the abbreviations note of plan "
                                     f"{plan.plan} does not define on that day")
