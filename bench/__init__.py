@@ -1,0 +1,1 @@
+"""Benchmarks of the engine at national-corpus scale (run: python -m bench)."""
