@@ -1,0 +1,158 @@
+"""The comparative table of an act: one entry per change, old wording from the day before, redline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from amend import UNKNOWN, load_amendment
+from amend.cli import app
+from amend.compare import Comparison, before_version, compare, others_than
+from amend.errors import AbbreviationUndefined, TargetMissing
+from amend.provenance import ChangeKind
+from amend.render_html import render_comparison_html
+from amend.render_md import UNKNOWN_MARK, render_comparison_markdown
+
+import builders
+from conftest import ROOT
+from golden import assert_golden
+
+ACT_392 = ROOT / "plans" / "amendments" / "392.yaml"
+runner = CliRunner()
+
+
+def table_of(repo, path: Path) -> Comparison:
+    act = load_amendment(path)
+    return compare(act, before_version(repo.plan(act.amends), others_than(repo.amendments, path, act), act), path)
+
+
+@pytest.fixture(scope="module")
+def table_392(repo) -> Comparison:
+    return table_of(repo, ACT_392)
+
+
+def draft_file(folder: Path, operations: str, *, date: str = "2025-09-01", number: str = "900") -> Path:
+    path = folder / f"draft-{number}.yaml"
+    path.write_text(
+        f'act: {{issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "{number}", date: {date}, '
+        f'title: "Жоба"}}\namends: "748"\nstatus: draft\nentry_into_force: {{rule: on_signing}}\noperations:\n'
+        + operations, encoding="utf-8")
+    return path
+
+
+def test_392_in_markdown_matches_its_golden_file(table_392):
+    assert_golden("392-compare.md", render_comparison_markdown(table_392))
+
+
+def test_392_in_html_matches_its_golden_file(table_392):
+    assert_golden("392-compare.html", render_comparison_html(table_392))
+
+
+def test_392_is_compared_with_the_version_in_force_the_day_before(table_392):
+    assert table_392.before == dt.date(2023, 8, 31) and table_392.in_force == dt.date(2025, 5, 30)
+    assert [e.number for e in table_392.entries] == list(range(1, 22))
+
+
+def test_one_entry_per_change_with_its_structural_element(table_392):
+    elements = [(e.element, e.kind) for e in table_392.entries]
+    assert elements[:2] == [("1-бөлім, 6-жол", ChangeKind.REPLACED), ("1.2-кіші бөлім, 23-1-жол", ChangeKind.INSERTED)]
+    assert ("3-бөлім, 49-жол", ChangeKind.REPLACED) in elements
+    assert elements[-4:] == [(f"Ескертпе, {c}", ChangeKind.ADDED) for c in ("КМ", "МАМ", "ӨҚМ", "ТСМ")]
+
+
+def test_an_unknown_old_wording_is_said_to_be_unknown_not_empty(table_392):
+    row6 = table_392.entries[0]
+    assert row6.old_unknown and not row6.old_absent
+    assert all(p.old is UNKNOWN and p.redline is None for p in row6.parts)
+    line = next(x for x in render_comparison_markdown(table_392).splitlines() if x.startswith("| 1 |"))
+    old_cell = line.split(" | ")[2]
+    assert old_cell == f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
+
+
+def test_an_insertion_has_no_old_wording_and_is_all_inserted(table_392):
+    row23_1 = table_392.entries[1]
+    assert row23_1.old_absent and not row23_1.old_unknown
+    line = next(x for x in render_comparison_markdown(table_392).splitlines() if x.startswith("| 2 |"))
+    assert line.split(" | ")[2] == "жоқ"
+    measure = next(p for p in row23_1.parts if p.key == "measure")
+    assert [s.mark.value for s in measure.redline] == ["inserted"]
+
+
+def test_the_new_wording_is_what_the_consolidated_version_reads(table_392, timeline_748):
+    after = timeline_748.in_force_at(dt.date(2025, 5, 30)).plan
+    for entry in table_392.entries:
+        if entry.row is not None:
+            assert {p.key: p.new for p in entry.parts} == after.row(entry.row).cells
+
+
+def test_a_draft_against_the_latest_version_gets_a_word_level_redline(repo, tmp_path):
+    path = draft_file(tmp_path, '  - op: replace_cells\n    row: "23-1"\n    cells: {deadline: "2026 жылғы маусым"}\n'
+                                '  - op: delete_row\n    row: "37-4"\n')
+    table = table_of(repo, path)
+    assert table.before == dt.date(2025, 5, 30) and table.status == "draft"
+    deadline = next(p for p in table.entries[0].parts if p.key == "deadline")
+    assert [(s.mark.value, s.text) for s in deadline.redline] == [
+        ("deleted", "2025"), ("inserted", "2026"), ("same", " жылғы "), ("deleted", "желтоқсан"), ("inserted", "маусым")]
+    md = render_comparison_markdown(table)
+    assert "deadline (атауы ⟨белгісіз⟩): ~~2025~~**2026** жылғы ~~желтоқсан~~**маусым**" in md
+    assert "| Ұсынылып отырған редакция |" in md
+    deleted = table.entries[1]
+    assert deleted.element == "2.2-кіші бөлім, 37-4-жол" and deleted.new_absent
+    assert " | алып тасталсын | " in md
+
+
+def test_words_replaced_inside_unknown_text_are_reported_not_dropped(repo):
+    # As enacted, row 23 of 748 is unknown: the words may be there, so the act applies, and the table says so.
+    act = builders.amendment([{"op": "replace_words", "row": "23", "old": "ОМ", "new": "ДСМ", "occurrences": 1}],
+                             number="500", date=dt.date(2024, 1, 10), amends="748", status="draft")
+    version = before_version(repo.plan("748"), [], act)
+    table = compare(act, version)
+    [entry] = table.entries
+    assert entry.element == "1.2-кіші бөлім, 23-жол" and entry.old_unknown and entry.new_unknown
+    assert entry.remark == '"ОМ" деген сөздер "ДСМ" деген сөздермен ауыстырылсын: 1 жағдайы мәтіні белгісіз бөлікте'
+
+
+def test_an_operation_that_does_not_apply_is_placed_in_the_file(repo, tmp_path):
+    path = draft_file(tmp_path, '  - op: replace_cells\n    row: "23-9"\n    cells: {deadline: "2026"}\n')
+    with pytest.raises(TargetMissing) as caught:
+        table_of(repo, path)
+    assert caught.value.format().startswith(f"{path}:7:10: error [target-missing]: row 23-9 does not exist")
+
+
+def test_an_executor_code_missing_from_the_note_is_an_error_at_its_cell(repo, tmp_path):
+    path = draft_file(tmp_path, '  - op: replace_cells\n    row: "23-1"\n    cells: {executors: "ОМ, ЖОҚМ"}\n')
+    with pytest.raises(AbbreviationUndefined) as caught:
+        table_of(repo, path)
+    assert caught.value.format().startswith(f"{path}:8:24: error [abbreviation-undefined]: row 23-1 names ЖОҚМ")
+
+
+def test_a_copy_of_an_adopted_act_is_compared_without_itself(repo, tmp_path):
+    copy = tmp_path / "392-copy.yaml"
+    shutil.copy(ACT_392, copy)
+    table = table_of(repo, copy)
+    assert table.before == dt.date(2023, 8, 31) and len(table.entries) == 21
+
+
+def test_the_command_gives_json_that_says_what_each_side_is(tmp_path):
+    result = runner.invoke(app, ["compare", str(ACT_392), "--to", "json", "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    first, second = data["entries"][:2]
+    assert (first["old_state"], first["new_state"]) == ("unknown", "given")
+    assert first["parts"][0]["old"] is None and first["parts"][0]["redline"] is None
+    assert (second["old_state"], second["parts"][0]["old"]) == ("absent", None)
+
+
+def test_the_command_writes_html_and_docx_files(tmp_path):
+    for to in ("html", "docx"):
+        out = tmp_path / f"392.{to}"
+        result = runner.invoke(app, ["compare", str(ACT_392), "--to", to, "-o", str(out), "--root", str(ROOT)])
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 0
+    result = runner.invoke(app, ["compare", str(ACT_392), "--to", "docx", "--root", str(ROOT)])
+    assert result.exit_code == 2 and "give -o FILE" in result.output

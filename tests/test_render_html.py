@@ -1,0 +1,109 @@
+"""HTML rendering: golden files of 748, every text escaped, unknown marked, notes under their rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html.parser import HTMLParser
+
+from amend import Version
+from amend.render_html import render_html
+from amend.render_md import UNKNOWN_MARK
+
+import builders
+from golden import assert_golden
+
+
+class Rows(HTMLParser):
+    """Table rows of a page: (attributes, [cell texts]); also every <script> element met."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[dict[str, str | None], list[str]]] = []
+        self.scripts = 0
+        self._cell: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts += 1
+        elif tag == "tr":
+            self.rows.append((dict(attrs), []))
+        elif tag in ("td", "th") and self.rows:
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1][1].append("".join(self._cell).strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def rows_of(page: str) -> Rows:
+    parser = Rows()
+    parser.feed(page)
+    return parser
+
+
+def test_748_as_enacted_matches_its_golden_file(timeline_748):
+    assert_golden("748-2023-08-31.html", render_html(timeline_748.in_force_at(dt.date(2023, 8, 31))))
+
+
+def test_748_after_392_matches_its_golden_file(timeline_748):
+    assert_golden("748-2025-05-30.html", render_html(timeline_748.in_force_at(dt.date(2025, 5, 30))))
+
+
+def test_a_cell_reading_script_shows_as_text():
+    plan = builders.plan(rows=[builders.row("1", "1", "1.1", measure='<script>alert("x")</script> & "шара"')])
+    page = render_html(Version(plan, dt.date(2023, 1, 1), None, ()))
+    assert "<script" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;шара&quot;" in page
+    parsed = rows_of(page)
+    assert parsed.scripts == 0
+    row = next(cells for attrs, cells in parsed.rows if attrs.get("id") == "row-1")
+    assert row[1] == '<script>alert("x")</script> & "шара"'  # what the reader sees
+
+
+def test_the_note_row_follows_the_row_it_concerns(timeline_748):
+    parsed = rows_of(render_html(timeline_748.latest)).rows
+    i = next(k for k, (attrs, _) in enumerate(parsed) if attrs.get("id") == "row-23-1")
+    attrs, cells = parsed[i + 1]
+    assert attrs.get("class") == "note"
+    assert cells[1] == "Ескерту. Жоспар 23-1-жолмен толықтырылды - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    assert parsed[i][0].get("class") == "changed"
+
+
+def test_no_cell_of_a_row_is_blank_where_the_wording_is_unknown(timeline_748):
+    parsed = rows_of(render_html(timeline_748.in_force_at(dt.date(2023, 8, 31)))).rows
+    plan_rows = [(attrs, cells) for attrs, cells in parsed if (attrs.get("id") or "").startswith("row-")]
+    assert len(plan_rows) == 10
+    assert all(cells[1:] == [UNKNOWN_MARK] * 6 for _, cells in plan_rows)
+
+
+def test_headings_columns_and_the_abbreviations_note_are_shown(timeline_748):
+    page = render_html(timeline_748.latest)
+    assert '<h3 id="subsection-1.2">1.2. Орта мерзімді шаралар</h3>' in page
+    assert '<th scope="col"><code>measure</code> (атауы <span class="unknown">⟨белгісіз⟩</span>)</th>' in page
+    abbreviations = page[page.index('<h2 id="abbreviations">'):]
+    assert '<tr id="abbr-ОМ"><th scope="row">ОМ</th><td><span class="unknown">⟨белгісіз⟩</span></td></tr>' \
+        in abbreviations
+
+
+def test_a_page_carries_no_time_of_rendering(timeline_748):
+    page = render_html(timeline_748.latest)
+    assert page == render_html(timeline_748.latest)
+    assert str(dt.date.today().year) + "-" not in page.replace("2025-05-30", "").replace("2023-08-31", "")
+
+
+def test_the_render_command_writes_the_html_file(tmp_path, timeline_748):
+    from typer.testing import CliRunner
+
+    from amend.cli import app
+    from conftest import ROOT
+
+    out = tmp_path / "748.html"
+    result = CliRunner().invoke(app, ["render", "748", "--at", "2024-06-01", "--to", "html", "-o", str(out),
+                                      "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8") == render_html(timeline_748.in_force_at(dt.date(2023, 8, 31)))
