@@ -79,20 +79,25 @@ def build(root: Root = Path(".")) -> None:
                f"{len(result.removed)} removed")
 
 
+from .report import ReportFormat, check_report  # noqa: E402  (light: the formats of check's report)
+
+
 @app.command()
 def check(root: Root = Path("."),
-          format: Annotated[Format, typer.Option("--format", help="text or json")] = Format.text) -> None:
+          format: Annotated[ReportFormat, typer.Option("--format", help="text, json or github (Actions annotations)")]
+          = ReportFormat.text,
+          strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (same-day-conflict) too.")]
+          = False) -> None:
     """Validate every plan and amendment; fail if consolidated/ is not what build would write."""
-    problems = _repo(root).check()
-    if format is Format.json:
-        typer.echo(json.dumps({"ok": not problems, "problems": [p.as_dict() for p in problems]},
-                              ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            typer.echo(p.format(), err=True)
-        if not problems:
-            typer.echo("ok: plans, amendments and consolidated/ are consistent")
-    raise typer.Exit(1 if problems else 0)
+    from .conflicts import repository_conflicts
+
+    repo = _repo(root)
+    problems = repo.check()
+    warnings = [] if problems else repository_conflicts(repo)
+    report = check_report(problems, format, warnings)
+    typer.echo(report.stdout, nl=False)
+    typer.echo(report.stderr, nl=False, err=True)
+    raise typer.Exit(1 if problems or (strict and warnings) else 0)
 
 
 def _timeline(root: Path, plan: str):

@@ -11,6 +11,7 @@ __all__ = [
     "ParentMissing", "OccurrencesMismatch", "AbbreviationUndefined", "AbbreviationTaken",
     "ColumnsMismatch", "RowOrder", "DateOrder", "OrderAmbiguous", "NotInForce", "PlanMissing",
     "ActDuplicate", "ConsolidatedStale", "TargetUnknown", "Repealed", "TargetDeleted", "AbbreviationInUse",
+    "SameDayConflict",
 ]
 
 
@@ -183,3 +184,16 @@ class ActDuplicate(AmendError):
 class ConsolidatedStale(AmendError):
     rule = "consolidated-stale"
     hint = "run `amend build` and commit consolidated/"
+
+
+class SameDayConflict(AmendError):
+    rule = "same-day-conflict"
+    # A warning: the order rule settles it, and two acts may rightly meet on one day; `amend check`
+    # reports it without failing unless run with --strict.
+    level = "warning"
+    hint = ("two acts in force on the same day change this row: the order rule (adoption date, then number) "
+            "decides which wording stands; check the acts' texts and dates")
+
+    def format(self) -> str:
+        """As every error, but marked as a warning."""
+        return super().format().replace(": error [", ": warning [", 1)

@@ -1,0 +1,133 @@
+"""JSON Schema for plan and amendment files: current, valid, and in step with the models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from typer.testing import CliRunner
+
+from amend import RowNumber
+from amend.cli import app
+from amend.schema import SCHEMA_FILES, schema_texts
+from amend.unknown import UNKNOWN
+from amend.yaml_io import read_yaml
+
+from conftest import ROOT
+
+SCHEMA_DIR = ROOT / "schema"
+PLAN_FILES = sorted((ROOT / "plans" / "base").glob("*.yaml"))
+AMENDMENT_FILES = sorted((ROOT / "plans" / "amendments").glob("*.yaml"))
+
+
+def validator(name: str) -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def as_json(value: Any) -> Any:
+    """File data as the schema sees it in JSON: an unknown is null."""
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, dict):
+        return {k: as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value
+
+
+def as_language_server(value: Any) -> Any:
+    """File data as a YAML language server sees it with `!unknown scalar` configured: an empty string."""
+    if value is UNKNOWN:
+        return ""
+    if isinstance(value, dict):
+        return {k: as_language_server(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_language_server(v) for v in value]
+    return value
+
+
+def errors(v: Draft202012Validator, data: Any) -> list[str]:
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in v.iter_errors(data)]
+
+
+def test_the_committed_schema_files_are_what_amend_schema_writes():
+    for name, text in schema_texts().items():
+        assert (SCHEMA_DIR / name).read_text(encoding="utf-8") == text, f"run `amend schema` ({name} is stale)"
+
+
+def test_the_schemas_are_valid_draft_2020_12():
+    for name in SCHEMA_FILES:
+        Draft202012Validator.check_schema(json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", PLAN_FILES + AMENDMENT_FILES, ids=lambda p: p.name)
+def test_every_shipped_file_validates_as_json_and_as_a_language_server_reads_it(path: Path):
+    v = validator("plan.schema.json" if path.parent.name == "base" else "amendment.schema.json")
+    data = read_yaml(path)
+    assert errors(v, as_json(data)) == []
+    assert errors(v, as_language_server(data)) == []
+
+
+@pytest.mark.parametrize("path", PLAN_FILES + AMENDMENT_FILES, ids=lambda p: p.name)
+def test_every_shipped_file_names_its_schema_on_its_first_line(path: Path):
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    kind = "plan" if path.parent.name == "base" else "amendment"
+    assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json"
+    assert (path.parent / "../../schema" / f"{kind}.schema.json").resolve().is_file()
+
+
+def test_the_schema_rejects_what_the_models_reject():
+    v = validator("amendment.schema.json")
+    good = as_json(read_yaml(ROOT / "plans/amendments/392.yaml"))
+    assert errors(v, good) == []
+    unknown_op = json.loads(json.dumps(good))
+    unknown_op["operations"][0]["op"] = "rewrite_row"
+    assert errors(v, unknown_op)
+    extra_key = json.loads(json.dumps(good))
+    extra_key["operations"][0]["colour"] = "red"
+    assert errors(v, extra_key)
+    bad_column = json.loads(json.dumps(good))
+    bad_column["operations"][0]["cells"]["Measure"] = "x"  # column ids are lower-case identifiers
+    assert errors(v, bad_column)
+    bad_date = json.loads(json.dumps(good))
+    bad_date["act"]["date"] = "2025-02-30"
+    assert errors(v, bad_date)
+    blank = json.loads(json.dumps(good))
+    blank["operations"][0]["cells"]["measure"] = "   "
+    assert errors(v, blank)
+
+
+def test_the_plan_schema_takes_the_note_as_plain_lines_and_unknown_expansions():
+    v = validator("plan.schema.json")
+    data = as_json(read_yaml(ROOT / "plans/base/748.yaml"))
+    assert data["abbreviations"]["ОМ"] is None  # 748 does not give ОМ's expansion
+    assert errors(v, data) == []
+    data["abbreviations"]["ОМ"] = 5
+    assert errors(v, data)
+
+
+@pytest.mark.parametrize("text", ["6", "23-1", "29-3", "1-2-3", "06", "0", "23-", "-1", "23-0", "6.", "a", "23 1", ""])
+def test_row_numbers_the_schema_accepts_are_those_rownumber_accepts(text: str):
+    v = validator("amendment.schema.json")
+    row_schema = {"$defs": v.schema["$defs"], **v.schema["$defs"]["DeleteRow"]["properties"]["row"]}
+    try:
+        RowNumber(text)
+        accepted = True
+    except ValueError:
+        accepted = False
+    assert Draft202012Validator(row_schema).is_valid(text) == accepted
+
+
+def test_amend_schema_writes_the_files_and_check_tells_a_stale_one(tmp_path: Path):
+    runner = CliRunner()
+    result = runner.invoke(app, ["schema", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(SCHEMA_FILES)
+    assert runner.invoke(app, ["schema", str(tmp_path), "--check"]).exit_code == 0
+    (tmp_path / "plan.schema.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(app, ["schema", str(tmp_path), "--check"])
+    assert result.exit_code == 1 and "plan.schema.json" in result.stderr
