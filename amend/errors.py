@@ -10,7 +10,7 @@ __all__ = [
     "AmendError", "Location", "YamlSyntaxError", "SchemaError", "TargetMissing", "NumberTaken",
     "ParentMissing", "OccurrencesMismatch", "AbbreviationUndefined", "AbbreviationTaken",
     "ColumnsMismatch", "RowOrder", "DateOrder", "OrderAmbiguous", "NotInForce", "PlanMissing",
-    "ActDuplicate", "ConsolidatedStale", "TargetUnknown", "Repealed", "TargetDeleted", "AbbreviationInUse",
+    "ActDuplicate", "ConsolidatedStale", "Repealed", "TargetDeleted", "AbbreviationInUse",
     "SameDayConflict",
 ]
 
@@ -104,11 +104,6 @@ class TargetMissing(AmendError):
 class TargetDeleted(TargetMissing):
     rule = "target-deleted"
     hint = "an earlier act deleted this row; check the act's text against the version it amends"
-
-
-class TargetUnknown(AmendError):
-    rule = "target-unknown"
-    hint = "the wording this operation needs is not in our sources; record it in the base plan first"
 
 
 class NumberTaken(AmendError):

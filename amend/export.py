@@ -20,6 +20,7 @@ from typing import Any
 from .acts import in_force_date
 from .amounts import parse_amount
 from .model import Plan, Row, executor_codes
+from .ooxml import reproducible
 from .render_md import UNKNOWN_MARK
 from .serialize import unknowns
 from .timeline import Version
@@ -167,4 +168,4 @@ def to_xlsx(export: Export) -> bytes:
     ws.auto_filter.ref = ws.dimensions
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue()
+    return reproducible(out.getvalue(), export.at)

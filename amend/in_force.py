@@ -53,9 +53,7 @@ class InForceAnswer:
 def _wording(plan: Plan, row: Row) -> Wording:
     if row.history:
         last: Change = row.history[-1]
-        # The note ends with the act's citation ("... - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.").
-        cited = last.note.rsplit(" - ", 1)[-1].rstrip(".")
-        return Wording(last.act, last.act_date, last.in_force, last.kind.value, cited, last.note)
+        return Wording(last.act, last.act_date, last.in_force, last.kind.value, last.citation, last.note)
     eif = plan.entry_into_force
     return Wording(plan.act.number, plan.act.date, None if eif is UNKNOWN else in_force_date(plan.act, eif),
                    "enacted", citation(plan.act), None)

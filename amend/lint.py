@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .amounts import row_amounts
 from .errors import Location, NotInForce
@@ -26,6 +26,9 @@ from .operations import (
 from .provenance import Change
 from .timeline import FiledAmendment, Timeline, Version
 from .unknown import UNKNOWN
+
+if TYPE_CHECKING:
+    from .yaml_io import SourceMap
 
 __all__ = ["LINT_RULES", "Flag", "SourcePlaces", "lint_version", "lint_timeline"]
 
@@ -87,7 +90,7 @@ class SourcePlaces:
         self.base = base
         self.base_file = base_file
         self.amendments = [f for f in amendments if f.amendment.amends == base.plan]
-        self._positions: dict[Path, tuple[str, Any]] = {}
+        self._positions: dict[Path, SourceMap] = {}
 
     # -- where: (file, path inside it) -------------------------------------------------------------
 
@@ -152,16 +155,12 @@ class SourcePlaces:
 
     def locate(self, file: Path, path: tuple[Any, ...]) -> Location:
         """Line and column of ``path`` in ``file``; each file is parsed with positions once."""
-        # yaml_io.locate re-parses the file for every call (about 0.1 s for plan 156); a lint run
-        # places dozens of flags, so the positional tree is kept per file here.
-        from .yaml_io import _deepest, _location, _positional
+        # A lint run places dozens of flags: each file is parsed with positions once, not per flag.
+        from .yaml_io import SourceMap
 
         if file not in self._positions:
-            text = file.read_text(encoding="utf-8")
-            self._positions[file] = (text, _positional().load(text))
-        text, node = self._positions[file]
-        line, column = _deepest(node, path)
-        return _location(file, text, line, column)
+            self._positions[file] = SourceMap(file)
+        return self._positions[file].location(path)
 
 
 def _words(text: object) -> list[str]:

@@ -33,6 +33,7 @@ class Change(Frozen):
     act_date: dt.date
     in_force: dt.date
     kind: ChangeKind
+    citation: str  # the act as cited, e.g. "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен"
     note: str
 
 
@@ -51,7 +52,7 @@ class Source:
 
 def _change(source: Source, kind: ChangeKind, what: str) -> Change:
     return construct(Change, act=source.act.number, act_date=source.act.date, in_force=source.in_force, kind=kind,
-                     note=f"Ескерту. {what} - {source.citation}.")
+                     citation=source.citation, note=f"Ескерту. {what} - {source.citation}.")
 
 
 _ROW_NOTES = {

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from typing import TYPE_CHECKING, Literal
 
 from .compare import Comparison, Entry
+from .ooxml import reproducible
 from .redline import Mark
 from .render_md import (
     NO_REDLINE, UNKNOWN_MARK, UNKNOWN_OLD, Abbreviations, DeletedRow, Heading, Para, Table, Title,
@@ -133,19 +133,10 @@ def _table(doc: DocxDocument, block: Table) -> None:
 
 
 def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
-    """The package, re-zipped with every entry dated ``day`` (zip entries otherwise carry the clock)."""
+    """The package with every date in it set to ``day`` (zip entries otherwise carry the clock)."""
     raw = io.BytesIO()
     doc.save(raw)
-    out = io.BytesIO()
-    stamp = (day.year, day.month, day.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o644 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return reproducible(raw.getvalue(), day)
 
 
 def render_docx(version: Version) -> bytes:

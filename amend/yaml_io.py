@@ -17,7 +17,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from .errors import AmendError, Location, YamlSyntaxError
 from .unknown import UNKNOWN, Unknown
 
-__all__ = ["read_yaml", "locate", "dump_yaml", "UNKNOWN_TAG"]
+__all__ = ["read_yaml", "locate", "SourceMap", "dump_yaml", "UNKNOWN_TAG"]
 
 UNKNOWN_TAG = "!unknown"
 _TAG_TRAILING_SPACE = re.compile(r"(?<= )!unknown (?=\n)")
@@ -70,6 +70,20 @@ def _location(path: Path | str, text: str, line: int, column: int) -> Location:
     return Location(str(path), line + 1, column + 1, source)
 
 
+class SourceMap:
+    """A file read once with node positions, to place any number of paths in it."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.text = self.path.read_text(encoding="utf-8")
+        self.node = _positional().load(self.text)
+
+    def location(self, path: tuple[Any, ...], *, at_key: bool = False) -> Location:
+        """Where ``path`` (keys and indices) stands: its value, or with ``at_key`` its last key."""
+        line, column = _deepest(self.node, path, at_key)
+        return _location(self.path, self.text, line, column)
+
+
 def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
     """Fill in ``error.location`` from its file and path by re-reading the file with positions.
 
@@ -77,15 +91,12 @@ def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
     """
     if error.location is not None or error.file is None:
         return error
-    path = Path(error.file)
     try:
-        text = path.read_text(encoding="utf-8")
-        node = _positional().load(text)
+        source = SourceMap(error.file)
     except (OSError, YAMLError):
-        error.location = Location(str(path))
+        error.location = Location(str(error.file))
         return error
-    line, column = _deepest(node, error.path, at_key)
-    error.location = _location(path, text, line, column)
+    error.location = source.location(error.path, at_key=at_key)
     return error
 
 

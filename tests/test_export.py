@@ -160,3 +160,15 @@ def test_xlsx_needs_a_file_and_a_day_before_the_plan_is_an_error(tmp_path: Path)
     assert result.exit_code == 2
     result = runner.invoke(app, ["export", "748", "--at", "2020-01-01", "--to", "csv", "--root", str(ROOT)])
     assert result.exit_code == 1 and "not-in-force" in result.stderr
+
+
+def test_the_workbook_is_the_same_bytes_whenever_it_is_written(repo, monkeypatch):
+    import datetime as dt
+    import time
+
+    from amend.export import export_rows, to_xlsx
+
+    version = repo.timeline("156").in_force_at(dt.date(2021, 1, 1))
+    first = to_xlsx(export_rows(version, dt.date(2021, 1, 1)))
+    time.sleep(1.1)  # the writer's clock moves on; the bytes must not
+    assert to_xlsx(export_rows(version, dt.date(2021, 1, 1))) == first

@@ -70,8 +70,7 @@ def export(plan: Annotated[str, typer.Argument(help="Plan id (748).")],
         _fail(err)
     if to is ExportTo.xlsx:
         assert output is not None
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(to_xlsx(table))
+        write_atomic(output, to_xlsx(table))
     else:
         text = to_csv(table) if to is ExportTo.csv else to_json(table)
         if output is None:
