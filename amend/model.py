@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import Field, StringConstraints, field_validator
@@ -138,12 +138,21 @@ def executor_codes(text: str, defined: Container[str] = ()) -> list[str]:
     any other part is prose ("мүдделі органдар"), not a code.
     """
     codes = []
-    for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
-        part = " ".join(part.split())
-        if not part:
-            continue
+    for part, tokens in _executor_parts(text):
         if part in defined:
             codes.append(part)
-        elif all(_CODE.match(token) for token in part.split()):
-            codes.extend(part.split())
+        elif tokens:
+            codes.extend(tokens)
     return codes
+
+
+@lru_cache(maxsize=8192)
+def _executor_parts(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # (part, its upper-case tokens or () if it is prose); cached: plans repeat the same lists.
+    parts = []
+    for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
+        part = " ".join(part.split())
+        if part:
+            tokens = tuple(part.split())
+            parts.append((part, tokens if all(_CODE.match(t) for t in tokens) else ()))
+    return tuple(parts)

@@ -35,6 +35,10 @@ from .unknown import UNKNOWN
 __all__ = ["Version", "Timeline", "FiledAmendment", "consolidate", "order_key", "base_date"]
 
 
+# Operations on one row that can change what its executors cell says.
+_SETS_EXECUTORS = frozenset({"replace_row", "replace_cells", "replace_words"})
+
+
 @dataclass(frozen=True)
 class FiledAmendment:
     """An amendment with the file it was read from (errors point into it)."""
@@ -143,12 +147,13 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     day = start
     acts: list[str] = []
     touched: dict[RowNumber, tuple[FiledAmendment, int, tuple]] = {}  # rows changed today, and by what
-    check_all: tuple[FiledAmendment, int] | None = None  # the op that deleted a code, if any
+    # Operations that may change codes in any row: a deleted code, words replaced plan-wide.
+    sweeping: dict[str, tuple[FiledAmendment, int]] = {}
     repealed_on = None
 
     def close() -> None:
         # The day's changes are all in: check them, end the previous version, open this one.
-        _check_codes(plan, touched, check_all)
+        _check_codes(plan, touched, sweeping)
         if versions:
             prev = versions[-1]
             versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
@@ -158,7 +163,7 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     for key, filed, i in steps:
         if key[0] != day:
             close()
-            day, acts, touched, check_all = key[0], [], {}, None
+            day, acts, touched, sweeping = key[0], [], {}, {}
         a = filed.amendment
         op = a.operations[i]
         source = sources.get((id(a), key[0]))
@@ -169,15 +174,20 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
         except AmendError as err:
             err.message += f" (operation {i + 1}: {op.op})"
             raise err.within("operations", i, file=filed.path) from None
-        if a.act.number not in acts:
-            acts.append(a.act.number)
+        if not acts or acts[-1] != a.act.number:  # steps of one act on one day are adjacent
+            if a.act.number not in acts:
+                acts.append(a.act.number)
         fields = op.__dict__  # plain lookups: a missing pydantic attribute costs an exception
+        # Rows whose executors cell this operation may have set: their codes are checked at day's end.
         for k, row in enumerate(fields.get("rows", ())):
             touched[row.number] = (filed, i, ("rows", k, "cells"))
-        if fields.get("row") is not None and op.op != "delete_row":
-            touched[fields["row"]] = (filed, i, ("cells",))
+        if op.op in _SETS_EXECUTORS:
+            if fields["row"] is not None:
+                touched[fields["row"]] = (filed, i, ("cells",))
+            else:
+                sweeping["words"] = (filed, i)
         if isinstance(op, DeleteAbbreviation):
-            check_all = (filed, i)
+            sweeping["deletion"] = (filed, i)
         if plan.repealed is not None:
             repealed_on = key[0]
     close()
@@ -189,11 +199,11 @@ def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     return Timeline(base.plan, tuple(versions), repealed_on)
 
 
-def _check_codes(plan: Plan, touched: dict, check_all: tuple[FiledAmendment, int] | None) -> None:
-    """Executor codes must be defined on the day: in rows changed that day, or in all rows when a
-    code was deleted (a deleted code may still be used elsewhere)."""
-    if check_all:
-        indices = range(len(plan.rows))
+def _check_codes(plan: Plan, touched: dict, sweeping: dict[str, tuple[FiledAmendment, int]]) -> None:
+    """Executor codes must be defined on the day: in the rows changed that day, or in all rows after
+    an operation that can reach any row (a code deleted, words replaced plan-wide)."""
+    if sweeping:
+        indices: range | list[int] = range(len(plan.rows))
     else:
         indices = [i for n in touched if (i := plan.position(n)) < len(plan.rows) and plan.rows[i].number == n]
     for i, column, code in undefined_codes(plan, indices):
@@ -204,8 +214,10 @@ def _check_codes(plan: Plan, touched: dict, check_all: tuple[FiledAmendment, int
         if where is not None:
             filed, op_index, path = where
             raise err.within("operations", op_index, *path, column, file=filed.path)
-        assert check_all is not None  # an untouched row can only lose a code to a deletion
-        filed, op_index = check_all
-        raise AbbreviationInUse(f"abbreviation {code} is deleted (operation {op_index + 1}) while row {number} of "
-                                f"plan {plan.plan} still names it").within("operations", op_index, "code",
-                                                                           file=filed.path)
+        if "deletion" in sweeping:
+            filed, op_index = sweeping["deletion"]
+            raise AbbreviationInUse(f"abbreviation {code} is deleted (operation {op_index + 1}) while row {number} "
+                                    f"of plan {plan.plan} still names it").within("operations", op_index, "code",
+                                                                                  file=filed.path)
+        filed, op_index = sweeping["words"]
+        raise err.within("operations", op_index, "new", file=filed.path)

@@ -98,3 +98,9 @@ def test_executor_codes_must_be_defined_on_the_day_not_op_by_op():
 def test_deleting_a_code_still_in_use_is_refused():
     with pytest.raises(AbbreviationInUse, match="abbreviation ОМ is deleted \\(operation 1\\) while row 1"):
         consolidate(plan(), filed(amendment([{"op": "delete_abbreviation", "code": "ОМ"}], "5")))
+
+
+def test_words_replaced_plan_wide_cannot_bring_in_an_undefined_code():
+    words = {"op": "replace_words", "old": "ОМ", "new": "ХМ", "occurrences": 4, "column": "executors"}
+    with pytest.raises(AbbreviationUndefined, match="names ХМ"):
+        consolidate(plan(), filed(amendment([words], "5")))
