@@ -107,6 +107,15 @@ def _timeline(root: Path, plan: str):
         _fail(err)
 
 
+def _version(root: Path, plan: str, at: str | None):
+    """The version of ``plan`` in force on ``at``, or its latest version where no day is given."""
+    timeline = _timeline(root, plan)
+    try:
+        return timeline.in_force_at(_date(at, "--at")) if at else timeline.latest
+    except AmendError as err:
+        _fail(err)
+
+
 @app.command()
 def show(plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
          at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
@@ -191,11 +200,7 @@ def gaps(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The 
     """Every unknown in a version of PLAN: what our sources do not give."""
     from .gaps import gaps as find_gaps
 
-    timeline = _timeline(root, plan)
-    try:
-        version = timeline.in_force_at(_date(at, "--at")) if at else timeline.latest
-    except AmendError as err:
-        _fail(err)
+    version = _version(root, plan, at)
     found = find_gaps(version.plan)
     for g in found:
         typer.echo(str(g))
@@ -208,11 +213,7 @@ def costs(plan: str, at: Annotated[Optional[str], typer.Option("--at", help="The
     """Totals of the cost figures of PLAN (million tenge), by column and by funding source."""
     from .amounts import cost_totals
 
-    timeline = _timeline(root, plan)
-    try:
-        version = timeline.in_force_at(_date(at, "--at")) if at else timeline.latest
-    except AmendError as err:
-        _fail(err)
+    version = _version(root, plan, at)
     totals = cost_totals(version.plan)
     if not totals.columns:
         typer.echo(f"plan {plan} has no amount columns", err=True)

@@ -9,16 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..cli import Root, _date, _fail, _repo, _timeline, app
+from ..cli import Format, Root, _date, _fail, _repo, _timeline, app
 from ..errors import AmendError
 from ..report import ReportFormat
-
-
-class AnswerFormat(str, Enum):
-    """How ``amend in-force`` answers."""
-
-    text = "text"
-    json = "json"
 
 
 class ExportTo(str, Enum):
@@ -85,7 +78,7 @@ def export(plan: Annotated[str, typer.Argument(help="Plan id (748).")],
 def in_force(plan: Annotated[str, typer.Argument(help="Plan id (748).")],
              row: Annotated[str, typer.Argument(help="Row number (6, 23-1).")],
              at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
-             format: Annotated[AnswerFormat, typer.Option("--format")] = AnswerFormat.text,
+             format: Annotated[Format, typer.Option("--format")] = Format.text,
              root: Root = Path(".")) -> None:
     """Whether ROW of PLAN was in force on a day, in which wording, and which act gave it that wording.
 
@@ -101,7 +94,7 @@ def in_force(plan: Annotated[str, typer.Argument(help="Plan id (748).")],
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="ROW") from None
     answer = row_in_force(_timeline(root, plan), number, day)
-    if format is AnswerFormat.json:
+    if format is Format.json:
         typer.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
     else:
         typer.echo(answer_text(answer))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from ..cli import Root, _date, _fail, _repo, app
+from ..cli import Root, _date, _fail, _repo, _version, app
 from ..errors import AmendError
 
 if TYPE_CHECKING:
@@ -63,12 +63,7 @@ def render(plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving
            root: Root = Path(".")) -> None:
     """The version of PLAN in force on a day as readers know it: Markdown, HTML or Word."""
     _need_file(to is RenderTo.docx, output)
-    day = _date(at, "--at") if at else None
-    try:
-        timeline = _repo(root).timeline(plan)
-        version = timeline.in_force_at(day) if day else timeline.latest
-    except AmendError as err:
-        _fail(err)
+    version = _version(root, plan, at)
     if to is RenderTo.md:
         from ..render_md import render_markdown
         _write(output, render_markdown(version) + "\n")
