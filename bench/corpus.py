@@ -87,10 +87,10 @@ class _PlanModel:
     def pick(self, rng: random.Random, avoid: set[tuple[int, ...]]) -> tuple[int, ...]:
         # Rows another act changes on the same day are avoided: two acts in force on one day that
         # change one row are a conflict that `amend check` reports.
-        while True:
-            number = rng.choice(self.numbers)
-            if number not in avoid:
-                return number
+        free = [n for n in self.numbers if n not in avoid] if avoid else self.numbers
+        if not free:
+            raise ValueError("every row is changed by another act that day")  # the caller moves the day
+        return rng.choice(free)
 
 
 def _text(number: tuple[int, ...]) -> str:
@@ -183,6 +183,10 @@ def write_corpus(root: Path, size: CorpusSize, seed: int = 2025) -> None:
                 effective = day
             if effective < in_force:
                 entry, effective = {"rule": "on_date", "date": in_force}, in_force
+            if effective == in_force and len(changed_today) + size.operations_per_amendment * 2 > len(model.numbers):
+                # Too many rows are already changed that day: this act comes into force a day later.
+                day = max(day, in_force) + dt.timedelta(days=1)
+                entry, effective = {"rule": "on_signing"}, day
             if effective != in_force:
                 changed_today = set()
             in_force = effective
