@@ -68,8 +68,8 @@ def _as_of(plan: Plan, source: Source) -> str:
 
 
 def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source,
-              path: tuple[Any, ...]) -> int:
-    """Index of an existing row, checked to be in ``section`` when the operation names one."""
+              path: tuple[Any, ...]) -> tuple[int, Row]:
+    """Index and row of an existing row, checked to be in ``section`` when the operation names one."""
     i, row = plan.rows.find(number.parts)
     if row is None:
         where = f" in section {section}" if section else ""
@@ -81,7 +81,7 @@ def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source
     if section is not None and row.section != section:
         raise TargetMissing(f"row {number} is in section {row.section}, not in section {section}, "
                             f"of {_as_of(plan, source)}", path=("section",))
-    return i
+    return i, row
 
 
 def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complete: bool) -> dict[str, Text]:
@@ -106,23 +106,21 @@ def _with_row(plan: Plan, i: int, row: Row) -> Plan:
 
 
 def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
-    i = _find_row(plan, op.row, op.section, source, ("row",))
-    old = plan.rows[i]
+    i, old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, op.cells, ("cells",), complete=True)
     change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
     return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
 
 
 def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
-    i = _find_row(plan, op.row, op.section, source, ("row",))
-    old = plan.rows[i]
+    i, old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
     change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
     return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
-    i = _find_row(plan, op.row, op.section, source, ("row",))
+    i, _ = _find_row(plan, op.row, op.section, source, ("row",))
     change = note_for_row(source, ChangeKind.DELETED, str(op.row))
     return evolve(plan, rows=plan.rows.delete(i), deleted_rows={**plan.deleted_rows, str(op.row): change})
 
@@ -176,14 +174,15 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
                                     f"of {_as_of(plan, source)}", path=path)
             if subsection is None:
                 subsection = parent.subsection
+        prev = rows[i - 1] if i > 0 else None
+        next_ = rows[i] if i < len(rows) else None
         here = _structure_key(plan, op.section, subsection)
-        before = _structure_key(plan, rows[i - 1].section, rows[i - 1].subsection) if i > 0 else (-1, -1)
-        after = (_structure_key(plan, rows[i].section, rows[i].subsection)
-                 if i < len(rows) else (len(plan.sections), None))
+        before = _structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
+        after = _structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
         if not _fits_between(before, here, after):
             raise RowOrder(f"row {new.number} would stand between rows of other (sub)sections "
-                           f"({rows[i - 1].number if i else 'start'} and "
-                           f"{rows[i].number if i < len(rows) else 'end'}) in {_as_of(plan, source)}", path=path)
+                           f"({prev.number if prev else 'start'} and {next_.number if next_ else 'end'}) "
+                           f"in {_as_of(plan, source)}", path=path)
         change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
         row = construct(Row, number=new.number, section=op.section, subsection=subsection,
                         cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True), history=(change,))
@@ -202,7 +201,7 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
                               f"(columns: {', '.join(plan.column_ids)})", path=("column",))
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is not None:
-        indices: range | list[int] = [_find_row(plan, op.row, op.section, source, ("row",))]
+        indices: range | list[int] = [_find_row(plan, op.row, op.section, source, ("row",))[0]]
     elif op.section is not None:
         indices = [i for i, r in enumerate(plan.rows) if r.section == op.section]
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,6 +16,9 @@ class Frozen(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # Cached properties by the fields they derive from; ``evolve`` drops them when those change.
+    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {}
+
 
 def evolve(model: M, **changes: Any) -> M:
     """A copy of ``model`` with ``changes``; unchanged fields are shared, not copied.
@@ -27,7 +30,7 @@ def evolve(model: M, **changes: Any) -> M:
     values = model.__dict__.copy()
     values.update(changes)
     # Values derived from fields (cached properties) go stale when those fields change.
-    for field, derived in getattr(model, "__derived__", {}).items():
+    for field, derived in model.__derived__.items():
         if field in changes:
             for name in derived:
                 values.pop(name, None)

@@ -103,7 +103,6 @@ class Plan(Frozen):
         """The row with this number, or None."""
         return self.rows.find(number.parts)[1]
 
-    # Cached properties and the fields they derive from (``evolve`` drops them when those change).
     __derived__: ClassVar[dict[str, tuple[str, ...]]] = {
         "columns": ("column_ids",), "sections": ("structure",)}
 

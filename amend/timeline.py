@@ -205,7 +205,7 @@ def _check_codes(plan: Plan, touched: dict, sweeping: dict[str, tuple[FiledAmend
     if sweeping:
         indices: range | list[int] = range(len(plan.rows))
     else:
-        indices = [i for n in touched if (i := plan.position(n)) < len(plan.rows) and plan.rows[i].number == n]
+        indices = [i for i, row in map(plan.rows.find, (n.parts for n in touched)) if row is not None]
     for i, column, code in undefined_codes(plan, indices):
         number = plan.rows[i].number
         where = touched.get(number)
