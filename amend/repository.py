@@ -175,9 +175,10 @@ class Repository:
                 problems.append(locate(PlanMissing(f"act {f.amendment.act.number} amends plan {f.amendment.amends}, "
                                                    f"which is not in {self.base_dir}", path=("amends",), file=f.path)))
         adopted = [f for f in amendments if f.amendment.status == "adopted"]
+        timelines: dict[str, Timeline] = {}
         for pid, (plan, _) in sorted(plans.items()):
             try:
-                consolidate(plan, adopted)
+                timelines[pid] = consolidate(plan, adopted)
             except AmendError as err:
                 problems.append(locate(err))
                 continue
@@ -189,6 +190,9 @@ class Repository:
                     problems.append(locate(err))
         if problems:
             return problems
+        # All is well: what was just read and consolidated is what outputs() needs; do not redo it.
+        self.__dict__["_files"] = (plans, amendments)
+        self.__dict__["timelines"] = timelines
         files = self.outputs()
         for path, content in sorted(files.items()):
             if not path.exists():
