@@ -9,6 +9,7 @@ from pydantic import BaseModel, ValidationError
 
 from .amendment import Amendment
 from .errors import AmendError, SchemaError
+from .gc_pause import gc_paused
 from .invariants import check_executors, check_structure
 from .model import Plan
 from .yaml_io import locate, read_yaml
@@ -22,7 +23,8 @@ def _validate(model: type[M], data: Any, path: Path) -> M:
     if not isinstance(data, dict):
         raise locate(SchemaError(f"expected a mapping at the top of the file, got {type(data).__name__}", file=path))
     try:
-        return model.model_validate(data)
+        with gc_paused():  # see gc_pause: validated models are acyclic
+            return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = tuple(first["loc"])

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import ActDuplicate, AmendError, ConsolidatedStale, PlanMissing
+from .gc_pause import gc_paused
 from .loading import load_amendment, load_plan
 from .model import Plan
 from .render_md import render_markdown
@@ -91,7 +92,8 @@ class Repository:
 
     @cached_property
     def _files(self) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
-        return self._load(None)
+        with gc_paused():  # one pause over the whole batch; see gc_pause
+            return self._load(None)
 
     @property
     def plans(self) -> dict[str, tuple[Plan, Path]]:
@@ -120,7 +122,8 @@ class Repository:
     @cached_property
     def timelines(self) -> dict[str, Timeline]:
         """Every plan's timeline, by plan id."""
-        return {pid: self.timeline(pid) for pid in sorted(self.plans)}
+        with gc_paused():  # one pause over all plans, not one per plan: see gc_pause
+            return {pid: self.timeline(pid) for pid in sorted(self.plans)}
 
     def check_references(self) -> None:
         """Every amendment names a plan we have."""
@@ -167,7 +170,8 @@ class Repository:
     def check(self) -> list[AmendError]:
         """Every problem: bad files, failing operations, drafts that do not apply, stale outputs."""
         problems: list[AmendError] = []
-        plans, amendments = self._load(problems)
+        with gc_paused():
+            plans, amendments = self._load(problems)
         unreadable = {e.file for e in problems}
         for f in amendments:
             # A plan whose own file is broken is reported once, not again for each act amending it.
@@ -178,7 +182,8 @@ class Repository:
         timelines: dict[str, Timeline] = {}
         for pid, (plan, _) in sorted(plans.items()):
             try:
-                timelines[pid] = consolidate(plan, adopted)
+                with gc_paused():
+                    timelines[pid] = consolidate(plan, adopted)
             except AmendError as err:
                 problems.append(locate(err))
                 continue

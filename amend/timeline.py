@@ -17,14 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .acts import in_force_date
 from .amendment import Amendment
 from .apply import apply
 from .errors import AbbreviationInUse, AbbreviationUndefined, AmendError, DateOrder, NotInForce, OrderAmbiguous
+from .gc_pause import gc_paused
 from .invariants import undefined_codes
 from .model import Plan
 from .numbers import RowNumber
@@ -135,6 +136,11 @@ def _check_ambiguity(filed: list[FiledAmendment]) -> None:
 
 def consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     """Apply the adopted amendments of ``base`` in the order rule's order; one version per day."""
+    with gc_paused():
+        return _consolidate(base, amendments)
+
+
+def _consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
     start = base_date(base)
     mine = [f for f in amendments if f.amendment.amends == base.plan and f.amendment.status == "adopted"]
     _check_ambiguity(mine)

@@ -15,6 +15,7 @@ from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from .errors import AmendError, Location, YamlSyntaxError
+from .gc_pause import gc_paused
 from .unknown import UNKNOWN, Unknown
 
 __all__ = ["read_yaml", "locate", "SourceMap", "dump_yaml", "UNKNOWN_TAG"]
@@ -52,7 +53,8 @@ def read_yaml(path: Path) -> Any:
     """The plain data of a YAML file (``!unknown`` becomes ``UNKNOWN``); syntax errors are located."""
     text = path.read_text(encoding="utf-8")
     try:
-        return _fast().load(text)
+        with gc_paused():  # a YAML tree is acyclic (no anchors in our files); see gc_pause
+            return _fast().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from amend import Amendment, Plan, RowNumber
+from amend.gc_pause import gc_paused
 from amend.invariants import check_executors, check_structure
 from amend.serialize import index_data, show_json, version_data
 from amend.timeline import FiledAmendment, consolidate, order_key
@@ -120,9 +121,16 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
         amend_files = sorted((root / "plans/amendments").glob("*.yaml"))
         input_bytes = sum(p.stat().st_size for p in plan_files + amend_files)
 
-        t_parse, raw = timed(lambda: ([read_yaml(p) for p in plan_files], [read_yaml(p) for p in amend_files]))
+        def parse():  # bare parsing, with the collector paused over the batch as Repository does
+            with gc_paused():
+                return [read_yaml(p) for p in plan_files], [read_yaml(p) for p in amend_files]
+        t_parse, raw = timed(parse)
 
-        def validate():
+        def validate():  # as amend.loading does it
+            with gc_paused():
+                return _validate()
+
+        def _validate():
             plans = [Plan.model_validate(d) for d in raw[0]]
             for p in plans:
                 check_structure(p)
@@ -133,7 +141,10 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
         by_plan: dict[str, list[FiledAmendment]] = {}
         for f in filed:
             by_plan.setdefault(f.amendment.amends, []).append(f)
-        t_consolidate, timelines = timed(lambda: [consolidate(p, by_plan.get(p.plan, [])) for p in plans])
+        def consolidate_all():  # as Repository.timelines does it: one collector pause over all plans
+            with gc_paused():
+                return [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
+        t_consolidate, timelines = timed(consolidate_all)
         n_ops = sum(len(f.amendment.operations) for f in filed)
         n_versions = sum(len(t.versions) for t in timelines)
 
