@@ -7,6 +7,7 @@ that the caller can point at the exact line and column of the amendment file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, assert_never
 
 from .base import construct, evolve
@@ -68,9 +69,9 @@ def _as_of(plan: Plan, source: Source) -> str:
 
 
 def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source,
-              path: tuple[Any, ...]) -> tuple[int, Row]:
-    """Index and row of an existing row, checked to be in ``section`` when the operation names one."""
-    i, row = plan.rows.find(number.parts)
+              path: tuple[Any, ...]) -> Row:
+    """An existing row, checked to be in ``section`` when the operation names one."""
+    row = plan.rows.get(number.parts)
     if row is None:
         where = f" in section {section}" if section else ""
         deleted = plan.deleted_rows.get(str(number))
@@ -81,7 +82,7 @@ def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source
     if section is not None and row.section != section:
         raise TargetMissing(f"row {number} is in section {row.section}, not in section {section}, "
                             f"of {_as_of(plan, source)}", path=("section",))
-    return i, row
+    return row
 
 
 def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complete: bool) -> dict[str, Text]:
@@ -101,28 +102,28 @@ def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complet
     return {c: cells[c] for c in ids if c in cells}
 
 
-def _with_row(plan: Plan, i: int, row: Row) -> Plan:
-    return evolve(plan, rows=plan.rows.replace(i, row))
+def _with_row(plan: Plan, row: Row) -> Plan:
+    return evolve(plan, rows=plan.rows.replace(row))
 
 
 def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
-    i, old = _find_row(plan, op.row, op.section, source, ("row",))
+    old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, op.cells, ("cells",), complete=True)
     change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
-    return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
 
 
 def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
-    i, old = _find_row(plan, op.row, op.section, source, ("row",))
+    old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
     change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    return _with_row(plan, i, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
-    i, _ = _find_row(plan, op.row, op.section, source, ("row",))
+    _find_row(plan, op.row, op.section, source, ("row",))
     change = note_for_row(source, ChangeKind.DELETED, str(op.row))
-    return evolve(plan, rows=plan.rows.delete(i), deleted_rows={**plan.deleted_rows, str(op.row): change})
+    return evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
 
 
 def _structure_key(plan: Plan, section: str, subsection: object) -> tuple[int, int | None]:
@@ -155,7 +156,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
     rows = plan.rows
     for k, new in enumerate(op.rows):
         path = ("rows", k, "number")
-        i, taken = rows.find(new.number.parts)
+        taken = rows.get(new.number.parts)
         if taken is not None:
             raise NumberTaken(f"row {new.number} already exists in {_as_of(plan, source)} "
                               f"(section {taken.section})", path=path)
@@ -174,8 +175,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
                                     f"of {_as_of(plan, source)}", path=path)
             if subsection is None:
                 subsection = parent.subsection
-        prev = rows[i - 1] if i > 0 else None
-        next_ = rows[i] if i < len(rows) else None
+        prev, next_ = rows.neighbours(new.number.parts)
         here = _structure_key(plan, op.section, subsection)
         before = _structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
         after = _structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
@@ -186,7 +186,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
         change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
         row = construct(Row, number=new.number, section=op.section, subsection=subsection,
                         cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True), history=(change,))
-        rows = rows.insert(i, row)
+        rows = rows.insert(row)
         if str(new.number) in plan.deleted_rows:  # a deleted number used again
             plan = evolve(plan, rows=rows, deleted_rows={n: c for n, c in plan.deleted_rows.items()
                                                          if n != str(new.number)})
@@ -201,33 +201,31 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
                               f"(columns: {', '.join(plan.column_ids)})", path=("column",))
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is not None:
-        indices: range | list[int] = [_find_row(plan, op.row, op.section, source, ("row",))[0]]
+        scope: Iterable[Row] = (_find_row(plan, op.row, op.section, source, ("row",)),)
     elif op.section is not None:
-        indices = [i for i, r in enumerate(plan.rows) if r.section == op.section]
+        scope = [r for r in plan.rows if r.section == op.section]
     else:
-        indices = range(len(plan.rows))
+        scope = plan.rows
     found = 0
     unknown_in_scope = 0
-    for i in indices:
+    for row in scope:
         for c in columns:
-            text = plan.rows[i].cells[c]
+            text = row.cells[c]
             if text is UNKNOWN:
                 unknown_in_scope += 1
             else:
                 found += text.count(op.old)
     # Words may hide in a text no source gives; then only too many occurrences is provably wrong.
     if found > op.occurrences or (found < op.occurrences and not unknown_in_scope):
-        scope = _scope_words(op)
-        raise OccurrencesMismatch(f"\"{op.old}\" occurs {found} time(s) in {scope} of {_as_of(plan, source)}, "
+        raise OccurrencesMismatch(f"\"{op.old}\" occurs {found} time(s) in {_scope_words(op)} of {_as_of(plan, source)}, "
                                   f"the operation expects {op.occurrences}", path=("occurrences",))
     rows = plan.rows
-    for i in indices:
-        row = rows[i]
+    for row in scope:
         cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t)
                  for c, t in row.cells.items()}
         if cells != row.cells:
             change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
-            rows = rows.replace(i, evolve(row, cells=cells, history=row.history + (change,)))
+            rows = rows.replace(evolve(row, cells=cells, history=row.history + (change,)))
     return evolve(plan, rows=rows)
 
 

@@ -101,7 +101,7 @@ class Plan(Frozen):
 
     def row(self, number: RowNumber) -> Row | None:
         """The row with this number, or None."""
-        return self.rows.find(number.parts)[1]
+        return self.rows.get(number.parts)
 
     __derived__: ClassVar[dict[str, tuple[str, ...]]] = {
         "columns": ("column_ids",), "sections": ("structure",)}

@@ -3,6 +3,9 @@
 Every version of a plan keeps its own sequence of rows. As one flat tuple, a 10,000-row plan with
 1,000 versions would hold ten million row pointers; in chunks of up to 128 rows, a version that
 changes one row costs one new chunk and a small index, and shares everything else.
+
+Rows are in number order, so edits locate their chunk by number (a bisect over each chunk's last
+number); the positional index of chunk starts is only built when something asks for a position.
 """
 
 from __future__ import annotations
@@ -23,52 +26,53 @@ __all__ = ["Rows"]
 
 CHUNK = 64  # rows per chunk after a split; a chunk grows to 2 * CHUNK before it is split
 
+Parts = tuple[int, ...]
 
-def _parts(row: Row) -> tuple[int, ...]:
+
+def _parts(row: Row) -> Parts:
     return row.number.parts
 
 
 class Rows(Sequence["Row"]):
-    """Rows in document order, immutable; ``replace``, ``insert`` and ``delete`` return new sequences."""
+    """Rows in document order, immutable; every edit returns a new sequence sharing the rest."""
 
-    __slots__ = ("_chunks", "_starts", "_lasts", "_len")
+    __slots__ = ("_chunks", "_lasts", "_len", "_starts_cache")
 
     _chunks: tuple[tuple[Row, ...], ...]
-    _starts: array        # index of each chunk's first row
-    _lasts: tuple         # number parts of each chunk's last row, for bisecting by number
+    _lasts: tuple[Parts, ...]     # number of each chunk's last row
     _len: int
+    _starts_cache: array | None   # index of each chunk's first row, built on demand
 
     def __init__(self, rows: Iterable[Row] = ()) -> None:
         flat = tuple(rows)
-        self._set(tuple(flat[i:i + CHUNK] for i in range(0, len(flat), CHUNK)))
+        chunks = tuple(flat[i:i + CHUNK] for i in range(0, len(flat), CHUNK))
+        self._set(chunks, tuple(c[-1].number.parts for c in chunks), len(flat))
 
-    def _set(self, chunks: tuple[tuple[Row, ...], ...], starts: array | None = None,
-             lasts: tuple | None = None) -> Rows:
+    def _set(self, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
         self._chunks = chunks
-        self._starts = starts if starts is not None else array("q", accumulate((len(c) for c in chunks[:-1]),
-                                                                               initial=0) if chunks else ())
-        self._lasts = lasts if lasts is not None else tuple(c[-1].number.parts for c in chunks)
-        self._len = (self._starts[-1] + len(chunks[-1])) if chunks else 0
+        self._lasts = lasts
+        self._len = length
+        self._starts_cache = None
         return self
 
     @classmethod
-    def _of(cls, chunks: tuple[tuple[Row, ...], ...], starts: array | None = None,
-            lasts: tuple | None = None) -> Rows:
-        return cls.__new__(cls)._set(chunks, starts, lasts)
+    def _of(cls, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
+        return cls.__new__(cls)._set(chunks, lasts, length)
+
+    @property
+    def _starts(self) -> array:
+        if self._starts_cache is None:
+            self._starts_cache = array("q", accumulate((len(c) for c in self._chunks[:-1]), initial=0)
+                                       if self._chunks else ())
+        return self._starts_cache
+
+    # -- reading -------------------------------------------------------------------------------------
 
     def __len__(self) -> int:
         return self._len
 
     def __iter__(self) -> Iterator[Row]:
         return chain.from_iterable(self._chunks)
-
-    def _locate(self, i: int) -> tuple[int, int]:
-        if i < 0:
-            i += self._len
-        if not 0 <= i < self._len:
-            raise IndexError("row index out of range")
-        c = bisect_right(self._starts, i) - 1
-        return c, i - self._starts[c]
 
     @overload
     def __getitem__(self, i: int) -> Row: ...
@@ -78,8 +82,13 @@ class Rows(Sequence["Row"]):
     def __getitem__(self, i: int | slice) -> Row | tuple[Row, ...]:
         if isinstance(i, slice):
             return tuple(self)[i]
-        c, j = self._locate(i)
-        return self._chunks[c][j]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("row index out of range")
+        starts = self._starts
+        c = bisect_right(starts, i) - 1
+        return self._chunks[c][i - starts[c]]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows):
@@ -93,48 +102,74 @@ class Rows(Sequence["Row"]):
     def __repr__(self) -> str:
         return f"Rows({len(self)} rows in {len(self._chunks)} chunks)"
 
-    def bisect(self, parts: tuple[int, ...]) -> int:
-        """Index at which a row numbered ``parts`` is or would be (rows are in number order)."""
+    def _slot(self, parts: Parts) -> tuple[int, int]:
+        """(chunk, offset) where a row numbered ``parts`` is or would be inserted."""
         c = bisect_left(self._lasts, parts)
-        if c == len(self._chunks):
-            return self._len
-        return self._starts[c] + bisect_left(self._chunks[c], parts, key=_parts)
+        if c == len(self._chunks):  # after the last row: the end of the last chunk
+            c = len(self._chunks) - 1
+            return c, len(self._chunks[c]) if c >= 0 else 0
+        return c, bisect_left(self._chunks[c], parts, key=_parts)
 
-    def find(self, parts: tuple[int, ...]) -> tuple[int, Row | None]:
+    def get(self, parts: Parts) -> Row | None:
+        """The row numbered ``parts``, or None."""
+        c, j = self._slot(parts)
+        if c < 0 or j == len(self._chunks[c]):
+            return None
+        row = self._chunks[c][j]
+        return row if row.number.parts == parts else None
+
+    def bisect(self, parts: Parts) -> int:
+        """Index at which a row numbered ``parts`` is or would be."""
+        c, j = self._slot(parts)
+        return self._starts[c] + j if c >= 0 else 0
+
+    def find(self, parts: Parts) -> tuple[int, Row | None]:
         """(index, row) of the row numbered ``parts``; (insertion index, None) where there is none."""
-        c = bisect_left(self._lasts, parts)
-        if c == len(self._chunks):
-            return self._len, None
-        chunk = self._chunks[c]
-        j = bisect_left(chunk, parts, key=_parts)
-        return self._starts[c] + j, (chunk[j] if chunk[j].number.parts == parts else None)
+        return self.bisect(parts), self.get(parts)
 
-    def replace(self, i: int, row: Row) -> Rows:
-        """A copy with row ``i`` replaced by ``row`` (which keeps its number)."""
-        c, j = self._locate(i)
+    def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
+        """The rows just before and at (or just after) the place of number ``parts``."""
+        c, j = self._slot(parts)
+        if c < 0:
+            return None, None
+        chunk = self._chunks[c]
+        before = chunk[j - 1] if j > 0 else (self._chunks[c - 1][-1] if c > 0 else None)
+        at = chunk[j] if j < len(chunk) else (self._chunks[c + 1][0] if c + 1 < len(self._chunks) else None)
+        return before, at
+
+    # -- editing -------------------------------------------------------------------------------------
+
+    def replace(self, row: Row) -> Rows:
+        """A copy in which ``row`` takes the place of the row with its number (which must exist)."""
+        c, j = self._slot(row.number.parts)
         chunk = self._chunks[c]
         chunks = self._chunks[:c] + (chunk[:j] + (row,) + chunk[j + 1:],) + self._chunks[c + 1:]
-        return Rows._of(chunks, self._starts, self._lasts)
+        new = Rows._of(chunks, self._lasts, self._len)
+        new._starts_cache = self._starts_cache  # no row moved
+        return new
 
-    def insert(self, i: int, row: Row) -> Rows:
-        """A copy with ``row`` inserted before index ``i`` (``len`` appends)."""
+    def insert(self, row: Row) -> Rows:
+        """A copy with ``row`` placed by its number (which must be free)."""
         if not self._chunks:
-            return Rows._of(((row,),))
-        if i == self._len:
-            c, j = len(self._chunks) - 1, len(self._chunks[-1])
-        else:
-            c, j = self._locate(i)
+            return Rows._of(((row,),), (row.number.parts,), 1)
+        c, j = self._slot(row.number.parts)
         chunk = self._chunks[c][:j] + (row,) + self._chunks[c][j:]
-        parts: tuple[tuple[Row, ...], ...] = (chunk,)
-        if len(chunk) > 2 * CHUNK:  # split so that a later change copies little
-            parts = (chunk[:CHUNK], chunk[CHUNK:])
-        return Rows._of(self._chunks[:c] + parts + self._chunks[c + 1:])
+        if len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
+            parts, lasts = (chunk[:CHUNK], chunk[CHUNK:]), (chunk[CHUNK - 1].number.parts, chunk[-1].number.parts)
+        else:
+            parts, lasts = (chunk,), (chunk[-1].number.parts,)
+        return Rows._of(self._chunks[:c] + parts + self._chunks[c + 1:],
+                        self._lasts[:c] + lasts + self._lasts[c + 1:], self._len + 1)
 
-    def delete(self, i: int) -> Rows:
-        """A copy without row ``i``."""
-        c, j = self._locate(i)
+    def delete(self, parts: Parts) -> Rows:
+        """A copy without the row numbered ``parts`` (which must exist)."""
+        c, j = self._slot(parts)
         chunk = self._chunks[c][:j] + self._chunks[c][j + 1:]
-        return Rows._of(self._chunks[:c] + ((chunk,) if chunk else ()) + self._chunks[c + 1:])
+        if chunk:
+            return Rows._of(self._chunks[:c] + (chunk,) + self._chunks[c + 1:],
+                            self._lasts[:c] + (chunk[-1].number.parts,) + self._lasts[c + 1:], self._len - 1)
+        return Rows._of(self._chunks[:c] + self._chunks[c + 1:], self._lasts[:c] + self._lasts[c + 1:],
+                        self._len - 1)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
