@@ -110,10 +110,6 @@ class Plan(Frozen):
         """The section with this number, or None."""
         return next((s for s in self.sections if s.number == number), None)
 
-    def section_index(self, number: str) -> int:
-        """Document position of a section (for order checks)."""
-        return self.structure[number][0]
-
     @cached_property
     def structure(self) -> dict[str, tuple[int, dict[str, int]]]:
         """Section number -> (its position, {subsection number: position}): document order at a glance."""

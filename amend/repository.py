@@ -180,19 +180,19 @@ class Repository:
                                                    f"which is not in {self.base_dir}", path=("amends",), file=f.path)))
         adopted = [f for f in amendments if f.amendment.status == "adopted"]
         timelines: dict[str, Timeline] = {}
-        for pid, (plan, _) in sorted(plans.items()):
-            try:
-                with gc_paused():
-                    timelines[pid] = consolidate(plan, adopted)
-            except AmendError as err:
-                problems.append(locate(err))
-                continue
-            for draft in (f for f in amendments if f.amendment.status == "draft" and f.amendment.amends == pid):
-                as_adopted = FiledAmendment(draft.amendment.model_copy(update={"status": "adopted"}), draft.path)
+        with gc_paused():  # one pause over all plans and drafts: see gc_pause
+            for pid, (plan, _) in sorted(plans.items()):
                 try:
-                    consolidate(plan, adopted + [as_adopted])
+                    timelines[pid] = consolidate(plan, adopted)
                 except AmendError as err:
                     problems.append(locate(err))
+                    continue
+                for draft in (f for f in amendments if f.amendment.status == "draft" and f.amendment.amends == pid):
+                    as_adopted = FiledAmendment(draft.amendment.model_copy(update={"status": "adopted"}), draft.path)
+                    try:
+                        consolidate(plan, adopted + [as_adopted])
+                    except AmendError as err:
+                        problems.append(locate(err))
         if problems:
             return problems
         # All is well: what was just read and consolidated is what outputs() needs; do not redo it.

@@ -180,9 +180,8 @@ def _consolidate(base: Plan, amendments: list[FiledAmendment]) -> Timeline:
         except AmendError as err:
             err.message += f" (operation {i + 1}: {op.op})"
             raise err.within("operations", i, file=filed.path) from None
-        if not acts or acts[-1] != a.act.number:  # steps of one act on one day are adjacent
-            if a.act.number not in acts:
-                acts.append(a.act.number)
+        if not acts or acts[-1] != a.act.number:  # the order rule keeps one act's steps of a day together
+            acts.append(a.act.number)
         fields = op.__dict__  # plain lookups: a missing pydantic attribute costs an exception
         # Rows whose executors cell this operation may have set: their codes are checked at day's end.
         for k, row in enumerate(fields.get("rows", ())):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from functools import lru_cache
@@ -173,7 +172,3 @@ def _plain(value: Any) -> Any:
         return str(value.value if hasattr(value, "value") else value)
     return value
 
-
-def date_text(value: dt.date) -> str:
-    """ISO date, as in file names."""
-    return value.isoformat()
