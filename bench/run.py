@@ -106,11 +106,7 @@ def as_json_patch(base: Plan, amendments: list[Amendment]) -> tuple[dict, list[l
         elif op.op == "add_abbreviations":
             for code, text in op.entries.items():
                 patch.append({"op": "add", "path": f"/abbreviations/{code}", "value": text})
-    order = []
-    for _, a, _ in steps:
-        if id(a) not in [id(x) for x in order]:
-            order.append(a)
-    return doc, [patches[id(a)] for a in order]
+    return doc, list(patches.values())  # filled in effect order, so already in that order
 
 
 def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any]:
