@@ -1,5 +1,5 @@
 """``python -m amend``: the same as the ``amend`` command."""
 
-from .cli import main
+from amend.cli.app import main
 
 main()

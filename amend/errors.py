@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 __all__ = [
-    "AmendError", "Location", "YamlSyntaxError", "SchemaError", "TargetMissing", "NumberTaken",
-    "ParentMissing", "OccurrencesMismatch", "AbbreviationUndefined", "AbbreviationTaken",
-    "ColumnsMismatch", "RowOrder", "DateOrder", "OrderAmbiguous", "NotInForce", "PlanMissing",
-    "ActDuplicate", "ConsolidatedStale", "Repealed", "TargetDeleted", "AbbreviationInUse",
+    "AbbreviationInUse",
+    "AbbreviationTaken",
+    "AbbreviationUndefined",
+    "ActDuplicate",
+    "AmendError",
+    "ColumnsMismatch",
+    "ConsolidatedStale",
+    "DateOrder",
+    "Location",
+    "NotInForce",
+    "NumberTaken",
+    "OccurrencesMismatch",
+    "OrderAmbiguous",
+    "ParentMissing",
+    "PlanMissing",
+    "Repealed",
+    "RowOrder",
     "SameDayConflict",
+    "SchemaError",
+    "TargetDeleted",
+    "TargetMissing",
+    "YamlSyntaxError",
 ]
 
 
@@ -39,8 +57,15 @@ class AmendError(Exception):
     rule = "error"
     hint: str | None = None
 
-    def __init__(self, message: str, *, hint: str | None = None, path: tuple[Any, ...] = (),
-                 file: str | Path | None = None, location: Location | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        hint: str | None = None,
+        path: tuple[Any, ...] = (),
+        file: str | Path | None = None,
+        location: Location | None = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         if hint is not None:
@@ -51,12 +76,26 @@ class AmendError(Exception):
         self.file = str(file) if file is not None else None
         self.location = location
 
-    def within(self, *prefix: Any, file: str | Path | None = None) -> AmendError:
-        """The same error, placed deeper inside a document (or in a file)."""
-        self.path = (*prefix, *self.path)
-        if file is not None and self.file is None:
-            self.file = str(file)
-        return self
+    def _copy(self, **changes: Any) -> Self:
+        new = copy.copy(self)
+        new.__dict__.update(changes)
+        return new
+
+    def within(self, *prefix: Any, file: str | Path | None = None) -> Self:
+        """A copy of this error placed deeper inside a document (and in ``file`` if it has none)."""
+        return self._copy(
+            path=(*prefix, *self.path), file=self.file if self.file is not None or file is None else str(file)
+        )
+
+    def with_message(self, message: str) -> Self:
+        """A copy of this error with another message."""
+        new = self._copy(message=message)
+        new.args = (message,)
+        return new
+
+    def at(self, location: Location | None, file: str | None = None) -> Self:
+        """A copy of this error at ``location`` (and in ``file``)."""
+        return self._copy(location=location, file=file if file is not None else self.file)
 
     def format(self) -> str:
         """``file:line:col: error [rule]: message``, the source line with a caret, and a hint."""
@@ -138,7 +177,9 @@ class AbbreviationTaken(AmendError):
 
 class ColumnsMismatch(AmendError):
     rule = "columns-mismatch"
-    hint = "a row gives exactly the plan's columns (amend show PLAN lists them); use !unknown for a text no source gives"
+    hint = (
+        "a row gives exactly the plan's columns (amend show PLAN lists them); use !unknown for a text no source gives"
+    )
 
 
 class RowOrder(AmendError):
@@ -186,8 +227,10 @@ class SameDayConflict(AmendError):
     # A warning: the order rule settles it, and two acts may rightly meet on one day; `amend check`
     # reports it without failing unless run with --strict.
     level = "warning"
-    hint = ("two acts in force on the same day change this row: the order rule (adoption date, then number) "
-            "decides which wording stands; check the acts' texts and dates")
+    hint = (
+        "two acts in force on the same day change this row: the order rule (adoption date, then number) "
+        "decides which wording stands; check the acts' texts and dates"
+    )
 
     def format(self) -> str:
         """As every error, but marked as a warning."""

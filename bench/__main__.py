@@ -1,5 +1,5 @@
 """python -m bench [--quick]: the benchmark's figures, printed."""
 
-from .run import main
+from bench.run import main
 
 main()

@@ -13,14 +13,45 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from amend.yaml_io import dump_yaml
+from amend.store.yaml_io import dump_yaml
 
 __all__ = ["CorpusSize", "write_corpus"]
 
-WORDS = ("балалар", "жасөспірімдер", "ата-аналар", "мектеп", "ақпараттық", "науқан", "жүргізу", "қорғау",
-         "зорлық-зомбылық", "профилактика", "денсаулық", "психологиялық", "көмек", "көрсету", "бағдарлама",
-         "әзірлеу", "енгізу", "мемлекеттік", "органдар", "ұйымдар", "құқықтары", "қамтамасыз", "ету", "шаралар",
-         "білім", "беру", "әлеуметтік", "қызмет", "тәрбие", "жұмыс", "ұлттық", "жоспар", "іс-шаралар")
+WORDS = (
+    "балалар",
+    "жасөспірімдер",
+    "ата-аналар",
+    "мектеп",
+    "ақпараттық",
+    "науқан",
+    "жүргізу",
+    "қорғау",
+    "зорлық-зомбылық",
+    "профилактика",
+    "денсаулық",
+    "психологиялық",
+    "көмек",
+    "көрсету",
+    "бағдарлама",
+    "әзірлеу",
+    "енгізу",
+    "мемлекеттік",
+    "органдар",
+    "ұйымдар",
+    "құқықтары",
+    "қамтамасыз",
+    "ету",
+    "шаралар",
+    "білім",
+    "беру",
+    "әлеуметтік",
+    "қызмет",
+    "тәрбие",
+    "жұмыс",
+    "ұлттық",
+    "жоспар",
+    "іс-шаралар",
+)
 FORMS = ("ОМ-ге ақпарат", "ақпараттық науқан", "бұйрық", "Үкіметке ақпарат", "әдістемелік ұсынымдар")
 DEADLINES = ("жыл сайын желтоқсан", "жыл сайын маусым, желтоқсан", "2025 жылғы желтоқсан", "2026 жылғы тамыз")
 CODES = ("ОМ", "ДСМ", "ЖАО", "ІІМ", "ТЖМ", "ҒЖБМ", "МАМ", "ТСМ", "КМ", "ӨҚМ", "ЦДИАӨМ", "ЕХҚМ")
@@ -52,8 +83,10 @@ class CorpusSize:
         return self.plans * self.amendments_per_plan * self.operations_per_amendment
 
     def __str__(self) -> str:
-        return (f"{self.plans} plans x {self.rows_per_plan} rows, {self.amendments_per_plan} amendments x "
-                f"{self.operations_per_amendment} ops")
+        return (
+            f"{self.plans} plans x {self.rows_per_plan} rows, {self.amendments_per_plan} amendments x "
+            f"{self.operations_per_amendment} ops"
+        )
 
 
 def _measure(rng: random.Random) -> str:
@@ -80,8 +113,12 @@ class _PlanModel:
         for n in range(1, n_rows + 1):
             k = min((n - 1) // per_sub, SECTIONS * SUBSECTIONS - 1)
             section, sub = k // SUBSECTIONS + 1, k % SUBSECTIONS + 1
-            self.rows[(n,)] = {"number": str(n), "section": str(section), "subsection": f"{section}.{sub}",
-                               "cells": _cells(rng, list(CODES[:6]))}
+            self.rows[(n,)] = {
+                "number": str(n),
+                "section": str(section),
+                "subsection": f"{section}.{sub}",
+                "cells": _cells(rng, list(CODES[:6])),
+            }
         self.numbers = list(self.rows)  # kept sorted
 
     def pick(self, rng: random.Random, avoid: set[tuple[int, ...]]) -> tuple[int, ...]:
@@ -97,10 +134,12 @@ def _text(number: tuple[int, ...]) -> str:
     return "-".join(map(str, number))
 
 
-def _operation(rng: random.Random, model: _PlanModel, codes: list[str], avoid: set[tuple[int, ...]],
-               mine: set[tuple[int, ...]]) -> dict[str, Any]:
-    kind = rng.choices(("replace_row", "insert_rows", "delete_row", "replace_cells", "replace_words"),
-                       weights=(4, 3, 1, 2, 2))[0]
+def _operation(
+    rng: random.Random, model: _PlanModel, codes: list[str], avoid: set[tuple[int, ...]], mine: set[tuple[int, ...]]
+) -> dict[str, Any]:
+    kind = rng.choices(
+        ("replace_row", "insert_rows", "delete_row", "replace_cells", "replace_words"), weights=(4, 3, 1, 2, 2)
+    )[0]
     if kind == "delete_row" and len(model.numbers) < 10:
         kind = "replace_row"
     target = model.pick(rng, avoid)
@@ -114,17 +153,25 @@ def _operation(rng: random.Random, model: _PlanModel, codes: list[str], avoid: s
         while (*target, sub) in model.rows:
             sub += 1
         number = (*target, sub)
-        new = {"number": _text(number), "section": row["section"], "subsection": row["subsection"],
-               "cells": _cells(rng, codes)}
+        new = {
+            "number": _text(number),
+            "section": row["section"],
+            "subsection": row["subsection"],
+            "cells": _cells(rng, codes),
+        }
         model.rows[number] = new
         mine.add(number)
         model.numbers.append(number)
         model.numbers.sort()
-        return {"op": "insert_rows", "section": row["section"], "subsection": row["subsection"],
-                "rows": [{"number": new["number"], "cells": dict(new["cells"])}]}
+        return {
+            "op": "insert_rows",
+            "section": row["section"],
+            "subsection": row["subsection"],
+            "rows": [{"number": new["number"], "cells": dict(new["cells"])}],
+        }
     if kind == "delete_row":
         # A row with sub-numbered children stays: deleting a parent then inserting after it is refused.
-        if any(len(n) > len(target) and n[:len(target)] == target for n in model.numbers):
+        if any(len(n) > len(target) and n[: len(target)] == target for n in model.numbers):
             return _operation(rng, model, codes, avoid, mine)
         del model.rows[target]
         model.numbers.remove(target)
@@ -137,8 +184,14 @@ def _operation(rng: random.Random, model: _PlanModel, codes: list[str], avoid: s
     new = rng.choice(WORDS)
     count = measure.count(old)
     row["cells"]["measure"] = measure.replace(old, new)
-    return {"op": "replace_words", "row": _text(target), "column": "measure", "old": old, "new": new,
-            "occurrences": count}
+    return {
+        "op": "replace_words",
+        "row": _text(target),
+        "column": "measure",
+        "old": old,
+        "new": new,
+        "occurrences": count,
+    }
 
 
 def write_corpus(root: Path, size: CorpusSize, seed: int = 2025) -> None:
@@ -152,19 +205,40 @@ def write_corpus(root: Path, size: CorpusSize, seed: int = 2025) -> None:
         plan_id = str(10_000 + p)
         model = _PlanModel(rng, size.rows_per_plan)
         start = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 365))
-        (base_dir / f"{plan_id}.yaml").write_text(dump_yaml({
-            "plan": plan_id,
-            "act": {"issuer": "Қазақстан Республикасының Үкіметі", "kind": "қаулы", "number": plan_id,
-                    "date": start, "title": f"Синтетикалық жоспарды бекіту туралы ({plan_id})"},
-            "entry_into_force": {"rule": "on_signing"},
-            "title": f"Синтетикалық жоспар {plan_id}",
-            "columns": COLUMNS,
-            "sections": [{"number": str(s), "title": _measure(rng), "subsections": [
-                {"number": f"{s}.{k}", "title": rng.choice(("Қысқа мерзімді шаралар", "Орта мерзімді шаралар"))}
-                for k in range(1, SUBSECTIONS + 1)]} for s in range(1, SECTIONS + 1)],
-            "rows": [model.rows[n] for n in model.numbers],
-            "abbreviations": {c: f"{c} толық атауы" for c in CODES[:6]},
-        }), encoding="utf-8")
+        (base_dir / f"{plan_id}.yaml").write_text(
+            dump_yaml(
+                {
+                    "plan": plan_id,
+                    "act": {
+                        "issuer": "Қазақстан Республикасының Үкіметі",
+                        "kind": "қаулы",
+                        "number": plan_id,
+                        "date": start,
+                        "title": f"Синтетикалық жоспарды бекіту туралы ({plan_id})",
+                    },
+                    "entry_into_force": {"rule": "on_signing"},
+                    "title": f"Синтетикалық жоспар {plan_id}",
+                    "columns": COLUMNS,
+                    "sections": [
+                        {
+                            "number": str(s),
+                            "title": _measure(rng),
+                            "subsections": [
+                                {
+                                    "number": f"{s}.{k}",
+                                    "title": rng.choice(("Қысқа мерзімді шаралар", "Орта мерзімді шаралар")),
+                                }
+                                for k in range(1, SUBSECTIONS + 1)
+                            ],
+                        }
+                        for s in range(1, SECTIONS + 1)
+                    ],
+                    "rows": [model.rows[n] for n in model.numbers],
+                    "abbreviations": {c: f"{c} толық атауы" for c in CODES[:6]},
+                }
+            ),
+            encoding="utf-8",
+        )
         codes = list(CODES[:6])
         day = start
         in_force = start
@@ -199,11 +273,21 @@ def write_corpus(root: Path, size: CorpusSize, seed: int = 2025) -> None:
             while len(ops) < size.operations_per_amendment:
                 ops.append(_operation(rng, model, codes, changed_today, mine))
             changed_today |= mine
-            (amend_dir / f"{act_number}.yaml").write_text(dump_yaml({
-                "act": {"issuer": "Қазақстан Республикасының Үкіметі", "kind": "қаулы", "number": str(act_number),
-                        "date": day, "title": f"{plan_id} жоспарына өзгерістер енгізу туралы"},
-                "amends": plan_id,
-                "status": "adopted",
-                "entry_into_force": entry,
-                "operations": ops,
-            }), encoding="utf-8")
+            (amend_dir / f"{act_number}.yaml").write_text(
+                dump_yaml(
+                    {
+                        "act": {
+                            "issuer": "Қазақстан Республикасының Үкіметі",
+                            "kind": "қаулы",
+                            "number": str(act_number),
+                            "date": day,
+                            "title": f"{plan_id} жоспарына өзгерістер енгізу туралы",
+                        },
+                        "amends": plan_id,
+                        "status": "adopted",
+                        "entry_into_force": entry,
+                        "operations": ops,
+                    }
+                ),
+                encoding="utf-8",
+            )

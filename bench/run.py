@@ -24,14 +24,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from amend import Amendment, Plan, RowNumber
-from amend.gc_pause import gc_paused
-from amend.invariants import check_executors, check_structure
-from amend.serialize import index_data, show_json, version_data
-from amend.timeline import FiledAmendment, consolidate, order_key
-from amend.yaml_io import dump_yaml, read_yaml
-
-from .corpus import CorpusSize, write_corpus
+from amend import Amendment, Plan
+from amend.engine.gc_pause import gc_paused
+from amend.engine.invariants import check_executors, check_structure
+from amend.engine.timeline import FiledAmendment, consolidate, order_key
+from amend.store.serialize import index_data, show_json, version_data
+from amend.store.yaml_io import dump_yaml, read_yaml
+from bench.corpus import CorpusSize, write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = {
@@ -67,13 +66,16 @@ def deep_size(roots: list[Any]) -> int:
 
 def as_json_patch(base: Plan, amendments: list[Amendment]) -> tuple[dict, list[list[dict]]]:
     """The plan as a JSON document and each amendment's operations as one JSON Patch, in effect order."""
-    doc = {"rows": [{"number": str(r.number), "section": r.section, "subsection": r.subsection,
-                     "cells": dict(r.cells)} for r in base.rows],
-           "abbreviations": {c: a.expansion for c, a in base.abbreviations.items()}}
+    doc = {
+        "rows": [
+            {"number": str(r.number), "section": r.section, "subsection": r.subsection, "cells": dict(r.cells)}
+            for r in base.rows
+        ],
+        "abbreviations": {c: a.expansion for c, a in base.abbreviations.items()},
+    }
     numbers = [r.number.parts for r in base.rows]
     cells = {r.number.parts: dict(r.cells) for r in base.rows}
-    steps = sorted(((order_key(a, i), a, i) for a in amendments for i in range(len(a.operations))),
-                   key=lambda s: s[0])
+    steps = sorted(((order_key(a, i), a, i) for a in amendments for i in range(len(a.operations))), key=lambda s: s[0])
     patches: dict[int, list[dict]] = {}
     for _, a, i in steps:
         op = a.operations[i]
@@ -87,9 +89,18 @@ def as_json_patch(base: Plan, amendments: list[Amendment]) -> tuple[dict, list[l
                 k = bisect_left(numbers, new.number.parts)
                 numbers.insert(k, new.number.parts)
                 cells[new.number.parts] = dict(new.cells)
-                patch.append({"op": "add", "path": f"/rows/{k}", "value": {
-                    "number": str(new.number), "section": op.section, "subsection": op.subsection,
-                    "cells": dict(new.cells)}})
+                patch.append(
+                    {
+                        "op": "add",
+                        "path": f"/rows/{k}",
+                        "value": {
+                            "number": str(new.number),
+                            "section": op.section,
+                            "subsection": op.subsection,
+                            "cells": dict(new.cells),
+                        },
+                    }
+                )
         elif op.op == "delete_row":
             k = bisect_left(numbers, op.row.parts)
             numbers.pop(k)
@@ -120,9 +131,10 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
         def parse():  # bare parsing, with the collector paused over the batch as Repository does
             with gc_paused():
                 return [read_yaml(p) for p in plan_files], [read_yaml(p) for p in amend_files]
+
         t_parse, raw = timed(parse)
 
-        def validate():  # as amend.loading does it
+        def validate():  # as amend.store.loading does it
             with gc_paused():
                 return _validate()
 
@@ -132,14 +144,17 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
                 check_structure(p)
                 check_executors(p)
             return plans, [FiledAmendment(Amendment.model_validate(d), f) for d, f in zip(raw[1], amend_files)]
+
         t_validate, (plans, filed) = timed(validate)
 
         by_plan: dict[str, list[FiledAmendment]] = {}
         for f in filed:
             by_plan.setdefault(f.amendment.amends, []).append(f)
+
         def consolidate_all():  # as Repository.timelines does it: one collector pause over all plans
             with gc_paused():
                 return [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
+
         t_consolidate, timelines = timed(consolidate_all)
         n_ops = sum(len(f.amendment.operations) for f in filed)
         n_versions = sum(len(t.versions) for t in timelines)
@@ -163,12 +178,14 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
 
         # JSON Patch on a JSON form of the same plans, the same operations (in place, latest only).
         import jsonpatch
+
         converted = [as_json_patch(p, [f.amendment for f in by_plan.get(p.plan, [])]) for p in plans]
 
         def run_patches():
             for doc, patches in converted:
                 for patch in patches:
                     jsonpatch.apply_patch(doc, patch, in_place=True)
+
         t_patch, _ = timed(run_patches)
 
         # Memory: all versions of the plan with most rows against its latest version alone.
@@ -190,22 +207,36 @@ def bench_size(name: str, size: CorpusSize, rng: random.Random) -> dict[str, Any
         subset = {d["plan"] for d in raw[0][:50]}
         tracemalloc.start()
         plans2 = [Plan.model_validate(d) for d in raw[0][:50]]
-        filed2 = [FiledAmendment(Amendment.model_validate(d), f) for d, f in zip(raw[1], amend_files)
-                  if d["amends"] in subset]
+        filed2 = [
+            FiledAmendment(Amendment.model_validate(d), f) for d, f in zip(raw[1], amend_files) if d["amends"] in subset
+        ]
         keep = [consolidate(p, [f for f in filed2 if f.amendment.amends == p.plan]) for p in plans2]
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         del keep
 
     return {
-        "name": name, "size": str(size), "ops": n_ops, "versions": n_versions, "input_mb": input_bytes / 1e6,
-        "parse": t_parse, "validate": t_validate, "consolidate": t_consolidate,
-        "row_query_us": t_row / len(queries) * 1e6, "plan_query_ms": t_whole / len(sample) * 1e3,
-        "lookup_us": t_lookup / lookups * 1e6, "deepest_versions": len(deepest.versions),
-        "patch": t_patch, "mem_all_versions_mb": all_versions / 1e6, "mem_latest_mb": latest_only / 1e6,
-        "biggest_rows": len(biggest.latest.plan.rows), "biggest_versions": len(biggest.versions),
-        "peak_mb": peak / 1e6, "peak_note": "first 50 plans" if len(plans) > 50 else "all plans",
-        "output_mb": out / 1e6, "output_note": out_note,
+        "name": name,
+        "size": str(size),
+        "ops": n_ops,
+        "versions": n_versions,
+        "input_mb": input_bytes / 1e6,
+        "parse": t_parse,
+        "validate": t_validate,
+        "consolidate": t_consolidate,
+        "row_query_us": t_row / len(queries) * 1e6,
+        "plan_query_ms": t_whole / len(sample) * 1e3,
+        "lookup_us": t_lookup / lookups * 1e6,
+        "deepest_versions": len(deepest.versions),
+        "patch": t_patch,
+        "mem_all_versions_mb": all_versions / 1e6,
+        "mem_latest_mb": latest_only / 1e6,
+        "biggest_rows": len(biggest.latest.plan.rows),
+        "biggest_versions": len(biggest.versions),
+        "peak_mb": peak / 1e6,
+        "peak_note": "first 50 plans" if len(plans) > 50 else "all plans",
+        "output_mb": out / 1e6,
+        "output_note": out_note,
     }
 
 
@@ -220,8 +251,9 @@ def check_time() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a quick look")
     parser.add_argument("--seed", type=int, default=2025)
     args = parser.parse_args()
@@ -238,14 +270,18 @@ def main() -> None:
         print(f"  validation               {r['validate']:8.3f} s")
         print(f"  consolidation            {r['consolidate']:8.3f} s   ({r['consolidate'] / r['ops'] * 1e6:.1f} us/op)")
         print(f"  pipeline / parse         {(r['parse'] + engine) / r['parse']:8.2f} x   (target <= 1.5)")
-        print(f"  apply / JSON Patch       {r['consolidate'] / r['patch']:8.2f} x   "
-              f"(jsonpatch in place: {r['patch']:.3f} s, {r['patch'] / r['ops'] * 1e6:.1f} us/op)")
+        print(
+            f"  apply / JSON Patch       {r['consolidate'] / r['patch']:8.2f} x   "
+            f"(jsonpatch in place: {r['patch']:.3f} s, {r['patch'] / r['ops'] * 1e6:.1f} us/op)"
+        )
         print(f"  query one row            {r['row_query_us']:8.1f} us")
         print(f"  query whole plan (json)  {r['plan_query_ms']:8.2f} ms")
         print(f"  version lookup           {r['lookup_us']:8.2f} us over {r['deepest_versions']} versions")
-        print(f"  memory, all versions     {r['mem_all_versions_mb']:8.1f} MB vs latest {r['mem_latest_mb']:.1f} MB "
-              f"= {r['mem_all_versions_mb'] / r['mem_latest_mb']:.2f} x  ({r['biggest_rows']} rows, "
-              f"{r['biggest_versions']} versions; target <= 2)")
+        print(
+            f"  memory, all versions     {r['mem_all_versions_mb']:8.1f} MB vs latest {r['mem_latest_mb']:.1f} MB "
+            f"= {r['mem_all_versions_mb'] / r['mem_latest_mb']:.2f} x  ({r['biggest_rows']} rows, "
+            f"{r['biggest_versions']} versions; target <= 2)"
+        )
         print(f"  peak memory (traced)     {r['peak_mb']:8.1f} MB   ({r['peak_note']})")
         print(f"  output                   {r['output_mb']:8.1f} MB   ({r['output_note']})")
     print("\n== growth: consolidation time per operation")

@@ -4,8 +4,7 @@ import datetime as dt
 
 from amend import Act, AfterPublication, OnDate, OnSigning, citation, in_force_date
 
-ACT = Act(issuer="Қазақстан Республикасының Үкіметі", kind="қаулы", number="392",
-          date=dt.date(2025, 5, 30), title="т")
+ACT = Act(issuer="Қазақстан Республикасының Үкіметі", kind="қаулы", number="392", date=dt.date(2025, 5, 30), title="т")
 
 
 def test_on_signing_is_in_force_on_the_act_date():

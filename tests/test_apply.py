@@ -1,15 +1,21 @@
 from __future__ import annotations
 
 import pytest
+from builders import plan, row, source
 from pydantic import TypeAdapter
 
 from amend import UNKNOWN, Operation, apply
 from amend.errors import (
-    AbbreviationTaken, ColumnsMismatch, NumberTaken, OccurrencesMismatch, ParentMissing, Repealed, RowOrder,
-    TargetDeleted, TargetMissing,
+    AbbreviationTaken,
+    ColumnsMismatch,
+    NumberTaken,
+    OccurrencesMismatch,
+    ParentMissing,
+    Repealed,
+    RowOrder,
+    TargetDeleted,
+    TargetMissing,
 )
-
-from builders import plan, row, source
 
 OP = TypeAdapter(Operation)
 
@@ -58,9 +64,16 @@ def test_a_new_wording_must_give_every_column():
 
 
 def test_inserted_rows_go_right_after_their_parent_in_number_order():
-    p = apply(plan(), op(op="insert_rows", section="1", subsection="1.2",
-                         rows=[{"number": "2-2", "cells": cells("b")}, {"number": "2-1", "cells": cells("a")}]),
-              source())
+    p = apply(
+        plan(),
+        op(
+            op="insert_rows",
+            section="1",
+            subsection="1.2",
+            rows=[{"number": "2-2", "cells": cells("b")}, {"number": "2-1", "cells": cells("a")}],
+        ),
+        source(),
+    )
     assert numbers(p) == ["1", "2", "2-1", "2-2", "3", "4"]
     assert p.row(p.rows[2].number).subsection == "1.2"
     assert p.rows[2].history[0].note.startswith("Ескерту. Жоспар 2-1-жолмен толықтырылды")
@@ -72,9 +85,12 @@ def test_inserting_a_taken_number_is_refused():
 
 
 def test_inserting_after_a_parent_in_another_subsection_is_refused():
-    with pytest.raises(ParentMissing, match="row 1-1 goes after row 1, which is not in subsection 1.2"):
-        apply(plan(), op(op="insert_rows", section="1", subsection="1.2",
-                         rows=[{"number": "1-1", "cells": cells("x")}]), source())
+    with pytest.raises(ParentMissing, match=r"row 1-1 goes after row 1, which is not in subsection 1\.2"):
+        apply(
+            plan(),
+            op(op="insert_rows", section="1", subsection="1.2", rows=[{"number": "1-1", "cells": cells("x")}]),
+            source(),
+        )
 
 
 def test_inserting_without_the_parent_is_refused():
@@ -84,17 +100,21 @@ def test_inserting_without_the_parent_is_refused():
 
 def test_a_top_level_number_must_fit_the_section_order():
     p = plan(rows=[row("1", "1", "1.1"), row("5", "2")])
-    q = apply(p, op(op="insert_rows", section="1", subsection="1.2", rows=[{"number": "3", "cells": cells("x")}]),
-              source())
+    q = apply(
+        p, op(op="insert_rows", section="1", subsection="1.2", rows=[{"number": "3", "cells": cells("x")}]), source()
+    )
     assert numbers(q) == ["1", "3", "5"]
     with pytest.raises(RowOrder, match="row 6 would stand between rows of other"):
         apply(p, op(op="insert_rows", section="1", rows=[{"number": "6", "cells": cells("x")}]), source())
 
 
 def test_inserting_into_a_missing_subsection_is_refused():
-    with pytest.raises(TargetMissing, match="subsection 1.9 does not exist in section 1"):
-        apply(plan(), op(op="insert_rows", section="1", subsection="1.9",
-                         rows=[{"number": "2-1", "cells": cells("x")}]), source())
+    with pytest.raises(TargetMissing, match=r"subsection 1\.9 does not exist in section 1"):
+        apply(
+            plan(),
+            op(op="insert_rows", section="1", subsection="1.9", rows=[{"number": "2-1", "cells": cells("x")}]),
+            source(),
+        )
 
 
 def test_delete_row_removes_it_and_remembers_by_which_act():
@@ -124,8 +144,12 @@ def test_replace_words_only_touches_rows_whose_text_changes():
 
 
 def test_replace_words_cannot_be_disproved_by_unknown_text_but_too_many_is_an_error():
-    p = plan(rows=[{"number": "1", "section": "2", "cells": {"measure": UNKNOWN, "executors": "ОМ"}},
-                   row("2", "2", None, "аа")])
+    p = plan(
+        rows=[
+            {"number": "1", "section": "2", "cells": {"measure": UNKNOWN, "executors": "ОМ"}},
+            row("2", "2", None, "аа"),
+        ]
+    )
     q = apply(p, op(op="replace_words", old="ата", new="ана", occurrences=1, column="measure"), source())
     assert q.rows[0].cells["measure"] is UNKNOWN  # still unknown: the words may be in it, or not
     with pytest.raises(OccurrencesMismatch, match="occurs 2 time"):

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import snapshot
 from typer.testing import CliRunner
 
-from amend.cli import app
-
-from conftest import snapshot
+from amend.cli.app import app
 
 A392 = "plans/amendments/392.yaml"
 B748 = "plans/base/748.yaml"
@@ -32,33 +31,92 @@ class Case:
 
 
 CASES = [
-    Case("malformed-yaml", A392, '    row: "6"\n', '    row: "6": x\n', "yaml-syntax", ': x', "mapping values"),
-    Case("unknown-operation", A392, "op: replace_row", "op: rewrite_row", "schema", "rewrite_row",
-         "unknown op 'rewrite_row'"),
-    Case("unknown-key", A392, '    row: "6"\n', '    row: "6"\n    colour: red\n', "schema", "colour",
-         "Extra inputs are not permitted"),
-    Case("target-missing", A392, '    row: "6"\n', '    row: "7"\n', "target-missing", '"7"',
-         "row 7 does not exist in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)"),
-    Case("wrong-section", A392, '    section: "1"\n    row: "6"', '    section: "2"\n    row: "6"', "target-missing",
-         '"2"\n    row: "6"', "row 6 is in section 1, not in section 2"),
-    Case("number-taken", A392, 'number: "23-1"', 'number: "23"', "number-taken", '"23"\n',
-         "row 23 already exists"),
-    Case("parent-missing", A392, 'number: "29-1"', 'number: "30-1"', "parent-missing", '"30-1"',
-         "row 30-1 needs row 30 before it"),
-    Case("abbreviation-undefined", A392, 'executors: "ОМ, МАМ, ЖАО"', 'executors: "ОМ, МАМ, ЖАО, ХХМ"',
-         "abbreviation-undefined", '"ОМ, МАМ, ЖАО, ХХМ"', "row 6 names ХХМ"),
-    Case("impossible-date", A392, "date: 2025-05-30", "date: 2025-02-30", "schema", "2025-02-30",
-         "act.date"),
+    Case("malformed-yaml", A392, '    row: "6"\n', '    row: "6": x\n', "yaml-syntax", ": x", "mapping values"),
+    Case(
+        "unknown-operation",
+        A392,
+        "op: replace_row",
+        "op: rewrite_row",
+        "schema",
+        "rewrite_row",
+        "unknown op 'rewrite_row'",
+    ),
+    Case(
+        "unknown-key",
+        A392,
+        '    row: "6"\n',
+        '    row: "6"\n    colour: red\n',
+        "schema",
+        "colour",
+        "Extra inputs are not permitted",
+    ),
+    Case(
+        "target-missing",
+        A392,
+        '    row: "6"\n',
+        '    row: "7"\n',
+        "target-missing",
+        '"7"',
+        "row 7 does not exist in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)",
+    ),
+    Case(
+        "wrong-section",
+        A392,
+        '    section: "1"\n    row: "6"',
+        '    section: "2"\n    row: "6"',
+        "target-missing",
+        '"2"\n    row: "6"',
+        "row 6 is in section 1, not in section 2",
+    ),
+    Case("number-taken", A392, 'number: "23-1"', 'number: "23"', "number-taken", '"23"\n', "row 23 already exists"),
+    Case(
+        "parent-missing",
+        A392,
+        'number: "29-1"',
+        'number: "30-1"',
+        "parent-missing",
+        '"30-1"',
+        "row 30-1 needs row 30 before it",
+    ),
+    Case(
+        "abbreviation-undefined",
+        A392,
+        'executors: "ОМ, МАМ, ЖАО"',
+        'executors: "ОМ, МАМ, ЖАО, ХХМ"',
+        "abbreviation-undefined",
+        '"ОМ, МАМ, ЖАО, ХХМ"',
+        "row 6 names ХХМ",
+    ),
+    Case("impossible-date", A392, "date: 2025-05-30", "date: 2025-02-30", "schema", "2025-02-30", "act.date"),
     Case("blank-cell", A392, 'form: "ақпараттық науқан"', 'form: ""', "schema", '""', "operations.0"),
     Case("null-is-not-unknown", A392, 'form: "ақпараттық науқан"', "form: ~", "schema", "~", "operations.0"),
-    Case("date-order", A392, "entry_into_force: {rule: on_signing}",
-         "entry_into_force: {rule: on_date, date: 2020-01-01}", "date-order", "2020-01-01",
-         "before plan 748 is in force"),
-    Case("occurrences-mismatch", A392, None,
-         '  - op: replace_words\n    old: "науқан"\n    new: "кампания"\n    occurrences: 5\n    row: "6"\n',
-         "occurrences-mismatch", "5\n    row", '"науқан" occurs 2 time(s) in row 6 of plan 748 as of 2025-05-30, the operation expects 5'),
-    Case("duplicate-row-in-base", B748, '  - number: "28"', '  - number: "23"', "row-order", '"23"       # replaced',
-         "row 23 is listed twice"),
+    Case(
+        "date-order",
+        A392,
+        "entry_into_force: {rule: on_signing}",
+        "entry_into_force: {rule: on_date, date: 2020-01-01}",
+        "date-order",
+        "2020-01-01",
+        "before plan 748 is in force",
+    ),
+    Case(
+        "occurrences-mismatch",
+        A392,
+        None,
+        '  - op: replace_words\n    old: "науқан"\n    new: "кампания"\n    occurrences: 5\n    row: "6"\n',
+        "occurrences-mismatch",
+        "5\n    row",
+        '"науқан" occurs 2 time(s) in row 6 of plan 748 as of 2025-05-30, the operation expects 5',
+    ),
+    Case(
+        "duplicate-row-in-base",
+        B748,
+        '  - number: "28"',
+        '  - number: "23"',
+        "row-order",
+        '"23"       # replaced',
+        "row 23 is listed twice",
+    ),
 ]
 
 
@@ -116,5 +174,6 @@ def test_check_reports_every_broken_file_not_just_the_first(repo_copy: Path):
     result = CliRunner().invoke(app, ["check", "--root", str(repo_copy), "--format", "json"])
     assert result.exit_code == 1
     import json
+
     rules = sorted((Path(p["file"]).name, p["rule"]) for p in json.loads(result.stdout)["problems"])
     assert rules == [("500.yaml", "yaml-syntax"), ("748.yaml", "schema")]

@@ -3,12 +3,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from conftest import ROOT, snapshot
 from typer.testing import CliRunner
 
 from amend import __version__
-from amend.cli import app
-
-from conftest import ROOT, snapshot
+from amend.cli.app import app
 
 runner = CliRunner()
 
@@ -108,6 +107,7 @@ def test_build_twice_changes_nothing(repo_copy: Path):
 
 def test_build_from_nothing_writes_the_shipped_files(repo_copy: Path):
     import shutil
+
     shutil.rmtree(repo_copy / "consolidated")
     assert run("build", root=repo_copy).exit_code == 0
     assert snapshot(repo_copy / "consolidated") == snapshot(ROOT / "consolidated")

@@ -7,20 +7,20 @@ import json
 import shutil
 from pathlib import Path
 
+import builders
 import pytest
+from conftest import ROOT
+from golden import assert_golden
 from typer.testing import CliRunner
 
 from amend import UNKNOWN, load_amendment
-from amend.cli import app
-from amend.compare import Comparison, before_version, compare, others_than
+from amend.cli.app import app
+from amend.engine.amendment import FiledAmendment
+from amend.engine.provenance import ChangeKind
 from amend.errors import AbbreviationUndefined, TargetMissing
-from amend.provenance import ChangeKind
-from amend.render_html import render_comparison_html
-from amend.render_md import UNKNOWN_MARK, render_comparison_markdown
-
-import builders
-from conftest import ROOT
-from golden import assert_golden
+from amend.outputs.html import render_comparison_html
+from amend.outputs.markdown import UNKNOWN_MARK, render_comparison_markdown
+from amend.queries.compare import Comparison, compare
 
 ACT_392 = ROOT / "plans" / "amendments" / "392.yaml"
 runner = CliRunner()
@@ -28,7 +28,7 @@ runner = CliRunner()
 
 def table_of(repo, path: Path) -> Comparison:
     act = load_amendment(path)
-    return compare(act, before_version(repo.plan(act.amends), others_than(repo.amendments, path, act), act), path)
+    return compare(repo.plan(act.amends), repo.amendments, FiledAmendment(act, path))
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,9 @@ def draft_file(folder: Path, operations: str, *, date: str = "2025-09-01", numbe
     path.write_text(
         f'act: {{issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "{number}", date: {date}, '
         f'title: "Жоба"}}\namends: "748"\nstatus: draft\nentry_into_force: {{rule: on_signing}}\noperations:\n'
-        + operations, encoding="utf-8")
+        + operations,
+        encoding="utf-8",
+    )
     return path
 
 
@@ -91,13 +93,21 @@ def test_the_new_wording_is_what_the_consolidated_version_reads(table_392, timel
 
 
 def test_a_draft_against_the_latest_version_gets_a_word_level_redline(repo, tmp_path):
-    path = draft_file(tmp_path, '  - op: replace_cells\n    row: "23-1"\n    cells: {deadline: "2026 жылғы маусым"}\n'
-                                '  - op: delete_row\n    row: "37-4"\n')
+    path = draft_file(
+        tmp_path,
+        '  - op: replace_cells\n    row: "23-1"\n    cells: {deadline: "2026 жылғы маусым"}\n'
+        '  - op: delete_row\n    row: "37-4"\n',
+    )
     table = table_of(repo, path)
     assert table.before == dt.date(2025, 5, 30) and table.status == "draft"
     deadline = next(p for p in table.entries[0].parts if p.key == "deadline")
     assert [(s.mark.value, s.text) for s in deadline.redline] == [
-        ("deleted", "2025"), ("inserted", "2026"), ("same", " жылғы "), ("deleted", "желтоқсан"), ("inserted", "маусым")]
+        ("deleted", "2025"),
+        ("inserted", "2026"),
+        ("same", " жылғы "),
+        ("deleted", "желтоқсан"),
+        ("inserted", "маусым"),
+    ]
     md = render_comparison_markdown(table)
     assert "deadline (атауы ⟨белгісіз⟩): ~~2025~~**2026** жылғы ~~желтоқсан~~**маусым**" in md
     assert "| Ұсынылып отырған редакция |" in md
@@ -108,10 +118,14 @@ def test_a_draft_against_the_latest_version_gets_a_word_level_redline(repo, tmp_
 
 def test_words_replaced_inside_unknown_text_are_reported_not_dropped(repo):
     # As enacted, row 23 of 748 is unknown: the words may be there, so the act applies, and the table says so.
-    act = builders.amendment([{"op": "replace_words", "row": "23", "old": "ОМ", "new": "ДСМ", "occurrences": 1}],
-                             number="500", date=dt.date(2024, 1, 10), amends="748", status="draft")
-    version = before_version(repo.plan("748"), [], act)
-    table = compare(act, version)
+    act = builders.amendment(
+        [{"op": "replace_words", "row": "23", "old": "ОМ", "new": "ДСМ", "occurrences": 1}],
+        number="500",
+        date=dt.date(2024, 1, 10),
+        amends="748",
+        status="draft",
+    )
+    table = compare(repo.plan("748"), [], FiledAmendment(act, Path("draft-500.yaml")))
     [entry] = table.entries
     assert entry.element == "1.2-кіші бөлім, 23-жол" and entry.old_unknown and entry.new_unknown
     assert entry.remark == '"ОМ" деген сөздер "ДСМ" деген сөздермен ауыстырылсын: 1 жағдайы мәтіні белгісіз бөлікте'

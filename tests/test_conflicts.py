@@ -8,8 +8,9 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from amend import Repository
-from amend.cli import app
-from amend.conflicts import repository_conflicts
+from amend.ci.check import check
+from amend.ci.conflicts import repository_conflicts
+from amend.cli.app import app
 
 runner = CliRunner()
 
@@ -22,8 +23,9 @@ operations:
 """
 
 
-def write_act(root: Path, number: str, date: str, ops: str, *, status: str = "adopted",
-              entry: str = "{rule: on_signing}") -> Path:
+def write_act(
+    root: Path, number: str, date: str, ops: str, *, status: str = "adopted", entry: str = "{rule: on_signing}"
+) -> Path:
     path = root / "plans" / "amendments" / f"{number}.yaml"
     path.write_text(HEADER.format(number=number, date=date, status=status, entry=entry) + ops, encoding="utf-8")
     return path
@@ -104,7 +106,7 @@ def test_check_prints_the_conflict_as_a_warning_and_fails_only_when_strict(repo_
 def test_an_act_amending_a_row_an_earlier_act_deleted_is_target_deleted(repo_copy: Path):
     write_act(repo_copy, "500", "2025-09-01", '  - op: delete_row\n    row: "6"\n')
     later = write_act(repo_copy, "501", "2025-10-01", REPLACE_6)
-    problems = Repository(repo_copy).check()
+    problems = check(Repository(repo_copy))
     assert [p.rule for p in problems] == ["target-deleted"]
     p = problems[0]
     assert p.location.file == str(later) and (p.location.line, p.location.column) == (8, 10)
@@ -114,7 +116,7 @@ def test_an_act_amending_a_row_an_earlier_act_deleted_is_target_deleted(repo_cop
 def test_deleting_a_code_that_row_6_still_names_is_abbreviation_in_use(repo_copy: Path):
     # 392 names МАМ in row 6 and adds МАМ to the note.
     act = write_act(repo_copy, "500", "2025-09-01", '  - op: delete_abbreviation\n    code: "МАМ"\n')
-    problems = Repository(repo_copy).check()
+    problems = check(Repository(repo_copy))
     assert [p.rule for p in problems] == ["abbreviation-in-use"]
     assert problems[0].location.file == str(act) and problems[0].location.line == 8
     assert "МАМ" in problems[0].message and "row 6" in problems[0].message

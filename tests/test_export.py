@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from amend.cli import app
-from amend.model import executor_codes
-from amend.render_md import UNKNOWN_MARK
-
-from conftest import ROOT
+from amend.cli.app import app
+from amend.engine.model import executor_codes
+from amend.outputs.markdown import UNKNOWN_MARK
 
 runner = CliRunner()
 
@@ -42,8 +41,11 @@ def expected_records(plan: str, at: str, repo) -> list[dict[str, Any]]:
     codes_of = set(data["abbreviations"])
     out = []
     for r in data["rows"]:
-        rec: dict[str, Any] = {"number": r["number"], "section": r["section"],
-                               "subsection": None if "subsection" in r["unknown"] else (r["subsection"] or "")}
+        rec: dict[str, Any] = {
+            "number": r["number"],
+            "section": r["section"],
+            "subsection": None if "subsection" in r["unknown"] else (r["subsection"] or ""),
+        }
         for c in data["columns"]:
             text = r["cells"][c["id"]]
             rec[c["id"]] = text
@@ -99,8 +101,9 @@ def test_json_read_back_says_what_show_says(plan: str, at: str, repo):
 
 
 @pytest.mark.parametrize("plan,at", CASES)
-def test_xlsx_read_back_says_what_show_says_with_header_frozen_panes_and_widths(plan: str, at: str, tmp_path: Path,
-                                                                                 repo):
+def test_xlsx_read_back_says_what_show_says_with_header_frozen_panes_and_widths(
+    plan: str, at: str, tmp_path: Path, repo
+):
     out = tmp_path / "rows.xlsx"
     run("export", plan, "--at", at, "--to", "xlsx", "-o", str(out))
     ws = load_workbook(out).active
@@ -131,11 +134,19 @@ def test_xlsx_read_back_says_what_show_says_with_header_frozen_panes_and_widths(
 def test_the_last_change_of_a_row_392_replaced_and_of_one_it_left_alone(repo):
     data = json.loads(run("export", "748", "--at", "2025-06-01", "--to", "json").stdout)
     by_number = {r["number"]: r for r in data["rows"]}
-    assert (by_number["6"]["last_act"], by_number["6"]["last_act_date"], by_number["6"]["last_in_force"],
-            by_number["6"]["last_change"]) == ("392", "2025-05-30", "2025-05-30", "replaced")
+    assert (
+        by_number["6"]["last_act"],
+        by_number["6"]["last_act_date"],
+        by_number["6"]["last_in_force"],
+        by_number["6"]["last_change"],
+    ) == ("392", "2025-05-30", "2025-05-30", "replaced")
     # Row 23 is as 748 enacted it; 748's entry into force is not in our sources, so that date is unknown.
-    assert (by_number["23"]["last_act"], by_number["23"]["last_act_date"], by_number["23"]["last_in_force"],
-            by_number["23"]["last_change"]) == ("748", "2023-08-31", None, "enacted")
+    assert (
+        by_number["23"]["last_act"],
+        by_number["23"]["last_act_date"],
+        by_number["23"]["last_in_force"],
+        by_number["23"]["last_change"],
+    ) == ("748", "2023-08-31", None, "enacted")
     assert by_number["6"]["executors_codes"] == ["ОМ", "МАМ", "ЖАО"]
     assert by_number["23"]["executors_codes"] is None
 
@@ -144,7 +155,11 @@ def test_amounts_of_156_are_parsed_figures():
     data = json.loads(run("export", "156", "--at", "2021-01-01", "--to", "json").stdout)
     row16 = next(r for r in data["rows"] if r["number"] == "16")
     assert (row16["cost_total"], row16["cost_total_amount"], row16["cost_2022"], row16["cost_2022_amount"]) == (
-        "80,0", "80.0", "-", None)
+        "80,0",
+        "80.0",
+        "-",
+        None,
+    )
 
 
 def test_csv_to_standard_output_is_rfc_4180_with_multi_line_cells_quoted():
@@ -166,7 +181,7 @@ def test_the_workbook_is_the_same_bytes_whenever_it_is_written(repo, monkeypatch
     import datetime as dt
     import time
 
-    from amend.export import export_rows, to_xlsx
+    from amend.outputs.export import export_rows, to_xlsx
 
     version = repo.timeline("156").in_force_at(dt.date(2021, 1, 1))
     first = to_xlsx(export_rows(version, dt.date(2021, 1, 1)))

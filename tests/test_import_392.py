@@ -6,15 +6,14 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import ROOT, SEEDS
 from typer.testing import CliRunner
 
 from amend import FiledAmendment, load_amendment, load_plan
-from amend.cli import app
+from amend.cli.app import app
+from amend.engine.timeline import consolidate
+from amend.engine.unknown import Unknown
 from amend.importer import REVIEW_MARK, import_text, plan_lexicon, render_draft
-from amend.timeline import consolidate
-from amend.unknown import Unknown
-
-from conftest import ROOT, SEEDS
 
 SEED = SEEDS / "002_157f1dbc6505c324.txt"
 HAND = ROOT / "plans" / "amendments" / "392.yaml"
@@ -28,8 +27,7 @@ def _norm(value: object) -> object:
 def imported(tmp_path_factory):
     """The draft imported from the seed: (the Draft, its YAML text, the loaded Amendment)."""
     plan = load_plan(ROOT / "plans" / "base" / "748.yaml")
-    draft = import_text(SEED.read_text(encoding="utf-8"), plan, plan_lexicon(ROOT / "plans" / "base"),
-                        source=SEED.name)
+    draft = import_text(SEED.read_text(encoding="utf-8"), plan, plan_lexicon(ROOT / "plans" / "base"), source=SEED.name)
     text = render_draft(draft)
     path = tmp_path_factory.mktemp("import") / "392.yaml"
     path.write_text(text, encoding="utf-8")
@@ -88,8 +86,9 @@ def test_the_import_is_a_draft_that_applies_to_748_like_the_hand_transcription(i
     by_hand = consolidate(plan, [FiledAmendment(load_amendment(HAND), HAND)]).latest.plan
     assert [str(r.number) for r in by_import.rows] == [str(r.number) for r in by_hand.rows]
     assert {str(r.number): r.cells for r in by_import.rows} == {str(r.number): r.cells for r in by_hand.rows}
-    assert {c: a.expansion for c, a in by_import.abbreviations.items()} == \
-        {c: a.expansion for c, a in by_hand.abbreviations.items()}
+    assert {c: a.expansion for c, a in by_import.abbreviations.items()} == {
+        c: a.expansion for c, a in by_hand.abbreviations.items()
+    }
 
 
 def test_every_guess_is_marked_for_review_in_the_yaml_and_listed(imported):
@@ -117,7 +116,7 @@ def test_the_importer_holds_no_text_of_392s_rows():
                 if isinstance(value, Unknown) or column not in ("measure", "form"):
                     continue
                 words = re.findall(r"\w[\w-]*", value.lower())
-                phrases.update(" ".join(words[k:k + 3]) for k in range(len(words) - 2))
+                phrases.update(" ".join(words[k : k + 3]) for k in range(len(words) - 2))
     found = sorted(p for p in phrases if f" {p} " in f" {source} ")
     assert not found, f"the importer code quotes 392's rows: {found}"
 

@@ -6,21 +6,35 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from amend import FiledAmendment, RowNumber, load_amendment, load_plan
-from amend.cli import app
+from amend.cli.app import app
+from amend.engine.timeline import consolidate
 from amend.importer import ImportTextError, Lexicon, import_text, render_draft
 from amend.importer.instructions import (
-    AddAbbreviations, DeleteAbbreviation, DeleteRows, EntryIntoForceClause, Framing, InsertRows, NoteContext,
-    ReplaceAbbreviation, ReplaceRows, ReplaceWords, SectionContext, Signature, SubsectionContext, Table,
-    Unrecognized, read_instructions, row_numbers, split_document,
+    AddAbbreviations,
+    DeleteAbbreviation,
+    DeleteRows,
+    EntryIntoForceClause,
+    Framing,
+    InsertRows,
+    NoteContext,
+    ReplaceAbbreviation,
+    ReplaceRows,
+    ReplaceWords,
+    SectionContext,
+    Signature,
+    SubsectionContext,
+    Table,
+    Unrecognized,
+    read_instructions,
+    row_numbers,
+    split_document,
 )
 from amend.importer.metadata import kazakh_date, read_entry_into_force
 from amend.importer.text import Line, close_up, is_ending, join_lines
-from amend.timeline import consolidate
-
-from conftest import ROOT
 
 DATA = Path(__file__).parent / "data" / "import"
 PLAN_748 = ROOT / "plans" / "base" / "748.yaml"
@@ -43,32 +57,39 @@ def lines(*texts: str, open_end: bool = False) -> list[Line]:
 
 # -- text repairs --------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, closed", [
-    ("т а л а п  етілмейді", "талап  етілмейді"),
-    ("О М - г е  ", "ОМ-ге  "),
-    ("Р Б  (", "РБ  ("),
-    ("а  ж ә н е  ", "а  және  "),
-    ("ы қосымша", "ы қосымша"),          # one letter is a word's broken end, not a spaced word
-    ("100 % қамту", "100 % қамту"),
-    ("2024 жылы – 150", "2024 жылы – 150"),
-])
+
+@pytest.mark.parametrize(
+    "raw, closed",
+    [
+        ("т а л а п  етілмейді", "талап  етілмейді"),
+        ("О М - г е  ", "ОМ-ге  "),
+        ("Р Б  (", "РБ  ("),
+        ("а  ж ә н е  ", "а  және  "),
+        ("ы қосымша", "ы қосымша"),  # one letter is a word's broken end, not a spaced word
+        ("100 % қамту", "100 % қамту"),
+        ("2024 жылы – 150", "2024 жылы – 150"),
+    ],
+)
 def test_spaced_out_letters_are_closed_up(raw, closed):
     assert close_up(raw) == closed
 
 
-@pytest.mark.parametrize("printed, joined", [
-    (["мемлекет", "тік бағдарлама"], "мемлекеттік бағдарлама"),           # an ending continues the word
-    (["кітапханалар", "дағы,"], "кітапханалардағы,"),                      # a chain of endings
-    (["баспана", "және жұмыс"], "баспана және жұмыс"),                     # a word that stands alone
-    (["оқулықт", "ы"], "оқулықты"),                                        # one letter is no word
-    (["бюджет", ", 5 млн"], "бюджет, 5 млн"),                              # a comma starting a line
-    (["жүргізу (", "жоспар бойынша)"], "жүргізу (жоспар бойынша)"),        # an opening bracket at the end
-    (['мектеп "', 'Болашақ" бағдарламасы'], 'мектеп "Болашақ" бағдарламасы'),  # an opening quote at the end
-    (['"Болашақ"', '"Өркен"'], '"Болашақ" "Өркен"'),                      # a closing quote, then an opening one
-    (["әлеуметтік-", "педагогикалық"], "әлеуметтік-педагогикалық"),        # a compound broken at its hyphen
-    (["Республикасы", "Заңы"], "Республикасы Заңы"),                       # a capital starts a word
-    (["берумен", "100 %"], "берумен 100 %"),                               # a figure is a word of its own
-])
+@pytest.mark.parametrize(
+    "printed, joined",
+    [
+        (["мемлекет", "тік бағдарлама"], "мемлекеттік бағдарлама"),  # an ending continues the word
+        (["кітапханалар", "дағы,"], "кітапханалардағы,"),  # a chain of endings
+        (["баспана", "және жұмыс"], "баспана және жұмыс"),  # a word that stands alone
+        (["оқулықт", "ы"], "оқулықты"),  # one letter is no word
+        (["бюджет", ", 5 млн"], "бюджет, 5 млн"),  # a comma starting a line
+        (["жүргізу (", "жоспар бойынша)"], "жүргізу (жоспар бойынша)"),  # an opening bracket at the end
+        (['мектеп "', 'Болашақ" бағдарламасы'], 'мектеп "Болашақ" бағдарламасы'),  # an opening quote at the end
+        (['"Болашақ"', '"Өркен"'], '"Болашақ" "Өркен"'),  # a closing quote, then an opening one
+        (["әлеуметтік-", "педагогикалық"], "әлеуметтік-педагогикалық"),  # a compound broken at its hyphen
+        (["Республикасы", "Заңы"], "Республикасы Заңы"),  # a capital starts a word
+        (["берумен", "100 %"], "берумен 100 %"),  # a figure is a word of its own
+    ],
+)
 def test_printed_lines_join_by_general_rules(printed, joined):
     text, _ = join_lines(lines(*printed), Lexicon())
     assert text == joined
@@ -92,13 +113,24 @@ def test_the_lexicon_joins_a_word_split_inside_its_stem():
     assert join_lines(lines("ақпараттық-тү", "сіндіру"), Lexicon())[0] == "ақпараттық-тү сіндіру"
 
 
-@pytest.mark.parametrize("fragment, ending", [("лардың", True), ("рдың", True), ("ағы", True), ("ына", True),
-                                              ("жұмыс", False), ("орындары", False), ("анықтау", False)])
+@pytest.mark.parametrize(
+    "fragment, ending",
+    [
+        ("лардың", True),
+        ("рдың", True),
+        ("ағы", True),
+        ("ына", True),
+        ("жұмыс", False),
+        ("орындары", False),
+        ("анықтау", False),
+    ],
+)
 def test_word_endings_are_recognised(fragment, ending):
     assert is_ending(fragment) is ending
 
 
 # -- the formulas --------------------------------------------------------------------------------------
+
 
 def test_row_listings():
     assert row_numbers("29-1, 29-2 және 29-3") == ["29-1", "29-2", "29-3"]
@@ -107,14 +139,18 @@ def test_row_listings():
 
 
 def test_section_and_subsection_context():
-    section, subsection = read('"Бірінші бөлімнің атауы" деген 1-бөлімде:', '"1.2. Орта мерзімді шаралар" деген кіші бөлімде:')
+    section, subsection = read(
+        '"Бірінші бөлімнің атауы" деген 1-бөлімде:', '"1.2. Орта мерзімді шаралар" деген кіші бөлімде:'
+    )
     assert isinstance(section, SectionContext) and (section.section, section.title) == ("1", "Бірінші бөлімнің атауы")
     assert isinstance(subsection, SubsectionContext) and subsection.subsection == "1.2"
 
 
 def test_replace_rows_one_and_several():
-    one, several = read("реттік нөмірі 6-жол мынадай редакцияда жазылсын:",
-                        "реттік нөмірлері 42, 43 және 44-жолдар мынадай редакцияда жазылсын:")
+    one, several = read(
+        "реттік нөмірі 6-жол мынадай редакцияда жазылсын:",
+        "реттік нөмірлері 42, 43 және 44-жолдар мынадай редакцияда жазылсын:",
+    )
     assert isinstance(one, ReplaceRows) and one.rows == ("6",)
     assert isinstance(several, ReplaceRows) and several.rows == ("42", "43", "44")
 
@@ -124,7 +160,8 @@ def test_insert_rows_into_a_subsection_after_a_row_or_into_the_section():
         '"2.1. Қысқа мерзімді шаралар" деген кіші бөлім мынадай мазмұндағы реттік нөмірлері 29-1 және 29-2-жолдармен '
         "толықтырылсын:",
         "реттік нөмірі 23-жолдан кейін мынадай мазмұндағы реттік нөмірі 23-1-жолмен толықтырылсын:",
-        "мынадай мазмұндағы реттік нөмірі 49-1-жолмен толықтырылсын:")
+        "мынадай мазмұндағы реттік нөмірі 49-1-жолмен толықтырылсын:",
+    )
     assert isinstance(sub, InsertRows) and (sub.subsection, sub.rows) == ("2.1", ("29-1", "29-2"))
     assert sub.subsection_title == "Қысқа мерзімді шаралар"
     assert isinstance(after, InsertRows) and (after.after, after.rows, after.subsection) == ("23", ("23-1",), None)
@@ -132,8 +169,10 @@ def test_insert_rows_into_a_subsection_after_a_row_or_into_the_section():
 
 
 def test_the_quoted_table_belongs_to_the_instruction_before_it():
-    text = ("      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
-            "      реттік нөмірі 6-жол мынадай редакцияда жазылсын:\n      \"\n\n6.\n\nшара\n\n\"\nатауы\n      \";\n")
+    text = (
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        '      реттік нөмірі 6-жол мынадай редакцияда жазылсын:\n      "\n\n6.\n\nшара\n\n"\nатауы\n      ";\n'
+    )
     _, replace = read_instructions(split_document(text))
     assert isinstance(replace, ReplaceRows) and isinstance(replace.table, Table)
     # The lone quote inside the table is text of the row, not the table's end.
@@ -150,7 +189,8 @@ def test_replace_words_in_a_row_a_column_or_the_plan_and_strike_words_out():
         'реттік нөмірі 6-жолдағы "маусым" деген сөз "қараша" деген сөзбен ауыстырылсын;',
         'реттік нөмірі 7-жолдың 4-бағанындағы "2024" деген цифрлар "2025" деген цифрлармен ауыстырылсын;',
         '"БҒМ" деген сөздер "ОМ" деген сөздермен ауыстырылсын;',
-        'реттік нөмірі 8-жолдағы "және ДСМ" деген сөздер алып тасталсын;')
+        'реттік нөмірі 8-жолдағы "және ДСМ" деген сөздер алып тасталсын;',
+    )
     assert isinstance(in_row, ReplaceWords) and (in_row.row, in_row.pairs) == ("6", (("маусым", "қараша"),))
     assert isinstance(in_column, ReplaceWords) and (in_column.row, in_column.column_number) == ("7", 4)
     assert isinstance(plan_wide, ReplaceWords) and plan_wide.row is None and plan_wide.pairs == (("БҒМ", "ОМ"),)
@@ -165,7 +205,8 @@ def test_the_note_supplemented_a_line_struck_out_and_a_line_reworded():
         "Ескертпеде:",
         '"ТЖМ – Төтенше жағдайлар министрлігі" деген жол алып тасталсын;',
         '"ДСМ – Денсаулық министрлігі" деген жол мынадай редакцияда жазылсын:',
-        '"ДСМ – Қазақстан Республикасы Денсаулық сақтау министрлігі";')
+        '"ДСМ – Қазақстан Республикасы Денсаулық сақтау министрлігі";',
+    )
     assert isinstance(added, AddAbbreviations)
     assert added.entries == (("КМ", "Қазақстан Республикасы Көлік министрлігі"), ("ҰБ", "Ұлттық банк"))
     assert isinstance(context, NoteContext)
@@ -178,7 +219,8 @@ def test_framing_entry_into_force_and_signature_ask_for_no_operation():
     framing, entry, signature = read(
         "1. Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгерістер енгізілсін:",
         "2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.",
-        "Қазақстан Республикасының Премьер-Министрі А. Смағұлов")
+        "Қазақстан Республикасының Премьер-Министрі А. Смағұлов",
+    )
     assert isinstance(framing, Framing) and isinstance(entry, EntryIntoForceClause)
     assert isinstance(signature, Signature) and signature.name == "А. Смағұлов"
 
@@ -188,15 +230,24 @@ def test_a_paragraph_that_matches_no_formula_is_kept_as_unrecognized():
     assert isinstance(odd, Unrecognized) and odd.paragraph.text.startswith("реттік нөмірі 6-жол")
 
 
-@pytest.mark.parametrize("clause, rule, extra", [
-    ("Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.", "on_signing", {}),
-    ("Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
-     "after_publication", {"days": 10}),
-    ("Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік 21 күн өткен соң қолданысқа енгізіледі.",
-     "after_publication", {"days": 21}),
-    ("Осы қаулы 2026 жылғы 1 шілдеден бастап қолданысқа енгізіледі.", "on_date", {"date": dt.date(2026, 7, 1)}),
-    ("Осы қаулы заң күшіне енген күннен бастап қолданысқа енгізіледі.", None, {}),
-])
+@pytest.mark.parametrize(
+    "clause, rule, extra",
+    [
+        ("Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.", "on_signing", {}),
+        (
+            "Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
+            "after_publication",
+            {"days": 10},
+        ),
+        (
+            "Осы қаулы алғашқы ресми жарияланған күнінен кейін күнтізбелік 21 күн өткен соң қолданысқа енгізіледі.",
+            "after_publication",
+            {"days": 21},
+        ),
+        ("Осы қаулы 2026 жылғы 1 шілдеден бастап қолданысқа енгізіледі.", "on_date", {"date": dt.date(2026, 7, 1)}),
+        ("Осы қаулы заң күшіне енген күннен бастап қолданысқа енгізіледі.", None, {}),
+    ],
+)
 def test_entry_into_force_formulas(clause, rule, extra):
     reading = read_entry_into_force(clause)
     assert reading.rule == rule
@@ -213,6 +264,7 @@ def test_kazakh_dates():
 
 # -- whole small acts ----------------------------------------------------------------------------------
 
+
 def _import(name: str, plan):
     return import_text((DATA / name).read_text(encoding="utf-8"), plan, Lexicon(), source=name)
 
@@ -221,14 +273,27 @@ def test_rows_are_rebuilt_with_a_displaced_number_and_a_tail_after_a_page_break(
     draft = _import("replace_and_insert.txt", plan)
     assert (draft.act["number"], draft.act["date"], draft.amends) == ("901", dt.date(2025, 11, 12), "748")
     replace, insert = [op.data for op in draft.operations]
-    assert replace == {"op": "replace_row", "section": "3", "row": "42", "cells": {
-        "measure": "Мектеп оқушыларына арналған спорттық жарыстар өткізу", "form": "ОМ-ге ақпарат",
-        "deadline": "жыл сайын қыркүйек", "executors": "ЖАО, ОМ", "cost": "талап етілмейді", "funding": "-"}}
+    assert replace == {
+        "op": "replace_row",
+        "section": "3",
+        "row": "42",
+        "cells": {
+            "measure": "Мектеп оқушыларына арналған спорттық жарыстар өткізу",
+            "form": "ОМ-ге ақпарат",
+            "deadline": "жыл сайын қыркүйек",
+            "executors": "ЖАО, ОМ",
+            "cost": "талап етілмейді",
+            "funding": "-",
+        },
+    }
     assert (insert["section"], insert["subsection"]) == ("3", "3.1")
     first, second = insert["rows"]
     assert first["cells"]["measure"] == "Ауылдық мектептерде кітапхана қорын толықтыру және жаңарту"
     assert (first["cells"]["executors"], first["cells"]["cost"], first["cells"]["funding"]) == (
-        "ОМ, ЖАО", "-", "РБ (бюджет қаражаты шегінде)")
+        "ОМ, ЖАО",
+        "-",
+        "РБ (бюджет қаражаты шегінде)",
+    )
     assert second["cells"]["measure"] == "Жасөспірімдерге арналған кеңес беру орталықтарын ашу мәселесін пысықтау"
     assert {r.where for r in draft.reviews} == {"row 47-4, measure", "row 47-5, measure"}
     path = tmp_path / "901.yaml"
@@ -241,14 +306,29 @@ def test_rows_are_rebuilt_with_a_displaced_number_and_a_tail_after_a_page_break(
 def test_words_deletions_and_the_note_become_operations(plan):
     draft = _import("words_delete_note.txt", plan)
     ops = [op.data for op in draft.operations]
-    assert [op["op"] for op in ops] == ["replace_words", "replace_words", "replace_words", "delete_row", "delete_row",
-                                        "replace_words", "delete_abbreviation", "add_abbreviations"]
-    assert ops[0] == {"op": "replace_words", "old": "маусым, желтоқсан", "new": "желтоқсан", "occurrences": 1,
-                      "row": "28", "section": "2"}
+    assert [op["op"] for op in ops] == [
+        "replace_words",
+        "replace_words",
+        "replace_words",
+        "delete_row",
+        "delete_row",
+        "replace_words",
+        "delete_abbreviation",
+        "add_abbreviations",
+    ]
+    assert ops[0] == {
+        "op": "replace_words",
+        "old": "маусым, желтоқсан",
+        "new": "желтоқсан",
+        "occurrences": 1,
+        "row": "28",
+        "section": "2",
+    }
     assert (ops[1]["row"], ops[1]["column"]) == ("29", "deadline")
     assert ops[2]["new"] == "" and [ops[3]["row"], ops[4]["row"]] == ["37-1", "37-2"]
     assert "row" not in ops[5] and ops[7]["entries"] == {
-        "ҒЖМ": "Қазақстан Республикасының Ғылым және жоғары білім министрлігі"}
+        "ҒЖМ": "Қазақстан Республикасының Ғылым және жоғары білім министрлігі"
+    }
     # The text never says how often the words occur: each such guess is marked.
     assert sum("how often" in r.message for r in draft.reviews) == 4
 
@@ -259,8 +339,9 @@ def test_an_unknown_publication_date_stays_unknown_and_blocks_loading(plan, tmp_
     assert "  rule: after_publication\n  days: 10\n  published: !unknown\n" in text
     assert any(r.where == "entry_into_force" for r in draft.reviews)
     out = tmp_path / "55.yaml"
-    result = CliRunner().invoke(app, ["import", str(DATA / "words_delete_note.txt"), "-o", str(out),
-                                      "--root", str(ROOT)])
+    result = CliRunner().invoke(
+        app, ["import", str(DATA / "words_delete_note.txt"), "-o", str(out), "--root", str(ROOT)]
+    )
     assert result.exit_code == 1
     assert "does not load" in result.stderr and "published" in result.stderr
     assert out.exists()  # written for the person to complete

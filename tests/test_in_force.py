@@ -6,14 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from amend import Repository, RowNumber
-from amend.cli import app
-from amend.in_force import row_in_force
-from amend.render_md import UNKNOWN_MARK
-
-from conftest import ROOT
+from amend.cli.app import app
+from amend.outputs.markdown import UNKNOWN_MARK
+from amend.queries.in_force import row_in_force
 
 runner = CliRunner()
 
@@ -67,7 +66,9 @@ def test_a_deleted_row_names_the_deleting_act_and_its_note(repo_copy: Path):
     (repo_copy / "plans/amendments/500.yaml").write_text(
         'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "500", date: 2025-09-01, '
         'title: "сынақ актісі"}\namends: "748"\nstatus: adopted\nentry_into_force: {rule: on_signing}\n'
-        'operations:\n  - op: delete_row\n    row: "6"\n', encoding="utf-8")
+        'operations:\n  - op: delete_row\n    row: "6"\n',
+        encoding="utf-8",
+    )
     timeline = Repository(repo_copy).timeline("748")
     assert ask(timeline, "6", "2025-08-31").in_force is True
     answer = ask(timeline, "6", "2025-09-01")
@@ -80,8 +81,10 @@ def test_the_text_answer_cites_the_act_and_marks_unknown_cells():
     result = run("in-force", "748", "6", "--at", "2025-06-01")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == ("yes: row 6 of plan 748 is in force on 2025-06-01, in the wording of act 392 of "
-                        "2025-05-30, in force from 2025-05-30")
+    assert lines[0] == (
+        "yes: row 6 of plan 748 is in force on 2025-06-01, in the wording of act 392 of "
+        "2025-05-30, in force from 2025-05-30"
+    )
     assert lines[1] == "wording: replaced – ҚР Үкіметінің 30.05.2025 № 392 қаулысымен, in force from 2025-05-30"
     assert lines[2] == "Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
     assert lines[3] == f"section 1, subsection {UNKNOWN_MARK}"

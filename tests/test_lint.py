@@ -7,13 +7,12 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from amend import Repository
-from amend.cli import app
-from amend.lint import LINT_RULES, SourcePlaces, _outliers, _words, lint_timeline
-
-from conftest import ROOT
+from amend.ci.lint import LINT_RULES, SourcePlaces, _outliers, _words, lint_timeline
+from amend.cli.app import app
 
 runner = CliRunner()
 
@@ -32,9 +31,12 @@ def source_line(flag) -> str:
 
 
 def test_156_flags_its_one_unknown_cell_and_its_two_codes_named_once(repo):
-    version, flags = flags_of(repo, "156", "2021-01-01")
-    assert summary(flags) == [("unknown-in-force", "row 15"), ("executor-single-use", "row 18"),
-                              ("executor-single-use", "row 39")]
+    _version, flags = flags_of(repo, "156", "2021-01-01")
+    assert summary(flags) == [
+        ("unknown-in-force", "row 15"),
+        ("executor-single-use", "row 18"),
+        ("executor-single-use", "row 39"),
+    ]
     unknown, msm, bp = flags
     assert "its budget_program cell" in unknown.message
     assert source_line(unknown).strip().startswith("budget_program: !unknown")
@@ -75,8 +77,10 @@ def test_a_figure_ten_times_its_neighbours_is_flagged_where_it_is_written(repo_c
     _, flags = flags_of(Repository(repo_copy), "156", "2021-01-01")
     outliers = [f for f in flags if f.rule == "figure-outlier"]
     assert len(outliers) == 1
-    assert outliers[0].message == ("row 40: cost_2022 is 50.0, 10.0 times the median (5.0) of the row's other "
-                                   "figures (cost_total, cost_2020, cost_2021, cost_2023)")
+    assert outliers[0].message == (
+        "row 40: cost_2022 is 50.0, 10.0 times the median (5.0) of the row's other "
+        "figures (cost_total, cost_2020, cost_2021, cost_2023)"
+    )
     assert 'cost_2022: "50,0"' in source_line(outliers[0])
 
 
@@ -101,8 +105,9 @@ def test_the_cli_exits_0_with_flags_in_every_format():
     assert text.exit_code == 0
     assert "flag [unknown-in-force]: row 23 is in force" in text.stdout
     assert "plan 156: 3 flag(s)" in text.stderr and "plan 748: 8 flag(s)" in text.stderr
-    data = json.loads(runner.invoke(app, ["lint", "748", "--at", "2025-06-01", "--format", "json",
-                                          "--root", str(ROOT)]).stdout)
+    data = json.loads(
+        runner.invoke(app, ["lint", "748", "--at", "2025-06-01", "--format", "json", "--root", str(ROOT)]).stdout
+    )
     assert len(data["flags"]) == 8
     keys = {"file", "line", "column", "rule", "message", "hint", "plan", "element"}
     assert all(set(f) == keys for f in data["flags"])

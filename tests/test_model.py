@@ -4,7 +4,7 @@ import pytest
 from pydantic import ValidationError
 
 from amend import UNKNOWN, Column, Row
-from amend.model import executor_codes
+from amend.engine.model import executor_codes
 
 
 def test_a_cell_is_a_text_or_unknown_never_blank():
@@ -32,17 +32,24 @@ def test_models_are_frozen():
 
 
 def test_unknown_is_null_in_json():
-    assert Column(id="measure", title=UNKNOWN).model_dump(mode="json") == {"id": "measure", "title": None, "role": "text"}
+    assert Column(id="measure", title=UNKNOWN).model_dump(mode="json") == {
+        "id": "measure",
+        "title": None,
+        "role": "text",
+    }
 
 
-@pytest.mark.parametrize("text, codes", [
-    ("ОМ, МАМ, ЖАО", ["ОМ", "МАМ", "ЖАО"]),
-    ("БП (келісу бойынша), ЖС (келісу бойынша)", ["БП", "ЖС"]),
-    ("ЦДИАӨМ, ТЖМ, ҒЖБМ", ["ЦДИАӨМ", "ТЖМ", "ҒЖБМ"]),
-    ("ЖАО, мүдделі мемлекеттік органдар", ["ЖАО"]),
-    ("ҒЖБМ,\nДСМ, ОМ", ["ҒЖБМ", "ДСМ", "ОМ"]),
-    ("БҒМ ЖББ (келісу бойынша)", ["БҒМ", "ЖББ"]),
-])
+@pytest.mark.parametrize(
+    "text, codes",
+    [
+        ("ОМ, МАМ, ЖАО", ["ОМ", "МАМ", "ЖАО"]),
+        ("БП (келісу бойынша), ЖС (келісу бойынша)", ["БП", "ЖС"]),
+        ("ЦДИАӨМ, ТЖМ, ҒЖБМ", ["ЦДИАӨМ", "ТЖМ", "ҒЖБМ"]),
+        ("ЖАО, мүдделі мемлекеттік органдар", ["ЖАО"]),
+        ("ҒЖБМ,\nДСМ, ОМ", ["ҒЖБМ", "ДСМ", "ОМ"]),
+        ("БҒМ ЖББ (келісу бойынша)", ["БҒМ", "ЖББ"]),
+    ],
+)
 def test_executor_codes_are_the_upper_case_parts(text, codes):
     assert executor_codes(text) == codes
 

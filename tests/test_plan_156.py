@@ -13,11 +13,10 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from conftest import SEEDS
 
 from amend import UNKNOWN
-from amend.amounts import cost_totals, parse_amount
-
-from conftest import SEEDS
+from amend.engine.amounts import cost_totals, parse_amount
 
 SEED = SEEDS / "000_55a8b9da55628f6f.txt"
 # Latin letters that the PDF mixes into Cyrillic words; folded on both sides before counting.
@@ -81,10 +80,15 @@ def test_every_row_holds_the_letters_and_digits_of_its_source_segment(plan, segm
     scores = {str(r.number): agreement(row_letters(r), segments[str(r.number)]) for r in plan.rows}
     with capsys.disabled():
         below = {n: f"{s:.4f}" for n, s in scores.items() if s < 1}
-        print(f"\n156 fidelity: {sum(s == 1 for s in scores.values())}/70 rows agree 100%; below 100%: {below or 'none'}")
+        print(
+            f"\n156 fidelity: {sum(s == 1 for s in scores.values())}/70 rows agree 100%; below 100%: {below or 'none'}"
+        )
     worst = min(scores, key=scores.get)
-    assert scores[worst] >= 0.99, (worst, row_letters(plan.rows[int(worst) - 1]) - segments[worst],
-                                   segments[worst] - row_letters(plan.rows[int(worst) - 1]))
+    assert scores[worst] >= 0.99, (
+        worst,
+        row_letters(plan.rows[int(worst) - 1]) - segments[worst],
+        segments[worst] - row_letters(plan.rows[int(worst) - 1]),
+    )
     # Every row is at 100% today; a drop is a transcription change to look at, so say which.
     assert all(s == 1 for s in scores.values()), {n: s for n, s in scores.items() if s < 1}
 
@@ -129,7 +133,8 @@ def test_the_abbreviations_note_is_complete(plan):
 def test_cost_totals_by_year_and_funding_source(plan):
     totals = cost_totals(plan)
     assert totals.rows_with_figures == 4
-    assert totals.total["cost_total"] == sum((parse_amount(r.cells["cost_total"]) or Decimal(0) for r in plan.rows),
-                                             Decimal(0))
+    assert totals.total["cost_total"] == sum(
+        (parse_amount(r.cells["cost_total"]) or Decimal(0) for r in plan.rows), Decimal(0)
+    )
     assert totals.total["cost_total"] == sum((totals.total[c] for c in YEARS), Decimal(0))
     assert set(totals.by_funding) == {"РБ"}

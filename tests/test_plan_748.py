@@ -16,7 +16,9 @@ def numbers(version):
 
 def test_there_are_two_versions_2023_08_31_and_2025_05_30(timeline_748):
     assert [(v.valid_from, v.valid_to, v.acts) for v in timeline_748.versions] == [
-        (dt.date(2023, 8, 31), BEFORE, ()), (ON, None, ("392",))]
+        (dt.date(2023, 8, 31), BEFORE, ()),
+        (ON, None, ("392",)),
+    ]
 
 
 def test_row_23_1_sits_between_23_and_the_next_row_only_from_2025_05_30(timeline_748):
@@ -33,8 +35,11 @@ def test_row_6_is_unknown_before_392_and_392s_wording_after(timeline_748):
     assert all(t is UNKNOWN for t in old.cells.values())
     assert new.cells == {
         "measure": "Балаларға қатысты зорлық-зомбылық пен жәбірлеуге қарсы ұлттық ақпараттық науқан жүргізу",
-        "form": "ақпараттық науқан", "deadline": "жыл сайын желтоқсан", "executors": "ОМ, МАМ, ЖАО",
-        "cost": "талап етілмейді", "funding": "-",
+        "form": "ақпараттық науқан",
+        "deadline": "жыл сайын желтоқсан",
+        "executors": "ОМ, МАМ, ЖАО",
+        "cost": "талап етілмейді",
+        "funding": "-",
     }
     assert new.history[-1].note == "Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
 
@@ -43,7 +48,7 @@ def test_the_four_abbreviations_appear_on_2025_05_30(timeline_748):
     before = timeline_748.in_force_at(BEFORE).plan.abbreviations
     on = timeline_748.in_force_at(ON).plan.abbreviations
     assert not ADDED_BY_392 & set(before)
-    assert ADDED_BY_392 <= set(on)
+    assert set(on) >= ADDED_BY_392
     assert on["КМ"].expansion == "Қазақстан Республикасы Көлік министрлігі"  # as written, without -ның
 
 
@@ -71,4 +76,6 @@ def test_gaps_report_what_748_does_not_give(timeline_748):
 def test_history_of_row_28_says_when_and_by_which_act_it_changed(timeline_748):
     states = row_history(timeline_748, RowNumber("28"))
     assert [(s.valid_from, s.change.act if s.change else None) for s in states] == [
-        (dt.date(2023, 8, 31), None), (ON, "392")]
+        (dt.date(2023, 8, 31), None),
+        (ON, "392"),
+    ]

@@ -8,17 +8,19 @@ import random
 import tempfile
 from pathlib import Path
 
-from hypothesis import given, settings, strategies as st
+from builders import amendment, plan, row, source
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from pydantic import TypeAdapter
 
 from amend import Operation, Repository, RowNumber, apply, consolidate
+from amend.ci.check import check
+from amend.engine.timeline import FiledAmendment
 from amend.errors import AmendError
-from amend.serialize import version_data
-from amend.timeline import FiledAmendment
-from amend.yaml_io import dump_yaml
-
-from builders import act, amendment, plan, row, source
+from amend.outputs.consolidated import build
+from amend.store.serialize import version_data
+from amend.store.yaml_io import dump_yaml
 
 OP = TypeAdapter(Operation)
 WORDS = ["балалар", "ата-ана", "мектеп", "ақпарат", "шара", "жоспар", "қорғау", "денсаулық"]
@@ -45,7 +47,7 @@ def random_history(seed: int, n_rows: int, n_acts: int) -> tuple[dict, list[dict
     for k in range(n_acts):
         ops = []
         for _ in range(rng.randint(1, 4)):
-            target = rng.choice(sorted(current, key=lambda x: RowNumber(x)))
+            target = rng.choice(sorted(current, key=RowNumber))
             kind = rng.choice(["replace_row", "insert_rows", "replace_cells"])
             if kind == "insert_rows":
                 sub = 1
@@ -53,8 +55,9 @@ def random_history(seed: int, n_rows: int, n_acts: int) -> tuple[dict, list[dict
                     sub += 1
                 number = f"{target}-{sub}"
                 current[number] = current[target]
-                ops.append({"op": "insert_rows", "section": current[target],
-                            "rows": [{"number": number, "cells": cells(rng)}]})
+                ops.append(
+                    {"op": "insert_rows", "section": current[target], "rows": [{"number": number, "cells": cells(rng)}]}
+                )
             elif kind == "replace_row":
                 ops.append({"op": "replace_row", "row": target, "cells": cells(rng)})
             else:
@@ -96,9 +99,9 @@ def test_build_twice_gives_the_same_bytes_and_check_passes(seed, n_rows, n_acts)
             root = Path(tmp)
             write_repo(root, base, acts)
             repo = Repository(root)
-            repo.build()
+            build(repo)
             outputs.append({str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()})
-            assert Repository(root).check() == []
+            assert check(Repository(root)) == []
     assert outputs[0] == outputs[1]
 
 
@@ -119,14 +122,24 @@ def test_the_order_of_files_does_not_change_the_result(seed, n_rows, n_acts):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(1, 6), st.integers(1, 4)), min_size=1, max_size=15, unique=True))
 def test_inserted_numbers_always_stand_in_natural_order(subnumbers):
-    p = plan(rows=[row(str(n), "1" if n <= 3 else "2") for n in range(1, 7)],
-             sections=[{"number": "1", "title": "А"}, {"number": "2", "title": "Б"}])
+    p = plan(
+        rows=[row(str(n), "1" if n <= 3 else "2") for n in range(1, 7)],
+        sections=[{"number": "1", "title": "А"}, {"number": "2", "title": "Б"}],
+    )
     for parent, sub in subnumbers:
         number = f"{parent}-{sub}"
         section = "1" if parent <= 3 else "2"
-        p = apply(p, OP.validate_python({"op": "insert_rows", "section": section,
-                                         "rows": [{"number": number, "cells": {"measure": "x", "executors": "ОМ"}}]}),
-                  source())
+        p = apply(
+            p,
+            OP.validate_python(
+                {
+                    "op": "insert_rows",
+                    "section": section,
+                    "rows": [{"number": number, "cells": {"measure": "x", "executors": "ОМ"}}],
+                }
+            ),
+            source(),
+        )
     found = [r.number for r in p.rows]
     assert found == sorted(found)
     assert len(found) == 6 + len(subnumbers)
@@ -137,10 +150,13 @@ class PlanMachine(RuleBasedStateMachine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan = plan(rows=[row(str(n), "1" if n <= 5 else "2") for n in range(1, 11)],
-                         sections=[{"number": "1", "title": "А"}, {"number": "2", "title": "Б"}])
+        self.plan = plan(
+            rows=[row(str(n), "1" if n <= 5 else "2") for n in range(1, 11)],
+            sections=[{"number": "1", "title": "А"}, {"number": "2", "title": "Б"}],
+        )
         self.model: list[tuple[tuple[int, ...], str, str]] = [
-            ((n,), "1" if n <= 5 else "2", f"шара {n}") for n in range(1, 11)]
+            ((n,), "1" if n <= 5 else "2", f"шара {n}") for n in range(1, 11)
+        ]
 
     def step(self, data: dict) -> None:
         before = self.plan
@@ -167,8 +183,13 @@ class PlanMachine(RuleBasedStateMachine):
         while (*number, sub) in {m[0] for m in self.model}:
             sub += 1
         new = (*number, sub)
-        self.step({"op": "insert_rows", "section": section,
-                   "rows": [{"number": "-".join(map(str, new)), "cells": {"measure": measure, "executors": "ОМ"}}]})
+        self.step(
+            {
+                "op": "insert_rows",
+                "section": section,
+                "rows": [{"number": "-".join(map(str, new)), "cells": {"measure": measure, "executors": "ОМ"}}],
+            }
+        )
         self.model = sorted(self.model + [(new, section, measure)])
 
     @precondition(lambda self: len(self.model) > 1)
@@ -182,8 +203,17 @@ class PlanMachine(RuleBasedStateMachine):
         number, section, _ = self.model[index % len(self.model)]
         before = self.plan
         try:
-            apply(before, OP.validate_python({"op": "insert_rows", "section": section, "rows": [
-                {"number": "-".join(map(str, number)), "cells": {"measure": "x", "executors": "ОМ"}}]}), source())
+            apply(
+                before,
+                OP.validate_python(
+                    {
+                        "op": "insert_rows",
+                        "section": section,
+                        "rows": [{"number": "-".join(map(str, number)), "cells": {"measure": "x", "executors": "ОМ"}}],
+                    }
+                ),
+                source(),
+            )
         except AmendError as err:
             assert err.rule == "number-taken"
         else:
@@ -193,7 +223,8 @@ class PlanMachine(RuleBasedStateMachine):
     @invariant()
     def rows_agree_with_the_model(self):
         assert [(r.number.parts, r.section, r.cells["measure"]) for r in self.plan.rows] == [
-            (n, s, m) for n, s, m in self.model]
+            (n, s, m) for n, s, m in self.model
+        ]
 
 
 PlanMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=30, deadline=None)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amend.redline import Mark, redline, tokens
+from amend.queries.redline import Mark, redline, tokens
 
 
 def marks(old: str, new: str) -> list[tuple[str, str]]:
@@ -14,7 +16,10 @@ def marks(old: str, new: str) -> list[tuple[str, str]]:
 
 def test_an_inserted_word_is_marked_and_the_rest_kept():
     assert marks("жыл сайын желтоқсан", "жыл сайын маусым, желтоқсан") == [
-        ("same", "жыл сайын "), ("inserted", "маусым, "), ("same", "желтоқсан")]
+        ("same", "жыл сайын "),
+        ("inserted", "маусым, "),
+        ("same", "желтоқсан"),
+    ]
 
 
 def test_a_replaced_word_is_struck_then_inserted():
@@ -28,7 +33,11 @@ def test_changes_separated_only_by_a_blank_read_as_one_phrase():
 def test_a_word_is_never_split():
     # "Республикасы" -> "Республикасының": the whole word changes, not its ending.
     assert marks("Қазақстан Республикасы Көлік", "Қазақстан Республикасының Көлік") == [
-        ("same", "Қазақстан "), ("deleted", "Республикасы"), ("inserted", "Республикасының"), ("same", " Көлік")]
+        ("same", "Қазақстан "),
+        ("deleted", "Республикасы"),
+        ("inserted", "Республикасының"),
+        ("same", " Көлік"),
+    ]
 
 
 def test_hyphenated_words_and_row_numbers_are_one_token():
@@ -41,8 +50,9 @@ def test_from_nothing_everything_is_inserted_and_to_nothing_everything_struck():
     assert marks("бірдей", "бірдей") == [("same", "бірдей")]
 
 
-words = st.lists(st.sampled_from(["ОМ", "ДСМ", "жыл", "сайын", "желтоқсан", "23-1", ",", "(", ")", " ", "\n", "-"]),
-                 max_size=25).map("".join)
+words = st.lists(
+    st.sampled_from(["ОМ", "ДСМ", "жыл", "сайын", "желтоқсан", "23-1", ",", "(", ")", " ", "\n", "-"]), max_size=25
+).map("".join)
 
 
 @settings(max_examples=200, deadline=None)
@@ -53,4 +63,4 @@ def test_kept_and_struck_give_the_old_wording_kept_and_inserted_the_new(old, new
     assert "".join(s.text for s in segments if s.mark is not Mark.DELETED) == new
     assert all(s.text for s in segments)
     # Two segments of one kind never stand side by side: each change is one struck and one inserted run.
-    assert all(a.mark is not b.mark for a, b in zip(segments, segments[1:]))
+    assert all(a.mark is not b.mark for a, b in itertools.pairwise(segments))

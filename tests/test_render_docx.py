@@ -9,13 +9,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import ROOT
 
 from amend import load_amendment
-from amend.compare import before_version, compare, others_than
-from amend.render_docx import render_comparison_docx, render_docx
-from amend.render_md import UNKNOWN_MARK
-
-from conftest import ROOT
+from amend.engine.amendment import FiledAmendment
+from amend.outputs.docx import render_comparison_docx, render_docx
+from amend.outputs.markdown import UNKNOWN_MARK
+from amend.queries.compare import compare
 
 HEAD = ["№"] + [f"{c} (атауы {UNKNOWN_MARK})" for c in ("measure", "form", "deadline", "executors", "cost", "funding")]
 
@@ -37,7 +37,7 @@ def doc_2025(timeline_748):
 def comparison_392(repo):
     path = ROOT / "plans" / "amendments" / "392.yaml"
     act = load_amendment(path)
-    return compare(act, before_version(repo.plan("748"), others_than(repo.amendments, path, act), act), path)
+    return compare(repo.plan("748"), repo.amendments, FiledAmendment(act, path))
 
 
 def test_each_table_has_the_plans_columns_with_unknown_titles_marked(doc_2025):
@@ -64,7 +64,7 @@ def test_headings_and_the_abbreviations_note_are_in_the_document(doc_2025):
 
 def test_the_metadata_comes_from_the_data_not_the_clock(doc_2025):
     props = doc_2025.core_properties
-    assert props.created == props.modified == dt.datetime(2025, 5, 30, tzinfo=dt.timezone.utc)
+    assert props.created == props.modified == dt.datetime(2025, 5, 30, tzinfo=dt.UTC)
     assert props.author == "amend" and props.revision == 1
 
 
@@ -94,9 +94,11 @@ def test_inserted_words_are_underlined_and_struck_words_struck(repo, tmp_path: P
     draft.write_text(
         'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "900", date: 2025-09-01, '
         'title: "Жоба"}\namends: "748"\nstatus: draft\nentry_into_force: {rule: on_signing}\noperations:\n'
-        '  - op: replace_cells\n    row: "23-1"\n    cells: {deadline: "2026 жылғы маусым"}\n', encoding="utf-8")
+        '  - op: replace_cells\n    row: "23-1"\n    cells: {deadline: "2026 жылғы маусым"}\n',
+        encoding="utf-8",
+    )
     act = load_amendment(draft)
-    comparison = compare(act, before_version(repo.plan("748"), list(repo.amendments), act, latest=True), draft)
+    comparison = compare(repo.plan("748"), repo.amendments, FiledAmendment(act, draft))
     cell = open_docx(render_comparison_docx(comparison)).tables[0].rows[1].cells[4]
     runs = [(r.text, bool(r.font.strike), bool(r.underline)) for p in cell.paragraphs for r in p.runs]
     assert ("2025", True, False) in runs and ("2026", False, True) in runs
@@ -106,7 +108,7 @@ def test_inserted_words_are_underlined_and_struck_words_struck(repo, tmp_path: P
 def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
     from typer.testing import CliRunner
 
-    from amend.cli import app
+    from amend.cli.app import app
 
     runner = CliRunner()
     result = runner.invoke(app, ["render", "748", "--to", "docx", "--root", str(ROOT)])

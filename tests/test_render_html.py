@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from html.parser import HTMLParser
 
-from amend import Version
-from amend.render_html import render_html
-from amend.render_md import UNKNOWN_MARK
-
 import builders
 from golden import assert_golden
+
+from amend import Version
+from amend.outputs.html import render_html
+from amend.outputs.markdown import UNKNOWN_MARK
 
 
 class Rows(HTMLParser):
@@ -85,9 +85,10 @@ def test_headings_columns_and_the_abbreviations_note_are_shown(timeline_748):
     page = render_html(timeline_748.latest)
     assert '<h3 id="subsection-1.2">1.2. Орта мерзімді шаралар</h3>' in page
     assert '<th scope="col"><code>measure</code> (атауы <span class="unknown">⟨белгісіз⟩</span>)</th>' in page
-    abbreviations = page[page.index('<h2 id="abbreviations">'):]
-    assert '<tr id="abbr-ОМ"><th scope="row">ОМ</th><td><span class="unknown">⟨белгісіз⟩</span></td></tr>' \
-        in abbreviations
+    abbreviations = page[page.index('<h2 id="abbreviations">') :]
+    assert (
+        '<tr id="abbr-ОМ"><th scope="row">ОМ</th><td><span class="unknown">⟨белгісіз⟩</span></td></tr>' in abbreviations
+    )
 
 
 def test_a_page_carries_no_time_of_rendering(timeline_748):
@@ -97,13 +98,14 @@ def test_a_page_carries_no_time_of_rendering(timeline_748):
 
 
 def test_the_render_command_writes_the_html_file(tmp_path, timeline_748):
+    from conftest import ROOT
     from typer.testing import CliRunner
 
-    from amend.cli import app
-    from conftest import ROOT
+    from amend.cli.app import app
 
     out = tmp_path / "748.html"
-    result = CliRunner().invoke(app, ["render", "748", "--at", "2024-06-01", "--to", "html", "-o", str(out),
-                                      "--root", str(ROOT)])
+    result = CliRunner().invoke(
+        app, ["render", "748", "--at", "2024-06-01", "--to", "html", "-o", str(out), "--root", str(ROOT)]
+    )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == render_html(timeline_748.in_force_at(dt.date(2023, 8, 31)))

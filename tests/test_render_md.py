@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from amend import Version, apply
-from amend.operations import DeleteRow
-from amend.render_md import UNKNOWN_MARK, render_markdown
-
 import builders
 from golden import assert_golden
+
+from amend import Version, apply
+from amend.engine.operations import DeleteRow
+from amend.outputs.markdown import UNKNOWN_MARK, render_markdown
 
 
 def test_748_as_enacted_matches_its_golden_file(timeline_748):
@@ -36,17 +36,27 @@ def test_a_note_stands_right_under_the_row_it_concerns(timeline_748):
 
 def test_an_unknown_cell_is_marked_never_blank(timeline_748):
     text = render_markdown(timeline_748.in_force_at(dt.date(2023, 8, 31)))
-    rows = [line for line in text.splitlines() if line.startswith("| 6 |") or line.startswith("| 23 |")]
+    rows = [line for line in text.splitlines() if line.startswith(("| 6 |", "| 23 |"))]
     assert rows and all(cell.strip() == UNKNOWN_MARK for row in rows for cell in row.strip("|").split("|")[1:])
 
 
 def test_sections_subsections_and_the_note_come_in_document_order(timeline_748):
     text = render_markdown(timeline_748.latest)
-    order = [text.index(s) for s in ("## 1. Балалардың", "### 1.2. Орта мерзімді шаралар", "## 2. Балалардың",
-                                     "### 2.1. Қысқа", "### 2.2. Орта", "## 3. Қазақстандық", "### 3.1. Қысқа",
-                                     "## Ескертпе: аббревиатуралардың толық жазылуы")]
+    order = [
+        text.index(s)
+        for s in (
+            "## 1. Балалардың",
+            "### 1.2. Орта мерзімді шаралар",
+            "## 2. Балалардың",
+            "### 2.1. Қысқа",
+            "### 2.2. Орта",
+            "## 3. Қазақстандық",
+            "### 3.1. Қысқа",
+            "## Ескертпе: аббревиатуралардың толық жазылуы",
+        )
+    ]
     assert order == sorted(order)
-    tail = text[text.index("## Ескертпе"):]
+    tail = text[text.index("## Ескертпе") :]
     assert "- ОМ – ⟨белгісіз⟩" in tail
     assert "- КМ – Қазақстан Республикасы Көлік министрлігі\n  *Ескерту. Ескертпеге өзгеріс енгізілді" in tail
 
@@ -80,10 +90,10 @@ def test_markup_in_a_cell_is_shown_as_text():
 
 
 def test_the_render_command_prints_markdown_and_defaults_to_the_latest_version(timeline_748):
+    from conftest import ROOT
     from typer.testing import CliRunner
 
-    from amend.cli import app
-    from conftest import ROOT
+    from amend.cli.app import app
 
     result = CliRunner().invoke(app, ["render", "748", "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
@@ -93,11 +103,20 @@ def test_the_render_command_prints_markdown_and_defaults_to_the_latest_version(t
 
 
 def test_deleted_rows_keep_their_number_order():
-    plan = builders.plan(rows=[builders.row("1", "1", "1.1"), builders.row("2", "1", "1.1"),
-                               builders.row("3", "1", "1.1"), builders.row("4", "2")])
+    plan = builders.plan(
+        rows=[
+            builders.row("1", "1", "1.1"),
+            builders.row("2", "1", "1.1"),
+            builders.row("3", "1", "1.1"),
+            builders.row("4", "2"),
+        ]
+    )
     for number in ("3", "2"):
         plan = apply(plan, DeleteRow(op="delete_row", row=number), builders.source("5"))
     lines = render_markdown(Version(plan, dt.date(2024, 1, 10), None, ())).splitlines()
-    numbers = [line.split(" | ")[0][2:] for line in lines if line.startswith("| ") and not line.startswith("| |")
-               and not line.startswith("| №")]
+    numbers = [
+        line.split(" | ")[0][2:]
+        for line in lines
+        if line.startswith("| ") and not line.startswith("| |") and not line.startswith("| №")
+    ]
     assert numbers == ["1", "2", "3", "4"]

@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from amend.cli import app
+from amend.ci.report import ReportFormat, check_report, github_annotation
+from amend.cli.app import app
 from amend.errors import Location, SchemaError, TargetMissing
-from amend.report import ReportFormat, check_report, github_annotation
 
 runner = CliRunner()
 
-TARGET_MISSING = ("::error file=plans/amendments/392.yaml,line=21,col=10,title=target-missing::row 7 does not exist "
-                  "in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)%0Ahint: check the row or "
-                  "element number against the version the operation applies to (amend show)")
+TARGET_MISSING = (
+    "::error file=plans/amendments/392.yaml,line=21,col=10,title=target-missing::row 7 does not exist "
+    "in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)%0Ahint: check the row or "
+    "element number against the version the operation applies to (amend show)"
+)
 
 
 @pytest.fixture
@@ -55,15 +57,18 @@ def test_github_format_of_a_syntax_error_and_of_a_problem_without_a_line(broken:
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "::error file=consolidated/748/index.yaml,title=consolidated-stale::consolidated/748/index.yaml is missing"
-        "%0Ahint: run `amend build` and commit consolidated/"]
+        "%0Ahint: run `amend build` and commit consolidated/"
+    ]
 
 
 def test_annotation_escapes_what_would_end_a_property_or_the_message():
-    err = SchemaError("100% wrong,\nsecond line: here", file="odd,name:1.yaml",
-                      location=Location("odd,name:1.yaml", 3, 4))
+    err = SchemaError(
+        "100% wrong,\nsecond line: here", file="odd,name:1.yaml", location=Location("odd,name:1.yaml", 3, 4)
+    )
     err.hint = None
     assert github_annotation("error", err) == (
-        "::error file=odd%2Cname%3A1.yaml,line=3,col=4,title=schema::100%25 wrong,%0Asecond line: here")
+        "::error file=odd%2Cname%3A1.yaml,line=3,col=4,title=schema::100%25 wrong,%0Asecond line: here"
+    )
 
 
 def test_annotation_without_a_line_leaves_line_and_col_out():
@@ -77,11 +82,16 @@ def test_json_report_is_stable(broken: Path):
     data = json.loads(result.stdout)
     assert list(data) == ["ok", "problems"]  # "warnings" only when there are some
     assert data["ok"] is False
-    assert data["problems"] == [{
-        "file": "plans/amendments/392.yaml", "line": 21, "column": 10, "rule": "target-missing",
-        "message": "row 7 does not exist in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)",
-        "hint": "check the row or element number against the version the operation applies to (amend show)",
-    }]
+    assert data["problems"] == [
+        {
+            "file": "plans/amendments/392.yaml",
+            "line": 21,
+            "column": 10,
+            "rule": "target-missing",
+            "message": "row 7 does not exist in section 1 of plan 748 as of 2025-05-30 (operation 1: replace_row)",
+            "hint": "check the row or element number against the version the operation applies to (amend show)",
+        }
+    ]
 
 
 def test_text_report_shows_the_line_and_a_caret_on_standard_error(broken: Path):
@@ -132,5 +142,5 @@ def test_the_example_workflow_and_the_hooks_call_real_commands_with_real_options
     parent = click.Context(group, info_name="amend")
     for name, *args in commands:
         group.get_command(parent, name).make_context(name, args, parent=parent)  # raises on a bad option
-    with pytest.raises(Exception):
+    with pytest.raises(Exception):  # noqa: B017  (click raises its own usage error types)
         group.get_command(parent, "check").make_context("check", ["--format", "yaml"], parent=parent)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from amend import Row, RowNumber
-from amend.base import construct
-from amend.rows import CHUNK, Rows
+from amend.engine.base import construct
+from amend.engine.rows import CHUNK, Rows
 
 
 def make(parts: tuple[int, ...], text: str = "x") -> Row:
@@ -17,11 +18,13 @@ numbers = st.lists(st.integers(1, 60), min_size=1, max_size=2).map(tuple)
 
 
 @settings(max_examples=60, deadline=None)
-@given(start=st.lists(numbers, unique=True, max_size=300),
-       edits=st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), numbers), max_size=200))
+@given(
+    start=st.lists(numbers, unique=True, max_size=300),
+    edits=st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), numbers), max_size=200),
+)
 def test_edits_agree_with_a_sorted_list_and_never_touch_the_original(start, edits):
     rows = Rows(make(p) for p in sorted(start))
-    model = {p: "x" for p in start}
+    model = dict.fromkeys(start, "x")
     original = list(rows)
     current = rows
     for n, (kind, parts) in enumerate(edits):

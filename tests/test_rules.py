@@ -8,6 +8,7 @@ names one); the passing side, a near twin, must produce none. ``via`` says who f
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -17,12 +18,15 @@ import pytest
 from ruamel.yaml import YAML
 
 from amend import Repository
-from amend.conflicts import repository_conflicts
+from amend.ci.check import check
+from amend.ci.conflicts import repository_conflicts
+from amend.ci.lint import LINT_RULES, SourcePlaces, lint_timeline
 from amend.errors import AmendError
-from amend.lint import LINT_RULES, SourcePlaces, lint_timeline
+from amend.outputs.consolidated import build
 
 RULES = Path(__file__).parent / "fixtures" / "rules"
 BASE = RULES / "base"
+
 
 def _error_rules() -> set[str]:
     """The rule ids of amend/errors.py, the catalogue of check's problems (other modules' own errors,
@@ -54,17 +58,15 @@ def _materialise(root: Path, side: dict[str, Any]) -> None:
     for rel, text in (side.get("files") or {}).items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    try:
-        Repository(root).build()
-    except AmendError:
-        pass  # a failing case may not build; check reports why
+    with contextlib.suppress(AmendError):  # a failing case may not build; check reports why
+        build(Repository(root))
     for rel, text in (side.get("after_build") or {}).items():
         (root / rel).write_text(text, encoding="utf-8")
 
 
 def _findings(root: Path, case: dict[str, Any], side: dict[str, Any]) -> list[Any]:
     repo = Repository(root)
-    problems = repo.check()
+    problems = check(repo)
     if case["via"] == "check":
         return problems + ([] if problems else repository_conflicts(repo))
     assert problems == [], [p.format() for p in problems]  # queries and lint cases are valid input
@@ -116,7 +118,7 @@ def test_the_passing_case_gives_nothing(path: Path, tmp_path: Path):
 def test_the_base_of_the_cases_is_clean(tmp_path: Path):
     _materialise(tmp_path, {})
     repo = Repository(tmp_path)
-    assert repo.check() == []
+    assert check(repo) == []
     plan, path = repo.plans["100"]
     assert lint_timeline(repo.timeline("100"), SourcePlaces(plan, path, ()), dt.date(2025, 1, 1))[1] == []
 

@@ -7,16 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT
 from jsonschema import Draft202012Validator, FormatChecker
 from typer.testing import CliRunner
 
 from amend import RowNumber
-from amend.cli import app
-from amend.schema import SCHEMA_FILES, schema_texts
-from amend.unknown import UNKNOWN
-from amend.yaml_io import read_yaml
-
-from conftest import ROOT
+from amend.cli.app import app
+from amend.engine.unknown import UNKNOWN
+from amend.store.schema import SCHEMA_FILES, schema_texts
+from amend.store.yaml_io import read_yaml
 
 SCHEMA_DIR = ROOT / "schema"
 PLAN_FILES = sorted((ROOT / "plans" / "base").glob("*.yaml"))

@@ -8,6 +8,7 @@ unless AMEND_REQUIRE_BROWSER=1 (set by CI), where it fails instead.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import functools
 import json
@@ -24,13 +25,12 @@ from posixpath import dirname, join, normpath
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import ROOT
 from typer.testing import CliRunner
 
 from amend import Repository
-from amend.cli import app
-from amend.site import build_site, site_pages
-
-from conftest import ROOT
+from amend.cli.app import app
+from amend.outputs.site import build_site, site_pages
 
 LINK = re.compile(r'href="([^"]*)"')
 
@@ -49,10 +49,19 @@ def site(tmp_path_factory) -> Path:
 
 # -- the pages, without a browser --------------------------------------------------------------------
 
+
 def test_one_page_per_plan_version_act_and_row(pages):
-    assert {"index.html", "748/index.html", "748/2023-08-31.html", "748/2025-05-30.html",
-            "748/acts/2025-05-30-392.html", "748/rows/23-1.html", "748/rows/6.html",
-            "156/index.html", "156/2020-03-30.html"} <= pages.keys()
+    assert {
+        "index.html",
+        "748/index.html",
+        "748/2023-08-31.html",
+        "748/2025-05-30.html",
+        "748/acts/2025-05-30-392.html",
+        "748/rows/23-1.html",
+        "748/rows/6.html",
+        "156/index.html",
+        "156/2020-03-30.html",
+    } <= pages.keys()
     assert len([p for p in pages if p.startswith("156/rows/")]) == 70
 
 
@@ -99,6 +108,7 @@ def test_two_builds_are_byte_identical(repo, tmp_path):
 
 # -- a real browser ----------------------------------------------------------------------------------
 
+
 class Chromium:
     """Headless Chromium spoken to over the DevTools protocol on a pipe (fd 3 in, fd 4 out)."""
 
@@ -109,17 +119,34 @@ class Chromium:
         self._in, from_browser_w = os.pipe()
         # Move the browser's ends above 9, so that putting them on 3 and 4 cannot overwrite one another.
         to_browser_r, from_browser_w = (_high(to_browser_r), _high(from_browser_w))
-        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                 f"--user-data-dir={profile}", "--remote-debugging-pipe", "--window-size=1280,900", "about:blank"]
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            f"--user-data-dir={profile}",
+            "--remote-debugging-pipe",
+            "--window-size=1280,900",
+            "about:blank",
+        ]
+
         def onto_3_and_4() -> None:  # in the child, before exec: the browser reads fd 3 and writes fd 4
             os.dup2(to_browser_r, 3)
             os.dup2(from_browser_w, 4)
 
         # close_fds=False, or the descriptors just placed would be closed again; Python's own descriptors
         # are not inheritable (PEP 446), so nothing else leaks into the browser.
-        self.process = subprocess.Popen([binary, *flags], preexec_fn=onto_3_and_4, close_fds=False,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            [binary, *flags],
+            preexec_fn=onto_3_and_4,  # noqa: PLW1509
+            close_fds=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buffer = b""
@@ -163,8 +190,7 @@ class Chromium:
             self.events.append(self._message())
 
     def js(self, expression: str):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True},
-                           session=self.session)
+        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=self.session)
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
 
@@ -176,13 +202,18 @@ class Chromium:
 
     def click(self, selector: str) -> None:
         """A real mouse click in the middle of the element, then wait for the page it opens."""
-        x, y = self.js(f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
-                       " e.scrollIntoView({block: 'center'}); const r = e.getClientRects()[0];"
-                       " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+        x, y = self.js(
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+            " e.scrollIntoView({block: 'center'}); const r = e.getClientRects()[0];"
+            " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+        )
         self.events.clear()
         for kind in ("mousePressed", "mouseReleased"):
-            self.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
-                      session=self.session)
+            self.send(
+                "Input.dispatchMouseEvent",
+                {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1},
+                session=self.session,
+            )
         self.wait_for("Page.loadEventFired")
 
     def screenshot(self) -> bytes:
@@ -190,10 +221,8 @@ class Chromium:
         return base64.b64decode(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError, ConnectionError):
             self.send("Browser.close")
-        except (OSError, RuntimeError, TimeoutError, ConnectionError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -230,6 +259,7 @@ def browser(tmp_path_factory):
 @pytest.fixture(scope="module")
 def served(site):
     """The site from a local static server, as `python -m http.server` would serve it."""
+
     class Quiet(SimpleHTTPRequestHandler):
         def log_message(self, *args) -> None:
             pass
@@ -262,8 +292,10 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
 
     browser.open(base + "748/2025-05-30.html")
     assert browser.js("document.getElementById('row-23-1').cells[1].innerText").startswith("Ата-аналары немесе басқа")
-    assert browser.js("document.getElementById('row-23-1').nextElementSibling.innerText").strip() == \
-        "Ескерту. Жоспар 23-1-жолмен толықтырылды - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    assert (
+        browser.js("document.getElementById('row-23-1').nextElementSibling.innerText").strip()
+        == "Ескерту. Жоспар 23-1-жолмен толықтырылды - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    )
 
     browser.click("#row-23-1 a.history")
     assert browser.js("location.href") == base + "748/rows/23-1.html"
@@ -279,13 +311,17 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
 
 
 def test_a_draft_gets_its_table_and_a_draft_that_does_not_apply_is_left_out_with_a_warning(repo_copy, tmp_path):
-    head = ('act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "NUM", date: 2025-09-01, '
-            'title: "Жоба"}\namends: "748"\nstatus: draft\nentry_into_force: {rule: on_signing}\noperations:\n')
+    head = (
+        'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "NUM", date: 2025-09-01, '
+        'title: "Жоба"}\namends: "748"\nstatus: draft\nentry_into_force: {rule: on_signing}\noperations:\n'
+    )
     folder = repo_copy / "plans" / "amendments"
-    (folder / "900.yaml").write_text(head.replace("NUM", "900") + '  - op: delete_row\n    row: "37-4"\n',
-                                     encoding="utf-8")
-    (folder / "901.yaml").write_text(head.replace("NUM", "901") + '  - op: delete_row\n    row: "37-9"\n',
-                                     encoding="utf-8")
+    (folder / "900.yaml").write_text(
+        head.replace("NUM", "900") + '  - op: delete_row\n    row: "37-4"\n', encoding="utf-8"
+    )
+    (folder / "901.yaml").write_text(
+        head.replace("NUM", "901") + '  - op: delete_row\n    row: "37-9"\n', encoding="utf-8"
+    )
     result = CliRunner().invoke(app, ["site", str(tmp_path / "out"), "--root", str(repo_copy)])
     assert result.exit_code == 0, result.output
     assert "warning: a draft that does not apply is left out of the site" in result.stderr

@@ -4,12 +4,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from builders import amendment, plan
 
 from amend import consolidate
+from amend.engine.timeline import FiledAmendment
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, DateOrder, NotInForce, OrderAmbiguous
-from amend.timeline import FiledAmendment
-
-from builders import amendment, plan, row
 
 D = dt.date
 
@@ -23,8 +22,10 @@ def replace(number, measure, **extra):
 
 
 def test_one_version_per_day_each_valid_until_the_day_before_the_next():
-    t = consolidate(plan(), filed(amendment([replace("1", "a")], "5", D(2024, 1, 10)),
-                                  amendment([replace("2", "b")], "6", D(2024, 3, 1))))
+    t = consolidate(
+        plan(),
+        filed(amendment([replace("1", "a")], "5", D(2024, 1, 10)), amendment([replace("2", "b")], "6", D(2024, 3, 1))),
+    )
     assert [(v.valid_from, v.valid_to, v.acts) for v in t.versions] == [
         (D(2023, 1, 1), D(2024, 1, 9), ()),
         (D(2024, 1, 10), D(2024, 2, 29), ("5",)),
@@ -61,8 +62,10 @@ def test_staggered_operations_take_effect_on_their_own_dates():
 
 
 def test_drafts_and_other_plans_amendments_are_not_consolidated():
-    t = consolidate(plan(), filed(amendment([replace("1", "x")], "5", status="draft"),
-                                  amendment([replace("1", "y")], "6", amends="999")))
+    t = consolidate(
+        plan(),
+        filed(amendment([replace("1", "x")], "5", status="draft"), amendment([replace("1", "y")], "6", amends="999")),
+    )
     assert len(t.versions) == 1
 
 
@@ -87,8 +90,10 @@ def test_repeal_ends_the_last_version_the_day_before():
 
 def test_executor_codes_must_be_defined_on_the_day_not_op_by_op():
     # A row naming a code and the note line adding it, in one act: fine, whatever their order.
-    ops = [{"op": "replace_row", "row": "1", "cells": {"measure": "x", "executors": "ОМ, КМ"}},
-           {"op": "add_abbreviations", "entries": {"КМ": "Көлік министрлігі"}}]
+    ops = [
+        {"op": "replace_row", "row": "1", "cells": {"measure": "x", "executors": "ОМ, КМ"}},
+        {"op": "add_abbreviations", "entries": {"КМ": "Көлік министрлігі"}},
+    ]
     t = consolidate(plan(), filed(amendment(ops, "5")))
     assert "КМ" in t.latest.plan.abbreviations
     with pytest.raises(AbbreviationUndefined, match="row 1 names КМ"):

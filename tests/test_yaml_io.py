@@ -6,7 +6,7 @@ import pytest
 
 from amend import UNKNOWN
 from amend.errors import SchemaError, YamlSyntaxError
-from amend.yaml_io import dump_yaml, locate, read_yaml
+from amend.store.yaml_io import dump_yaml, locate, read_yaml
 
 
 def test_unknown_tag_reads_as_the_sentinel_and_dates_stay_text(tmp_path: Path):

@@ -7,10 +7,20 @@ puts them together as operations with review notes, and ``writer`` writes the YA
 
 from __future__ import annotations
 
-from .draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
-from .metadata import ImportTextError
-from .text import Lexicon
-from .writer import REVIEW_MARK, render_draft
+from amend.importer.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
+from amend.importer.metadata import ImportTextError
+from amend.importer.text import Lexicon
+from amend.importer.writer import REVIEW_MARK, render_draft
 
-__all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon", "ImportTextError",
-           "Lexicon", "REVIEW_MARK", "render_draft"]
+__all__ = [
+    "REVIEW_MARK",
+    "Draft",
+    "DraftOp",
+    "ImportTextError",
+    "Lexicon",
+    "Review",
+    "amended_plan",
+    "import_text",
+    "plan_lexicon",
+    "render_draft",
+]

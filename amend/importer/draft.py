@@ -8,19 +8,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Plan
-from ..unknown import UNKNOWN, Text
-from ..yaml_io import read_yaml
-from .instructions import (
-    AddAbbreviations, DeleteAbbreviation, DeleteRows, Document, EntryIntoForceClause, Framing, InsertRows,
-    Instruction, NoteContext, Paragraph, ReplaceAbbreviation, ReplaceRows, ReplaceWords, SectionContext, Signature,
-    SubsectionContext, Table, Unrecognized, read_instructions, split_document,
+from amend.engine.model import Plan
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.instructions import (
+    AddAbbreviations,
+    DeleteAbbreviation,
+    DeleteRows,
+    Document,
+    EntryIntoForceClause,
+    Framing,
+    InsertRows,
+    Instruction,
+    NoteContext,
+    Paragraph,
+    ReplaceAbbreviation,
+    ReplaceRows,
+    ReplaceWords,
+    SectionContext,
+    Signature,
+    SubsectionContext,
+    Unrecognized,
+    read_instructions,
+    split_document,
 )
-from .metadata import EntryReading, Heading, ImportTextError, read_entry_into_force, read_heading
-from .rows import column_kinds, read_rows
-from .text import Lexicon, read_lines
+from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_entry_into_force, read_heading
+from amend.importer.rows import column_kinds, read_rows
+from amend.importer.text import Lexicon, read_lines
+from amend.store.yaml_io import read_yaml
 
-__all__ = ["Review", "DraftOp", "Draft", "import_text", "plan_lexicon", "amended_plan"]
+__all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
 
 
 @dataclass(frozen=True)
@@ -59,7 +75,7 @@ class Draft:
     amends: str
     entry: EntryReading
     operations: list[DraftOp]
-    notes: list[Review] = field(default_factory=list)   # notes on the act as a whole
+    notes: list[Review] = field(default_factory=list)  # notes on the act as a whole
     signature: str | None = None
 
     @property
@@ -131,8 +147,9 @@ class _Builder:
         """The cells of the rows ``i`` quotes; their notes go on ``op``, by (row, column)."""
         table, numbers = i.table, i.rows
         if table is None:
-            op.notes.append(Review(i.paragraph.first_line, "rows",
-                                   "the instruction quotes no table; every cell is left unknown"))
+            op.notes.append(
+                Review(i.paragraph.first_line, "rows", "the instruction quotes no table; every cell is left unknown")
+            )
             return {n: {k.id: UNKNOWN for k in self.kinds} for n in numbers}
         out = {}
         for reading in read_rows(table.lines, numbers, self.kinds, self.codes, self.lexicon):
@@ -140,7 +157,8 @@ class _Builder:
             for column, line, message in reading.notes:
                 key = (reading.number, column or "")
                 op.cell_notes.setdefault(key, []).append(
-                    Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
+                    Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message)
+                )
             executors = [k.id for k in self.kinds if k.kind == "executors"]
             for column in executors:
                 value = reading.cells.get(column)
@@ -149,9 +167,13 @@ class _Builder:
                         code = re.sub(r"\s*\(.*\)$", "", code)
                         if code and code not in self.codes:
                             key = (reading.number, column)
-                            op.cell_notes.setdefault(key, []).append(Review(
-                                table.first_line, f"row {reading.number}, {column}",
-                                f"'{code}' is neither in the plan's note nor added by this act"))
+                            op.cell_notes.setdefault(key, []).append(
+                                Review(
+                                    table.first_line,
+                                    f"row {reading.number}, {column}",
+                                    f"'{code}' is neither in the plan's note nor added by this act",
+                                )
+                            )
         return out
 
     def _check_section(self, i: Instruction, number: str, title: str | None, op_notes: list[Review]) -> None:
@@ -162,18 +184,20 @@ class _Builder:
         elif title is not None and not isinstance(section.title, str):
             pass  # the plan does not know the title: nothing to compare
         elif title is not None and not _same(title, section.title):
-            op_notes.append(Review(line, f"section {number}",
-                                   f"the act names it \"{title}\", the plan \"{section.title}\""))
+            op_notes.append(
+                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
+            )
 
-    def _check_subsection(self, i: Instruction, section: str, number: str, title: str | None,
-                          notes: list[Review]) -> None:
+    def _check_subsection(
+        self, i: Instruction, section: str, number: str, title: str | None, notes: list[Review]
+    ) -> None:
         found = self.plan.section(section)
         sub = next((s for s in found.subsections if s.number == number), None) if found else None
         line = i.paragraph.first_line
         if sub is None:
             notes.append(Review(line, f"subsection {number}", f"plan {self.plan.plan} has no subsection {number}"))
         elif title is not None and isinstance(sub.title, str) and not _same(title, sub.title):
-            notes.append(Review(line, f"subsection {number}", f"the act names it \"{title}\", the plan \"{sub.title}\""))
+            notes.append(Review(line, f"subsection {number}", f'the act names it "{title}", the plan "{sub.title}"'))
 
     def add(self, i: Instruction) -> None:
         match i:
@@ -207,9 +231,20 @@ class _Builder:
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(DraftOp(data, [source]))
             case ReplaceWords() if self.in_note:
-                self._emit(DraftOp(None, [i.paragraph.text], [Review(
-                    i.paragraph.first_line, "note", "words replaced in the note: no operation replaces words "
-                    "there; write it as replace_abbreviation")]))
+                self._emit(
+                    DraftOp(
+                        None,
+                        [i.paragraph.text],
+                        [
+                            Review(
+                                i.paragraph.first_line,
+                                "note",
+                                "words replaced in the note: no operation replaces words "
+                                "there; write it as replace_abbreviation",
+                            )
+                        ],
+                    )
+                )
             case ReplaceWords():
                 self._replace_words(i)
             case AddAbbreviations():
@@ -217,12 +252,24 @@ class _Builder:
             case DeleteAbbreviation():
                 self._emit(DraftOp({"op": "delete_abbreviation", "code": i.code}, self._source(i)))
             case ReplaceAbbreviation():
-                self._emit(DraftOp({"op": "replace_abbreviation", "code": i.code, "expansion": i.expansion},
-                                   self._source(i)))
+                self._emit(
+                    DraftOp({"op": "replace_abbreviation", "code": i.code, "expansion": i.expansion}, self._source(i))
+                )
             case Unrecognized():
                 where = "table" if i.table is not None else "paragraph"
-                self._emit(DraftOp(None, [i.paragraph.text], [Review(
-                    i.paragraph.first_line, where, f"{i.why}; no operation was made from: \"{i.paragraph.text}\"")]))
+                self._emit(
+                    DraftOp(
+                        None,
+                        [i.paragraph.text],
+                        [
+                            Review(
+                                i.paragraph.first_line,
+                                where,
+                                f'{i.why}; no operation was made from: "{i.paragraph.text}"',
+                            )
+                        ],
+                    )
+                )
             case Framing() | EntryIntoForceClause() | Signature():
                 pass
             case _:
@@ -238,8 +285,13 @@ class _Builder:
         collected = DraftOp(None, [])
         cells = self._rows(i, collected)
         if self.section is None:
-            collected.notes.append(Review(i.paragraph.first_line, "section", "no section is named before this "
-                                          "instruction; the rows are replaced wherever they are"))
+            collected.notes.append(
+                Review(
+                    i.paragraph.first_line,
+                    "section",
+                    "no section is named before this instruction; the rows are replaced wherever they are",
+                )
+            )
         for k, number in enumerate(i.rows):
             data: dict[str, Any] = {"op": "replace_row"}
             if self.section:
@@ -248,8 +300,9 @@ class _Builder:
             data["cells"] = cells[number]
             source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
             # One operation per row: each takes the notes on its own row's cells.
-            cell_notes = {(None, column): notes for (row, column), notes in collected.cell_notes.items()
-                          if row == number}
+            cell_notes = {
+                (None, column): notes for (row, column), notes in collected.cell_notes.items() if row == number
+            }
             self._emit(DraftOp(data, [source], collected.notes if k == 0 else [], cell_notes))
 
     def _insert_rows(self, i: InsertRows) -> None:
@@ -258,17 +311,30 @@ class _Builder:
         if i.subsection is not None:
             from_sub = i.subsection.split(".")[0]
             if section is not None and section != from_sub:
-                op.notes.append(Review(i.paragraph.first_line, f"subsection {i.subsection}",
-                                       f"named while section {section} is being amended; section {from_sub} assumed"))
+                op.notes.append(
+                    Review(
+                        i.paragraph.first_line,
+                        f"subsection {i.subsection}",
+                        f"named while section {section} is being amended; section {from_sub} assumed",
+                    )
+                )
             section = from_sub
             self._check_subsection(i, section, i.subsection, i.subsection_title, op.notes)
         elif self.subsection is not None:
-            op.notes.append(Review(i.paragraph.first_line, "subsection",
-                                   f"no subsection named; the rows go into subsection {self.subsection} (the context)"))
+            op.notes.append(
+                Review(
+                    i.paragraph.first_line,
+                    "subsection",
+                    f"no subsection named; the rows go into subsection {self.subsection} (the context)",
+                )
+            )
         if section is None:
             section = "1"
-            op.notes.append(Review(i.paragraph.first_line, "section",
-                                   "no section is named before this instruction; section 1 assumed"))
+            op.notes.append(
+                Review(
+                    i.paragraph.first_line, "section", "no section is named before this instruction; section 1 assumed"
+                )
+            )
         cells = self._rows(i, op)
         data: dict[str, Any] = {"op": "insert_rows", "section": section}
         subsection = i.subsection or self.subsection
@@ -288,11 +354,17 @@ class _Builder:
             index = i.column_number - 2
             if 0 <= index < len(self.plan.columns):
                 column = self.plan.columns[index].id
-                notes.append(Review(line, "column", f"column {i.column_number} of the table read as "
-                                                    f"'{column}' (the row number is column 1)"))
+                notes.append(
+                    Review(
+                        line,
+                        "column",
+                        f"column {i.column_number} of the table read as '{column}' (the row number is column 1)",
+                    )
+                )
             else:
-                notes.append(Review(line, "column", f"the plan has no column {i.column_number}; the whole row "
-                                                    "is the scope"))
+                notes.append(
+                    Review(line, "column", f"the plan has no column {i.column_number}; the whole row is the scope")
+                )
         for old, new in i.pairs:
             data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
             if i.row is not None:
@@ -301,15 +373,17 @@ class _Builder:
                 data["column"] = column
             if self.section and i.row is not None:
                 data["section"] = self.section
-            op_notes = list(notes) + [Review(line, "occurrences", "the text does not say how often the words "
-                                                                  "occur; 1 is assumed")]
+            op_notes = list(notes) + [
+                Review(line, "occurrences", "the text does not say how often the words occur; 1 is assumed")
+            ]
             if i.row is None and column is None:
                 op_notes.append(Review(line, "scope", "no row named: the words are replaced throughout the plan"))
             self._emit(DraftOp(data, self._source(i), op_notes))
 
 
-def import_text(text: str, plan: Plan, lexicon: Lexicon | None = None, source: str = "<text>",
-                plan_id: str | None = None) -> Draft:
+def import_text(
+    text: str, plan: Plan, lexicon: Lexicon | None = None, source: str = "<text>", plan_id: str | None = None
+) -> Draft:
     """Read an amending act's text into a draft amendment of ``plan``."""
     document: Document = split_document(text)
     instructions = read_instructions(document)
@@ -326,26 +400,46 @@ def import_text(text: str, plan: Plan, lexicon: Lexicon | None = None, source: s
     builder = _Builder(plan, lex, codes)
     for i in instructions:
         builder.add(i)
-    act = {"issuer": heading.issuer, "kind": heading.kind, "number": heading.number,
-           "date": heading.date, "title": heading.title}
+    act = {
+        "issuer": heading.issuer,
+        "kind": heading.kind,
+        "number": heading.number,
+        "date": heading.date,
+        "title": heading.title,
+    }
     notes: list[Review] = []
     amends = plan_id or plan.plan
     if heading.amends is None:
         notes.append(Review(heading.line, "amends", f"the heading names no amended act; plan {amends} assumed"))
     elif heading.amends != amends:
-        notes.append(Review(heading.line, "amends", f"the heading amends act {heading.amends}, "
-                                                    f"but the draft is for plan {amends}"))
+        notes.append(
+            Review(
+                heading.line, "amends", f"the heading amends act {heading.amends}, but the draft is for plan {amends}"
+            )
+        )
     clauses = [i for i in instructions if isinstance(i, EntryIntoForceClause)]
     if clauses:
         entry = read_entry_into_force(clauses[-1].paragraph.text, clauses[-1].paragraph.first_line)
     else:
         entry = EntryReading(None)
     if entry.rule is None:
-        notes.append(Review(entry.line, "entry_into_force", "no formula of entry into force was recognised"
-                            + (f" in \"{entry.text}\"" if entry.text else "") + "; fill it in"))
+        notes.append(
+            Review(
+                entry.line,
+                "entry_into_force",
+                "no formula of entry into force was recognised"
+                + (f' in "{entry.text}"' if entry.text else "")
+                + "; fill it in",
+            )
+        )
     elif entry.rule == "after_publication":
-        notes.append(Review(entry.line, "entry_into_force", "in force after publication: the text does not give "
-                                                             "the publication date; fill in `published`"))
+        notes.append(
+            Review(
+                entry.line,
+                "entry_into_force",
+                "in force after publication: the text does not give the publication date; fill in `published`",
+            )
+        )
     signature = next((f"{i.position} {i.name}" for i in instructions if isinstance(i, Signature)), None)
     if not any(op.data for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)

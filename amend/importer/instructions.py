@@ -13,10 +13,27 @@ import re
 from dataclasses import dataclass
 
 __all__ = [
-    "Paragraph", "Table", "Document", "split_document", "Instruction", "SectionContext", "SubsectionContext",
-    "ReplaceRows", "InsertRows", "DeleteRows", "ReplaceWords", "NoteContext", "AddAbbreviations",
-    "DeleteAbbreviation", "ReplaceAbbreviation", "Framing", "EntryIntoForceClause", "Signature", "Unrecognized",
-    "read_instructions", "row_numbers",
+    "AddAbbreviations",
+    "DeleteAbbreviation",
+    "DeleteRows",
+    "Document",
+    "EntryIntoForceClause",
+    "Framing",
+    "InsertRows",
+    "Instruction",
+    "NoteContext",
+    "Paragraph",
+    "ReplaceAbbreviation",
+    "ReplaceRows",
+    "ReplaceWords",
+    "SectionContext",
+    "Signature",
+    "SubsectionContext",
+    "Table",
+    "Unrecognized",
+    "read_instructions",
+    "row_numbers",
+    "split_document",
 ]
 
 
@@ -87,7 +104,7 @@ def split_document(text: str) -> Document:
             j = i + 1
             while j < len(lines) and lines[j][1].strip() not in ('";', '".'):
                 j += 1
-            body.append(Table(tuple(lines[i + 1:j]), number, lines[min(j, len(lines) - 1)][0]))
+            body.append(Table(tuple(lines[i + 1 : j]), number, lines[min(j, len(lines) - 1)][0]))
             i = j + 1
             continue
         if not stripped:
@@ -245,14 +262,20 @@ _F_INSERT_AFTER = re.compile(rf"^реттік\s+нөмірі\s+(?P<after>{_NUM})
 _F_INSERT = re.compile(rf"^{_INSERT_TAIL}")
 _F_DELETE = re.compile(rf"^{_ROWS_WORD}\s+(?P<rows>{_LIST})-жол(?:дар)?\s+алып\s+тасталсын[;.]$")
 _WORDS_OLD = r'"(?P<old>[^"]+)"\s+деген\s+(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем)'
-_WORDS_NEW = r'"(?P<new>[^"]+)"\s+деген\s+(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен)'
-_F_WORDS_SCOPE = re.compile(rf"^(?:{_ROWS_WORD}\s+(?P<row>{_NUM})-жол(?:дағы|да|дың)\s*)?"
-                            r"(?:(?P<col>\d+)-баған(?:ындағы|ында|дағы|да)\s*)?(?P<rest>.+)$")
+_WORDS_NEW = (
+    r'"(?P<new>[^"]+)"\s+деген\s+(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен)'
+)
+_F_WORDS_SCOPE = re.compile(
+    rf"^(?:{_ROWS_WORD}\s+(?P<row>{_NUM})-жол(?:дағы|да|дың)\s*)?"
+    r"(?:(?P<col>\d+)-баған(?:ындағы|ында|дағы|да)\s*)?(?P<rest>.+)$"
+)
 _F_PAIR_REPLACE = re.compile(rf"{_WORDS_OLD}\s+{_WORDS_NEW}")
 _F_PAIR_DELETE = re.compile(rf"{_WORDS_OLD}\s+алып\s+тасталсын")
 _F_NOTE_CONTEXT = re.compile(r"^(?:Ескертпеде|ескертпеде|Ескертпе|[Аа]ббревиатуралардың)(?:\s+.*жазылуында)?\s*:$")
-_F_NOTE_ADD = re.compile(r"^(?:(?:Ескертпе|ескертпе)(?:де)?\s*:?\s*)?(?:[Аа]ббревиатуралардың\s+толық\s+жазылуы\s+)?"
-                         r"мынадай\s+мазмұндағы\s+(?:жолдармен|жолмен|абзацтармен|абзацпен)\s+толықтырылсын:$")
+_F_NOTE_ADD = re.compile(
+    r"^(?:(?:Ескертпе|ескертпе)(?:де)?\s*:?\s*)?(?:[Аа]ббревиатуралардың\s+толық\s+жазылуы\s+)?"
+    r"мынадай\s+мазмұндағы\s+(?:жолдармен|жолмен|абзацтармен|абзацпен)\s+толықтырылсын:$"
+)
 _F_NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
 _F_NOTE_DELETE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+алып\s+тасталсын[;.]$')
 _F_NOTE_REPLACE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+мынадай\s+редакцияда\s+жазылсын:$')
@@ -262,8 +285,10 @@ _F_FRAMING = [
     re.compile(r"^(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген\s+.+:$"),
 ]
 _F_ENTRY = re.compile(r"^(?:\d+\.\s+)?Осы\s+(?:қаулы|бұйрық|Жарлық).*қолданысқа\s+енгізіледі\.?$")
-_F_SIGNATURE = re.compile(r"^(?P<position>.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы))\s+"
-                          r"(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)$")
+_F_SIGNATURE = re.compile(
+    r"^(?P<position>.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы))\s+"
+    r"(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)$"
+)
 
 
 def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple[Paragraph, ...], int]:
@@ -299,8 +324,13 @@ def read_instructions(document: Document) -> list[Instruction]:
         block = body[i]
         i += 1
         if isinstance(block, Table):
-            out.append(Unrecognized(Paragraph('"', block.first_line, block.last_line), block,
-                                    "a quoted table that no instruction introduces"))
+            out.append(
+                Unrecognized(
+                    Paragraph('"', block.first_line, block.last_line),
+                    block,
+                    "a quoted table that no instruction introduces",
+                )
+            )
             continue
         p, text = block, block.text
         table = body[i] if i < len(body) and isinstance(body[i], Table) else None
@@ -309,8 +339,9 @@ def read_instructions(document: Document) -> list[Instruction]:
             out.append(ReplaceRows(p, tuple(row_numbers(m.group("rows"))), table))
         elif m := _F_INSERT_SUB.match(text):
             i += table is not None
-            out.append(InsertRows(p, tuple(row_numbers(m.group("rows"))), m.group("sub"), m.group("title"),
-                                  None, table))
+            out.append(
+                InsertRows(p, tuple(row_numbers(m.group("rows"))), m.group("sub"), m.group("title"), None, table)
+            )
         elif m := _F_INSERT_AFTER.match(text):
             i += table is not None
             out.append(InsertRows(p, tuple(row_numbers(m.group("rows"))), None, None, m.group("after"), table))

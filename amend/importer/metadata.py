@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..errors import AmendError
-from .rows import MONTHS
+from amend.errors import AmendError
+from amend.importer.rows import MONTHS
 
-__all__ = ["Heading", "EntryReading", "ImportTextError", "read_heading", "read_entry_into_force", "kazakh_date"]
+__all__ = ["EntryReading", "Heading", "ImportTextError", "kazakh_date", "read_entry_into_force", "read_heading"]
 
 
 class ImportTextError(AmendError):
@@ -36,9 +36,9 @@ class Heading:
 class EntryReading:
     """The entry-into-force rule as read: ``rule`` is None when no formula matched."""
 
-    rule: str | None                 # on_signing | on_date | after_publication
-    date: dt.date | None = None      # on_date
-    days: int | None = None          # after_publication (the publication date is never in the text)
+    rule: str | None  # on_signing | on_date | after_publication
+    date: dt.date | None = None  # on_date
+    days: int | None = None  # after_publication (the publication date is never in the text)
     text: str = ""
     line: int | None = None
 
@@ -50,11 +50,28 @@ _ISSUERS = {
     "Президентінің": "Қазақстан Республикасының Президенті",
 }
 _KINDS = {"қаулысы": "қаулы", "бұйрығы": "бұйрық", "жарлығы": "жарлық", "заңы": "заң"}
-_NUMBER_WORDS = {"бір": 1, "екі": 2, "үш": 3, "төрт": 4, "бес": 5, "алты": 6, "жеті": 7, "сегіз": 8,
-                 "тоғыз": 9, "он": 10, "он бес": 15, "жиырма": 20, "отыз": 30, "алпыс": 60, "тоқсан": 90}
+_NUMBER_WORDS = {
+    "бір": 1,
+    "екі": 2,
+    "үш": 3,
+    "төрт": 4,
+    "бес": 5,
+    "алты": 6,
+    "жеті": 7,
+    "сегіз": 8,
+    "тоғыз": 9,
+    "он": 10,
+    "он бес": 15,
+    "жиырма": 20,
+    "отыз": 30,
+    "алпыс": 60,
+    "тоқсан": 90,
+}
 _DATE = re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
-_ACT = re.compile(rf"(?P<issuer>.*?)\s*{_DATE.pattern}\s+№\s*(?P<number>\S+)\s+"
-                  r"(?P<kind>қаулысы|бұйрығы|Жарлығы|жарлығы|Заңы|заңы)\.?\s*$")
+_ACT = re.compile(
+    rf"(?P<issuer>.*?)\s*{_DATE.pattern}\s+№\s*(?P<number>\S+)\s+"
+    r"(?P<kind>қаулысы|бұйрығы|Жарлығы|жарлығы|Заңы|заңы)\.?\s*$"
+)
 
 
 def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
@@ -95,9 +112,16 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
             genitive = m.group("issuer").split()[-1] if m.group("issuer") else ""
             issuer = _ISSUERS.get(genitive, m.group("issuer") or "")
         amends = re.search(r"№\s*(\S+)\s+(?:қаулысына|бұйрығына|Жарлығына|жарлығына)", title)
-        return Heading(title=title, issuer=issuer, kind=_KINDS[m.group("kind").lower()], number=m.group("number"),
-                       date=date, amends=amends.group(1) if amends else None, line=number)
-    raise ImportTextError("no line of the heading names the act (\"... 2024 жылғы 5 наурыздағы № 120 қаулысы\")")
+        return Heading(
+            title=title,
+            issuer=issuer,
+            kind=_KINDS[m.group("kind").lower()],
+            number=m.group("number"),
+            date=date,
+            amends=amends.group(1) if amends else None,
+            line=number,
+        )
+    raise ImportTextError('no line of the heading names the act ("... 2024 жылғы 5 наурыздағы № 120 қаулысы")')
 
 
 def read_entry_into_force(text: str, line: int | None = None) -> EntryReading:
@@ -105,8 +129,11 @@ def read_entry_into_force(text: str, line: int | None = None) -> EntryReading:
     plain = re.sub(r"\s+", " ", text)
     if re.search(r"қол қойылған күнінен бастап", plain):
         return EntryReading("on_signing", text=text, line=line)
-    m = re.search(r"алғашқы ресми жарияланған күнінен кейін (?:күнтізбелік )?(?P<n>\d+|[^\W\d_]+(?: [^\W\d_]+)?) "
-                  r"(?:күнтізбелік )?күн өткен соң", plain)
+    m = re.search(
+        r"алғашқы ресми жарияланған күнінен кейін (?:күнтізбелік )?(?P<n>\d+|[^\W\d_]+(?: [^\W\d_]+)?) "
+        r"(?:күнтізбелік )?күн өткен соң",
+        plain,
+    )
     if m:
         n = m.group("n")
         days = int(n) if n.isdigit() else _NUMBER_WORDS.get(n) or _NUMBER_WORDS.get(n.split()[-1])

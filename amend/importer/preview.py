@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ..errors import AmendError
-from ..loading import load_amendment, load_plan
-from ..repository import Repository
-from ..timeline import FiledAmendment, consolidate
+from amend.engine.timeline import FiledAmendment, consolidate
+from amend.errors import AmendError
+from amend.store.loading import load_amendment, load_plan
+from amend.store.repository import Repository
 
 __all__ = ["draft_problems"]
 
@@ -36,9 +36,13 @@ def draft_problems(content: str, root: Path, plan_id: str) -> list[str]:
         except AmendError as err:
             return [_describe(err, "cannot be checked: its plan does not load")]
         try:
-            others = [f for f in Repository(root).amendments
-                      if f.amendment.status == "adopted" and f.amendment.amends == plan_id
-                      and (f.amendment.act.number, f.amendment.act.date) != (draft.act.number, draft.act.date)]
+            others = [
+                f
+                for f in Repository(root).amendments
+                if f.amendment.status == "adopted"
+                and f.amendment.amends == plan_id
+                and (f.amendment.act.number, f.amendment.act.date) != (draft.act.number, draft.act.date)
+            ]
         except AmendError:
             others = []  # a broken file elsewhere: check the draft against the base plan alone
         adopted = FiledAmendment(draft.model_copy(update={"status": "adopted"}), path)

@@ -14,14 +14,26 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import Plan
-from ..unknown import UNKNOWN, Text
-from .text import Lexicon, Line, join_lines, read_lines
+from amend.engine.model import Plan
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.text import Lexicon, Line, join_lines, read_lines
 
 __all__ = ["ColumnKind", "RowReading", "column_kinds", "read_rows"]
 
-MONTHS = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-          "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан")
+MONTHS = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
 
 _S = r"\s+"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -30,15 +42,17 @@ _MONTHS = rf"(?:\d{{1,2}}{_S})?{_MONTH}(?:(?:\s*,|{_S}және){_S}(?:\d{{1,2}}{
 _YEARS = rf"{_YEAR}(?:\s*[–-]\s*{_YEAR})?"
 # Deadlines as plans state them: "жыл сайын қараша", "2026 жылғы наурыз", "2020 – 2023 жылдар",
 # "2021 жылдың екінші жартыжылдығы", "тоқсан сайын".
-_DEADLINE = "|".join([
-    rf"жыл{_S}сайын{_S}{_MONTHS}",
-    rf"жарты{_S}жылда{_S}бір{_S}рет",
-    rf"тоқсан{_S}сайын",
-    rf"{_YEARS}{_S}(?:жылғы|жылдардағы|жылдары){_S}{_MONTHS}",
-    rf"{_YEAR}{_S}жылдың{_S}(?:бірінші|екінші|үшінші|төртінші){_S}(?:жартыжылдығы|тоқсаны)",
-    rf"{_YEARS}{_S}жыл(?:дар)?",
-    r"тұрақты",
-])
+_DEADLINE = "|".join(
+    [
+        rf"жыл{_S}сайын{_S}{_MONTHS}",
+        rf"жарты{_S}жылда{_S}бір{_S}рет",
+        rf"тоқсан{_S}сайын",
+        rf"{_YEARS}{_S}(?:жылғы|жылдардағы|жылдары){_S}{_MONTHS}",
+        rf"{_YEAR}{_S}жылдың{_S}(?:бірінші|екінші|үшінші|төртінші){_S}(?:жартыжылдығы|тоқсаны)",
+        rf"{_YEARS}{_S}жыл(?:дар)?",
+        r"тұрақты",
+    ]
+)
 _AMOUNT = rf"(?:{_YEAR}{_S}жылы\s*[–-]\s*)?\d[\d ]*(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
 # Costs: "талап етілмейді", "-", "2024 жылы – 150, 5 млн теңге; 2025 жылы – ...", a bare figure.
 _COST = "|".join([rf"талап{_S}етілмейді", r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
@@ -91,8 +105,13 @@ def _executors(codes: Iterable[str]) -> str:
 
 
 def _pattern(kinds: Sequence[ColumnKind], codes: Iterable[str]) -> re.Pattern[str]:
-    parts = {"deadline": _DEADLINE, "executors": _executors(codes), "cost": _COST, "funding": _FUNDING,
-             "free": r"[^\n]+?"}
+    parts = {
+        "deadline": _DEADLINE,
+        "executors": _executors(codes),
+        "cost": _COST,
+        "funding": _FUNDING,
+        "free": r"[^\n]+?",
+    }
     groups = _S.join(f"(?P<c{i}>{parts[k.kind]})" for i, k in enumerate(kinds))
     # The last cell ends its printed cell: an empty line or the end of the row follows.
     return re.compile(rf"(?:^|(?<=\s))(?:{groups})(?=\n|$)")
@@ -129,7 +148,7 @@ class _Region:
     chunks: list[list[Line]]
     free: list[list[list[Line]]] = field(default_factory=list)  # per free column: its chunks
     cells: dict[str, Text] = field(default_factory=dict)
-    rest: list[list[Line]] = field(default_factory=list)         # printed after the last cell
+    rest: list[list[Line]] = field(default_factory=list)  # printed after the last cell
     notes: list[tuple[str | None, int, str]] = field(default_factory=list)
     matched: bool = False
 
@@ -152,8 +171,7 @@ def _locate_numbers(lines: list[Line], numbers: Sequence[str]) -> tuple[list[Lin
     return out, positions
 
 
-def _read_region(region: _Region, kinds: Sequence[ColumnKind], pattern: re.Pattern[str],
-                 lexicon: Lexicon) -> None:
+def _read_region(region: _Region, kinds: Sequence[ColumnKind], pattern: re.Pattern[str], lexicon: Lexicon) -> None:
     texts = []
     for chunk in region.chunks:
         text, _ = join_lines(chunk, lexicon)
@@ -173,41 +191,55 @@ def _read_region(region: _Region, kinds: Sequence[ColumnKind], pattern: re.Patte
     first = max(i for i, s in enumerate(starts) if s <= match.start())
     last = max(i for i, s in enumerate(starts) if s < match.end())
     pre = region.chunks[:first]
-    cut = flat[starts[first]:match.start()].strip()
+    cut = flat[starts[first] : match.start()].strip()
     if cut:
         # The first structured cell shares its printed cell with the text before it ("есеп" /
         # "2026 жылғы" / "наурыз"): that text is one cell of its own, printed whole.
         chunk = region.chunks[first]
         pre = pre + [[Line(cut, True, chunk[0].number, chunk[0].blanks_before)]]
-    region.rest = region.chunks[last + 1:]
+    region.rest = region.chunks[last + 1 :]
     if len(pre) < lead:
-        region.notes.append((None, region.chunks[0][0].number if region.chunks else 0,
-                             f"found {len(pre)} printed cell(s) for the {lead} text column(s) before the "
-                             f"{kinds[lead].id}; the missing ones are left unknown"))
+        region.notes.append(
+            (
+                None,
+                region.chunks[0][0].number if region.chunks else 0,
+                f"found {len(pre)} printed cell(s) for the {lead} text column(s) before the "
+                f"{kinds[lead].id}; the missing ones are left unknown",
+            )
+        )
         pre = pre + [[] for _ in range(lead - len(pre))]
     # The last free columns take one printed cell each; the first (the measure) takes the rest.
     extra = len(pre) - lead
-    region.free = [pre[: extra + 1]] + [[c] for c in pre[extra + 1:]]
+    region.free = [pre[: extra + 1]] + [[c] for c in pre[extra + 1 :]]
     if extra:
-        region.notes.append((kinds[0].id, pre[1][0].number,
-                             f"the {kinds[0].id} is printed in {extra + 1} parts "
-                             "parted by empty lines; read as one cell"))
+        region.notes.append(
+            (
+                kinds[0].id,
+                pre[1][0].number,
+                f"the {kinds[0].id} is printed in {extra + 1} parts parted by empty lines; read as one cell",
+            )
+        )
 
 
-def read_rows(raw_lines: Sequence[tuple[int, str]], numbers: Sequence[str], kinds: Sequence[ColumnKind],
-              codes: Iterable[str], lexicon: Lexicon) -> list[RowReading]:
+def read_rows(
+    raw_lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    kinds: Sequence[ColumnKind],
+    codes: Iterable[str],
+    lexicon: Lexicon,
+) -> list[RowReading]:
     """The rows ``numbers`` (in order) from the printed lines of a quoted table."""
     lines, positions = _locate_numbers(read_lines(raw_lines), numbers)
-    pattern = _pattern(kinds[_lead(kinds):], codes)
+    pattern = _pattern(kinds[_lead(kinds) :], codes)
     regions = []
     for i, pos in enumerate(positions):
         end = positions[i + 1] if i + 1 < len(positions) else len(lines)
-        region = _Region(numbers[i], _chunks(lines[pos + 1:end]))
+        region = _Region(numbers[i], _chunks(lines[pos + 1 : end]))
         _read_region(region, kinds, pattern, lexicon)
         regions.append(region)
     heads: list[list[list[Line]]] = [[] for _ in regions]
     if regions:
-        heads[0] = _chunks(lines[:positions[0]])
+        heads[0] = _chunks(lines[: positions[0]])
     tails: list[list[list[Line]]] = [[] for _ in regions]
     for i, region in enumerate(regions):
         rest = region.rest
@@ -222,23 +254,34 @@ def read_rows(raw_lines: Sequence[tuple[int, str]], numbers: Sequence[str], kind
     found = {r.number for r in readings}
     for number in numbers:
         if number not in found:
-            readings.append(RowReading(number, {k.id: UNKNOWN for k in kinds},
-                                       [(None, raw_lines[0][0] if raw_lines else 0,
-                                         "the row number was not found in the quoted table; its cells are "
-                                         "left unknown")]))
+            readings.append(
+                RowReading(
+                    number,
+                    {k.id: UNKNOWN for k in kinds},
+                    [
+                        (
+                            None,
+                            raw_lines[0][0] if raw_lines else 0,
+                            "the row number was not found in the quoted table; its cells are left unknown",
+                        )
+                    ],
+                )
+            )
     order = {n: i for i, n in enumerate(numbers)}
     return sorted(readings, key=lambda r: order[r.number])
 
 
-def _assemble(region: _Region, head: list[list[Line]], tail: list[list[Line]], kinds: Sequence[ColumnKind],
-              lexicon: Lexicon) -> RowReading:
+def _assemble(
+    region: _Region, head: list[list[Line]], tail: list[list[Line]], kinds: Sequence[ColumnKind], lexicon: Lexicon
+) -> RowReading:
     reading = RowReading(region.number, {}, list(region.notes))
     if not region.matched:
         raw = " / ".join(line.text for chunk in head + region.chunks for line in chunk)
         first = (head + region.chunks)[0][0].number if head + region.chunks else 0
         reading.cells = {k.id: UNKNOWN for k in kinds}
-        reading.notes.append((None, first, "could not tell its cells apart; every cell is left unknown. "
-                                           f"Printed text: {raw}"))
+        reading.notes.append(
+            (None, first, f"could not tell its cells apart; every cell is left unknown. Printed text: {raw}")
+        )
         return reading
     free_ids = [k.id for k in kinds[: len(region.free)]]
     for index, column in enumerate(free_ids):
@@ -246,17 +289,27 @@ def _assemble(region: _Region, head: list[list[Line]], tail: list[list[Line]], k
         if index == 0:
             if head:
                 text, _ = join_lines([line for chunk in head for line in chunk], lexicon)
-                reading.notes.append((column, head[0][0].number,
-                                      f"the text printed before the row number (\"{_quote(text)}\") is read as "
-                                      f"the start of the {column} (a page break moved the number)"))
+                reading.notes.append(
+                    (
+                        column,
+                        head[0][0].number,
+                        f'the text printed before the row number ("{_quote(text)}") is read as '
+                        f"the start of the {column} (a page break moved the number)",
+                    )
+                )
             if tail:
                 # Shown as it reads at the end of the cell (quotes opened before it stay open).
                 before, _ = join_lines([line for chunk in head + chunks for line in chunk], lexicon)
                 whole, _ = join_lines([line for chunk in head + chunks + tail for line in chunk], lexicon)
-                text = whole[len(before):].strip()
-                reading.notes.append((column, tail[0][0].number,
-                                      f"the text printed after the row's last cell (\"{_quote(text)}\") is read "
-                                      f"as the end of the {column} (a page break)"))
+                text = whole[len(before) :].strip()
+                reading.notes.append(
+                    (
+                        column,
+                        tail[0][0].number,
+                        f'the text printed after the row\'s last cell ("{_quote(text)}") is read '
+                        f"as the end of the {column} (a page break)",
+                    )
+                )
             chunks = head + chunks + tail
         lines = [line for chunk in chunks for line in chunk]
         if not lines:
@@ -266,8 +319,8 @@ def _assemble(region: _Region, head: list[list[Line]], tail: list[list[Line]], k
         reading.cells[column] = text
         for a, b, j in guesses:
             word = f"{a.text.split(' ')[-1]}{'' if j.glue else ' '}{b.text.split(' ')[0]}"
-            reading.notes.append((column, b.number, f"lines {a.number}-{b.number} read as \"{word}\" ({j.why})"))
-    for kind in kinds[len(region.free):]:
+            reading.notes.append((column, b.number, f'lines {a.number}-{b.number} read as "{word}" ({j.why})'))
+    for kind in kinds[len(region.free) :]:
         reading.cells[kind.id] = region.cells[kind.id]
     reading.cells = {k.id: reading.cells[k.id] for k in kinds}
     return reading

@@ -10,37 +10,143 @@ and a lexicon of known word forms, how two printed lines join; it knows nothing 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["Line", "Joint", "Lexicon", "close_up", "read_lines", "join_lines", "joint", "is_ending",
-           "FUNCTION_WORDS"]
+__all__ = ["FUNCTION_WORDS", "Joint", "Lexicon", "Line", "close_up", "is_ending", "join_lines", "joint", "read_lines"]
 
 # Words that stand alone in Kazakh (conjunctions, postpositions, particles): a line starting with
 # one of them starts a new word even when the line before has no trailing space.
-FUNCTION_WORDS = frozenset({
-    "және", "немесе", "мен", "бен", "пен", "не", "ал", "әрі", "яғни", "бірақ", "үшін", "туралы",
-    "бойынша", "арқылы", "жөніндегі", "жөнінде", "сияқты", "дейін", "кейін", "бірге", "қатар",
-    "сайын", "осы", "сол", "бұл", "оның", "олардың", "сондай-ақ", "т.б.",
-})
+FUNCTION_WORDS = frozenset(
+    {
+        "және",
+        "немесе",
+        "мен",
+        "бен",
+        "пен",
+        "не",
+        "ал",
+        "әрі",
+        "яғни",
+        "бірақ",
+        "үшін",
+        "туралы",
+        "бойынша",
+        "арқылы",
+        "жөніндегі",
+        "жөнінде",
+        "сияқты",
+        "дейін",
+        "кейін",
+        "бірге",
+        "қатар",
+        "сайын",
+        "осы",
+        "сол",
+        "бұл",
+        "оның",
+        "олардың",
+        "сондай-ақ",
+        "т.б.",
+    }
+)
 
 # Kazakh endings (plural, possessive, case, derivational, participle). A line that starts with a
 # chain of them continues the word the line before broke off; a chain may begin inside an ending
 # ("кітапханалард" / "ағы": "-да" + "-ғы").
-_ENDINGS = frozenset("""
-лар лер дар дер тар тер
-ы і сы сі ым ім м ың ің ң мыз міз ымыз іміз ңыз ңіз ыңыз іңіз
-ның нің дың дің тың тің
-ға ге қа ке на не а е
-ны ні ды ді ты ті н
-да де та те нда нде
-дан ден тан тен нан нен
-мен бен пен ымен імен
-ғы гі қы кі
-лық лік дық дік тық тік лы лі сыз сіз шы ші
-у ған ген қан кен атын етін йтын йтін
-""".split())
+_ENDINGS = frozenset(
+    [
+        "лар",
+        "лер",
+        "дар",
+        "дер",
+        "тар",
+        "тер",
+        "ы",
+        "і",
+        "сы",
+        "сі",
+        "ым",
+        "ім",
+        "м",
+        "ың",
+        "ің",
+        "ң",
+        "мыз",
+        "міз",
+        "ымыз",
+        "іміз",
+        "ңыз",
+        "ңіз",
+        "ыңыз",
+        "іңіз",
+        "ның",
+        "нің",
+        "дың",
+        "дің",
+        "тың",
+        "тің",
+        "ға",
+        "ге",
+        "қа",
+        "ке",
+        "на",
+        "не",
+        "а",
+        "е",
+        "ны",
+        "ні",
+        "ды",
+        "ді",
+        "ты",
+        "ті",
+        "н",
+        "да",
+        "де",
+        "та",
+        "те",
+        "нда",
+        "нде",
+        "дан",
+        "ден",
+        "тан",
+        "тен",
+        "нан",
+        "нен",
+        "мен",
+        "бен",
+        "пен",
+        "ымен",
+        "імен",
+        "ғы",
+        "гі",
+        "қы",
+        "кі",
+        "лық",
+        "лік",
+        "дық",
+        "дік",
+        "тық",
+        "тік",
+        "лы",
+        "лі",
+        "сыз",
+        "сіз",
+        "шы",
+        "ші",
+        "у",
+        "ған",
+        "ген",
+        "қан",
+        "кен",
+        "атын",
+        "етін",
+        "йтын",
+        "йтін",
+    ]
+)
 _TAILS = frozenset(e[i:] for e in _ENDINGS for i in range(len(e)))
 
 # No Kazakh word begins with these letters: a line starting with one continues a word.
@@ -54,9 +160,9 @@ _UPPER_CODE = re.compile(r"^[^\W\d_a-zа-яәғқңөұүһіё]{2,}[,;]?$", re.
 class Line:
     """One printed line: its text with spaced-out letters closed up, and what the print shows of its end."""
 
-    text: str           # closed up, runs of blanks made single, stripped
-    open_end: bool      # the printed line ended with a blank: its last word is complete
-    number: int         # line number in the source file, from 1
+    text: str  # closed up, runs of blanks made single, stripped
+    open_end: bool  # the printed line ended with a blank: its last word is complete
+    number: int  # line number in the source file, from 1
     blanks_before: int  # empty lines right before this one (1: a new cell; 2 or more: a page break)
 
 
@@ -203,7 +309,7 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
         return Joint(True, True, "an opening bracket or quote is not spaced from the word after")
     if a.open_end:
         return Joint(False, True, "the line ends in a blank")
-    if left[-1] in ",.;:!?)»\"–—" or right[0] in "(«\"„[":
+    if left[-1] in ',.;:!?)»"–—' or right[0] in '(«"„[':
         return Joint(False, True, "punctuation between words")
     if right[0].isdigit() or left[-1].isdigit():
         sure = not (right[0].isdigit() and left[-1].isdigit())
@@ -235,7 +341,7 @@ def join_lines(lines: list[Line], lexicon: Lexicon) -> tuple[str, list[tuple[Lin
         return "", []
     parts, guesses = [lines[0].text], []
     quotes = lines[0].text.count('"')
-    for a, b in zip(lines, lines[1:]):
+    for a, b in itertools.pairwise(lines):
         j = joint(a, b, lexicon, quotes % 2 == 1)
         quotes += b.text.count('"')
         if not j.sure:

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from ..unknown import Unknown
-from .draft import Draft, DraftOp, Review
+from amend.engine.unknown import Unknown
+from amend.importer.draft import Draft, DraftOp, Review
 
-__all__ = ["render_draft", "REVIEW_MARK"]
+__all__ = ["REVIEW_MARK", "render_draft"]
 
 REVIEW_MARK = "REVIEW:"
 
@@ -63,16 +63,21 @@ def _operation(op: DraftOp) -> list[str]:
         first = False
         if key == "cells":
             notes = {col: ns for (row, col), ns in op.cell_notes.items() if row is None and col}
-            out.extend(_review(n, "    ") for (row, col), ns in op.cell_notes.items() if row is None and not col
-                       for n in ns)
+            out.extend(
+                _review(n, "    ") for (row, col), ns in op.cell_notes.items() if row is None and not col for n in ns
+            )
             out.append(f"{lead}cells:")
             out.extend(_cells(value, notes, "      "))
         elif key == "rows":
             out.append(f"{lead}rows:")
             for row in value:
                 number = row["number"]
-                out.extend(_review(n, "      ") for (r, col), ns in op.cell_notes.items() if r == number and not col
-                           for n in ns)
+                out.extend(
+                    _review(n, "      ")
+                    for (r, col), ns in op.cell_notes.items()
+                    if r == number and not col
+                    for n in ns
+                )
                 out.append(f"      - number: {_scalar(number)}")
                 out.append("        cells:")
                 notes = {col: ns for (r, col), ns in op.cell_notes.items() if r == number and col}
@@ -100,8 +105,9 @@ def _entry_into_force(draft: Draft) -> list[str]:
         case "after_publication":
             # The format needs the publication date, which the act's own text never gives: it stays
             # unknown, and the draft does not load until a person fills it in.
-            out.extend(["entry_into_force:", "  rule: after_publication", f"  days: {entry.days}",
-                        "  published: !unknown"])
+            out.extend(
+                ["entry_into_force:", "  rule: after_publication", f"  days: {entry.days}", "  published: !unknown"]
+            )
         case _:
             out.append("entry_into_force: !unknown")
     return out

@@ -1,0 +1,4 @@
+"""Layer ``ci``: checks for continuous integration (``amend check``), conflicts, lint and reports.
+
+May import ``amend.outputs``, ``amend.queries``, ``amend.store``, ``amend.engine`` and ``amend.errors``.
+"""

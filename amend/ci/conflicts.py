@@ -1,0 +1,146 @@
+"""Conflicts between amending acts that the order rule would settle without anyone noticing.
+
+Two acts in force on the same day that change the same row both apply, in the order rule's order, and
+the later one's wording stands. That is well defined, and may be meant (a later act building on an
+earlier one of the same day), but it is often not what the drafters of two independent acts had in
+mind. So ``amend check`` reports it as a warning (``same-day-conflict``), which fails the run only with
+``--strict``. The other two conflicts between acts, an operation on a row an earlier act deleted and an
+abbreviation deleted while rows still name it, stop consolidation itself: the engine raises
+``target-deleted`` and ``abbreviation-in-use``, which are errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from amend.engine.numbers import RowNumber
+from amend.engine.operations import DeleteRow, InsertRows, ReplaceCells, ReplaceRow, ReplaceWords
+from amend.engine.provenance import ChangeKind
+from amend.engine.timeline import FiledAmendment, Timeline, consolidate, order_key
+from amend.errors import AmendError, Location, SameDayConflict
+from amend.store.yaml_io import locate
+
+if TYPE_CHECKING:
+    from amend.store.repository import Repository
+
+__all__ = ["RowTouch", "repository_conflicts", "row_touches", "same_day_conflicts"]
+
+
+@dataclass(frozen=True)
+class RowTouch:
+    """One operation changing one row on one day, and where the operation is written."""
+
+    day: dt.date
+    row: RowNumber
+    filed: FiledAmendment
+    index: int  # the operation's index in its act
+    path: tuple[Any, ...]  # inside the act's file, the value that names the row
+
+    @property
+    def act(self) -> tuple[str, dt.date]:
+        """The act, as number and adoption date (two acts may share a number across years)."""
+        a = self.filed.amendment.act
+        return a.number, a.date
+
+
+def _words_rows(timeline: Timeline, filed: FiledAmendment, day: dt.date) -> list[RowNumber]:
+    # A replace_words over a column, a section or the whole plan names no row: the rows it changed are
+    # those whose history, in the version of that day, records a words change by this act on that day.
+    version = next((v for v in timeline.versions if v.valid_from == day), None)
+    if version is None:  # the plan was repealed that day: nothing of that day is in force
+        return []
+    act = filed.amendment.act
+    return [
+        row.number
+        for row in version.plan.rows
+        if any(
+            c.act == act.number and c.act_date == act.date and c.in_force == day and c.kind is ChangeKind.WORDS_REPLACED
+            for c in row.history
+        )
+    ]
+
+
+def row_touches(timeline: Timeline, amendments: Sequence[FiledAmendment]) -> list[RowTouch]:
+    """Every (day, row, operation) by which the adopted acts of the timeline's plan change a row."""
+    touches: list[RowTouch] = []
+    for filed in amendments:
+        a = filed.amendment
+        if a.amends != timeline.plan_id or a.status != "adopted":
+            continue
+        for i, op in enumerate(a.operations):
+            day = a.effective(i)
+            match op:
+                case ReplaceRow() | ReplaceCells() | DeleteRow():
+                    touches.append(RowTouch(day, op.row, filed, i, ("operations", i, "row")))
+                case ReplaceWords() if op.row is not None:
+                    touches.append(RowTouch(day, op.row, filed, i, ("operations", i, "row")))
+                case ReplaceWords():
+                    touches.extend(
+                        RowTouch(day, n, filed, i, ("operations", i, "old")) for n in _words_rows(timeline, filed, day)
+                    )
+                case InsertRows():
+                    touches.extend(
+                        RowTouch(day, new.number, filed, i, ("operations", i, "rows", k, "number"))
+                        for k, new in enumerate(op.rows)
+                    )
+    return touches
+
+
+def _place(touch: RowTouch) -> Location:
+    return locate(AmendError("", path=touch.path, file=touch.filed.path)).location or Location(str(touch.filed.path))
+
+
+def same_day_conflicts(
+    timeline: Timeline, amendments: Sequence[FiledAmendment], *, involving: Path | None = None
+) -> list[SameDayConflict]:
+    """A problem for each row that acts in force on the same day both change.
+
+    Each problem points at the operation of the act that the order rule applies later, and names the
+    earlier one with its place. ``involving`` keeps only conflicts with the act in that file (a draft
+    checked as if adopted).
+    """
+    by_row: dict[tuple[dt.date, RowNumber], list[RowTouch]] = {}
+    for t in row_touches(timeline, amendments):
+        by_row.setdefault((t.day, t.row), []).append(t)
+    problems: list[SameDayConflict] = []
+    for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
+        touches.sort(key=lambda t: order_key(t.filed.amendment, t.index))
+        first = touches[0]
+        later = {}
+        for t in touches:
+            if t.act != first.act and t.act not in later:
+                later[t.act] = t  # the act's first operation on the row: where to point
+        for t in later.values():
+            if involving is not None and involving not in (first.filed.path, t.filed.path):
+                continue
+            earlier_op = first.filed.amendment.operations[first.index].op
+            op = t.filed.amendment.operations[t.index].op
+            err = SameDayConflict(
+                f"row {row} of plan {timeline.plan_id} is changed by act {first.act[0]} ({earlier_op}, "
+                f"{_place(first)}) and by act {t.act[0]} ({op}), both with effect from {day}: the order rule "
+                f"applies act {first.act[0]} first, so act {t.act[0]}'s change is the one that stands",
+                path=t.path,
+                file=t.filed.path,
+            )
+            problems.append(locate(err))
+    return problems
+
+
+def repository_conflicts(repo: Repository) -> list[SameDayConflict]:
+    """Same-day conflicts among the adopted acts of every plan, and those each draft would bring if adopted.
+
+    Call it once ``repo.check()`` has found no problem: it consolidates every plan.
+    """
+    adopted = [f for f in repo.amendments if f.amendment.status == "adopted"]
+    found: list[SameDayConflict] = []
+    for pid, timeline in repo.timelines.items():
+        found.extend(same_day_conflicts(timeline, adopted))
+        for draft in (f for f in repo.amendments if f.amendment.status == "draft" and f.amendment.amends == pid):
+            as_adopted = FiledAmendment(draft.amendment.model_copy(update={"status": "adopted"}), draft.path)
+            with_draft = consolidate(repo.plan(pid), adopted + [as_adopted])
+            found.extend(same_day_conflicts(with_draft, adopted + [as_adopted], involving=draft.path))
+    return found

@@ -1,0 +1,156 @@
+"""Commands: auditing and CI aids (registered on the main app): schema, export, in-force, lint."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from amend.ci.report import ReportFormat
+from amend.cli.common import Format, Root, app, fail, parse_date, plan_timeline, repository
+from amend.errors import AmendError
+
+
+class ExportTo(str, Enum):
+    """The file formats of ``amend export``."""
+
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+
+
+@app.command()
+def schema(
+    outdir: Annotated[Path, typer.Argument(help="Folder for plan.schema.json and amendment.schema.json.")] = Path(
+        "schema"
+    ),
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 if a file is missing or stale.")
+    ] = False,
+) -> None:
+    """Write JSON Schema for plan and amendment files (for editors with a YAML language server)."""
+    from amend.store.schema import schema_texts, write_schemas
+
+    if check:
+        stale = [
+            name
+            for name, text in schema_texts().items()
+            if not (outdir / name).exists() or (outdir / name).read_text(encoding="utf-8") != text
+        ]
+        for name in stale:
+            typer.echo(f"{outdir / name} is not what `amend schema` would write", err=True)
+        raise typer.Exit(1 if stale else 0)
+    written, unchanged = write_schemas(outdir)
+    for path in written:
+        typer.echo(f"wrote {path}")
+    typer.echo(f"{len(written)} file(s) written, {len(unchanged)} unchanged", err=True)
+
+
+@app.command()
+def export(
+    plan: Annotated[str, typer.Argument(help="Plan id (748).")],
+    at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
+    to: Annotated[ExportTo, typer.Option("--to", help="csv, xlsx or json")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The file to write; default: standard output (not for xlsx)."),
+    ] = None,
+    root: Root = Path("."),
+) -> None:
+    """The rows of PLAN in force on a day, one line a row: columns, executor codes, amounts, last change."""
+    from amend.outputs.export import export_rows, to_csv, to_json, to_xlsx
+    from amend.store.repository import write_atomic
+
+    day = parse_date(at, "--at")
+    if to is ExportTo.xlsx and output is None:
+        raise typer.BadParameter("an xlsx workbook is written to a file: give -o FILE", param_hint="-o")
+    timeline = plan_timeline(root, plan)
+    try:
+        table = export_rows(timeline.in_force_at(day), day)
+    except AmendError as err:
+        fail(err)
+    if to is ExportTo.xlsx:
+        assert output is not None
+        write_atomic(output, to_xlsx(table))
+    else:
+        text = to_csv(table) if to is ExportTo.csv else to_json(table)
+        if output is None:
+            typer.echo(text, nl=False)
+        else:
+            write_atomic(output, text)
+    if output is not None:
+        typer.echo(f"{len(table.records)} row(s) of plan {plan} in force on {day} written to {output}", err=True)
+
+
+@app.command("in-force")
+def in_force(
+    plan: Annotated[str, typer.Argument(help="Plan id (748).")],
+    row: Annotated[str, typer.Argument(help="Row number (6, 23-1).")],
+    at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
+    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    root: Root = Path("."),
+) -> None:
+    """Whether ROW of PLAN was in force on a day, in which wording, and which act gave it that wording.
+
+    Answers yes, no or unknown (a plan recorded with only some of its rows) and exits 0 for each;
+    exit 1 is for an error such as an unknown plan.
+    """
+    from amend.engine.numbers import RowNumber
+    from amend.queries.in_force import answer_json, answer_text, row_in_force
+
+    day = parse_date(at, "--at")
+    try:
+        number = RowNumber(row)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="ROW") from None
+    answer = row_in_force(plan_timeline(root, plan), number, day)
+    if format is Format.json:
+        typer.echo(json.dumps(answer_json(answer), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(answer_text(answer))
+
+
+@app.command()
+def lint(
+    plan: Annotated[str | None, typer.Argument(help="Plan id; default: every plan.")] = None,
+    at: Annotated[str | None, typer.Option("--at", help="The day whose version is linted; default: today.")] = None,
+    format: Annotated[
+        ReportFormat, typer.Option("--format", help="text, json or github (warnings)")
+    ] = ReportFormat.text,
+    root: Root = Path("."),
+) -> None:
+    """Flags for a human to look at (odd figures, mixed alphabets, lone executor codes, unknowns in force).
+
+    Always exits 0 when the plans load: a flag is a question, not a failure.
+    """
+    from amend.ci.lint import SourcePlaces, lint_timeline
+    from amend.ci.report import github_lines
+    from amend.store.repository import today
+
+    day = parse_date(at, "--at") if at else today()
+    repo = repository(root)
+    try:
+        ids = [plan] if plan else sorted(repo.plans)
+        results = []
+        for pid in ids:
+            places = SourcePlaces(repo.plan(pid), repo.plans[pid][1], repo.amendments)
+            version, flags = lint_timeline(repo.timeline(pid), places, day)
+            results.append((pid, version, flags))
+    except AmendError as err:
+        fail(err)
+    every = [f for _, _, flags in results for f in flags]
+    if format is ReportFormat.json:
+        typer.echo(
+            json.dumps({"at": day.isoformat(), "flags": [f.as_dict() for f in every]}, ensure_ascii=False, indent=2)
+        )
+    elif format is ReportFormat.github:
+        for line in github_lines(every, "warning"):
+            typer.echo(line)
+    else:
+        for f in every:
+            typer.echo(f.format())
+    for pid, version, flags in results:
+        typer.echo(f"plan {pid}: {len(flags)} flag(s) in the version of {version.valid_from.isoformat()}", err=True)

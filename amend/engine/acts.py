@@ -1,0 +1,111 @@
+"""Legal acts: who issued them, when, and when they enter into force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, assert_never
+
+from pydantic import Field, PositiveInt, StringConstraints
+
+from amend.engine.base import Frozen
+from amend.engine.unknown import Text
+
+__all__ = [
+    "Act",
+    "ActNumber",
+    "ActPoint",
+    "AfterPublication",
+    "EntryIntoForce",
+    "OnDate",
+    "OnSigning",
+    "Signatory",
+    "citation",
+    "in_force_date",
+]
+
+ActNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+
+# Instrumental case of each kind of act, as the reference bank's notes use it ("... қаулысымен").
+_INSTRUMENTAL = {
+    "қаулы": "қаулысымен",
+    "бұйрық": "бұйрығымен",
+    "жарлық": "Жарлығымен",
+    "заң": "Заңымен",
+}
+# Genitive short form of an issuer, as in "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен".
+_ISSUER_GENITIVE = {
+    "Қазақстан Республикасының Үкіметі": "ҚР Үкіметінің",
+    "Қазақстан Республикасының Президенті": "ҚР Президентінің",
+}
+
+
+class ActPoint(Frozen):
+    """A numbered point of an act's own text."""
+
+    number: str
+    text: Text
+
+
+class Signatory(Frozen):
+    """Who signed an act."""
+
+    position: Text
+    name: Text
+
+
+class Act(Frozen):
+    """A legal act: the approving act of a plan, or an amending act."""
+
+    issuer: str
+    kind: Literal["қаулы", "бұйрық", "жарлық", "заң"]
+    number: ActNumber
+    date: dt.date
+    title: Text
+    preamble: Text | None = None
+    points: tuple[ActPoint, ...] = ()
+    signatory: Signatory | None = None
+
+
+class OnSigning(Frozen):
+    """In force from the day it is signed ("қол қойылған күнінен бастап")."""
+
+    rule: Literal["on_signing"]
+
+
+class OnDate(Frozen):
+    """In force on a date the act names."""
+
+    rule: Literal["on_date"]
+    date: dt.date
+
+
+class AfterPublication(Frozen):
+    """In force once N calendar days have passed after the day of first official publication."""
+
+    rule: Literal["after_publication"]
+    days: PositiveInt
+    published: dt.date
+
+
+EntryIntoForce = Annotated[OnSigning | OnDate | AfterPublication, Field(discriminator="rule")]
+
+
+def in_force_date(act: Act, rule: OnSigning | OnDate | AfterPublication) -> dt.date:
+    """The first day an act is in force under ``rule``."""
+    match rule:
+        case OnSigning():
+            return act.date
+        case OnDate(date=date):
+            return date
+        case AfterPublication(days=days, published=published):
+            # "ten days after publication" means ten whole days pass first: published on the 1st,
+            # days 2..11 pass, in force on the 12th.
+            return published + dt.timedelta(days=days + 1)
+        case _:
+            assert_never(rule)
+
+
+def citation(act: Act) -> str:
+    """The act as the reference bank cites it in notes: ``ҚР Үкіметінің 30.05.2025 № 392 қаулысымен``."""
+    issuer = _ISSUER_GENITIVE.get(act.issuer, act.issuer)
+    return f"{issuer} {act.date:%d.%m.%Y} № {act.number} {_INSTRUMENTAL[act.kind]}"

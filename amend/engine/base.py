@@ -1,0 +1,55 @@
+"""The base every model shares: frozen, closed, and cheap to evolve."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = ["Frozen", "construct", "evolve"]
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Frozen(BaseModel):
+    """Immutable, and an unknown key is an error rather than silently dropped."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # Cached properties by the fields they derive from; ``evolve`` drops them when those change.
+    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+
+def evolve(model: M, **changes: Any) -> M:
+    """A copy of ``model`` with ``changes``; unchanged fields are shared, not copied.
+
+    The values are trusted (the engine builds them from validated parts), so this skips
+    validation: applying thousands of operations must not re-validate whole plans.
+    """
+    new = object.__new__(type(model))
+    values = model.__dict__.copy()
+    values.update(changes)
+    # Values derived from fields (cached properties) go stale when those fields change.
+    for field, derived in model.__derived__.items():
+        if field in changes:
+            for name in derived:
+                values.pop(name, None)
+    fields_set = model.__pydantic_fields_set__
+    if not changes.keys() <= fields_set:
+        fields_set = fields_set | changes.keys()
+    # What model_construct does, without its per-field bookkeeping (this runs once per operation).
+    object.__setattr__(new, "__dict__", values)
+    object.__setattr__(new, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new
+
+
+def construct(cls: type[M], **values: Any) -> M:
+    """A new model from trusted values, unvalidated (see ``evolve``)."""
+    new = object.__new__(cls)
+    object.__setattr__(new, "__dict__", values)
+    object.__setattr__(new, "__pydantic_fields_set__", set(values))
+    object.__setattr__(new, "__pydantic_extra__", None)
+    object.__setattr__(new, "__pydantic_private__", None)
+    return new

@@ -1,0 +1,152 @@
+"""A plan as it stands in one version: columns, sections, rows in document order, the abbreviations note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from functools import cached_property, lru_cache
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, StringConstraints, field_validator
+
+from amend.engine.acts import Act, EntryIntoForce
+from amend.engine.base import Frozen
+from amend.engine.numbers import RowNumber
+from amend.engine.provenance import Change
+from amend.engine.rows import Rows
+from amend.engine.unknown import Text, Unknown
+
+__all__ = ["Abbreviation", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ElementNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
+
+
+class Column(Frozen):
+    """A column of the plan's table. The row number column is implicit."""
+
+    id: Identifier
+    title: Text
+    # executors: codes in this column must be defined in the abbreviations note.
+    role: Literal["text", "executors", "amount", "funding"] = "text"
+
+
+class Subsection(Frozen):
+    """A subsection such as ``1.2. Орта мерзімді шаралар``."""
+
+    number: ElementNumber
+    title: Text
+    history: tuple[Change, ...] = ()
+
+
+class Section(Frozen):
+    """A section of the plan, with its subsections in order."""
+
+    number: ElementNumber
+    title: Text
+    subsections: tuple[Subsection, ...] = ()
+    history: tuple[Change, ...] = ()
+
+    def subsection(self, number: str) -> Subsection | None:
+        """The subsection with this number, if the section has it."""
+        return next((s for s in self.subsections if s.number == number), None)
+
+
+class Row(Frozen):
+    """A numbered measure: where it sits, its cells by column id, and how it came to read so."""
+
+    number: RowNumber
+    section: ElementNumber
+    # None: the row is in no subsection; UNKNOWN: the sources do not say which.
+    subsection: ElementNumber | Unknown | None = None
+    cells: dict[Identifier, Text]
+    history: tuple[Change, ...] = ()
+
+
+class Abbreviation(Frozen):
+    """One line of the note: a code's expansion, and its history."""
+
+    expansion: Text
+    history: tuple[Change, ...] = ()
+
+
+class Plan(Frozen):
+    """A whole plan in one version. Rows are in document order, which is ascending row-number order."""
+
+    plan: ElementNumber
+    act: Act
+    entry_into_force: EntryIntoForce | Unknown
+    title: Text
+    rows_complete: bool = True
+    columns: tuple[Column, ...] = Field(min_length=1)
+    sections: tuple[Section, ...] = Field(min_length=1)
+    rows: Rows
+    abbreviations: dict[str, Abbreviation] = {}  # noqa: RUF012  (pydantic copies field defaults)
+    notes: tuple[str, ...] = ()
+    # Rows that an act deleted, kept so that a later reference to them can say so.
+    deleted_rows: dict[str, Change] = {}  # noqa: RUF012
+    repealed: Change | None = None
+
+    @field_validator("abbreviations", mode="before")
+    @classmethod
+    def _expansions(cls, value: Any) -> Any:
+        # In a plan file the note is written as plain `code: expansion` lines.
+        if isinstance(value, dict):
+            return {k: v if isinstance(v, (dict, Abbreviation)) else {"expansion": v} for k, v in value.items()}
+        return value
+
+    def position(self, number: RowNumber) -> int:
+        """Index at which a row with this number is or would be (rows are sorted, so bisect)."""
+        return self.rows.bisect(number.parts)
+
+    def row(self, number: RowNumber) -> Row | None:
+        """The row with this number, or None."""
+        return self.rows.get(number.parts)
+
+    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {"columns": ("column_ids",), "sections": ("structure",)}
+
+    def section(self, number: str) -> Section | None:
+        """The section with this number, or None."""
+        return next((s for s in self.sections if s.number == number), None)
+
+    @cached_property
+    def structure(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """Section number -> (its position, {subsection number: position}): document order at a glance."""
+        return {s.number: (i, {x.number: j for j, x in enumerate(s.subsections)}) for i, s in enumerate(self.sections)}
+
+    @cached_property
+    def column_ids(self) -> tuple[str, ...]:
+        """Column ids in table order."""
+        return tuple(c.id for c in self.columns)
+
+
+_CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]+$")
+_PARENTHETICAL = re.compile(r"\([^)]*\)")
+
+
+def executor_codes(text: str, defined: Container[str] = ()) -> list[str]:
+    """The agency codes in an executors cell: ``ОМ, МАМ, БП (келісу бойынша)`` gives ОМ, МАМ, БП.
+
+    A part that the note defines is a code as it stands (``БП ҚСАЕАК``, ``Еңбекмині``). Otherwise
+    a part made of upper-case words gives each (``БҒМ ЖББ``, where the source lacks a comma), and
+    any other part is prose ("мүдделі органдар"), not a code.
+    """
+    codes = []
+    for part, tokens in _executor_parts(text):
+        if part in defined:
+            codes.append(part)
+        elif tokens:
+            codes.extend(tokens)
+    return codes
+
+
+@lru_cache(maxsize=8192)
+def _executor_parts(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # (part, its upper-case tokens or () if it is prose); cached: plans repeat the same lists.
+    parts = []
+    for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
+        part = " ".join(part.split())
+        if part:
+            tokens = tuple(part.split())
+            parts.append((part, tokens if all(_CODE.match(t) for t in tokens) else ()))
+    return tuple(parts)

@@ -1,0 +1,277 @@
+"""What an amending act can do to a plan, as data. Applying them lives in ``apply.py``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Literal
+
+from pydantic import Field, PositiveInt
+
+from amend.engine.base import Frozen
+from amend.engine.elements import Effect, Element, ElementKind, Touch
+from amend.engine.model import ElementNumber, Identifier
+from amend.engine.numbers import RowNumber
+from amend.engine.unknown import UNKNOWN, NonBlank, Text
+
+if TYPE_CHECKING:
+    from amend.engine.model import Plan
+
+__all__ = [
+    "AddAbbreviations",
+    "AddSection",
+    "AddSubsection",
+    "DeleteAbbreviation",
+    "DeleteRow",
+    "InsertRows",
+    "NewRow",
+    "Operation",
+    "RepealPlan",
+    "ReplaceAbbreviation",
+    "ReplaceCells",
+    "ReplaceRow",
+    "ReplaceWords",
+    "SetTitle",
+]
+
+
+class _Op(Frozen):
+    # Staggered commencement: this operation takes effect on its own date, not the act's.
+    in_force: dt.date | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""
+        raise NotImplementedError  # every operation overrides it
+
+
+def _row(number: object) -> Element:
+    return Element(ElementKind.ROW, str(number))
+
+
+def _heading(number: str) -> Element:
+    # 1.2 is a subsection, 1 a section (the reading the notes and the comparative table share).
+    return Element(ElementKind.SUBSECTION if "." in number else ElementKind.SECTION, number)
+
+
+def _section_reads(section: str | None, subsection: str | None) -> tuple[Touch, ...]:
+    reads = []
+    if section is not None:
+        reads.append(Touch(Element(ElementKind.SECTION, section), Effect.READS, ("section",)))
+    if subsection is not None:
+        reads.append(Touch(Element(ElementKind.SUBSECTION, subsection), Effect.READS, ("subsection",)))
+    return tuple(reads)
+
+
+class NewRow(Frozen):
+    """A row's number and its cells, as an amendment quotes it."""
+
+    number: RowNumber
+    cells: dict[Identifier, Text]
+
+
+class ReplaceRow(_Op):
+    """ "N-жол мынадай редакцияда жазылсын": the row in new wording (every cell)."""
+
+    op: Literal["replace_row"]
+    row: RowNumber
+    section: ElementNumber | None = None  # a check: the row must be in this section
+    cells: dict[Identifier, Text]
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (
+            Touch(_row(self.row), Effect.CHANGES, ("row",), plan.column_ids, ("cells",), True),
+            *_section_reads(self.section, None),
+        )
+
+
+class InsertRows(_Op):
+    """ "... мынадай мазмұндағы N-жолмен толықтырылсын": new rows, each placed after its parent."""
+
+    op: Literal["insert_rows"]
+    section: ElementNumber
+    subsection: ElementNumber | None = None
+    rows: tuple[NewRow, ...] = Field(min_length=1)
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        found: list[Touch] = list(_section_reads(self.section, self.subsection))
+        for k, new in enumerate(self.rows):
+            if new.number.parent is not None:
+                found.append(Touch(_row(new.number.parent), Effect.READS, ("rows", k, "number")))
+            found.append(
+                Touch(
+                    _row(new.number), Effect.CREATES, ("rows", k, "number"), plan.column_ids, ("rows", k, "cells"), True
+                )
+            )
+        return tuple(found)
+
+
+class DeleteRow(_Op):
+    """ "N-жол алып тасталсын"."""
+
+    op: Literal["delete_row"]
+    row: RowNumber
+    section: ElementNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_row(self.row), Effect.DELETES, ("row",)), *_section_reads(self.section, None))
+
+
+class ReplaceCells(_Op):
+    """Some cells of a row in new wording."""
+
+    op: Literal["replace_cells"]
+    row: RowNumber
+    section: ElementNumber | None = None
+    cells: dict[Identifier, Text] = Field(min_length=1)
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        columns = tuple(c for c in plan.column_ids if c in self.cells)
+        return (
+            Touch(_row(self.row), Effect.CHANGES, ("row",), columns, ("cells",), True),
+            *_section_reads(self.section, None),
+        )
+
+
+class ReplaceWords(_Op):
+    """ ""X" деген сөздер "Y" деген сөздермен ауыстырылсын", in a cell, a row, a column or the plan."""
+
+    op: Literal["replace_words"]
+    old: NonBlank
+    new: str  # may be empty: words can be struck out
+    occurrences: PositiveInt
+    row: RowNumber | None = None
+    column: Identifier | None = None
+    section: ElementNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        """The rows in scope whose known text holds the words: those the replacement changes."""
+        columns = (self.column,) if self.column else plan.column_ids
+        if self.row is not None:
+            return (
+                Touch(_row(self.row), Effect.CHANGES, ("row",), columns, ("new",)),
+                *_section_reads(self.section, None),
+            )
+        rows = plan.rows if self.section is None else [r for r in plan.rows if r.section == self.section]
+        return (
+            *_section_reads(self.section, None),
+            *(
+                Touch(_row(r.number), Effect.CHANGES, ("old",), columns, ("new",))
+                for r in rows
+                if any(
+                    r.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in r.cells[c]  # type: ignore[operator]
+                    for c in columns
+                )
+            ),
+        )
+
+
+class AddAbbreviations(_Op):
+    """The note is supplemented with lines, appended in the given order."""
+
+    op: Literal["add_abbreviations"]
+    entries: dict[NonBlank, Text] = Field(min_length=1)
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return tuple(
+            Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code)) for code in self.entries
+        )
+
+
+class ReplaceAbbreviation(_Op):
+    """A line of the note in new wording."""
+
+    op: Literal["replace_abbreviation"]
+    code: NonBlank
+    expansion: Text
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",)),)
+
+
+class DeleteAbbreviation(_Op):
+    """A line of the note struck out."""
+
+    op: Literal["delete_abbreviation"]
+    code: NonBlank
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.DELETES, ("code",)),)
+
+
+class SetTitle(_Op):
+    """A section's or subsection's heading in new wording."""
+
+    op: Literal["set_title"]
+    section: ElementNumber
+    subsection: ElementNumber | None = None
+    title: Text
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        if self.subsection is None:
+            return (Touch(Element(ElementKind.SECTION, self.section), Effect.CHANGES, ("section",)),)
+        return (
+            Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
+            Touch(Element(ElementKind.SUBSECTION, self.subsection), Effect.CHANGES, ("subsection",)),
+        )
+
+
+class AddSection(_Op):
+    """A new section, after ``after`` (or at the end)."""
+
+    op: Literal["add_section"]
+    number: ElementNumber
+    title: Text
+    after: ElementNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        after = (
+            () if self.after is None else (Touch(Element(ElementKind.SECTION, self.after), Effect.READS, ("after",)),)
+        )
+        return (*after, Touch(Element(ElementKind.SECTION, self.number), Effect.CREATES, ("number",)))
+
+
+class AddSubsection(_Op):
+    """A new subsection of a section, after ``after`` (or at the end of the section's subsections)."""
+
+    op: Literal["add_subsection"]
+    section: ElementNumber
+    number: ElementNumber
+    title: Text
+    after: ElementNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        after = (
+            ()
+            if self.after is None
+            else (Touch(Element(ElementKind.SUBSECTION, self.after), Effect.READS, ("after",)),)
+        )
+        return (
+            Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
+            *after,
+            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.CREATES, ("number",)),
+        )
+
+
+class RepealPlan(_Op):
+    """The plan ceases to have effect."""
+
+    op: Literal["repeal_plan"]
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.PLAN, ""), Effect.DELETES, ("op",)),)
+
+
+Operation = Annotated[
+    ReplaceRow
+    | InsertRows
+    | DeleteRow
+    | ReplaceCells
+    | ReplaceWords
+    | AddAbbreviations
+    | ReplaceAbbreviation
+    | DeleteAbbreviation
+    | SetTitle
+    | AddSection
+    | AddSubsection
+    | RepealPlan,
+    Field(discriminator="op"),
+]

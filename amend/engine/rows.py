@@ -1,0 +1,187 @@
+"""An immutable, chunked sequence of rows: a change copies one chunk, never the whole plan.
+
+Every version of a plan keeps its own sequence of rows. As one flat tuple, a 10,000-row plan with
+1,000 versions would hold ten million row pointers; in chunks of up to 128 rows, a version that
+changes one row costs one new chunk and a small index, and shares everything else.
+
+Rows are in number order, so edits locate their chunk by number (a bisect over each chunk's last
+number); the positional index of chunk starts is only built when something asks for a position.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain
+from typing import TYPE_CHECKING, Any, overload
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
+
+if TYPE_CHECKING:
+    from amend.engine.model import Row
+
+__all__ = ["Rows"]
+
+CHUNK = 64  # rows per chunk after a split; a chunk grows to 2 * CHUNK before it is split
+
+Parts = tuple[int, ...]
+
+
+def _parts(row: Row) -> Parts:
+    return row.number.parts
+
+
+class Rows(Sequence["Row"]):
+    """Rows in document order, immutable; every edit returns a new sequence sharing the rest."""
+
+    __slots__ = ("_chunks", "_lasts", "_len", "_starts_cache")
+
+    _chunks: tuple[tuple[Row, ...], ...]
+    _lasts: tuple[Parts, ...]  # number of each chunk's last row
+    _len: int
+    _starts_cache: array | None  # index of each chunk's first row, built on demand
+
+    def __init__(self, rows: Iterable[Row] = ()) -> None:
+        flat = tuple(rows)
+        chunks = tuple(flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK))
+        self._set(chunks, tuple(c[-1].number.parts for c in chunks), len(flat))
+
+    def _set(self, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
+        self._chunks = chunks
+        self._lasts = lasts
+        self._len = length
+        self._starts_cache = None
+        return self
+
+    @classmethod
+    def _of(cls, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
+        return cls.__new__(cls)._set(chunks, lasts, length)
+
+    @property
+    def _starts(self) -> array:
+        if self._starts_cache is None:
+            self._starts_cache = array(
+                "q", accumulate((len(c) for c in self._chunks[:-1]), initial=0) if self._chunks else ()
+            )
+        return self._starts_cache
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __iter__(self) -> Iterator[Row]:
+        return chain.from_iterable(self._chunks)
+
+    @overload
+    def __getitem__(self, i: int) -> Row: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Row, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Row | tuple[Row, ...]:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("row index out of range")
+        starts = self._starts
+        c = bisect_right(starts, i) - 1
+        return self._chunks[c][i - starts[c]]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows):
+            return self._chunks == other._chunks or tuple(self) == tuple(other)
+        if isinstance(other, (tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Rows({len(self)} rows in {len(self._chunks)} chunks)"
+
+    def _slot(self, parts: Parts) -> tuple[int, int]:
+        """(chunk, offset) where a row numbered ``parts`` is or would be inserted."""
+        c = bisect_left(self._lasts, parts)
+        if c == len(self._chunks):  # after the last row: the end of the last chunk
+            c = len(self._chunks) - 1
+            return c, len(self._chunks[c]) if c >= 0 else 0
+        return c, bisect_left(self._chunks[c], parts, key=_parts)
+
+    def get(self, parts: Parts) -> Row | None:
+        """The row numbered ``parts``, or None."""
+        c, j = self._slot(parts)
+        if c < 0 or j == len(self._chunks[c]):
+            return None
+        row = self._chunks[c][j]
+        return row if row.number.parts == parts else None
+
+    def bisect(self, parts: Parts) -> int:
+        """Index at which a row numbered ``parts`` is or would be."""
+        c, j = self._slot(parts)
+        return self._starts[c] + j if c >= 0 else 0
+
+    def find(self, parts: Parts) -> tuple[int, Row | None]:
+        """(index, row) of the row numbered ``parts``; (insertion index, None) where there is none."""
+        return self.bisect(parts), self.get(parts)
+
+    def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
+        """The rows just before and at (or just after) the place of number ``parts``."""
+        c, j = self._slot(parts)
+        if c < 0:
+            return None, None
+        chunk = self._chunks[c]
+        before = chunk[j - 1] if j > 0 else (self._chunks[c - 1][-1] if c > 0 else None)
+        at = chunk[j] if j < len(chunk) else (self._chunks[c + 1][0] if c + 1 < len(self._chunks) else None)
+        return before, at
+
+    # -- editing -------------------------------------------------------------------------------------
+
+    def replace(self, row: Row) -> Rows:
+        """A copy in which ``row`` takes the place of the row with its number (which must exist)."""
+        c, j = self._slot(row.number.parts)
+        chunk = self._chunks[c]
+        chunks = self._chunks[:c] + (chunk[:j] + (row,) + chunk[j + 1 :],) + self._chunks[c + 1 :]
+        new = Rows._of(chunks, self._lasts, self._len)
+        new._starts_cache = self._starts_cache  # no row moved
+        return new
+
+    def insert(self, row: Row) -> Rows:
+        """A copy with ``row`` placed by its number (which must be free)."""
+        if not self._chunks:
+            return Rows._of(((row,),), (row.number.parts,), 1)
+        c, j = self._slot(row.number.parts)
+        chunk = self._chunks[c][:j] + (row,) + self._chunks[c][j:]
+        if len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
+            parts, lasts = (chunk[:CHUNK], chunk[CHUNK:]), (chunk[CHUNK - 1].number.parts, chunk[-1].number.parts)
+        else:
+            parts, lasts = (chunk,), (chunk[-1].number.parts,)
+        return Rows._of(
+            self._chunks[:c] + parts + self._chunks[c + 1 :],
+            self._lasts[:c] + lasts + self._lasts[c + 1 :],
+            self._len + 1,
+        )
+
+    def delete(self, parts: Parts) -> Rows:
+        """A copy without the row numbered ``parts`` (which must exist)."""
+        c, j = self._slot(parts)
+        chunk = self._chunks[c][:j] + self._chunks[c][j + 1 :]
+        if chunk:
+            return Rows._of(
+                self._chunks[:c] + (chunk,) + self._chunks[c + 1 :],
+                self._lasts[:c] + (chunk[-1].number.parts,) + self._lasts[c + 1 :],
+                self._len - 1,
+            )
+        return Rows._of(self._chunks[:c] + self._chunks[c + 1 :], self._lasts[:c] + self._lasts[c + 1 :], self._len - 1)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        from amend.engine.model import Row
+
+        items = handler.generate_schema(tuple[Row, ...])
+        return core_schema.no_info_after_validator_function(
+            cls, items, serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items)
+        )

@@ -1,0 +1,245 @@
+"""The order in which amendments take effect, and the dated versions of a plan that result.
+
+THE ORDER RULE (the only place it is decided): operations take effect
+
+  1. by the day they take effect (their own ``in_force``, else their act's entry into force);
+  2. on the same day, by the act's adoption date;
+  3. then by the act's number, in natural order (392 before 1005);
+  4. within one act, in file order.
+
+Two adopted acts of one plan with the same number and adoption date cannot be ordered: that is an
+error (``order-ambiguous``), never a guess. All operations that take effect on one day make one
+version, dated that day; a version stays in force until the day before the next one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from typing import Any
+
+from amend.engine.acts import in_force_date
+from amend.engine.amendment import Amendment, FiledAmendment
+from amend.engine.gc_pause import gc_paused
+from amend.engine.model import Plan
+from amend.engine.provenance import Source
+from amend.engine.step import Applied, OrderKey, Scheduled, apply_day
+from amend.engine.unknown import UNKNOWN
+from amend.errors import DateOrder, NotInForce, OrderAmbiguous
+
+__all__ = [
+    "FiledAmendment",
+    "OrderKey",
+    "Timeline",
+    "Version",
+    "act_bounds",
+    "base_date",
+    "consolidate",
+    "order_key",
+    "schedule",
+]
+
+
+@dataclass(frozen=True)
+class Version:
+    """A plan as in force from ``valid_from`` through ``valid_to`` (None: still in force)."""
+
+    plan: Plan
+    valid_from: dt.date
+    valid_to: dt.date | None
+    acts: tuple[str, ...]  # acts whose operations took effect on valid_from (empty for the base)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """All versions of one plan, oldest first, and every operation applied to make them, in order."""
+
+    plan_id: str
+    versions: tuple[Version, ...]
+    repealed_on: dt.date | None = None
+    applied: tuple[Applied, ...] = ()
+    _starts: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(v.valid_from for v in self.versions))
+
+    def in_force_at(self, day: dt.date) -> Version:
+        """The version in force on ``day`` (O(log n) over versions)."""
+        first = self.versions[0].valid_from
+        if day < first:
+            raise NotInForce(f"plan {self.plan_id} was not yet in force on {day}: its first version is of {first}")
+        if self.repealed_on is not None and day >= self.repealed_on:
+            raise NotInForce(
+                f"plan {self.plan_id} was repealed with effect from {self.repealed_on}; "
+                f"nothing of it is in force on {day}"
+            )
+        return self.versions[bisect_right(self._starts, day) - 1]
+
+    @property
+    def latest(self) -> Version:
+        """The newest version."""
+        return self.versions[-1]
+
+    def applied_by(self, amendment: Amendment) -> tuple[Applied, ...]:
+        """The operations of ``amendment`` that were applied, in the order they took effect."""
+        return tuple(a for a in self.applied if a.scheduled.filed.amendment is amendment)
+
+
+@lru_cache(maxsize=4096)
+def _natural(number: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", number))
+
+
+def order_key(amendment: Amendment, index: int) -> OrderKey:
+    """Sort key of operation ``index`` of ``amendment`` under the order rule above."""
+    return (amendment.effective(index), amendment.act.date, _natural(amendment.act.number), index)
+
+
+def act_bounds(amendment: Amendment) -> tuple[OrderKey, OrderKey]:
+    """Keys just before the act's first operation and just after its last, in the order rule.
+
+    ``consolidate(..., until=...)`` with them gives the plan just before and just after the act.
+    """
+    n = len(amendment.operations)
+    days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
+    number = _natural(amendment.act.number)
+    return (min(days), amendment.act.date, number, -1), (max(days), amendment.act.date, number, n)
+
+
+def base_date(plan: Plan) -> dt.date:
+    """The first day of the base version: entry into force, or adoption where that is unknown."""
+    if plan.entry_into_force is UNKNOWN:
+        return plan.act.date
+    return in_force_date(plan.act, plan.entry_into_force)
+
+
+def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
+    a = filed.amendment
+    if a.act.date < base.act.date:
+        raise DateOrder(
+            f"act {a.act.number} of {a.act.date} is older than plan {base.plan} ({base.act.date}) that it amends",
+            path=("act", "date"),
+            file=filed.path,
+        )
+    published = getattr(a.entry_into_force, "published", None)
+    if published is not None and published < a.act.date:
+        raise DateOrder(
+            f"act {a.act.number} is published ({published}) before it is adopted ({a.act.date})",
+            path=("entry_into_force", "published"),
+            file=filed.path,
+        )
+    for i in range(len(a.operations)):
+        day = a.effective(i)
+        if day < start:
+            path: tuple[Any, ...]
+            if a.operations[i].in_force:
+                path = ("operations", i, "in_force")
+            else:  # point at the date that decides it
+                path = (
+                    "entry_into_force",
+                    {"on_date": "date", "after_publication": "published"}.get(a.entry_into_force.rule, "rule"),
+                )
+            raise DateOrder(
+                f"act {a.act.number} would take effect on {day}, before plan {base.plan} is in force ({start})",
+                path=path,
+                file=filed.path,
+            )
+
+
+def _check_ambiguity(filed: Sequence[FiledAmendment]) -> None:
+    seen: dict[tuple[dt.date, tuple[tuple[int, int | str], ...]], FiledAmendment] = {}
+    for f in filed:
+        key = (f.amendment.act.date, _natural(f.amendment.act.number))
+        if key in seen:
+            raise OrderAmbiguous(
+                f"act {f.amendment.act.number} of {f.amendment.act.date} is also in {seen[key].path}",
+                path=("act", "number"),
+                file=f.path,
+            )
+        seen[key] = f
+
+
+def schedule(
+    base: Plan, amendments: Iterable[FiledAmendment], drafts: Iterable[FiledAmendment] = ()
+) -> list[Scheduled]:
+    """Every operation that takes effect on ``base``, in the order rule's order.
+
+    Adopted acts take effect; a draft only where it is passed in ``drafts`` (a preview, or ``check``
+    verifying that it would apply). Raises ``order-ambiguous`` and ``date-order`` errors.
+    """
+    chosen = {id(d.amendment) for d in drafts}
+    mine = list(
+        {
+            id(f.amendment): f
+            for f in (*amendments, *drafts)
+            if f.amendment.amends == base.plan and (f.amendment.takes_effect or id(f.amendment) in chosen)
+        }.values()
+    )
+    _check_ambiguity(mine)
+    start = base_date(base)
+    for f in mine:
+        _check_dates(base, start, f)
+    steps: list[Scheduled] = []
+    for f in mine:
+        a = f.amendment
+        sources: dict[dt.date, Source] = {}  # one per act and day, so that its citation is formatted once
+        for i in range(len(a.operations)):
+            key = order_key(a, i)
+            source = sources.get(key[0])
+            if source is None:
+                source = sources[key[0]] = Source(a.act, key[0])
+            steps.append(Scheduled(f, i, key, source))
+    steps.sort(key=lambda s: s.key)
+    return steps
+
+
+def consolidate(
+    base: Plan,
+    amendments: Iterable[FiledAmendment],
+    *,
+    drafts: Iterable[FiledAmendment] = (),
+    until: OrderKey | None = None,
+) -> Timeline:
+    """Apply the acts that take effect on ``base`` in the order rule's order; one version per day.
+
+    ``drafts`` are taken as if adopted. ``until`` stops after the last operation whose order key is at
+    most ``until`` (see ``act_bounds``): the plan just before or just after one act. Raises the first
+    error met, placed inside its act's file.
+    """
+    with gc_paused():
+        steps = schedule(base, amendments, drafts)
+        if until is not None:
+            steps = [s for s in steps if s.key <= until]
+        return _run(base, steps)
+
+
+def _run(base: Plan, steps: list[Scheduled]) -> Timeline:
+    versions = [Version(base, base_date(base), None, ())]
+    applied: list[Applied] = []
+    plan = base
+    repealed_on = None
+    for day, batch in groupby(steps, key=lambda s: s.day):
+        ops = list(batch)
+        result = apply_day(plan, ops)
+        if result.findings:
+            raise result.findings[0]
+        plan = result.plan
+        applied.extend(result.applied)
+        acts = tuple(dict.fromkeys(s.filed.amendment.act.number for s in ops))
+        prev = versions[-1]
+        if plan.repealed is not None:
+            # The repeal's own "version" is not a version in force: end the one before.
+            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
+            repealed_on = day  # a later day's operation meets the repeal in apply: an error
+            continue
+        if day == prev.valid_from:  # an act in force the day the plan is (the base's own day)
+            versions[-1] = Version(plan, day, None, prev.acts + acts)
+        else:
+            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
+            versions.append(Version(plan, day, None, acts))
+    return Timeline(base.plan, tuple(versions), repealed_on, tuple(applied))

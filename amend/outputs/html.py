@@ -1,0 +1,256 @@
+"""HTML renderings: a version of a plan and a comparative table, as self-contained static pages.
+
+Every text is escaped (``html.escape``), so a cell that reads ``<script>`` shows as text. Unknown
+content is shown as ``⟨белгісіз⟩`` in a marked span, never as an empty cell. Output is deterministic:
+no dates of rendering, no random ids; links are relative.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Iterable
+from typing import Literal
+
+from amend.engine.model import Column
+from amend.engine.timeline import Version
+from amend.engine.unknown import UNKNOWN
+from amend.outputs.markdown import (
+    NO_REDLINE,
+    UNKNOWN_MARK,
+    UNKNOWN_OLD,
+    Abbreviations,
+    DeletedRow,
+    Heading,
+    Para,
+    Table,
+    Title,
+    absent_text,
+    blocks,
+    comparison_heads,
+    comparison_intro,
+    part_label,
+    row_anchor,
+)
+from amend.queries.compare import Comparison, Entry
+from amend.queries.redline import Mark, Segment
+
+__all__ = [
+    "RowLink",
+    "comparison_body",
+    "esc",
+    "page",
+    "redline_html",
+    "render_comparison_html",
+    "render_html",
+    "version_body",
+]
+
+# Where a row's number links to (its history page), or None for no link.
+RowLink = Callable[[str], "str | None"]
+
+_UNKNOWN_HTML = f'<span class="unknown">{UNKNOWN_MARK}</span>'
+
+STYLE = """
+body { font-family: "Times New Roman", "DejaVu Serif", serif; margin: 1.5em auto; max-width: 80em;
+       padding: 0 1em; line-height: 1.35; color: #111; background: #fff; }
+nav.crumbs { font-family: sans-serif; font-size: 90%; margin-bottom: 1em; }
+nav.crumbs a, nav.versions a { margin-right: .5em; }
+h1 { font-size: 1.45em; } h2 { font-size: 1.2em; margin-top: 1.6em; } h3 { font-size: 1.05em; }
+table { border-collapse: collapse; width: 100%; margin: .6em 0 1.2em; }
+th, td { border: 1px solid #888; padding: .25em .4em; vertical-align: top; text-align: left; }
+thead th { background: #eee; }
+tbody th[scope=row] { white-space: nowrap; }
+tr.changed > th, tr.changed > td { background: #fffbe6; }
+tr.note td { font-style: italic; font-size: 90%; border-top: none; color: #333; }
+tr.deleted td { color: #666; }
+.unknown { color: #a00; background: #fdecec; font-style: italic; white-space: nowrap; }
+.notice { border-left: 4px solid #c60; padding-left: .6em; }
+.note { font-style: italic; }
+.aside { font-style: italic; color: #444; }
+del { color: #a00; text-decoration: line-through; }
+ins { color: #060; text-decoration: underline; font-weight: bold; }
+.part { margin-bottom: .3em; } .label { font-weight: bold; }
+.remark { font-style: italic; margin-top: .3em; }
+"""
+
+
+def esc(value: object) -> str:
+    """Escaped text: UNKNOWN and the unknown mark as a marked span, line breaks as <br>."""
+    if value is UNKNOWN:
+        return _UNKNOWN_HTML
+    text = html.escape(str(value), quote=True)
+    return text.replace(UNKNOWN_MARK, _UNKNOWN_HTML).replace("\n", "<br>\n")
+
+
+def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = ()) -> str:
+    """A whole HTML document: ``title`` (plain text), ``body`` (HTML), breadcrumbs (label, href)."""
+    trail = "".join(
+        f'<a href="{html.escape(href, quote=True)}">{esc(label)}</a> › ' if href else esc(label)
+        for label, href in crumbs
+    )
+    nav = f'<nav class="crumbs">{trail}</nav>\n' if trail else ""
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="kk">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"{nav}{body}</body>\n</html>\n"
+    )
+
+
+def _column_head(column: Column) -> str:
+    if column.title is UNKNOWN:
+        return f'<th scope="col"><code>{esc(column.id)}</code> (атауы {_UNKNOWN_HTML})</th>'
+    return f'<th scope="col">{esc(column.title)}</th>'
+
+
+def _note_row(note: str, width: int) -> str:
+    return f'<tr class="note"><td></td><td colspan="{width}">{esc(note)}</td></tr>'
+
+
+def _number_cell(number: str, link: RowLink | None) -> str:
+    href = link(number) if link else None
+    if href is None:
+        return f'<th scope="row">{esc(number)}</th>'
+    return (
+        f'<th scope="row"><a class="history" href="{html.escape(href, quote=True)}" '
+        f'title="{esc(number)}-жолдың тарихы">{esc(number)}</a></th>'
+    )
+
+
+def _table(table: Table, link: RowLink | None) -> list[str]:
+    width = len(table.columns)
+    out = [
+        '<table class="plan">',
+        '<thead><tr><th scope="col">№</th>' + "".join(_column_head(c) for c in table.columns) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for item in table.rows:
+        if isinstance(item, DeletedRow):
+            out.append(
+                f'<tr id="{esc(row_anchor(item.number))}" class="deleted">{_number_cell(item.number, link)}'
+                f'<td colspan="{width}">алып тасталды</td></tr>'
+            )
+            out.append(_note_row(item.change.note, width))
+            continue
+        row = item.row
+        number = str(row.number)
+        cls = ' class="changed"' if row.history else ""
+        cells = "".join(f"<td>{esc(row.cells[c.id])}</td>" for c in table.columns)
+        out.append(f'<tr id="{esc(row_anchor(number))}"{cls}>{_number_cell(number, link)}{cells}</tr>')
+        out += [_note_row(change.note, width) for change in row.history]
+    out += ["</tbody>", "</table>"]
+    return out
+
+
+def version_body(version: Version, *, history_link: RowLink | None = None) -> str:
+    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers."""
+    out: list[str] = []
+    for block in blocks(version):
+        match block:
+            case Title(text=text):
+                out.append(f"<h1>{esc(text)}</h1>")
+            case Para(text=text, role=role):
+                out.append(f'<p class="{role}">{esc(text)}</p>')
+            case Heading(level=level, number=number, title=title, anchor=anchor):
+                out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {esc(title)}</h{level}>')
+            case Table():
+                out += _table(block, history_link)
+            case Abbreviations(title=title, entries=entries):
+                out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
+                out.append('<table class="abbreviations"><tbody>')
+                for code, a in entries:
+                    out.append(
+                        f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{esc(a.expansion)}</td></tr>'
+                    )
+                    out += [_note_row(c.note, 1) for c in a.history]
+                out.append("</tbody></table>")
+    return "\n".join(out) + "\n"
+
+
+def render_html(version: Version) -> str:
+    """One version of a plan as a self-contained HTML page."""
+    plan = version.plan
+    return page(f"{plan.plan}: {version.valid_from.isoformat()}", version_body(version))
+
+
+# -- the comparative table ---------------------------------------------------------------------------
+
+
+def redline_html(segments: tuple[Segment, ...]) -> str:
+    """Struck words in <del>, inserted words in <ins>."""
+    out = []
+    for s in segments:
+        if s.mark is Mark.SAME:
+            out.append(esc(s.text))
+        elif s.mark is Mark.DELETED:
+            out.append(f"<del>{esc(s.text)}</del>")
+        else:
+            out.append(f"<ins>{esc(s.text)}</ins>")
+    return "".join(out)
+
+
+def _labelled(label: str | None, body: str) -> str:
+    head = f'<span class="label">{esc(label)}:</span> ' if label else ""
+    return f'<div class="part">{head}{body}</div>'
+
+
+def _side(entry: Entry, side: Literal["old", "new"]) -> str:
+    absent = absent_text(entry, side)
+    if absent is not None:
+        return esc(absent)
+    if side == "old" and entry.old_unknown:
+        return f'<p class="unknown-old">{esc(UNKNOWN_OLD)}</p>'
+    parts = []
+    for part in entry.parts:
+        value = part.old if side == "old" else part.new
+        parts.append(_labelled(part_label(part), esc(value) if value is not None else esc("жоқ")))
+    return "".join(parts)
+
+
+def _changes(entry: Entry) -> str:
+    if entry.old_unknown and not entry.new_absent:
+        parts = [f"<p>{esc(NO_REDLINE)}</p>"]
+    else:
+        parts = [
+            _labelled(part_label(p), redline_html(p.redline) if p.redline is not None else esc(NO_REDLINE))
+            for p in entry.parts
+            if p.redline is None or p.changed
+        ]
+    if entry.remark:
+        parts.append(f'<p class="remark">{esc(entry.remark)}</p>')
+    return "".join(parts) or "-"
+
+
+def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) -> str:
+    """The comparative table (the inside of <body>); ``row_link`` links rows to their history."""
+    out = ["<h1>Салыстырмалы кесте</h1>"]
+    out += [f"<p>{esc(line)}</p>" for line in comparison_intro(comparison)]
+    out.append('<table class="comparison">')
+    out.append(
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{esc(h)}</th>' for h in comparison_heads(comparison))
+        + "</tr></thead>"
+    )
+    out.append("<tbody>")
+    for entry in comparison.entries:
+        href = row_link(str(entry.row)) if row_link and entry.row is not None else None
+        element = esc(entry.element)
+        if href:
+            element = f'<a class="history" href="{html.escape(href, quote=True)}">{element}</a>'
+        out.append(
+            f'<tr id="entry-{entry.number}"><td>{entry.number}</td><td>{element}</td>'
+            f"<td>{_side(entry, 'old')}</td><td>{_side(entry, 'new')}</td><td>{_changes(entry)}</td></tr>"
+        )
+    out += [
+        "</tbody>",
+        "</table>",
+        "<p>Белгілер: <del>сызылған</del> – алып тасталатын сөздер, "
+        "<ins>астын сызылған</ins> – енгізілетін сөздер.</p>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+def render_comparison_html(comparison: Comparison) -> str:
+    """The comparative table as a self-contained HTML page."""
+    return page(f"Салыстырмалы кесте: № {comparison.act.number}", comparison_body(comparison))

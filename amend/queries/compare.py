@@ -1,0 +1,370 @@
+"""The comparative table (салыстырмалы кесте) of an amendment, as data: one entry per element it changes.
+
+Nothing here applies an operation. The timeline gives two versions: the plan just before the act (every
+operation that the order rule puts before its first one) and just after it (up to its last one). The
+entries are the elements that the act's operations write (``Operation.touches``) and that differ between
+the two, each with its final wording.
+
+Each entry names the structural element ("1-бөлім, 6-жол", "1.2-кіші бөлім, 23-1-жол"), the wording
+in force before the act, the wording after it, and a word-level redline per part (cell, title,
+expansion). An element the act creates has no old wording ("жоқ"); an element whose old wording no
+source gives keeps UNKNOWN parts, so that no rendering can show it as empty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from amend.engine.acts import Act
+from amend.engine.amendment import ActStatus, FiledAmendment
+from amend.engine.base import Frozen
+from amend.engine.elements import Element, ElementKind
+from amend.engine.model import Plan, Row
+from amend.engine.numbers import RowNumber
+from amend.engine.operations import ReplaceWords
+from amend.engine.provenance import Change, ChangeKind
+from amend.engine.step import Applied
+from amend.engine.timeline import Timeline, act_bounds, consolidate
+from amend.engine.unknown import UNKNOWN, Text
+from amend.errors import AmendError
+from amend.queries.redline import Segment, redline
+from amend.store.yaml_io import locate
+
+__all__ = [
+    "Comparison",
+    "Entry",
+    "Part",
+    "PartChange",
+    "around",
+    "compare",
+    "comparison_json",
+    "others_than",
+    "row_element",
+    "validate_in_repository",
+]
+
+
+class Part(Frozen):
+    """One piece of an element's wording: a cell (key: column id, title: its title), a code's
+    expansion (key: the code, title None), or a whole title (key and title None)."""
+
+    key: str | None = None
+    title: Text | None = None
+    text: Text
+
+
+class PartChange(Frozen):
+    """One part before and after. ``None``: the part does not exist on that side."""
+
+    key: str | None = None
+    title: Text | None = None
+    old: Text | None
+    new: Text | None
+    # None where a side is UNKNOWN: no redline can be drawn against a text no source gives.
+    redline: tuple[Segment, ...] | None
+
+    @property
+    def changed(self) -> bool:
+        """False when the part reads the same before and after."""
+        return self.old is UNKNOWN or self.new is UNKNOWN or self.old != self.new
+
+
+class Entry(Frozen):
+    """One line of the comparative table: one change to one structural element."""
+
+    number: int  # № р/с, from 1
+    element: str  # e.g. "1-бөлім, 6-жол"
+    row: RowNumber | None = None  # the row the entry is about, if any (for links to its history)
+    kind: ChangeKind
+    operation: int  # index of the operation in the act's file, from 0
+    old_absent: bool  # the element did not exist before ("жоқ")
+    new_absent: bool  # the act removes the element
+    parts: tuple[PartChange, ...]
+    remark: str | None = None  # what the table must add, e.g. words replaced inside unknown text
+
+    @property
+    def old_unknown(self) -> bool:
+        """True when the whole old wording is unknown (none of its parts is given by a source)."""
+        return not self.old_absent and all(p.old is UNKNOWN for p in self.parts)
+
+    @property
+    def new_unknown(self) -> bool:
+        """True when the whole new wording is unknown."""
+        return not self.new_absent and all(p.new is UNKNOWN for p in self.parts)
+
+
+class Comparison(Frozen):
+    """The comparative table of one act against the version it amends."""
+
+    act: Act
+    plan: str
+    plan_title: Text
+    status: ActStatus
+    in_force: dt.date  # the first day any of its operations takes effect
+    before: dt.date  # first day of the version the old wording is taken from
+    entries: tuple[Entry, ...]
+
+
+# -- elements and their wording ----------------------------------------------------------------------
+
+
+def row_element(row: Row) -> str:
+    """A row's structural element: "1.2-кіші бөлім, 23-1-жол", or "1-бөлім, 6-жол" where the subsection
+    is none or unknown."""
+    if isinstance(row.subsection, str):
+        return f"{row.subsection}-кіші бөлім, {row.number}-жол"
+    return f"{row.section}-бөлім, {row.number}-жол"
+
+
+def _heading_element(number: str) -> str:
+    # 1.2 is a subsection, 1 a section (the same reading as the generated notes).
+    return f"{number}-кіші бөлім" if "." in number else f"{number}-бөлім"
+
+
+def _row_parts(plan: Plan, row: Row) -> tuple[Part, ...]:
+    return tuple(Part(key=c.id, title=c.title, text=row.cells[c.id]) for c in plan.columns)
+
+
+def _pair(old: tuple[Part, ...] | None, new: tuple[Part, ...] | None) -> tuple[PartChange, ...]:
+    """Parts of both sides matched by key, in the order of the new side (else the old)."""
+    olds = {p.key: p for p in old or ()}
+    news = {p.key: p for p in new or ()}
+    keys = [p.key for p in new or ()] + [p.key for p in old or () if p.key not in news]
+    changes = []
+    for key in keys:
+        o, n = olds.get(key), news.get(key)
+        shape = n or o
+        assert shape is not None
+        old_text, new_text = (o.text if o else None), (n.text if n else None)
+        marks = None if old_text is UNKNOWN or new_text is UNKNOWN else redline(old_text or "", new_text or "")
+        changes.append(PartChange(key=key, title=shape.title, old=old_text, new=new_text, redline=marks))
+    return tuple(changes)
+
+
+def _words_instruction(op: ReplaceWords) -> str:
+    # The act's own phrasing: "X" деген сөздер "Y" деген сөздермен ауыстырылсын / алып тасталсын.
+    if op.new:
+        return f'"{op.old}" деген сөздер "{op.new}" деген сөздермен ауыстырылсын'
+    return f'"{op.old}" деген сөздер алып тасталсын'
+
+
+def _words_scope(plan: Plan, op: ReplaceWords) -> tuple[str, list[Row], tuple[str, ...]]:
+    """The element the words are replaced in, its rows, and its columns."""
+    columns = (op.column,) if op.column else plan.column_ids
+    if op.row is not None:
+        row = plan.row(op.row)
+        return (row_element(row) if row else f"{op.row}-жол"), ([row] if row else []), columns
+    if op.section is not None:
+        return f"{op.section}-бөлім", [r for r in plan.rows if r.section == op.section], columns
+    return "Жоспар", list(plan.rows), columns
+
+
+def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[FiledAmendment]:
+    """The filed amendments without this one: not the same file, nor the same act of the same plan."""
+    a = filed.amendment
+    me = (a.amends, a.act.number, a.act.date)
+    resolved = filed.path.resolve()
+    return [
+        f
+        for f in amendments
+        if f.path.resolve() != resolved and (f.amendment.amends, f.amendment.act.number, f.amendment.act.date) != me
+    ]
+
+
+def around(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> tuple[Timeline, Timeline]:
+    """The timelines just before and just after ``filed`` (adopted, or a draft at its order position),
+    among the other ``amendments``. Errors are placed at file:line:col."""
+    others = others_than(amendments, filed)
+    drafts = [] if filed.amendment.takes_effect else [filed]
+    acts = [*others, filed] if filed.amendment.takes_effect else others
+    first, last = act_bounds(filed.amendment)
+    try:
+        return (consolidate(base, acts, drafts=drafts, until=first), consolidate(base, acts, drafts=drafts, until=last))
+    except AmendError as err:
+        raise locate(err) from None
+
+
+def _row_parts(plan: Plan, row: Row) -> tuple[Part, ...]:
+    return tuple(Part(key=c.id, title=c.title, text=row.cells[c.id]) for c in plan.columns)
+
+
+def _kind(history: tuple[Change, ...], filed: FiledAmendment, default: ChangeKind) -> ChangeKind:
+    act = filed.amendment.act
+    mine = [c.kind for c in history if c.act == act.number and c.act_date == act.date]
+    return mine[-1] if mine else default
+
+
+def _entry_parts(
+    element: Element, before: Plan, after: Plan, filed: FiledAmendment
+) -> tuple[str, ChangeKind, tuple[Part, ...] | None, tuple[Part, ...] | None, RowNumber | None] | None:
+    """The element's structural name, the kind of change, and its wording on each side; None when the
+    act leaves it as it was."""
+    key = element.key
+    match element.kind:
+        case ElementKind.ROW:
+            number = RowNumber(key)
+            old, new = before.row(number), after.row(number)
+            if old is None and new is None:
+                return None
+            if (
+                old is not None
+                and new is not None
+                and (old.cells, old.section, old.subsection) == (new.cells, new.section, new.subsection)
+            ):
+                return None
+            if new is None:
+                assert old is not None
+                return row_element(old), ChangeKind.DELETED, _row_parts(before, old), None, old.number
+            kind = ChangeKind.INSERTED if old is None else _kind(new.history, filed, ChangeKind.REPLACED)
+            return (
+                row_element(new),
+                kind,
+                None if old is None else _row_parts(before, old),
+                _row_parts(after, new),
+                new.number,
+            )
+        case ElementKind.ABBREVIATION:
+            was, now = before.abbreviations.get(key), after.abbreviations.get(key)
+            if (was is None and now is None) or (
+                was is not None and now is not None and was.expansion == now.expansion
+            ):
+                return None
+            kind = ChangeKind.ADDED if was is None else ChangeKind.DELETED if now is None else ChangeKind.REPLACED
+            return (
+                f"Ескертпе, {key}",
+                kind,
+                None if was is None else (Part(key=key, text=was.expansion),),
+                None if now is None else (Part(key=key, text=now.expansion),),
+                None,
+            )
+        case ElementKind.SECTION | ElementKind.SUBSECTION:
+            old_title, new_title = _heading_title(before, element), _heading_title(after, element)
+            if old_title == new_title:
+                return None
+            name = _heading_element(key)
+            if old_title is None:
+                return name, ChangeKind.ADDED, None, (Part(text=new_title),), None  # type: ignore[arg-type]
+            return (
+                f"{name} атауы",
+                ChangeKind.TITLE_SET,
+                (Part(text=old_title),),
+                (None if new_title is None else (Part(text=new_title),)),
+                None,
+            )
+        case ElementKind.PLAN:
+            if after.repealed is None or before.repealed is not None:
+                return None
+            return "Жоспар", ChangeKind.REPEALED, (Part(text=before.title),), None, None
+    return None
+
+
+def _heading_title(plan: Plan, element: Element) -> Text | None:
+    for section in plan.sections:
+        if element.kind is ElementKind.SECTION and section.number == element.key:
+            return section.title
+        for sub in section.subsections:
+            if element.kind is ElementKind.SUBSECTION and sub.number == element.key:
+                return sub.title
+    return None
+
+
+def _hidden_words(applied: Applied, before: Plan) -> tuple[str, int] | None:
+    """Words the act replaces in text no source gives: (the element, how many), or None."""
+    op = applied.scheduled.op
+    if not isinstance(op, ReplaceWords):
+        return None
+    element, rows, columns = _words_scope(before, op)
+    known = sum(
+        r.cells[c].count(op.old)
+        for r in rows
+        for c in columns  # type: ignore[union-attr]
+        if r.cells[c] is not UNKNOWN
+    )
+    return (element, op.occurrences - known) if known < op.occurrences else None
+
+
+def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> Comparison:
+    """The comparative table of ``filed`` among ``amendments`` (a draft is taken at its order position).
+
+    Raises the first ``AmendError`` the act meets, placed at file:line:col, including executor codes
+    the note does not define on the day: the same error ``amend check`` gives.
+    """
+    before_tl, after_tl = around(base, amendments, filed)
+    before, after = before_tl.latest.plan, after_tl.latest.plan
+    applied = after_tl.applied_by(filed.amendment)
+    entries: list[Entry] = []
+    seen: set[Element] = set()
+    for a in applied:
+        op = a.scheduled.op
+        remark = _words_instruction(op) if isinstance(op, ReplaceWords) else None
+        for touch in a.touches:
+            if not touch.writes or touch.element in seen:
+                continue
+            seen.add(touch.element)
+            found = _entry_parts(touch.element, before, after, filed)
+            if found is None:
+                continue
+            element, kind, old, new, row = found
+            entries.append(
+                Entry(
+                    number=len(entries) + 1,
+                    element=element,
+                    row=row,
+                    kind=kind,
+                    operation=a.scheduled.index,
+                    old_absent=old is None,
+                    new_absent=new is None,
+                    parts=_pair(old, new),
+                    remark=remark,
+                )
+            )
+        hidden = _hidden_words(a, before)
+        if hidden is not None and isinstance(op, ReplaceWords):
+            # The rest of the occurrences are in text no source gives: say so, do not drop them.
+            element, count = hidden
+            entries.append(
+                Entry(
+                    number=len(entries) + 1,
+                    element=element,
+                    row=op.row,
+                    kind=ChangeKind.WORDS_REPLACED,
+                    operation=a.scheduled.index,
+                    old_absent=False,
+                    new_absent=False,
+                    parts=_pair((Part(text=UNKNOWN),), (Part(text=UNKNOWN),)),
+                    remark=f"{_words_instruction(op)}: {count} жағдайы мәтіні белгісіз бөлікте",
+                )
+            )
+    a = filed.amendment
+    first = min((a.effective(i) for i in range(len(a.operations))), default=a.in_force)
+    return Comparison(
+        act=a.act,
+        plan=base.plan,
+        plan_title=base.title,
+        status=a.status,
+        in_force=first,
+        before=before_tl.latest.valid_from,
+        entries=tuple(entries),
+    )
+
+
+def validate_in_repository(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[AmendError]:
+    """What ``amend check`` would report of this act if it were adopted beside the others: the whole
+    timeline with it, later acts included (its own dates decide where it falls in the order rule)."""
+    others = others_than(amendments, filed)
+    try:
+        consolidate(base, others, drafts=[filed])
+    except AmendError as err:
+        return [locate(err)]
+    return []
+
+
+def comparison_json(comparison: Comparison) -> dict:
+    """The table as JSON-ready data: UNKNOWN is null, and each side's state is said in words
+    (old: absent | unknown | given; new: removed | unknown | given) so null is never read as empty."""
+    data = comparison.model_dump(mode="json")
+    for entry, out in zip(comparison.entries, data["entries"]):
+        out["old_state"] = "absent" if entry.old_absent else "unknown" if entry.old_unknown else "given"
+        out["new_state"] = "removed" if entry.new_absent else "unknown" if entry.new_unknown else "given"
+    return data

@@ -1,0 +1,222 @@
+"""A folder of plans: ``plans/base``, ``plans/amendments`` and the ``consolidated`` files built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from amend.engine.amendment import ActStatus
+from amend.engine.gc_pause import gc_paused
+from amend.engine.model import Plan
+from amend.engine.timeline import FiledAmendment, Timeline, consolidate
+from amend.errors import ActDuplicate, AmendError, PlanMissing
+from amend.store.loading import load_amendment, load_plan
+from amend.store.yaml_io import locate
+
+__all__ = ["BuildResult", "Repository", "write_atomic"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What ``build`` wrote, left alone and removed, relative to the repository root."""
+
+    written: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    removed: tuple[str, ...]
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write through a temporary file and a rename, so a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Repository:
+    """The plans and amendments under ``root`` and what consolidating them gives."""
+
+    def __init__(self, root: Path | str = ".") -> None:
+        self.root = Path(root)
+        self.base_dir = self.root / "plans" / "base"
+        self.amendments_dir = self.root / "plans" / "amendments"
+        self.output_dir = self.root / "consolidated"
+
+    def _rel(self, path: Path) -> Path:
+        try:
+            return path.relative_to(self.root)
+        except ValueError:
+            return path
+
+    def _load(
+        self, problems: list[AmendError] | None
+    ) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
+        """Read every file. With ``problems``, a bad file is recorded there and skipped; else it raises."""
+
+        def record(err: AmendError) -> None:
+            if problems is None:
+                raise err
+            problems.append(err)
+
+        def attempt(load, path):
+            try:
+                return load(path)
+            except AmendError as err:
+                record(err)
+                return None
+
+        plans: dict[str, tuple[Plan, Path]] = {}
+        for path in sorted(self.base_dir.glob("*.yaml")):
+            plan = attempt(load_plan, path)
+            if plan is None:
+                continue
+            if plan.plan in plans:
+                record(
+                    locate(
+                        ActDuplicate(
+                            f"plan {plan.plan} is also defined in {plans[plan.plan][1]}", path=("plan",), file=path
+                        )
+                    )
+                )
+            else:
+                plans[plan.plan] = (plan, path)
+        amendments = []
+        for path in sorted(self.amendments_dir.glob("*.yaml")):
+            amendment = attempt(load_amendment, path)
+            if amendment is not None:
+                amendments.append(FiledAmendment(amendment, path))
+        return plans, tuple(amendments)
+
+    @cached_property
+    def _files(self) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
+        with gc_paused():  # one pause over the whole batch; see gc_pause
+            return self._load(None)
+
+    @property
+    def plans(self) -> dict[str, tuple[Plan, Path]]:
+        """Every base plan by id, with its file. Raises the first error met."""
+        return self._files[0]
+
+    @property
+    def amendments(self) -> tuple[FiledAmendment, ...]:
+        """Every amendment file, in file-name order (the order rule, not this order, decides effect)."""
+        return self._files[1]
+
+    def plan(self, plan_id: str) -> Plan:
+        """The base plan ``plan_id``."""
+        if plan_id not in self.plans:
+            known = ", ".join(sorted(self.plans)) or "none"
+            raise PlanMissing(f"no plan {plan_id} in {self.base_dir} (plans: {known})")
+        return self.plans[plan_id][0]
+
+    def timeline(self, plan_id: str, extra: list[FiledAmendment] | None = None) -> Timeline:
+        """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft)."""
+        try:
+            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []))
+        except AmendError as err:
+            raise locate(err) from None
+
+    @cached_property
+    def timelines(self) -> dict[str, Timeline]:
+        """Every plan's timeline, by plan id."""
+        with gc_paused():  # one pause over all plans, not one per plan: see gc_pause
+            return {pid: self.timeline(pid) for pid in sorted(self.plans)}
+
+    def check_references(self) -> None:
+        """Every amendment names a plan we have."""
+        for f in self.amendments:
+            if f.amendment.amends not in self.plans:
+                raise locate(
+                    PlanMissing(
+                        f"act {f.amendment.act.number} amends plan {f.amendment.amends}, "
+                        f"which is not in {self.base_dir}",
+                        path=("amends",),
+                        file=f.path,
+                    )
+                )
+
+    def problems(self) -> tuple[list[AmendError], dict[str, Timeline]]:
+        """Every problem of the inputs (bad files, failing operations, drafts that do not apply), and the
+        timelines of the plans that consolidate. ``amend.ci.check`` adds the staleness of outputs."""
+        problems: list[AmendError] = []
+        with gc_paused():
+            plans, amendments = self._load(problems)
+        unreadable = {e.file for e in problems}
+        for f in amendments:
+            # A plan whose own file is broken is reported once, not again for each act amending it.
+            if f.amendment.amends not in plans and str(self.plan_path(f.amendment.amends)) not in unreadable:
+                problems.append(
+                    locate(
+                        PlanMissing(
+                            f"act {f.amendment.act.number} amends plan {f.amendment.amends}, "
+                            f"which is not in {self.base_dir}",
+                            path=("amends",),
+                            file=f.path,
+                        )
+                    )
+                )
+        timelines: dict[str, Timeline] = {}
+        with gc_paused():  # one pause over all plans and drafts: see gc_pause
+            for pid, (plan, _) in sorted(plans.items()):
+                try:
+                    timelines[pid] = consolidate(plan, amendments)
+                except AmendError as err:
+                    problems.append(locate(err))
+                    continue
+                for draft in (
+                    f for f in amendments if f.amendment.status is ActStatus.DRAFT and f.amendment.amends == pid
+                ):
+                    try:
+                        consolidate(plan, amendments, drafts=[draft])
+                    except AmendError as err:
+                        problems.append(locate(err))
+        if not problems:
+            # What was just read and consolidated is what the outputs need; do not redo it.
+            self.__dict__["_files"] = (plans, amendments)
+            self.__dict__["timelines"] = timelines
+        return problems, timelines
+
+    def plan_path(self, plan_id: str) -> Path:
+        """The file of base plan ``plan_id``."""
+        return self.base_dir / f"{plan_id}.yaml"
+
+    def relative(self, path: Path) -> Path:
+        """``path`` relative to the repository root where it is inside it."""
+        return self._rel(path)
+
+    def output_files(self) -> list[Path]:
+        """Every file now in ``consolidated/``."""
+        if not self.output_dir.exists():
+            return []
+        return sorted(p for p in self.output_dir.rglob("*") if p.is_file())
+
+    def sync(self, files: dict[Path, bytes]) -> BuildResult:
+        """Make ``consolidated/`` hold exactly ``files``: write what differs, remove what is not there."""
+        written, unchanged = [], []
+        for path, content in sorted(files.items()):
+            if path.exists() and path.read_bytes() == content:
+                unchanged.append(str(self._rel(path)))
+                continue
+            write_atomic(path, content)
+            written.append(str(self._rel(path)))
+        removed = []
+        for path in self.output_files():
+            if path not in files:
+                path.unlink()
+                removed.append(str(self._rel(path)))
+        return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def today() -> dt.date:
+    """Today's date (a seam for tests)."""
+    return dt.date.today()

@@ -1,0 +1,142 @@
+"""Versions as plain data: the consolidated YAML files, the index, and the JSON contract of ``show``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from amend.engine.amounts import row_amounts
+from amend.engine.model import Plan, Row
+from amend.engine.provenance import Change
+from amend.engine.timeline import Timeline, Version
+from amend.engine.unknown import UNKNOWN
+
+__all__ = ["index_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
+
+
+def _change(c: Change) -> dict[str, Any]:
+    return {"act": c.act, "act_date": c.act_date, "in_force": c.in_force, "kind": c.kind.value, "note": c.note}
+
+
+def _amounts(plan: Plan, row: Row) -> dict[str, str]:
+    # Decimals as text, so that no figure is rounded on its way through YAML or JSON.
+    return {c: str(a) for c, a in row_amounts(plan, row).items() if a is not None}
+
+
+def _row(plan: Plan, row: Row) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": str(row.number), "section": row.section}
+    if row.subsection is not None:
+        data["subsection"] = row.subsection
+    data["cells"] = dict(row.cells)
+    amounts = _amounts(plan, row)
+    if amounts:
+        data["amounts"] = amounts  # parsed figures (million tenge) beside the text as written
+    if row.history:
+        data["history"] = [_change(c) for c in row.history]
+    return data
+
+
+def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
+    """One consolidated version, complete: what ``consolidated/<plan>/<date>.yaml`` holds."""
+    plan = version.plan
+    act = plan.act.model_dump(exclude_defaults=True)
+    data: dict[str, Any] = {
+        "plan": plan.plan,
+        "title": plan.title,
+        "valid_from": version.valid_from,
+        "valid_to": version.valid_to,
+        "acts": list(version.acts),
+        "act": act,
+        "rows_complete": plan.rows_complete,
+        "columns": [c.model_dump() for c in plan.columns],
+        "sections": [_section(s) for s in plan.sections],
+        "rows": [_row(plan, r) for r in plan.rows],
+        "abbreviations": [
+            {
+                "code": code,
+                "expansion": a.expansion,
+                **({"history": [_change(c) for c in a.history]} if a.history else {}),
+            }
+            for code, a in plan.abbreviations.items()
+        ],
+    }
+    if plan.deleted_rows:
+        data["deleted_rows"] = [{"number": n, **_change(c)} for n, c in plan.deleted_rows.items()]
+    return data
+
+
+def _section(section: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": section.number, "title": section.title}
+    if getattr(section, "subsections", ()):
+        data["subsections"] = [_section(s) for s in section.subsections]
+    if section.history:
+        data["history"] = [_change(c) for c in section.history]
+    return data
+
+
+def index_data(timeline: Timeline) -> dict[str, Any]:
+    """``consolidated/<plan>/index.yaml``: every version with its validity interval and acts."""
+    return {
+        "plan": timeline.plan_id,
+        "repealed_on": timeline.repealed_on,
+        "versions": [
+            {
+                "valid_from": v.valid_from,
+                "valid_to": v.valid_to,
+                "acts": list(v.acts),
+                "file": f"{v.valid_from.isoformat()}.yaml",
+            }
+            for v in timeline.versions
+        ],
+    }
+
+
+def to_json_value(value: Any) -> Any:
+    """Plain data made JSON-ready: UNKNOWN becomes null, dates ISO strings."""
+    if value is UNKNOWN:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: to_json_value(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json_value(v) for v in value]
+    return value
+
+
+def unknowns(row: Row) -> list[str]:
+    """Which parts of a row no source gives (``subsection``, ``cells.<column>``)."""
+    found = ["subsection"] if row.subsection is UNKNOWN else []
+    return found + [f"cells.{c}" for c, t in row.cells.items() if t is UNKNOWN]
+
+
+def row_json(plan: Plan, row: Row) -> dict[str, Any]:
+    """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown."""
+    return to_json_value(
+        {
+            "number": str(row.number),
+            "section": row.section,
+            # null for "in no subsection"; an unknown subsection is also null and listed in `unknown`
+            "subsection": row.subsection,
+            "cells": dict(row.cells),
+            "amounts": _amounts(plan, row),
+            "history": [_change(c) for c in row.history],
+            "unknown": unknowns(row),
+        }
+    )
+
+
+def show_json(version: Version, at: dt.date) -> dict[str, Any]:
+    """The JSON contract of ``amend show --format json``."""
+    plan: Plan = version.plan
+    return {
+        "plan": plan.plan,
+        "at": at.isoformat(),
+        "title": to_json_value(plan.title),
+        "valid_from": version.valid_from.isoformat(),
+        "valid_to": version.valid_to.isoformat() if version.valid_to else None,
+        "rows_complete": plan.rows_complete,
+        "columns": [to_json_value(c.model_dump()) for c in plan.columns],
+        "rows": [row_json(plan, r) for r in plan.rows],
+        "abbreviations": {code: to_json_value(a.expansion) for code, a in plan.abbreviations.items()},
+    }

@@ -1,0 +1,172 @@
+"""YAML in and out: a fast loader, positions only when an error needs them, deterministic dumps."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from amend.engine.gc_pause import gc_paused
+from amend.engine.unknown import UNKNOWN, Unknown
+from amend.errors import AmendError, Location, YamlSyntaxError
+
+__all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_yaml"]
+
+UNKNOWN_TAG = "!unknown"
+_TAG_TRAILING_SPACE = re.compile(r"(?<= )!unknown (?=\n)")
+
+
+def _unknown(constructor: Any, node: Any) -> Unknown:
+    if node.value not in ("", None):
+        # `!unknown "some text"` would smuggle a text in beside the marker.
+        raise YAMLError(f"{UNKNOWN_TAG} takes no value (line {node.start_mark.line + 1})")
+    return UNKNOWN
+
+
+def _configure(yaml: YAML) -> YAML:
+    yaml.constructor.add_constructor(UNKNOWN_TAG, _unknown)
+    # Dates stay strings here so that pydantic checks them and an impossible date such as
+    # 2025-02-30 is reported at its place, like every other bad value.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+    return yaml
+
+
+@cache
+def _fast() -> YAML:
+    # The C loader (ruamel.yaml.clib) where installed: about 4x faster, no positions.
+    return _configure(YAML(typ="safe"))
+
+
+def _positional() -> YAML:
+    return _configure(YAML(typ="rt"))
+
+
+def read_yaml(path: Path) -> Any:
+    """The plain data of a YAML file (``!unknown`` becomes ``UNKNOWN``); syntax errors are located."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        with gc_paused():  # a YAML tree is acyclic (no anchors in our files); see gc_pause
+            return _fast().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or str(exc)
+        err = YamlSyntaxError(f"{problem}" + (f" ({exc.context})" if exc.context else ""), file=path)
+        if mark is not None:
+            err = err.at(_location(path, text, mark.line, mark.column))
+        raise err from None
+    except YAMLError as exc:
+        raise YamlSyntaxError(str(exc), file=path) from None
+
+
+def _location(path: Path | str, text: str, line: int, column: int) -> Location:
+    lines = text.splitlines()
+    source = lines[line] if 0 <= line < len(lines) else None
+    return Location(str(path), line + 1, column + 1, source)
+
+
+class SourceMap:
+    """A file read once with node positions, to place any number of paths in it."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.text = self.path.read_text(encoding="utf-8")
+        self.node = _positional().load(self.text)
+
+    def location(self, path: tuple[Any, ...], *, at_key: bool = False) -> Location:
+        """Where ``path`` (keys and indices) stands: its value, or with ``at_key`` its last key."""
+        line, column = _deepest(self.node, path, at_key)
+        return _location(self.path, self.text, line, column)
+
+
+def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
+    """Fill in ``error.location`` from its file and path by re-reading the file with positions.
+
+    ``at_key`` points at the last key itself rather than its value (for a key that should not be there).
+    """
+    if error.location is not None or error.file is None:
+        return error
+    try:
+        source = SourceMap(error.file)
+    except (OSError, YAMLError):
+        return error.at(Location(str(error.file)))
+    return error.at(source.location(error.path, at_key=at_key))
+
+
+def _deepest(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+    """Line and column (from 0) of the deepest node on ``path``.
+
+    Steps that do not name a key or index of the data (such as pydantic's union tags) are skipped.
+    """
+    line, column = 0, 0
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        line, column = node.lc.line, node.lc.col
+    for step in path:
+        if isinstance(node, CommentedMap) and step in node:
+            value = node[step]
+            if at_key or (isinstance(value, (CommentedMap, CommentedSeq)) and len(value)):
+                line, column = node.lc.key(step)
+            else:
+                line, column = node.lc.value(step)
+            node = value
+        elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line, column = node.lc.item(step)
+            node = node[step]
+    return line, column
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+
+def _represent_unknown(representer: Any, _: Unknown) -> Any:
+    return representer.represent_scalar(UNKNOWN_TAG, "")
+
+
+def _represent_str(representer: Any, text: str) -> Any:
+    # A multi-line text (a dash-list in a measure) as a literal block: one list item a line.
+    if "\n" in text:
+        return representer.represent_scalar("tag:yaml.org,2002:str", text, style="|")
+    return representer.represent_str(text)
+
+
+@cache
+def _dumper() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    # libyaml's emitter (ruamel.yaml.clib) is about 4x faster than the pure one. The two do not
+    # write the same bytes, so output must never silently fall back to the pure emitter.
+    if "clib" not in getattr(yaml.Emitter, "__module__", ""):
+        raise ImportError("ruamel.yaml.clib is required for consolidated output (pip install ruamel.yaml.clib)")
+    yaml.width = 1_000_000  # never fold a line: diffs of consolidated files stay one line per change
+    yaml.allow_unicode = True
+    yaml.default_flow_style = False
+    yaml.sort_base_mapping_type_on_output = False  # keep the documented key order
+    yaml.representer.add_representer(Unknown, _represent_unknown)
+    yaml.representer.add_representer(str, _represent_str)
+    # Every value written out in full: anchors and aliases (&id001) would make the files unreadable.
+    yaml.representer.ignore_aliases = lambda *_: True
+    return yaml
+
+
+def dump_yaml(data: Any) -> str:
+    """Deterministic YAML text: insertion order kept, unicode as is, multi-line texts as blocks."""
+    stream = io.StringIO()
+    _dumper().dump(_plain(data), stream)
+    # libyaml writes a space after a tag with an empty value; trailing blanks would trip editors' hooks.
+    return _TAG_TRAILING_SPACE.sub(UNKNOWN_TAG, stream.getvalue())
+
+
+def _plain(value: Any) -> Any:
+    # The safe representer knows dict and list, not tuple or str subclasses such as enums.
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, str) and type(value) is not str:
+        return str(value.value if hasattr(value, "value") else value)
+    return value
