@@ -136,7 +136,7 @@ def lint(
         ids = [plan] if plan else sorted(repo.plans)
         results = []
         for pid in ids:
-            places = SourcePlaces(repo.plan(pid), repo.plans[pid][1], repo.amendments)
+            places = SourcePlaces(repo.plan(pid), repo.plans[pid][1], repo.timeline(pid))
             version, flags = lint_timeline(repo.timeline(pid), places, day)
             results.append((pid, version, flags))
     except AmendError as err:

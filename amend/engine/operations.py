@@ -172,7 +172,8 @@ class AddAbbreviations(_Op):
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return tuple(
-            Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code)) for code in self.entries
+            Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code), text=("entries", code))
+            for code in self.entries
         )
 
 
@@ -184,7 +185,7 @@ class ReplaceAbbreviation(_Op):
     expansion: Text
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
-        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",)),)
+        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",), text=("expansion",)),)
 
 
 class DeleteAbbreviation(_Op):
@@ -207,10 +208,10 @@ class SetTitle(_Op):
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         if self.subsection is None:
-            return (Touch(Element(ElementKind.SECTION, self.section), Effect.CHANGES, ("section",)),)
+            return (Touch(Element(ElementKind.SECTION, self.section), Effect.CHANGES, ("section",), text=("title",)),)
         return (
             Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
-            Touch(Element(ElementKind.SUBSECTION, self.subsection), Effect.CHANGES, ("subsection",)),
+            Touch(Element(ElementKind.SUBSECTION, self.subsection), Effect.CHANGES, ("subsection",), text=("title",)),
         )
 
 
@@ -226,7 +227,7 @@ class AddSection(_Op):
         after = (
             () if self.after is None else (Touch(Element(ElementKind.SECTION, self.after), Effect.READS, ("after",)),)
         )
-        return (*after, Touch(Element(ElementKind.SECTION, self.number), Effect.CREATES, ("number",)))
+        return (*after, Touch(Element(ElementKind.SECTION, self.number), Effect.CREATES, ("number",), text=("title",)))
 
 
 class AddSubsection(_Op):
@@ -247,7 +248,7 @@ class AddSubsection(_Op):
         return (
             Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
             *after,
-            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.CREATES, ("number",)),
+            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.CREATES, ("number",), text=("title",)),
         )
 
 
