@@ -80,7 +80,7 @@ class Plan(Frozen):
     rows_complete: bool = True
     columns: tuple[Column, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
-    rows: Rows
+    rows: Rows[Row]
     abbreviations: dict[str, Abbreviation] = {}  # noqa: RUF012  (pydantic copies field defaults)
     notes: tuple[str, ...] = ()
     # Rows that an act deleted, kept so that a later reference to them can say so.

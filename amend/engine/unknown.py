@@ -47,3 +47,7 @@ Text = Union[NonBlank, Unknown]  # noqa: UP007  (a runtime alias that pydantic r
 def is_unknown(value: object) -> bool:
     """True for the UNKNOWN sentinel."""
     return value is UNKNOWN
+
+
+# How an unknown text is shown to a reader ("unknown" in Kazakh), wherever a rendering needs a mark.
+UNKNOWN_MARK = "⟨белгісіз⟩"

@@ -17,6 +17,7 @@ from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change, ChangeKind
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Text
+from amend.engine.unknown import UNKNOWN_MARK as _UNKNOWN_MARK
 
 if TYPE_CHECKING:
     from amend.queries.compare import Comparison, Entry, PartChange
@@ -49,7 +50,7 @@ __all__ = [
 ]
 
 # Shown wherever the sources are silent: visible, never a blank cell.
-UNKNOWN_MARK = "⟨белгісіз⟩"
+UNKNOWN_MARK = _UNKNOWN_MARK  # one mark for every rendering (see engine.unknown)
 # The comparative table's words for a side that is not there or not known.
 ABSENT = "жоқ"
 UNKNOWN_OLD = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"

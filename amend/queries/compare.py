@@ -24,7 +24,6 @@ from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import ReplaceWords
 from amend.engine.provenance import Change, ChangeKind
-from amend.engine.step import Applied
 from amend.engine.timeline import Timeline, act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
@@ -172,21 +171,28 @@ def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> 
     ]
 
 
+def _inputs(
+    amendments: Sequence[FiledAmendment], filed: FiledAmendment
+) -> tuple[list[FiledAmendment], list[FiledAmendment]]:
+    """The acts and the drafts of a timeline with ``filed`` at its order position."""
+    others = others_than(amendments, filed)
+    if filed.amendment.takes_effect:
+        return [*others, filed], []
+    return others, [filed]
+
+
 def around(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> tuple[Timeline, Timeline]:
     """The timelines just before and just after ``filed`` (adopted, or a draft at its order position),
     among the other ``amendments``. Errors are placed at file:line:col."""
-    others = others_than(amendments, filed)
-    drafts = [] if filed.amendment.takes_effect else [filed]
-    acts = [*others, filed] if filed.amendment.takes_effect else others
+    acts, drafts = _inputs(amendments, filed)
     first, last = act_bounds(filed.amendment)
     try:
-        return (consolidate(base, acts, drafts=drafts, until=first), consolidate(base, acts, drafts=drafts, until=last))
+        return (
+            consolidate(base, acts, drafts=drafts, until=first),
+            consolidate(base, acts, drafts=drafts, until=last),
+        )
     except AmendError as err:
         raise locate(err) from None
-
-
-def _row_parts(plan: Plan, row: Row) -> tuple[Part, ...]:
-    return tuple(Part(key=c.id, title=c.title, text=row.cells[c.id]) for c in plan.columns)
 
 
 def _kind(history: tuple[Change, ...], filed: FiledAmendment, default: ChangeKind) -> ChangeKind:
@@ -269,16 +275,14 @@ def _heading_title(plan: Plan, element: Element) -> Text | None:
     return None
 
 
-def _hidden_words(applied: Applied, before: Plan) -> tuple[str, int] | None:
-    """Words the act replaces in text no source gives: (the element, how many), or None."""
-    op = applied.scheduled.op
-    if not isinstance(op, ReplaceWords):
-        return None
-    element, rows, columns = _words_scope(before, op)
+def _hidden_words(op: ReplaceWords, state: Plan) -> tuple[str, int] | None:
+    """Words the act replaces in text no source gives: (the element, how many), or None. ``state`` is the
+    plan just before the operation (an earlier operation of the act may have inserted the row)."""
+    element, rows, columns = _words_scope(state, op)
     known = sum(
-        r.cells[c].count(op.old)
+        r.cells[c].count(op.old)  # type: ignore[union-attr]
         for r in rows
-        for c in columns  # type: ignore[union-attr]
+        for c in columns
         if r.cells[c] is not UNKNOWN
     )
     return (element, op.occurrences - known) if known < op.occurrences else None
@@ -319,7 +323,12 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     remark=remark,
                 )
             )
-        hidden = _hidden_words(a, before)
+        hidden = None
+        if isinstance(op, ReplaceWords):
+            key = a.scheduled.key  # the plan just before this operation: one more version from the timeline
+            acts, drafts = _inputs(amendments, filed)
+            state = consolidate(base, acts, drafts=drafts, until=(*key[:3], key[3] - 1)).latest.plan
+            hidden = _hidden_words(op, state)
         if hidden is not None and isinstance(op, ReplaceWords):
             # The rest of the occurrences are in text no source gives: say so, do not drop them.
             element, count = hidden
