@@ -29,7 +29,7 @@ from amend.engine.operations import (
     SetTitle,
 )
 from amend.engine.provenance import ChangeKind, Source, note_for_abbreviation, note_for_row, note_for_section
-from amend.engine.unknown import UNKNOWN, Text
+from amend.engine.unknown import UNKNOWN, Text, Unknown
 from amend.errors import (
     AbbreviationTaken,
     ColumnsMismatch,
@@ -150,7 +150,7 @@ def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
     return evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
 
 
-def _structure_key(plan: Plan, section: str, subsection: object) -> tuple[int, int | None]:
+def _structure_key(plan: Plan, section: str, subsection: str | Unknown | None) -> tuple[int, int | None]:
     """Where a (sub)section stands in the document; None where the subsection is unknown."""
     sec, subs = plan.structure[section]
     if subsection is UNKNOWN:
@@ -188,7 +188,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             raise NumberTaken(
                 f"row {new.number} already exists in {_as_of(plan, source)} (section {taken.section})", path=path
             )
-        subsection: object = op.subsection
+        subsection: str | Unknown | None = op.subsection
         parent_number = new.number.parent
         if parent_number is not None:
             parent = plan.row(parent_number)

@@ -30,7 +30,7 @@ def evolve(model: M, **changes: Any) -> M:
     values = model.__dict__.copy()
     values.update(changes)
     # Values derived from fields (cached properties) go stale when those fields change.
-    for field, derived in model.__derived__.items():
+    for field, derived in type(model).__derived__.items():  # type: ignore[attr-defined]
         if field in changes:
             for name in derived:
                 values.pop(name, None)

@@ -53,7 +53,7 @@ class Rows(Sequence[Row], Generic[Row]):
     _chunks: tuple[tuple[Row, ...], ...]
     _lasts: tuple[Parts, ...]  # number of each chunk's last row
     _len: int
-    _starts_cache: array | None  # index of each chunk's first row, built on demand
+    _starts_cache: array[int] | None  # index of each chunk's first row, built on demand
 
     def __init__(self, rows: Iterable[Row] = ()) -> None:
         flat = tuple(rows)
@@ -72,7 +72,7 @@ class Rows(Sequence[Row], Generic[Row]):
         return cls.__new__(cls)._set(chunks, lasts, length)
 
     @property
-    def _starts(self) -> array:
+    def _starts(self) -> array[int]:
         if self._starts_cache is None:
             self._starts_cache = array(
                 "q", accumulate((len(c) for c in self._chunks[:-1]), initial=0) if self._chunks else ()
@@ -101,7 +101,8 @@ class Rows(Sequence[Row], Generic[Row]):
             raise IndexError("row index out of range")
         starts = self._starts
         c = bisect_right(starts, i) - 1
-        return self._chunks[c][i - starts[c]]
+        row: Row = self._chunks[c][i - starts[c]]
+        return row
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows):
@@ -167,6 +168,8 @@ class Rows(Sequence[Row], Generic[Row]):
             return Rows._of(((row,),), (row.number.parts,), 1)
         c, j = self._slot(row.number.parts)
         chunk = self._chunks[c][:j] + (row,) + self._chunks[c][j:]
+        parts: tuple[tuple[Row, ...], ...]
+        lasts: tuple[Parts, ...]
         if len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
             parts, lasts = (chunk[:CHUNK], chunk[CHUNK:]), (chunk[CHUNK - 1].number.parts, chunk[-1].number.parts)
         else:

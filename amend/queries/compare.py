@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
@@ -279,12 +280,12 @@ def _hidden_words(op: ReplaceWords, state: Plan) -> tuple[str, int] | None:
     """Words the act replaces in text no source gives: (the element, how many), or None. ``state`` is the
     plan just before the operation (an earlier operation of the act may have inserted the row)."""
     element, rows, columns = _words_scope(state, op)
-    known = sum(
-        r.cells[c].count(op.old)  # type: ignore[union-attr]
-        for r in rows
-        for c in columns
-        if r.cells[c] is not UNKNOWN
-    )
+    known = 0
+    for r in rows:
+        for c in columns:
+            text = r.cells[c]
+            if text is not UNKNOWN:
+                known += text.count(op.old)
     return (element, op.occurrences - known) if known < op.occurrences else None
 
 
@@ -345,13 +346,13 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     remark=f"{_words_instruction(op)}: {count} жағдайы мәтіні белгісіз бөлікте",
                 )
             )
-    a = filed.amendment
-    first = min((a.effective(i) for i in range(len(a.operations))), default=a.in_force)
+    act = filed.amendment
+    first = min((act.effective(i) for i in range(len(act.operations))), default=act.in_force)
     return Comparison(
-        act=a.act,
+        act=act.act,
         plan=base.plan,
         plan_title=base.title,
-        status=a.status,
+        status=act.status,
         in_force=first,
         before=before_tl.latest.valid_from,
         entries=tuple(entries),
@@ -369,7 +370,7 @@ def validate_in_repository(base: Plan, amendments: Sequence[FiledAmendment], fil
     return []
 
 
-def comparison_json(comparison: Comparison) -> dict:
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
     """The table as JSON-ready data: UNKNOWN is null, and each side's state is said in words
     (old: absent | unknown | given; new: removed | unknown | given) so null is never read as empty."""
     data = comparison.model_dump(mode="json")

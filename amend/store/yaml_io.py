@@ -6,7 +6,7 @@ import io
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -16,6 +16,8 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from amend.engine.gc_pause import gc_paused
 from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import AmendError, Location, YamlSyntaxError
+
+E = TypeVar("E", bound=AmendError)
 
 __all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_yaml"]
 
@@ -85,7 +87,7 @@ class SourceMap:
         return _location(self.path, self.text, line, column)
 
 
-def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
+def locate(error: E, *, at_key: bool = False) -> E:
     """Fill in ``error.location`` from its file and path by re-reading the file with positions.
 
     ``at_key`` points at the last key itself rather than its value (for a key that should not be there).
