@@ -226,7 +226,6 @@ class SameDayConflict(AmendError):
     rule = "same-day-conflict"
     # A warning: the order rule settles it, and two acts may rightly meet on one day; `amend check`
     # reports it without failing unless run with --strict.
-    level = "warning"
     hint = (
         "two acts in force on the same day change this row: the order rule (adoption date, then number) "
         "decides which wording stands; check the acts' texts and dates"

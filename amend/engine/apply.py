@@ -42,7 +42,7 @@ from amend.errors import (
     TargetMissing,
 )
 
-__all__ = ["Source", "apply"]
+__all__ = ["apply"]
 
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
