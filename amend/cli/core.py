@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from amend.ci.check import check as check_repository
 from amend.ci.report import ReportFormat, check_report
 from amend.cli.common import (
     Format,
@@ -22,7 +21,6 @@ from amend.cli.common import (
     repository,
 )
 from amend.errors import AmendError
-from amend.outputs.consolidated import build as build_files
 
 
 @app.command()
@@ -30,6 +28,8 @@ def build(root: Root = Path(".")) -> None:
     """Write consolidated/<plan>/<date>.yaml (and .md) for every version, and each plan's index."""
     repo = repository(root)
     try:
+        from amend.outputs.consolidated import build as build_files
+
         result = build_files(repo)
     except AmendError as err:
         fail(err)
@@ -60,6 +60,8 @@ def check(
     from amend.ci.conflicts import repository_conflicts
 
     repo = repository(root)
+    from amend.ci.check import check as check_repository
+
     problems = check_repository(repo)
     warnings = [] if problems else repository_conflicts(repo)
     report = check_report(problems, format, warnings)

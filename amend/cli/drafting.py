@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from amend.cli.common import Root, app, fail, plan_version, repository
-from amend.engine.amendment import ActStatus
 from amend.errors import AmendError
 
 if TYPE_CHECKING:
