@@ -136,7 +136,7 @@ def preview(
 
     Exit 1 if the draft does not apply, or would break the adopted acts that come after it.
     """
-    from amend.engine.amendment import FiledAmendment
+    from amend.engine.amendment import ActStatus, FiledAmendment
     from amend.queries.compare import compare as tabulate
     from amend.queries.compare import validate_in_repository
     from amend.store.loading import load_amendment
