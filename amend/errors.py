@@ -16,6 +16,11 @@ __all__ = [
     "ColumnsMismatch",
     "ConsolidatedStale",
     "DateOrder",
+    "EncodingError",
+    "FileRefused",
+    "IdentifierError",
+    "InputLimit",
+    "InvisibleCharacter",
     "Location",
     "NotInForce",
     "NumberTaken",
@@ -29,6 +34,7 @@ __all__ = [
     "SchemaError",
     "TargetDeleted",
     "TargetMissing",
+    "UnsafeText",
     "YamlSyntaxError",
 ]
 
@@ -128,6 +134,42 @@ class AmendError(Exception):
 class YamlSyntaxError(AmendError):
     rule = "yaml-syntax"
     hint = "fix the YAML syntax at the marked place"
+
+
+class EncodingError(AmendError):
+    rule = "encoding"
+    hint = "save the file as UTF-8 (without NUL bytes or control characters)"
+
+
+class InvisibleCharacter(AmendError):
+    rule = "invisible-character"
+    hint = (
+        "remove the zero-width or bidirectional-control character: it hides or reorders what a reader sees "
+        "(an editor's 'show invisibles' finds it)"
+    )
+
+
+class InputLimit(AmendError):
+    rule = "input-limit"
+    hint = "plans are plain YAML: no anchors, aliases or merge keys, a few levels deep, well under the size limit"
+
+
+class UnsafeText(AmendError):
+    rule = "unsafe-text"
+    hint = (
+        "a text may not start with =, +, @, a tab, a carriage return or a '-' followed by a character other "
+        "than a blank or dash (a spreadsheet runs it as a formula), nor hold HTML markup; see docs/format.md"
+    )
+
+
+class IdentifierError(AmendError):
+    rule = "identifier"
+    hint = "see docs/format.md for the shape of plan ids, numbers and codes"
+
+
+class FileRefused(AmendError):
+    rule = "file-refused"
+    hint = "plans/ holds plan and amendment files only: regular .yaml files inside the repository"
 
 
 class SchemaError(AmendError):

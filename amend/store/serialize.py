@@ -112,7 +112,7 @@ def unknowns(row: Row) -> list[str]:
 
 def row_json(plan: Plan, row: Row) -> dict[str, Any]:
     """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown."""
-    return to_json_value(
+    data: dict[str, Any] = to_json_value(
         {
             "number": str(row.number),
             "section": row.section,
@@ -124,6 +124,7 @@ def row_json(plan: Plan, row: Row) -> dict[str, Any]:
             "unknown": unknowns(row),
         }
     )
+    return data
 
 
 def show_json(version: Version, at: dt.date) -> dict[str, Any]:
