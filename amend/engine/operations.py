@@ -37,6 +37,8 @@ __all__ = [
 class _Op(Frozen):
     # Staggered commencement: this operation takes effect on its own date, not the act's.
     in_force: dt.date | None = None
+    # Why the act makes this change (the comparative table's "Негіздеме"); None: the act's reason applies.
+    reason: Text | None = None
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""

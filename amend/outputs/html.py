@@ -9,29 +9,26 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from amend.engine.model import Column
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
 from amend.outputs.markdown import (
-    NO_REDLINE,
     UNKNOWN_MARK,
-    UNKNOWN_OLD,
     Abbreviations,
     DeletedRow,
     Heading,
     Para,
     Table,
     Title,
-    absent_text,
     blocks,
-    comparison_heads,
-    comparison_intro,
-    part_label,
     row_anchor,
 )
-from amend.queries.compare import Comparison, Entry
+from amend.queries.compare import Comparison
+
+if TYPE_CHECKING:
+    from amend.outputs.comparative import Piece, Run
 from amend.queries.redline import Mark, Segment
 
 __all__ = [
@@ -71,6 +68,10 @@ del { color: #a00; text-decoration: line-through; }
 ins { color: #060; text-decoration: underline; font-weight: bold; }
 .part { margin-bottom: .3em; } .label { font-weight: bold; }
 .remark { font-style: italic; margin-top: .3em; }
+table.comparison s.deleted { font-weight: bold; text-decoration: line-through; color: inherit; }
+table.comparison b.added { font-weight: bold; }
+.form-title { text-align: center; font-weight: bold; }
+.scroll { overflow-x: auto; max-width: 100%; }
 """
 
 
@@ -190,63 +191,59 @@ def redline_html(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
-def _labelled(label: str | None, body: str) -> str:
-    head = f'<span class="label">{esc(label)}:</span> ' if label else ""
-    return f'<div class="part">{head}{body}</div>'
+def _runs_html(runs: tuple[Run, ...]) -> str:
+    out = []
+    for r in runs:
+        if r.mark == "deleted":
+            out.append(f'<s class="deleted"><b>{esc(r.text)}</b></s>')
+        elif r.mark == "added":
+            out.append(f'<b class="added">{esc(r.text)}</b>')
+        elif r.mark == "remark":
+            out.append(f'<i class="remark">{esc(r.text)}</i>')
+        else:
+            out.append(esc(r.text))
+    return "".join(out)
 
 
-def _side(entry: Entry, side: Literal["old", "new"]) -> str:
-    absent = absent_text(entry, side)
-    if absent is not None:
-        return esc(absent)
-    if side == "old" and entry.old_unknown:
-        return f'<p class="unknown-old">{esc(UNKNOWN_OLD)}</p>'
-    parts = []
-    for part in entry.parts:
-        value = part.old if side == "old" else part.new
-        parts.append(_labelled(part_label(part), esc(value) if value is not None else esc("жоқ")))
-    return "".join(parts)
-
-
-def _changes(entry: Entry) -> str:
-    if entry.old_unknown and not entry.new_absent:
-        parts = [f"<p>{esc(NO_REDLINE)}</p>"]
-    else:
-        parts = [
-            _labelled(part_label(p), redline_html(p.redline) if p.redline is not None else esc(NO_REDLINE))
-            for p in entry.parts
-            if p.redline is None or p.changed
-        ]
-    if entry.remark:
-        parts.append(f'<p class="remark">{esc(entry.remark)}</p>')
-    return "".join(parts) or "-"
+def _cell_html(pieces: tuple[Piece, ...]) -> str:
+    out = []
+    for p in pieces:
+        head = f'<span class="label">{esc(p.label)}:</span> ' if p.label else ""
+        out.append(f'<div class="part">{head}{_runs_html(p.runs)}</div>')
+    return "".join(out)
 
 
 def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) -> str:
-    """The comparative table (the inside of <body>); ``row_link`` links rows to their history."""
-    out = ["<h1>Салыстырмалы кесте</h1>"]
-    out += [f"<p>{esc(line)}</p>" for line in comparison_intro(comparison)]
-    out.append('<table class="comparison">')
-    out.append(
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{esc(h)}</th>' for h in comparison_heads(comparison))
-        + "</tr></thead>"
-    )
+    """The comparative table in the standard form (the inside of <body>); ``row_link`` links rows to
+    their history. Deleted words are bold and struck in the current wording, added words bold."""
+    from amend.outputs.comparative import TITLE, standard_table
+
+    table = standard_table(comparison)
+    out = [
+        f'<h1 class="form-title">{_runs_html(table.title)}</h1>',
+        f'<p class="form-title">{esc(table.act)}</p>',
+        f'<p class="form-title">{esc(TITLE)}</p>',
+    ]
+    out += [f'<p class="meta">{esc(fact)}</p>' for fact in table.facts]
+    out.append('<div class="scroll"><table class="comparison">')
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in table.heads) + "</tr></thead>")
     out.append("<tbody>")
-    for entry in comparison.entries:
+    for row in table.rows:
+        entry = row.entry
         href = row_link(str(entry.row)) if row_link and entry.row is not None else None
-        element = esc(entry.element)
+        element = esc(row.element)
         if href:
             element = f'<a class="history" href="{html.escape(href, quote=True)}">{element}</a>'
         out.append(
-            f'<tr id="entry-{entry.number}"><td>{entry.number}</td><td>{element}</td>'
-            f"<td>{_side(entry, 'old')}</td><td>{_side(entry, 'new')}</td><td>{_changes(entry)}</td></tr>"
+            f'<tr id="entry-{row.number}"><td>{row.number}</td><td>{element}</td>'
+            f"<td>{_cell_html(row.current)}</td><td>{_cell_html(row.proposed)}</td>"
+            f"<td>{_cell_html(row.reason)}</td></tr>"
         )
     out += [
         "</tbody>",
-        "</table>",
-        "<p>Белгілер: <del>сызылған</del> – алып тасталатын сөздер, "
-        "<ins>астын сызылған</ins> – енгізілетін сөздер.</p>",
+        "</table></div>",
+        '<p>Белгілер: <s class="deleted"><b>сызылған қалың</b></s> – алып тасталатын сөздер, '
+        '<b class="added">қалың</b> – енгізілетін сөздер.</p>',
     ]
     return "\n".join(out) + "\n"
 

@@ -14,20 +14,18 @@ from typing import TYPE_CHECKING, Literal, Union
 from amend.engine.acts import citation
 from amend.engine.model import Abbreviation, Column, Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.provenance import Change, ChangeKind
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Text
 from amend.engine.unknown import UNKNOWN_MARK as _UNKNOWN_MARK
 
 if TYPE_CHECKING:
-    from amend.queries.compare import Comparison, Entry, PartChange
+    from amend.outputs.comparative import Piece, Run
+    from amend.queries.compare import Comparison
     from amend.queries.redline import Segment
 
 __all__ = [
-    "ABSENT",
-    "NO_REDLINE",
     "UNKNOWN_MARK",
-    "UNKNOWN_OLD",
     "Abbreviations",
     "Block",
     "DeletedRow",
@@ -36,13 +34,9 @@ __all__ = [
     "Table",
     "TableRow",
     "Title",
-    "absent_text",
     "blocks",
     "column_label",
-    "comparison_heads",
-    "comparison_intro",
     "markdown_redline",
-    "part_label",
     "render_comparison_markdown",
     "render_markdown",
     "row_anchor",
@@ -51,10 +45,6 @@ __all__ = [
 
 # Shown wherever the sources are silent: visible, never a blank cell.
 UNKNOWN_MARK = _UNKNOWN_MARK  # one mark for every rendering (see engine.unknown)
-# The comparative table's words for a side that is not there or not known.
-ABSENT = "жоқ"
-UNKNOWN_OLD = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
-NO_REDLINE = f"{UNKNOWN_MARK}: мәтіні белгісіз болғандықтан салыстыру мүмкін емес"
 
 
 # -- the layout shared by every rendering ------------------------------------------------------------
@@ -212,42 +202,6 @@ def column_label(column: Column) -> str:
     return str(column.title)
 
 
-def part_label(part: PartChange) -> str | None:
-    """The label of a part of a comparative-table wording: the column, the code, or none (a title)."""
-    if part.title is not None:
-        return f"{part.key} (атауы {UNKNOWN_MARK})" if part.title is UNKNOWN else str(part.title)
-    return part.key
-
-
-def comparison_heads(comparison: Comparison) -> tuple[str, ...]:
-    """The comparative table's column heads."""
-    new = "Ұсынылып отырған редакция" if comparison.status == "draft" else "Жаңа редакция"
-    return ("№", "Құрылымдық элемент", "Қолданыстағы редакция", new, "Өзгерістер")
-
-
-def absent_text(entry: Entry, side: Literal["old", "new"]) -> str | None:
-    """What the table says for a side that is not there: "жоқ", "алып тасталсын", or None if it is."""
-    if side == "old":
-        return ABSENT if entry.old_absent else None
-    if not entry.new_absent:
-        return None
-    return "күші жойылды деп танылсын" if entry.kind is ChangeKind.REPEALED else "алып тасталсын"
-
-
-def comparison_intro(comparison: Comparison) -> list[str]:
-    """The lines above the table: the act, the plan, the versions compared."""
-    act = comparison.act
-    title = UNKNOWN_MARK if act.title is UNKNOWN else str(act.title)
-    status = "жоба" if comparison.status == "draft" else "қабылданған"
-    return [
-        title,
-        f"Акт: {act.issuer}, {act.kind}, № {act.number}, {act.date:%d.%m.%Y} ({status})",
-        f"Жоспар: № {comparison.plan}",
-        f"Қолданыстағы редакция: {comparison.before.isoformat()} бастап қолданыстағы редакция",
-        f"Қолданысқа енгізілетін күні: {comparison.in_force.isoformat()}",
-    ]
-
-
 # -- Markdown ----------------------------------------------------------------------------------------
 
 
@@ -311,14 +265,14 @@ def _md_escape(text: str) -> str:
     return _text(text.replace("\\", "\\\\").replace("*", "\\*").replace("~", "\\~"))
 
 
-def _md_marked(text: str, mark: str) -> str:
+def _md_marked(text: str, mark: str, close: str | None = None) -> str:
     # GFM ignores ~~ x~~ with blanks inside the marks: keep the blanks outside.
     core = text.strip()
     if not core:
         return _text(text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{_text(lead)}{mark}{_md_escape(core)}{mark}{_text(trail)}"
+    return f"{_text(lead)}{mark}{_md_escape(core)}{close or mark}{_text(trail)}"
 
 
 def markdown_redline(segments: tuple[Segment, ...]) -> str:
@@ -336,58 +290,40 @@ def markdown_redline(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
-def _md_side(entry: Entry, side: Literal["old", "new"]) -> str:
-    absent = absent_text(entry, side)
-    if absent is not None:
-        return absent
-    if side == "old" and entry.old_unknown:
-        return UNKNOWN_OLD
-    lines = []
-    for part in entry.parts:
-        value = part.old if side == "old" else part.new
-        label = part_label(part)
-        text = _text(value) if value is not None else ABSENT
-        lines.append(f"{_text(label)}: {text}" if label else text)
-    return "<br>".join(lines)
-
-
-def _md_changes(entry: Entry) -> str:
-    lines = []
-    for part in entry.parts:
-        label = part_label(part)
-        if part.redline is None:
-            body = NO_REDLINE
-        elif not part.changed:
-            continue
+def _md_runs(runs: tuple[Run, ...]) -> str:
+    out = []
+    for r in runs:
+        if r.mark == "deleted":
+            out.append(_md_marked(r.text, "~~**", "**~~"))
+        elif r.mark == "added":
+            out.append(_md_marked(r.text, "**"))
+        elif r.mark == "remark":
+            out.append(_md_marked(r.text, "*"))
         else:
-            body = markdown_redline(part.redline)
-        lines.append(f"{_text(label)}: {body}" if label else body)
-    if entry.old_unknown and not entry.new_absent:
-        lines = [NO_REDLINE]
-    if entry.remark:
-        lines.append(f"*{_text(entry.remark)}*")
-    return "<br>".join(lines) or "-"
+            out.append(_md_escape(r.text) if r.mark == "plain" else _text(r.text))
+    return "".join(out)
+
+
+def _md_cell(pieces: tuple[Piece, ...]) -> str:
+    return "<br>".join(f"{_text(p.label)}: {_md_runs(p.runs)}" if p.label else _md_runs(p.runs) for p in pieces)
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
-    """The comparative table in Markdown: one row per change, old and new wording, and the redline."""
-    out = ["# Салыстырмалы кесте", ""]
-    out += [line for item in comparison_intro(comparison) for line in (item, "")]
-    heads = comparison_heads(comparison)
-    out += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    for entry in comparison.entries:
-        out.append(
-            "| "
-            + " | ".join(
-                [
-                    str(entry.number),
-                    _text(entry.element),
-                    _md_side(entry, "old"),
-                    _md_side(entry, "new"),
-                    _md_changes(entry),
-                ]
-            )
-            + " |"
-        )
-    out += ["", "Белгілер: ~~сызылған~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
+    """The comparative table in the standard form, in Markdown: deleted words ~~**so**~~, added **so**."""
+    from amend.outputs.comparative import TITLE, standard_table
+
+    table = standard_table(comparison)
+    out = [f"# {_md_runs(table.title)}", "", f"## {table.act}", "", f"**{TITLE}**", ""]
+    out += [line for fact in table.facts for line in (fact, "")]
+    out += ["| " + " | ".join(table.heads) + " |", "|" + "---|" * len(table.heads)]
+    for row in table.rows:
+        cells = [
+            str(row.number),
+            _text(row.element),
+            _md_cell(row.current),
+            _md_cell(row.proposed),
+            _md_cell(row.reason),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", "Белгілер: ~~**сызылған қалың**~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
     return "\n".join(out)

@@ -82,6 +82,8 @@ class Entry(Frozen):
     new_absent: bool  # the act removes the element
     parts: tuple[PartChange, ...]
     remark: str | None = None  # what the table must add, e.g. words replaced inside unknown text
+    # Негіздеме: the operation's reason, else the act's; UNKNOWN where neither gives one.
+    reason: Text = UNKNOWN
 
     @property
     def old_unknown(self) -> bool:
@@ -300,9 +302,11 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
     applied = after_tl.applied_by(filed.amendment)
     entries: list[Entry] = []
     seen: set[Element] = set()
+    act_reason = filed.amendment.reason
     for a in applied:
         op = a.scheduled.op
         remark = _words_instruction(op) if isinstance(op, ReplaceWords) else None
+        reason = op.reason if op.reason is not None else act_reason if act_reason is not None else UNKNOWN
         for touch in a.touches:
             if not touch.writes or touch.element in seen:
                 continue
@@ -322,6 +326,7 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     new_absent=new is None,
                     parts=_pair(old, new),
                     remark=remark,
+                    reason=reason,
                 )
             )
         hidden = None
@@ -344,6 +349,7 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     new_absent=False,
                     parts=_pair((Part(text=UNKNOWN),), (Part(text=UNKNOWN),)),
                     remark=f"{_words_instruction(op)}: {count} жағдайы мәтіні белгісіз бөлікте",
+                    reason=reason,
                 )
             )
     act = filed.amendment
