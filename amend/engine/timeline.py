@@ -93,6 +93,18 @@ class Timeline:
         """The newest version."""
         return self.versions[-1]
 
+    @property
+    def known_as_of(self) -> dt.date:
+        """The day up to which acts are known: ``known_on``, else the adoption of the latest act on file
+        (never "today", so that outputs are the same on any machine on any day)."""
+        if self.known_on is not None:
+            return self.known_on
+        return max((r.act.date for r in self.acts), default=self.versions[0].plan.act.date)
+
+    def acts_applied(self, day: dt.date) -> tuple[ActRecord, ...]:
+        """The amending acts some operation of which has taken effect by ``day``, in adoption order."""
+        return tuple(r for r in self.acts if r.applied_by(day))
+
     def applied_by(self, amendment: Amendment) -> tuple[Applied, ...]:
         """The operations of ``amendment`` that were applied, in the order they took effect."""
         return tuple(a for a in self.applied if a.scheduled.filed.amendment is amendment)
