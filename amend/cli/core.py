@@ -176,6 +176,7 @@ def diff(
     from_: Annotated[str, typer.Option("--from", help="The earlier day.")],
     to: Annotated[str, typer.Option("--to", help="The later day.")],
     format: Annotated[Format, typer.Option("--format")] = Format.text,
+    *,
     as_known_on: KnownOn = None,
     root: Root = Path("."),
 ) -> None:

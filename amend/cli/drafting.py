@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from amend.cli.common import KnownOn, Root, app, fail, parse_date, plan_timeline, plan_version, repository
+from amend.cli.common import KnownOn, Root, app, fail, parse_date, plan_timeline, repository
 from amend.engine.amendment import ActStatus
 from amend.errors import AmendError
 
@@ -62,6 +62,7 @@ def render(
     at: Annotated[str | None, typer.Option("--at", help="The day (YYYY-MM-DD); default: the latest version.")] = None,
     to: Annotated[RenderTo, typer.Option("--to", help="md, html or docx")] = RenderTo.md,
     output: Output = None,
+    *,
     as_known_on: KnownOn = None,
     root: Root = Path("."),
 ) -> None:
