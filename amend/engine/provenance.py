@@ -25,6 +25,7 @@ class ChangeKind(str, Enum):
     ADDED = "added"  # an abbreviation, section or subsection
     TITLE_SET = "title_set"
     REPEALED = "repealed"
+    RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
 
 
 class Change(Frozen):
