@@ -16,6 +16,7 @@ from amend.engine.amendment import FiledAmendment
 from amend.outputs.docx import render_comparison_docx, render_docx
 from amend.outputs.markdown import UNKNOWN_MARK
 from amend.queries.compare import compare
+from amend.queries.status import standing
 
 HEAD = ["№"] + [f"{c} (атауы {UNKNOWN_MARK})" for c in ("measure", "form", "deadline", "executors", "cost", "funding")]
 
@@ -125,4 +126,4 @@ def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
     out = tmp_path / "748.docx"
     result = runner.invoke(app, ["render", "748", "--to", "docx", "-o", str(out), "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == render_docx(timeline_748.latest)
+    assert out.read_bytes() == render_docx(timeline_748.latest, standing(timeline_748, timeline_748.latest.valid_from))

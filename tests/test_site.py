@@ -92,7 +92,10 @@ def test_each_changed_row_links_to_its_history(pages):
 
 def test_the_plan_page_lists_versions_with_dates_and_acts(pages):
     page = pages["748/index.html"]
-    assert "2023-08-31 – 2025-05-29" in page and "2025-05-30 – (қазіргі)" in page
+    assert (
+        "2023-08-31 (қабылданған күні; қолданысқа енгізілу күні белгісіз) – 2025-05-29" in page
+        and "2025-05-30 – (белгілі актілер бойынша соңғы)" in page
+    )
     assert '<a href="acts/2025-05-30-392.html">№ 392</a>' in page
 
 
@@ -283,7 +286,7 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
     browser.open(base + "index.html")
     browser.click('a[href="748/index.html"]')
     assert browser.js("location.href") == base + "748/index.html"
-    assert "2025-05-30 – (қазіргі)" in browser.js("document.body.innerText")
+    assert "2025-05-30 – (белгілі актілер бойынша соңғы)" in browser.js("document.body.innerText")
 
     browser.open(base + "748/2023-08-31.html")
     assert browser.js("document.getElementById('row-23') !== null")
@@ -301,7 +304,7 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
     assert browser.js("location.href") == base + "748/rows/23-1.html"
     assert browser.js("document.querySelector('h1').innerText") == "№ 748 жоспары, 23-1-жол: тарихы"
     text = browser.js("document.body.innerText")
-    assert "2025-05-30 – (қазіргі)" in text and "Жоспар 23-1-жолмен толықтырылды" in text
+    assert "2025-05-30 – (белгілі актілер бойынша соңғы)" in text and "Жоспар 23-1-жолмен толықтырылды" in text
     assert browser.js("document.querySelector('a.version').getAttribute('href')") == "../2025-05-30.html#row-23-1"
 
     shot = tmp_path / f"row-23-1-{how}.png"

@@ -67,16 +67,27 @@ def _main(
     """Plans and their amending acts as YAML; consolidated versions by date."""
 
 
-def plan_timeline(root: Path, plan: str):
+KnownOn = Annotated[
+    str | None,
+    typer.Option(
+        "--as-known-on",
+        help="Only the acts adopted up to this day (YYYY-MM-DD), retroactive ones included: the plan as known then.",
+    ),
+]
+
+
+def plan_timeline(root: Path, plan: str, known_on: str | None = None):
+    """The timeline of ``plan``, from the acts adopted up to ``known_on`` when it is given."""
+    day = parse_date(known_on, "--as-known-on") if known_on else None
     try:
-        return repository(root).timeline(plan)
+        return repository(root).timeline(plan, known_on=day)
     except AmendError as err:
         fail(err)
 
 
-def plan_version(root: Path, plan: str, at: str | None):
+def plan_version(root: Path, plan: str, at: str | None, known_on: str | None = None):
     """The version of ``plan`` in force on ``at``, or its latest version where no day is given."""
-    timeline = plan_timeline(root, plan)
+    timeline = plan_timeline(root, plan, known_on)
     try:
         return timeline.in_force_at(parse_date(at, "--at")) if at else timeline.latest
     except AmendError as err:

@@ -11,6 +11,7 @@ import typer
 from amend.ci.report import ReportFormat, check_report
 from amend.cli.common import (
     Format,
+    KnownOn,
     Root,
     ShowFormat,
     app,
@@ -75,11 +76,12 @@ def show(
     plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
     at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
     format: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.yaml,
+    as_known_on: KnownOn = None,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day."""
+    """The version of PLAN in force on a day (as known on another day, with --as-known-on)."""
     day = parse_date(at, "--at")
-    timeline = plan_timeline(root, plan)
+    timeline = plan_timeline(root, plan, as_known_on)
     try:
         version = timeline.in_force_at(day)
     except AmendError as err:
@@ -87,11 +89,12 @@ def show(
     if format is ShowFormat.json:
         from amend.store.serialize import show_json
 
-        typer.echo(json.dumps(show_json(version, day), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(show_json(version, day, timeline), ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown
+        from amend.queries.status import standing
 
-        typer.echo(render_markdown(version))
+        typer.echo(render_markdown(version, standing(timeline, day)))
     else:
         from amend.store.serialize import version_data
         from amend.store.yaml_io import dump_yaml
@@ -100,34 +103,60 @@ def show(
 
 
 @app.command()
+def status(
+    plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
+    at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
+    format: Annotated[Format, typer.Option("--format")] = Format.text,
+    as_known_on: KnownOn = None,
+    root: Root = Path("."),
+) -> None:
+    """The legal standing of PLAN on a day: in force or not, since when, its period, the acts applied."""
+    from amend.queries.status import plan_status, status_json, status_text
+
+    found = plan_status(plan_timeline(root, plan, as_known_on), parse_date(at, "--at"))
+    if format is Format.json:
+        typer.echo(json.dumps(status_json(found), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(status_text(found))
+
+
+@app.command()
 def versions(plan: str, root: Root = Path(".")) -> None:
     """Every version of PLAN with the days it is in force and the acts that made it."""
+    from amend.queries.status import acts_complete
+
     timeline = plan_timeline(root, plan)
+    # "as enacted" is a claim that no other act amended it: made only where the plan file declares its acts.
+    enacted = "as enacted" if acts_complete(timeline.versions[0].plan) else "as enacted, as far as the known acts say"
     for v in timeline.versions:
         until = v.valid_to.isoformat() if v.valid_to else "…"
-        acts = ", ".join(v.acts) if v.acts else f"{plan} (as enacted)"
+        acts = ", ".join(v.acts) if v.acts else f"{plan} ({enacted})"
         typer.echo(f"{v.valid_from.isoformat()} – {until}  {acts}")
     if timeline.repealed_on:
         typer.echo(f"repealed with effect from {timeline.repealed_on.isoformat()}")
 
 
 @app.command()
-def history(plan: str, row: str, root: Root = Path(".")) -> None:
-    """When and by which act ROW of PLAN was inserted, changed or deleted."""
+def history(plan: str, row: str, as_known_on: KnownOn = None, root: Root = Path(".")) -> None:
+    """When and by which act ROW of PLAN was inserted, changed or deleted (and what other acts did to those)."""
     from amend.engine.numbers import RowNumber
-    from amend.queries.history import row_history
+    from amend.queries.history import act_events, row_history
 
     try:
         number = RowNumber(row)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="ROW") from None
-    states = row_history(plan_timeline(root, plan), number)
+    from amend.queries.status import acts_complete
+
+    timeline = plan_timeline(root, plan, as_known_on)
+    states = row_history(timeline, number)
+    enacted = "" if acts_complete(timeline.versions[0].plan) else " (other amending acts may exist)"
     if not states:
         typer.echo(f"row {number} has never been in plan {plan}", err=True)
         raise typer.Exit(1)
     for s in states:
         until = s.valid_to.isoformat() if s.valid_to else "…"
-        how = s.change.note if s.change else f"as enacted by act {plan}"
+        how = s.change.note if s.change else f"as enacted by act {plan}{enacted}"
         state = (
             "not in the plan"
             if s.row is None
@@ -138,6 +167,9 @@ def history(plan: str, row: str, root: Root = Path(".")) -> None:
             )
         )
         typer.echo(f"{s.valid_from.isoformat()} – {until}  {state}: {how}")
+    for line in act_events(timeline, number):
+        typer.echo(line)
+    typer.echo(f"as known on {timeline.known_as_of.isoformat()}")
 
 
 @app.command()
@@ -146,12 +178,14 @@ def diff(
     from_: Annotated[str, typer.Option("--from", help="The earlier day.")],
     to: Annotated[str, typer.Option("--to", help="The later day.")],
     format: Annotated[Format, typer.Option("--format")] = Format.text,
+    *,
+    as_known_on: KnownOn = None,
     root: Root = Path("."),
 ) -> None:
-    """What changed in PLAN between the versions in force on two days."""
+    """What changed in PLAN between the versions in force on two days (as known on a day)."""
     from amend.queries.diff import diff_text, version_diff
 
-    timeline = plan_timeline(root, plan)
+    timeline = plan_timeline(root, plan, as_known_on)
     try:
         data = version_diff(
             timeline.in_force_at(parse_date(from_, "--from")), timeline.in_force_at(parse_date(to, "--to"))

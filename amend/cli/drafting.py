@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from amend.cli.common import Root, app, fail, plan_version, repository
+from amend.cli.common import KnownOn, Root, app, fail, parse_date, plan_timeline, repository
 from amend.errors import AmendError
 
 if TYPE_CHECKING:
@@ -61,23 +61,33 @@ def render(
     at: Annotated[str | None, typer.Option("--at", help="The day (YYYY-MM-DD); default: the latest version.")] = None,
     to: Annotated[RenderTo, typer.Option("--to", help="md, html or docx")] = RenderTo.md,
     output: Output = None,
+    *,
+    as_known_on: KnownOn = None,
     root: Root = Path("."),
 ) -> None:
     """The version of PLAN in force on a day as readers know it: Markdown, HTML or Word."""
+    from amend.queries.status import standing
+
     _need_file(to is RenderTo.docx, output)
-    version = plan_version(root, plan, at)
+    timeline = plan_timeline(root, plan, as_known_on)
+    try:
+        version = timeline.in_force_at(parse_date(at, "--at")) if at else timeline.latest
+    except AmendError as err:
+        fail(err)
+    # The status badge, the period and the currency statement, as of the day asked (or the version's).
+    lines = standing(timeline, parse_date(at, "--at") if at else version.valid_from)
     if to is RenderTo.md:
         from amend.outputs.markdown import render_markdown
 
-        _write(output, render_markdown(version) + "\n")
+        _write(output, render_markdown(version, lines) + "\n")
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        _write(output, render_html(version))
+        _write(output, render_html(version, lines))
     else:
         from amend.outputs.docx import render_docx
 
-        _write(output, render_docx(version))
+        _write(output, render_docx(version, lines))
 
 
 def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:

@@ -14,6 +14,7 @@ from amend.engine.base import construct, evolve
 from amend.engine.model import Abbreviation, Plan, Row, Section, Subsection
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import (
+    ActOperation,
     AddAbbreviations,
     AddSection,
     AddSubsection,
@@ -47,6 +48,8 @@ __all__ = ["apply"]
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
     """The plan after ``op``; raises an ``AmendError`` subclass if ``op`` does not fit ``plan``."""
+    if isinstance(op, ActOperation):  # acts that amend acts are resolved by the schedule (chains.py)
+        raise TypeError(f"{op.op} targets an act, not a plan: timeline.schedule resolves it")
     if plan.repealed is not None:
         raise Repealed(
             f"plan {plan.plan} was repealed by act {plan.repealed.act} in force {plan.repealed.in_force}", path=("op",)

@@ -23,6 +23,7 @@ class ElementKind(str, Enum):
     SUBSECTION = "subsection"
     ROW = "row"
     ABBREVIATION = "abbreviation"
+    ACT = "act"  # another amending act (an act that amends an act: its schedule or its text)
 
 
 class Element(NamedTuple):

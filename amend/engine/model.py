@@ -11,6 +11,7 @@ from pydantic import Field, StringConstraints, field_validator
 
 from amend.engine.acts import Act, EntryIntoForce
 from amend.engine.base import Frozen
+from amend.engine.legal import AmendingActs, DeclaredPeriod
 from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change
 from amend.engine.rows import Rows
@@ -86,6 +87,10 @@ class Plan(Frozen):
     # Rows that an act deleted, kept so that a later reference to them can say so.
     deleted_rows: dict[str, Change] = {}  # noqa: RUF012
     repealed: Change | None = None
+    # The plan's period when the file states it with a source (else it is read off the title), and
+    # whether the file declares its list of amending acts complete (see amend/engine/legal.py).
+    period: DeclaredPeriod | None = None
+    amending_acts: AmendingActs | None = None
 
     @field_validator("abbreviations", mode="before")
     @classmethod

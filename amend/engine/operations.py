@@ -17,19 +17,23 @@ if TYPE_CHECKING:
     from amend.engine.model import Plan
 
 __all__ = [
+    "ActOperation",
     "AddAbbreviations",
     "AddSection",
     "AddSubsection",
+    "CorrectAct",
     "DeleteAbbreviation",
     "DeleteRow",
     "InsertRows",
     "NewRow",
     "Operation",
+    "RepealAct",
     "RepealPlan",
     "ReplaceAbbreviation",
     "ReplaceCells",
     "ReplaceRow",
     "ReplaceWords",
+    "RescheduleAct",
     "SetTitle",
 ]
 
@@ -263,6 +267,64 @@ class RepealPlan(_Op):
         return (Touch(Element(ElementKind.PLAN, ""), Effect.DELETES, ("op",)),)
 
 
+# -- acts that amend acts (issue 14) -----------------------------------------------------------------
+# These operations target another amending act of the same plan, not the plan. They never reach
+# ``apply``: ``timeline.schedule`` resolves them (amend/engine/chains.py) before the order rule sorts,
+# so consolidation re-applies everything with the target act's new dates, text or extent.
+
+
+def _act(number: str) -> Element:
+    return Element(ElementKind.ACT, number)
+
+
+class RescheduleAct(_Op):
+    """Another act's entry into force moved to ``date`` (postponed or brought forward), wholly or in part.
+
+    Without ``operations`` the act's own entry into force moves (operations with their own
+    ``in_force`` keep it); with them, those operations (1-based, in the target's file order) move.
+    """
+
+    op: Literal["reschedule_act"]
+    act: ElementNumber
+    operations: tuple[PositiveInt, ...] | None = Field(default=None, min_length=1)
+    date: dt.date
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_act(self.act), Effect.CHANGES, ("act",)),)
+
+
+class CorrectAct(_Op):
+    """ ""X" деген сөздер "Y" деген сөздермен ауыстырылсын" in the text of one operation of another act."""
+
+    op: Literal["correct_act"]
+    act: ElementNumber
+    operation: PositiveInt  # 1-based, in the target act's file order
+    old: NonBlank
+    new: str  # may be empty: words can be struck out
+    occurrences: PositiveInt
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_act(self.act), Effect.CHANGES, ("act",)),)
+
+
+class RepealAct(_Op):
+    """Another act repealed ("күші жойылды деп танылсын"), wholly or some of its operations (1-based).
+
+    Its operations that would take effect on or after the repeal's day never do; those already in
+    effect stay in the plan's text (they were incorporated into it) and the act is recorded as repealed.
+    """
+
+    op: Literal["repeal_act"]
+    act: ElementNumber
+    operations: tuple[PositiveInt, ...] | None = Field(default=None, min_length=1)
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_act(self.act), Effect.DELETES, ("act",)),)
+
+
+ActOperation = RescheduleAct | CorrectAct | RepealAct
+
+
 Operation = Annotated[
     ReplaceRow
     | InsertRows
@@ -275,6 +337,9 @@ Operation = Annotated[
     | SetTitle
     | AddSection
     | AddSubsection
-    | RepealPlan,
+    | RepealPlan
+    | RescheduleAct
+    | CorrectAct
+    | RepealAct,
     Field(discriminator="op"),
 ]

@@ -9,6 +9,7 @@ from functools import cached_property
 
 from amend.engine.acts import Act, citation
 from amend.engine.base import Frozen, construct
+from amend.engine.legal import act_in_case
 
 __all__ = ["Change", "ChangeKind", "Source", "note_for_abbreviation", "note_for_row", "note_for_section"]
 
@@ -24,6 +25,7 @@ class ChangeKind(str, Enum):
     ADDED = "added"  # an abbreviation, section or subsection
     TITLE_SET = "title_set"
     REPEALED = "repealed"
+    RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
 
 
 class Change(Frozen):
@@ -35,6 +37,10 @@ class Change(Frozen):
     kind: ChangeKind
     citation: str  # the act as cited, e.g. "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен"
     note: str
+    # Acts that amend acts: the acts that moved or corrected the operation behind this change, and, for a
+    # correction that takes effect after the corrected act, the act whose text it corrects.
+    amended_by: tuple[str, ...] = ()
+    corrects: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,11 +49,22 @@ class Source:
 
     act: Act
     in_force: dt.date
+    amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation (issue 14)
+    corrects: Act | None = None  # the act whose operation's text this derived change corrects
 
     @cached_property
     def citation(self) -> str:
         """The act as notes cite it (computed once per act and day, not once per change)."""
         return citation(self.act)
+
+    @cached_property
+    def suffix(self) -> str:
+        """What a note adds to cite the other act of a chain: ``(ҚР Үкіметінің ... қаулысымен өзгертілген)``."""
+        if self.corrects is not None:
+            return f" ({act_in_case(self.corrects, 'dative')} түзету)"
+        if self.amended_by:
+            return f" ({', '.join(citation(a) for a in self.amended_by)} өзгертілген)"
+        return ""
 
 
 def _change(source: Source, kind: ChangeKind, what: str) -> Change:
@@ -58,7 +75,9 @@ def _change(source: Source, kind: ChangeKind, what: str) -> Change:
         in_force=source.in_force,
         kind=kind,
         citation=source.citation,
-        note=f"Ескерту. {what} - {source.citation}.",
+        note=f"Ескерту. {what} - {source.citation}{source.suffix}.",
+        amended_by=tuple(a.number for a in source.amended_by),
+        corrects=source.corrects.number if source.corrects is not None else None,
     )
 
 
@@ -84,7 +103,7 @@ def note_for_abbreviation(source: Source, kind: ChangeKind) -> Change:
 def note_for_section(source: Source, kind: ChangeKind, number: str) -> Change:
     """A change to a section's or subsection's heading, or the plan's repeal (number ``""``)."""
     if kind is ChangeKind.REPEALED:
-        return _change(source, kind, "Жоспардың күші жойылды")
+        return _change(source, kind, "Күші жойылды")  # the reference bank's form
     element = "кіші бөлім" if "." in number else "бөлім"  # 1.2 is a subsection, 1 a section
     what = {
         ChangeKind.ADDED: f"Жоспар {number}-{element}мен толықтырылды",

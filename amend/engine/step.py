@@ -41,11 +41,13 @@ class Scheduled:
     index: int
     key: OrderKey
     source: Source
+    # The operation as another act corrected it, or one derived from such a correction (chains.py).
+    override: Operation | None = None
 
     @property
     def op(self) -> Operation:
         """The operation itself."""
-        return self.filed.amendment.operations[self.index]
+        return self.override if self.override is not None else self.filed.amendment.operations[self.index]
 
     @property
     def day(self) -> dt.date:

@@ -25,9 +25,11 @@ from typing import Any
 
 from amend.engine.acts import in_force_date
 from amend.engine.amendment import Amendment, FiledAmendment
+from amend.engine.chains import ActRecord, Resolution, resolve
 from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
-from amend.engine.provenance import Source
+from amend.engine.operations import ActOperation
+from amend.engine.provenance import Change, Source
 from amend.engine.step import Applied, OrderKey, Scheduled, apply_day
 from amend.engine.unknown import UNKNOWN
 from amend.errors import DateOrder, NotInForce, OrderAmbiguous
@@ -63,6 +65,12 @@ class Timeline:
     versions: tuple[Version, ...]
     repealed_on: dt.date | None = None
     applied: tuple[Applied, ...] = ()
+    # Every amending act of the plan as the acts known make it (acts that amend acts resolved), in the
+    # order rule's order of their adoption; the day up to which acts are known (None: every act on file);
+    # the repeal of the plan, with its act and note.
+    acts: tuple[ActRecord, ...] = ()
+    known_on: dt.date | None = None
+    repeal: Change | None = None
     _starts: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -84,6 +92,18 @@ class Timeline:
     def latest(self) -> Version:
         """The newest version."""
         return self.versions[-1]
+
+    @property
+    def known_as_of(self) -> dt.date:
+        """The day up to which acts are known: ``known_on``, else the adoption of the latest act on file
+        (never "today", so that outputs are the same on any machine on any day)."""
+        if self.known_on is not None:
+            return self.known_on
+        return max((r.act.date for r in self.acts), default=self.versions[0].plan.act.date)
+
+    def acts_applied(self, day: dt.date) -> tuple[ActRecord, ...]:
+        """The amending acts some operation of which has taken effect by ``day``, in adoption order."""
+        return tuple(r for r in self.acts if r.applied_by(day))
 
     def applied_by(self, amendment: Amendment) -> tuple[Applied, ...]:
         """The operations of ``amendment`` that were applied, in the order they took effect."""
@@ -165,37 +185,67 @@ def _check_ambiguity(filed: Sequence[FiledAmendment]) -> None:
 
 
 def schedule(
-    base: Plan, amendments: Iterable[FiledAmendment], drafts: Iterable[FiledAmendment] = ()
+    base: Plan,
+    amendments: Iterable[FiledAmendment],
+    drafts: Iterable[FiledAmendment] = (),
+    *,
+    known_on: dt.date | None = None,
 ) -> list[Scheduled]:
     """Every operation that takes effect on ``base``, in the order rule's order.
 
     Adopted acts take effect; a draft only where it is passed in ``drafts`` (a preview, or ``check``
-    verifying that it would apply). Raises ``order-ambiguous`` and ``date-order`` errors.
+    verifying that it would apply). With ``known_on``, only acts adopted by that day count (what was
+    known then). Acts that amend acts are resolved first (chains.py): their targets' operations move,
+    read as corrected, or drop out, and late corrections add derived operations. Raises
+    ``order-ambiguous`` and ``date-order`` errors.
     """
+    return _schedule(base, amendments, drafts, known_on)[0]
+
+
+def _schedule(
+    base: Plan,
+    amendments: Iterable[FiledAmendment],
+    drafts: Iterable[FiledAmendment],
+    known_on: dt.date | None,
+) -> tuple[list[Scheduled], Resolution, list[FiledAmendment]]:
     chosen = {id(d.amendment) for d in drafts}
     mine = list(
         {
             id(f.amendment): f
             for f in (*amendments, *drafts)
-            if f.amendment.amends == base.plan and (f.amendment.takes_effect or id(f.amendment) in chosen)
+            if f.amendment.amends == base.plan
+            and (f.amendment.takes_effect or id(f.amendment) in chosen)
+            and (known_on is None or f.amendment.act.date <= known_on)
         }.values()
     )
     _check_ambiguity(mine)
     start = base_date(base)
     for f in mine:
         _check_dates(base, start, f)
+    resolution = resolve(mine)
     steps: list[Scheduled] = []
     for f in mine:
         a = f.amendment
-        sources: dict[dt.date, Source] = {}  # one per act and day, so that its citation is formatted once
-        for i in range(len(a.operations)):
-            key = order_key(a, i)
-            source = sources.get(key[0])
+        record = resolution.records[id(a)]
+        # one Source per act, day and amending acts, so that its citation is formatted once
+        sources: dict[tuple[dt.date, tuple[str, ...]], Source] = {}
+        number = _natural(a.act.number)
+        for i, op in enumerate(a.operations):
+            day = record.days[i]
+            if day is None or isinstance(op, ActOperation):
+                continue  # repealed before it took effect; or resolved above, not applied to the plan
+            by = record.amended_by[i]
+            source = sources.get((day, tuple(x.number for x in by)))
             if source is None:
-                source = sources[key[0]] = Source(a.act, key[0])
-            steps.append(Scheduled(f, i, key, source))
+                source = sources[(day, tuple(x.number for x in by))] = Source(a.act, day, amended_by=by)
+            corrected = record.operations[i]
+            steps.append(Scheduled(f, i, (day, a.act.date, number, i), source, None if corrected is op else corrected))
+    for d in resolution.derived:
+        a = d.filed.amendment
+        source = Source(a.act, d.day, corrects=d.corrects)
+        steps.append(Scheduled(d.filed, d.index, (d.day, a.act.date, _natural(a.act.number), d.index), source, d.op))
     steps.sort(key=lambda s: s.key)
-    return steps
+    return steps, resolution, mine
 
 
 def consolidate(
@@ -204,25 +254,32 @@ def consolidate(
     *,
     drafts: Iterable[FiledAmendment] = (),
     until: OrderKey | None = None,
+    known_on: dt.date | None = None,
 ) -> Timeline:
     """Apply the acts that take effect on ``base`` in the order rule's order; one version per day.
 
     ``drafts`` are taken as if adopted. ``until`` stops after the last operation whose order key is at
-    most ``until`` (see ``act_bounds``): the plan just before or just after one act. Raises the first
-    error met, placed inside its act's file.
+    most ``until`` (see ``act_bounds``): the plan just before or just after one act. ``known_on``: only
+    the acts adopted by that day (the plan as it was known then). Raises the first error met, placed
+    inside its act's file.
     """
     with gc_paused():
-        steps = schedule(base, amendments, drafts)
+        steps, resolution, mine = _schedule(base, amendments, drafts, known_on)
         if until is not None:
             steps = [s for s in steps if s.key <= until]
-        return _run(base, steps)
+        records = sorted(
+            (resolution.records[id(f.amendment)] for f in mine),
+            key=lambda r: (r.act.date, _natural(r.act.number)),
+        )
+        return _run(base, steps, tuple(records), known_on)
 
 
-def _run(base: Plan, steps: list[Scheduled]) -> Timeline:
+def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], known_on: dt.date | None) -> Timeline:
     versions = [Version(base, base_date(base), None, ())]
     applied: list[Applied] = []
     plan = base
     repealed_on = None
+    repeal = None
     for day, batch in groupby(steps, key=lambda s: s.day):
         ops = list(batch)
         result = apply_day(plan, ops)
@@ -236,10 +293,11 @@ def _run(base: Plan, steps: list[Scheduled]) -> Timeline:
             # The repeal's own "version" is not a version in force: end the one before.
             versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
             repealed_on = day  # a later day's operation meets the repeal in apply: an error
+            repeal = plan.repealed
             continue
         if day == prev.valid_from:  # an act in force the day the plan is (the base's own day)
             versions[-1] = Version(plan, day, None, prev.acts + acts)
         else:
             versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
             versions.append(Version(plan, day, None, acts))
-    return Timeline(base.plan, tuple(versions), repealed_on, tuple(applied))
+    return Timeline(base.plan, tuple(versions), repealed_on, tuple(applied), records, known_on, repeal)

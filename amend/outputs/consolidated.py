@@ -10,6 +10,7 @@ from pathlib import Path
 
 from amend.engine.timeline import Timeline
 from amend.outputs.markdown import render_markdown
+from amend.queries.status import standing
 from amend.store.repository import BuildResult, Repository
 from amend.store.serialize import index_data, version_data
 from amend.store.yaml_io import dump_yaml
@@ -27,7 +28,8 @@ def consolidated_files(repo: Repository, timelines: dict[str, Timeline] | None =
         for version in timeline.versions:
             stem = version.valid_from.isoformat()
             files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version)).encode("utf-8")
-            files[folder / f"{stem}.md"] = render_markdown(version).encode("utf-8")
+            lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
+            files[folder / f"{stem}.md"] = render_markdown(version, lines).encode("utf-8")
     return files
 
 

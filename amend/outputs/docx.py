@@ -26,6 +26,7 @@ from amend.outputs.markdown import (
 )
 from amend.outputs.ooxml import reproducible
 from amend.queries.compare import Comparison
+from amend.queries.status import Standing
 
 if TYPE_CHECKING:  # python-docx is imported only when a DOCX is made
     from docx.document import Document as DocxDocument
@@ -155,11 +156,11 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     return reproducible(raw.getvalue(), day)
 
 
-def render_docx(version: Version) -> bytes:
-    """One version of a plan as a Word document."""
+def render_docx(version: Version, standing: Standing | None = None) -> bytes:
+    """One version of a plan as a Word document (with its standing lines when given)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
-    for block in blocks(version):
+    for block in blocks(version, standing):
         match block:
             case Title(text=text):
                 _put(doc.add_heading(level=1), text)

@@ -30,6 +30,7 @@ from amend.queries.compare import Comparison
 if TYPE_CHECKING:
     from amend.outputs.comparative import Piece, Run
 from amend.queries.redline import Mark, Segment
+from amend.queries.status import Standing
 
 __all__ = [
     "RowLink",
@@ -144,10 +145,10 @@ def _table(table: Table, link: RowLink | None) -> list[str]:
     return out
 
 
-def version_body(version: Version, *, history_link: RowLink | None = None) -> str:
+def version_body(version: Version, *, history_link: RowLink | None = None, standing: Standing | None = None) -> str:
     """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers."""
     out: list[str] = []
-    for block in blocks(version):
+    for block in blocks(version, standing):
         match block:
             case Title(text=text):
                 out.append(f"<h1>{esc(text)}</h1>")
@@ -169,10 +170,10 @@ def version_body(version: Version, *, history_link: RowLink | None = None) -> st
     return "\n".join(out) + "\n"
 
 
-def render_html(version: Version) -> str:
-    """One version of a plan as a self-contained HTML page."""
+def render_html(version: Version, standing: Standing | None = None) -> str:
+    """One version of a plan as a self-contained HTML page (with its standing lines when given)."""
     plan = version.plan
-    return page(f"{plan.plan}: {version.valid_from.isoformat()}", version_body(version))
+    return page(f"{plan.plan}: {version.valid_from.isoformat()}", version_body(version, standing=standing))
 
 
 # -- the comparative table ---------------------------------------------------------------------------

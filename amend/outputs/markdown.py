@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from amend.outputs.comparative import Piece, Run
     from amend.queries.compare import Comparison
     from amend.queries.redline import Segment
+    from amend.queries.status import Standing
 
 __all__ = [
     "UNKNOWN_MARK",
@@ -40,6 +41,7 @@ __all__ = [
     "render_comparison_markdown",
     "render_markdown",
     "row_anchor",
+    "until_label",
     "version_label",
 ]
 
@@ -111,9 +113,21 @@ Block = Union[Title, Para, Heading, Table, Abbreviations]  # noqa: UP007
 
 
 def version_label(version: Version) -> str:
-    """ "2025-05-30 – (қазіргі)" or "2023-08-31 – 2025-05-29": the days a version is in force."""
-    until = f" – {version.valid_to.isoformat()}" if version.valid_to else " – (қазіргі)"
-    return f"{version.valid_from.isoformat()}{until}"
+    """ "2023-08-31 – 2025-05-29", or for the latest version "2025-05-30 – (қазіргі)" where the plan file
+    declares its amending acts complete, else "2025-05-30 – (белгілі актілер бойынша соңғы)": a status
+    word only where the status is known. A first day that no source gives is marked as the adoption day."""
+    start = version.valid_from.isoformat()
+    if not version.acts and version.plan.entry_into_force is UNKNOWN and version.valid_from == version.plan.act.date:
+        start += " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
+    return f"{start} – {until_label(version.plan, version.valid_to)}"
+
+
+def until_label(plan: Plan, valid_to: object) -> str:
+    """The end of a period of force: its last day; for the open end, "(қазіргі)" only when it is known."""
+    if valid_to is not None:
+        return str(getattr(valid_to, "isoformat", lambda: valid_to)())
+    declared = plan.amending_acts
+    return "(қазіргі)" if declared is not None and declared.complete else "(белгілі актілер бойынша соңғы)"
 
 
 def row_anchor(number: object) -> str:
@@ -121,14 +135,16 @@ def row_anchor(number: object) -> str:
     return f"row-{number}"
 
 
-def blocks(version: Version) -> list[Block]:
-    """The version in reading order."""
+def blocks(version: Version, standing: Standing | None = None) -> list[Block]:
+    """The version in reading order; ``standing``: the status badge, period and currency lines."""
     plan = version.plan
     out: list[Block] = [
         Title(plan.title),
         Para(f"{citation(plan.act)} бекітілген."),
         Para(f"Редакция: {version_label(version)}"),
     ]
+    if standing is not None:
+        out += [Para(line) for line in standing.lines]
     if any(c.title is UNKNOWN for c in plan.columns):
         out.append(Para(f"Бағандар атаулары {UNKNOWN_MARK}: кестеде баған идентификаторлары көрсетілген.", "notice"))
     if not plan.rows_complete:
@@ -236,10 +252,10 @@ def _md_table(table: Table) -> list[str]:
     return lines
 
 
-def render_markdown(version: Version) -> str:
-    """The plan as its readers know it, for one version."""
+def render_markdown(version: Version, standing: Standing | None = None) -> str:
+    """The plan as its readers know it, for one version (with its standing lines when given)."""
     out: list[str] = []
-    for block in blocks(version):
+    for block in blocks(version, standing):
         match block:
             case Title(text=text):
                 out += [f"# {_text(text)}", ""]

@@ -24,10 +24,11 @@ from amend.engine.timeline import FiledAmendment, Timeline, Version
 from amend.engine.unknown import UNKNOWN
 from amend.errors import AmendError
 from amend.outputs.html import comparison_body, esc, page, redline_html, version_body
-from amend.outputs.markdown import UNKNOWN_MARK, column_label, row_anchor, version_label
+from amend.outputs.markdown import UNKNOWN_MARK, column_label, row_anchor, until_label, version_label
 from amend.queries.compare import Comparison, compare
 from amend.queries.history import RowState, row_history
 from amend.queries.redline import redline
+from amend.queries.status import standing
 from amend.store.repository import Repository, write_atomic
 
 __all__ = ["SiteResult", "build_site", "site_pages"]
@@ -186,7 +187,11 @@ class _PlanSite:
             + "\n"
             + acts
             + "\n"
-            + version_body(version, history_link=lambda n: f"rows/{_href(_row_file(n))}")
+            + version_body(
+                version,
+                history_link=lambda n: f"rows/{_href(_row_file(n))}",
+                standing=standing(self.timeline, version.valid_from),
+            )
         )
         return page(f"№ {self.base.plan}: {day} редакциясы", body, crumbs=self._crumbs(0, (day, None)))
 
@@ -207,7 +212,7 @@ class _PlanSite:
         previous: RowState | None = None
         for state in states:
             day = state.valid_from.isoformat()
-            until = f" – {state.valid_to.isoformat()}" if state.valid_to else " – (қазіргі)"
+            until = f" – {until_label(self.base, state.valid_to)}"
             body.append(f'<section class="period"><h2>{esc(day + until)}</h2>')
             body.append(f"<p>{esc(_state_label(state))}</p>")
             how = state.change.note if state.change else f"{citation(self.base.act)} бекітілген редакция."

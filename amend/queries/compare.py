@@ -21,9 +21,10 @@ from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
 from amend.engine.base import Frozen
 from amend.engine.elements import Element, ElementKind
+from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import ReplaceWords
+from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct
 from amend.engine.provenance import Change, ChangeKind
 from amend.engine.timeline import Timeline, act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
@@ -352,6 +353,7 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     reason=reason,
                 )
             )
+    entries += _act_entries(amendments, filed, len(entries))
     act = filed.amendment
     first = min((act.effective(i) for i in range(len(act.operations))), default=act.in_force)
     return Comparison(
@@ -363,6 +365,60 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
         before=before_tl.latest.valid_from,
         entries=tuple(entries),
     )
+
+
+def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, count: int) -> list[Entry]:
+    """One entry per operation of ``filed`` on another act: its entry into force moved, words of one of
+    its operations corrected, or the act (or some of its operations) repealed. The old side is the
+    target act as written."""
+    entries: list[Entry] = []
+    a = filed.amendment
+    for index, op in enumerate(a.operations):
+        if not isinstance(op, RescheduleAct | CorrectAct | RepealAct):
+            continue
+        target = next(
+            (
+                f.amendment
+                for f in amendments
+                if f.amendment.amends == a.amends and f.amendment.act.number == op.act and f is not filed
+            ),
+            None,
+        )
+        if target is None:
+            continue  # the engine reports a missing target (target-missing)
+        element = act_in_case(target.act, "nominative")
+        chosen: tuple[int, ...] = () if isinstance(op, CorrectAct) else op.operations or ()
+        if chosen:
+            element += ", " + ", ".join(f"{n}-операция" for n in chosen)
+        kind: ChangeKind
+        if isinstance(op, RescheduleAct):
+            days = sorted({target.effective(n - 1) for n in chosen} if chosen else {target.in_force})
+            old: tuple[Part, ...] | None = (Part(key="entry_into_force", text=", ".join(d.isoformat() for d in days)),)
+            new: tuple[Part, ...] | None = (Part(key="entry_into_force", text=op.date.isoformat()),)
+            kind, remark = ChangeKind.RESCHEDULED, f"қолданысқа енгізілу күні: {op.date.isoformat()}"
+        elif isinstance(op, CorrectAct):
+            element += f", {op.operation}-операция"
+            old, new = (Part(key="words", text=op.old),), (Part(key="words", text=op.new or "—"),)
+            kind = ChangeKind.WORDS_REPLACED
+            remark = _words_instruction(
+                ReplaceWords(op="replace_words", old=op.old, new=op.new, occurrences=op.occurrences)
+            )
+        else:
+            old, new = (Part(key="act", text=element),), None
+            kind, remark = ChangeKind.REPEALED, None
+        entries.append(
+            Entry(
+                number=count + len(entries) + 1,
+                element=element,
+                kind=kind,
+                operation=index,
+                old_absent=False,
+                new_absent=new is None,
+                parts=_pair(old, new),
+                remark=remark,
+            )
+        )
+    return entries
 
 
 def validate_in_repository(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[AmendError]:

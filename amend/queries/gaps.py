@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from amend.engine.legal import plan_period
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN
+
+# "1001355, 68": digits, a comma and a space, digits. It reads as a list of two figures or as one decimal
+# ("1001355,68") broken by the source's layout; which is meant no source says.
+_LIST_OR_DECIMAL = re.compile(r"\d+, \d+")
 
 __all__ = ["Gap", "gaps"]
 
@@ -28,6 +34,23 @@ def gaps(plan: Plan) -> list[Gap]:
         found.append(Gap("act", f"entry into force of act {plan.act.number} (versions start at its adoption date)"))
     if plan.title is UNKNOWN:
         found.append(Gap("plan", "title"))
+    if plan.amending_acts is None or not plan.amending_acts.complete:
+        found.append(
+            Gap(
+                "acts", "other amending acts unknown: the plan file does not declare its list of amending acts complete"
+            )
+        )
+    period = plan_period(plan.period, plan.title)
+    if period is None:
+        found.append(Gap("period", "the plan's period (neither stated nor in the title)"))
+    elif period.inferred:
+        found.append(
+            Gap(
+                "period",
+                f"assumed from the title's years: {period.start.isoformat()} – {period.end.isoformat()} "
+                f"(no source states the first and last day)",
+            )
+        )
     if not plan.rows_complete:
         known = ", ".join(str(r.number) for r in plan.rows)
         found.append(Gap("rows", f"the list of rows is incomplete: only {known} are recorded"))
@@ -40,9 +63,20 @@ def gaps(plan: Plan) -> list[Gap]:
         for sub in s.subsections:
             if sub.title is UNKNOWN:
                 found.append(Gap(f"subsection {sub.number}", "title"))
+    roles = {c.id: c.role for c in plan.columns}
     for row in plan.rows:
         if row.subsection is UNKNOWN:
             found.append(Gap(f"row {row.number}", f"subsection (within section {row.section})"))
+        for c, t in row.cells.items():
+            # Only money texts: elsewhere "2020, 2021" is a plain list of years.
+            if isinstance(t, str) and (roles.get(c) == "amount" or "теңге" in t):
+                for figure in _LIST_OR_DECIMAL.findall(t):
+                    found.append(
+                        Gap(
+                            f"row {row.number}",
+                            f'cell {c}: "{figure}" reads as a list or as a decimal; no source says which',
+                        )
+                    )
         missing = [c for c, t in row.cells.items() if t is UNKNOWN]
         if missing:
             what = "every cell" if len(missing) == len(row.cells) else "cells " + ", ".join(missing)

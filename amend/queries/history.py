@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from amend.engine.model import Row
 from amend.engine.numbers import RowNumber
+from amend.engine.operations import InsertRows, Operation
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline
 
-__all__ = ["RowState", "row_history"]
+__all__ = ["RowState", "act_events", "row_history"]
 
 
 @dataclass(frozen=True)
@@ -38,3 +39,30 @@ def row_history(timeline: Timeline, number: RowNumber) -> list[RowState]:
             continue  # not yet in the plan
         states.append(RowState(version.valid_from, version.valid_to, row, change))
     return states
+
+
+def _names_row(op: Operation, number: RowNumber) -> bool:
+    if isinstance(op, InsertRows):
+        return any(r.number == number for r in op.rows)
+    return getattr(op, "row", None) == number
+
+
+def act_events(timeline: Timeline, number: RowNumber) -> list[str]:
+    """What other acts did to the acts that name row ``number`` (moved, corrected, repealed), in English,
+    one line each, citing both acts; and each operation on the row that never took effect."""
+    lines: list[str] = []
+    for record in timeline.acts:
+        a = record.filed.amendment
+        mine = [i for i, op in enumerate(a.operations) if _names_row(op, number)]
+        if not mine:
+            continue
+        for e in record.events:
+            if not e.operations or any(k - 1 in mine for k in e.operations):
+                lines.append(
+                    f"act {a.act.number} of {a.act.date.isoformat()}: {e.detail} "
+                    f"(act {e.by.number} of {e.by.date.isoformat()}, in effect {e.day.isoformat()})"
+                )
+        for i in mine:
+            if record.days[i] is None:
+                lines.append(f"act {a.act.number}, operation {i + 1} on row {number}: never took effect (repealed)")
+    return lines

@@ -166,10 +166,13 @@ class Repository:
             raise PlanMissing(f"no plan {plan_id} in {self.base_dir} (plans: {known})")
         return self.plans[plan_id][0]
 
-    def timeline(self, plan_id: str, extra: list[FiledAmendment] | None = None) -> Timeline:
-        """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft)."""
+    def timeline(
+        self, plan_id: str, extra: list[FiledAmendment] | None = None, *, known_on: dt.date | None = None
+    ) -> Timeline:
+        """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft); with
+        ``known_on``, from the acts adopted by that day only."""
         try:
-            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []))
+            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []), known_on=known_on)
         except AmendError as err:
             raise locate(err) from None
 

@@ -6,16 +6,40 @@ import datetime as dt
 from typing import Any
 
 from amend.engine.amounts import row_amounts
+from amend.engine.legal import currency_english, plan_period
 from amend.engine.model import Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["index_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
+__all__ = ["index_data", "legal_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
 
 
 def _change(c: Change) -> dict[str, Any]:
-    return {"act": c.act, "act_date": c.act_date, "in_force": c.in_force, "kind": c.kind.value, "note": c.note}
+    data = {"act": c.act, "act_date": c.act_date, "in_force": c.in_force, "kind": c.kind.value, "note": c.note}
+    if c.amended_by:  # acts that amend acts: the acts that moved or corrected this operation
+        data["amended_by"] = list(c.amended_by)
+    if c.corrects is not None:
+        data["corrects"] = c.corrects
+    return data
+
+
+def legal_data(timeline: Timeline, plan: Plan, day: dt.date) -> dict[str, Any]:
+    """The legal facts beside a version: entry into force (unknown where no source gives it), the plan's
+    period and where it comes from, and the currency statement (in English) as of ``day``."""
+    period = plan_period(plan.period, plan.title)
+    complete = plan.amending_acts is not None and plan.amending_acts.complete
+    acts = [r.act for r in timeline.acts_applied(day)]
+    return {
+        "entry_into_force": (
+            UNKNOWN if plan.entry_into_force is UNKNOWN else plan.entry_into_force.model_dump()  # type: ignore[union-attr]
+        ),
+        "period": (
+            {"from": period.start, "to": period.end, "source": period.source} if period is not None else UNKNOWN
+        ),
+        "acts_complete": complete,
+        "currency": currency_english(timeline.known_as_of, acts, complete),
+    }
 
 
 def _amounts(plan: Plan, row: Row) -> dict[str, str]:
@@ -46,6 +70,12 @@ def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
         "valid_from": version.valid_from,
         "valid_to": version.valid_to,
         "acts": list(version.acts),
+        **(
+            {"valid_from_basis": "the approving act's adoption date: no source gives its entry into force"}
+            if plan.entry_into_force is UNKNOWN and not version.acts and version.valid_from == plan.act.date
+            else {}
+        ),
+        **legal_data(timeline, plan, version.valid_from),
         "act": act,
         "rows_complete": plan.rows_complete,
         "columns": [c.model_dump() for c in plan.columns],
@@ -127,12 +157,16 @@ def row_json(plan: Plan, row: Row) -> dict[str, Any]:
     return data
 
 
-def show_json(version: Version, at: dt.date) -> dict[str, Any]:
-    """The JSON contract of ``amend show --format json``."""
+def show_json(version: Version, at: dt.date, timeline: Timeline | None = None) -> dict[str, Any]:
+    """The JSON contract of ``amend show --format json`` (with ``timeline``: its legal facts too)."""
     plan: Plan = version.plan
+    legal = to_json_value(legal_data(timeline, plan, at)) if timeline is not None else {}
+    if timeline is not None:
+        legal["as_known_on"] = timeline.known_as_of.isoformat()
     return {
         "plan": plan.plan,
         "at": at.isoformat(),
+        **legal,
         "title": to_json_value(plan.title),
         "valid_from": version.valid_from.isoformat(),
         "valid_to": version.valid_to.isoformat() if version.valid_to else None,

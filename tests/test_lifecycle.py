@@ -1,0 +1,256 @@
+"""The legal life-cycle on the real plans: the scenario corpus of tests/fixtures/lifecycle (issue 14).
+
+Each scenario adds fictitious amending acts to the shipped plans/ (748, 156 and act 392) and is checked
+through the library and the CLI: acts that move, correct and repeal other acts; "as known on" a day;
+the status of a plan, its period and the currency statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from typer.testing import CliRunner
+
+from amend import Repository
+from amend.cli.app import app
+from amend.engine.numbers import RowNumber
+from amend.queries.history import act_events, row_history
+from amend.queries.status import plan_status
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "lifecycle"
+D = dt.date
+ROW6_392 = "Балаларға қатысты зорлық-зомбылық пен жәбірлеуге қарсы ұлттық ақпараттық науқан жүргізу"
+
+
+def scenario(name: str, tmp_path: Path) -> Path:
+    """A repository of the shipped plans/ plus the scenario's amending acts."""
+    root = tmp_path / name
+    shutil.copytree(ROOT / "plans", root / "plans")
+    for f in sorted((CORPUS / name / "amendments").glob("*.yaml")):
+        shutil.copy(f, root / "plans" / "amendments" / f.name)
+    return root
+
+
+def cli(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def row6(repo: Repository, day: dt.date, known_on: dt.date | None = None) -> str:
+    row = repo.timeline("748", known_on=known_on).in_force_at(day).plan.row(RowNumber("6"))
+    assert row is not None
+    return row.cells["measure"]  # type: ignore[return-value]
+
+
+# -- 392 postponed by a month, retroactively -----------------------------------------------------------
+
+
+def test_a_later_postponement_of_392_gives_two_histories_as_known_before_and_after_it(tmp_path):
+    repo = Repository(scenario("postpone-392", tmp_path))
+    before = row_history(repo.timeline("748", known_on=D(2025, 6, 15)), RowNumber("6"))
+    after = row_history(repo.timeline("748", known_on=D(2025, 6, 16)), RowNumber("6"))
+    assert [(s.valid_from, s.change.act if s.change else None) for s in before] == [
+        (D(2023, 8, 31), None),
+        (D(2025, 5, 30), "392"),
+    ]
+    assert [(s.valid_from, s.change.act if s.change else None) for s in after] == [
+        (D(2023, 8, 31), None),
+        (D(2025, 6, 30), "392"),
+    ]
+    # The note cites both acts: 392 and the act that moved it.
+    change = after[-1].change
+    assert change is not None and change.amended_by == ("9001",) and change.in_force == D(2025, 6, 30)
+    assert "№ 392 қаулысымен" in change.note and "№ 9001 қаулысымен өзгертілген" in change.note
+
+
+def test_the_cli_shows_the_two_histories_and_the_two_versions_of_june(tmp_path):
+    root = str(scenario("postpone-392", tmp_path))
+    early = cli("history", "748", "6", "--as-known-on", "2025-06-01", "--root", root)
+    late = cli("history", "748", "6", "--as-known-on", "2025-07-01", "--root", root)
+    assert "2025-05-30 – …  in force" in early and "9001" not in early
+    assert "2025-06-30 – …  in force" in late
+    assert "act 392 of 2025-05-30: entry into force moved to 2025-06-30 (act 9001 of 2025-06-16" in late
+    shown = json.loads(cli("show", "748", "--at", "2025-06-10", "--format", "json", "--root", root))
+    assert "23-1" not in [r["number"] for r in shown["rows"]]  # as known now, 392 is not yet in force
+    known = json.loads(
+        cli("show", "748", "--at", "2025-06-10", "--as-known-on", "2025-06-15", "--format", "json", "--root", root)
+    )
+    assert "23-1" in [r["number"] for r in known["rows"]]
+    assert known["as_known_on"] == "2025-06-15"
+
+
+def test_status_lists_392_only_once_it_is_in_force_as_known_on_the_day(tmp_path):
+    repo = Repository(scenario("postpone-392", tmp_path))
+    now = plan_status(repo.timeline("748"), D(2025, 6, 10))
+    then = plan_status(repo.timeline("748", known_on=D(2025, 6, 1)), D(2025, 6, 10))
+    assert [a.number for a, _ in now.acts] == [] and [a.number for a, _ in then.acts] == ["392"]
+    assert [(a.number, day) for a, day in plan_status(repo.timeline("748"), D(2025, 7, 1)).acts] == [
+        ("392", D(2025, 6, 30)),
+        ("9001", D(2025, 6, 16)),
+    ]
+
+
+def test_a_postponement_of_some_operations_moves_only_those(tmp_path):
+    repo = Repository(scenario("postpone-392-partly", tmp_path))
+    june = repo.timeline("748").in_force_at(D(2025, 6, 10)).plan
+    assert june.row(RowNumber("6")).cells["measure"] == ROW6_392  # type: ignore[union-attr]
+    assert june.row(RowNumber("23-1")) is None
+    autumn = repo.timeline("748").in_force_at(D(2025, 9, 1)).plan
+    inserted = autumn.row(RowNumber("23-1"))
+    assert inserted is not None and inserted.history[-1].in_force == D(2025, 9, 1)
+
+
+# -- a correction of a word of 392's row 6 -------------------------------------------------------------
+
+
+def test_a_correction_that_takes_effect_later_changes_row_6_from_its_own_day(tmp_path):
+    repo = Repository(scenario("correct-392-row6", tmp_path))
+    assert row6(repo, D(2025, 7, 31)) == ROW6_392
+    assert row6(repo, D(2025, 8, 1)) == ROW6_392.replace("ұлттық", "республикалық")
+    last = repo.timeline("748").in_force_at(D(2025, 8, 1)).plan.row(RowNumber("6")).history[-1]  # type: ignore[union-attr]
+    assert (last.act, last.corrects, last.kind.value) == ("9002", "392", "words_replaced")
+    assert last.note == (
+        "Ескерту. 6-жолға өзгеріс енгізілді - ҚР Үкіметінің 01.07.2025 № 9002 қаулысымен "
+        "(ҚР Үкіметінің 30.05.2025 № 392 қаулысына түзету)."
+    )
+    # Known before the correction was adopted, row 6 reads as 392 wrote it on every day.
+    assert row6(repo, D(2025, 8, 1), known_on=D(2025, 6, 30)) == ROW6_392
+
+
+def test_a_correction_in_force_with_392_is_read_into_392_from_the_start(tmp_path):
+    repo = Repository(scenario("correct-392-retroactive", tmp_path))
+    assert row6(repo, D(2025, 5, 30)) == ROW6_392.replace("ұлттық", "республикалық")
+    change = repo.timeline("748").latest.plan.row(RowNumber("6")).history[-1]  # type: ignore[union-attr]
+    assert change.act == "392" and change.amended_by == ("9002",)
+    assert [v.valid_from for v in repo.timeline("748").versions] == [D(2023, 8, 31), D(2025, 5, 30)]
+
+
+def test_the_comparative_table_of_a_late_correction_shows_the_word_replaced_in_row_6(tmp_path):
+    root = scenario("correct-392-row6", tmp_path)
+    table = cli("compare", str(root / "plans" / "amendments" / "9002.yaml"), "--to", "json", "--root", str(root))
+    data = json.loads(table)
+    text = json.dumps(data, ensure_ascii=False)
+    assert "республикалық" in text and "6" in text
+
+
+# -- repeal of an amending act before and after it took effect -----------------------------------------
+
+
+def test_an_act_repealed_before_it_took_effect_changes_nothing(tmp_path):
+    repo = Repository(scenario("repeal-before", tmp_path))
+    with_repeal = repo.timeline("748")
+    shipped = Repository(ROOT).timeline("748")
+    assert [v.valid_from for v in with_repeal.versions] == [v.valid_from for v in shipped.versions]
+    assert with_repeal.latest.plan.rows == shipped.latest.plan.rows
+    record = next(r for r in with_repeal.acts if r.act.number == "9003")
+    assert record.days == (None, None) and record.in_force is None
+    assert record.events[-1].detail == "repealed before it took effect: its operations never take effect"
+    assert "9003" not in [a.number for a, _ in plan_status(with_repeal, D(2026, 1, 1)).acts]
+    lines = act_events(with_repeal, RowNumber("23-1"))
+    assert any("never took effect" in line for line in lines)
+    # Known before the repeal was adopted, 9003 was due to take effect on 1 September.
+    known = repo.timeline("748", known_on=D(2025, 7, 31)).in_force_at(D(2025, 9, 1)).plan
+    assert known.row(RowNumber("23-1")).cells["deadline"] == "жыл сайын маусым, желтоқсан"  # type: ignore[union-attr]
+
+
+def test_an_act_repealed_after_it_took_effect_keeps_its_changes_and_loses_its_pending_operation(tmp_path):
+    repo = Repository(scenario("repeal-after", tmp_path))
+    timeline = repo.timeline("748")
+    later = timeline.in_force_at(D(2026, 1, 1)).plan
+    assert later.row(RowNumber("23-1")).cells["deadline"] == "жыл сайын маусым, желтоқсан"  # type: ignore[union-attr]
+    assert later.row(RowNumber("29-1")).cells["deadline"] == "2025 жылғы желтоқсан"  # type: ignore[union-attr]
+    record = next(r for r in timeline.acts if r.act.number == "9003")
+    assert record.days == (D(2025, 9, 1), None)
+    assert record.repealed is not None and record.repealed.by.number == "9005"
+    # Known before the repeal, the staggered operation was due on 1 December.
+    known = repo.timeline("748", known_on=D(2025, 9, 30)).in_force_at(D(2025, 12, 1)).plan
+    assert known.row(RowNumber("29-1")).cells["deadline"] == "жыл сайын маусым, желтоқсан"  # type: ignore[union-attr]
+
+
+def test_a_repeal_of_the_postponing_act_before_it_took_effect_leaves_392_on_its_day(tmp_path):
+    repo = Repository(scenario("repeal-the-postponement", tmp_path))
+    assert row6(repo, D(2025, 5, 30)) == ROW6_392
+    # Known before 9008, the postponement stood: on 10 June row 6 was not yet as 392 wrote it.
+    known = repo.timeline("748", known_on=D(2025, 6, 15)).in_force_at(D(2025, 6, 10)).plan
+    assert known.row(RowNumber("23-1")) is None
+
+
+# -- the plan: force, period, repeal -------------------------------------------------------------------
+
+
+def test_748_in_2026_is_in_force_with_its_period_ended_and_read_off_the_title():
+    status = json.loads(cli("status", "748", "--at", "2026-06-01", "--format", "json", "--root", str(ROOT)))
+    assert status["status"] == "in_force"
+    assert status["period_ended"] is True
+    assert status["period"] == {"from": "2023-01-01", "to": "2025-12-31", "source": "title"}
+    assert status["since"] is None  # 748's entry into force: no source gives it
+
+
+def test_748_on_10_june_2025_lists_392_and_does_not_claim_its_acts_complete():
+    status = json.loads(cli("status", "748", "--at", "2025-06-10", "--format", "json", "--root", str(ROOT)))
+    assert status["acts"] == [{"number": "392", "date": "2025-05-30", "in_force": "2025-05-30"}]
+    assert status["acts_complete"] is False
+    assert status["currency"].endswith("other amending acts may exist")
+    assert set(status) >= {"plan", "at", "status", "since", "basis", "period", "period_ended", "acts"}
+
+
+def test_748_as_known_on_the_day_before_392_has_no_row_23_1():
+    shown = json.loads(
+        cli("show", "748", "--at", "2025-06-10", "--as-known-on", "2025-05-29", "--format", "json", "--root", str(ROOT))
+    )
+    assert "23-1" not in [r["number"] for r in shown["rows"]]
+    assert shown["currency"] == (
+        "consolidated with the amending acts known up to 2025-05-29: none; other amending acts may exist"
+    )
+    assert "23-1" in [
+        r["number"] for r in json.loads(cli("show", "748", "--at", "2025-06-10", "--format", "json"))["rows"]
+    ]
+
+
+def test_156_repealed_by_an_act_is_repealed_from_that_day_with_the_banks_note(tmp_path):
+    root = scenario("repeal-156", tmp_path)
+    timeline = Repository(root).timeline("156")
+    assert plan_status(timeline, D(2024, 4, 6)).status == "in_force"
+    status = plan_status(timeline, D(2024, 4, 7))
+    assert (status.status, status.since) == ("repealed", D(2024, 4, 7))
+    assert timeline.repeal is not None
+    assert timeline.repeal.note == "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2024 № 9006 қаулысымен."
+    text = cli("status", "156", "--at", "2025-01-01", "--root", str(root))
+    assert text.startswith("plan 156 on 2025-01-01: repealed since 2024-04-07")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.iterdir() if p.is_dir()))
+def test_every_scenario_passes_check_and_builds(tmp_path, name):
+    root = str(scenario(name, tmp_path))
+    cli("build", "--root", root)
+    assert cli("check", "--root", root).startswith("ok")
+
+
+def test_the_markdown_rendering_carries_the_badge_the_period_and_the_currency_statement():
+    text = cli("render", "748", "--at", "2026-06-01", "--root", str(ROOT))
+    assert "Мәртебесі: қолданыста (белгілі актілер бойынша)" in text
+    assert "Жоспар кезеңі: 2023-01-01 – 2025-12-31 (атауынан алынған); кезеңі аяқталды" in text
+    assert (
+        "30.05.2025 жағдай бойынша белгілі өзгерістер енгізетін актілер ескерілген: ҚР Үкіметінің 30.05.2025 "
+        "№ 392 қаулысы. Өзгерістер енгізетін басқа актілер болуы мүмкін." in text
+    )
+    assert "(қазіргі)" not in text
+
+
+def test_the_comparative_table_shows_a_moved_entry_into_force_and_a_repealed_act(tmp_path):
+    root = scenario("postpone-392", tmp_path)
+    moved = json.loads(cli("compare", str(root / "plans/amendments/9001.yaml"), "--to", "json", "--root", str(root)))
+    [entry] = moved["entries"]
+    assert entry["kind"] == "rescheduled" and entry["element"] == "ҚР Үкіметінің 30.05.2025 № 392 қаулысы"
+    assert (entry["parts"][0]["old"], entry["parts"][0]["new"]) == ("2025-05-30", "2025-06-30")
+    root = scenario("repeal-after", tmp_path)
+    repealed = json.loads(cli("compare", str(root / "plans/amendments/9005.yaml"), "--to", "json", "--root", str(root)))
+    [entry] = repealed["entries"]
+    assert (entry["kind"], entry["new_state"]) == ("repealed", "removed")
+    assert entry["element"] == "ҚР Үкіметінің 01.07.2025 № 9003 қаулысы"
