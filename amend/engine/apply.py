@@ -8,7 +8,7 @@ that the caller can point at the exact line and column of the amendment file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, assert_never
+from typing import Any
 
 from amend.engine.base import construct, evolve
 from amend.engine.model import Abbreviation, Plan, Row, Section, Subsection
@@ -20,6 +20,7 @@ from amend.engine.operations import (
     DeleteAbbreviation,
     DeleteRow,
     InsertRows,
+    NewRow,
     Operation,
     RepealPlan,
     ReplaceAbbreviation,
@@ -32,6 +33,7 @@ from amend.engine.provenance import ChangeKind, Source, note_for_abbreviation, n
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import (
     AbbreviationTaken,
+    AmendError,
     ColumnsMismatch,
     NumberTaken,
     OccurrencesMismatch,
@@ -78,7 +80,11 @@ def apply(plan: Plan, op: Operation, source: Source) -> Plan:
             change = note_for_section(source, ChangeKind.REPEALED, "")
             return evolve(plan, repealed=change)
         case _:
-            assert_never(op)
+            # The whole resolution and its structure (issue 15); that module builds on this one's helpers,
+            # so it is imported here, not at the top.
+            from amend.engine.apply_structure import apply_structure
+
+            return apply_structure(plan, op, source)
 
 
 # -- rows ------------------------------------------------------------------------------------------
@@ -133,21 +139,28 @@ def _with_row(plan: Plan, row: Row) -> Plan:
 def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
     old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, op.cells, ("cells",), complete=True)
+    # The Russian wording of the old row is no longer the row's: only what the act gives in Russian stands.
+    cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
 
 
 def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
     old = _find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
+    kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
+    cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
-    _find_row(plan, op.row, op.section, source, ("row",))
+    row = _find_row(plan, op.row, op.section, source, ("row",))
     change = note_for_row(source, ChangeKind.DELETED, str(op.row))
-    return evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
+    plan = evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
+    if row.uid is not None:  # a renumbered row: its identity goes with it
+        plan = evolve(plan, renumbered={k: v for k, v in plan.renumbered.items() if k != row.uid})
+    return plan
 
 
 def _structure_key(plan: Plan, section: str, subsection: object) -> tuple[int, int | None]:
@@ -221,6 +234,11 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
                 path=path,
             )
         change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
+        uid = None
+        if str(new.number) in plan.renumbered:  # the number is a renumbered row's identity: give a new one
+            uid = f"{new.number}+{source.act.number}"
+            while uid in plan.renumbered:
+                uid += "+"
         row = construct(
             Row,
             number=new.number,
@@ -228,6 +246,8 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             subsection=subsection,
             cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
             history=(change,),
+            cells_ru=_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
+            uid=uid,
         )
         rows = rows.insert(row)
         if str(new.number) in plan.deleted_rows:  # a deleted number used again
@@ -274,7 +294,9 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
         }
         if cells != row.cells:
             change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
-            rows = rows.replace(evolve(row, cells=cells, history=row.history + (change,)))
+            # The Russian text of a changed cell changed too, in words no Kazakh operation gives: unknown.
+            cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
+            rows = rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=row.history + (change,)))
     return evolve(plan, rows=rows)
 
 
@@ -292,12 +314,17 @@ def _scope_words(op: ReplaceWords) -> str:
 def _add_abbreviations(plan: Plan, op: AddAbbreviations, source: Source) -> Plan:
     change = note_for_abbreviation(source, ChangeKind.ADDED)
     added = dict(plan.abbreviations)
+    for code in op.entries_ru:
+        if code not in op.entries:
+            raise TargetMissing(f"abbreviation {code} has a Russian expansion but no entry", path=("entries_ru", code))
     for code, expansion in op.entries.items():
         if code in added:
             raise AbbreviationTaken(
                 f"abbreviation {code} is already in the note of {_as_of(plan, source)}", path=("entries", code)
             )
-        added[code] = construct(Abbreviation, expansion=expansion, history=(change,))
+        added[code] = construct(
+            Abbreviation, expansion=expansion, history=(change,), expansion_ru=op.entries_ru.get(code, UNKNOWN)
+        )
     return evolve(plan, abbreviations=added)
 
 
@@ -310,7 +337,7 @@ def _existing_code(plan: Plan, code: str, source: Source) -> Abbreviation:
 def _replace_abbreviation(plan: Plan, op: ReplaceAbbreviation, source: Source) -> Plan:
     old = _existing_code(plan, op.code, source)
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
-    new = evolve(old, expansion=op.expansion, history=old.history + (change,))
+    new = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=old.history + (change,))
     return evolve(plan, abbreviations={**plan.abbreviations, op.code: new})
 
 
@@ -338,7 +365,9 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
     section = plan.sections[i]
     if op.subsection is None:
         change = note_for_section(source, ChangeKind.TITLE_SET, op.section)
-        return _with_section(plan, i, evolve(section, title=op.title, history=section.history + (change,)))
+        return _with_section(
+            plan, i, evolve(section, title=op.title, title_ru=op.title_ru, history=section.history + (change,))
+        )
     subs = section.subsections
     j = next((j for j, s in enumerate(subs) if s.number == op.subsection), None)
     if j is None:
@@ -347,7 +376,7 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
             path=("subsection",),
         )
     change = note_for_section(source, ChangeKind.TITLE_SET, op.subsection)
-    sub = evolve(subs[j], title=op.title, history=subs[j].history + (change,))
+    sub = evolve(subs[j], title=op.title, title_ru=op.title_ru, history=subs[j].history + (change,))
     return _with_section(plan, i, evolve(section, subsections=subs[:j] + (sub,) + subs[j + 1 :]))
 
 
@@ -365,8 +394,40 @@ def _add_section(plan: Plan, op: AddSection, source: Source) -> Plan:
         raise NumberTaken(f"section {op.number} already exists in {_as_of(plan, source)}", path=("number",))
     k = _insertion_index(numbers, op.after, plan, source)
     change = note_for_section(source, ChangeKind.ADDED, op.number)
-    section = construct(Section, number=op.number, title=op.title, subsections=(), history=(change,))
-    return evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
+    subsections = []
+    for j, new in enumerate(op.subsections):
+        if any(s.number == new.number for s in subsections):
+            raise NumberTaken(f"subsection {new.number} is listed twice", path=("subsections", j, "number"))
+        sub_change = note_for_section(source, ChangeKind.ADDED, new.number)
+        subsections.append(
+            construct(Subsection, number=new.number, title=new.title, title_ru=new.title_ru, history=(sub_change,))
+        )
+    section = construct(
+        Section, number=op.number, title=op.title, subsections=tuple(subsections), history=(change,), title_ru=op.title_ru
+    )
+    plan = evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
+    # Its rows, each placed as an insertion into the new section would place it.
+    for j, placed in enumerate(op.rows):
+        try:
+            plan = _insert_rows(plan, _insertion(op.number, placed.subsection, placed), source)
+        except AmendError as err:
+            raise _moved(err, j) from None
+    return plan
+
+
+def _insertion(section: str, subsection: str | None, row: NewRow) -> InsertRows:
+    # A trusted InsertRows of one row (the row was validated as part of its operation).
+    return construct(InsertRows, op="insert_rows", section=section, subsection=subsection, rows=(row,))
+
+
+def _moved(err: AmendError, j: int) -> AmendError:
+    # An error of a one-row insertion, placed at that row (j) inside the operation that gave it.
+    path = err.path
+    if path[:2] == ("rows", 0):
+        path = ("rows", j, *path[2:])
+    elif path[:1] == ("subsection",):
+        path = ("rows", j, "subsection")
+    return type(err)(err.message, path=path)
 
 
 def _add_subsection(plan: Plan, op: AddSubsection, source: Source) -> Plan:
@@ -379,7 +440,13 @@ def _add_subsection(plan: Plan, op: AddSubsection, source: Source) -> Plan:
         )
     k = _insertion_index(numbers, op.after, plan, source)
     change = note_for_section(source, ChangeKind.ADDED, op.number)
-    sub = construct(Subsection, number=op.number, title=op.title, history=(change,))
-    return _with_section(
+    sub = construct(Subsection, number=op.number, title=op.title, history=(change,), title_ru=op.title_ru)
+    plan = _with_section(
         plan, i, evolve(section, subsections=section.subsections[:k] + (sub,) + section.subsections[k:])
     )
+    for j, new in enumerate(op.rows):
+        try:
+            plan = _insert_rows(plan, _insertion(op.section, op.number, new), source)
+        except AmendError as err:
+            raise _moved(err, j) from None
+    return plan

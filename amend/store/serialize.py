@@ -28,6 +28,10 @@ def _row(plan: Plan, row: Row) -> dict[str, Any]:
     if row.subsection is not None:
         data["subsection"] = row.subsection
     data["cells"] = dict(row.cells)
+    if row.cells_ru:  # Russian cells only where a source gives them
+        data["cells_ru"] = dict(row.cells_ru)
+    if row.uid is not None:  # renumbered: the identity its history follows
+        data["uid"] = row.uid
     amounts = _amounts(plan, row)
     if amounts:
         data["amounts"] = amounts  # parsed figures (million tenge) beside the text as written
@@ -48,25 +52,43 @@ def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
         "acts": list(version.acts),
         "act": act,
         "rows_complete": plan.rows_complete,
-        "columns": [c.model_dump() for c in plan.columns],
+        "columns": [_known_ru(c.model_dump(), "title_ru") for c in plan.columns],
         "sections": [_section(s) for s in plan.sections],
         "rows": [_row(plan, r) for r in plan.rows],
         "abbreviations": [
             {
                 "code": code,
                 "expansion": a.expansion,
+                **({"expansion_ru": a.expansion_ru} if a.expansion_ru is not UNKNOWN else {}),
                 **({"history": [_change(c) for c in a.history]} if a.history else {}),
             }
             for code, a in plan.abbreviations.items()
         ],
     }
+    # What the shipped plans do not use is written only when present, so that their files stay as they were.
+    if plan.title_ru is not UNKNOWN:
+        data["title_ru"] = plan.title_ru
+    if plan.annex_notes:
+        data["annex_notes"] = [n.model_dump(exclude_defaults=True) for n in plan.annex_notes]
     if plan.deleted_rows:
         data["deleted_rows"] = [{"number": n, **_change(c)} for n, c in plan.deleted_rows.items()]
+    if plan.texts_history:
+        data["texts_history"] = {k: [_change(c) for c in v] for k, v in plan.texts_history.items()}
+    return data
+
+
+def _known_ru(data: dict[str, Any], key: str) -> dict[str, Any]:
+    if data.get(key) is UNKNOWN:
+        del data[key]
     return data
 
 
 def _section(section: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"number": section.number, "title": section.title}
+    if section.title_ru is not UNKNOWN:
+        data["title_ru"] = section.title_ru
+    if section.uid is not None:
+        data["uid"] = section.uid
     if getattr(section, "subsections", ()):
         data["subsections"] = [_section(s) for s in section.subsections]
     if section.history:
