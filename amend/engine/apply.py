@@ -403,7 +403,12 @@ def _add_section(plan: Plan, op: AddSection, source: Source) -> Plan:
             construct(Subsection, number=new.number, title=new.title, title_ru=new.title_ru, history=(sub_change,))
         )
     section = construct(
-        Section, number=op.number, title=op.title, subsections=tuple(subsections), history=(change,), title_ru=op.title_ru
+        Section,
+        number=op.number,
+        title=op.title,
+        subsections=tuple(subsections),
+        history=(change,),
+        title_ru=op.title_ru,
     )
     plan = evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
     # Its rows, each placed as an insertion into the new section would place it.

@@ -185,7 +185,7 @@ def _noted(plan: Plan, element: Element, change: Change) -> Plan:
     return evolve(plan, texts_history={**plan.texts_history, name: plan.texts_history.get(name, ()) + (change,)})
 
 
-def _with_point(act: Act, key: str, i: int, j: int | None, text: Text, text_ru: Text) -> Act:
+def _with_point(act: Act, i: int, j: int | None, text: Text, text_ru: Text) -> Act:
     point = act.points[i]
     if j is None:
         new = evolve(point, text=text, text_ru=text_ru)
@@ -195,7 +195,7 @@ def _with_point(act: Act, key: str, i: int, j: int | None, text: Text, text_ru: 
     return evolve(act, points=act.points[:i] + (new,) + act.points[i + 1 :])
 
 
-def _set_texts(plan: Plan, element: Element, text: Text, text_ru: Text, kind: ChangeKind, source: Source) -> Plan:
+def _set_texts(plan: Plan, element: Element, text: Text, text_ru: Text, *, kind: ChangeKind, source: Source) -> Plan:
     """The element in new wording (Kazakh and Russian), with the change in its history."""
     key = element.key
     match element.kind:
@@ -205,21 +205,19 @@ def _set_texts(plan: Plan, element: Element, text: Text, text_ru: Text, kind: Ch
             plan = evolve(plan, act=evolve(plan.act, preamble=text, preamble_ru=text_ru))
         case ElementKind.POINT:
             i, j = _find_point(plan, key, source)
-            plan = evolve(plan, act=_with_point(plan.act, key, i, j, text, text_ru))
+            plan = evolve(plan, act=_with_point(plan.act, i, j, text, text_ru))
         case ElementKind.ANNEX_TITLE:
             plan = evolve(plan, title=text, title_ru=text_ru)
         case ElementKind.NOTE:
-            notes = tuple(
-                evolve(n, text=text, text_ru=text_ru) if n.number == key else n for n in plan.annex_notes
-            )
+            notes = tuple(evolve(n, text=text, text_ru=text_ru) if n.number == key else n for n in plan.annex_notes)
             plan = evolve(plan, annex_notes=notes)
         case ElementKind.SECTION:
-            i = _section_index(plan, key)
-            assert i is not None  # element_texts found it
-            s = plan.sections[i]
+            at = _section_index(plan, key)
+            assert at is not None  # element_texts found it
+            s = plan.sections[at]
             change = note_for_section(source, ChangeKind.TITLE_SET, key)
             s = evolve(s, title=text, title_ru=text_ru, history=s.history + (change,))
-            return evolve(plan, sections=plan.sections[:i] + (s,) + plan.sections[i + 1 :])
+            return evolve(plan, sections=plan.sections[:at] + (s,) + plan.sections[at + 1 :])
         case ElementKind.SUBSECTION:
             found = _subsection_index(plan, key)
             assert found is not None
@@ -270,8 +268,16 @@ def _existing_texts(plan: Plan, element: Element, source: Source) -> tuple[Text,
 def _replace_text(plan: Plan, op: ReplaceText, source: Source) -> Plan:
     element = parse_element(op.element)
     _existing_texts(plan, element, source)
+    whole_point = element.kind is ElementKind.POINT and "." not in element.key
+    if op.subpoints and not whole_point:
+        raise SchemaError(f"only a point has sub-points, not {element}", path=("subpoints",))
     kind = ChangeKind.TITLE_SET if element.kind is ElementKind.COLUMN else ChangeKind.REPLACED
-    return _set_texts(plan, element, op.text, op.text_ru, kind, source)
+    plan = _set_texts(plan, element, op.text, op.text_ru, kind=kind, source=source)
+    if whole_point:  # the point in new wording is the whole point: its old sub-points go
+        i, _ = _find_point(plan, element.key, source)
+        point = evolve(plan.act.points[i], subpoints=op.subpoints)
+        plan = evolve(plan, act=evolve(plan.act, points=(*plan.act.points[:i], point, *plan.act.points[i + 1 :])))
+    return plan
 
 
 # -- points, sub-points, notes: inserted and deleted -------------------------------------------------
@@ -313,7 +319,9 @@ def _insert_text(plan: Plan, op: InsertText, source: Source) -> Plan:
             note = construct(AnnexNote, number=key, text=op.text, text_ru=op.text_ru)
             plan = evolve(plan, annex_notes=_placed(plan.annex_notes, note, op.after, plan, source))
         case _:
-            raise SchemaError(f"insert_text inserts a point, a sub-point, a note or the preamble, not {element}", path=_ELEMENT)
+            raise SchemaError(
+                f"insert_text inserts a point, a sub-point, a note or the preamble, not {element}", path=_ELEMENT
+            )
     return _noted(plan, element, note_for_element(source, ChangeKind.INSERTED, element.kind.value, key))
 
 
@@ -321,7 +329,9 @@ def _delete_text(plan: Plan, op: DeleteText, source: Source) -> Plan:
     element = parse_element(op.element)
     key = element.key
     if element.kind not in (ElementKind.PREAMBLE, ElementKind.POINT, ElementKind.NOTE):
-        raise SchemaError(f"delete_text deletes a point, a sub-point, a note or the preamble, not {element}", path=_ELEMENT)
+        raise SchemaError(
+            f"delete_text deletes a point, a sub-point, a note or the preamble, not {element}", path=_ELEMENT
+        )
     if element_texts(plan, element) is None:
         raise _missing(plan, element, source)
     act = plan.act
@@ -346,9 +356,7 @@ def _replace_signatory(plan: Plan, op: ReplaceSignatory, source: Source) -> Plan
     element = Element(ElementKind.SIGNATORY, "")
     if plan.act.signatory is None:
         raise _missing(plan, element, source, ("op",))
-    signatory = construct(
-        Signatory, position=op.position, name=op.name, position_ru=op.position_ru, name_ru=op.name_ru
-    )
+    signatory = construct(Signatory, position=op.position, name=op.name, position_ru=op.position_ru, name_ru=op.name_ru)
     plan = evolve(plan, act=evolve(plan.act, signatory=signatory))
     return _noted(plan, element, note_for_element(source, ChangeKind.REPLACED, "signatory", ""))
 
@@ -359,7 +367,7 @@ def _replace_signatory(plan: Plan, op: ReplaceSignatory, source: Source) -> Plan
 def _replace_words_in(plan: Plan, op: ReplaceWordsIn, source: Source) -> Plan:
     element = parse_element(op.element)
     text, text_ru = _existing_texts(plan, element, source)
-    if text is not UNKNOWN:
+    if isinstance(text, str):
         found = text.count(op.old)
         if found != op.occurrences:
             raise OccurrencesMismatch(
@@ -371,7 +379,7 @@ def _replace_words_in(plan: Plan, op: ReplaceWordsIn, source: Source) -> Plan:
         if not text.strip():
             raise SchemaError(f"the replacement leaves {element} blank: delete it instead", path=("new",))
     # A text no source gives stays unknown: the words are replaced in it, but we cannot show it.
-    if op.old_ru is None or text_ru is UNKNOWN:
+    if op.old_ru is None or not isinstance(text_ru, str):
         text_ru = UNKNOWN  # the Russian changed too, in words no Kazakh operation gives
     else:
         if op.old_ru not in text_ru:
@@ -381,7 +389,7 @@ def _replace_words_in(plan: Plan, op: ReplaceWordsIn, source: Source) -> Plan:
             )
         text_ru = text_ru.replace(op.old_ru, op.new_ru or "")
     kind = ChangeKind.WORDS_REPLACED
-    return _set_texts(plan, element, text, text_ru, kind, source)
+    return _set_texts(plan, element, text, text_ru, kind=kind, source=source)
 
 
 # -- the table's structure: renumbering and moving ---------------------------------------------------
@@ -408,15 +416,15 @@ def _row_number(text: str, path: tuple[Any, ...]) -> RowNumber:
         raise SchemaError(str(exc), path=path) from None
 
 
-def _relocated(
-    plan: Plan, old: Row, new: Row, source: Source, path: tuple[Any, ...]
-) -> Plan:
+def _relocated(plan: Plan, old: Row, new: Row, source: Source, path: tuple[Any, ...]) -> Plan:
     """``old`` taken out and ``new`` (the same row, renumbered or moved) put in, its identity kept."""
     rest = evolve(plan, rows=plan.rows.delete(old.number.parts))
     if new.number != old.number:
         taken = rest.rows.get(new.number.parts)
         if taken is not None:
-            raise NumberTaken(f"row {new.number} already exists in {_as_of(plan, source)} (section {taken.section})", path=path)
+            raise NumberTaken(
+                f"row {new.number} already exists in {_as_of(plan, source)} (section {taken.section})", path=path
+            )
         identity = old.identity
         if identity != str(new.number):
             new = evolve(new, uid=identity)
@@ -437,7 +445,7 @@ def _renumber(plan: Plan, op: Renumber, source: Source) -> Plan:
             number = _row_number(element.key, _ELEMENT)
             old = _find_row(plan, number, None, source, _ELEMENT)
             to = _row_number(op.to, ("to",))
-            change = note_for_element(source, ChangeKind.RENUMBERED, "row", str(number), str(to))
+            change = note_for_element(source, ChangeKind.RENUMBERED, "row", str(number), to=str(to))
             new = evolve(old, number=to, history=old.history + (change,))
             return _relocated(plan, old, new, source, ("to",))
         case ElementKind.SECTION:
@@ -464,7 +472,7 @@ def _renumber_section(plan: Plan, number: str, to: str, source: Source) -> Plan:
     if _section_index(plan, to) is not None:
         raise NumberTaken(f"section {to} already exists in {_as_of(plan, source)}", path=("to",))
     s = plan.sections[i]
-    change = note_for_element(source, ChangeKind.RENUMBERED, "section", number, to)
+    change = note_for_element(source, ChangeKind.RENUMBERED, "section", number, to=to)
     s = evolve(s, number=to, uid=s.uid or number, history=s.history + (change,))
     rows = _rows_where(plan, lambda r: r.section == number, section=to)
     return evolve(plan, sections=plan.sections[:i] + (s,) + plan.sections[i + 1 :], rows=rows)
@@ -479,7 +487,7 @@ def _renumber_subsection(plan: Plan, number: str, to: str, source: Source) -> Pl
     if section.subsection(to) is not None:
         raise NumberTaken(f"subsection {to} already exists in section {section.number}", path=("to",))
     sub = section.subsections[j]
-    change = note_for_element(source, ChangeKind.RENUMBERED, "subsection", number, to)
+    change = note_for_element(source, ChangeKind.RENUMBERED, "subsection", number, to=to)
     sub = evolve(sub, number=to, uid=sub.uid or number, history=sub.history + (change,))
     section = evolve(section, subsections=section.subsections[:j] + (sub,) + section.subsections[j + 1 :])
     rows = _rows_where(plan, lambda r: r.section == section.number and r.subsection == number, subsection=to)
@@ -500,7 +508,7 @@ def _move_row(plan: Plan, op: MoveRow, source: Source) -> Plan:
         to, to_ru = f"{op.subsection}-кіші бөлімге", f"в подраздел {op.subsection}"
     else:
         to, to_ru = f"{op.section}-бөлімге", f"в раздел {op.section}"
-    change = note_for_element(source, ChangeKind.MOVED, "row", str(op.row), to, to_ru)
+    change = note_for_element(source, ChangeKind.MOVED, "row", str(op.row), to=to, to_ru=to_ru)
     new = evolve(
         old,
         number=op.to or old.number,
@@ -565,14 +573,16 @@ def _delete_column(plan: Plan, op: DeleteColumn, source: Source) -> Plan:
         )
 
     plan = evolve(plan, columns=plan.columns[:k] + plan.columns[k + 1 :], rows=_all_rows(plan, narrowed))
-    return _noted(plan, Element(ElementKind.COLUMN, op.id), note_for_element(source, ChangeKind.DELETED, "column", op.id))
+    return _noted(
+        plan, Element(ElementKind.COLUMN, op.id), note_for_element(source, ChangeKind.DELETED, "column", op.id)
+    )
 
 
 def _rename_column(plan: Plan, op: RenameColumn, source: Source) -> Plan:
     element = Element(ElementKind.COLUMN, op.id)
     if _column_index(plan, op.id) is None:
         raise ColumnsMismatch(f"plan {plan.plan} has no column {op.id}", path=("id",))
-    return _set_texts(plan, element, op.title, op.title_ru, ChangeKind.TITLE_SET, source)
+    return _set_texts(plan, element, op.title, op.title_ru, kind=ChangeKind.TITLE_SET, source=source)
 
 
 # -- sections and subsections deleted with their rows ------------------------------------------------
@@ -596,7 +606,9 @@ def _delete_section(plan: Plan, op: DeleteSection, source: Source) -> Plan:
     if i is None:
         raise _missing(plan, Element(ElementKind.SECTION, op.number), source, ("number",))
     if len(plan.sections) == 1:
-        raise TargetMissing(f"section {op.number} is the plan's only section: repeal the plan instead", path=("number",))
+        raise TargetMissing(
+            f"section {op.number} is the plan's only section: repeal the plan instead", path=("number",)
+        )
     section: Section = plan.sections[i]
     plan = _without_rows(plan, [r for r in plan.rows if r.section == op.number], source)
     plan = evolve(plan, sections=plan.sections[:i] + plan.sections[i + 1 :])
@@ -625,9 +637,7 @@ def _delete_subsection(plan: Plan, op: DeleteSubsection, source: Source) -> Plan
             path=("number",),
         )
     sub: Subsection = section.subsections[j]
-    plan = _without_rows(
-        plan, [r for r in plan.rows if r.section == op.section and r.subsection == op.number], source
-    )
+    plan = _without_rows(plan, [r for r in plan.rows if r.section == op.section and r.subsection == op.number], source)
     section = evolve(section, subsections=section.subsections[:j] + section.subsections[j + 1 :])
     plan = evolve(plan, sections=plan.sections[:i] + (section,) + plan.sections[i + 1 :])
     change = note_for_element(source, ChangeKind.DELETED, "subsection", op.number)

@@ -50,9 +50,7 @@ def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
     found = _DEFAULTS.get(cls)
     if found is None:
         found = _DEFAULTS[cls] = {
-            name: f.default
-            for name, f in cls.model_fields.items()
-            if not f.is_required() and f.default_factory is None
+            name: f.default for name, f in cls.model_fields.items() if not f.is_required() and f.default_factory is None
         }
     return found
 

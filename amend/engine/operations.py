@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, PositiveInt, StringConstraints
 
+from amend.engine.acts import ActPoint
 from amend.engine.base import Frozen
 from amend.engine.elements import ELEMENT_PATTERN, Effect, Element, ElementKind, Touch, parse_element
 from amend.engine.model import ElementNumber, Identifier
@@ -339,6 +340,8 @@ class ReplaceText(_Op):
     element: ElementRef  # title | preamble | point N | point N.M | annex_title | note N
     text: Text
     text_ru: Text = UNKNOWN  # the Russian text, where the act's Russian version gives it
+    # A point in new wording comes with its sub-points (its old ones go): "2-тармақ мынадай редакцияда".
+    subpoints: tuple[ActPoint, ...] = ()
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("text",)),)
@@ -410,7 +413,9 @@ class Renumber(_Op):
         element = _element(self.element)
         found = [Touch(element, Effect.CHANGES, ("element",))]
         if element.kind is ElementKind.SECTION:  # its rows now name the new number
-            found += [Touch(_row(r.number), Effect.CHANGES, ("element",)) for r in plan.rows if r.section == element.key]
+            found += [
+                Touch(_row(r.number), Effect.CHANGES, ("element",)) for r in plan.rows if r.section == element.key
+            ]
         elif element.kind is ElementKind.SUBSECTION:
             found += [
                 Touch(_row(r.number), Effect.CHANGES, ("element",)) for r in plan.rows if r.subsection == element.key

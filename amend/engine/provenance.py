@@ -155,7 +155,7 @@ def _names(kind: str, key: str) -> tuple[str, str, str, str]:
 
 
 def note_for_element(
-    source: Source, kind: ChangeKind, element: str, key: str, to: str = "", to_ru: str = ""
+    source: Source, kind: ChangeKind, element: str, key: str, *, to: str = "", to_ru: str = ""
 ) -> Change:
     """A change to an element of the resolution or of the annex's structure (``element`` is an
     ``ElementKind`` value, ``key`` its number, code or column id; ``to``: the new number, or the place
