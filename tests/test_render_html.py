@@ -108,4 +108,4 @@ def test_the_render_command_writes_the_html_file(tmp_path, timeline_748):
         app, ["render", "748", "--at", "2024-06-01", "--to", "html", "-o", str(out), "--root", str(ROOT)]
     )
     assert result.exit_code == 0, result.output
-    assert out.read_text(encoding="utf-8") == render_html(timeline_748.in_force_at(dt.date(2023, 8, 31)))
+    assert out.read_text(encoding="utf-8") == render_html(timeline_748.in_force_at(dt.date(2023, 8, 31)), whole=True)

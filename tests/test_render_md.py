@@ -97,7 +97,7 @@ def test_the_render_command_prints_markdown_and_defaults_to_the_latest_version(t
 
     result = CliRunner().invoke(app, ["render", "748", "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == render_markdown(timeline_748.latest) + "\n"
+    assert result.stdout == render_markdown(timeline_748.latest, whole=True) + "\n"
     result = CliRunner().invoke(app, ["render", "748", "--at", "2023-08-30", "--root", str(ROOT)])
     assert result.exit_code == 1 and "error [not-in-force]" in result.stderr
 

@@ -12,6 +12,8 @@ from amend.ci.check import check as check_repository
 from amend.ci.report import ReportFormat, check_report
 from amend.cli.common import (
     Format,
+    LangArg,
+    LangOption,
     Root,
     ShowFormat,
     app,
@@ -73,9 +75,10 @@ def show(
     plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
     at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
     format: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.yaml,
+    lang: LangArg = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day."""
+    """The version of PLAN in force on a day (json and md: the whole resolution, in --lang)."""
     day = parse_date(at, "--at")
     timeline = plan_timeline(root, plan)
     try:
@@ -85,12 +88,17 @@ def show(
     if format is ShowFormat.json:
         from amend.store.serialize import show_json
 
-        typer.echo(json.dumps(show_json(version, day), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(show_json(version, day, lang.value), ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown
 
-        typer.echo(render_markdown(version))
+        typer.echo(render_markdown(version, lang.value, whole=True))
     else:
+        if lang is not LangOption.kk:
+            raise typer.BadParameter(
+                "the yaml format is the consolidated file, which holds both languages: use --format json or md",
+                param_hint="--lang",
+            )
         from amend.store.serialize import version_data
         from amend.store.yaml_io import dump_yaml
 

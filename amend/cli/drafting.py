@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from amend.cli.common import Root, app, fail, plan_version, repository
+from amend.cli.common import LangArg, LangOption, Root, app, fail, plan_version, repository
 from amend.engine.amendment import ActStatus
 from amend.errors import AmendError
 
@@ -57,28 +57,29 @@ def _need_file(binary: bool, output: Path | None) -> None:
 
 
 @app.command()
-def render(
+def render(  # noqa: PLR0917  (a Typer command: one parameter per option)
     plan: Annotated[str, typer.Argument(help="Plan id, i.e. the approving act's number (748).")],
     at: Annotated[str | None, typer.Option("--at", help="The day (YYYY-MM-DD); default: the latest version.")] = None,
     to: Annotated[RenderTo, typer.Option("--to", help="md, html or docx")] = RenderTo.md,
     output: Output = None,
+    lang: LangArg = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day as readers know it: Markdown, HTML or Word."""
+    """The version of PLAN in force on a day as readers know it: the resolution, then the annex."""
     _need_file(to is RenderTo.docx, output)
     version = plan_version(root, plan, at)
     if to is RenderTo.md:
         from amend.outputs.markdown import render_markdown
 
-        _write(output, render_markdown(version) + "\n")
+        _write(output, render_markdown(version, lang.value, whole=True) + "\n")
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        _write(output, render_html(version))
+        _write(output, render_html(version, lang.value, whole=True))
     else:
         from amend.outputs.docx import render_docx
 
-        _write(output, render_docx(version))
+        _write(output, render_docx(version, lang.value, whole=True))
 
 
 def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:
@@ -177,13 +178,15 @@ def preview(
 
 @app.command()
 def site(
-    outdir: Annotated[Path, typer.Argument(help="The folder to write the site into.")], root: Root = Path(".")
+    outdir: Annotated[Path, typer.Argument(help="The folder to write the site into.")],
+    lang: LangArg = LangOption.kk,
+    root: Root = Path("."),
 ) -> None:
     """A static site: each plan's timeline, each version, each act's comparative table, each row's history."""
     from amend.outputs.site import build_site
 
     try:
-        result = build_site(repository(root), outdir)
+        result = build_site(repository(root), outdir, lang=lang.value)
     except AmendError as err:
         fail(err)
     for err in result.skipped:

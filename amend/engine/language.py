@@ -59,9 +59,7 @@ def _act(act: Act) -> Act:
 
 
 def _row(row: Row, columns: tuple[str, ...]) -> Row:
-    return evolve(
-        row, cells={c: row.cells_ru.get(c, UNKNOWN) for c in columns}, history=_changes(row.history)
-    )
+    return evolve(row, cells={c: row.cells_ru.get(c, UNKNOWN) for c in columns}, history=_changes(row.history))
 
 
 def _subsection(sub: Subsection) -> Subsection:

@@ -18,6 +18,7 @@ from amend.outputs.markdown import (
     UNKNOWN_MARK,
     UNKNOWN_OLD,
     Abbreviations,
+    Clause,
     DeletedRow,
     Heading,
     Para,
@@ -160,12 +161,24 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     return reproducible(raw.getvalue(), day)
 
 
-def render_docx(version: Version) -> bytes:
-    """One version of a plan as a Word document."""
+def render_docx(version: Version, lang: str = "kk", *, whole: bool = False) -> bytes:
+    """One version of a plan as a Word document (``whole``: the resolution first; ``lang``: kk, ru, both)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
-    for block in blocks(version):
+    for block in blocks(version, lang, whole=whole):
         match block:
+            case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
+                paragraph = doc.add_paragraph()
+                if label:
+                    _put(paragraph, f"{label} ")
+                _put(paragraph, text, italic=deleted)
+                if role == "title":
+                    for run in paragraph.runs:
+                        run.bold = True
+                if ru is not None:  # both languages: the Russian text after the Kazakh
+                    ru_paragraph = doc.add_paragraph()
+                    _put(ru_paragraph, f"{label} " if label else "")
+                    _put(ru_paragraph, ru)
             case Title(text=text):
                 _put(doc.add_heading(level=1), text)
             case Para(text=text, role=role):

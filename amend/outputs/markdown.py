@@ -27,6 +27,7 @@ __all__ = [
     "ABSENT",
     "NO_REDLINE",
     "UNKNOWN_MARK",
+    "UNKNOWN_MARK_RU",
     "UNKNOWN_OLD",
     "Abbreviations",
     "Block",
@@ -46,6 +47,7 @@ __all__ = [
     "part_label",
     "render_comparison_markdown",
     "render_markdown",
+    "resolution_blocks",
     "row_anchor",
     "version_label",
 ]
@@ -296,7 +298,9 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False) -> list[B
     for k, section in enumerate(plan.sections):
         ru_section = ru_plan.sections[k] if ru_plan else None
         out.append(
-            Heading(2, section.number, section.title, f"section-{section.number}", ru_section.title if ru_section else None)
+            Heading(
+                2, section.number, section.title, f"section-{section.number}", ru_section.title if ru_section else None
+            )
         )
         out += _notes(section.history, both)
         shown: set[str] = set()
@@ -307,9 +311,7 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False) -> list[B
             elif isinstance(sub_number, str):
                 sub = section.subsection(sub_number)
                 if sub_number not in shown and sub is not None:
-                    out.append(
-                        Heading(3, sub.number, sub.title, f"subsection-{sub.number}", ru_titles.get(sub.number))
-                    )
+                    out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}", ru_titles.get(sub.number)))
                     out += _notes(sub.history, both)
                     shown.add(sub_number)
             if both:
@@ -329,7 +331,9 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False) -> list[B
     if plan.abbreviations:
         out.append(
             Abbreviations(
-                words["abbreviations"], tuple(plan.abbreviations.items()), dict(ru_plan.abbreviations) if ru_plan else None
+                words["abbreviations"],
+                tuple(plan.abbreviations.items()),
+                dict(ru_plan.abbreviations) if ru_plan else None,
             )
         )
     if whole and (plan.annex_notes or any(k.startswith("note ") for k in plan.texts_history)):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from amend.engine.acts import ActPoint
 from amend.engine.amounts import row_amounts
+from amend.engine.language import Lang, in_russian
 from amend.engine.model import Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["index_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
+__all__ = ["act_json", "index_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -148,17 +150,50 @@ def row_json(plan: Plan, row: Row) -> dict[str, Any]:
     )
 
 
-def show_json(version: Version, at: dt.date) -> dict[str, Any]:
-    """The JSON contract of ``amend show --format json``."""
-    plan: Plan = version.plan
-    return {
+def _point_json(point: ActPoint) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": point.number, "text": point.text}
+    if point.subpoints:
+        data["subpoints"] = [_point_json(p) for p in point.subpoints]
+    return data
+
+
+def act_json(plan: Plan) -> dict[str, Any]:
+    """The resolution's own text in the JSON contract: title, preamble (null: it has none, or it is
+    unknown), points with their sub-points, signatory, and the history of each changed element."""
+    act = plan.act
+    return to_json_value(
+        {
+            "number": act.number,
+            "date": act.date,
+            "title": act.title,
+            "preamble": act.preamble,
+            "points": [_point_json(p) for p in act.points],
+            "signatory": None
+            if act.signatory is None
+            else {"position": act.signatory.position, "name": act.signatory.name},
+            "history": {k: [_change(c) for c in v] for k, v in plan.texts_history.items()},
+        }
+    )
+
+
+def show_json(version: Version, at: dt.date, lang: str = "kk") -> dict[str, Any]:
+    """The JSON contract of ``amend show --format json``: ``lang`` kk (the Kazakh texts), ru (the Russian
+    texts, null where no source gives them) or both (the Kazakh, and the Russian under ``ru``)."""
+    if lang == Lang.both:
+        return {**show_json(version, at, "kk"), "lang": "both", "ru": show_json(version, at, "ru")}
+    plan: Plan = in_russian(version.plan) if lang == Lang.ru else version.plan
+    data: dict[str, Any] = {
         "plan": plan.plan,
         "at": at.isoformat(),
         "title": to_json_value(plan.title),
         "valid_from": version.valid_from.isoformat(),
         "valid_to": version.valid_to.isoformat() if version.valid_to else None,
         "rows_complete": plan.rows_complete,
-        "columns": [to_json_value(c.model_dump()) for c in plan.columns],
+        "columns": [{k: v for k, v in to_json_value(c.model_dump()).items() if k != "title_ru"} for c in plan.columns],
         "rows": [row_json(plan, r) for r in plan.rows],
         "abbreviations": {code: to_json_value(a.expansion) for code, a in plan.abbreviations.items()},
+        "lang": str(lang),
+        "act": act_json(plan),
+        "annex_notes": [{"number": n.number, "text": to_json_value(n.text)} for n in plan.annex_notes],
     }
+    return data
