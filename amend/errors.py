@@ -32,6 +32,7 @@ __all__ = [
     "RowOrder",
     "SameDayConflict",
     "SchemaError",
+    "SubsectionUnknown",
     "TargetDeleted",
     "TargetMissing",
     "UnsafeText",
@@ -276,3 +277,10 @@ class SameDayConflict(AmendError):
     def format(self) -> str:
         """As every error, but marked as a warning."""
         return super().format().replace(": error [", ": warning [", 1)
+
+
+class SubsectionUnknown(AmendError):
+    """A subsection is deleted while rows of its section are in a subsection no source gives."""
+
+    rule = "subsection-unknown"
+    hint = "give those rows' subsections in the plan file, or delete the rows one by one"

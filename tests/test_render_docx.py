@@ -126,4 +126,6 @@ def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
     out = tmp_path / "748.docx"
     result = runner.invoke(app, ["render", "748", "--to", "docx", "-o", str(out), "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == render_docx(timeline_748.latest, standing(timeline_748, timeline_748.latest.valid_from))
+    assert out.read_bytes() == render_docx(
+        timeline_748.latest, whole=True, standing=standing(timeline_748, timeline_748.latest.valid_from)
+    )

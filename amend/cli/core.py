@@ -12,6 +12,8 @@ from amend.ci.report import ReportFormat, check_report
 from amend.cli.common import (
     Format,
     KnownOn,
+    LangArg,
+    LangOption,
     Root,
     ShowFormat,
     app,
@@ -77,9 +79,11 @@ def show(
     at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
     format: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.yaml,
     as_known_on: KnownOn = None,
+    lang: LangArg = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day (as known on another day, with --as-known-on)."""
+    """The version of PLAN in force on a day (as known on another day, with --as-known-on; json and md: the
+    whole resolution, in --lang)."""
     day = parse_date(at, "--at")
     timeline = plan_timeline(root, plan, as_known_on)
     try:
@@ -89,13 +93,18 @@ def show(
     if format is ShowFormat.json:
         from amend.store.serialize import show_json
 
-        typer.echo(json.dumps(show_json(version, day, timeline), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(show_json(version, day, timeline, lang.value), ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown
         from amend.queries.status import standing
 
-        typer.echo(render_markdown(version, standing(timeline, day)))
+        typer.echo(render_markdown(version, lang.value, whole=True, standing=standing(timeline, day)))
     else:
+        if lang is not LangOption.kk:
+            raise typer.BadParameter(
+                "the yaml format is the consolidated file, which holds both languages: use --format json or md",
+                param_hint="--lang",
+            )
         from amend.store.serialize import version_data
         from amend.store.yaml_io import dump_yaml
 

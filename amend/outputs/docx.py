@@ -16,6 +16,7 @@ from amend.engine.unknown import UNKNOWN
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     Abbreviations,
+    Clause,
     DeletedRow,
     Heading,
     Para,
@@ -156,12 +157,25 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     return reproducible(raw.getvalue(), day)
 
 
-def render_docx(version: Version, standing: Standing | None = None) -> bytes:
-    """One version of a plan as a Word document (with its standing lines when given)."""
+def render_docx(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> bytes:
+    """One version of a plan as a Word document (``whole``: the resolution first; ``lang``: kk, ru, both;
+    with its standing lines when given)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
-    for block in blocks(version, standing):
+    for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
+            case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
+                paragraph = doc.add_paragraph()
+                if label:
+                    _put(paragraph, f"{label} ")
+                _put(paragraph, text, italic=deleted)
+                if role == "title":
+                    for run in paragraph.runs:
+                        run.bold = True
+                if ru is not None:  # both languages: the Russian text after the Kazakh
+                    ru_paragraph = doc.add_paragraph()
+                    _put(ru_paragraph, f"{label} " if label else "")
+                    _put(ru_paragraph, ru)
             case Title(text=text):
                 _put(doc.add_heading(level=1), text)
             case Para(text=text, role=role):
