@@ -173,6 +173,7 @@ class Joint:
     glue: bool
     sure: bool
     why: str
+    newline: bool = False  # the lines stay apart: a dash-list item starts its own line
 
 
 def close_up(raw: str) -> str:
@@ -186,7 +187,8 @@ def close_up(raw: str) -> str:
         if not group or group.isspace():
             out.append(group)
             continue
-        pieces, run = [], []
+        pieces: list[str] = []
+        run: list[str] = []
         for token in group.split(" "):
             if len(token) == 1:
                 run.append(token)
@@ -296,6 +298,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
     tells an opening quote at the end of ``a`` or a closing one at the start of ``b``.
     """
     left, right = a.text.split(" ")[-1], b.text.split(" ")[0]
+    if re.match(r"^[-–] [^\W\d_]", b.text):
+        # "- item" opens an item of a dash-list: plans keep each item on a line of its own.
+        return Joint(False, True, "a dash-list item starts a line", newline=True)
     x, y = _core(left), _core(right)
     if re.search(r"[^\W\d_]-$", left):
         # A compound broken at its own hyphen ("әлеуметтік-" / "педагогикалық"), unless a word
@@ -346,5 +351,5 @@ def join_lines(lines: list[Line], lexicon: Lexicon) -> tuple[str, list[tuple[Lin
         quotes += b.text.count('"')
         if not j.sure:
             guesses.append((a, b, j))
-        parts.append(b.text if j.glue else " " + b.text)
+        parts.append(b.text if j.glue else ("\n" if j.newline else " ") + b.text)
     return "".join(parts), guesses
