@@ -55,8 +55,8 @@ pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
 // -- the note of abbreviations -----------------------------------------------------------------
-note_add: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
-          «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
+_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
+note_add: _note_lead «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
 note_delete: QUOTED «деген» _LINE_WORD «алып тасталсын» _END?
 note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
@@ -64,8 +64,8 @@ note_replace: QUOTED «деген» _LINE_WORD «мынадай редакция
 section_title: SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
 subsection_title: SUBNUM «кіші бөлімнің атауы мынадай редакцияда жазылсын» ":"
 add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұндағы» SECNUM _SEC_INS «толықтырылсын» ":"
-add_subsection: SECNUM _SEC_NOM (SUBNUM «кіші бөлімнен кейін»)?
-                «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
+_sub_after: SUBNUM «кіші бөлімнен кейін»
+add_subsection: SECNUM _SEC_NOM _sub_after? «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
 
 // -- the act's own text (no operation exists for these yet: reported) ---------------------------
 point_text: (POINT_REF | SUBPOINT_REF) «мынадай редакцияда жазылсын» ":"
