@@ -73,7 +73,7 @@ act_title: «тақырыбы мынадай редакцияда жазылсы
 annex_title: _PLAN_FRAME «атауы мынадай редакцияда жазылсын» ":"
 
 // -- framing, entry into force, signature -------------------------------------------------------
-lead_in: LEAD «мынадай» _CHANGES «енгізілсін» ":"
+lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
 entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (";" later)* _END?
 exception: pointlist _POINTS_ACC «қоспағанда» ","?
@@ -87,7 +87,7 @@ signature: POSITION NAME
 enacting: ENACTING
 
 QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
-SECNUM: /[0-9IVXLC]+(?=-)/
+SECNUM: /[0-9IVXLCІХС]+(?=-)/
 SUBNUM: /\d+(?:\.\d+)+\.?(?=\s)/
 ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
@@ -99,7 +99,7 @@ DAY: /\d{1,2}/
 MONTH: /[^\W\d_]+(?=\s+бастап)/
 POINT_REF: /\d+-тармақ(?:тың)?/
 SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
-LEAD: /(?:\d+\.\s+)?.+?(?=\s+мынадай\s)/
+LEAD: /.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)[^:]*?(?=\s+енгізілсін)/
 LEAD_REPEAL: /(?:\d+\.\s+)?.+?(?:қаулысының|бұйрығының|Жарлығының)(?=\s)/
 POSITION: /.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы)(?=\s)/
 ENACTING: /.*(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:/
@@ -128,7 +128,6 @@ _ABBR_WORD: /[Аа]ббревиатуралардың(?!\w)/
 _LINES_INS: /(?:жолдармен|жолмен|абзацтармен|абзацпен)(?!\w)/
 _LINE_WORD: /(?:жол|абзац)(?!\w)/
 _PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
-_CHANGES: /(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)(?:\s+мен\s+(?:толықтырулар|толықтыру))?(?!\w)/
 _KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
 _POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
 _POINTS_NOM: /-(?:тармақ|тармақтар)(?!\w)/
@@ -314,8 +313,11 @@ class _Reader(Transformer[Token, Formula]):
     def annex_title(self) -> Formula:
         return Formula("act_text", {"what": "атауы"})
 
-    def lead_in(self, lead: Token) -> Formula:
-        return Formula("lead_in", {"lead": str(lead)})
+    def lead_in(self, *args: Token) -> Formula:
+        # The words of the lead-in may come out of the PDF out of order ("№ 748 мынадай өзгерістер ...
+        # қаулысына енгізілсін"): only the point number and the verb are read.
+        point = int(args[0]) if len(args) == 2 else None
+        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
 
     def repeal(self, lead: Token) -> Formula:
         return Formula("repeal", {"lead": str(lead)})

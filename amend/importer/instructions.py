@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.text import fix_lookalikes
 from amend.importer.wording import row_numbers
 
 __all__ = [
@@ -90,7 +91,7 @@ def _join_prose(lines: list[str]) -> str:
 
 def split_document(text: str) -> Document:
     """Split the extracted text into heading, paragraphs (an indented line starts one) and quoted tables."""
-    lines = list(enumerate(text.replace("\r\n", "\n").split("\n"), 1))
+    lines = list(enumerate(fix_lookalikes(text.replace("\r\n", "\n")).split("\n"), 1))
     start = next((i for i, (_, raw) in enumerate(lines) if _ENACTING.search(raw)), None)
     if start is None:
         start = next((i for i, (_, raw) in enumerate(lines) if re.match(r"^\s{2,}\S", raw)), len(lines))
@@ -454,7 +455,7 @@ def read_instructions(document: Document) -> list[Instruction]:
             case "enacting":
                 out.append(Framing(p))
             case "lead_in":
-                out.append(Framing(p, _point(v["lead"])))
+                out.append(Framing(p, v["point"]))
             case "repeal":
                 out.append(Repeal(p, _point(v["lead"])))
             case "entry":

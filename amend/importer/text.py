@@ -15,7 +15,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["FUNCTION_WORDS", "Joint", "Lexicon", "Line", "close_up", "is_ending", "join_lines", "joint", "read_lines"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "Joint",
+    "Lexicon",
+    "Line",
+    "close_up",
+    "fix_lookalikes",
+    "is_ending",
+    "join_lines",
+    "joint",
+    "read_lines",
+]
 
 # Words that stand alone in Kazakh (conjunctions, postpositions, particles): a line starting with
 # one of them starts a new word even when the line before has no trailing space.
@@ -176,11 +187,39 @@ class Joint:
     newline: bool = False  # the lines stay apart: a dash-list item starts its own line
 
 
+# Latin letters that print like Cyrillic ones; PDFs of the bank mix them into Cyrillic words.
+_LOOKALIKE = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fix_lookalikes(text: str) -> str:
+    """Latin look-alike letters inside a Cyrillic word made Cyrillic ("мектeп" with a Latin e -> "мектеп").
+
+    A word wholly in Latin letters (a name such as "Smart") is left as it is.
+    """
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if _LATIN.search(w) and _CYRILLIC.search(w):
+            return w.translate(_LOOKALIKE)
+        return w
+
+    return _LETTERS.sub(word, text)
+
+
+def _closed(run: list[str]) -> list[str]:
+    letters = sum(c.isalpha() for c in run)
+    return ["".join(run)] if len(run) >= 2 and letters >= 2 else run
+
+
 def close_up(raw: str) -> str:
     """Close up letter-spaced words: ``т а л а п  етілмейді`` -> ``талап  етілмейді`` (blanks between words kept).
 
     The print spaces the letters of a word by one blank and the words by two or more, so within a
-    run separated by single blanks, two or more one-character pieces in a row are one word.
+    run separated by single blanks, two or more one-character pieces in a row are one word, if
+    letters are among them (``- -``, two dashes of two cells, is no word).
     """
     out = []
     for group in re.split(r"(\s{2,})", raw):
@@ -193,10 +232,10 @@ def close_up(raw: str) -> str:
             if len(token) == 1:
                 run.append(token)
                 continue
-            pieces.extend(["".join(run)] if len(run) >= 2 else run)
+            pieces.extend(_closed(run))
             run = []
             pieces.append(token)
-        pieces.extend(["".join(run)] if len(run) >= 2 else run)
+        pieces.extend(_closed(run))
         out.append(" ".join(pieces))
     return "".join(out)
 

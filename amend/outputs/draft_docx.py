@@ -23,7 +23,8 @@ def render_draft_docx(text: DraftText) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     act = text.act
-    title = act.title if isinstance(act.title, str) else f"№ {act.number}"
+    # The document property holds 255 characters at most: the act's number and date name it.
+    title = f"№ {act.number}, {act.date.isoformat()}"
     doc = _document(title, act.date)
     for block in text.blocks:
         paragraph = doc.add_paragraph()
