@@ -150,6 +150,7 @@ class _Writer:
                     and type(ops[j]) is type(op)
                     and ops[j].section == op.section  # type: ignore[union-attr]
                     and ops[j].in_force == op.in_force
+                    and all(ops[j].row != o.row for o in ops[i:j])  # type: ignore[union-attr]
                 ):
                     j += 1
                 self._rows(ops[i:j])  # type: ignore[arg-type]

@@ -211,7 +211,7 @@ def fix_lookalikes(text: str) -> str:
 
 def _closed(run: list[str]) -> list[str]:
     letters = sum(c.isalpha() for c in run)
-    return ["".join(run)] if len(run) >= 2 and letters >= 2 else run
+    return ["".join(run)] if len(run) >= 2 and letters >= 1 else run
 
 
 def close_up(raw: str) -> str:
@@ -219,7 +219,7 @@ def close_up(raw: str) -> str:
 
     The print spaces the letters of a word by one blank and the words by two or more, so within a
     run separated by single blanks, two or more one-character pieces in a row are one word, if
-    letters are among them (``- -``, two dashes of two cells, is no word).
+    a letter is among them (``- -``, the dashes of two cells, is no word).
     """
     out = []
     for group in re.split(r"(\s{2,})", raw):
