@@ -190,8 +190,8 @@ MAY_IMPORT = {
     "engine": {"engine", "errors"},
     "store": {"store", "engine", "errors"},
     "queries": {"queries", "store", "engine", "errors"},
-    "outputs": {"outputs", "queries", "store", "engine", "errors"},
-    "ci": {"ci", "outputs", "queries", "store", "engine", "errors"},
+    "outputs": {"outputs", "importer", "queries", "store", "engine", "errors"},
+    "ci": {"ci", "outputs", "importer", "queries", "store", "engine", "errors"},
     "importer": {"importer", "queries", "store", "engine", "errors"},
     "cli": {"cli", "ci", "outputs", "queries", "store", "engine", "errors", "importer", ""},
 }

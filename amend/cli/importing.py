@@ -16,7 +16,7 @@ from amend.cli.common import Root, app, fail, parse_date
 
 
 @app.command("import")
-def import_act(  # noqa: PLR0917  (Typer passes every option by position)
+def import_act(
     textfile: Annotated[
         Path,
         typer.Argument(
