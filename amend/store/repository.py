@@ -172,9 +172,17 @@ class Repository:
         """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft); with
         ``known_on``, from the acts adopted by that day only."""
         try:
-            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []), known_on=known_on)
+            return consolidate(self.plan(plan_id), [*self.acts_of(plan_id), *(extra or [])], known_on=known_on)
         except AmendError as err:
             raise locate(err) from None
+
+    def acts_of(self, plan_id: str) -> tuple[FiledAmendment, ...]:
+        """The amendment files of one plan (a timeline needs no other: grouped once, not per plan)."""
+        return self._grouped.get(plan_id, ())
+
+    @cached_property
+    def _grouped(self) -> dict[str, tuple[FiledAmendment, ...]]:
+        return _by_plan(self.amendments)
 
     @cached_property
     def timelines(self) -> dict[str, Timeline]:
@@ -216,18 +224,18 @@ class Repository:
                     )
                 )
         timelines: dict[str, Timeline] = {}
+        grouped = _by_plan(amendments)
         with gc_paused():  # one pause over all plans and drafts: see gc_pause
             for pid, (plan, _) in sorted(plans.items()):
+                acts = grouped.get(pid, ())
                 try:
-                    timelines[pid] = consolidate(plan, amendments)
+                    timelines[pid] = consolidate(plan, acts)
                 except AmendError as err:
                     problems.append(locate(err))
                     continue
-                for draft in (
-                    f for f in amendments if f.amendment.status is ActStatus.DRAFT and f.amendment.amends == pid
-                ):
+                for draft in (f for f in acts if f.amendment.status is ActStatus.DRAFT):
                     try:
-                        consolidate(plan, amendments, drafts=[draft])
+                        consolidate(plan, acts, drafts=[draft])
                     except AmendError as err:
                         problems.append(locate(err))
         if not problems:
@@ -284,6 +292,14 @@ class Repository:
                 raise OutputError(f"cannot remove {path}: {exc.strerror}", file=path) from None
             removed.append(str(self._rel(path)))
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def _by_plan(amendments: tuple[FiledAmendment, ...]) -> dict[str, tuple[FiledAmendment, ...]]:
+    """Amendment files by the plan they amend, in file order."""
+    groups: dict[str, list[FiledAmendment]] = {}
+    for f in amendments:
+        groups.setdefault(f.amendment.amends, []).append(f)
+    return {pid: tuple(fs) for pid, fs in groups.items()}
 
 
 def today() -> dt.date:
