@@ -37,20 +37,22 @@ def import_act(
     from amend.errors import AmendError, PlanMissing
     from amend.importer import amended_plan, import_text, plan_lexicon, render_draft
     from amend.importer.preview import draft_problems
+    from amend.store.inputs import decode, read_bytes
     from amend.store.loading import load_plan
-    from amend.store.repository import write_atomic
+    from amend.store.repository import Repository
+    from amend.store.writing import write_atomic
 
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
-    text = textfile.read_text(encoding="utf-8")
     base_dir = root / "plans" / "base"
     try:
+        text = decode(textfile, read_bytes(textfile))
         plan_id = plan or amended_plan(text)
         if plan_id is None:
             typer.echo("the heading names no amended act: say which plan with --plan", err=True)
             raise typer.Exit(1)
-        path = base_dir / f"{plan_id}.yaml"
+        path = Repository(root).plan_path(plan_id)  # refused if the id would leave plans/base
         if not path.exists():
             raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
         draft = import_text(text, load_plan(path), plan_lexicon(base_dir), source=textfile.name)
@@ -59,7 +61,10 @@ def import_act(
     content = render_draft(draft)
     problems = draft_problems(content, root, draft.amends)
     if output is not None:
-        write_atomic(output, content)
+        try:
+            write_atomic(output, content)
+        except AmendError as err:
+            fail(err)
     else:
         typer.echo(content, nl=False)
     rows = sum(len(op.data.get("rows", ())) + ("cells" in op.data) for op in draft.operations if op.data)

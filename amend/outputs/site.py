@@ -28,7 +28,8 @@ from amend.outputs.markdown import UNKNOWN_MARK, column_label, row_anchor, versi
 from amend.queries.compare import Comparison, compare
 from amend.queries.history import RowState, row_history
 from amend.queries.redline import redline
-from amend.store.repository import Repository, write_atomic
+from amend.store.repository import Repository
+from amend.store.writing import write_tree
 
 __all__ = ["SiteResult", "build_site", "site_pages"]
 
@@ -278,6 +279,5 @@ def site_pages(repo: Repository) -> tuple[dict[str, str], list[AmendError]]:
 def build_site(repo: Repository, outdir: Path) -> SiteResult:
     """Write the site under ``outdir``. Everything is computed first, so an error writes nothing."""
     pages, skipped = site_pages(repo)
-    for rel, content in sorted(pages.items()):
-        write_atomic(outdir / rel, content)
+    write_tree(outdir, pages)  # each page inside outdir, every folder checked before the first write
     return SiteResult(tuple(sorted(pages)), tuple(skipped))

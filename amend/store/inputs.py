@@ -31,7 +31,15 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from amend.errors import EncodingError, IdentifierError, InputLimit, InvisibleCharacter, Location, UnsafeText
+from amend.errors import (
+    EncodingError,
+    FileRefused,
+    IdentifierError,
+    InputLimit,
+    InvisibleCharacter,
+    Location,
+    UnsafeText,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -101,8 +109,16 @@ def _location(path: Path | str, text: str, offset: int) -> Location:
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of ``path``, refusing a file over ``MAX_BYTES`` before reading it whole."""
-    with path.open("rb") as f:
-        data = f.read(MAX_BYTES + 1)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileRefused(
+            f"cannot read {path}: {exc.strerror or exc.__class__.__name__}",
+            file=path,
+            location=Location(str(path)),
+            hint="check the file's path, and that it is a file you may read",
+        ) from None
     if len(data) > MAX_BYTES:
         raise InputLimit(
             f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
