@@ -135,6 +135,17 @@ def decode(path: Path | str, data: bytes) -> str:
             raise EncodingError(f"the file is {name}, not UTF-8", file=path).at(Location(str(path), 1, 1))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # Before decoding: NUL bytes are what UTF-16 without a byte order mark looks like.
+        prefix = data[:nul].decode("utf-8", "replace")
+        raise EncodingError(
+            "a NUL byte" + (" (UTF-16?)" if nul < 64 and data.count(b"\x00") * 4 > len(data) else ""),
+            file=path,
+            location=_location(
+                path, prefix + "\ufffd" + data[nul + 1 : nul + 200].decode("utf-8", "replace"), len(prefix)
+            ),
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
