@@ -85,7 +85,7 @@ def read_yaml(path: Path) -> Any:
         scan_structure(path, text)
         raise InputLimit("collections nested too deep", file=path).at(Location(str(path))) from None
     try:
-        return check_tree(path, data)
+        return check_tree(path, data, text)
     except InputLimit:
         # Too deep to re-read with positions: the flat event scan places it.
         scan_structure(path, text)
