@@ -959,3 +959,29 @@ def test_what_stays_valid_stays_valid(repo_copy: Path):
     os.rename(repo_copy / A392, nested / "392.yml")
     result = CliRunner().invoke(app, ["check", "--root", str(repo_copy)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_symlink_in_consolidated_is_reported_by_check(repo_copy: Path):
+    outside = repo_copy.parent / "outside-index.yaml"
+    index = repo_copy / "consolidated/748/index.yaml"
+    outside.write_bytes(index.read_bytes())  # the same bytes: only the link is wrong
+    index.unlink()
+    index.symlink_to(outside)
+
+    result = CliRunner().invoke(app, ["check", "--root", str(repo_copy)])
+
+    assert result.exit_code == 1
+    assert f"{index}: error [file-refused]" in result.stderr and "is a symbolic link" in result.stderr
+
+
+def test_an_act_number_with_a_slash_is_accepted_and_its_site_page_stays_inside(repo_copy: Path, tmp_path: Path):
+    path = repo_copy / A392
+    path.write_text(path.read_text(encoding="utf-8").replace('number: "392"', 'number: "392-н/қ"', 1), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["build", "--root", str(repo_copy)]).exit_code == 0
+    assert runner.invoke(app, ["check", "--root", str(repo_copy)]).exit_code == 0
+    assert "№ 392-н/қ" in (repo_copy / "consolidated/748/2025-05-30.yaml").read_text(encoding="utf-8")
+    site = tmp_path / "site"
+    result = runner.invoke(app, ["site", str(site), "--root", str(repo_copy)])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in (site / "748" / "acts").iterdir()] == ["2025-05-30-392-н_қ.html"]

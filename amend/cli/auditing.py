@@ -43,7 +43,10 @@ def schema(
         for name in stale:
             typer.echo(f"{outdir / name} is not what `amend schema` would write", err=True)
         raise typer.Exit(1 if stale else 0)
-    written, unchanged = write_schemas(outdir)
+    try:
+        written, unchanged = write_schemas(outdir)
+    except AmendError as err:  # an unwritable OUTDIR
+        fail(err)
     for path in written:
         typer.echo(f"wrote {path}")
     typer.echo(f"{len(written)} file(s) written, {len(unchanged)} unchanged", err=True)
