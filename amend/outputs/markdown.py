@@ -35,6 +35,7 @@ __all__ = [
     "Title",
     "blocks",
     "column_label",
+    "formal_version_label",
     "markdown_redline",
     "render_comparison_markdown",
     "render_markdown",
@@ -63,6 +64,8 @@ class Para:
 
     text: str
     role: Literal["meta", "notice", "note", "aside"] = "meta"
+    # The same statement for print, dates in the long Kazakh form (None: as ``text``).
+    formal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,14 @@ def version_label(version: Version) -> str:
     return f"{version.valid_from.isoformat()}{until}"
 
 
+def formal_version_label(version: Version) -> str:
+    """ "2025 жылғы 30 мамыр – (қазіргі)": the days a version is in force, in the long Kazakh form."""
+    from amend.outputs.dates import long_date
+
+    until = f" – {long_date(version.valid_to)}" if version.valid_to else " – (қазіргі)"
+    return f"{long_date(version.valid_from)}{until}"
+
+
 def row_anchor(number: object) -> str:
     """The HTML id of a row: ``row-23-1``."""
     return f"row-{number}"
@@ -122,14 +133,24 @@ def row_anchor(number: object) -> str:
 
 def blocks(version: Version) -> list[Block]:
     """The version in reading order."""
+    from amend.outputs.dates import act_name
+    from amend.outputs.labels import SHORT_MARK
+
     plan = version.plan
     out: list[Block] = [
         Title(plan.title),
-        Para(f"{citation(plan.act)} бекітілген."),
-        Para(f"Редакция: {version_label(version)}"),
+        Para(f"{citation(plan.act)} бекітілген.", formal=f"{act_name(plan.act, 'instrumental')} бекітілген."),
+        Para(f"Редакция: {version_label(version)}", formal=f"Редакция: {formal_version_label(version)}"),
     ]
     if any(c.title is UNKNOWN for c in plan.columns):
-        out.append(Para(f"Бағандар атаулары {UNKNOWN_MARK}: кестеде баған идентификаторлары көрсетілген.", "notice"))
+        out.append(
+            Para(
+                f"Бағандар атаулары {UNKNOWN_MARK}: кестеде баған идентификаторлары көрсетілген.",
+                "notice",
+                formal=f"Бағандардың ресми атаулары {UNKNOWN_MARK}: {SHORT_MARK} белгісі бар баған атауларын "
+                "бағандардың мазмұны бойынша біз бердік, олар ресми атаулар емес.",
+            )
+        )
     if not plan.rows_complete:
         out.append(Para("Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.", "notice"))
     deleted = _deleted_by_section(plan)
