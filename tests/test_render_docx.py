@@ -11,7 +11,7 @@ import docx
 import pytest
 from conftest import ROOT
 
-from amend import load_amendment
+from amend import Repository, load_amendment
 from amend.engine.amendment import FiledAmendment
 from amend.outputs.docx import DOCX_UNKNOWN, render_comparison_docx, render_docx
 from amend.queries.compare import compare
@@ -128,7 +128,8 @@ def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
     out = tmp_path / "748.docx"
     result = runner.invoke(app, ["render", "748", "--to", "docx", "-o", str(out), "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == render_docx(timeline_748.latest)
+    amendments = [f.amendment for f in Repository(ROOT).amendments]
+    assert out.read_bytes() == render_docx(timeline_748.latest, amendments)
 
 
 # -- print-ready -----------------------------------------------------------------------------------
@@ -231,3 +232,26 @@ def test_the_comparative_table_prints_with_its_header_repeated(comparison_392, t
     table = open_docx(data).tables[0]
     assert table._tbl.findall(f"{W_NS}tr")[0].find(f"{W_NS}trPr/{W_NS}tblHeader") is not None
     assert page_count(rendered_pdf(data, tmp_path, "392")) <= 9
+
+
+def test_notes_in_the_banks_form_one_under_the_title_and_one_for_the_abbreviations_not_four(repo):
+    amendments = [f.amendment for f in repo.amendments]
+    doc = open_docx(render_docx(repo.timeline("748").latest, amendments))
+    notes = [p.text for p in doc.paragraphs if p.text.startswith("Ескерту.")]
+    assert notes == [
+        "Ескерту. Жоспарға өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+        "Ескерту. Ескертпеге өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+    ]
+    assert notes[0] == doc.paragraphs[1].text  # right under the heading
+
+
+def test_row_notes_are_an_option(repo):
+    amendments = [f.amendment for f in repo.amendments]
+    version = repo.timeline("748").latest
+    with_rows = open_docx(render_docx(version, amendments))
+    without = open_docx(render_docx(version, amendments, row_notes=False))
+
+    def row_notes(doc):
+        return [c.text for t in doc.tables for r in t.rows for c in r.cells[1:2] if c.text.startswith("Ескерту.")]
+
+    assert len(row_notes(with_rows)) == 17 and row_notes(without) == []

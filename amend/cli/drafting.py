@@ -78,7 +78,8 @@ def render(
     else:
         from amend.outputs.docx import render_docx
 
-        _write(output, render_docx(version))
+        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
+        _write(output, render_docx(version, amendments))
 
 
 def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from amend.engine.amendment import Amendment
+from amend.engine.model import Plan
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
 from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
+from amend.outputs.notes import Cited, cumulative_note
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     Abbreviations,
@@ -217,7 +222,7 @@ def plan_layout(version: Version) -> Layout:
     return fit_columns(columns, [printed(h) for h in _plan_heads(version)], _TEXT_WIDTH_CM)
 
 
-def _table(doc: DocxDocument, block: Table, heads: list[str], layout: Layout) -> None:
+def _table(doc: DocxDocument, block: Table, heads: list[str], layout: Layout, *, row_notes: bool = True) -> None:
     table = _grid(doc, heads, layout)
     size = layout.size_pt
     for cell, head, turned in zip(table.rows[0].cells, heads, layout.upright):
@@ -245,8 +250,9 @@ def _table(doc: DocxDocument, block: Table, heads: list[str], layout: Layout) ->
         _cell(cells[0], str(row.number), size=size)
         for cell, column in zip(cells[1:], block.columns):
             _cell(cell, row.cells[column.id], size=size)
-        for change in row.history:
-            _note_row(table, change.note, size)
+        if row_notes:
+            for change in row.history:
+                _note_row(table, change.note, size)
 
 
 def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
@@ -262,8 +268,40 @@ def _heading(doc: DocxDocument, level: int, *texts: object) -> None:
         _put(paragraph, text)
 
 
-def render_docx(version: Version) -> bytes:
-    """One version of a plan as a print-ready Word document (see ``amend.outputs.docx_template``)."""
+def _cited(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
+    """The act a change comes from, as the notes cite it; None where it is not among ``amendments``."""
+    for a in amendments:
+        if (a.act.number, a.act.date) == (change.act, change.act_date):
+            return Cited(a.act, a.entry_into_force, None if change.in_force == a.in_force else change.in_force)
+    return None
+
+
+def _cumulative(element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment]) -> list[str]:
+    """One footnote for the element in the reference bank's form; each change's own note where an act
+    is not known (so that nothing is cited that cannot be cited in full)."""
+    cited = [_cited(c, amendments) for c in changes]
+    if not changes:
+        return []
+    if any(c is None for c in cited):
+        return list(dict.fromkeys(c.note for c in changes))
+    return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]
+
+
+def _all_changes(plan: Plan) -> list[Change]:
+    changes = [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
+    changes += [c for s in plan.sections for c in s.history]
+    changes += [c for s in plan.sections for sub in s.subsections for c in sub.history]
+    changes += [c for a in plan.abbreviations.values() for c in a.history]
+    return changes
+
+
+def render_docx(version: Version, amendments: Sequence[Amendment] = (), *, row_notes: bool = True) -> bytes:
+    """One version of a plan as a print-ready Word document (see ``amend.outputs.docx_template``).
+
+    Notes in the reference bank's form (``amend.outputs.notes``): one cumulative footnote under the
+    title for every act that amended the plan, and one under the abbreviations note, never one per
+    abbreviation. ``amendments``: the acts, to cite each with its commencement clause; ``row_notes``:
+    keep a note under each changed row (not confirmed as the bank's practice, see docs/notes.md)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
     heads, layout = _plan_heads(version), plan_layout(version)
@@ -271,23 +309,26 @@ def render_docx(version: Version) -> bytes:
         match block:
             case Title(text=text):
                 _heading(doc, 1, text)
+                for note in _cumulative("Жоспарға", _all_changes(plan), amendments):
+                    _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
             case Para(text=text, role=role, formal=formal):
                 paragraph = doc.add_paragraph(style=NOTE_STYLE if role in ("note", "aside") else None)
                 _put(paragraph, formal or text, italic=role in ("note", "aside"))
             case Heading(level=level, number=number, title=title):
                 _heading(doc, level, f"{number}. ", title)
             case Table():
-                _table(doc, block, heads, layout)
+                _table(doc, block, heads, layout, row_notes=row_notes)
                 doc.add_paragraph()
             case Abbreviations(title=title, entries=entries):
                 _heading(doc, 2, title)
+                changes = [c for _, a in entries for c in a.history]
+                for note in _cumulative("Ескертпеге", changes, amendments):
+                    _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
                 for code, a in entries:
                     paragraph = doc.add_paragraph()
                     _run(paragraph, code, bold=True)
                     _put(paragraph, " – ")
                     _put(paragraph, a.expansion)
-                    for change in a.history:
-                        _put(doc.add_paragraph(style=NOTE_STYLE), change.note, italic=True)
     return _bytes(doc, version.valid_from)
 
 
