@@ -19,7 +19,6 @@ from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
 from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
-from amend.outputs.notes import Cited, cumulative_note
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     Abbreviations,
@@ -30,6 +29,7 @@ from amend.outputs.markdown import (
     Title,
     blocks,
 )
+from amend.outputs.notes import Cited, cumulative_note
 from amend.outputs.ooxml import reproducible
 from amend.outputs.widths import CELL_MARGIN_CM, Layout, fit_columns, text_width_cm
 from amend.queries.compare import Comparison
