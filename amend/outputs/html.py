@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from amend.engine.model import Column
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
+from amend.outputs.labels import OUR_LABEL_MARK, descriptive_label
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     Abbreviations,
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 from amend.queries.redline import Mark, Segment
 
 __all__ = [
+    "NoteLink",
     "RowLink",
     "comparison_body",
     "esc",
@@ -72,6 +75,11 @@ table.comparison s.deleted { font-weight: bold; text-decoration: line-through; c
 table.comparison b.added { font-weight: bold; }
 .form-title { text-align: center; font-weight: bold; }
 .scroll { overflow-x: auto; max-width: 100%; }
+.ours { font-weight: normal; font-style: italic; font-size: 85%; color: #555; }
+td, th, p, li, h1, h2, h3 { overflow-wrap: anywhere; }
+@media (max-width: 600px) { body { padding: 0 .4em; font-size: 95%; } th, td { padding: .2em .25em; } }
+@media print { nav, .downloads, .picker, .no-print { display: none; } body { max-width: none; margin: 0; }
+  .scroll { overflow: visible; } a { color: inherit; text-decoration: none; } }
 """
 
 
@@ -100,13 +108,23 @@ def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = ()
 
 
 def _column_head(column: Column) -> str:
+    # An unknown official title: our Kazakh description, marked as ours; the id stays as a tooltip.
     if column.title is UNKNOWN:
-        return f'<th scope="col"><code>{esc(column.id)}</code> (атауы {_UNKNOWN_HTML})</th>'
+        label, mark = descriptive_label(column), OUR_LABEL_MARK
+        return f'<th scope="col" title="{esc(column.id)}">{esc(label)} <span class="ours">{esc(mark)}</span></th>'
     return f'<th scope="col">{esc(column.title)}</th>'
 
 
-def _note_row(note: str, width: int) -> str:
-    return f'<tr class="note"><td></td><td colspan="{width}">{esc(note)}</td></tr>'
+# Where a note links to (the amending act's page), or None for no link.
+NoteLink = Callable[[Change], "str | None"]
+
+
+def _note_row(change: Change, width: int, link: NoteLink | None = None) -> str:
+    href = link(change) if link else None
+    text = esc(change.note)
+    if href:
+        text = f'<a class="act" href="{html.escape(href, quote=True)}">{text}</a>'
+    return f'<tr class="note"><td></td><td colspan="{width}">{text}</td></tr>'
 
 
 def _number_cell(number: str, link: RowLink | None) -> str:
@@ -119,10 +137,10 @@ def _number_cell(number: str, link: RowLink | None) -> str:
     )
 
 
-def _table(table: Table, link: RowLink | None) -> list[str]:
+def _table(table: Table, link: RowLink | None, note_link: NoteLink | None = None) -> list[str]:
     width = len(table.columns)
     out = [
-        '<table class="plan">',
+        '<div class="scroll"><table class="plan">',
         '<thead><tr><th scope="col">№</th>' + "".join(_column_head(c) for c in table.columns) + "</tr></thead>",
         "<tbody>",
     ]
@@ -132,40 +150,42 @@ def _table(table: Table, link: RowLink | None) -> list[str]:
                 f'<tr id="{esc(row_anchor(item.number))}" class="deleted">{_number_cell(item.number, link)}'
                 f'<td colspan="{width}">алып тасталды</td></tr>'
             )
-            out.append(_note_row(item.change.note, width))
+            out.append(_note_row(item.change, width, note_link))
             continue
         row = item.row
         number = str(row.number)
         cls = ' class="changed"' if row.history else ""
         cells = "".join(f"<td>{esc(row.cells[c.id])}</td>" for c in table.columns)
         out.append(f'<tr id="{esc(row_anchor(number))}"{cls}>{_number_cell(number, link)}{cells}</tr>')
-        out += [_note_row(change.note, width) for change in row.history]
-    out += ["</tbody>", "</table>"]
+        out += [_note_row(change, width, note_link) for change in row.history]
+    out += ["</tbody>", "</table></div>"]
     return out
 
 
-def version_body(version: Version, *, history_link: RowLink | None = None) -> str:
-    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers."""
+def version_body(version: Version, *, history_link: RowLink | None = None, note_link: NoteLink | None = None) -> str:
+    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers,
+    ``note_link`` each note to the page of the act it cites."""
     out: list[str] = []
     for block in blocks(version):
         match block:
             case Title(text=text):
                 out.append(f"<h1>{esc(text)}</h1>")
-            case Para(text=text, role=role):
-                out.append(f'<p class="{role}">{esc(text)}</p>')
+            case Para(text=text, role=role, formal=formal):
+                # Readers get dates in the long Kazakh form (the Markdown keeps ISO dates).
+                out.append(f'<p class="{role}">{esc(formal if formal and role == "meta" else text)}</p>')
             case Heading(level=level, number=number, title=title, anchor=anchor):
                 out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {esc(title)}</h{level}>')
             case Table():
-                out += _table(block, history_link)
+                out += _table(block, history_link, note_link)
             case Abbreviations(title=title, entries=entries):
                 out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
-                out.append('<table class="abbreviations"><tbody>')
+                out.append('<div class="scroll"><table class="abbreviations"><tbody>')
                 for code, a in entries:
                     out.append(
                         f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{esc(a.expansion)}</td></tr>'
                     )
-                    out += [_note_row(c.note, 1) for c in a.history]
-                out.append("</tbody></table>")
+                    out += [_note_row(c, 1, note_link) for c in a.history]
+                out.append("</tbody></table></div>")
     return "\n".join(out) + "\n"
 
 
