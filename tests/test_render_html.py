@@ -85,7 +85,9 @@ def test_no_cell_of_a_row_is_blank_where_the_wording_is_unknown(timeline_748):
 def test_headings_columns_and_the_abbreviations_note_are_shown(timeline_748):
     page = render_html(timeline_748.latest)
     assert '<h3 id="subsection-1.2">1.2. Орта мерзімді шаралар</h3>' in page
-    assert '<th scope="col"><code>measure</code> (атауы <span class="unknown">⟨белгісіз⟩</span>)</th>' in page
+    # No official title: our Kazakh description, marked as ours, the machine id only as a tooltip.
+    assert '<th scope="col" title="measure">Іс-шара <span class="ours">[атауы ресми емес]</span></th>' in page
+    assert "<code>measure</code>" not in page
     abbreviations = page[page.index('<h2 id="abbreviations">') :]
     assert (
         '<tr id="abbr-ОМ"><th scope="row">ОМ</th><td><span class="unknown">⟨белгісіз⟩</span></td></tr>' in abbreviations

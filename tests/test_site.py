@@ -36,8 +36,14 @@ LINK = re.compile(r'href="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def pages(repo) -> dict[str, str]:
+def files(repo) -> dict[str, str | bytes]:
     return site_pages(repo)[0]
+
+
+@pytest.fixture(scope="module")
+def pages(files) -> dict[str, str]:
+    """The HTML pages (the downloads are bytes)."""
+    return {name: page for name, page in files.items() if isinstance(page, str)}
 
 
 @pytest.fixture(scope="module")
@@ -65,14 +71,14 @@ def test_one_page_per_plan_version_act_and_row(pages):
     assert len([p for p in pages if p.startswith("156/rows/")]) == 70
 
 
-def test_every_link_is_relative_and_leads_to_a_page_of_the_site(pages):
+def test_every_link_is_relative_and_leads_to_a_page_of_the_site(pages, files):
     for name, page in pages.items():
         for href in LINK.findall(page):
             parts = urlsplit(href)
             assert not parts.scheme and not parts.netloc and not href.startswith("/"), (name, href)
             if parts.path:
                 target = normpath(join(dirname(name), unquote(parts.path)))
-                assert target in pages, f"{name} links to {href}, which is not a page"
+                assert target in files, f"{name} links to {href}, which is not a file of the site"
 
 
 def test_row_links_point_at_rows_that_exist_on_the_page_they_name(pages):
@@ -93,8 +99,8 @@ def test_each_changed_row_links_to_its_history(pages):
 def test_the_plan_page_lists_versions_with_dates_and_acts(pages):
     page = pages["748/index.html"]
     assert (
-        "2023-08-31 (қабылданған күні; қолданысқа енгізілу күні белгісіз) – 2025-05-29" in page
-        and "2025-05-30 – (белгілі актілер бойынша соңғы)" in page
+        "2023 жылғы 31 тамыз (қабылданған күні; қолданысқа енгізілу күні белгісіз) – 2025 жылғы 29 мамыр" in page
+        and "2025 жылғы 30 мамыр – (белгілі актілер бойынша соңғы)" in page
     )
     assert '<a href="acts/2025-05-30-392.html">№ 392</a>' in page
 
@@ -192,8 +198,12 @@ class Chromium:
                     return self.events.pop(k)
             self.events.append(self._message())
 
-    def js(self, expression: str):
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=self.session)
+    def js(self, expression: str, *, await_promise: bool = False):
+        result = self.send(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": await_promise},
+            session=self.session,
+        )
         assert "exceptionDetails" not in result, result
         return result["result"].get("value")
 
@@ -286,7 +296,7 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
     browser.open(base + "index.html")
     browser.click('a[href="748/index.html"]')
     assert browser.js("location.href") == base + "748/index.html"
-    assert "2025-05-30 – (белгілі актілер бойынша соңғы)" in browser.js("document.body.innerText")
+    assert "2025 жылғы 30 мамыр – (белгілі актілер бойынша соңғы)" in browser.js("document.body.innerText")
 
     browser.open(base + "748/2023-08-31.html")
     assert browser.js("document.getElementById('row-23') !== null")
@@ -304,7 +314,7 @@ def test_a_browser_finds_row_23_1_only_after_392_and_follows_its_history_link(br
     assert browser.js("location.href") == base + "748/rows/23-1.html"
     assert browser.js("document.querySelector('h1').innerText") == "№ 748 жоспары, 23-1-жол: тарихы"
     text = browser.js("document.body.innerText")
-    assert "2025-05-30 – (белгілі актілер бойынша соңғы)" in text and "Жоспар 23-1-жолмен толықтырылды" in text
+    assert "2025 жылғы 30 мамыр – (белгілі актілер бойынша соңғы)" in text and "Жоспар 23-1-жолмен толықтырылды" in text
     assert browser.js("document.querySelector('a.version').getAttribute('href')") == "../2025-05-30.html#row-23-1"
 
     shot = tmp_path / f"row-23-1-{how}.png"
@@ -332,3 +342,122 @@ def test_a_draft_gets_its_table_and_a_draft_that_does_not_apply_is_left_out_with
     page = (tmp_path / "out" / "748" / "acts" / "draft-2025-09-01-900.html").read_text(encoding="utf-8")
     assert "Жоба: әлі қабылданбаған акт" in page and "2.2-кіші бөлім, 37-4-жол" in page
     assert not (tmp_path / "out" / "748" / "acts" / "draft-2025-09-01-901.html").exists()
+
+
+# -- phone and desktop widths, the date picker, downloads, badges --------------------------------------
+
+PAGES_TO_CHECK = [
+    "index.html",
+    "748/index.html",
+    "748/2025-05-30.html",
+    "748/2023-08-31.html",
+    "748/acts/2025-05-30-392.html",
+    "748/rows/23-1.html",
+    "156/index.html",
+    "156/2020-03-30.html",
+    "156/rows/1.html",
+]
+
+
+def watch_console(browser: Chromium) -> None:
+    browser.send("Runtime.enable", session=browser.session)
+    browser.send("Log.enable", session=browser.session)
+
+
+def console_errors(browser: Chromium) -> list[dict]:
+    browser.js("0")  # let pending events arrive
+    bad = []
+    for e in browser.events:
+        method, params = e.get("method"), e.get("params", {})
+        error_call = method == "Runtime.consoleAPICalled" and params.get("type") == "error"
+        if method == "Runtime.exceptionThrown" or error_call:
+            bad.append(params)
+        elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
+            bad.append(params["entry"])
+    return bad
+
+
+@pytest.mark.parametrize("width", [400, 1280])
+def test_no_page_scrolls_sideways_every_link_resolves_and_the_console_stays_clean(browser, served, width, tmp_path):
+    watch_console(browser)
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+        session=browser.session,
+    )
+    try:
+        for name in PAGES_TO_CHECK:
+            browser.open(served + name)
+            overflow = browser.js("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{name} at {width} px scrolls sideways by {overflow} px"
+            statuses = browser.js(
+                "Promise.all(Array.from(document.querySelectorAll('a[href]'))"
+                ".map(a => fetch(a.href, {method: 'HEAD'}).then(r => [a.getAttribute('href'), r.status])))"
+                ".then(x => JSON.stringify(x.filter(p => p[1] !== 200)))",
+                await_promise=True,
+            )
+            assert json.loads(statuses) == [], (name, statuses)
+            assert console_errors(browser) == [], name
+        shot = tmp_path / f"plan-{width}.png"
+        browser.open(served + "748/index.html")
+        shot.write_bytes(browser.screenshot())
+        assert png_size(shot.read_bytes())[0] == width
+    finally:
+        browser.send("Emulation.clearDeviceMetricsOverride", session=browser.session)
+
+
+def test_the_date_picker_finds_the_version_in_force_without_a_server(browser, site):
+    browser.open(site.as_uri() + "/748/index.html")
+
+    def pick(day: str) -> str:
+        return browser.js(
+            "(() => { const i = document.getElementById('in-force-on');"
+            f" i.value = {json.dumps(day)}; i.dispatchEvent(new Event('change'));"
+            " return document.getElementById('in-force-result').innerHTML; })()"
+        )
+
+    assert 'href="2023-08-31.html"' in pick("2024-01-01")
+    assert 'href="2025-05-30.html"' in pick("2025-05-30")
+    assert 'href="2023-08-31.html"' in pick("2025-05-29")
+    assert "href" not in pick("2020-01-01")
+    pick("2024-01-01")
+    browser.click("#in-force-result a")
+    assert browser.js("location.href").endswith("/748/2023-08-31.html")
+
+
+def test_versions_have_status_badges_and_downloads_in_five_formats(pages, files):
+    page = pages["748/index.html"]
+    assert '<span class="badge ended">Мерзімі өткен</span>' in page
+    assert '<span class="badge updated">Жаңартылған</span>' in page
+    assert '<span class="badge new">Жаңа</span>' in pages["156/index.html"]
+    assert '<span class="badge updated">Жаңартылған</span>' in pages["index.html"]
+    for ext in ("docx", "xlsx", "csv", "json", "akn.xml"):
+        assert f'href="downloads/2025-05-30.{ext}"' in page
+        assert isinstance(files[f"748/downloads/2025-05-30.{ext}"], bytes)
+    assert files["748/downloads/2025-05-30.csv"].startswith(b"\xef\xbb\xbf")  # opens in Excel as UTF-8
+
+
+def test_notes_link_to_the_amending_acts_page(pages):
+    page = pages["748/2025-05-30.html"]
+    assert (
+        '<a class="act" href="acts/2025-05-30-392.html">Ескерту. Жоспар 23-1-жолмен толықтырылды - '
+        "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.</a>"
+    ) in page
+    assert 'class="act" href="../acts/2025-05-30-392.html"' in pages["748/rows/23-1.html"]
+
+
+def test_the_templates_escape_what_the_data_says(repo_copy, tmp_path):
+    plan = repo_copy / "plans" / "base" / "156.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # Markup itself is refused at load (test_hostile_input); what passes, such as a bare < or &, must
+    # still reach the page escaped.
+    plan.write_text(text.replace('title: "Баланың', 'title: "x < 1 & y > 2 \\"q\\" Баланың'), encoding="utf-8")
+    pages = site_pages(Repository(repo_copy))[0]
+    assert "x < 1 & y > 2" not in pages["index.html"] + pages["156/index.html"]
+    assert "x &lt; 1 &amp; y &gt; 2" in pages["156/index.html"]
+
+
+def test_wide_tables_scroll_in_their_own_box_and_print_hides_navigation(pages):
+    page = pages["156/2020-03-30.html"]
+    assert '<div class="scroll"><table class="plan">' in page
+    assert "@media print" in page and ".scroll { overflow-x: auto" in page

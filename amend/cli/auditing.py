@@ -20,6 +20,7 @@ class ExportTo(str, Enum):
     csv = "csv"
     xlsx = "xlsx"
     json = "json"
+    akn = "akn"
 
 
 @app.command()
@@ -54,9 +55,9 @@ def schema(
 
 @app.command()
 def export(
-    plan: Annotated[str, typer.Argument(help="Plan id (748).")],
-    at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
-    to: Annotated[ExportTo, typer.Option("--to", help="csv, xlsx or json")],
+    plan: Annotated[str, typer.Argument(help="Plan id (748), or an amending act's file (akn only).")],
+    to: Annotated[ExportTo, typer.Option("--to", help="csv, xlsx, json or akn (Akoma Ntoso 3.0)")],
+    at: Annotated[str | None, typer.Option("--at", help="The day (YYYY-MM-DD); required for a plan.")] = None,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="The file to write; default: standard output (not for xlsx)."),
@@ -70,10 +71,18 @@ def export(
     """The rows of PLAN in force on a day, one line a row: columns, executor codes, amounts, last change.
 
     CSV cells that a spreadsheet would run as formulas are neutralised (a leading '); XLSX texts are
-    typed strings."""
+    typed strings. ``--to akn``: the consolidated act in force on the day as one Akoma Ntoso document;
+    given an amending act's file, the act with its active modifications."""
     from amend.outputs.export import export_rows, to_csv, to_json, to_xlsx
     from amend.store.writing import write_atomic
 
+    if plan.endswith((".yaml", ".yml")) or Path(plan).is_file():
+        if to is not ExportTo.akn:
+            raise typer.BadParameter("an amending act exports only --to akn", param_hint="--to")
+        _export_act_akn(Path(plan), root, output)
+        return
+    if at is None:
+        raise typer.BadParameter("give the day: --at YYYY-MM-DD", param_hint="--at")
     day = parse_date(at, "--at")
     if to is ExportTo.xlsx and output is None:
         raise typer.BadParameter("an xlsx workbook is written to a file: give -o FILE", param_hint="-o")
@@ -85,7 +94,16 @@ def export(
     except AmendError as err:
         fail(err)
     try:
-        if to is ExportTo.xlsx:
+        if to is ExportTo.akn:
+            from amend.outputs.akn import version_akn
+
+            acts = [f.amendment.act for f in repository(root).amendments if f.amendment.amends == plan]
+            data = version_akn(table.version, acts)
+            if output is None:
+                typer.echo(data.decode("utf-8"), nl=False)
+            else:
+                write_atomic(output, data)
+        elif to is ExportTo.xlsx:
             assert output is not None
             write_atomic(output, to_xlsx(table))
         else:
@@ -98,6 +116,29 @@ def export(
         fail(err)
     if output is not None:
         typer.echo(f"{len(table.records)} row(s) of plan {plan} in force on {day} written to {output}", err=True)
+
+
+def _export_act_akn(path: Path, root: Path, output: Path | None) -> None:
+    """An amending act (adopted or draft) as Akoma Ntoso, its modifications read against the version
+    it applies to."""
+    from amend.engine.amendment import FiledAmendment
+    from amend.outputs.akn import amendment_akn
+    from amend.queries.compare import around
+    from amend.store.loading import load_amendment
+    from amend.store.repository import write_atomic
+
+    try:
+        act = load_amendment(path)
+        repo = repository(root)
+        before, _ = around(repo.plan(act.amends), repo.amendments, FiledAmendment(act, path))
+        data = amendment_akn(act, before.latest.plan)
+    except AmendError as err:
+        fail(err)
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomic(output, data)
+        typer.echo(f"act {act.act.number} written to {output}", err=True)
 
 
 @app.command("in-force")

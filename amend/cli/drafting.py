@@ -98,7 +98,8 @@ def render(
     else:
         from amend.outputs.docx import render_docx
 
-        _write(output, render_docx(version, lang.value, whole=True, standing=lines))
+        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
+        _write(output, render_docx(version, amendments, lang=lang.value, whole=True, standing=lines))
 
 
 def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:

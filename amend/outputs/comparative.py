@@ -22,7 +22,7 @@ from amend.engine.acts import Act
 from amend.engine.model import Column
 from amend.engine.provenance import ChangeKind
 from amend.engine.unknown import UNKNOWN, UNKNOWN_MARK, Text
-from amend.outputs.dates import long_date, long_date_of
+from amend.outputs.dates import act_name, long_date, long_date_of
 from amend.outputs.labels import column_heading
 from amend.queries.compare import Comparison, Entry, PartChange
 from amend.queries.redline import Mark
@@ -56,14 +56,6 @@ REMOVED = "Алып тасталсын."
 REPEALED = "Күші жойылды деп танылсын."
 UNKNOWN_CURRENT = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
 UNKNOWN_REASON = f"{UNKNOWN_MARK}: негіздеме берілмеген"
-
-# How the heading names an act: its issuer in the genitive, as the acts themselves write it
-# ("Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысы").
-_ISSUER_OF: dict[str, str] = {
-    "Қазақстан Республикасының Үкіметі": "Қазақстан Республикасы Үкіметінің",
-    "Қазақстан Республикасының Президенті": "Қазақстан Республикасы Президентінің",
-}
-_KIND_OF: dict[str, str] = {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"}
 
 
 @dataclass(frozen=True)
@@ -121,8 +113,7 @@ def _runs(value: Text | str) -> tuple[Run, ...]:
 
 def act_line(act: Act, *, draft: bool) -> str:
     """The act as its own text names it; a draft has no number or date of its own yet, so it says so."""
-    issuer = _ISSUER_OF.get(act.issuer, act.issuer)
-    line = f"{issuer} {long_date_of(act.date)} № {act.number} {_KIND_OF[act.kind]}"
+    line = act_name(act)
     return f"{line} (жоба)" if draft else line
 
 

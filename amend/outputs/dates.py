@@ -8,8 +8,11 @@ The reference bank's notes keep their own short form, DD.MM.YYYY (``amend.engine
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
-__all__ = ["MONTHS", "long_date", "long_date_of"]
+from amend.engine.acts import Act
+
+__all__ = ["MONTHS", "act_name", "long_date", "long_date_of"]
 
 # Month names, nominative, January first.
 MONTHS: tuple[str, ...] = (
@@ -53,3 +56,22 @@ def long_date(day: dt.date) -> str:
 def long_date_of(day: dt.date) -> str:
     """ "2025 жылғы 30 мамырдағы": the form that qualifies an act ("... № 392 қаулысы")."""
     return f"{day.year} жылғы {day.day} {_LOCATIVE[day.month - 1]}"
+
+
+# How an act's own text names an act: its issuer in the genitive ("Қазақстан Республикасы Үкіметінің
+# 2025 жылғы 30 мамырдағы № 392 қаулысы", 392's heading; "... № 748 қаулысына").
+_ISSUER_OF: dict[str, str] = {
+    "Қазақстан Республикасының Үкіметі": "Қазақстан Республикасы Үкіметінің",
+    "Қазақстан Республикасының Президенті": "Қазақстан Республикасы Президентінің",
+}
+_KIND: dict[str, dict[str, str]] = {
+    # nominative with the possessive (… қаулысы), instrumental (… қаулысымен)
+    "nominative": {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"},
+    "instrumental": {"қаулы": "қаулысымен", "бұйрық": "бұйрығымен", "жарлық": "Жарлығымен", "заң": "Заңымен"},
+}
+
+
+def act_name(act: Act, case: Literal["nominative", "instrumental"] = "nominative") -> str:
+    """ "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысы" (or "... қаулысымен")."""
+    issuer = _ISSUER_OF.get(act.issuer, act.issuer)
+    return f"{issuer} {long_date_of(act.date)} № {act.number} {_KIND[case][act.kind]}"

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from amend.engine.amendment import Amendment
+from amend.engine.model import Plan
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
+from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
+from amend.outputs.labels import OUR_LABEL_MARK, column_heading
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     Abbreviations,
@@ -23,9 +29,10 @@ from amend.outputs.markdown import (
     Table,
     Title,
     blocks,
-    column_label,
 )
+from amend.outputs.notes import Cited, cumulative_note
 from amend.outputs.ooxml import reproducible
+from amend.outputs.widths import CELL_MARGIN_CM, Layout, fit_columns, text_width_cm
 from amend.queries.compare import Comparison
 from amend.queries.status import Standing
 
@@ -35,27 +42,21 @@ if TYPE_CHECKING:  # python-docx is imported only when a DOCX is made
 
     from amend.outputs.comparative import Piece, Run
 
-__all__ = ["render_comparison_docx", "render_docx"]
+__all__ = ["DOCX_UNKNOWN", "plan_layout", "printed", "render_comparison_docx", "render_docx"]
 
 _RED = (0xA0, 0x00, 0x00)
-_GREEN = (0x00, 0x60, 0x00)
+# The unknown mark in print: square brackets, which every official font has (the angle brackets of
+# ``UNKNOWN_MARK``, U+27E8/U+27E9, are missing from Times New Roman and print as boxes).
+DOCX_UNKNOWN = "[белгісіз]"
+# The printable width of the reference template's landscape A4 page (29.7 cm less 2.0 + 1.5 cm margins).
+_TEXT_WIDTH_CM = 26.2
 
 
 def _document(title: str, day: dt.date) -> DocxDocument:
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
 
-    doc = Document()
-    section = doc.sections[0]
-    # Plans are wide tables: landscape A4, narrow margins.
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    normal = doc.styles["Normal"]
-    normal.font.name = "Times New Roman"
-    normal.font.size = Pt(11)
+    # Everything the look depends on (fonts, sizes, language, page, page numbers) is in the template.
+    doc = Document(str(REFERENCE))
     # Fixed metadata: python-docx would otherwise stamp the time of writing.
     stamp = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
     props = doc.core_properties
@@ -79,8 +80,9 @@ def _run(
     strike: bool = False,
     underline: bool = False,
     color: tuple[int, int, int] | None = None,
+    size: float | None = None,
 ) -> None:
-    from docx.shared import RGBColor
+    from docx.shared import Pt, RGBColor
 
     run = paragraph.add_run(text)
     if italic:
@@ -93,61 +95,166 @@ def _run(
         run.underline = True
     if color:
         run.font.color.rgb = RGBColor(*color)
+    if size is not None:
+        run.font.size = Pt(size)
 
 
-def _put(paragraph: Paragraph, value: object, *, italic: bool = False) -> None:
+def printed(value: object) -> str:
+    """A text as printed: the unknown mark in glyphs that official fonts have."""
+    if value is UNKNOWN:
+        return DOCX_UNKNOWN
+    return str(value).replace(UNKNOWN_MARK, DOCX_UNKNOWN)
+
+
+def _put(
+    paragraph: Paragraph, value: object, *, italic: bool = False, bold: bool = False, size: float | None = None
+) -> None:
     """A text into a paragraph; UNKNOWN, and the unknown mark inside prose, in red italics."""
     if value is UNKNOWN:
-        _run(paragraph, UNKNOWN_MARK, italic=True, color=_RED)
+        _run(paragraph, DOCX_UNKNOWN, italic=True, color=_RED, size=size)
         return
     pieces = str(value).split(UNKNOWN_MARK)
     for k, piece in enumerate(pieces):
         if k:
-            _run(paragraph, UNKNOWN_MARK, italic=True, color=_RED)
+            _run(paragraph, DOCX_UNKNOWN, italic=True, color=_RED, size=size)
         if piece:
-            _run(paragraph, piece, italic=italic)
+            _run(paragraph, piece, italic=italic, bold=bold, size=size)
 
 
-def _cell(cell, value: object, *, italic: bool = False, bold: bool = False) -> None:
+def _cell(cell: Any, value: object, *, italic: bool = False, bold: bool = False, size: float | None = None) -> None:
     paragraph = cell.paragraphs[0]
-    if bold and value is not UNKNOWN:
-        _run(paragraph, str(value), bold=True)
-    else:
-        _put(paragraph, value, italic=italic)
+    paragraph.style = TABLE_TEXT_STYLE
+    _put(paragraph, value, italic=italic, bold=bold, size=size)
 
 
-def _note_row(table, note: str) -> None:
-    cells = table.add_row().cells
+def _head_cell(cell: Any, text: str, size: float, *, turned: bool = False) -> None:
+    """A column head, bold and centred; our own description's mark in plain italics. A turned head
+    reads upwards (bottom to top), as official tables set the heads of narrow columns of figures."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    if turned:
+        direction = OxmlElement("w:textDirection")
+        direction.set(qn("w:val"), "btLr")
+        cell._tc.get_or_add_tcPr().append(direction)
+    paragraph = cell.paragraphs[0]
+    paragraph.style = TABLE_TEXT_STYLE
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    label, mark, _ = text.partition(OUR_LABEL_MARK)
+    _put(paragraph, label.rstrip() if mark else label, bold=True, size=size)
+    if mark:
+        _run(paragraph, f" {mark}", italic=True, size=size)
+
+
+def _row_options(row: Any, *, header: bool = False) -> None:
+    """A row that does not split across pages (where it fits on one); a header row repeats on each page."""
+    from docx.oxml import OxmlElement
+
+    trpr = row._tr.get_or_add_trPr()
+    trpr.append(OxmlElement("w:cantSplit"))
+    if header:
+        trpr.append(OxmlElement("w:tblHeader"))
+
+
+def _row_height(row: Any, cm: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    row.height = Cm(cm)
+
+
+def _cell_margins(table: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(round(CELL_MARGIN_CM / 2.54 * 1440)))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    table._tbl.tblPr.append(margins)
+
+
+def _grid(doc: DocxDocument, heads: list[str], layout: Layout) -> Any:
+    """A table with a fixed layout, the given widths, a repeated header row."""
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(heads))
+    table.style = TABLE_STYLE
+    table.autofit = False  # a fixed layout: the widths below, not Word's equal shares
+    _cell_margins(table)
+    for column, width in zip(table.columns, layout.widths):
+        column.width = Cm(width)
+    for cell, width in zip(table.rows[0].cells, layout.widths):
+        cell.width = Cm(width)
+    _row_options(table.rows[0], header=True)
+    return table
+
+
+def _add_row(table: Any) -> Any:
+    from docx.shared import Cm
+
+    row = table.add_row()
+    _row_options(row)
+    for cell, column in zip(row.cells, table.columns):
+        cell.width = Cm(column.width.cm)
+    return row
+
+
+def _note_row(table: Any, note: str, size: float) -> None:
+    cells = _add_row(table).cells
     merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
-    _put(merged.paragraphs[0], note, italic=True)
+    paragraph = merged.paragraphs[0]
+    paragraph.style = NOTE_STYLE
+    _put(paragraph, note, italic=True, size=size)
 
 
-def _table(doc: DocxDocument, block: Table) -> None:
-    table = doc.add_table(rows=1, cols=len(block.columns) + 1)
-    table.style = "Table Grid"
-    head = table.rows[0].cells
-    _cell(head[0], "№", bold=True)
-    for cell, column in zip(head[1:], block.columns):
-        if column.title is UNKNOWN:
-            paragraph = cell.paragraphs[0]
-            _run(paragraph, column.id, bold=True)
-            _put(paragraph, f" (атауы {UNKNOWN_MARK})")
-        else:
-            _cell(cell, column_label(column), bold=True)
+def _plan_heads(version: Version) -> list[str]:
+    return ["№"] + [column_heading(c, short=True) for c in version.plan.columns]
+
+
+def plan_layout(version: Version) -> Layout:
+    """One set of widths for every table of a version, fitted to all its rows (the tables line up)."""
+    plan = version.plan
+    columns: list[list[str]] = [[str(r.number) for r in plan.rows] + list(plan.deleted_rows)]
+    columns += [[printed(r.cells[c.id]) for r in plan.rows] for c in plan.columns]
+    return fit_columns(columns, [printed(h) for h in _plan_heads(version)], _TEXT_WIDTH_CM)
+
+
+def _table(doc: DocxDocument, block: Table, heads: list[str], layout: Layout, *, row_notes: bool = True) -> None:
+    table = _grid(doc, heads, layout)
+    size = layout.size_pt
+    for cell, head, turned in zip(table.rows[0].cells, heads, layout.upright):
+        _head_cell(cell, head, size, turned=turned)
+    if any(layout.upright):
+        # Word and LibreOffice do not grow a row for upward text: the head row is as tall as the
+        # longest turned head on one line (within bounds).
+        line_cm = size * 1.2 * 2.54 / 72
+        tallest = 0.0
+        for head, up, width in zip(heads, layout.upright, layout.widths):
+            if up:  # as many lines side by side as the column's width holds; a wrapped line wastes some
+                lines = max(1, int((width - 2 * CELL_MARGIN_CM) / line_cm))
+                length = text_width_cm(printed(head), size, bold=True)[1]
+                tallest = max(tallest, length / lines * (1.25 if lines > 1 else 1.0))
+        _row_height(table.rows[0], min(tallest + 0.4, 7.0))
     for item in block.rows:
-        cells = table.add_row().cells
+        cells = _add_row(table).cells
         if isinstance(item, DeletedRow):
-            _cell(cells[0], item.number)
+            _cell(cells[0], item.number, size=size)
             merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
-            _put(merged.paragraphs[0], "алып тасталды", italic=True)
-            _note_row(table, item.change.note)
+            _cell(merged, "алып тасталды", italic=True, size=size)
+            _note_row(table, item.change.note, size)
             continue
         row = item.row
-        _cell(cells[0], str(row.number))
+        _cell(cells[0], str(row.number), size=size)
         for cell, column in zip(cells[1:], block.columns):
-            _cell(cell, row.cells[column.id])
-        for change in row.history:
-            _note_row(table, change.note)
+            _cell(cell, row.cells[column.id], size=size)
+        if row_notes:
+            for change in row.history:
+                _note_row(table, change.note, size)
 
 
 def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
@@ -157,11 +264,58 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     return reproducible(raw.getvalue(), day)
 
 
-def render_docx(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> bytes:
-    """One version of a plan as a Word document (``whole``: the resolution first; ``lang``: kk, ru, both;
-    with its standing lines when given)."""
+def _heading(doc: DocxDocument, level: int, *texts: object) -> None:
+    paragraph = doc.add_paragraph(style=f"Heading {level}")
+    for text in texts:
+        _put(paragraph, text)
+
+
+def _cited(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
+    """The act a change comes from, as the notes cite it; None where it is not among ``amendments``."""
+    for a in amendments:
+        if (a.act.number, a.act.date) == (change.act, change.act_date):
+            return Cited(a.act, a.entry_into_force, None if change.in_force == a.in_force else change.in_force)
+    return None
+
+
+def _cumulative(element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment]) -> list[str]:
+    """One footnote for the element in the reference bank's form; each change's own note where an act
+    is not known (so that nothing is cited that cannot be cited in full)."""
+    cited = [_cited(c, amendments) for c in changes]
+    if not changes:
+        return []
+    if any(c is None for c in cited):
+        return list(dict.fromkeys(c.note for c in changes))
+    return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]
+
+
+def _all_changes(plan: Plan) -> list[Change]:
+    changes = [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
+    changes += [c for s in plan.sections for c in s.history]
+    changes += [c for s in plan.sections for sub in s.subsections for c in sub.history]
+    changes += [c for a in plan.abbreviations.values() for c in a.history]
+    return changes
+
+
+def render_docx(
+    version: Version,
+    amendments: Sequence[Amendment] = (),
+    *,
+    row_notes: bool = True,
+    lang: str = "kk",
+    whole: bool = False,
+    standing: Standing | None = None,
+) -> bytes:
+    """One version of a plan as a print-ready Word document (see ``amend.outputs.docx_template``);
+    ``whole``: the resolution's own text first; ``lang``: kk, ru or both; ``standing``: its status lines.
+
+    Notes in the reference bank's form (``amend.outputs.notes``): one cumulative footnote under the
+    title for every act that amended the plan, and one under the abbreviations note, never one per
+    abbreviation. ``amendments``: the acts, to cite each with its commencement clause; ``row_notes``:
+    keep a note under each changed row (not confirmed as the bank's practice, see docs/notes.md)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
+    heads, layout = _plan_heads(version), plan_layout(version)
     for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
             case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
@@ -177,55 +331,62 @@ def render_docx(version: Version, lang: str = "kk", *, whole: bool = False, stan
                     _put(ru_paragraph, f"{label} " if label else "")
                     _put(ru_paragraph, ru)
             case Title(text=text):
-                _put(doc.add_heading(level=1), text)
-            case Para(text=text, role=role):
-                _put(doc.add_paragraph(), text, italic=role in ("note", "aside"))
+                _heading(doc, 1, text)
+                for note in _cumulative("Жоспарға", _all_changes(plan), amendments):
+                    _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
+            case Para(text=text, role=role, formal=formal):
+                paragraph = doc.add_paragraph(style=NOTE_STYLE if role in ("note", "aside") else None)
+                _put(paragraph, formal or text, italic=role in ("note", "aside"))
             case Heading(level=level, number=number, title=title):
-                heading = doc.add_heading(level=level)
-                _put(heading, f"{number}. ")
-                _put(heading, title)
+                _heading(doc, level, f"{number}. ", title)
             case Table():
-                _table(doc, block)
+                _table(doc, block, heads, layout, row_notes=row_notes)
                 doc.add_paragraph()
             case Abbreviations(title=title, entries=entries):
-                _put(doc.add_heading(level=2), title)
+                _heading(doc, 2, title)
+                changes = [c for _, a in entries for c in a.history]
+                for note in _cumulative("Ескертпеге", changes, amendments):
+                    _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
                 for code, a in entries:
                     paragraph = doc.add_paragraph()
                     _run(paragraph, code, bold=True)
                     _put(paragraph, " – ")
                     _put(paragraph, a.expansion)
-                    for change in a.history:
-                        _put(doc.add_paragraph(), change.note, italic=True)
     return _bytes(doc, version.valid_from)
 
 
 # -- the comparative table ---------------------------------------------------------------------------
 
 
-def _runs_docx(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
+def _runs_docx(paragraph: Paragraph, runs: tuple[Run, ...], size: float | None = None) -> None:
     for r in runs:
         if r.mark == "deleted":
-            _run(paragraph, r.text, bold=True, strike=True)
+            _run(paragraph, r.text, bold=True, strike=True, size=size)
         elif r.mark == "added":
-            _run(paragraph, r.text, bold=True)
+            _run(paragraph, r.text, bold=True, size=size)
         elif r.mark == "remark":
-            _run(paragraph, r.text, italic=True)
+            _run(paragraph, r.text, italic=True, size=size)
         else:
-            _put(paragraph, r.text)
+            _put(paragraph, r.text, size=size)
 
 
-def _pieces(cell: Any, pieces: tuple[Piece, ...]) -> None:
+def _pieces(cell: Any, pieces: tuple[Piece, ...], size: float) -> None:
     for k, piece in enumerate(pieces):
         paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        paragraph.style = TABLE_TEXT_STYLE
         if piece.label:
-            _put(paragraph, f"{piece.label}: ")
-        _runs_docx(paragraph, piece.runs)
+            _put(paragraph, f"{piece.label}: ", size=size)
+        _runs_docx(paragraph, piece.runs, size)
+
+
+def _pieces_text(pieces: tuple[Piece, ...]) -> str:
+    return "\n".join((f"{p.label}: " if p.label else "") + "".join(printed(r.text) for r in p.runs) for p in pieces)
 
 
 def _centred(doc: DocxDocument, runs: tuple[Run, ...], *, bold: bool = True) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    paragraph = doc.add_paragraph()
+    paragraph = doc.add_paragraph(style="Heading 1" if bold else None)
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for r in runs:
         if r.mark == "unknown":
@@ -246,17 +407,24 @@ def render_comparison_docx(comparison: Comparison) -> bytes:
     _centred(doc, (Run(TITLE),))
     for fact in table.facts:
         _put(doc.add_paragraph(), fact)
-    grid = doc.add_table(rows=1, cols=len(table.heads))
-    grid.style = "Table Grid"
+    columns = [
+        [str(r.number) for r in table.rows],
+        [r.element for r in table.rows],
+        [_pieces_text(r.current) for r in table.rows],
+        [_pieces_text(r.proposed) for r in table.rows],
+        [_pieces_text(r.reason) for r in table.rows],
+    ]
+    layout = fit_columns(columns, list(table.heads), _TEXT_WIDTH_CM, sizes_pt=(12, 11, 10))
+    grid, size = _grid(doc, list(table.heads), layout), layout.size_pt
     for cell, head in zip(grid.rows[0].cells, table.heads):
-        _cell(cell, head, bold=True)
+        _head_cell(cell, head, size)
     for row in table.rows:
-        cells = grid.add_row().cells
-        _cell(cells[0], str(row.number))
-        _cell(cells[1], row.element)
-        _pieces(cells[2], row.current)
-        _pieces(cells[3], row.proposed)
-        _pieces(cells[4], row.reason)
+        cells = _add_row(grid).cells
+        _cell(cells[0], str(row.number), size=size)
+        _cell(cells[1], row.element, size=size)
+        _pieces(cells[2], row.current, size)
+        _pieces(cells[3], row.proposed, size)
+        _pieces(cells[4], row.reason, size)
     legend = doc.add_paragraph()
     _run(legend, "Белгілер: ")
     _run(legend, "сызылған қалың", bold=True, strike=True)

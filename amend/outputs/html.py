@@ -12,8 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from amend.engine.model import Column
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
+from amend.outputs.labels import OUR_LABEL_MARK, descriptive_label
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
     UNKNOWN_MARK_RU,
@@ -35,6 +37,7 @@ from amend.queries.redline import Mark, Segment
 from amend.queries.status import Standing
 
 __all__ = [
+    "NoteLink",
     "RowLink",
     "comparison_body",
     "esc",
@@ -76,6 +79,11 @@ table.comparison s.deleted { font-weight: bold; text-decoration: line-through; c
 table.comparison b.added { font-weight: bold; }
 .form-title { text-align: center; font-weight: bold; }
 .scroll { overflow-x: auto; max-width: 100%; }
+.ours { font-weight: normal; font-style: italic; font-size: 85%; color: #555; }
+td, th, p, li, h1, h2, h3 { overflow-wrap: anywhere; }
+@media (max-width: 600px) { body { padding: 0 .4em; font-size: 95%; } th, td { padding: .2em .25em; } }
+@media print { nav, .downloads, .picker, .no-print { display: none; } body { max-width: none; margin: 0; }
+  .scroll { overflow: visible; } a { color: inherit; text-decoration: none; } }
 """
 
 
@@ -109,13 +117,24 @@ def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = ()
 
 
 def _column_head(column: Column) -> str:
+    # An unknown official title: our Kazakh description, marked as ours; the id stays as a tooltip.
     if column.title is UNKNOWN:
-        return f'<th scope="col"><code>{esc(column.id)}</code> (атауы {_UNKNOWN_HTML})</th>'
+        label, mark = descriptive_label(column), OUR_LABEL_MARK
+        return f'<th scope="col" title="{esc(column.id)}">{esc(label)} <span class="ours">{esc(mark)}</span></th>'
     return f'<th scope="col">{esc(column.title)}</th>'
 
 
-def _note_row(note: str, width: int) -> str:
-    return f'<tr class="note"><td></td><td colspan="{width}">{esc(note)}</td></tr>'
+# Where a note links to (the amending act's page), or None for no link.
+NoteLink = Callable[[Change], "str | None"]
+
+
+def _note_row(change: Change, width: int, link: NoteLink | None = None, *, ru: bool = False) -> str:
+    # ``ru``: the note's Russian form (both languages shown), linked like the Kazakh one.
+    href = link(change) if link else None
+    text = esc_ru(change.note_ru) if ru else esc(change.note)
+    if href:
+        text = f'<a class="act" href="{html.escape(href, quote=True)}">{text}</a>'
+    return f'<tr class="note"><td></td><td colspan="{width}">{text}</td></tr>'
 
 
 def _number_cell(number: str, link: RowLink | None) -> str:
@@ -128,11 +147,11 @@ def _number_cell(number: str, link: RowLink | None) -> str:
     )
 
 
-def _table(table: Table, link: RowLink | None, lang: str = "kk") -> list[str]:
+def _table(table: Table, link: RowLink | None, lang: str = "kk", note_link: NoteLink | None = None) -> list[str]:
     width = len(table.columns)
     deleted = "исключена" if lang == "ru" else "алып тасталды"
     out = [
-        '<table class="plan">',
+        '<div class="scroll"><table class="plan">',
         '<thead><tr><th scope="col">№</th>' + "".join(_column_head(c) for c in table.columns) + "</tr></thead>",
         "<tbody>",
     ]
@@ -142,9 +161,9 @@ def _table(table: Table, link: RowLink | None, lang: str = "kk") -> list[str]:
                 f'<tr id="{esc(row_anchor(item.number))}" class="deleted">{_number_cell(item.number, link)}'
                 f'<td colspan="{width}">{deleted}</td></tr>'
             )
-            out.append(_note_row(item.change.note, width))
+            out.append(_note_row(item.change, width, note_link))
             if lang == "both" and item.change.note_ru is not None:
-                out.append(_note_row(item.change.note_ru, width))
+                out.append(_note_row(item.change, width, note_link, ru=True))
             continue
         row = item.row
         number = str(row.number)
@@ -155,10 +174,10 @@ def _table(table: Table, link: RowLink | None, lang: str = "kk") -> list[str]:
             ru_cells = "".join(f"<td>{esc_ru(item.ru.cells[c.id])}</td>" for c in table.columns)
             out.append(f'<tr class="ru" lang="ru"><th scope="row">ru</th>{ru_cells}</tr>')
         for change in row.history:
-            out.append(_note_row(change.note, width))
+            out.append(_note_row(change, width, note_link))
             if item.ru is not None and change.note_ru is not None:
-                out.append(_note_row(change.note_ru, width))
-    out += ["</tbody>", "</table>"]
+                out.append(_note_row(change, width, note_link, ru=True))
+    out += ["</tbody>", "</table></div>"]
     return out
 
 
@@ -171,12 +190,14 @@ def version_body(
     version: Version,
     *,
     history_link: RowLink | None = None,
+    note_link: NoteLink | None = None,
     lang: str = "kk",
     whole: bool = False,
     standing: Standing | None = None,
 ) -> str:
-    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers;
-    ``whole``: the resolution's own text first; ``lang``: kk, ru or both (side by side)."""
+    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers,
+    ``note_link`` each note to the page of the act it cites; ``whole``: the resolution's own text first;
+    ``lang``: kk, ru or both (side by side)."""
     out: list[str] = []
     for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
@@ -194,24 +215,25 @@ def version_body(
                     )
             case Title(text=text, ru=ru):
                 out.append(f"<h1>{_beside(text, ru)}</h1>")
-            case Para(text=text, role=role):
-                out.append(f'<p class="{role}">{esc(text)}</p>')
+            case Para(text=text, role=role, formal=formal):
+                # Readers get dates in the long Kazakh form (the Markdown keeps ISO dates).
+                out.append(f'<p class="{role}">{esc(formal if formal and role == "meta" else text)}</p>')
             case Heading(level=level, number=number, title=title, anchor=anchor, ru=ru):
                 out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {_beside(title, ru)}</h{level}>')
             case Table():
-                out += _table(block, history_link, lang)
+                out += _table(block, history_link, lang, note_link)
             case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
-                out.append('<table class="abbreviations"><tbody>')
+                out.append('<div class="scroll"><table class="abbreviations"><tbody>')
                 for code, a in entries:
                     ru_a = ru_entries.get(code) if ru_entries is not None else None
                     shown = _beside(a.expansion, ru_a.expansion if ru_a else None)
                     out.append(f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{shown}</td></tr>')
                     for c in a.history:
-                        out.append(_note_row(c.note, 1))
+                        out.append(_note_row(c, 1, note_link))
                         if ru_entries is not None and c.note_ru is not None:
-                            out.append(_note_row(c.note_ru, 1))
-                out.append("</tbody></table>")
+                            out.append(_note_row(c, 1, note_link, ru=True))
+                out.append("</tbody></table></div>")
     body = "\n".join(out) + "\n"
     if lang == "ru":  # every text is Russian: so is the mark of an unknown one
         body = body.replace(UNKNOWN_MARK, UNKNOWN_MARK_RU).replace("(атауы ", "(наименование ")

@@ -14,10 +14,12 @@ import re
 from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["OUR_LABEL_MARK", "column_heading", "descriptive_label", "field_headings"]
+__all__ = ["OUR_LABEL_MARK", "SHORT_MARK", "column_heading", "descriptive_label", "field_headings"]
 
 # Visible on every head we wrote ourselves: "the title is not the act's".
 OUR_LABEL_MARK = "[атауы ресми емес]"
+# The same mark where room is short (the heads of a printed table), explained once above the table.
+SHORT_MARK = "*"
 
 # What the column ids of the shipped plans hold (read off their cells, not off an official head).
 _DESCRIPTIONS: dict[str, str] = {
@@ -50,10 +52,10 @@ def descriptive_label(column: Column) -> str:
     return f"{_BY_ROLE[column.role]} ({column.id})"
 
 
-def column_heading(column: Column) -> str:
-    """The column's official title, or our description visibly marked as ours."""
+def column_heading(column: Column, *, short: bool = False) -> str:
+    """The column's official title, or our description visibly marked as ours (``short``: with ``*``)."""
     if column.title is UNKNOWN:
-        return f"{descriptive_label(column)} {OUR_LABEL_MARK}"
+        return f"{descriptive_label(column)}{SHORT_MARK}" if short else f"{descriptive_label(column)} {OUR_LABEL_MARK}"
     return str(column.title)
 
 

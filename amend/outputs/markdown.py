@@ -40,6 +40,7 @@ __all__ = [
     "Title",
     "blocks",
     "column_label",
+    "formal_version_label",
     "markdown_redline",
     "render_comparison_markdown",
     "render_markdown",
@@ -72,6 +73,8 @@ class Para:
 
     text: str
     role: Literal["meta", "notice", "note", "aside"] = "meta"
+    # The same statement for print, dates in the long Kazakh form (None: as ``text``).
+    formal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,18 @@ def until_label(plan: Plan, valid_to: object, lang: str = "kk") -> str:
     return "(последняя по известным актам)" if lang == "ru" else "(белгілі актілер бойынша соңғы)"
 
 
+def formal_version_label(version: Version) -> str:
+    """ "2023 жылғы 31 тамыз – 2025 жылғы 29 мамыр": the days a version is in force, in the long Kazakh form
+    (the open end and an unknown first day said as ``version_label`` says them)."""
+    from amend.outputs.dates import long_date
+
+    start = long_date(version.valid_from)
+    if not version.acts and version.plan.entry_into_force is UNKNOWN and version.valid_from == version.plan.act.date:
+        start += " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
+    until = long_date(version.valid_to) if version.valid_to else until_label(version.plan, None)
+    return f"{start} – {until}"
+
+
 def row_anchor(number: object) -> str:
     """The HTML id of a row: ``row-23-1``."""
     return f"row-{number}"
@@ -278,6 +293,9 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     ``lang``: kk (the Kazakh texts), ru (the Russian texts: UNKNOWN where no source gives them, notes
     "Сноска."), or both (Kazakh with the Russian beside each text).
     """
+    from amend.outputs.dates import act_name
+    from amend.outputs.labels import SHORT_MARK
+
     plan = version.plan
     ru_plan: Plan | None = None
     if lang == Lang.ru:
@@ -294,14 +312,30 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     if whole:
         out += _notes(plan.texts_history.get("annex_title", ()), both)
     approved = citation_ru(plan.act) if lang == "ru" else citation(plan.act)
+    kk = lang != "ru"  # the print forms (long Kazakh dates, the act by name) exist in Kazakh
     out += [
-        Para(words["approved"].format(approved)),
-        Para(words["version"].format(version_label(version, lang))),
+        Para(
+            words["approved"].format(approved),
+            formal=f"{act_name(plan.act, 'instrumental')} бекітілген." if kk else None,
+        ),
+        Para(
+            words["version"].format(version_label(version, lang)),
+            formal=f"Редакция: {formal_version_label(version)}" if kk else None,
+        ),
     ]
     if standing is not None:
         out += [Para(line) for line in standing.lines]
     if any(c.title is UNKNOWN for c in plan.columns):
-        out.append(Para(words["columns_unknown"].format(mark), "notice"))
+        out.append(
+            Para(
+                words["columns_unknown"].format(mark),
+                "notice",
+                formal=f"Бағандардың ресми атаулары {UNKNOWN_MARK}: {SHORT_MARK} белгісі бар баған атауларын "
+                "бағандардың мазмұны бойынша біз бердік, олар ресми атаулар емес."
+                if lang != "ru"
+                else None,
+            )
+        )
     if not plan.rows_complete:
         out.append(Para(words["rows_incomplete"], "notice"))
     for c in plan.columns:

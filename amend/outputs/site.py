@@ -2,29 +2,45 @@
 
 Layout (every link relative, so the site works from ``file://`` and from any static server)::
 
-    index.html                    the plans
-    <plan>/index.html             the plan's timeline: versions (dates, acts), acts, rows
-    <plan>/<YYYY-MM-DD>.html      a version, each row number linking to the row's history
-    <plan>/acts/<date>-<no>.html  an act's comparative table (drafts: draft-<date>-<no>.html)
-    <plan>/rows/<row>.html        a row's history: each period, its note, its wording, the redline
+    index.html                        the plans, with their status badge
+    <plan>/index.html                 the plan's timeline: an "in force on" date picker (no server
+                                      needed), versions with status badges and downloads, acts, rows
+    <plan>/<YYYY-MM-DD>.html          a version, each row number linking to the row's history and each
+                                      note to the page of the act it cites
+    <plan>/acts/<date>-<no>.html      an act's comparative table (drafts: draft-<date>-<no>.html)
+    <plan>/rows/<row>.html            a row's history: each period, its note, its wording, the redline
+    <plan>/downloads/<date>.<ext>     each version as DOCX, XLSX, CSV (Excel), JSON and Akoma Ntoso
 
-Pages are pure functions of the repository: no dates of building, so two builds are byte-identical.
+The pages are Jinja2 templates (``templates/site/``) with autoescaping on: every text from the data is
+escaped where it is put, and only HTML built by ``amend.outputs.html`` (itself escaped) is marked safe.
+Wide tables scroll inside their own box, so a phone (360-400 px) never scrolls the page sideways; a
+print style sheet hides navigation. Pages are pure functions of the repository: no dates of building,
+so two builds are byte-identical. Dates are in the long Kazakh form; notes keep the bank's own form.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from amend.engine.acts import citation
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
+from amend.engine.provenance import Change
 from amend.engine.timeline import FiledAmendment, Timeline, Version
-from amend.engine.unknown import UNKNOWN
+from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import AmendError
-from amend.outputs.html import comparison_body, esc, page, redline_html, version_body
-from amend.outputs.markdown import UNKNOWN_MARK, column_label, row_anchor, until_label, version_label
+from amend.outputs.dates import act_name, long_date
+from amend.outputs.html import STYLE, comparison_body, esc, redline_html, version_body
+from amend.outputs.labels import column_heading
+from amend.outputs.markdown import (
+    UNKNOWN_MARK,
+    formal_version_label,
+    row_anchor,
+    until_label,
+)
 from amend.queries.compare import Comparison, compare
 from amend.queries.history import RowState, row_history
 from amend.queries.redline import redline
@@ -32,15 +48,77 @@ from amend.queries.status import standing
 from amend.store.repository import Repository
 from amend.store.writing import write_tree
 
-__all__ = ["SiteResult", "build_site", "site_pages"]
+__all__ = ["BADGES", "SiteResult", "build_site", "site_pages"]
+
+TEMPLATES = Path(__file__).with_name("templates") / "site"
+
+# Status badges: the reference bank's three labels, and ours for what it does not label.
+BADGES: dict[str, str] = {
+    "new": "Жаңа",  # the bank's: never amended
+    "updated": "Жаңартылған",  # the bank's: amended
+    "repealed": "Күшін жойған",  # the bank's: lost force
+    "ended": "Мерзімі өткен",  # a version whose period has ended
+    "draft": "Жоба",
+    "future": "Әлі қолданысқа енгізілмеген",  # set in the browser, which knows today's date
+}
+
+SITE_STYLE = """
+.badge { display: inline-block; font-family: sans-serif; font-size: 80%; padding: .05em .45em;
+         border-radius: .6em; border: 1px solid #888; background: #f4f4f4; white-space: nowrap; }
+.badge.new { background: #e6f4ea; border-color: #3a7; } .badge.updated { background: #e8f0fe; border-color: #46c; }
+.badge.repealed { background: #fde8e8; border-color: #c44; } .badge.ended { color: #555; }
+.badge.draft { background: #fff4d6; border-color: #c90; } .badge.future { background: #f0e6fa; border-color: #85b; }
+.picker { border: 1px solid #ccc; padding: .4em .7em; margin: 1em 0; }
+.picker h2 { margin-top: 0; font-size: 1.05em; } .picker output { display: block; margin-top: .4em; }
+.downloads a { white-space: nowrap; }
+nav.versions { display: flex; flex-wrap: wrap; gap: .5em 1.5em; }
+"""
+
+_DOWNLOADS: tuple[tuple[str, str], ...] = (
+    ("docx", "DOCX"),
+    ("xlsx", "XLSX"),
+    ("csv", "CSV"),
+    ("json", "JSON"),
+    ("akn.xml", "Akoma Ntoso"),
+)
 
 
 @dataclass(frozen=True)
 class SiteResult:
-    """The pages written (relative paths) and the drafts left out because they do not apply."""
+    """The files written (relative paths) and the drafts left out because they do not apply."""
 
     pages: tuple[str, ...]
     skipped: tuple[AmendError, ...]
+
+
+@cache
+def _environment() -> Any:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+def _render(template: str, **context: Any) -> str:
+    from markupsafe import Markup
+
+    context.setdefault("crumbs", ())
+    template_ = _environment().get_template(template)
+    return str(template_.render(style=Markup(STYLE), site_style=Markup(SITE_STYLE), **context))
+
+
+def _safe(html: str) -> Any:
+    """HTML that ``amend.outputs.html`` built and escaped, to be put into a template as it is."""
+    from markupsafe import Markup
+
+    return Markup(html)
 
 
 def _href(*parts: str) -> str:
@@ -62,6 +140,10 @@ def _row_file(number: str) -> str:
     return f"{_file_name(number)}.html"
 
 
+def _plain(value: object) -> str:
+    return UNKNOWN_MARK if value is UNKNOWN else str(value)
+
+
 class _PlanSite:
     """The pages of one plan."""
 
@@ -76,7 +158,7 @@ class _PlanSite:
             self.acts, key=lambda f: (f.amendment.act.date, f.amendment.act.number, f.amendment.status)
         ):
             try:
-                self.comparisons[_act_file(filed)] = (filed, self._compare(filed))
+                self.comparisons[_act_file(filed)] = (filed, compare(self.base, self.repo.amendments, filed))
             except AmendError as err:
                 if filed.amendment.status == "adopted":
                     raise
@@ -87,169 +169,232 @@ class _PlanSite:
             numbers.update(RowNumber(n) for n in v.plan.deleted_rows)
         self.rows = sorted(numbers)
 
-    def _compare(self, filed: FiledAmendment) -> Comparison:
-        return compare(self.base, self.repo.amendments, filed)
+    # -- shared pieces --------------------------------------------------------------------------------
+
+    def _act_page(self, number: str, day: object = None) -> str | None:
+        """The page of the adopted act with this number (and date, where given), if the site has one."""
+        for name, (f, _) in self.comparisons.items():
+            a = f.amendment
+            if a.act.number == number and a.status == "adopted" and (day is None or a.act.date == day):
+                return name
+        return None
+
+    def _act_links(self, version: Version, up: str) -> list[dict[str, str | None]]:
+        links: list[dict[str, str | None]] = []
+        for number in version.acts:
+            page = self._act_page(number)
+            links.append({"label": f"№ {number}", "href": f"{up}acts/{_href(page)}" if page else None})
+        return links
+
+    def _note_link(self, up: str) -> Any:
+        def link(change: Change) -> str | None:
+            page = self._act_page(change.act, change.act_date)
+            return f"{up}acts/{_href(page)}" if page else None
+
+        return link
+
+    def _downloads(self, version: Version, up: str) -> list[dict[str, str]]:
+        day = version.valid_from.isoformat()
+        return [{"href": f"{up}downloads/{day}.{ext}", "label": label} for ext, label in _DOWNLOADS]
+
+    def _version_badge(self, version: Version) -> tuple[str, str]:
+        if version.valid_to is not None:
+            if self.timeline.repealed_on is not None and version is self.timeline.versions[-1]:
+                return "repealed", BADGES["repealed"]
+            return "ended", BADGES["ended"]
+        return self._plan_badge()
+
+    def _plan_badge(self) -> tuple[str, str]:
+        if self.timeline.repealed_on is not None:
+            return "repealed", BADGES["repealed"]
+        return ("updated", BADGES["updated"]) if len(self.timeline.versions) > 1 else ("new", BADGES["new"])
+
+    def _crumbs(self, depth: int, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        up = "../" * depth
+        return [("Жоспарлар", f"{up}../index.html"), (f"№ {self.base.plan}", f"{up}index.html"), *rest]
 
     # -- pages ---------------------------------------------------------------------------------------
 
-    def pages(self) -> dict[str, str]:
+    def pages(self) -> dict[str, str | bytes]:
         pid = _file_name(self.base.plan)
-        out = {f"{pid}/index.html": self.plan_page()}
+        out: dict[str, str | bytes] = {f"{pid}/index.html": self.plan_page()}
         versions = self.timeline.versions
         for k, v in enumerate(versions):
             out[f"{pid}/{v.valid_from.isoformat()}.html"] = self.version_page(
                 v, versions[k - 1] if k else None, versions[k + 1] if k + 1 < len(versions) else None
             )
+            out.update({f"{pid}/{name}": data for name, data in self.downloads(v).items()})
         for name, (filed, comparison) in self.comparisons.items():
             out[f"{pid}/acts/{name}"] = self.act_page(filed, comparison)
         for number in self.rows:
             out[f"{pid}/rows/{_row_file(str(number))}"] = self.row_page(number)
         return out
 
-    def _crumbs(self, depth: int, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
-        up = "../" * depth
-        return [("Жоспарлар", f"{up}../index.html"), (f"№ {self.base.plan}", f"{up}index.html"), *rest]
+    def downloads(self, version: Version) -> dict[str, bytes]:
+        """The version in every download format, by file name under the plan's folder."""
+        from amend.outputs.akn import version_akn
+        from amend.outputs.docx import render_docx
+        from amend.outputs.export import export_rows, to_csv, to_json, to_xlsx
 
-    def _act_links(self, version: Version, up: str) -> str:
-        links = []
-        for number in version.acts:
-            match = [
-                name
-                for name, (f, _) in self.comparisons.items()
-                if f.amendment.act.number == number and f.amendment.status == "adopted"
-            ]
-            label = f"№ {number}"
-            links.append(f'<a href="{up}acts/{_href(match[0])}">{esc(label)}</a>' if match else esc(label))
-        return ", ".join(links) if links else "бастапқы редакция"
+        day = version.valid_from
+        rows = export_rows(version, day)
+        amendments = [f.amendment for f in self.acts if f.amendment.takes_effect]
+        return {
+            f"downloads/{day.isoformat()}.docx": render_docx(version, amendments),
+            f"downloads/{day.isoformat()}.xlsx": to_xlsx(rows),
+            f"downloads/{day.isoformat()}.csv": to_csv(rows, excel=True).encode("utf-8"),
+            f"downloads/{day.isoformat()}.json": to_json(rows).encode("utf-8"),
+            f"downloads/{day.isoformat()}.akn.xml": version_akn(version, [a.act for a in amendments]),
+        }
 
     def plan_page(self) -> str:
         plan = self.base
-        body = [
-            f"<h1>{esc(plan.title)}</h1>",
-            f"<p>{esc(citation(plan.act))} бекітілген.</p>",
-            "<h2>Редакциялар</h2>",
-            '<table class="versions"><thead><tr><th scope="col">Қолданыста</th>'
-            '<th scope="col">Өзгерістер енгізген актілер</th><th scope="col">Мәтіні</th></tr></thead><tbody>',
-        ]
+        versions = []
+        data = []
         for v in self.timeline.versions:
             day = v.valid_from.isoformat()
-            body.append(
-                f"<tr><td>{esc(version_label(v))}</td><td>{self._act_links(v, '')}</td>"
-                f'<td><a class="version" href="{day}.html">{day} редакциясы</a></td></tr>'
+            badge_class, badge = self._version_badge(v)
+            versions.append(
+                {
+                    "day": day,
+                    "label": formal_version_label(v),
+                    "badge": badge,
+                    "badge_class": badge_class,
+                    "acts": self._act_links(v, ""),
+                    "href": f"{day}.html",
+                    "long_day": long_date(v.valid_from),
+                    "downloads": self._downloads(v, ""),
+                }
             )
-        body.append("</tbody></table>")
-        if self.timeline.repealed_on:
-            body.append(f'<p class="notice">Жоспардың күші {self.timeline.repealed_on.isoformat()} бастап жойылды.</p>')
-        body.append("<h2>Өзгерту актілері: салыстырмалы кестелер</h2>")
-        if self.comparisons:
-            body.append("<ul>")
-            for name, (filed, comparison) in self.comparisons.items():
-                a = filed.amendment
-                status = "жоба" if a.status == "draft" else f"қолданысқа енгізілді {comparison.in_force.isoformat()}"
-                body.append(
-                    f'<li><a href="acts/{_href(name)}">№ {esc(a.act.number)}, {a.act.date:%d.%m.%Y}</a> '
-                    f"({esc(status)}; {len(comparison.entries)} өзгеріс)</li>"
-                )
-            body.append("</ul>")
-        else:
-            body.append("<p>Өзгерту актілері жоқ.</p>")
-        body.append("<h2>Жолдардың тарихы</h2>")
-        body.append(
-            "<p>"
-            + ", ".join(f'<a href="rows/{_href(_row_file(str(n)))}">{esc(str(n))}</a>' for n in self.rows)
-            + "</p>"
-        )
-        if not plan.rows_complete:
-            body.append(
-                '<p class="notice">Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.</p>'
+            data.append(
+                {
+                    "from": day,
+                    "to": v.valid_to.isoformat() if v.valid_to else None,
+                    "href": f"{day}.html",
+                    "label": long_date(v.valid_from),
+                }
             )
-        return page(
-            f"№ {plan.plan}: {plan.title if plan.title is not UNKNOWN else UNKNOWN_MARK}",
-            "\n".join(body) + "\n",
+        acts = []
+        for name, (filed, comparison) in self.comparisons.items():
+            a = filed.amendment
+            draft = a.status == "draft"
+            acts.append(
+                {
+                    "href": f"acts/{_href(name)}",
+                    "label": f"№ {a.act.number}, {long_date(a.act.date)}",
+                    "badge": BADGES["draft"] if draft else "Қабылданған",
+                    "badge_class": "draft" if draft else "adopted",
+                    "status": "жоба" if draft else f"қолданысқа енгізілді {long_date(comparison.in_force)}",
+                    "count": len(comparison.entries),
+                }
+            )
+        badge_class, badge = self._plan_badge()
+        repealed = self.timeline.repealed_on
+        return _render(
+            "plan.html",
+            title=f"№ {plan.plan}: {_plain(plan.title)}",
             crumbs=[("Жоспарлар", "../index.html"), (f"№ {plan.plan}", None)],
+            plan_title=_plain(plan.title),
+            approved=f"{act_name(plan.act, 'instrumental')} бекітілген.",
+            badge=badge,
+            badge_class=badge_class,
+            first_day=self.timeline.versions[0].valid_from.isoformat(),
+            versions=versions,
+            versions_data=data,
+            repealed=f"Жоспардың күші {long_date(repealed)} бастап жойылды." if repealed else None,
+            acts=acts,
+            rows=[{"href": f"rows/{_href(_row_file(str(n)))}", "label": str(n)} for n in self.rows],
+            rows_complete=plan.rows_complete,
+            picker_script=_safe((TEMPLATES / "picker.js").read_text(encoding="utf-8")),
         )
 
     def version_page(self, version: Version, previous: Version | None, following: Version | None) -> str:
         day = version.valid_from.isoformat()
-        nav = ['<nav class="versions">']
-        if previous:
-            nav.append(
-                f'<a rel="prev" href="{previous.valid_from.isoformat()}.html">← '
-                f"{previous.valid_from.isoformat()} редакциясы</a>"
-            )
-        if following:
-            nav.append(
-                f'<a rel="next" href="{following.valid_from.isoformat()}.html">'
-                f"{following.valid_from.isoformat()} редакциясы →</a>"
-            )
-        nav.append("</nav>")
-        acts = f"<p>Осы редакцияны енгізген актілер: {self._act_links(version, '')}.</p>"
-        body = (
-            "\n".join(nav)
-            + "\n"
-            + acts
-            + "\n"
-            + version_body(
-                version,
-                history_link=lambda n: f"rows/{_href(_row_file(n))}",
-                lang=self.lang,
-                whole=True,
-                standing=standing(self.timeline, version.valid_from),
-            )
+        badge_class, badge = self._version_badge(version)
+
+        def neighbour(v: Version | None) -> dict[str, str] | None:
+            return {"href": f"{v.valid_from.isoformat()}.html", "label": long_date(v.valid_from)} if v else None
+
+        body = version_body(
+            version,
+            history_link=lambda n: f"rows/{_href(_row_file(n))}",
+            note_link=self._note_link(""),
+            lang=self.lang,
+            whole=True,
+            standing=standing(self.timeline, version.valid_from),
         )
-        return page(f"№ {self.base.plan}: {day} редакциясы", body, crumbs=self._crumbs(0, (day, None)), lang=self.lang)
+        return _render(
+            "version.html",
+            title=f"№ {self.base.plan}: {long_date(version.valid_from)} редакциясы",
+            crumbs=self._crumbs(0, (long_date(version.valid_from), None)),
+            previous=neighbour(previous),
+            following=neighbour(following),
+            badge=badge,
+            badge_class=badge_class,
+            acts=self._act_links(version, ""),
+            downloads=self._downloads(version, ""),
+            body=_safe(body),
+            day=day,
+        )
 
     def act_page(self, filed: FiledAmendment, comparison: Comparison) -> str:
         known = {str(n) for n in self.rows}
         body = comparison_body(comparison, row_link=lambda n: f"../rows/{_href(_row_file(n))}" if n in known else None)
-        if filed.amendment.status == "draft":
-            body = (
-                '<p class="notice">Жоба: әлі қабылданбаған акт, жоспардың соңғы редакциясына қолданылды.</p>\n' + body
-            )
         label = f"№ {comparison.act.number}"
-        return page(f"Салыстырмалы кесте: {label}", body, crumbs=self._crumbs(1, (label, None)))
+        return _render(
+            "act.html",
+            title=f"Салыстырмалы кесте: {label}",
+            crumbs=self._crumbs(1, (label, None)),
+            draft=filed.amendment.status == "draft",
+            body=_safe(body),
+        )
 
     def row_page(self, number: RowNumber) -> str:
         text = str(number)
-        states = row_history(self.timeline, number)
-        body = [f"<h1>№ {esc(self.base.plan)} жоспары, {esc(text)}-жол: тарихы</h1>"]
+        states = []
         previous: RowState | None = None
-        for state in states:
+        for state in row_history(self.timeline, number):
             day = state.valid_from.isoformat()
-            until = f" – {until_label(self.base, state.valid_to)}"
-            body.append(f'<section class="period"><h2>{esc(day + until)}</h2>')
-            body.append(f"<p>{esc(_state_label(state))}</p>")
-            how = state.change.note if state.change else f"{citation(self.base.act)} бекітілген редакция."
-            body.append(f'<p class="note">{esc(how)}</p>')
+            until = f" – {long_date(state.valid_to) if state.valid_to else until_label(self.base, None)}"
+            page = self._act_page(state.change.act, state.change.act_date) if state.change else None
             anchor = f"#{row_anchor(text)}" if state.row is not None else ""
-            body.append(f'<p><a class="version" href="../{day}.html{anchor}">{day} редакциясындағы жоспар</a></p>')
-            if state.row is not None:
-                body += self._wording(state.row, previous.row if previous else None)
-            body.append("</section>")
+            states.append(
+                {
+                    "label": long_date(state.valid_from) + until,
+                    "state": _state_label(state),
+                    "how": state.change.note
+                    if state.change
+                    else f"{act_name(self.base.act, 'instrumental')} бекітілген редакция.",
+                    "act_href": f"../acts/{_href(page)}" if page else None,
+                    "version_href": f"../{day}.html{anchor}",
+                    "version_label": long_date(state.valid_from),
+                    "cells": self._wording(state.row, previous.row if previous else None) if state.row else [],
+                    "compared": previous is not None and previous.row is not None and state.row is not None,
+                }
+            )
             previous = state
-        return page(
-            f"№ {self.base.plan}, {text}-жол", "\n".join(body) + "\n", crumbs=self._crumbs(1, (f"{text}-жол", None))
+        return _render(
+            "row.html",
+            title=f"№ {self.base.plan}, {text}-жол",
+            crumbs=self._crumbs(1, (f"{text}-жол", None)),
+            plan=self.base.plan,
+            number=text,
+            states=states,
         )
 
-    def _wording(self, row: Row, before: Row | None) -> list[str]:
+    def _wording(self, row: Row, before: Row | None) -> list[dict[str, Any]]:
         """The row's cells in this period, with the redline against the period before where both are known."""
-        out = [
-            '<table class="wording"><thead><tr><th scope="col">Баған</th><th scope="col">Мәтіні</th>'
-            + ('<th scope="col">Өзгерістер</th>' if before is not None else "")
-            + "</tr></thead><tbody>"
-        ]
+        out = []
         for column in self.base.columns:
             new = row.cells.get(column.id, UNKNOWN)
-            cells = f'<th scope="row">{esc(column_label(column))}</th><td>{esc(new)}</td>'
+            cell: dict[str, Any] = {"head": column_heading(column), "text": _safe(esc(new)), "diff": ""}
             if before is not None:
                 old = before.cells.get(column.id, UNKNOWN)
-                if old is UNKNOWN or new is UNKNOWN:
-                    diff = esc(f"{UNKNOWN_MARK}: салыстыру мүмкін емес") if old is not new else ""
+                if isinstance(old, Unknown) or isinstance(new, Unknown):
+                    cell["diff"] = _safe(esc(f"{UNKNOWN_MARK}: салыстыру мүмкін емес")) if old is not new else ""
                 else:
-                    diff = redline_html(redline(old, new)) if old != new else "өзгерген жоқ"
-                cells += f"<td>{diff}</td>"
-            out.append(f"<tr>{cells}</tr>")
-        out.append("</tbody></table>")
+                    cell["diff"] = _safe(redline_html(redline(old, new))) if old != new else "өзгерген жоқ"
+            out.append(cell)
         return out
 
 
@@ -262,24 +407,30 @@ def _state_label(state: RowState) -> str:
 
 
 def _index_page(sites: list[_PlanSite]) -> str:
-    body = ["<h1>Жоспарлар</h1>", "<ul>"]
+    plans = []
     for s in sites:
         plan = s.base
-        last = s.timeline.latest.valid_from.isoformat()
-        body.append(
-            f'<li><a href="{_href(_file_name(plan.plan), "index.html")}">№ {esc(plan.plan)}</a>: '
-            f"{esc(plan.title)} ({len(s.timeline.versions)} редакция, соңғысы {last})</li>"
+        badge_class, badge = s._plan_badge()
+        plans.append(
+            {
+                "href": _href(_file_name(plan.plan), "index.html"),
+                "number": plan.plan,
+                "title": _plain(plan.title),
+                "badge": badge,
+                "badge_class": badge_class,
+                "versions": len(s.timeline.versions),
+                "latest": long_date(s.timeline.latest.valid_from),
+            }
         )
-    body.append("</ul>")
-    return page("Жоспарлар", "\n".join(body) + "\n")
+    return _render("index.html", title="Жоспарлар", plans=plans)
 
 
-def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str], list[AmendError]]:
-    """Every page by its path relative to the site's root, and the drafts left out. Writes nothing.
-    ``lang``: the language of the versions' pages (kk, ru, or both side by side)."""
+def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str | bytes], list[AmendError]]:
+    """Every file by its path relative to the site's root (pages as text, downloads as bytes), and the
+    drafts left out. Writes nothing. ``lang``: the language of the versions' pages (kk, ru, or both)."""
     skipped: list[AmendError] = []
     sites = [_PlanSite(repo, pid, skipped, lang) for pid in sorted(repo.plans)]
-    pages = {"index.html": _index_page(sites)}
+    pages: dict[str, str | bytes] = {"index.html": _index_page(sites)}
     for s in sites:
         pages.update(s.pages())
     return pages, skipped

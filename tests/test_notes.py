@@ -1,0 +1,129 @@
+"""The reference bank's note forms: one test per form, on the published examples docs/notes.md quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
+from amend.outputs.notes import (
+    Cited,
+    commencement,
+    cumulative_note,
+    issuer_genitive,
+    kazakh_number,
+    new_wording_notes,
+    reference,
+    repealed_item,
+    repealed_note,
+    russian_new_wording,
+)
+
+GOVERNMENT = "Қазақстан Республикасының Үкіметі"
+MINISTER = "Қазақстан Республикасының Оқу-ағарту министрі"
+
+
+def act(number: str, day: dt.date, issuer: str = GOVERNMENT, kind: str = "қаулы") -> Act:
+    return Act(issuer=issuer, kind=kind, number=number, date=day, title="т")
+
+
+def test_the_cumulative_note_lists_acts_oldest_first_under_one_issuer_with_the_plural_noun():
+    # The published form: "... 30.03.2024 № 2 (...); 24.09.2024 № 4 (...); 01.04.2025 № 5 (10.07.2025
+    # бастап қолданысқа енгізіледі) бұйрықтарымен." (acts given here in another order on purpose).
+    acts = [
+        Cited(act("5", dt.date(2025, 4, 1), MINISTER, "бұйрық"), OnDate(rule="on_date", date=dt.date(2025, 7, 10))),
+        Cited(act("2", dt.date(2024, 3, 30), MINISTER, "бұйрық"), OnSigning(rule="on_signing")),
+        Cited(act("4", dt.date(2024, 9, 24), MINISTER, "бұйрық"), OnSigning(rule="on_signing")),
+    ]
+    assert cumulative_note("4-қосымшаға", acts) == (
+        "Ескерту. 4-қосымшаға өзгерістер енгізілді - ҚР Оқу-ағарту министрінің 30.03.2024 № 2; 24.09.2024 № 4; "
+        "01.04.2025 № 5 (10.07.2025 бастап қолданысқа енгізіледі) бұйрықтарымен."
+    )
+
+
+def test_one_act_amending_the_abbreviations_note_four_times_gives_one_note_not_four():
+    cited = Cited(act("392", dt.date(2025, 5, 30)), OnSigning(rule="on_signing"))
+    assert cumulative_note("Ескертпеге", [cited] * 4, changes=4) == (
+        "Ескерту. Ескертпеге өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    )
+    assert cumulative_note("Ескертпеге", [cited], changes=1).startswith("Ескерту. Ескертпеге өзгеріс енгізілді")
+
+
+def test_new_wording_notes_stand_separately_newest_first():
+    older = Cited(act("100", dt.date(2024, 1, 10)))
+    newer = Cited(act("392", dt.date(2025, 5, 30)))
+    assert new_wording_notes("6-жол", [older, newer]) == [
+        "Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+        "Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің 10.01.2024 № 100 қаулысымен.",
+    ]
+
+
+def test_the_commencement_clause_as_each_act_states_it_in_parentheses_after_its_number():
+    ten_days = Cited(
+        act("7", dt.date(2024, 2, 1)),
+        AfterPublication(rule="after_publication", days=10, published=dt.date(2024, 2, 5)),
+    )
+    assert reference(ten_days) == (
+        "01.02.2024 № 7 (алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)"
+    )
+    on_date = Cited(act("5", dt.date(2025, 4, 1)), OnDate(rule="on_date", date=dt.date(2025, 7, 10)))
+    assert reference(on_date) == "01.04.2025 № 5 (10.07.2025 бастап қолданысқа енгізіледі)"
+    # Staggered: an operation's own day wins; on signing (not confirmed) and unknown: no clause.
+    assert (
+        commencement(Cited(on_date.act, on_date.entry, dt.date(2025, 9, 1)))
+        == "01.09.2025 бастап қолданысқа енгізіледі"
+    )
+    assert commencement(Cited(on_date.act, OnSigning(rule="on_signing"))) is None
+    assert commencement(Cited(on_date.act)) is None
+
+
+@pytest.mark.parametrize(
+    "issuer,genitive",
+    [
+        (GOVERNMENT, "ҚР Үкіметінің"),
+        (MINISTER, "ҚР Оқу-ағарту министрінің"),
+        (
+            "Қазақстан Республикасы Қаржы нарығын реттеу және дамыту агенттігінің Төрағасы",
+            "ҚР Қаржы нарығын реттеу және дамыту агенттігінің Төрағасының",
+        ),
+    ],
+)
+def test_acts_are_cited_through_their_issuer(issuer: str, genitive: str):
+    assert issuer_genitive(issuer) == genitive
+
+
+def test_acts_of_different_issuers_are_cited_each_under_its_own():
+    acts = [Cited(act("392", dt.date(2025, 5, 30))), Cited(act("5", dt.date(2025, 6, 1), MINISTER, "бұйрық"))]
+    assert cumulative_note("Жоспарға", acts) == (
+        "Ескерту. Жоспарға өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен; "
+        "ҚР Оқу-ағарту министрінің 01.06.2025 № 5 бұйрығымен."
+    )
+
+
+def test_a_whole_act_that_lost_force_and_an_item_in_its_place():
+    cited = Cited(act("213", dt.date(2021, 4, 7)))
+    assert repealed_note(cited) == "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2021 № 213 қаулысымен."
+    assert repealed_item(cited) == "Күші жойылды - ҚР Үкіметінің 07.04.2021 № 213 қаулысымен."
+
+
+def test_the_russian_new_wording_footnote():
+    cited = Cited(act("511", dt.date(2021, 7, 23)))
+    assert russian_new_wording("Пункт 1", cited, "вводится в действие со дня подписания") == (
+        "Сноска. Пункт 1 - в редакции постановления Правительства РК от 23.07.2021 № 511 "
+        "(вводится в действие со дня подписания)."
+    )
+    with pytest.raises(ValueError):
+        russian_new_wording("Пункт 1", Cited(act("5", dt.date(2025, 1, 1), MINISTER, "бұйрық")))
+
+
+def test_numbers_of_days_in_words():
+    assert [kazakh_number(n) for n in (1, 10, 21, 45, 90)] == ["бір", "он", "жиырма бір", "қырық бес", "тоқсан"]
+
+
+@given(st.integers(1, 99))
+def test_every_number_of_days_is_one_to_three_kazakh_words(n: int):
+    words = kazakh_number(n).split()
+    assert 1 <= len(words) <= 2 and all(w.isalpha() for w in words)
