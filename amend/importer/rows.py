@@ -90,14 +90,28 @@ def _executors(codes: Iterable[str]) -> str:
     return rf"{one}(?:\s*,\s*{one})*"
 
 
-def _pattern(kinds: Sequence[ColumnKind], codes: Iterable[str]) -> re.Pattern[str]:
-    parts = {
+def _parts(codes: Iterable[str]) -> dict[str, str]:
+    return {
         "deadline": _DEADLINE,
         "executors": _executors(codes),
         "cost": _COST,
         "funding": _FUNDING,
         "free": r"[^\n]+?",
     }
+
+
+def _fits(region: _Region, kinds: Sequence[ColumnKind], parts: dict[str, str], lexicon: Lexicon) -> bool:
+    """One printed cell per column, and each cell with a vocabulary of its own is wholly of that vocabulary."""
+    if len(region.chunks) != len(kinds):
+        return False
+    for kind, chunk in zip(kinds, region.chunks, strict=True):
+        if kind.kind != "free" and not re.fullmatch(parts[kind.kind], join_lines(chunk, lexicon)[0]):
+            return False
+    return True
+
+
+def _pattern(kinds: Sequence[ColumnKind], codes: Iterable[str]) -> re.Pattern[str]:
+    parts = _parts(codes)
     groups = _S.join(f"(?P<c{i}>{parts[k.kind]})" for i, k in enumerate(kinds))
     # The last cell ends its printed cell: an empty line or the end of the row follows.
     return re.compile(rf"(?:^|(?<=\s))(?:{groups})(?=\n|$)")
@@ -223,9 +237,11 @@ def read_rows(
     for i, pos in enumerate(positions):
         end = positions[i + 1] if i + 1 < len(positions) else len(lines)
         regions.append(_Region(numbers[i], _chunks(lines[pos + 1 : end])))
-    if regions and positions[0] == 0 and all(len(r.chunks) == len(kinds) for r in regions):
-        # Every row prints exactly one cell per column, nothing strays across a page break: the
-        # cells are the printed cells in column order (the layout `amend draft-text` writes).
+    parts = _parts(codes)
+    if regions and positions[0] == 0 and all(_fits(r, kinds, parts, lexicon) for r in regions):
+        # Every row prints exactly one cell per column, nothing strays across a page break, and each
+        # cell of a known vocabulary is wholly of it: the cells are the printed cells in column order
+        # (the layout `amend draft-text` writes).
         return [_positional(r, kinds, lexicon) for r in regions] + _missing(raw_lines, numbers, regions, kinds)
     for region in regions:
         _read_region(region, kinds, pattern, lexicon)
@@ -286,6 +302,14 @@ def _assemble(
     region: _Region, head: list[list[Line]], tail: list[list[Line]], kinds: Sequence[ColumnKind], lexicon: Lexicon
 ) -> RowReading:
     reading = RowReading(region.number, {}, list(region.notes))
+    if not region.matched and not head and len(region.chunks) == len(kinds):
+        # No cell is of its column's vocabulary, but there is one printed cell per column: read
+        # them in column order, and say so.
+        reading = _positional(region, kinds, lexicon)
+        reading.notes.append(
+            (None, region.chunks[0][0].number, "read cell by cell in column order: some cells are of no known pattern")
+        )
+        return reading
     if not region.matched:
         raw = " / ".join(line.text for chunk in head + region.chunks for line in chunk)
         first = (head + region.chunks)[0][0].number if head + region.chunks else 0

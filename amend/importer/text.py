@@ -247,7 +247,8 @@ def read_lines(raw_lines: Iterable[tuple[int, str]]) -> list[Line]:
         if not raw.strip():
             blanks += 1
             continue
-        text = re.sub(r"\s+", " ", close_up(raw.rstrip("\n"))).strip()
+        # Look-alikes again once spaced letters are closed up: "т a л а п" holds a Latin "a" alone.
+        text = fix_lookalikes(re.sub(r"\s+", " ", close_up(raw.rstrip("\n"))).strip())
         lines.append(Line(text, raw.rstrip("\n") != raw.rstrip(), number, blanks))
         blanks = 0
     return lines
@@ -364,6 +365,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
         return Joint(False, False, "no letters to join")
     if x + y in lexicon:
         return Joint(True, True, f"'{x + y}' is a known word")
+    if "-" in x and x.rsplit("-", 1)[-1] + y in lexicon:
+        # A compound broken after its hyphen and a letter or two ("психиатр-дә" / "рігерлерді").
+        return Joint(True, True, f"'{x.rsplit('-', 1)[-1] + y}' is a known word")
     if y in FUNCTION_WORDS:
         return Joint(False, True, f"'{y}' stands alone")
     if len(y) == 1 or y[0] in _NEVER_INITIAL:
@@ -391,4 +395,5 @@ def join_lines(lines: list[Line], lexicon: Lexicon) -> tuple[str, list[tuple[Lin
         if not j.sure:
             guesses.append((a, b, j))
         parts.append(b.text if j.glue else ("\n" if j.newline else " ") + b.text)
-    return "".join(parts), guesses
+    # A Latin letter printed alone at a line's end is inside a Cyrillic word once the lines are joined.
+    return fix_lookalikes("".join(parts)), guesses
