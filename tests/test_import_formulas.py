@@ -368,3 +368,24 @@ def test_a_text_with_no_instruction_is_an_error(plan):
     text = "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n      Бір сөйлем ғана.\n"
     with pytest.raises(ImportTextError):
         import_text(text, plan)
+
+
+def test_subpoints_and_their_own_commencement_words_in_the_note():
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2026 жылғы 3 ақпандағы № 56 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        "      1) реттік нөмірі 12-жол алынып тасталсын;\n"
+        "      2) Ескертпеде:\n"
+        '      "Қазақстан Республикасы Денсаулық" деген сөздер "Қазақстан Республикасының Денсаулық" деген '
+        "сөздермен ауыстырылсын;\n"
+        "      2. Осы қаулы 1-тармағының 2) тармақшасын қоспағанда, қол қойылған күнінен бастап қолданысқа "
+        "енгізіледі; 1-тармақтың 2) тармақшасы 2026 жылғы 1 шілдеден бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    ops = [op.operation for op in draft.operations if op.operation]
+    assert [op.op for op in ops] == ["delete_row", "replace_abbreviation"]
+    assert ops[0].in_force is None and ops[1].in_force == dt.date(2026, 7, 1)
+    assert ops[1].code == "ДСМ" and ops[1].expansion == "Қазақстан Республикасының Денсаулық сақтау министрлігі"

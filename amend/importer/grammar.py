@@ -41,7 +41,7 @@ replace_rows: rows_nom «мынадай редакцияда жазылсын» 
 insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_after: _ROWS_WORD ROWITEM _ROW_ABL «кейін мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_plain: «мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
-delete_rows: rows_nom «алып тасталсын» _END?
+delete_rows: rows_nom _STRUCK _END?
 collist: COLITEM ("," COLITEM)* («және» COLITEM)?
 replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай редакцияда жазылсын» ":"
 
@@ -57,11 +57,11 @@ pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 // -- the note of abbreviations -----------------------------------------------------------------
 _note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
 note_add: _note_lead «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
-note_delete: QUOTED «деген» _LINE_WORD «алып тасталсын» _END?
+note_delete: QUOTED «деген» _LINE_WORD _STRUCK _END?
 note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
 // -- headings ---------------------------------------------------------------------------------
-section_title: SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
+section_title: (QUOTED «деген»)? SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
 subsection_title: SUBNUM «кіші бөлімнің атауы мынадай редакцияда жазылсын» ":"
 add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұндағы» SECNUM _SEC_INS «толықтырылсын» ":"
 _sub_after: SUBNUM «кіші бөлімнен кейін»
@@ -75,10 +75,14 @@ annex_title: _PLAN_FRAME «атауы мынадай редакцияда жаз
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
-entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (";" later)* _END?
-exception: pointlist _POINTS_ACC «қоспағанда» ","?
-later: pointlist _POINTS_NOM rule «қолданысқа енгізіледі»
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (_END later)* _END?
+exception: refs «қоспағанда» ","?
+later: refs rule «қолданысқа енгізіледі»
+refs: ref_points | ref_subs
+ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
+ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
 pointlist: POINT ("," POINT)* («және» POINT)?
+sublist: SUBPOINT ("," SUBPOINT)* («және» SUBPOINT)?
 rule: on_signing | after_publication | on_date
 on_signing: «қол қойылған күнінен бастап»
 after_publication: «алғашқы ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
@@ -93,6 +97,7 @@ ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
 POINT: /\d+(?=[-.\s,])/
+SUBPOINT: /\d+\)/
 DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
 YEAR: /\d{4}/
 DAY: /\d{1,2}/
@@ -121,7 +126,7 @@ _COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы)
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
-_STRUCK: /алып\s+тасталсын(?!\w)/
+_STRUCK: /(?:алып|алынып)\s+тасталсын(?!\w)/
 _NOTE_WORD: /[Ее]скертпе(?!\w)/
 _NOTE_WORD_LOC: /[Ее]скертпеде(?!\w)/
 _ABBR_WORD: /[Аа]ббревиатуралардың(?!\w)/
@@ -130,6 +135,9 @@ _LINE_WORD: /(?:жол|абзац)(?!\w)/
 _PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
 _KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
 _POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
+_POINT_GEN: /-(?:тармақтың|тармағының)(?!\w)/
+_SUBS_ACC: /(?:тармақшасын|тармақшаларын)(?!\w)/
+_SUBS_NOM: /(?:тармақшасы|тармақшалары)(?!\w)/
 _POINTS_NOM: /-(?:тармақ|тармақтар)(?!\w)/
 _END: /[;.]/
 
@@ -172,13 +180,17 @@ class Formula:
         return f"Formula({self.kind!r}, {self.values!r})"
 
 
+# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы".
+Ref = tuple[int, int | None]
+
+
 class Clause:
     """An entry-into-force clause: the main rule, the points it excepts, and each later commencement."""
 
     __slots__ = ("exceptions", "later", "rule")
 
     def __init__(
-        self, rule: tuple[str, Any], exceptions: tuple[int, ...], later: tuple[tuple[tuple[int, ...], Any], ...]
+        self, rule: tuple[str, Any], exceptions: tuple[Ref, ...], later: tuple[tuple[tuple[Ref, ...], Any], ...]
     ):
         self.rule = rule
         self.exceptions = exceptions
@@ -214,6 +226,18 @@ class _Reader(Transformer[Token, Formula]):
 
     def pointlist(self, *items: Token) -> tuple[int, ...]:
         return tuple(int(i) for i in items)
+
+    def sublist(self, *items: Token) -> tuple[int, ...]:
+        return tuple(int(str(i).rstrip(")")) for i in items)
+
+    def ref_points(self, points: tuple[int, ...]) -> tuple[Ref, ...]:
+        return tuple((p, None) for p in points)
+
+    def ref_subs(self, point: Token, subs: tuple[int, ...]) -> tuple[Ref, ...]:
+        return tuple((int(point), s) for s in subs)
+
+    def refs(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
+        return refs
 
     def section_ctx(self, *args: Token) -> Formula:
         title = _unquote(args[0]) if len(args) == 2 else None
@@ -287,8 +311,8 @@ class _Reader(Transformer[Token, Formula]):
     def note_replace(self, quoted: Token) -> Formula:
         return Formula("note_replace", {"line": _unquote(quoted)})
 
-    def section_title(self, number: Token) -> Formula:
-        return Formula("section_title", {"section": _section_number(number)})
+    def section_title(self, *args: Token) -> Formula:
+        return Formula("section_title", {"section": _section_number(args[-1])})
 
     def subsection_title(self, number: Token) -> Formula:
         return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
@@ -334,24 +358,24 @@ class _Reader(Transformer[Token, Formula]):
     def rule(self, value: tuple[str, Any]) -> tuple[str, Any]:
         return value
 
-    def exception(self, points: tuple[int, ...]) -> tuple[int, ...]:
-        return points
+    def exception(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
+        return refs
 
-    def later(self, points: tuple[int, ...], rule: tuple[str, Any]) -> tuple[tuple[int, ...], tuple[str, Any]]:
-        return (points, rule)
+    def later(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
+        return (refs, rule)
 
     def entry(self, *args: Any) -> Formula:
         items = [a for a in args if not isinstance(a, Token)]
-        exceptions: tuple[int, ...] = ()
+        exceptions: tuple[Ref, ...] = ()
         rule: tuple[str, Any] | None = None
-        later: list[tuple[tuple[int, ...], tuple[str, Any]]] = []
+        later: list[tuple[tuple[Ref, ...], tuple[str, Any]]] = []
         for item in items:
-            if isinstance(item, tuple) and item and isinstance(item[0], int):
-                exceptions = item
-            elif isinstance(item, tuple) and item and isinstance(item[0], str):
+            if isinstance(item, tuple) and item and isinstance(item[0], str):
                 rule = item
+            elif len(item) == 2 and isinstance(item[1], tuple) and item[1] and isinstance(item[1][0], str):
+                later.append(item)  # (refs, rule)
             else:
-                later.append(item)
+                exceptions = item
         assert rule is not None
         return Formula("entry", {"clause": Clause(rule, exceptions, tuple(later))})
 

@@ -37,6 +37,7 @@ __all__ = [
     "SectionContext",
     "SetTitle",
     "Signature",
+    "Subpoint",
     "SubsectionContext",
     "Table",
     "Unrecognized",
@@ -278,6 +279,13 @@ class EntryIntoForceClause(Instruction):
 
 
 @dataclass(frozen=True)
+class Subpoint(Instruction):
+    """ "3) ...": a numbered subpoint of the current point begins (the sentence after the number follows)."""
+
+    number: int
+
+
+@dataclass(frozen=True)
 class Signature(Instruction):
     """Who signed the act."""
 
@@ -366,6 +374,11 @@ def read_instructions(document: Document) -> list[Instruction]:
             )
             continue
         p = block
+        marker = re.match(r"^(\d+)\)\s+(\S.*)$", p.text)
+        if marker:
+            # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
+            out.append(Subpoint(p, int(marker.group(1))))
+            p = Paragraph(marker.group(2), p.first_line, p.last_line)
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
