@@ -224,6 +224,10 @@ class _Builder:
                 Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
             )
 
+    def _section_by_title(self, title: str | None) -> str | None:
+        found = [s.number for s in self.plan.sections if title is not None and _same(title, s.title)]
+        return found[0] if len(found) == 1 else None
+
     def _section_of_subsection(self, number: str) -> str:
         for s in self.plan.sections:
             if s.subsection(number) is not None:
@@ -249,8 +253,14 @@ class _Builder:
     def add(self, i: Instruction) -> None:
         match i:
             case SectionContext():
-                self._context(i, i.section, None, False)
-                self._check_section(i, i.section, i.title, self.context_notes)
+                number = i.section or self._section_by_title(i.title)
+                self._context(i, number, None, False)
+                if number is None:
+                    self.context_notes.append(
+                        Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
+                    )
+                else:
+                    self._check_section(i, number, i.title, self.context_notes)
             case SubsectionContext():
                 section = self._section_of_subsection(i.subsection)
                 self._context(i, section, i.subsection, False)
@@ -278,10 +288,20 @@ class _Builder:
                 self._replace_words(i)
             case AddAbbreviations():
                 self.note.update({c: _text(e) for c, e in i.entries})
+                placed = (
+                    [
+                        Review(
+                            i.paragraph.first_line, "note", f'the lines go after "{i.after}"; they are added at the end'
+                        )
+                    ]
+                    if i.after
+                    else []
+                )
                 self._emit(
                     {"op": "add_abbreviations", "entries": {c: _text(e) for c, e in i.entries}},
                     [i.paragraph.text],
                     None,
+                    placed,
                 )
             case DeleteAbbreviation():
                 self.note.pop(i.code, None)
@@ -377,6 +397,10 @@ class _Builder:
         line = i.paragraph.first_line
         section = self.section
         subsection = i.subsection
+        if i.section is not None or i.section_title is not None:
+            section = i.section or self._section_by_title(i.section_title)
+            if section is not None:
+                self._check_section(i, section, i.section_title, notes)
         if i.subsection is not None:
             from_sub = self._section_of_subsection(i.subsection)
             if section is not None and section != from_sub:

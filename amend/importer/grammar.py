@@ -22,16 +22,18 @@ from amend.importer.wording import kazakh_date, parse_days, row_numbers
 __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 
 _GRAMMAR = r"""
-?start: section_ctx | subsection_ctx | replace_rows | insert_sub | insert_after | insert_plain
+?start: section_ctx | named_section_ctx | subsection_ctx | replace_rows | insert_sub | insert_sec | insert_after
+      | insert_plain
       | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | plan_ctx | lead_in | entry | repeal | signature | enacting
 
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
+named_section_ctx: QUOTED «деген бөлімде» ":"
 subsection_ctx: QUOTED «деген кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
-note_ctx: (_NOTE_WORD_LOC | _ABBR_WORD «толық жазылуында») ":"
+note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
 // -- rows ------------------------------------------------------------------------------------
 rowlist: ROWITEM ("," ROWITEM)* («және» ROWITEM)?
@@ -39,6 +41,7 @@ rows_nom: _ROWS_WORD rowlist _ROW_NOM
 rows_ins: _ROWS_WORD rowlist _ROW_INS
 replace_rows: rows_nom «мынадай редакцияда жазылсын» ":"
 insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
+insert_sec: QUOTED «деген бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_after: _ROWS_WORD ROWITEM _ROW_ABL «кейін мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_plain: «мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 delete_rows: rows_nom _STRUCK _END?
@@ -55,14 +58,15 @@ pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
 // -- the note of abbreviations -----------------------------------------------------------------
-_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
-note_add: _note_lead «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
+_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC ":"?)? (_ABBR_WORD «толық жазылуы»)?
+note_after: QUOTED «деген» _LINE_ABL «кейін»
+note_add: _note_lead note_after? «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
 note_delete: QUOTED «деген» _LINE_WORD _STRUCK _END?
 note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
 // -- headings ---------------------------------------------------------------------------------
-section_title: (QUOTED «деген»)? SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
-subsection_title: SUBNUM «кіші бөлімнің атауы мынадай редакцияда жазылсын» ":"
+section_title: (QUOTED «деген»)? SECNUM _SEC_GEN _TITLE_WORD «мынадай редакцияда жазылсын» ":"
+subsection_title: SUBNUM «кіші бөлімнің» _TITLE_WORD «мынадай редакцияда жазылсын» ":"
 add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұндағы» SECNUM _SEC_INS «толықтырылсын» ":"
 _sub_after: SUBNUM «кіші бөлімнен кейін»
 add_subsection: SECNUM _SEC_NOM _sub_after? «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
@@ -75,9 +79,9 @@ annex_title: _PLAN_FRAME «атауы мынадай редакцияда жаз
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
-entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (_END later)* _END?
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
 exception: refs «қоспағанда» ","?
-later: refs rule «қолданысқа енгізіледі»
+later: refs rule «қолданысқа енгізіледі» _PUBLISHED?
 refs: ref_points | ref_subs
 ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
 ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
@@ -132,6 +136,9 @@ _NOTE_WORD_LOC: /[Ее]скертпеде(?!\w)/
 _ABBR_WORD: /[Аа]ббревиатуралардың(?!\w)/
 _LINES_INS: /(?:жолдармен|жолмен|абзацтармен|абзацпен)(?!\w)/
 _LINE_WORD: /(?:жол|абзац)(?!\w)/
+_LINE_ABL: /(?:жолдан|абзацтан)(?!\w)/
+_TITLE_WORD: /(?:атауы|тақырыбы)(?!\w)/
+_PUBLISHED: /және\s+ресми\s+жариялануға\s+тиіс(?!\w)/
 _PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
 _KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
 _POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
@@ -266,6 +273,14 @@ class _Reader(Transformer[Token, Formula]):
     def insert_after(self, after: Token, rows: list[str]) -> Formula:
         return Formula("insert_rows", {"rows": rows, "after": str(after)})
 
+    def insert_sec(self, quoted: Token, rows: list[str]) -> Formula:
+        number, title = _heading(_unquote(quoted))
+        return Formula("insert_rows", {"rows": rows, "section": number, "section_title": title})
+
+    def named_section_ctx(self, quoted: Token) -> Formula:
+        number, title = _heading(_unquote(quoted))
+        return Formula("section_ctx", {"title": title, "section": number})
+
     def insert_plain(self, rows: list[str]) -> Formula:
         return Formula("insert_rows", {"rows": rows})
 
@@ -302,8 +317,11 @@ class _Reader(Transformer[Token, Formula]):
         pairs: list[tuple[str, str | None]] = args[-1] if isinstance(args[-1], list) else args[1]
         return Formula("words", {"scope": scope, "pairs": pairs})
 
-    def note_add(self) -> Formula:
-        return Formula("note_add", {})
+    def note_after(self, quoted: Token) -> str:
+        return _unquote(quoted)
+
+    def note_add(self, after: str | None = None) -> Formula:
+        return Formula("note_add", {"after": after})
 
     def note_delete(self, quoted: Token) -> Formula:
         return Formula("note_delete", {"line": _unquote(quoted)})
@@ -384,6 +402,14 @@ class _Reader(Transformer[Token, Formula]):
 
     def signature(self, position: Token, name: Token) -> Formula:
         return Formula("signature", {"position": str(position).strip(), "name": str(name)})
+
+
+def _heading(text: str) -> tuple[str | None, str]:
+    """ "ІІ. БАҒДАРЛАМАЛЫҚ ..." -> ("II", "БАҒДАРЛАМАЛЫҚ ..."); a title with no number -> (None, title)."""
+    m = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", text)
+    if m is None:
+        return None, text
+    return _section_number(m.group(1)), m.group(2)
 
 
 def _numbered(text: str) -> tuple[str, str]:

@@ -143,10 +143,10 @@ class Instruction:
 
 @dataclass(frozen=True)
 class SectionContext(Instruction):
-    """'"<title>" деген N-бөлімде:': the sentences after it speak of section N."""
+    """'"<title>" деген N-бөлімде:': the sentences after it speak of section N (None: found by its title)."""
 
-    section: str
-    title: str
+    section: str | None
+    title: str | None
 
 
 @dataclass(frozen=True)
@@ -179,6 +179,8 @@ class InsertRows(Instruction):
     subsection_title: str | None = None
     after: str | None = None
     table: Table | None = None
+    section: str | None = None  # '"ІІ. <title>" деген бөлім мынадай мазмұндағы ...'
+    section_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,7 @@ class AddAbbreviations(Instruction):
 
     entries: tuple[tuple[str, str], ...]
     quote: tuple[Paragraph, ...] = ()
+    after: str | None = None  # '"КОД – ..." деген жолдан кейін': where the lines are to stand
 
 
 @dataclass(frozen=True)
@@ -397,7 +400,14 @@ def read_instructions(document: Document) -> list[Instruction]:
                 i += table is not None
                 out.append(
                     InsertRows(
-                        p, tuple(v["rows"]), v.get("subsection"), v.get("subsection_title"), v.get("after"), table
+                        p,
+                        tuple(v["rows"]),
+                        v.get("subsection"),
+                        v.get("subsection_title"),
+                        v.get("after"),
+                        table,
+                        v.get("section"),
+                        v.get("section_title"),
                     )
                 )
             case "replace_cells":
@@ -424,7 +434,7 @@ def read_instructions(document: Document) -> list[Instruction]:
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries:
-                    out.append(AddAbbreviations(p, entries, quote))
+                    out.append(AddAbbreviations(p, entries, quote, v.get("after")))
                 else:
                     out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
             case "note_delete":
