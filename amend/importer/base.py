@@ -1,0 +1,302 @@
+"""A base plan from the full text of its approving resolution and annex (``amend import-base``).
+
+What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
+of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
+бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
+the rows by number and section, and the abbreviations note. The cells of the annex table are printed
+column by column and page by page with nothing that marks where one cell ends, so a cell is read
+only where a rule is certain: the closing run of dashes ("- - - - - -" is that many last columns of
+"-") and "талап етілмейді" before it in the first amount column. Every other cell is left unknown,
+with the row's printed text in a review note; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from amend.engine.acts import ActPoint, Signatory
+from amend.engine.model import Column
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.draft import Review
+from amend.importer.grammar import parse_paragraph
+from amend.importer.metadata import EntryReading, ImportTextError, read_heading
+from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
+from amend.importer.wording import ISSUER_GENITIVE
+from amend.importer.writer import REVIEW_MARK
+from amend.store.yaml_io import dump_yaml
+
+__all__ = ["BaseDraft", "import_base", "render_base"]
+
+_ROMAN = r"[IVXLCІХ]+"
+_NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
+_NOTE_LINE = re.compile(r"^\s*(?P<code>\S+(?:\s\S+)?)\s*–\s*(?P<expansion>.+?)\s*$")
+_DASHES = re.compile(r"^-(?:\s+-)*$")
+_ENACTING = re.compile(r"ҚАУЛЫ ЕТЕДІ\s*:")
+
+
+@dataclass
+class BaseDraft:
+    """A base plan read from its text: plain data in the format of plans/base, and review notes."""
+
+    data: dict[str, Any]
+    notes: list[Review] = field(default_factory=list)
+    row_notes: dict[str, list[Review]] = field(default_factory=dict)
+
+
+def _prose(lines: Sequence[str]) -> str:
+    out = ""
+    for raw in lines:
+        text = raw.strip()
+        if text:
+            out += ("" if not out or re.search(r"[^\W\d_]-$", out) else " ") + text
+    return re.sub(r"\s+", " ", out)
+
+
+def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
+    """A heading printed in capitals, broken across lines: joined as lower case (the rules know words), then raised."""
+    lowered = read_lines((n, raw.lower()) for n, raw in lines)
+    text, _ = join_lines(lowered, lexicon)
+    return text.upper()
+
+
+def _signatory(lines: list[str]) -> Signatory | None:
+    text = _prose(lines)
+    m = re.match(
+        r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$", text
+    )
+    return Signatory(position=m.group("position"), name=m.group("name")) if m else None
+
+
+def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id: str | None = None) -> BaseDraft:
+    """Read the resolution approving a plan, and its annex, into base-plan data with review notes."""
+    text = fix_lookalikes(text.replace("\r\n", "\n"))
+    lines = list(enumerate(text.split("\n"), 1))
+    notes: list[Review] = []
+    # The act's name ends the heading; the preamble runs from there to the enacting words.
+    enacting_at = next((n for n, raw in lines if _ENACTING.search(raw)), None)
+    heading = read_heading(tuple(lines[: (enacting_at or len(lines))]), None)
+    head_end = heading.line
+    preamble: list[str] = [raw.strip() for n, raw in lines if head_end < n <= (enacting_at or 0) and raw.strip()]
+    issuer = heading.issuer
+    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))\s+ҚАУЛЫ ЕТЕДІ", _prose(preamble))
+    if said:
+        issuer = said.group("who")
+    points: list[ActPoint] = []
+    entry = EntryReading(None)
+    signature_lines: list[str] = []
+    table_start = len(lines)
+    body = [(n, raw) for n, raw in lines if n > (enacting_at or head_end)]
+    current: list[str] = []
+    number: str | None = None
+    k = 0
+    while k < len(body):
+        n, raw = body[k]
+        stripped = raw.strip()
+        k += 1
+        if not stripped:
+            continue
+        if re.match(rf"^\s*{_ROMAN}\.\s", raw) or re.match(r"^\s*1\.\s{2,}", raw):
+            table_start = n
+            break
+        point = re.match(r"^\s{4,}(\d+)\.\s+(.*)$", raw)
+        item = re.match(r"^\s{4,}(\d+\))\s+(.*)$", raw)
+        if point:
+            if number is not None:
+                points.append(ActPoint(number=number, text=_point_text(current)))
+            number, current = point.group(1), [point.group(2)]
+        elif item and number is not None:
+            current.append("\n" + stripped)
+        elif (re.match(r"^\s{4,}\S", raw) and number is not None and _signature_start(stripped)) or signature_lines:
+            signature_lines.append(stripped)
+        else:
+            current.append(stripped)
+    if number is not None:
+        points.append(ActPoint(number=number, text=_point_text(current)))
+    for act_point in points:
+        formula = parse_paragraph(str(act_point.text))
+        if formula is not None and formula.kind == "entry":
+            entry = EntryReading.of(formula.values["clause"], str(act_point.text), None)
+    signatory = _signatory(signature_lines)
+    if signatory is None:
+        notes.append(Review(None, "signatory", f'the signature was not read from "{_prose(signature_lines)}"'))
+    title: Text = UNKNOWN
+    first = next((p for p in points if p.number == "1"), None)
+    m = re.search(
+        r"Қоса беріліп отырған\s+(.+?)(?:\s+\(бұдан әрі\b.*?\))?\s+бекітілсін", str(first.text) if first else ""
+    )
+    if m:
+        title = m.group(1)
+    else:
+        notes.append(Review(None, "title", 'the plan\'s title was not found in point 1 ("Қоса беріліп отырған ...")'))
+    sections, rows, row_notes = _table(lines, table_start, columns, lexicon)
+    abbreviations = _note(lines)
+    model = entry.model()
+    data: dict[str, Any] = {
+        "plan": plan_id or heading.number,
+        "act": {
+            "issuer": issuer,
+            "kind": heading.kind,
+            "number": heading.number,
+            "date": heading.date,
+            "title": heading.title or UNKNOWN,
+            "preamble": _prose(preamble) if preamble else None,
+            "points": [{"number": p.number, "text": p.text} for p in points],
+            "signatory": signatory.model_dump() if signatory else None,
+        },
+        "entry_into_force": model.model_dump() if model is not None else UNKNOWN,
+        "title": title,
+        "rows_complete": True,
+        "columns": [c.model_dump() for c in columns],
+        "sections": sections,
+        "rows": rows,
+        "abbreviations": abbreviations,
+    }
+    data["act"] = {k: v for k, v in data["act"].items() if v not in (None, [])}
+    if not rows:
+        raise ImportTextError("no numbered row of the annex table was found")
+    return BaseDraft(data, notes, row_notes)
+
+
+def _signature_start(text: str) -> bool:
+    return bool(re.match(r"^Қазақстан Республикасының\s*$", text))
+
+
+def _point_text(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if part.startswith("\n"):
+            out += part
+        elif out and not out.endswith("\n") and not re.search(r"[^\W\d_]-$", out):
+            out += " " + part
+        else:
+            out += part
+    return "\n".join(re.sub(r"\s+", " ", line).strip() for line in out.split("\n"))
+
+
+def _table(
+    lines: list[tuple[int, str]], start: int, columns: Sequence[Column], lexicon: Lexicon
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Review]]]:
+    """Sections and rows of the annex table, from line ``start`` to the note."""
+    end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
+    table = [(n, raw) for n, raw in lines if start <= n < end]
+    sections: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    notes: dict[str, list[Review]] = {}
+    expected = 1
+    section: str | None = None
+    segment: list[tuple[int, str]] = []
+    i = 0
+
+    def close() -> None:
+        if rows:
+            _cells(rows[-1], segment, columns, notes)
+
+    while i < len(table):
+        n, raw = table[i]
+        heading = re.match(rf"^\s*(?P<num>{_ROMAN})\.\s*(?P<rest>.*)$", raw)
+        if heading and raw.strip() == raw.strip().upper():
+            # A section heading: the capitals up to the next row number.
+            parts = [(n, heading.group("rest"))] if heading.group("rest").strip() else []
+            j = i + 1
+            while j < len(table) and not re.match(rf"^\s*{expected}\.(\s|$)", table[j][1]):
+                if table[j][1].strip() and table[j][1].strip() == table[j][1].strip().upper():
+                    parts.append(table[j])
+                j += 1
+            section = heading.group("num").replace("І", "I").replace("Х", "X")
+            sections.append({"number": section, "title": _heading_title(parts, lexicon)})
+            i = j
+            continue
+        marker = re.match(rf"^\s*{expected}\.(\s|$)(?P<rest>.*)$", raw)
+        if marker and section is not None:
+            close()
+            segment = [(n, marker.group("rest"))] if marker.group("rest").strip() else []
+            rows.append({"number": str(expected), "section": section, "cells": {}})
+            expected += 1
+        else:
+            segment.append((n, raw))
+        i += 1
+    close()
+    return sections, rows, notes
+
+
+def _cells(
+    row: dict[str, Any], segment: list[tuple[int, str]], columns: Sequence[Column], notes: dict[str, list[Review]]
+) -> None:
+    """The cells a rule is certain of; the others unknown, with the printed text for review."""
+    ids = [c.id for c in columns]
+    cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
+    printed = [raw.strip() for _, raw in segment if raw.strip()]
+    # The first page part: up to three empty lines in a row (a page break).
+    first: list[str] = []
+    blanks = 0
+    for _, raw in segment:
+        if not raw.strip():
+            blanks += 1
+            continue
+        if blanks >= 3 and first:
+            break
+        blanks = 0
+        first.append(raw.strip())
+    amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
+    after = len(ids) - amounts[0] - 1 if amounts else 0
+    if first and _DASHES.match(first[-1]) and first[-1].count("-") == after:
+        # One dash for every column after the first amount column: no doubt which cell is which (with
+        # fewer dashes than cells, which cell is blank is not printed).
+        tail = ids[len(ids) - after :]
+        for column in tail:
+            cells[column] = "-"
+        before = " ".join(first[-3:-1])
+        if amounts and tail and ids.index(tail[0]) == amounts[0] + 1 and before == "талап етілмейді":
+            cells[ids[amounts[0]]] = "талап етілмейді"
+    row["cells"] = cells
+    unknown = [c for c in ids if cells[c] is UNKNOWN]
+    if unknown:
+        line = segment[0][0] if segment else None
+        text = " / ".join(printed)
+        notes[row["number"]] = [
+            Review(
+                line,
+                f"row {row['number']}",
+                f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
+                f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
+            )
+        ]
+
+
+def _note(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """The abbreviations note: "КОД – толық жазылуы" lines, a line without a dash continuing the one before."""
+    out: dict[str, str] = {}
+    started = False
+    last: str | None = None
+    for _, raw in lines:
+        if _NOTE_HEAD.match(raw):
+            started = True
+            continue
+        if not started or not raw.strip():
+            continue
+        m = _NOTE_LINE.match(raw.replace("–", " – ", 1) if "–" in raw and " – " not in raw else raw)
+        if m and re.match(r"^\s{4,}", raw):
+            last = m.group("code").strip()
+            out[last] = " ".join(m.group("expansion").split())
+        elif last is not None:
+            out[last] += " " + " ".join(raw.split())
+    return out
+
+
+def render_base(draft: BaseDraft) -> str:
+    """The base plan as YAML (the store's serializer), review notes as comments above the rows."""
+    text = dump_yaml(draft.data)
+    out = ["# Base plan imported by `amend import-base`; each place marked REVIEW is to be checked."]
+    out.extend(f"# {REVIEW_MARK} {n.message} ({n.where})" for n in draft.notes)
+    for line in text.rstrip("\n").split("\n"):
+        m = re.match(r"^- number: '?(?P<n>[\d-]+)'?$", line)
+        if m and m.group("n") in draft.row_notes:
+            out.extend(
+                f"# {REVIEW_MARK} {' '.join(n.message.split())} ({n.where}, line {n.line})"
+                for n in draft.row_notes[m.group("n")]
+            )
+        out.append(line)
+    return "\n".join(out) + "\n"
