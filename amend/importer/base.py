@@ -3,17 +3,19 @@
 What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
 of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
 бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
-the rows by number and section, and the abbreviations note. The cells of the annex table are printed
-column by column and page by page with nothing that marks where one cell ends, so a cell is read
-only where a rule is certain: the closing run of dashes ("- - - - - -" is that many last columns of
-"-") and "талап етілмейді" before it in the first amount column. Every other cell is left unknown,
-with the row's printed text in a review note; nothing is guessed.
+the rows by number and section, and the abbreviations note. The annex prints a row column by
+column and page by page, with nothing that marks where one cell ends; a cell is read only by a rule:
+the closing run of dashes (one for every column after the first amount column) and "талап
+етілмейді" before it; the deadline and the executors before that where each reads whole as its
+vocabulary; and, for a row printed on one page, the measure and the form parted after the last line
+ending in a verbal noun (a choice, marked REVIEW). Every other cell is left unknown, with the row's
+printed text in a review note; nothing is guessed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
+from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
@@ -131,8 +134,8 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         title = m.group(1)
     else:
         notes.append(Review(None, "title", 'the plan\'s title was not found in point 1 ("Қоса беріліп отырған ...")'))
-    sections, rows, row_notes = _table(lines, table_start, columns, lexicon)
     abbreviations = _note(lines)
+    sections, rows, row_notes = _table(lines, table_start, columns, lexicon, set(abbreviations))
     model = entry.model()
     data: dict[str, Any] = {
         "plan": plan_id or heading.number,
@@ -177,7 +180,7 @@ def _point_text(parts: list[str]) -> str:
 
 
 def _table(
-    lines: list[tuple[int, str]], start: int, columns: Sequence[Column], lexicon: Lexicon
+    lines: list[tuple[int, str]], start: int, columns: Sequence[Column], lexicon: Lexicon, codes: set[str]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Review]]]:
     """Sections and rows of the annex table, from line ``start`` to the note."""
     end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
@@ -192,7 +195,7 @@ def _table(
 
     def close() -> None:
         if rows:
-            _cells(rows[-1], segment, columns, notes)
+            _cells(rows[-1], segment, columns, notes, codes)
 
     while i < len(table):
         n, raw = table[i]
@@ -222,8 +225,65 @@ def _table(
     return sections, rows, notes
 
 
+def _joined(lines: Sequence[str]) -> str:
+    text, _ = join_lines(read_lines(enumerate(lines, 1)), Lexicon())
+    return " ".join(text.split())
+
+
+def _executors_and_deadline(
+    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str]
+) -> int | None:
+    """The deadline and the executors printed just before the costs, where each reads whole as its vocabulary.
+
+    The longest run of closing lines that is wholly a deadline, then the longest run before it that is
+    wholly a list of codes of the note: a run cut short by a page break, or printed on one line with
+    another cell, fits neither and leaves the cells unknown. Returns where the executors begin.
+    """
+    ids = [c.id for c in columns]
+    deadline = next((c.id for c in columns if "deadline" in c.id), None)
+    executors = next((c.id for c in columns if c.role == "executors"), None)
+    if deadline is None or executors is None or ids.index(executors) + 1 != ids.index(deadline):
+        return None
+    date_pattern, code_pattern = vocabulary("deadline", codes), vocabulary("executors", codes)
+    start = next((j for j in range(len(lines)) if date_pattern.fullmatch(_joined(lines[j:]))), None)
+    if start is None or start == 0:
+        return None
+    begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
+    if begin is None or begin == 0:
+        return None
+    cells[deadline] = _joined(lines[start:])
+    cells[executors] = _joined(lines[begin:start])
+    return begin
+
+
+def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequence[Column]) -> str | None:
+    """The two text columns before the executors, parted after the last line ending in a verbal noun.
+
+    A measure states an action and ends in a verbal noun ("... енгізу", "... пысықтау"); the form of
+    completion after it is a noun ("бұйрық", "Үкіметке ұсыныстар"). A choice, so it is marked.
+    """
+    ids = [c.id for c in columns]
+    if len(ids) < 2 or columns[0].role != "text" or columns[1].role != "text":
+        return None
+    ends = [i + 1 for i, line in enumerate(lines) if re.search(r"[^\W\d_]у$", line.strip().rstrip(");,."))]
+    if not ends or ends[-1] >= len(lines):
+        return None
+    cut = ends[-1]
+    measure, _ = join_lines(read_lines(enumerate(lines[:cut], 1)), Lexicon())
+    cells[ids[0]] = "\n".join(" ".join(part.split()) for part in measure.split("\n"))
+    cells[ids[1]] = _joined(lines[cut:])
+    return (
+        f'{ids[0]} and {ids[1]} parted after "{lines[cut - 1].strip()}", the last line ending in a verbal noun '
+        f"(the {ids[1]} is the rest)"
+    )
+
+
 def _cells(
-    row: dict[str, Any], segment: list[tuple[int, str]], columns: Sequence[Column], notes: dict[str, list[Review]]
+    row: dict[str, Any],
+    segment: list[tuple[int, str]],
+    columns: Sequence[Column],
+    notes: dict[str, list[Review]],
+    codes: Iterable[str] = (),
 ) -> None:
     """The cells a rule is certain of; the others unknown, with the printed text for review."""
     ids = [c.id for c in columns]
@@ -232,38 +292,49 @@ def _cells(
     # The first page part: up to three empty lines in a row (a page break).
     first: list[str] = []
     blanks = 0
+    single = True  # the row is printed on one page
     for _, raw in segment:
         if not raw.strip():
             blanks += 1
             continue
         if blanks >= 3 and first:
+            single = False
             break
         blanks = 0
-        first.append(raw.strip())
+        first.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
+    choice: str | None = None
     amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
     after = len(ids) - amounts[0] - 1 if amounts else 0
-    if first and _DASHES.match(first[-1]) and first[-1].count("-") == after:
+    if first and _DASHES.match(first[-1].strip()) and first[-1].count("-") == after:
         # One dash for every column after the first amount column: no doubt which cell is which (with
         # fewer dashes than cells, which cell is blank is not printed).
         tail = ids[len(ids) - after :]
         for column in tail:
             cells[column] = "-"
-        before = " ".join(first[-3:-1])
+        before = " ".join(x.strip() for x in first[-3:-1])
         if amounts and tail and ids.index(tail[0]) == amounts[0] + 1 and before == "талап етілмейді":
             cells[ids[amounts[0]]] = "талап етілмейді"
+        if cells[ids[amounts[0]]] == "талап етілмейді":
+            begin = _executors_and_deadline(cells, first[:-3], columns, codes)
+            if begin is not None and single:
+                choice = _measure_and_form(cells, first[:begin], columns)
     row["cells"] = cells
     unknown = [c for c in ids if cells[c] is UNKNOWN]
+    line = segment[0][0] if segment else None
+    if choice is not None:
+        notes.setdefault(row["number"], []).append(Review(line, f"row {row['number']}", choice))
     if unknown:
-        line = segment[0][0] if segment else None
         text = " / ".join(printed)
-        notes[row["number"]] = [
-            Review(
-                line,
-                f"row {row['number']}",
-                f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
-                f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
-            )
-        ]
+        notes.setdefault(row["number"], []).extend(
+            [
+                Review(
+                    line,
+                    f"row {row['number']}",
+                    f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
+                    f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
+                )
+            ]
+        )
 
 
 def _note(lines: list[tuple[int, str]]) -> dict[str, str]:

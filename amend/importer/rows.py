@@ -19,7 +19,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
 from amend.importer.wording import MONTHS, UNKNOWN_TEXT
 
-__all__ = ["MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows"]
+__all__ = ["MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 
 _S = r"\s+"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -98,6 +98,11 @@ def _parts(codes: Iterable[str]) -> dict[str, str]:
         "funding": _FUNDING,
         "free": r"[^\n]+?",
     }
+
+
+def vocabulary(kind: str, codes: Iterable[str]) -> re.Pattern[str]:
+    """The whole text of a cell of this kind (deadline, executors, cost, funding), as a pattern."""
+    return re.compile(_parts(codes)[kind])
 
 
 def _fits(region: _Region, kinds: Sequence[ColumnKind], parts: dict[str, str], lexicon: Lexicon) -> bool:
