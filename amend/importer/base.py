@@ -249,11 +249,37 @@ def _executors_and_deadline(
     if start is None or start == 0:
         return None
     begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
+    # A line wholly of codes just before is the same cell, printed without the comma ("БҒМ" / "ЖББ (...)").
+    while begin is not None and begin > 0 and code_pattern.fullmatch(_joined(lines[begin - 1 : begin])):
+        begin -= 1
     if begin is None or begin == 0:
         return None
     cells[deadline] = _joined(lines[start:])
     cells[executors] = _joined(lines[begin:start])
     return begin
+
+
+_COST_WORDS = re.compile(
+    r"талап етілмейді|(?:РБ|ЖБ|ДБ)(?: және (?:РБ|ЖБ|ДБ))? (?:көзделген|көздеген) қаражат (?:шегінде|шеңберінде)"
+    r"|бюджеттен тыс қаражат (?:шегінде|шеңберінде)"
+)
+
+
+def _costs_executors_deadline(
+    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str], cost: str
+) -> int | None:
+    """The first amount column (words, not figures), then the deadline and executors before it.
+
+    The closing lines that read wholly as a cost in words ("талап етілмейді", "РБ көзделген қаражат
+    шегінде") with a whole deadline just before them. Returns where the executors begin.
+    """
+    for e in range(len(lines) - 1, 0, -1):
+        if _COST_WORDS.fullmatch(_joined(lines[e:])):
+            begin = _executors_and_deadline(cells, lines[:e], columns, codes)
+            if begin is not None or cells.get(next((c.id for c in columns if "deadline" in c.id), ""), UNKNOWN):
+                cells[cost] = _joined(lines[e:])
+            return begin
+    return None
 
 
 def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequence[Column]) -> str | None:
@@ -265,7 +291,12 @@ def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequenc
     ids = [c.id for c in columns]
     if len(ids) < 2 or columns[0].role != "text" or columns[1].role != "text":
         return None
-    ends = [i + 1 for i, line in enumerate(lines) if re.search(r"[^\W\d_]у$", line.strip().rstrip(");,."))]
+    # A verbal noun ends in -у or -ю ("енгізу", "қою"); a parenthesis closing the measure may follow it.
+    ends = [
+        i + 1
+        for i, line in enumerate(lines)
+        if re.search(r"[^\W\d_][ую]$", line.strip().rstrip(");,.")) or line.strip().endswith(")")
+    ]
     if not ends or ends[-1] >= len(lines):
         return None
     cut = ends[-1]
@@ -289,35 +320,33 @@ def _cells(
     ids = [c.id for c in columns]
     cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
     printed = [raw.strip() for _, raw in segment if raw.strip()]
-    # The first page part: up to three empty lines in a row (a page break).
-    first: list[str] = []
+    # The printed lines in order, and where a page break (three empty lines or more) falls among them.
+    seq: list[str] = []
+    breaks: list[int] = []
     blanks = 0
-    single = True  # the row is printed on one page
     for _, raw in segment:
         if not raw.strip():
             blanks += 1
             continue
-        if blanks >= 3 and first:
-            single = False
-            break
+        if blanks >= 3 and seq:
+            breaks.append(len(seq))
         blanks = 0
-        first.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
+        seq.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
     choice: str | None = None
     amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
     after = len(ids) - amounts[0] - 1 if amounts else 0
-    if first and _DASHES.match(first[-1].strip()) and first[-1].count("-") == after:
+    closing = [i for i, x in enumerate(seq) if _DASHES.match(x.strip()) and x.count("-") == after]
+    if amounts and closing:
         # One dash for every column after the first amount column: no doubt which cell is which (with
         # fewer dashes than cells, which cell is blank is not printed).
-        tail = ids[len(ids) - after :]
-        for column in tail:
+        d = closing[-1]
+        for column in ids[len(ids) - after :]:
             cells[column] = "-"
-        before = " ".join(x.strip() for x in first[-3:-1])
-        if amounts and tail and ids.index(tail[0]) == amounts[0] + 1 and before == "талап етілмейді":
-            cells[ids[amounts[0]]] = "талап етілмейді"
-        if cells[ids[amounts[0]]] == "талап етілмейді":
-            begin = _executors_and_deadline(cells, first[:-3], columns, codes)
-            if begin is not None and single:
-                choice = _measure_and_form(cells, first[:begin], columns)
+        found = _costs_executors_deadline(cells, seq[:d], columns, codes, ids[amounts[0]])
+        # Measure and form only when nothing of the row follows its closing dashes and no page break
+        # falls before its executors (so neither text column goes on elsewhere).
+        if found is not None and d == len(seq) - 1 and all(b > found for b in breaks):
+            choice = _measure_and_form(cells, seq[:found], columns)
     row["cells"] = cells
     unknown = [c for c in ids if cells[c] is UNKNOWN]
     line = segment[0][0] if segment else None

@@ -338,7 +338,7 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
     tells an opening quote at the end of ``a`` or a closing one at the start of ``b``.
     """
     left, right = a.text.split(" ")[-1], b.text.split(" ")[0]
-    if re.match(r"^[-–] [^\W\d_]", b.text):
+    if re.match(r"^[-–] [^\s\d\-–]", b.text):
         # "- item" opens an item of a dash-list: plans keep each item on a line of its own.
         return Joint(False, True, "a dash-list item starts a line", newline=True)
     x, y = _core(left), _core(right)
