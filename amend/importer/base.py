@@ -193,9 +193,19 @@ def _table(
     segment: list[tuple[int, str]] = []
     i = 0
 
+    segments: dict[str, list[tuple[int, str]]] = {}
+    choices: dict[str, str] = {}
+    pending: dict[str, tuple[list[str], list[str]]] = {}
+
     def close() -> None:
         if rows:
-            _cells(rows[-1], segment, columns, notes, codes)
+            number = rows[-1]["number"]
+            segments[number] = segment
+            choice, rest = _cells(rows[-1], segment, columns, codes)
+            if choice is not None:
+                choices[number] = choice
+            if rest is not None:
+                pending[number] = rest
 
     while i < len(table):
         n, raw = table[i]
@@ -222,6 +232,27 @@ def _table(
             segment.append((n, raw))
         i += 1
     close()
+    # Forms of completion read in rows printed whole tell where the form begins in a row whose measure
+    # runs on after a page break.
+    text_ids = [c.id for c in columns[:2]]
+    forms = {str(r["cells"][text_ids[1]]) for r in rows if r["number"] in choices}
+    for number, (head, tail) in pending.items():
+        row = rows[int(number) - 1] if rows[int(number) - 1]["number"] == number else None
+        if row is None:
+            continue
+        for x in range(1, len(head)):
+            form = _joined(head[x:])
+            if form in forms:
+                measure, _ = join_lines(read_lines(enumerate([*head[:x], *tail], 1)), Lexicon())
+                row["cells"][text_ids[0]] = "\n".join(" ".join(p.split()) for p in measure.split("\n"))
+                row["cells"][text_ids[1]] = form
+                choices[number] = (
+                    f'{text_ids[1]} "{form}" is a form read in a row printed whole; the {text_ids[0]} is the text '
+                    f"before it and the {len(tail)} line(s) printed after the row's costs (a page break)"
+                )
+                break
+    for row in rows:
+        _row_notes(row, segments.get(row["number"], []), choices.get(row["number"]), notes)
     return sections, rows, notes
 
 
@@ -313,13 +344,12 @@ def _cells(
     row: dict[str, Any],
     segment: list[tuple[int, str]],
     columns: Sequence[Column],
-    notes: dict[str, list[Review]],
     codes: Iterable[str] = (),
-) -> None:
-    """The cells a rule is certain of; the others unknown, with the printed text for review."""
+) -> tuple[str | None, tuple[list[str], list[str]] | None]:
+    """The cells a rule is certain of (the others unknown); the choice made, if any; and, for a row whose
+    measure runs on after a page break, the lines before its executors and the lines after its costs."""
     ids = [c.id for c in columns]
     cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
-    printed = [raw.strip() for _, raw in segment if raw.strip()]
     # The printed lines in order, and where a page break (three empty lines or more) falls among them.
     seq: list[str] = []
     breaks: list[int] = []
@@ -333,6 +363,7 @@ def _cells(
         blanks = 0
         seq.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
     choice: str | None = None
+    rest: tuple[list[str], list[str]] | None = None
     amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
     after = len(ids) - amounts[0] - 1 if amounts else 0
     closing = [i for i, x in enumerate(seq) if _DASHES.match(x.strip()) and x.count("-") == after]
@@ -345,10 +376,22 @@ def _cells(
         found = _costs_executors_deadline(cells, seq[:d], columns, codes, ids[amounts[0]])
         # Measure and form only when nothing of the row follows its closing dashes and no page break
         # falls before its executors (so neither text column goes on elsewhere).
-        if found is not None and d == len(seq) - 1 and all(b > found for b in breaks):
+        if found is not None and d == len(seq) - 1 and all(b >= found for b in breaks):
             choice = _measure_and_form(cells, seq[:found], columns)
+        elif found is not None and breaks == [d + 1] and re.search(r"[^\W\d_][ую]\)?$", seq[-1].strip()):
+            # The measure runs on after the page break that follows the costs: it ends there.
+            rest = (seq[:found], seq[d + 1 :])
     row["cells"] = cells
-    unknown = [c for c in ids if cells[c] is UNKNOWN]
+    return choice, rest
+
+
+def _row_notes(
+    row: dict[str, Any], segment: list[tuple[int, str]], choice: str | None, notes: dict[str, list[Review]]
+) -> None:
+    """The review notes of a row: the choice made, and the cells left unknown with the printed text."""
+    cells = row["cells"]
+    printed = [raw.strip() for _, raw in segment if raw.strip()]
+    unknown = [c for c, v in cells.items() if v is UNKNOWN]
     line = segment[0][0] if segment else None
     if choice is not None:
         notes.setdefault(row["number"], []).append(Review(line, f"row {row['number']}", choice))
