@@ -414,3 +414,31 @@ def test_a_section_named_by_its_numbered_title_and_the_closing_words_on_publicat
         ("delete_abbreviation", None),
     ]
     assert draft.entry.rule == "on_signing" and [r.where for r in draft.reviews] == ["amends"]  # no title line
+
+
+def test_a_code_renamed_in_the_note_is_struck_out_and_added_under_its_new_code():
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2021 жылғы 3 ақпандағы № 58 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        '      "МСМ" деген сөздер "МАМ" деген сөздермен ауыстырылсын;\n'
+        "      Ескертпеде:\n"
+        '      "ТЖ" деген аббревиатура "ТЖЖ" деген аббревиатурамен ауыстырылсын;\n'
+        '      "МСМ – Қазақстан Республикасы Мәдениет және спорт министрлігі" деген жол мынадай редакцияда жазылсын:\n'
+        '      "МАМ – Қазақстан Республикасының Мәдениет және ақпарат министрлігі";\n'
+        "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    ops = [op.operation for op in draft.operations if op.operation]
+    assert [op.op for op in ops] == [
+        "replace_words",
+        "delete_abbreviation",
+        "add_abbreviations",
+        "delete_abbreviation",
+        "add_abbreviations",
+    ]
+    assert ops[2].entries == {"ТЖЖ": "төтенше жағдайлар"}
+    assert ops[4].entries == {"МАМ": "Қазақстан Республикасының Мәдениет және ақпарат министрлігі"}
+    assert sum("renamed" in r.message for r in draft.reviews) == 2

@@ -306,6 +306,8 @@ class _Builder:
             case DeleteAbbreviation():
                 self.note.pop(i.code, None)
                 self._emit({"op": "delete_abbreviation", "code": i.code}, [i.paragraph.text], None)
+            case ReplaceAbbreviation() if i.renamed is not None:
+                self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
             case ReplaceAbbreviation():
                 data = {"op": "replace_abbreviation", "code": i.code, "expansion": _text(i.expansion)}
                 self.note[i.code] = _text(i.expansion)
@@ -356,10 +358,25 @@ class _Builder:
         self.pending, self.context_notes = [], []
         self.ops.append(op)
 
+    def _rename(self, old: str, new: str, expansion: Text, source: str, line: int | None) -> None:
+        """A line of the note under a new code: no operation renames, so the old line goes and a new one comes."""
+        note = Review(
+            line,
+            "note",
+            f"{old} renamed {new}: written as the line {old} struck out and {new} added at the end of the note",
+        )
+        self.note.pop(old, None)
+        self.note[new] = expansion
+        self._emit({"op": "delete_abbreviation", "code": old}, [source], line, [note])
+        self._emit({"op": "add_abbreviations", "entries": {new: expansion}}, [source], line)
+
     def _note_words(self, i: ReplaceWords) -> None:
         """Words replaced in the note: each line whose expansion holds them gets its new wording."""
         line = i.paragraph.first_line
         for old, new in i.pairs:
+            if old in self.note and new and new not in self.note:
+                self._rename(old, new, self.note[old], i.paragraph.text, line)
+                continue
             codes = [c for c, e in self.note.items() if isinstance(e, str) and old in e]
             if not codes:
                 note = Review(line, "note", f'"{old}" is in no known line of the note; no operation was made')

@@ -237,6 +237,7 @@ class ReplaceAbbreviation(Instruction):
     code: str
     expansion: str
     quote: tuple[Paragraph, ...] = ()
+    renamed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -444,8 +445,10 @@ def read_instructions(document: Document) -> list[Instruction]:
                 code = (note_line(v["line"]) or (v["line"].strip(), ""))[0]
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
-                if entries and len(entries) == 1 and entries[0][0] == code:
-                    out.append(ReplaceAbbreviation(p, code, entries[0][1], quote))
+                if entries and len(entries) == 1:
+                    # A new code in the new wording renames the line (``renamed`` is the old code).
+                    new_code, expansion = entries[0]
+                    out.append(ReplaceAbbreviation(p, new_code, expansion, quote, code if new_code != code else None))
                 else:
                     out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
             case "section_title" | "subsection_title":
