@@ -25,7 +25,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
-from amend.importer.rows import vocabulary
+from amend.importer.rows import COST_WORDS, vocabulary
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
@@ -290,10 +290,7 @@ def _executors_and_deadline(
     return begin
 
 
-_COST_WORDS = re.compile(
-    r"талап етілмейді|(?:РБ|ЖБ|ДБ)(?: және (?:РБ|ЖБ|ДБ))? (?:көзделген|көздеген) қаражат (?:шегінде|шеңберінде)"
-    r"|бюджеттен тыс қаражат (?:шегінде|шеңберінде)"
-)
+_COST_WORDS = re.compile(COST_WORDS)
 
 
 def _costs_executors_deadline(

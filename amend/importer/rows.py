@@ -19,7 +19,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
 from amend.importer.wording import MONTHS, UNKNOWN_TEXT
 
-__all__ = ["MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
+__all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 
 _S = r"\s+"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -41,7 +41,12 @@ _DEADLINE = "|".join(
 )
 _AMOUNT = rf"(?:{_YEAR}{_S}жылы\s*[–-]\s*)?\d[\d ]*(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
 # Costs: "талап етілмейді", "-", "2024 жылы – 150, 5 млн теңге; 2025 жылы – ...", a bare figure.
-_COST = "|".join([rf"талап{_S}етілмейді", r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
+# A cost in words: "РБ көзделген қаражат шегінде" (within the means the budget provides).
+COST_WORDS = (
+    rf"талап{_S}етілмейді|(?:РБ|ЖБ|ДБ)(?:{_S}және{_S}(?:РБ|ЖБ|ДБ))?{_S}(?:көзделген|көздеген){_S}қаражат{_S}"
+    rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
+)
+_COST = "|".join([COST_WORDS, r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
 # Funding: "-", or a source (РБ, ЖБ, ДБ, budget or other means) to the end of its cell.
 _FUNDING = rf"-|талап{_S}етілмейді|(?:РБ|ЖБ|ДБ|ЖҚ|бюджет|бюджеттен|демеуші|халықаралық|қаражат)\b[^\n]*"
 _CODE_FALLBACK = r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}"
