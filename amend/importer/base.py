@@ -280,6 +280,17 @@ def _executors_and_deadline(
     if start is None or start == 0:
         return None
     begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
+    if begin is None and start >= 2:
+        # The executors may share the printed line of the cell before them ("бұйрық БҒМ"): the line's
+        # closing words that are wholly codes, after a word that is none, are the executors.
+        words = lines[start - 1].split()
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if code_pattern.fullmatch(tail) and not code_pattern.fullmatch(words[cut - 1]):
+                lines[start - 1 : start] = [head + " ", tail + " "]
+                start += 1
+                begin = start - 1
+                break
     # A line wholly of codes just before is the same cell, printed without the comma ("БҒМ" / "ЖББ (...)").
     while begin is not None and begin > 0 and code_pattern.fullmatch(_joined(lines[begin - 1 : begin])):
         begin -= 1
@@ -303,9 +314,12 @@ def _costs_executors_deadline(
     """
     for e in range(len(lines) - 1, 0, -1):
         if _COST_WORDS.fullmatch(_joined(lines[e:])):
-            begin = _executors_and_deadline(cells, lines[:e], columns, codes)
+            words = _joined(lines[e:])
+            head = lines[:e]
+            begin = _executors_and_deadline(cells, head, columns, codes)
+            lines[:e] = head  # the executors may have been parted from a shared line
             if begin is not None or cells.get(next((c.id for c in columns if "deadline" in c.id), ""), UNKNOWN):
-                cells[cost] = _joined(lines[e:])
+                cells[cost] = words
             return begin
     return None
 
@@ -370,14 +384,16 @@ def _cells(
         d = closing[-1]
         for column in ids[len(ids) - after :]:
             cells[column] = "-"
-        found = _costs_executors_deadline(cells, seq[:d], columns, codes, ids[amounts[0]])
+        before = seq[:d]
+        found = _costs_executors_deadline(cells, before, columns, codes, ids[amounts[0]])
+        grown = len(before) - d  # a shared line parted in two
         # Measure and form only when nothing of the row follows its closing dashes and no page break
         # falls before its executors (so neither text column goes on elsewhere).
-        if found is not None and d == len(seq) - 1 and all(b >= found for b in breaks):
-            choice = _measure_and_form(cells, seq[:found], columns)
+        if found is not None and d == len(seq) - 1 and all(b >= found - grown for b in breaks):
+            choice = _measure_and_form(cells, before[:found], columns)
         elif found is not None and breaks == [d + 1] and re.search(r"[^\W\d_][ую]\)?$", seq[-1].strip()):
             # The measure runs on after the page break that follows the costs: it ends there.
-            rest = (seq[:found], seq[d + 1 :])
+            rest = (before[:found], seq[d + 1 :])
     row["cells"] = cells
     return choice, rest
 

@@ -350,7 +350,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
         return Joint(True, True, "a compound broken at its hyphen")
     if right[0] in ",.;:!?)»]" or (right[0] == '"' and quote_open):
         return Joint(True, True, "punctuation is not spaced from the word before")
-    if left[-1] in "(«[„" or (left[-1] == '"' and quote_open):
+    # A quote right after a letter closes (its opening may be missing from the print): only a quote
+    # that stands alone or follows a non-letter can open.
+    if left[-1] in "(«[„" or (left[-1] == '"' and quote_open and (len(left) == 1 or not left[-2].isalpha())):
         return Joint(True, True, "an opening bracket or quote is not spaced from the word after")
     if a.open_end:
         return Joint(False, True, "the line ends in a blank")
