@@ -1,6 +1,6 @@
 """The reference bank's extracted layout, made from a clean drafted text (to write importer fixtures).
 
-What the bank's PDF extraction does to an amending text (seen in ../shared/seeds/002_*.txt): prose
+What the bank's PDF extraction does to an amending text (seen in sources/392.txt): prose
 wrapped at about 80 characters with a blank at each line end; table cells wrapped in narrow columns,
 long words broken without a hyphen and with no blank at the break; a justified line holding one
 short word printed letter by letter ("т а л а п  "); two short cells sharing a printed line; a page

@@ -368,3 +368,77 @@ def test_a_text_with_no_instruction_is_an_error(plan):
     text = "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n      Бір сөйлем ғана.\n"
     with pytest.raises(ImportTextError):
         import_text(text, plan)
+
+
+def test_subpoints_and_their_own_commencement_words_in_the_note():
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2026 жылғы 3 ақпандағы № 56 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        "      1) реттік нөмірі 12-жол алынып тасталсын;\n"
+        "      2) Ескертпеде:\n"
+        '      "Қазақстан Республикасы Денсаулық" деген сөздер "Қазақстан Республикасының Денсаулық" деген '
+        "сөздермен ауыстырылсын;\n"
+        "      2. Осы қаулы 1-тармағының 2) тармақшасын қоспағанда, қол қойылған күнінен бастап қолданысқа "
+        "енгізіледі; 1-тармақтың 2) тармақшасы 2026 жылғы 1 шілдеден бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    ops = [op.operation for op in draft.operations if op.operation]
+    assert [op.op for op in ops] == ["delete_row", "replace_abbreviation"]
+    assert ops[0].in_force is None and ops[1].in_force == dt.date(2026, 7, 1)
+    assert ops[1].code == "ДСМ" and ops[1].expansion == "Қазақстан Республикасының Денсаулық сақтау министрлігі"
+
+
+def test_a_section_named_by_its_numbered_title_and_the_closing_words_on_publication():
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2021 жылғы 3 ақпандағы № 57 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        '      "ІV. ІС-ШАРАЛАР" деген бөлімде:\n'
+        "      реттік нөмірі 45-жол алып тасталсын;\n"
+        '      "БАҒДАРЛАМАЛЫҚ ҚАМТАМАСЫЗ ЕТУ ЖӘНЕ ӘДІСТЕМЕЛІК СҮЙЕМЕЛДЕУ" деген бөлімде:\n'
+        "      реттік нөмірі 21-жол алып тасталсын;\n"
+        "      Ескертпеде: аббревиатуралардың толық жазылуында:\n"
+        '      "ЖКО – жол-көлік оқиғасы" деген жол алып тасталсын;\n'
+        "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі және ресми жариялануға тиіс.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    ops = [op.operation for op in draft.operations if op.operation]
+    assert [(op.op, op.section if op.op == "delete_row" else None) for op in ops] == [
+        ("delete_row", "IV"),
+        ("delete_row", "II"),
+        ("delete_abbreviation", None),
+    ]
+    assert draft.entry.rule == "on_signing" and [r.where for r in draft.reviews] == ["amends"]  # no title line
+
+
+def test_a_code_renamed_in_the_note_is_struck_out_and_added_under_its_new_code():
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2021 жылғы 3 ақпандағы № 58 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        '      "МСМ" деген сөздер "МАМ" деген сөздермен ауыстырылсын;\n'
+        "      Ескертпеде:\n"
+        '      "ТЖ" деген аббревиатура "ТЖЖ" деген аббревиатурамен ауыстырылсын;\n'
+        '      "МСМ – Қазақстан Республикасы Мәдениет және спорт министрлігі" деген жол мынадай редакцияда жазылсын:\n'
+        '      "МАМ – Қазақстан Республикасының Мәдениет және ақпарат министрлігі";\n'
+        "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    ops = [op.operation for op in draft.operations if op.operation]
+    assert [op.op for op in ops] == [
+        "replace_words",
+        "delete_abbreviation",
+        "add_abbreviations",
+        "delete_abbreviation",
+        "add_abbreviations",
+    ]
+    assert ops[2].entries == {"ТЖЖ": "төтенше жағдайлар"}
+    assert ops[4].entries == {"МАМ": "Қазақстан Республикасының Мәдениет және ақпарат министрлігі"}
+    assert sum("renamed" in r.message for r in draft.reviews) == 2

@@ -141,3 +141,46 @@ def draft_text_command(
         typer.echo(content, nl=False)
     else:
         write_atomic(output, content)
+
+
+@app.command("import-base")
+def import_base_command(
+    textfile: Annotated[
+        Path,
+        typer.Argument(help="The resolution's full text with its annex.", exists=True, dir_okay=False, readable=True),
+    ],
+    columns: Annotated[
+        Path,
+        typer.Option(
+            "--columns", help="A plan file whose column set the annex has (the text does not print column titles)."
+        ),
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: print it).")] = None,
+    root: Root = Path("."),
+) -> None:
+    """Read a base plan from the text of its approving resolution; cells no rule is sure of stay unknown (REVIEW)."""
+    from amend.errors import AmendError
+    from amend.importer import plan_lexicon
+    from amend.importer.base import import_base, render_base
+    from amend.store.loading import load_plan
+    from amend.store.repository import write_atomic
+
+    try:
+        shape = load_plan(columns)
+        draft = import_base(textfile.read_text(encoding="utf-8"), shape.columns, plan_lexicon(root / "plans" / "base"))
+    except AmendError as err:
+        fail(err)
+    content = render_base(draft)
+    if output is None:
+        typer.echo(content, nl=False)
+    else:
+        write_atomic(output, content)
+    rows = draft.data["rows"]
+    cells = [v for r in rows for v in r["cells"].values()]
+    known = sum(isinstance(v, str) for v in cells)
+    typer.echo(
+        f"plan {draft.data['plan']}: {len(draft.data['sections'])} section(s), {len(rows)} row(s), "
+        f"{known} of {len(cells)} cells read, {len(draft.data['abbreviations'])} abbreviation(s); "
+        f"{len(draft.notes) + sum(len(n) for n in draft.row_notes.values())} place(s) to review",
+        err=True,
+    )

@@ -1,8 +1,12 @@
-"""Importing an amending act from its official Kazakh text into a draft amendment (``amend import``).
+"""Amending texts both ways: importing an act's Kazakh text as the engine's operations, and drafting the text.
 
-``text`` repairs the extracted lines, ``instructions`` reads the instruction formulas, ``rows``
-rebuilds the cells of quoted rows, ``metadata`` reads the heading and entry into force, ``draft``
-puts them together as operations with review notes, and ``writer`` writes the YAML.
+``wording`` holds the formulae's phrases that both directions share; ``grammar`` parses one paragraph
+(lark); ``instructions`` splits the document and reads each paragraph with the grammar; ``text`` and
+``rows`` repair extracted lines and rebuild quoted rows; ``metadata`` reads the heading and entry into
+force; ``draft`` makes the engine's Operation models with review notes beside them; ``writer`` writes
+the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
+``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads a
+base plan from a resolution's full text (``amend import-base``).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -40,6 +41,7 @@ from amend.importer.instructions import (
     SectionContext,
     SetTitle,
     Signature,
+    Subpoint,
     SubsectionContext,
     Unrecognized,
     read_instructions,
@@ -76,7 +78,7 @@ class DraftOp:
     operation: Operation | None
     source: list[str]
     notes: list[Review] = field(default_factory=list)
-    point: int | None = None  # the point of the act it stands in (staggered entry into force)
+    point: tuple[int | None, int | None] = (None, None)  # the point and subpoint it stands in (staggered entry)
 
 
 @dataclass
@@ -167,6 +169,8 @@ class _Builder:
 
     def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str]) -> None:
         self.plan = plan
+        # The note as it stands while the act is read (for words replaced in it).
+        self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
         self.codes = codes
         self.kinds = column_kinds(plan)
@@ -174,6 +178,7 @@ class _Builder:
         self.subsection: str | None = None
         self.in_note = False
         self.point: int | None = None
+        self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
         # The first operation after a context sentence carries that sentence as its comment, as the
         # hand transcriptions do ("... деген 1-бөлімде:" above "реттік нөмірі 6-жол ...").
@@ -219,6 +224,10 @@ class _Builder:
                 Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
             )
 
+    def _section_by_title(self, title: str | None) -> str | None:
+        found = [s.number for s in self.plan.sections if title is not None and _same(title, s.title)]
+        return found[0] if len(found) == 1 else None
+
     def _section_of_subsection(self, number: str) -> str:
         for s in self.plan.sections:
             if s.subsection(number) is not None:
@@ -244,8 +253,14 @@ class _Builder:
     def add(self, i: Instruction) -> None:
         match i:
             case SectionContext():
-                self._context(i, i.section, None, False)
-                self._check_section(i, i.section, i.title, self.context_notes)
+                number = i.section or self._section_by_title(i.title)
+                self._context(i, number, None, False)
+                if number is None:
+                    self.context_notes.append(
+                        Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
+                    )
+                else:
+                    self._check_section(i, number, i.title, self.context_notes)
             case SubsectionContext():
                 section = self._section_of_subsection(i.subsection)
                 self._context(i, section, i.subsection, False)
@@ -268,31 +283,34 @@ class _Builder:
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
             case ReplaceWords() if self.in_note:
-                self._emit(
-                    None,
-                    [i.paragraph.text],
-                    i.paragraph.first_line,
-                    [
-                        Review(
-                            i.paragraph.first_line,
-                            "note",
-                            "words replaced in the note: no operation replaces words "
-                            "there; write it as replace_abbreviation",
-                        )
-                    ],
-                )
+                self._note_words(i)
             case ReplaceWords():
                 self._replace_words(i)
             case AddAbbreviations():
+                self.note.update({c: _text(e) for c, e in i.entries})
+                placed = (
+                    [
+                        Review(
+                            i.paragraph.first_line, "note", f'the lines go after "{i.after}"; they are added at the end'
+                        )
+                    ]
+                    if i.after
+                    else []
+                )
                 self._emit(
                     {"op": "add_abbreviations", "entries": {c: _text(e) for c, e in i.entries}},
                     [i.paragraph.text],
                     None,
+                    placed,
                 )
             case DeleteAbbreviation():
+                self.note.pop(i.code, None)
                 self._emit({"op": "delete_abbreviation", "code": i.code}, [i.paragraph.text], None)
+            case ReplaceAbbreviation() if i.renamed is not None:
+                self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
             case ReplaceAbbreviation():
                 data = {"op": "replace_abbreviation", "code": i.code, "expansion": _text(i.expansion)}
+                self.note[i.code] = _text(i.expansion)
                 self._emit(data, [i.paragraph.text], None)
             case SetTitle():
                 data = {"op": "set_title", "section": i.section, "title": _text(i.title)}
@@ -309,8 +327,10 @@ class _Builder:
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case Subpoint():
+                self.subpoint = i.number
             case Repeal():
-                self.point = i.point
+                self.point, self.subpoint = i.point, None
                 self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
             case Unrecognized():
                 where = "table" if i.table is not None else "paragraph"
@@ -321,7 +341,7 @@ class _Builder:
             case Framing():
                 if i.point is not None:
                     # A new point that amends the plan: its sentences start from the plan as a whole.
-                    self.point = i.point
+                    self.point, self.subpoint = i.point, None
                     self.section, self.subsection, self.in_note = None, None, False
             case EntryIntoForceClause() | Signature():
                 pass
@@ -332,9 +352,41 @@ class _Builder:
         self, data: dict[str, Any] | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
     ) -> None:
         operation, problems = (None, []) if data is None else _model(data, line)
-        op = DraftOp(operation, self.pending + source, self.context_notes + list(notes) + problems, self.point)
+        op = DraftOp(
+            operation, self.pending + source, self.context_notes + list(notes) + problems, (self.point, self.subpoint)
+        )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
+
+    def _rename(self, old: str, new: str, expansion: Text, source: str, line: int | None) -> None:
+        """A line of the note under a new code: no operation renames, so the old line goes and a new one comes."""
+        note = Review(
+            line,
+            "note",
+            f"{old} renamed {new}: written as the line {old} struck out and {new} added at the end of the note",
+        )
+        self.note.pop(old, None)
+        self.note[new] = expansion
+        self._emit({"op": "delete_abbreviation", "code": old}, [source], line, [note])
+        self._emit({"op": "add_abbreviations", "entries": {new: expansion}}, [source], line)
+
+    def _note_words(self, i: ReplaceWords) -> None:
+        """Words replaced in the note: each line whose expansion holds them gets its new wording."""
+        line = i.paragraph.first_line
+        for old, new in i.pairs:
+            if old in self.note and new and new not in self.note:
+                self._rename(old, new, self.note[old], i.paragraph.text, line)
+                continue
+            codes = [c for c, e in self.note.items() if isinstance(e, str) and old in e]
+            if not codes:
+                note = Review(line, "note", f'"{old}" is in no known line of the note; no operation was made')
+                self._emit(None, [i.paragraph.text], line, [note])
+                continue
+            for code in codes:
+                expansion = str(self.note[code]).replace(old, new)
+                self.note[code] = expansion
+                data = {"op": "replace_abbreviation", "code": code, "expansion": expansion}
+                self._emit(data, [f"{i.paragraph.text} ({code})"], line)
 
     def _replace_rows(self, i: ReplaceRows) -> None:
         notes: list[Review] = []
@@ -362,6 +414,10 @@ class _Builder:
         line = i.paragraph.first_line
         section = self.section
         subsection = i.subsection
+        if i.section is not None or i.section_title is not None:
+            section = i.section or self._section_by_title(i.section_title)
+            if section is not None:
+                self._check_section(i, section, i.section_title, notes)
         if i.subsection is not None:
             from_sub = self._section_of_subsection(i.subsection)
             if section is not None and section != from_sub:
@@ -528,20 +584,28 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
         done.append(model)
 
 
+def _ref(ref: tuple[int | None, int | None]) -> str:
+    return f"point {ref[0]}" + (f", subpoint {ref[1]})" if ref[1] is not None else "")
+
+
 def _apply_clause(draft: Draft, clause: Clause | None) -> None:
     """Staggered entry into force: operations of an excepted point take effect on their own date."""
     if clause is None:
         return
-    later = {p: rule for points, rule in clause.later for p in points}
-    for p in clause.exceptions:
-        if p not in later:
+    later: dict[tuple[int | None, int | None], Any] = {ref: rule for refs, rule in clause.later for ref in refs}
+    for excepted in clause.exceptions:
+        if excepted not in later:
             draft.notes.append(
-                Review(draft.entry.line, "entry_into_force", f"point {p} is excepted but no date is given for it")
+                Review(
+                    draft.entry.line, "entry_into_force", f"{_ref(excepted)} is excepted but no date is given for it"
+                )
             )
     for op in draft.operations:
-        if op.operation is None or op.point not in later:
+        point, subpoint = op.point
+        ref = (point, subpoint) if (point, subpoint) in later else (point, None)
+        if op.operation is None or point is None or ref not in later:
             continue
-        kind, value = later[op.point]
+        kind, value = later[ref]
         if kind == "on_date" and isinstance(value, dt.date):
             op.operation = op.operation.model_copy(update={"in_force": value})
         else:
@@ -549,7 +613,7 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
                 Review(
                     draft.entry.line,
                     "in_force",
-                    f"point {op.point} enters into force by a rule that is no date ({kind}); the act's date is used",
+                    f"{_ref(ref)} enters into force by a rule that is no date ({kind}); the act's date is used",
                 )
             )
 
@@ -578,10 +642,16 @@ def import_text(
         lex.add(lexicon.words)
     lex.add_whole_words(read_lines(enumerate(text.split("\n"), 1)))
     codes = set(plan.abbreviations)
+    codes.update(c for a in adopted for op in a.amendment.operations for c in getattr(op, "entries", {}))
     for i in instructions:
         if isinstance(i, AddAbbreviations):
             codes.update(code for code, _ in i.entries)
-    builder = _Builder(plan, lex, codes)
+    current = plan
+    if adopted:
+        # If the acts in force do not apply, the base plan is read against (the draft check will say why).
+        with contextlib.suppress(AmendError):
+            current = consolidate(plan, adopted).latest.plan
+    builder = _Builder(current, lex, codes)
     for i in instructions:
         builder.add(i)
     act = Act(

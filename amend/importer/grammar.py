@@ -22,16 +22,18 @@ from amend.importer.wording import kazakh_date, parse_days, row_numbers
 __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 
 _GRAMMAR = r"""
-?start: section_ctx | subsection_ctx | replace_rows | insert_sub | insert_after | insert_plain
+?start: section_ctx | named_section_ctx | subsection_ctx | replace_rows | insert_sub | insert_sec | insert_after
+      | insert_plain
       | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | plan_ctx | lead_in | entry | repeal | signature | enacting
 
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
+named_section_ctx: QUOTED «деген бөлімде» ":"
 subsection_ctx: QUOTED «деген кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
-note_ctx: (_NOTE_WORD_LOC | _ABBR_WORD «толық жазылуында») ":"
+note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
 // -- rows ------------------------------------------------------------------------------------
 rowlist: ROWITEM ("," ROWITEM)* («және» ROWITEM)?
@@ -39,9 +41,10 @@ rows_nom: _ROWS_WORD rowlist _ROW_NOM
 rows_ins: _ROWS_WORD rowlist _ROW_INS
 replace_rows: rows_nom «мынадай редакцияда жазылсын» ":"
 insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
+insert_sec: QUOTED «деген бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_after: _ROWS_WORD ROWITEM _ROW_ABL «кейін мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_plain: «мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
-delete_rows: rows_nom «алып тасталсын» _END?
+delete_rows: rows_nom _STRUCK _END?
 collist: COLITEM ("," COLITEM)* («және» COLITEM)?
 replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай редакцияда жазылсын» ":"
 
@@ -55,14 +58,15 @@ pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
 // -- the note of abbreviations -----------------------------------------------------------------
-_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
-note_add: _note_lead «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
-note_delete: QUOTED «деген» _LINE_WORD «алып тасталсын» _END?
+_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC ":"?)? (_ABBR_WORD «толық жазылуы»)?
+note_after: QUOTED «деген» _LINE_ABL «кейін»
+note_add: _note_lead note_after? «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
+note_delete: QUOTED «деген» _LINE_WORD _STRUCK _END?
 note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
 // -- headings ---------------------------------------------------------------------------------
-section_title: SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
-subsection_title: SUBNUM «кіші бөлімнің атауы мынадай редакцияда жазылсын» ":"
+section_title: (QUOTED «деген»)? SECNUM _SEC_GEN _TITLE_WORD «мынадай редакцияда жазылсын» ":"
+subsection_title: SUBNUM «кіші бөлімнің» _TITLE_WORD «мынадай редакцияда жазылсын» ":"
 add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұндағы» SECNUM _SEC_INS «толықтырылсын» ":"
 _sub_after: SUBNUM «кіші бөлімнен кейін»
 add_subsection: SECNUM _SEC_NOM _sub_after? «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
@@ -75,10 +79,14 @@ annex_title: _PLAN_FRAME «атауы мынадай редакцияда жаз
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
-entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (";" later)* _END?
-exception: pointlist _POINTS_ACC «қоспағанда» ","?
-later: pointlist _POINTS_NOM rule «қолданысқа енгізіледі»
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
+exception: refs «қоспағанда» ","?
+later: refs rule «қолданысқа енгізіледі» _PUBLISHED?
+refs: ref_points | ref_subs
+ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
+ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
 pointlist: POINT ("," POINT)* («және» POINT)?
+sublist: SUBPOINT ("," SUBPOINT)* («және» SUBPOINT)?
 rule: on_signing | after_publication | on_date
 on_signing: «қол қойылған күнінен бастап»
 after_publication: «алғашқы ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
@@ -93,6 +101,7 @@ ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
 POINT: /\d+(?=[-.\s,])/
+SUBPOINT: /\d+\)/
 DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
 YEAR: /\d{4}/
 DAY: /\d{1,2}/
@@ -121,15 +130,21 @@ _COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы)
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
-_STRUCK: /алып\s+тасталсын(?!\w)/
+_STRUCK: /(?:алып|алынып)\s+тасталсын(?!\w)/
 _NOTE_WORD: /[Ее]скертпе(?!\w)/
 _NOTE_WORD_LOC: /[Ее]скертпеде(?!\w)/
 _ABBR_WORD: /[Аа]ббревиатуралардың(?!\w)/
 _LINES_INS: /(?:жолдармен|жолмен|абзацтармен|абзацпен)(?!\w)/
 _LINE_WORD: /(?:жол|абзац)(?!\w)/
+_LINE_ABL: /(?:жолдан|абзацтан)(?!\w)/
+_TITLE_WORD: /(?:атауы|тақырыбы)(?!\w)/
+_PUBLISHED: /және\s+ресми\s+жариялануға\s+тиіс(?!\w)/
 _PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
 _KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
 _POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
+_POINT_GEN: /-(?:тармақтың|тармағының)(?!\w)/
+_SUBS_ACC: /(?:тармақшасын|тармақшаларын)(?!\w)/
+_SUBS_NOM: /(?:тармақшасы|тармақшалары)(?!\w)/
 _POINTS_NOM: /-(?:тармақ|тармақтар)(?!\w)/
 _END: /[;.]/
 
@@ -172,13 +187,17 @@ class Formula:
         return f"Formula({self.kind!r}, {self.values!r})"
 
 
+# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы".
+Ref = tuple[int, int | None]
+
+
 class Clause:
     """An entry-into-force clause: the main rule, the points it excepts, and each later commencement."""
 
     __slots__ = ("exceptions", "later", "rule")
 
     def __init__(
-        self, rule: tuple[str, Any], exceptions: tuple[int, ...], later: tuple[tuple[tuple[int, ...], Any], ...]
+        self, rule: tuple[str, Any], exceptions: tuple[Ref, ...], later: tuple[tuple[tuple[Ref, ...], Any], ...]
     ):
         self.rule = rule
         self.exceptions = exceptions
@@ -215,6 +234,18 @@ class _Reader(Transformer[Token, Formula]):
     def pointlist(self, *items: Token) -> tuple[int, ...]:
         return tuple(int(i) for i in items)
 
+    def sublist(self, *items: Token) -> tuple[int, ...]:
+        return tuple(int(str(i).rstrip(")")) for i in items)
+
+    def ref_points(self, points: tuple[int, ...]) -> tuple[Ref, ...]:
+        return tuple((p, None) for p in points)
+
+    def ref_subs(self, point: Token, subs: tuple[int, ...]) -> tuple[Ref, ...]:
+        return tuple((int(point), s) for s in subs)
+
+    def refs(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
+        return refs
+
     def section_ctx(self, *args: Token) -> Formula:
         title = _unquote(args[0]) if len(args) == 2 else None
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
@@ -241,6 +272,14 @@ class _Reader(Transformer[Token, Formula]):
 
     def insert_after(self, after: Token, rows: list[str]) -> Formula:
         return Formula("insert_rows", {"rows": rows, "after": str(after)})
+
+    def insert_sec(self, quoted: Token, rows: list[str]) -> Formula:
+        number, title = _heading(_unquote(quoted))
+        return Formula("insert_rows", {"rows": rows, "section": number, "section_title": title})
+
+    def named_section_ctx(self, quoted: Token) -> Formula:
+        number, title = _heading(_unquote(quoted))
+        return Formula("section_ctx", {"title": title, "section": number})
 
     def insert_plain(self, rows: list[str]) -> Formula:
         return Formula("insert_rows", {"rows": rows})
@@ -278,8 +317,11 @@ class _Reader(Transformer[Token, Formula]):
         pairs: list[tuple[str, str | None]] = args[-1] if isinstance(args[-1], list) else args[1]
         return Formula("words", {"scope": scope, "pairs": pairs})
 
-    def note_add(self) -> Formula:
-        return Formula("note_add", {})
+    def note_after(self, quoted: Token) -> str:
+        return _unquote(quoted)
+
+    def note_add(self, after: str | None = None) -> Formula:
+        return Formula("note_add", {"after": after})
 
     def note_delete(self, quoted: Token) -> Formula:
         return Formula("note_delete", {"line": _unquote(quoted)})
@@ -287,8 +329,8 @@ class _Reader(Transformer[Token, Formula]):
     def note_replace(self, quoted: Token) -> Formula:
         return Formula("note_replace", {"line": _unquote(quoted)})
 
-    def section_title(self, number: Token) -> Formula:
-        return Formula("section_title", {"section": _section_number(number)})
+    def section_title(self, *args: Token) -> Formula:
+        return Formula("section_title", {"section": _section_number(args[-1])})
 
     def subsection_title(self, number: Token) -> Formula:
         return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
@@ -334,24 +376,24 @@ class _Reader(Transformer[Token, Formula]):
     def rule(self, value: tuple[str, Any]) -> tuple[str, Any]:
         return value
 
-    def exception(self, points: tuple[int, ...]) -> tuple[int, ...]:
-        return points
+    def exception(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
+        return refs
 
-    def later(self, points: tuple[int, ...], rule: tuple[str, Any]) -> tuple[tuple[int, ...], tuple[str, Any]]:
-        return (points, rule)
+    def later(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
+        return (refs, rule)
 
     def entry(self, *args: Any) -> Formula:
         items = [a for a in args if not isinstance(a, Token)]
-        exceptions: tuple[int, ...] = ()
+        exceptions: tuple[Ref, ...] = ()
         rule: tuple[str, Any] | None = None
-        later: list[tuple[tuple[int, ...], tuple[str, Any]]] = []
+        later: list[tuple[tuple[Ref, ...], tuple[str, Any]]] = []
         for item in items:
-            if isinstance(item, tuple) and item and isinstance(item[0], int):
-                exceptions = item
-            elif isinstance(item, tuple) and item and isinstance(item[0], str):
+            if isinstance(item, tuple) and item and isinstance(item[0], str):
                 rule = item
+            elif len(item) == 2 and isinstance(item[1], tuple) and item[1] and isinstance(item[1][0], str):
+                later.append(item)  # (refs, rule)
             else:
-                later.append(item)
+                exceptions = item
         assert rule is not None
         return Formula("entry", {"clause": Clause(rule, exceptions, tuple(later))})
 
@@ -360,6 +402,14 @@ class _Reader(Transformer[Token, Formula]):
 
     def signature(self, position: Token, name: Token) -> Formula:
         return Formula("signature", {"position": str(position).strip(), "name": str(name)})
+
+
+def _heading(text: str) -> tuple[str | None, str]:
+    """ "ІІ. БАҒДАРЛАМАЛЫҚ ..." -> ("II", "БАҒДАРЛАМАЛЫҚ ..."); a title with no number -> (None, title)."""
+    m = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", text)
+    if m is None:
+        return None, text
+    return _section_number(m.group(1)), m.group(2)
 
 
 def _numbered(text: str) -> tuple[str, str]:

@@ -37,6 +37,7 @@ __all__ = [
     "SectionContext",
     "SetTitle",
     "Signature",
+    "Subpoint",
     "SubsectionContext",
     "Table",
     "Unrecognized",
@@ -142,10 +143,10 @@ class Instruction:
 
 @dataclass(frozen=True)
 class SectionContext(Instruction):
-    """'"<title>" деген N-бөлімде:': the sentences after it speak of section N."""
+    """'"<title>" деген N-бөлімде:': the sentences after it speak of section N (None: found by its title)."""
 
-    section: str
-    title: str
+    section: str | None
+    title: str | None
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,8 @@ class InsertRows(Instruction):
     subsection_title: str | None = None
     after: str | None = None
     table: Table | None = None
+    section: str | None = None  # '"ІІ. <title>" деген бөлім мынадай мазмұндағы ...'
+    section_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,7 @@ class AddAbbreviations(Instruction):
 
     entries: tuple[tuple[str, str], ...]
     quote: tuple[Paragraph, ...] = ()
+    after: str | None = None  # '"КОД – ..." деген жолдан кейін': where the lines are to stand
 
 
 @dataclass(frozen=True)
@@ -233,6 +237,7 @@ class ReplaceAbbreviation(Instruction):
     code: str
     expansion: str
     quote: tuple[Paragraph, ...] = ()
+    renamed: str | None = None
 
 
 @dataclass(frozen=True)
@@ -275,6 +280,13 @@ class EntryIntoForceClause(Instruction):
     """The closing point: when the act enters into force (``clause`` None: no formula recognised)."""
 
     clause: Clause | None = None
+
+
+@dataclass(frozen=True)
+class Subpoint(Instruction):
+    """ "3) ...": a numbered subpoint of the current point begins (the sentence after the number follows)."""
+
+    number: int
 
 
 @dataclass(frozen=True)
@@ -366,6 +378,11 @@ def read_instructions(document: Document) -> list[Instruction]:
             )
             continue
         p = block
+        marker = re.match(r"^(\d+)\)\s+(\S.*)$", p.text)
+        if marker:
+            # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
+            out.append(Subpoint(p, int(marker.group(1))))
+            p = Paragraph(marker.group(2), p.first_line, p.last_line)
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
@@ -384,7 +401,14 @@ def read_instructions(document: Document) -> list[Instruction]:
                 i += table is not None
                 out.append(
                     InsertRows(
-                        p, tuple(v["rows"]), v.get("subsection"), v.get("subsection_title"), v.get("after"), table
+                        p,
+                        tuple(v["rows"]),
+                        v.get("subsection"),
+                        v.get("subsection_title"),
+                        v.get("after"),
+                        table,
+                        v.get("section"),
+                        v.get("section_title"),
                     )
                 )
             case "replace_cells":
@@ -411,7 +435,7 @@ def read_instructions(document: Document) -> list[Instruction]:
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries:
-                    out.append(AddAbbreviations(p, entries, quote))
+                    out.append(AddAbbreviations(p, entries, quote, v.get("after")))
                 else:
                     out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
             case "note_delete":
@@ -421,8 +445,10 @@ def read_instructions(document: Document) -> list[Instruction]:
                 code = (note_line(v["line"]) or (v["line"].strip(), ""))[0]
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
-                if entries and len(entries) == 1 and entries[0][0] == code:
-                    out.append(ReplaceAbbreviation(p, code, entries[0][1], quote))
+                if entries and len(entries) == 1:
+                    # A new code in the new wording renames the line (``renamed`` is the old code).
+                    new_code, expansion = entries[0]
+                    out.append(ReplaceAbbreviation(p, new_code, expansion, quote, code if new_code != code else None))
                 else:
                     out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
             case "section_title" | "subsection_title":

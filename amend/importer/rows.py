@@ -19,7 +19,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
 from amend.importer.wording import MONTHS, UNKNOWN_TEXT
 
-__all__ = ["MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows"]
+__all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 
 _S = r"\s+"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -41,7 +41,12 @@ _DEADLINE = "|".join(
 )
 _AMOUNT = rf"(?:{_YEAR}{_S}жылы\s*[–-]\s*)?\d[\d ]*(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
 # Costs: "талап етілмейді", "-", "2024 жылы – 150, 5 млн теңге; 2025 жылы – ...", a bare figure.
-_COST = "|".join([rf"талап{_S}етілмейді", r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
+# A cost in words: "РБ көзделген қаражат шегінде" (within the means the budget provides).
+COST_WORDS = (
+    rf"талап{_S}етілмейді|(?:РБ|ЖБ|ДБ)(?:{_S}және{_S}(?:РБ|ЖБ|ДБ))?{_S}(?:көзделген|көздеген){_S}қаражат{_S}"
+    rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
+)
+_COST = "|".join([COST_WORDS, r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
 # Funding: "-", or a source (РБ, ЖБ, ДБ, budget or other means) to the end of its cell.
 _FUNDING = rf"-|талап{_S}етілмейді|(?:РБ|ЖБ|ДБ|ЖҚ|бюджет|бюджеттен|демеуші|халықаралық|қаражат)\b[^\n]*"
 _CODE_FALLBACK = r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}"
@@ -90,14 +95,33 @@ def _executors(codes: Iterable[str]) -> str:
     return rf"{one}(?:\s*,\s*{one})*"
 
 
-def _pattern(kinds: Sequence[ColumnKind], codes: Iterable[str]) -> re.Pattern[str]:
-    parts = {
+def _parts(codes: Iterable[str]) -> dict[str, str]:
+    return {
         "deadline": _DEADLINE,
         "executors": _executors(codes),
         "cost": _COST,
         "funding": _FUNDING,
         "free": r"[^\n]+?",
     }
+
+
+def vocabulary(kind: str, codes: Iterable[str]) -> re.Pattern[str]:
+    """The whole text of a cell of this kind (deadline, executors, cost, funding), as a pattern."""
+    return re.compile(_parts(codes)[kind])
+
+
+def _fits(region: _Region, kinds: Sequence[ColumnKind], parts: dict[str, str], lexicon: Lexicon) -> bool:
+    """One printed cell per column, and each cell with a vocabulary of its own is wholly of that vocabulary."""
+    if len(region.chunks) != len(kinds):
+        return False
+    for kind, chunk in zip(kinds, region.chunks, strict=True):
+        if kind.kind != "free" and not re.fullmatch(parts[kind.kind], join_lines(chunk, lexicon)[0]):
+            return False
+    return True
+
+
+def _pattern(kinds: Sequence[ColumnKind], codes: Iterable[str]) -> re.Pattern[str]:
+    parts = _parts(codes)
     groups = _S.join(f"(?P<c{i}>{parts[k.kind]})" for i, k in enumerate(kinds))
     # The last cell ends its printed cell: an empty line or the end of the row follows.
     return re.compile(rf"(?:^|(?<=\s))(?:{groups})(?=\n|$)")
@@ -223,9 +247,11 @@ def read_rows(
     for i, pos in enumerate(positions):
         end = positions[i + 1] if i + 1 < len(positions) else len(lines)
         regions.append(_Region(numbers[i], _chunks(lines[pos + 1 : end])))
-    if regions and positions[0] == 0 and all(len(r.chunks) == len(kinds) for r in regions):
-        # Every row prints exactly one cell per column, nothing strays across a page break: the
-        # cells are the printed cells in column order (the layout `amend draft-text` writes).
+    parts = _parts(codes)
+    if regions and positions[0] == 0 and all(_fits(r, kinds, parts, lexicon) for r in regions):
+        # Every row prints exactly one cell per column, nothing strays across a page break, and each
+        # cell of a known vocabulary is wholly of it: the cells are the printed cells in column order
+        # (the layout `amend draft-text` writes).
         return [_positional(r, kinds, lexicon) for r in regions] + _missing(raw_lines, numbers, regions, kinds)
     for region in regions:
         _read_region(region, kinds, pattern, lexicon)
@@ -286,6 +312,14 @@ def _assemble(
     region: _Region, head: list[list[Line]], tail: list[list[Line]], kinds: Sequence[ColumnKind], lexicon: Lexicon
 ) -> RowReading:
     reading = RowReading(region.number, {}, list(region.notes))
+    if not region.matched and not head and len(region.chunks) == len(kinds):
+        # No cell is of its column's vocabulary, but there is one printed cell per column: read
+        # them in column order, and say so.
+        reading = _positional(region, kinds, lexicon)
+        reading.notes.append(
+            (None, region.chunks[0][0].number, "read cell by cell in column order: some cells are of no known pattern")
+        )
+        return reading
     if not region.matched:
         raw = " / ".join(line.text for chunk in head + region.chunks for line in chunk)
         first = (head + region.chunks)[0][0].number if head + region.chunks else 0

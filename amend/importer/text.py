@@ -247,7 +247,8 @@ def read_lines(raw_lines: Iterable[tuple[int, str]]) -> list[Line]:
         if not raw.strip():
             blanks += 1
             continue
-        text = re.sub(r"\s+", " ", close_up(raw.rstrip("\n"))).strip()
+        # Look-alikes again once spaced letters are closed up: "т a л а п" holds a Latin "a" alone.
+        text = fix_lookalikes(re.sub(r"\s+", " ", close_up(raw.rstrip("\n"))).strip())
         lines.append(Line(text, raw.rstrip("\n") != raw.rstrip(), number, blanks))
         blanks = 0
     return lines
@@ -337,7 +338,7 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
     tells an opening quote at the end of ``a`` or a closing one at the start of ``b``.
     """
     left, right = a.text.split(" ")[-1], b.text.split(" ")[0]
-    if re.match(r"^[-–] [^\W\d_]", b.text):
+    if re.match(r"^[-–] [^\s\d\-–]", b.text):
         # "- item" opens an item of a dash-list: plans keep each item on a line of its own.
         return Joint(False, True, "a dash-list item starts a line", newline=True)
     x, y = _core(left), _core(right)
@@ -349,7 +350,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
         return Joint(True, True, "a compound broken at its hyphen")
     if right[0] in ",.;:!?)»]" or (right[0] == '"' and quote_open):
         return Joint(True, True, "punctuation is not spaced from the word before")
-    if left[-1] in "(«[„" or (left[-1] == '"' and quote_open):
+    # A quote right after a letter closes (its opening may be missing from the print): only a quote
+    # that stands alone or follows a non-letter can open.
+    if left[-1] in "(«[„" or (left[-1] == '"' and quote_open and (len(left) == 1 or not left[-2].isalpha())):
         return Joint(True, True, "an opening bracket or quote is not spaced from the word after")
     if a.open_end:
         return Joint(False, True, "the line ends in a blank")
@@ -364,6 +367,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
         return Joint(False, False, "no letters to join")
     if x + y in lexicon:
         return Joint(True, True, f"'{x + y}' is a known word")
+    if "-" in x and x.rsplit("-", 1)[-1] + y in lexicon:
+        # A compound broken after its hyphen and a letter or two ("психиатр-дә" / "рігерлерді").
+        return Joint(True, True, f"'{x.rsplit('-', 1)[-1] + y}' is a known word")
     if y in FUNCTION_WORDS:
         return Joint(False, True, f"'{y}' stands alone")
     if len(y) == 1 or y[0] in _NEVER_INITIAL:
@@ -391,4 +397,5 @@ def join_lines(lines: list[Line], lexicon: Lexicon) -> tuple[str, list[tuple[Lin
         if not j.sure:
             guesses.append((a, b, j))
         parts.append(b.text if j.glue else ("\n" if j.newline else " ") + b.text)
-    return "".join(parts), guesses
+    # A Latin letter printed alone at a line's end is inside a Cyrillic word once the lines are joined.
+    return fix_lookalikes("".join(parts)), guesses

@@ -7,18 +7,30 @@ with the row number first, quoted lines. Deterministic: the dates in the package
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
+from amend.engine.acts import Act
 from amend.outputs.docx import _document
 from amend.outputs.ooxml import reproducible
-
-if TYPE_CHECKING:
-    from amend.importer.drafting import DraftText
 
 __all__ = ["render_draft_docx"]
 
 
-def render_draft_docx(text: DraftText) -> bytes:
+class _Block(Protocol):
+    # The shape of amend.importer.drafting.Block (outputs do not import the importer).
+    text: str
+    rows: tuple[tuple[str | None, tuple[str, ...]], ...]
+    lines: tuple[str, ...]
+    heading: bool
+
+
+class _Text(Protocol):
+    act: Act
+    blocks: Sequence[_Block]
+
+
+def render_draft_docx(text: _Text) -> bytes:
     """The resolution as DOCX bytes (reproducible: one input, one file)."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 

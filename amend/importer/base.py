@@ -1,0 +1,458 @@
+"""A base plan from the full text of its approving resolution and annex (``amend import-base``).
+
+What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
+of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
+бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
+the rows by number and section, and the abbreviations note. The annex prints a row column by
+column and page by page, with nothing that marks where one cell ends; a cell is read only by a rule:
+the closing run of dashes (one for every column after the first amount column) and "талап
+етілмейді" before it; the deadline and the executors before that where each reads whole as its
+vocabulary; and, for a row printed on one page, the measure and the form parted after the last line
+ending in a verbal noun (a choice, marked REVIEW). Every other cell is left unknown, with the row's
+printed text in a review note; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from amend.engine.acts import ActPoint, Signatory
+from amend.engine.model import Column
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.draft import Review
+from amend.importer.grammar import parse_paragraph
+from amend.importer.metadata import EntryReading, ImportTextError, read_heading
+from amend.importer.rows import COST_WORDS, vocabulary
+from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
+from amend.importer.wording import ISSUER_GENITIVE
+from amend.importer.writer import REVIEW_MARK
+from amend.store.yaml_io import dump_yaml
+
+__all__ = ["BaseDraft", "import_base", "render_base"]
+
+_ROMAN = r"[IVXLCІХ]+"
+_NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
+_NOTE_LINE = re.compile(r"^\s*(?P<code>\S+(?:\s\S+)?)\s*–\s*(?P<expansion>.+?)\s*$")
+_DASHES = re.compile(r"^-(?:\s+-)*$")
+_ENACTING = re.compile(r"ҚАУЛЫ ЕТЕДІ\s*:")
+
+
+@dataclass
+class BaseDraft:
+    """A base plan read from its text: plain data in the format of plans/base, and review notes."""
+
+    data: dict[str, Any]
+    notes: list[Review] = field(default_factory=list)
+    row_notes: dict[str, list[Review]] = field(default_factory=dict)
+
+
+def _prose(lines: Sequence[str]) -> str:
+    out = ""
+    for raw in lines:
+        text = raw.strip()
+        if text:
+            out += ("" if not out or re.search(r"[^\W\d_]-$", out) else " ") + text
+    return re.sub(r"\s+", " ", out)
+
+
+def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
+    """A heading printed in capitals, broken across lines: joined as lower case (the rules know words), then raised."""
+    lowered = read_lines((n, raw.lower()) for n, raw in lines)
+    text, _ = join_lines(lowered, lexicon)
+    return text.upper()
+
+
+def _signatory(lines: list[str]) -> Signatory | None:
+    text = _prose(lines)
+    m = re.match(
+        r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$", text
+    )
+    return Signatory(position=m.group("position"), name=m.group("name")) if m else None
+
+
+def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id: str | None = None) -> BaseDraft:
+    """Read the resolution approving a plan, and its annex, into base-plan data with review notes."""
+    text = fix_lookalikes(text.replace("\r\n", "\n"))
+    lines = list(enumerate(text.split("\n"), 1))
+    notes: list[Review] = []
+    # The act's name ends the heading; the preamble runs from there to the enacting words.
+    enacting_at = next((n for n, raw in lines if _ENACTING.search(raw)), None)
+    heading = read_heading(tuple(lines[: (enacting_at or len(lines))]), None)
+    head_end = heading.line
+    preamble: list[str] = [raw.strip() for n, raw in lines if head_end < n <= (enacting_at or 0) and raw.strip()]
+    issuer = heading.issuer
+    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))\s+ҚАУЛЫ ЕТЕДІ", _prose(preamble))
+    if said:
+        issuer = said.group("who")
+    points: list[ActPoint] = []
+    entry = EntryReading(None)
+    signature_lines: list[str] = []
+    table_start = len(lines)
+    body = [(n, raw) for n, raw in lines if n > (enacting_at or head_end)]
+    current: list[str] = []
+    number: str | None = None
+    k = 0
+    while k < len(body):
+        n, raw = body[k]
+        stripped = raw.strip()
+        k += 1
+        if not stripped:
+            continue
+        if re.match(rf"^\s*{_ROMAN}\.\s", raw) or re.match(r"^\s*1\.\s{2,}", raw):
+            table_start = n
+            break
+        point = re.match(r"^\s{4,}(\d+)\.\s+(.*)$", raw)
+        item = re.match(r"^\s{4,}(\d+\))\s+(.*)$", raw)
+        if point:
+            if number is not None:
+                points.append(ActPoint(number=number, text=_point_text(current)))
+            number, current = point.group(1), [point.group(2)]
+        elif item and number is not None:
+            current.append("\n" + stripped)
+        elif (re.match(r"^\s{4,}\S", raw) and number is not None and _signature_start(stripped)) or signature_lines:
+            signature_lines.append(stripped)
+        else:
+            current.append(stripped)
+    if number is not None:
+        points.append(ActPoint(number=number, text=_point_text(current)))
+    for act_point in points:
+        formula = parse_paragraph(str(act_point.text))
+        if formula is not None and formula.kind == "entry":
+            entry = EntryReading.of(formula.values["clause"], str(act_point.text), None)
+    signatory = _signatory(signature_lines)
+    if signatory is None:
+        notes.append(Review(None, "signatory", f'the signature was not read from "{_prose(signature_lines)}"'))
+    title: Text = UNKNOWN
+    first = next((p for p in points if p.number == "1"), None)
+    m = re.search(
+        r"Қоса беріліп отырған\s+(.+?)(?:\s+\(бұдан әрі\b.*?\))?\s+бекітілсін", str(first.text) if first else ""
+    )
+    if m:
+        title = m.group(1)
+    else:
+        notes.append(Review(None, "title", 'the plan\'s title was not found in point 1 ("Қоса беріліп отырған ...")'))
+    abbreviations = _note(lines)
+    sections, rows, row_notes = _table(lines, table_start, columns, lexicon, set(abbreviations))
+    model = entry.model()
+    data: dict[str, Any] = {
+        "plan": plan_id or heading.number,
+        "act": {
+            "issuer": issuer,
+            "kind": heading.kind,
+            "number": heading.number,
+            "date": heading.date,
+            "title": heading.title or UNKNOWN,
+            "preamble": _prose(preamble) if preamble else None,
+            "points": [{"number": p.number, "text": p.text} for p in points],
+            "signatory": signatory.model_dump() if signatory else None,
+        },
+        "entry_into_force": model.model_dump() if model is not None else UNKNOWN,
+        "title": title,
+        "rows_complete": True,
+        "columns": [c.model_dump() for c in columns],
+        "sections": sections,
+        "rows": rows,
+        "abbreviations": abbreviations,
+    }
+    data["act"] = {k: v for k, v in data["act"].items() if v not in (None, [])}
+    if not rows:
+        raise ImportTextError("no numbered row of the annex table was found")
+    return BaseDraft(data, notes, row_notes)
+
+
+def _signature_start(text: str) -> bool:
+    return bool(re.match(r"^Қазақстан Республикасының\s*$", text))
+
+
+def _point_text(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        if part.startswith("\n"):
+            out += part
+        elif out and not out.endswith("\n") and not re.search(r"[^\W\d_]-$", out):
+            out += " " + part
+        else:
+            out += part
+    return "\n".join(re.sub(r"\s+", " ", line).strip() for line in out.split("\n"))
+
+
+def _table(
+    lines: list[tuple[int, str]], start: int, columns: Sequence[Column], lexicon: Lexicon, codes: set[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Review]]]:
+    """Sections and rows of the annex table, from line ``start`` to the note."""
+    end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
+    table = [(n, raw) for n, raw in lines if start <= n < end]
+    sections: list[dict[str, Any]] = []
+    rows: list[dict[str, Any]] = []
+    notes: dict[str, list[Review]] = {}
+    expected = 1
+    section: str | None = None
+    segment: list[tuple[int, str]] = []
+    i = 0
+
+    segments: dict[str, list[tuple[int, str]]] = {}
+    choices: dict[str, str] = {}
+    pending: dict[str, tuple[list[str], list[str]]] = {}
+
+    def close() -> None:
+        if rows:
+            number = rows[-1]["number"]
+            segments[number] = segment
+            choice, rest = _cells(rows[-1], segment, columns, codes)
+            if choice is not None:
+                choices[number] = choice
+            if rest is not None:
+                pending[number] = rest
+
+    while i < len(table):
+        n, raw = table[i]
+        heading = re.match(rf"^\s*(?P<num>{_ROMAN})\.\s*(?P<rest>.*)$", raw)
+        if heading and raw.strip() == raw.strip().upper():
+            # A section heading: the capitals up to the next row number.
+            parts = [(n, heading.group("rest"))] if heading.group("rest").strip() else []
+            j = i + 1
+            while j < len(table) and not re.match(rf"^\s*{expected}\.(\s|$)", table[j][1]):
+                if table[j][1].strip() and table[j][1].strip() == table[j][1].strip().upper():
+                    parts.append(table[j])
+                j += 1
+            section = heading.group("num").replace("І", "I").replace("Х", "X")
+            sections.append({"number": section, "title": _heading_title(parts, lexicon)})
+            i = j
+            continue
+        marker = re.match(rf"^\s*{expected}\.(\s|$)(?P<rest>.*)$", raw)
+        if marker and section is not None:
+            close()
+            segment = [(n, marker.group("rest"))] if marker.group("rest").strip() else []
+            rows.append({"number": str(expected), "section": section, "cells": {}})
+            expected += 1
+        else:
+            segment.append((n, raw))
+        i += 1
+    close()
+    # Forms of completion read in rows printed whole tell where the form begins in a row whose measure
+    # runs on after a page break.
+    text_ids = [c.id for c in columns[:2]]
+    forms = {str(r["cells"][text_ids[1]]) for r in rows if r["number"] in choices}
+    for number, (head, tail) in pending.items():
+        row = rows[int(number) - 1] if rows[int(number) - 1]["number"] == number else None
+        if row is None:
+            continue
+        for x in range(1, len(head)):
+            form = _joined(head[x:])
+            if form in forms:
+                measure, _ = join_lines(read_lines(enumerate([*head[:x], *tail], 1)), Lexicon())
+                row["cells"][text_ids[0]] = "\n".join(" ".join(p.split()) for p in measure.split("\n"))
+                row["cells"][text_ids[1]] = form
+                choices[number] = (
+                    f'{text_ids[1]} "{form}" is a form read in a row printed whole; the {text_ids[0]} is the text '
+                    f"before it and the {len(tail)} line(s) printed after the row's costs (a page break)"
+                )
+                break
+    for row in rows:
+        _row_notes(row, segments.get(row["number"], []), choices.get(row["number"]), notes)
+    return sections, rows, notes
+
+
+def _joined(lines: Sequence[str]) -> str:
+    text, _ = join_lines(read_lines(enumerate(lines, 1)), Lexicon())
+    return " ".join(text.split())
+
+
+def _executors_and_deadline(
+    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str]
+) -> int | None:
+    """The deadline and the executors printed just before the costs, where each reads whole as its vocabulary.
+
+    The longest run of closing lines that is wholly a deadline, then the longest run before it that is
+    wholly a list of codes of the note: a run cut short by a page break, or printed on one line with
+    another cell, fits neither and leaves the cells unknown. Returns where the executors begin.
+    """
+    ids = [c.id for c in columns]
+    deadline = next((c.id for c in columns if "deadline" in c.id), None)
+    executors = next((c.id for c in columns if c.role == "executors"), None)
+    if deadline is None or executors is None or ids.index(executors) + 1 != ids.index(deadline):
+        return None
+    date_pattern, code_pattern = vocabulary("deadline", codes), vocabulary("executors", codes)
+    start = next((j for j in range(len(lines)) if date_pattern.fullmatch(_joined(lines[j:]))), None)
+    if start is None or start == 0:
+        return None
+    begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
+    if begin is None and start >= 2:
+        # The executors may share the printed line of the cell before them ("бұйрық БҒМ"): the line's
+        # closing words that are wholly codes, after a word that is none, are the executors.
+        words = lines[start - 1].split()
+        for cut in range(1, len(words)):
+            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+            if code_pattern.fullmatch(tail) and not code_pattern.fullmatch(words[cut - 1]):
+                lines[start - 1 : start] = [head + " ", tail + " "]
+                start += 1
+                begin = start - 1
+                break
+    # A line wholly of codes just before is the same cell, printed without the comma ("БҒМ" / "ЖББ (...)").
+    while begin is not None and begin > 0 and code_pattern.fullmatch(_joined(lines[begin - 1 : begin])):
+        begin -= 1
+    if begin is None or begin == 0:
+        return None
+    cells[deadline] = _joined(lines[start:])
+    cells[executors] = _joined(lines[begin:start])
+    return begin
+
+
+_COST_WORDS = re.compile(COST_WORDS)
+
+
+def _costs_executors_deadline(
+    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str], cost: str
+) -> int | None:
+    """The first amount column (words, not figures), then the deadline and executors before it.
+
+    The closing lines that read wholly as a cost in words ("талап етілмейді", "РБ көзделген қаражат
+    шегінде") with a whole deadline just before them. Returns where the executors begin.
+    """
+    for e in range(len(lines) - 1, 0, -1):
+        if _COST_WORDS.fullmatch(_joined(lines[e:])):
+            words = _joined(lines[e:])
+            head = lines[:e]
+            begin = _executors_and_deadline(cells, head, columns, codes)
+            lines[:e] = head  # the executors may have been parted from a shared line
+            if begin is not None or cells.get(next((c.id for c in columns if "deadline" in c.id), ""), UNKNOWN):
+                cells[cost] = words
+            return begin
+    return None
+
+
+def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequence[Column]) -> str | None:
+    """The two text columns before the executors, parted after the last line ending in a verbal noun.
+
+    A measure states an action and ends in a verbal noun ("... енгізу", "... пысықтау"); the form of
+    completion after it is a noun ("бұйрық", "Үкіметке ұсыныстар"). A choice, so it is marked.
+    """
+    ids = [c.id for c in columns]
+    if len(ids) < 2 or columns[0].role != "text" or columns[1].role != "text":
+        return None
+    # A verbal noun ends in -у or -ю ("енгізу", "қою"); a parenthesis closing the measure may follow it.
+    ends = [
+        i + 1
+        for i, line in enumerate(lines)
+        if re.search(r"[^\W\d_][ую]$", line.strip().rstrip(");,.")) or line.strip().endswith(")")
+    ]
+    if not ends or ends[-1] >= len(lines):
+        return None
+    cut = ends[-1]
+    measure, _ = join_lines(read_lines(enumerate(lines[:cut], 1)), Lexicon())
+    cells[ids[0]] = "\n".join(" ".join(part.split()) for part in measure.split("\n"))
+    cells[ids[1]] = _joined(lines[cut:])
+    return (
+        f'{ids[0]} and {ids[1]} parted after "{lines[cut - 1].strip()}", the last line ending in a verbal noun '
+        f"(the {ids[1]} is the rest)"
+    )
+
+
+def _cells(
+    row: dict[str, Any],
+    segment: list[tuple[int, str]],
+    columns: Sequence[Column],
+    codes: Iterable[str] = (),
+) -> tuple[str | None, tuple[list[str], list[str]] | None]:
+    """The cells a rule is certain of (the others unknown); the choice made, if any; and, for a row whose
+    measure runs on after a page break, the lines before its executors and the lines after its costs."""
+    ids = [c.id for c in columns]
+    cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
+    # The printed lines in order, and where a page break (three empty lines or more) falls among them.
+    seq: list[str] = []
+    breaks: list[int] = []
+    blanks = 0
+    for _, raw in segment:
+        if not raw.strip():
+            blanks += 1
+            continue
+        if blanks >= 3 and seq:
+            breaks.append(len(seq))
+        blanks = 0
+        seq.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
+    choice: str | None = None
+    rest: tuple[list[str], list[str]] | None = None
+    amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
+    after = len(ids) - amounts[0] - 1 if amounts else 0
+    closing = [i for i, x in enumerate(seq) if _DASHES.match(x.strip()) and x.count("-") == after]
+    if amounts and closing:
+        # One dash for every column after the first amount column: no doubt which cell is which (with
+        # fewer dashes than cells, which cell is blank is not printed).
+        d = closing[-1]
+        for column in ids[len(ids) - after :]:
+            cells[column] = "-"
+        before = seq[:d]
+        found = _costs_executors_deadline(cells, before, columns, codes, ids[amounts[0]])
+        grown = len(before) - d  # a shared line parted in two
+        # Measure and form only when nothing of the row follows its closing dashes and no page break
+        # falls before its executors (so neither text column goes on elsewhere).
+        if found is not None and d == len(seq) - 1 and all(b >= found - grown for b in breaks):
+            choice = _measure_and_form(cells, before[:found], columns)
+        elif found is not None and breaks == [d + 1] and re.search(r"[^\W\d_][ую]\)?$", seq[-1].strip()):
+            # The measure runs on after the page break that follows the costs: it ends there.
+            rest = (before[:found], seq[d + 1 :])
+    row["cells"] = cells
+    return choice, rest
+
+
+def _row_notes(
+    row: dict[str, Any], segment: list[tuple[int, str]], choice: str | None, notes: dict[str, list[Review]]
+) -> None:
+    """The review notes of a row: the choice made, and the cells left unknown with the printed text."""
+    cells = row["cells"]
+    printed = [raw.strip() for _, raw in segment if raw.strip()]
+    unknown = [c for c, v in cells.items() if v is UNKNOWN]
+    line = segment[0][0] if segment else None
+    if choice is not None:
+        notes.setdefault(row["number"], []).append(Review(line, f"row {row['number']}", choice))
+    if unknown:
+        text = " / ".join(printed)
+        notes.setdefault(row["number"], []).extend(
+            [
+                Review(
+                    line,
+                    f"row {row['number']}",
+                    f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
+                    f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
+                )
+            ]
+        )
+
+
+def _note(lines: list[tuple[int, str]]) -> dict[str, str]:
+    """The abbreviations note: "КОД – толық жазылуы" lines, a line without a dash continuing the one before."""
+    out: dict[str, str] = {}
+    started = False
+    last: str | None = None
+    for _, raw in lines:
+        if _NOTE_HEAD.match(raw):
+            started = True
+            continue
+        if not started or not raw.strip():
+            continue
+        m = _NOTE_LINE.match(raw.replace("–", " – ", 1) if "–" in raw and " – " not in raw else raw)
+        if m and re.match(r"^\s{4,}", raw):
+            last = m.group("code").strip()
+            out[last] = " ".join(m.group("expansion").split())
+        elif last is not None:
+            out[last] += " " + " ".join(raw.split())
+    return out
+
+
+def render_base(draft: BaseDraft) -> str:
+    """The base plan as YAML (the store's serializer), review notes as comments above the rows."""
+    text = dump_yaml(draft.data)
+    out = ["# Base plan imported by `amend import-base`; each place marked REVIEW is to be checked."]
+    out.extend(f"# {REVIEW_MARK} {n.message} ({n.where})" for n in draft.notes)
+    for line in text.rstrip("\n").split("\n"):
+        m = re.match(r"^- number: '?(?P<n>[\d-]+)'?$", line)
+        if m and m.group("n") in draft.row_notes:
+            out.extend(
+                f"# {REVIEW_MARK} {' '.join(n.message.split())} ({n.where}, line {n.line})"
+                for n in draft.row_notes[m.group("n")]
+            )
+        out.append(line)
+    return "\n".join(out) + "\n"

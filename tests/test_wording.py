@@ -1,0 +1,57 @@
+"""The wording both directions share: dates in their case forms, listings, act references, numbers of days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from amend.importer import wording as w
+
+
+def test_dates_in_the_forms_acts_use():
+    assert w.date_locative(dt.date(2025, 5, 30)) == "2025 жылғы 30 мамырдағы"
+    assert w.date_locative(dt.date(2024, 4, 2)) == "2024 жылғы 2 сәуірдегі"
+    assert w.date_ablative(dt.date(2026, 1, 1)) == "2026 жылғы 1 қаңтардан"
+    assert w.date_ablative(dt.date(2026, 12, 1)) == "2026 жылғы 1 желтоқсаннан"
+
+
+@given(st.dates(min_value=dt.date(1991, 1, 1), max_value=dt.date(2100, 12, 31)))
+def test_every_written_date_reads_back(day):
+    for text in (w.date_locative(day), w.date_ablative(day)):
+        year, _, number, month = text.split(" ")
+        assert w.kazakh_date(year, number, month) == day
+
+
+def test_an_impossible_date_is_none():
+    assert w.kazakh_date("2025", "30", "ақпандағы") is None
+    assert w.kazakh_date("2025", "3", "сейсенбі") is None
+
+
+def test_row_listings_in_their_cases_and_back():
+    assert w.row_listing(["6"]) == "реттік нөмірі 6-жол"
+    assert w.row_listing(["29-1", "29-2", "29-3"], "мен") == "реттік нөмірлері 29-1, 29-2 және 29-3-жолдармен"
+    assert w.row_listing(["23"], "дан") == "реттік нөмірі 23-жолдан"
+    assert w.row_numbers("29-1, 29-2 және 29-3") == ["29-1", "29-2", "29-3"]
+    assert w.row_numbers("10 – 12") == ["10", "11", "12"]
+    assert w.column_listing([4]) == "4-бағаны" and w.column_listing([3, 4, 5]) == "3, 4 және 5-бағандары"
+    assert w.point_listing([2], accusative=True) == "2-тармағын"
+    assert w.point_listing([2, 3], accusative=False) == "2 және 3-тармақтар"
+
+
+def test_act_references():
+    ref = w.act_reference("Қазақстан Республикасының Үкіметі", "қаулы", "748", dt.date(2023, 8, 31), dative=True)
+    assert ref == "Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына"
+    nom = w.act_reference("Қазақстан Республикасының Үкіметі", "қаулы", "392", dt.date(2025, 5, 30), dative=False)
+    assert nom == "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысы"
+
+
+@given(st.integers(min_value=1, max_value=365))
+def test_days_written_and_read(days):
+    assert w.parse_days(w.days_phrase(days)) == days
+
+
+def test_days_spelled_out():
+    assert w.days_phrase(10) == "он" and w.parse_days("он") == 10 and w.parse_days("он бес") == 15
+    assert w.parse_days("көп") is None
