@@ -130,3 +130,13 @@ def test_amend_schema_writes_the_files_and_check_tells_a_stale_one(tmp_path: Pat
     (tmp_path / "plan.schema.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["schema", str(tmp_path), "--check"])
     assert result.exit_code == 1 and "plan.schema.json" in result.stderr
+
+
+def test_a_schema_file_in_another_encoding_is_stale_not_a_traceback(tmp_path: Path):
+    runner = CliRunner()
+    assert runner.invoke(app, ["schema", str(tmp_path)]).exit_code == 0
+    (tmp_path / "plan.schema.json").write_bytes(b"\xff\xfe{\x00}\x00")
+    stale = runner.invoke(app, ["schema", str(tmp_path), "--check"])
+    assert stale.exit_code == 1 and "plan.schema.json is not what `amend schema` would write" in stale.stderr
+    assert runner.invoke(app, ["schema", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["schema", str(tmp_path), "--check"]).exit_code == 0

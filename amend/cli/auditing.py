@@ -39,7 +39,8 @@ def schema(
         stale = [
             name
             for name, text in schema_texts().items()
-            if not (outdir / name).exists() or (outdir / name).read_text(encoding="utf-8") != text
+            # Bytes, not text: a file in another encoding is stale, never a decoding error.
+            if not (outdir / name).is_file() or (outdir / name).read_bytes() != text.encode("utf-8")
         ]
         for name in stale:
             typer.echo(f"{outdir / name} is not what `amend schema` would write", err=True)

@@ -129,12 +129,13 @@ def schema_texts() -> dict[str, str]:
 
 def write_schemas(folder: Path) -> tuple[list[Path], list[Path]]:
     """Write the schema files into ``folder``; returns (written, unchanged). A file is rewritten only if it changes."""
-    from amend.store.repository import write_atomic
+    from amend.store.writing import write_atomic
 
     written, unchanged = [], []
     for name, text in schema_texts().items():
         path = folder / name
-        if path.exists() and path.read_text(encoding="utf-8") == text:
+        # Bytes, not text: a file in another encoding is simply not the same file (and is rewritten).
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
             unchanged.append(path)
         else:
             write_atomic(path, text)
