@@ -254,3 +254,10 @@ def test_the_comparative_table_shows_a_moved_entry_into_force_and_a_repealed_act
     [entry] = repealed["entries"]
     assert (entry["kind"], entry["new_state"]) == ("repealed", "removed")
     assert entry["element"] == "ҚР Үкіметінің 01.07.2025 № 9003 қаулысы"
+
+
+def test_the_comparative_table_of_a_moved_act_is_taken_at_its_new_day(tmp_path):
+    root = scenario("postpone-392", tmp_path)
+    table = json.loads(cli("compare", str(root / "plans/amendments/392.yaml"), "--to", "json", "--root", str(root)))
+    assert table["in_force"] == "2025-06-30"
+    assert [e["element"] for e in table["entries"]][:2] == ["1-бөлім, 6-жол", "1.2-кіші бөлім, 23-1-жол"]

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from amend.engine.elements import ElementKind
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import DeleteRow, InsertRows, ReplaceCells, ReplaceRow, ReplaceWords
+from amend.engine.operations import CorrectAct, DeleteRow, InsertRows, ReplaceCells, ReplaceRow, ReplaceWords
 from amend.engine.provenance import ChangeKind
 from amend.engine.timeline import FiledAmendment, Timeline, consolidate, order_key
 from amend.errors import AmendError, Location, SameDayConflict
@@ -67,12 +68,17 @@ def _words_rows(timeline: Timeline, filed: FiledAmendment, day: dt.date) -> list
 def row_touches(timeline: Timeline, amendments: Sequence[FiledAmendment]) -> list[RowTouch]:
     """Every (day, row, operation) by which the adopted acts of the timeline's plan change a row."""
     touches: list[RowTouch] = []
+    # The days and texts as acts that amend acts made them (moved, corrected, or never in effect).
+    records = {id(r.filed.amendment): r for r in timeline.acts}
     for filed in amendments:
         a = filed.amendment
         if a.amends != timeline.plan_id or a.status != "adopted":
             continue
+        record = records.get(id(a))
         for i, op in enumerate(a.operations):
-            day = a.effective(i)
+            day = record.days[i] if record is not None else a.effective(i)
+            if day is None:
+                continue  # repealed before it took effect: it touches nothing
             match op:
                 case ReplaceRow() | ReplaceCells() | DeleteRow():
                     touches.append(RowTouch(day, op.row, filed, i, ("operations", i, "row")))
@@ -87,6 +93,15 @@ def row_touches(timeline: Timeline, amendments: Sequence[FiledAmendment]) -> lis
                         RowTouch(day, new.number, filed, i, ("operations", i, "rows", k, "number"))
                         for k, new in enumerate(op.rows)
                     )
+    # A correction of another act that takes effect after it writes the rows that act wrote, on its own day.
+    for applied in timeline.applied:
+        s = applied.scheduled
+        if isinstance(s.filed.amendment.operations[s.index], CorrectAct):
+            touches.extend(
+                RowTouch(s.day, RowNumber(t.element.key), s.filed, s.index, ("operations", s.index, "operation"))
+                for t in applied.touches
+                if t.element.kind is ElementKind.ROW and t.writes
+            )
     return touches
 
 
@@ -108,7 +123,8 @@ def same_day_conflicts(
         by_row.setdefault((t.day, t.row), []).append(t)
     problems: list[SameDayConflict] = []
     for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
-        touches.sort(key=lambda t: order_key(t.filed.amendment, t.index))
+        # The order rule within one day (the day itself may have been moved by another act).
+        touches.sort(key=lambda t: (t.filed.amendment.act.date, order_key(t.filed.amendment, t.index)[2], t.index))
         first = touches[0]
         later = {}
         for t in touches:

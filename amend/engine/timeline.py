@@ -40,6 +40,7 @@ __all__ = [
     "Timeline",
     "Version",
     "act_bounds",
+    "act_record",
     "base_date",
     "consolidate",
     "order_key",
@@ -120,15 +121,32 @@ def order_key(amendment: Amendment, index: int) -> OrderKey:
     return (amendment.effective(index), amendment.act.date, _natural(amendment.act.number), index)
 
 
-def act_bounds(amendment: Amendment) -> tuple[OrderKey, OrderKey]:
+def act_bounds(amendment: Amendment, record: ActRecord | None = None) -> tuple[OrderKey, OrderKey]:
     """Keys just before the act's first operation and just after its last, in the order rule.
 
-    ``consolidate(..., until=...)`` with them gives the plan just before and just after the act.
+    ``consolidate(..., until=...)`` with them gives the plan just before and just after the act. With
+    ``record`` (see ``act_record``), the days are those other acts gave it (moved, or never).
     """
     n = len(amendment.operations)
-    days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
+    if record is not None:
+        days = [d for d in record.days if d is not None] or [amendment.in_force]
+    else:
+        days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
     number = _natural(amendment.act.number)
     return (min(days), amendment.act.date, number, -1), (max(days), amendment.act.date, number, n)
+
+
+def act_record(
+    base: Plan,
+    amendments: Iterable[FiledAmendment],
+    filed: FiledAmendment,
+    *,
+    drafts: Iterable[FiledAmendment] = (),
+    known_on: dt.date | None = None,
+) -> ActRecord | None:
+    """What the acts that amend acts made of ``filed`` (its days, texts, events); None if it is not
+    among the acts consolidated. Nothing is applied."""
+    return _schedule(base, amendments, drafts, known_on)[1].records.get(id(filed.amendment))
 
 
 def base_date(plan: Plan) -> dt.date:

@@ -26,7 +26,7 @@ from amend.engine.numbers import RowNumber
 from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct
 from amend.engine.provenance import Change, ChangeKind
 from amend.engine.step import Applied
-from amend.engine.timeline import Timeline, act_bounds, consolidate
+from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.queries.redline import Segment, redline
@@ -179,8 +179,9 @@ def around(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendme
     others = others_than(amendments, filed)
     drafts = [] if filed.amendment.takes_effect else [filed]
     acts = [*others, filed] if filed.amendment.takes_effect else others
-    first, last = act_bounds(filed.amendment)
     try:
+        # The act's days as other acts made them (moved, or never): the table is of what it does.
+        first, last = act_bounds(filed.amendment, act_record(base, acts, filed, drafts=drafts))
         return (consolidate(base, acts, drafts=drafts, until=first), consolidate(base, acts, drafts=drafts, until=last))
     except AmendError as err:
         raise locate(err) from None
@@ -340,6 +341,9 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
     entries += _act_entries(amendments, filed, len(entries))
     a = filed.amendment
     first = min((a.effective(i) for i in range(len(a.operations))), default=a.in_force)
+    record = next((r for r in after_tl.acts if r.filed.amendment is a), None)
+    if record is not None and record.in_force is not None:
+        first = record.in_force  # as other acts moved it
     return Comparison(
         act=a.act,
         plan=base.plan,
