@@ -261,3 +261,13 @@ def test_the_comparative_table_of_a_moved_act_is_taken_at_its_new_day(tmp_path):
     table = json.loads(cli("compare", str(root / "plans/amendments/392.yaml"), "--to", "json", "--root", str(root)))
     assert table["in_force"] == "2025-06-30"
     assert [e["element"] for e in table["entries"]][:2] == ["1-бөлім, 6-жол", "1.2-кіші бөлім, 23-1-жол"]
+
+
+def test_check_places_a_chain_error_at_the_line_and_column_of_the_correcting_act(tmp_path):
+    root = scenario("correct-392-row6", tmp_path)
+    path = root / "plans" / "amendments" / "9002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("occurrences: 1", "occurrences: 2"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--root", str(root)])
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "occurrences" in text)
+    assert f"9002.yaml:{line}:18: error [occurrences-mismatch]" in result.output
