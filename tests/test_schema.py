@@ -130,3 +130,27 @@ def test_amend_schema_writes_the_files_and_check_tells_a_stale_one(tmp_path: Pat
     (tmp_path / "plan.schema.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["schema", str(tmp_path), "--check"])
     assert result.exit_code == 1 and "plan.schema.json" in result.stderr
+
+
+LIFECYCLE_FILES = sorted((ROOT / "tests" / "fixtures" / "lifecycle").glob("*/amendments/*.yaml"))
+
+
+@pytest.mark.parametrize("path", LIFECYCLE_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_the_acts_that_amend_acts_of_the_lifecycle_corpus_validate_against_the_schema(path: Path):
+    v = validator("amendment.schema.json")
+    data = read_yaml(path)
+    assert errors(v, as_json(data)) == []
+    assert errors(v, as_language_server(data)) == []
+
+
+def test_the_amendment_schema_names_every_operation_on_acts_and_rejects_a_malformed_one():
+    v = validator("amendment.schema.json")
+    data = as_json(read_yaml(LIFECYCLE_FILES[0]))
+    for op in (
+        {"op": "reschedule_act", "act": "392", "date": "2025-06-30"},
+        {"op": "correct_act", "act": "392", "operation": 1, "old": "а", "new": "б", "occurrences": 1},
+        {"op": "repeal_act", "act": "392", "operations": [1, 2]},
+    ):
+        assert errors(v, {**data, "operations": [op]}) == []
+    assert errors(v, {**data, "operations": [{"op": "repeal_act", "act": "392", "operations": [0]}]}) != []
+    assert errors(v, {**data, "operations": [{"op": "reschedule_act", "act": "392"}]}) != []
