@@ -271,3 +271,25 @@ def test_check_places_a_chain_error_at_the_line_and_column_of_the_correcting_act
     assert result.exit_code == 1
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "occurrences" in text)
     assert f"9002.yaml:{line}:18: error [occurrences-mismatch]" in result.output
+
+
+def test_a_suspended_plan_is_suspended_from_that_day_until_an_act_resumes_it(tmp_path):
+    root = scenario("suspend-156", tmp_path)
+    timeline = Repository(root).timeline("156")
+    assert plan_status(timeline, D(2020, 12, 31)).status == "in_force"
+    held = plan_status(timeline, D(2021, 3, 31))
+    assert (held.status, held.since) == ("suspended", D(2021, 1, 1))
+    assert "№ 9009 қаулысымен" in held.basis and "until 2021-04-01" in held.basis
+    assert plan_status(timeline, D(2021, 4, 1)).status == "in_force"
+    # As known before the resumption, the suspension ran until 1 July.
+    known = Repository(root).timeline("156", known_on=D(2021, 2, 1))
+    assert plan_status(known, D(2021, 5, 1)).status == "suspended"
+    assert plan_status(known, D(2021, 7, 1)).status == "in_force"
+    # The text is unchanged: one version.
+    assert len(timeline.versions) == 1
+    text = cli("render", "156", "--at", "2021-02-01", "--root", str(root))
+    assert "Мәртебесі: қолданылуы тоқтатыла тұрған (белгілі актілер бойынша)" in text
+    table = json.loads(cli("compare", str(root / "plans/amendments/9009.yaml"), "--to", "json", "--root", str(root)))
+    assert [(e["kind"], e["remark"]) for e in table["entries"]] == [
+        ("suspended", "қолданылуы тоқтатыла тұрсын, 2021-07-01 дейін")
+    ]

@@ -44,12 +44,23 @@ from amend.engine.operations import (
     ReplaceRow,
     ReplaceWords,
     RescheduleAct,
+    ResumePlan,
     SetTitle,
+    SuspendPlan,
 )
 from amend.engine.unknown import Text
 from amend.errors import AmendError, OccurrencesMismatch, OrderAmbiguous, TargetMissing
 
-__all__ = ["ActEvent", "ActRecord", "Derived", "Resolution", "correct_operation", "resolve"]
+__all__ = [
+    "ActEvent",
+    "ActRecord",
+    "Derived",
+    "Resolution",
+    "Suspension",
+    "correct_operation",
+    "resolve",
+    "suspensions",
+]
 
 EventKind = Literal["rescheduled", "corrected", "repealed"]
 
@@ -113,6 +124,7 @@ class Resolution:
 
     records: dict[int, ActRecord] = field(default_factory=dict)
     derived: tuple[Derived, ...] = ()
+    suspensions: tuple[Suspension, ...] = ()
 
 
 def _fix(text: Text, old: str, new: str) -> tuple[Text, int]:
@@ -383,3 +395,34 @@ class _Resolver:
 def resolve(filed: Sequence[FiledAmendment]) -> Resolution:
     """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved."""
     return _Resolver(filed).run()
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """The plan's force suspended from ``start`` until ``end`` (the first day it applies again; None: no
+    known act or date ends it), by ``by``; ``resumed_by``: the act that ended it early, if any."""
+
+    start: dt.date
+    end: dt.date | None
+    by: Act
+    resumed_by: Act | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """True if the plan is suspended on ``day``."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+def suspensions(steps: Sequence[tuple[dt.date, Act, SuspendPlan | ResumePlan]]) -> tuple[Suspension, ...]:
+    """The periods of suspension that ``suspend_plan`` and ``resume_plan`` operations (in the order rule's
+    order, each with its day and act) make: a resumption ends every suspension in effect on its day."""
+    found: list[Suspension] = []
+    for day, act, op in steps:
+        if isinstance(op, SuspendPlan):
+            found.append(Suspension(day, op.until, act))
+        else:
+            found = [
+                Suspension(s.start, day, s.by, act) if s.covers(day) and s.start < day else s
+                for s in found
+                if not (s.covers(day) and s.start == day)  # suspended and resumed on one day: never in effect
+            ]
+    return tuple(found)

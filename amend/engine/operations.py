@@ -24,6 +24,7 @@ __all__ = [
     "CorrectAct",
     "DeleteAbbreviation",
     "DeleteRow",
+    "ForceOperation",
     "InsertRows",
     "NewRow",
     "Operation",
@@ -34,7 +35,9 @@ __all__ = [
     "ReplaceRow",
     "ReplaceWords",
     "RescheduleAct",
+    "ResumePlan",
     "SetTitle",
+    "SuspendPlan",
 ]
 
 
@@ -319,7 +322,29 @@ class RepealAct(_Op):
         return (Touch(_act(self.act), Effect.DELETES, ("act",)),)
 
 
+class SuspendPlan(_Op):
+    """ "қолданылуы тоқтатыла тұрсын": the plan's force suspended from this operation's day until ``until``
+    (the first day it applies again), or until an act resumes it. Its text is unchanged."""
+
+    op: Literal["suspend_plan"]
+    until: dt.date | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.PLAN, ""), Effect.CHANGES, ("op",)),)
+
+
+class ResumePlan(_Op):
+    """A suspended plan applies again from this operation's day."""
+
+    op: Literal["resume_plan"]
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.PLAN, ""), Effect.CHANGES, ("op",)),)
+
+
 ActOperation = RescheduleAct | CorrectAct | RepealAct
+# Operations on the plan's force, not its text: the schedule records them (Timeline.suspensions).
+ForceOperation = SuspendPlan | ResumePlan
 
 
 Operation = Annotated[
@@ -337,6 +362,8 @@ Operation = Annotated[
     | RepealPlan
     | RescheduleAct
     | CorrectAct
-    | RepealAct,
+    | RepealAct
+    | SuspendPlan
+    | ResumePlan,
     Field(discriminator="op"),
 ]

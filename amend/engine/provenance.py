@@ -26,6 +26,8 @@ class ChangeKind(str, Enum):
     TITLE_SET = "title_set"
     REPEALED = "repealed"
     RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
+    SUSPENDED = "suspended"  # the plan's force suspended (its text stands)
+    RESUMED = "resumed"
 
 
 class Change(Frozen):

@@ -18,17 +18,17 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from amend.engine.acts import in_force_date
 from amend.engine.amendment import Amendment, FiledAmendment
-from amend.engine.chains import ActRecord, Resolution, resolve
+from amend.engine.chains import ActRecord, Resolution, Suspension, resolve, suspensions
 from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
-from amend.engine.operations import ActOperation
+from amend.engine.operations import ActOperation, ForceOperation
 from amend.engine.provenance import Change, Source
 from amend.engine.step import Applied, OrderKey, Scheduled, apply_day
 from amend.engine.unknown import UNKNOWN
@@ -72,6 +72,7 @@ class Timeline:
     acts: tuple[ActRecord, ...] = ()
     known_on: dt.date | None = None
     repeal: Change | None = None
+    suspensions: tuple[Suspension, ...] = ()  # periods when the plan's force is suspended (its text stands)
     _starts: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -242,6 +243,7 @@ def _schedule(
         _check_dates(base, start, f)
     resolution = resolve(mine)
     steps: list[Scheduled] = []
+    force: list[Scheduled] = []
     for f in mine:
         a = f.amendment
         record = resolution.records[id(a)]
@@ -252,6 +254,9 @@ def _schedule(
             day = record.days[i]
             if day is None or isinstance(op, ActOperation):
                 continue  # repealed before it took effect; or resolved above, not applied to the plan
+            if isinstance(op, ForceOperation):
+                force.append(Scheduled(f, i, (day, a.act.date, number, i), Source(a.act, day)))
+                continue  # the plan's force, not its text: recorded as suspensions
             by = record.amended_by[i]
             source = sources.get((day, tuple(x.number for x in by)))
             if source is None:
@@ -263,6 +268,12 @@ def _schedule(
         source = Source(a.act, d.day, corrects=d.corrects)
         steps.append(Scheduled(d.filed, d.index, (d.day, a.act.date, _natural(a.act.number), d.index), source, d.op))
     steps.sort(key=lambda s: s.key)
+    force.sort(key=lambda s: s.key)
+    resolution = Resolution(
+        resolution.records,
+        resolution.derived,
+        suspensions([(s.day, s.source.act, s.op) for s in force]),  # type: ignore[misc]
+    )
     return steps, resolution, mine
 
 
@@ -289,7 +300,8 @@ def consolidate(
             (resolution.records[id(f.amendment)] for f in mine),
             key=lambda r: (r.act.date, _natural(r.act.number)),
         )
-        return _run(base, steps, tuple(records), known_on)
+        timeline = _run(base, steps, tuple(records), known_on)
+        return replace(timeline, suspensions=resolution.suspensions) if resolution.suspensions else timeline
 
 
 def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], known_on: dt.date | None) -> Timeline:

@@ -23,7 +23,7 @@ from amend.engine.elements import Element, ElementKind
 from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct
+from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct, ResumePlan, SuspendPlan
 from amend.engine.provenance import Change, ChangeKind
 from amend.engine.step import Applied
 from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
@@ -362,6 +362,25 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
     entries: list[Entry] = []
     a = filed.amendment
     for index, op in enumerate(a.operations):
+        if isinstance(op, SuspendPlan | ResumePlan):
+            # The plan's force, not its text: one entry, the plan, with the instruction.
+            until = f", {op.until.isoformat()} дейін" if isinstance(op, SuspendPlan) and op.until else ""
+            remark = (
+                "қолданылуы тоқтатыла тұрсын" + until if isinstance(op, SuspendPlan) else "қолданылуы қайта басталады"
+            )
+            entries.append(
+                Entry(
+                    number=count + len(entries) + 1,
+                    element="Жоспар",
+                    kind=ChangeKind.SUSPENDED if isinstance(op, SuspendPlan) else ChangeKind.RESUMED,
+                    operation=index,
+                    old_absent=False,
+                    new_absent=False,
+                    parts=(),
+                    remark=remark,
+                )
+            )
+            continue
         if not isinstance(op, RescheduleAct | CorrectAct | RepealAct):
             continue
         target = next(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
-from amend.engine.legal import Period, currency_english, currency_kazakh, plan_period
+from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, plan_period
 from amend.engine.model import Plan
 from amend.engine.timeline import Timeline
 from amend.engine.unknown import UNKNOWN
@@ -97,6 +97,10 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         status, since = "repealed", timeline.repealed_on
         by = timeline.repeal.citation if timeline.repeal is not None else "an act"
         basis = f"repealed with effect from {since.isoformat()} ({by})"
+    elif (held := next((x for x in timeline.suspensions if x.covers(at)), None)) is not None:
+        status, since = "suspended", held.start
+        until = f" until {held.end.isoformat()}" if held.end else " (no known act or date ends it)"
+        basis = f"suspended from {held.start.isoformat()}{until} ({act_in_case(held.by, 'instrumental')})"
     elif unknown_start:
         if at < base.act.date:
             status, since = "not_yet_in_force", None
