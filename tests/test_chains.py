@@ -15,7 +15,7 @@ from amend.ci.conflicts import same_day_conflicts
 from amend.engine.chains import correct_operation, resolve
 from amend.engine.operations import InsertRows
 from amend.engine.timeline import FiledAmendment
-from amend.errors import AmendError, OccurrencesMismatch, OrderAmbiguous, TargetMissing
+from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
 
 D = dt.date
 
@@ -182,3 +182,11 @@ def test_a_move_to_a_day_gives_the_versions_of_an_act_written_with_that_day(rows
     b = consolidate(plan(), filed(as_written))
     assert [v.valid_from for v in a.versions] == [v.valid_from for v in b.versions]
     assert [measures(v) for v in a.versions] == [measures(v) for v in b.versions]
+
+
+def test_a_move_to_before_the_plan_is_in_force_is_a_date_order_error():
+    target = amendment([replace("1", "a")], "5", D(2024, 1, 10))
+    mover = amendment([{"op": "reschedule_act", "act": "5", "date": D(2022, 3, 1)}], "6", D(2024, 2, 1))
+    with pytest.raises(DateOrder) as caught:
+        consolidate(plan(), filed(target, mover))
+    assert caught.value.path == ("operations", 0, "date")

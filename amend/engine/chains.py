@@ -49,7 +49,7 @@ from amend.engine.operations import (
     SuspendPlan,
 )
 from amend.engine.unknown import Text
-from amend.errors import AmendError, OccurrencesMismatch, OrderAmbiguous, TargetMissing
+from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
 
 __all__ = [
     "ActEvent",
@@ -226,8 +226,9 @@ def _targets(
 
 
 class _Resolver:
-    def __init__(self, filed: Sequence[FiledAmendment]) -> None:
+    def __init__(self, filed: Sequence[FiledAmendment], not_before: dt.date | None) -> None:
         self.filed = list(filed)
+        self.not_before = not_before
         self.by_number: dict[str, list[FiledAmendment]] = {}
         for f in self.filed:
             self.by_number.setdefault(f.amendment.act.number, []).append(f)
@@ -303,6 +304,13 @@ class _Resolver:
                     continue
                 place = ("operations", j)
                 if isinstance(op, RescheduleAct):
+                    if self.not_before is not None and op.date < self.not_before:
+                        raise DateOrder(
+                            f"act {director.amendment.act.number} would move act {a.act.number} to {op.date}, "
+                            f"before plan {a.amends} is in force ({self.not_before})",
+                            path=(*place, "date"),
+                            file=director.path,
+                        )
                     own = [i for i in range(n) if a.operations[i].in_force is None]
                     chosen = _targets(op.operations, own, n, (*place, "operations"), director)
                     for i in chosen:
@@ -392,9 +400,11 @@ class _Resolver:
         return Resolution(dict(self.records), tuple(self.derived))
 
 
-def resolve(filed: Sequence[FiledAmendment]) -> Resolution:
-    """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved."""
-    return _Resolver(filed).run()
+def resolve(filed: Sequence[FiledAmendment], not_before: dt.date | None = None) -> Resolution:
+    """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved.
+
+    ``not_before``: the plan's first day; a move to an earlier day is a ``date-order`` error."""
+    return _Resolver(filed, not_before).run()
 
 
 @dataclass(frozen=True)

@@ -241,7 +241,7 @@ def _schedule(
     start = base_date(base)
     for f in mine:
         _check_dates(base, start, f)
-    resolution = resolve(mine)
+    resolution = resolve(mine, start)
     steps: list[Scheduled] = []
     force: list[Scheduled] = []
     for f in mine:
