@@ -293,3 +293,33 @@ def test_a_suspended_plan_is_suspended_from_that_day_until_an_act_resumes_it(tmp
     assert [(e["kind"], e["remark"]) for e in table["entries"]] == [
         ("suspended", "қолданылуы тоқтатыла тұрсын, 2021-07-01 дейін")
     ]
+
+
+def test_diff_as_known_on_a_day_compares_the_versions_as_they_were_known_then(tmp_path):
+    root = str(scenario("postpone-392", tmp_path))
+    now = cli("diff", "748", "--from", "2025-06-01", "--to", "2025-06-20", "--format", "json", "--root", root)
+    then = cli(
+        "diff",
+        "748",
+        "--from",
+        "2025-05-29",
+        "--to",
+        "2025-06-20",
+        "--as-known-on",
+        "2025-06-15",
+        "--format",
+        "json",
+        "--root",
+        root,
+    )
+    assert json.loads(now) == json.loads(
+        cli("diff", "748", "--from", "2025-06-01", "--to", "2025-06-01", "--format", "json", "--root", root)
+    )
+    assert "23-1" in then and "23-1" not in now
+
+
+def test_show_json_carries_the_status_and_whether_the_period_ended():
+    shown = json.loads(cli("show", "748", "--at", "2026-06-01", "--format", "json", "--root", str(ROOT)))
+    assert (shown["status"], shown["period_ended"]) == ("in_force", True)
+    assert shown["period"] == {"from": "2023-01-01", "to": "2025-12-31", "source": "title"}
+    assert shown["entry_into_force"] is None and shown["acts_complete"] is False

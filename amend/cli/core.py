@@ -85,9 +85,13 @@ def show(
     except AmendError as err:
         fail(err)
     if format is ShowFormat.json:
+        from amend.queries.status import plan_status
         from amend.store.serialize import show_json
 
-        typer.echo(json.dumps(show_json(version, day, timeline), ensure_ascii=False, indent=2))
+        data = show_json(version, day, timeline)
+        found = plan_status(timeline, day)  # the status badge of the JSON: force and whether the period ended
+        data["status"], data["period_ended"] = found.status, found.period_ended
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown
         from amend.queries.status import standing
