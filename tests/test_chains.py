@@ -190,3 +190,15 @@ def test_a_move_to_before_the_plan_is_in_force_is_a_date_order_error():
     with pytest.raises(DateOrder) as caught:
         consolidate(plan(), filed(target, mover))
     assert caught.value.path == ("operations", 0, "date")
+
+
+def test_a_correction_of_an_operation_the_act_lacks_points_at_its_number():
+    target = amendment([replace("1", "a")], "5", D(2024, 1, 10))
+    fix = amendment(
+        [{"op": "correct_act", "act": "5", "operation": 2, "old": "a", "new": "b", "occurrences": 1}],
+        "6",
+        D(2024, 2, 1),
+    )
+    with pytest.raises(TargetMissing) as caught:
+        consolidate(plan(), filed(target, fix))
+    assert caught.value.path == ("operations", 0, "operation")

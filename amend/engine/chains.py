@@ -288,18 +288,18 @@ class _Resolver:
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]
         events: list[ActEvent] = []
-        directives: list[tuple[tuple[dt.date, dt.date, int], FiledAmendment, int, Operation]] = []
+        directives: list[tuple[tuple[dt.date, dt.date, str, int], FiledAmendment, int, Operation]] = []
         for director, j in self.aimed.get(id(a), []):
             day = self.record(director).days[j]
             if day is None:
                 continue  # the directing operation was itself repealed before it took effect
-            order = (day, director.amendment.act.date, j)
+            order = (day, director.amendment.act.date, director.amendment.act.number, j)
             directives.append((order, director, j, self.records[id(director.amendment)].operations[j]))
         directives.sort(key=lambda d: d[0])
         late: list[tuple[int, Derived]] = []
         # Moves first, then corrections, then repeals: a repeal is judged against the final days.
         for kind in (RescheduleAct, CorrectAct, RepealAct):
-            for (day, _, _), director, j, op in directives:
+            for (day, *_), director, j, op in directives:
                 if not isinstance(op, kind):
                     continue
                 place = ("operations", j)
@@ -327,7 +327,13 @@ class _Resolver:
                         )
                     )
                 elif isinstance(op, CorrectAct):
-                    i = _targets((op.operation,), [], n, (*place, "operation"), director)[0]
+                    if op.operation > n:
+                        raise TargetMissing(
+                            f"act {a.act.number} has {n} operation(s); there is no operation {op.operation}",
+                            path=(*place, "operation"),
+                            file=director.path,
+                        )
+                    i = op.operation - 1
                     self._correct(
                         filed, i=i, ops=ops, days=days, by=by, director=director, j=j, op=op, day=day, late=late
                     )
