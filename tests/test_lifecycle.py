@@ -323,3 +323,38 @@ def test_show_json_carries_the_status_and_whether_the_period_ended():
     assert (shown["status"], shown["period_ended"]) == ("in_force", True)
     assert shown["period"] == {"from": "2023-01-01", "to": "2025-12-31", "source": "title"}
     assert shown["entry_into_force"] is None and shown["acts_complete"] is False
+
+
+# -- honesty of the shipped data -------------------------------------------------------------------------
+
+
+def test_748s_consolidated_files_keep_its_entry_into_force_unknown_and_say_what_valid_from_rests_on():
+    from amend.engine.unknown import UNKNOWN
+    from amend.store.yaml_io import read_yaml
+
+    first = read_yaml(ROOT / "consolidated" / "748" / "2023-08-31.yaml")
+    assert first["entry_into_force"] is UNKNOWN
+    assert first["valid_from_basis"].startswith("the approving act's adoption date")
+    assert first["acts_complete"] is False and first["currency"].endswith("other amending acts may exist")
+    later = read_yaml(ROOT / "consolidated" / "748" / "2025-05-30.yaml")
+    assert "valid_from_basis" not in later  # 392's own day is given by 392
+    text = (ROOT / "consolidated" / "748" / "2023-08-31.md").read_text(encoding="utf-8")
+    assert "Редакция: 2023-08-31 (қабылданған күні; қолданысқа енгізілу күні белгісіз) – 2025-05-29" in text
+
+
+def test_no_shipped_rendering_says_current_without_a_declared_list_of_acts():
+    for path in sorted((ROOT / "consolidated").rglob("*.md")):
+        assert "(қазіргі)" not in path.read_text(encoding="utf-8"), path
+
+
+def test_gaps_lists_other_amending_acts_the_assumed_period_and_748s_list_or_decimal_costs():
+    result = CliRunner().invoke(app, ["gaps", "748", "--root", str(ROOT)])
+    lines = result.stdout.splitlines()
+    assert (
+        "acts: other amending acts unknown: the plan file does not declare its list of amending acts complete" in lines
+    )
+    assert (
+        "period: assumed from the title's years: 2023-01-01 – 2025-12-31 (no source states the first and last day)"
+        in lines
+    )
+    assert 'row 44: cell cost: "1001355, 68" reads as a list or as a decimal; no source says which' in lines
