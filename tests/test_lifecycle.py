@@ -358,3 +358,10 @@ def test_gaps_lists_other_amending_acts_the_assumed_period_and_748s_list_or_deci
         in lines
     )
     assert 'row 44: cell cost: "1001355, 68" reads as a list or as a decimal; no source says which' in lines
+
+
+def test_a_plan_is_not_known_before_it_was_adopted():
+    result = CliRunner().invoke(
+        app, ["show", "748", "--at", "2025-06-10", "--as-known-on", "2023-08-30", "--root", str(ROOT)]
+    )
+    assert result.exit_code == 1 and "nothing of it was known then" in result.stderr

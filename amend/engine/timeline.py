@@ -292,6 +292,10 @@ def consolidate(
     the acts adopted by that day (the plan as it was known then). Raises the first error met, placed
     inside its act's file.
     """
+    if known_on is not None and known_on < base.act.date:
+        raise NotInForce(
+            f"plan {base.plan} was adopted on {base.act.date}, after {known_on}: nothing of it was known then"
+        )
     with gc_paused():
         steps, resolution, mine = _schedule(base, amendments, drafts, known_on)
         if until is not None:
