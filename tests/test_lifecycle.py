@@ -365,3 +365,11 @@ def test_a_plan_is_not_known_before_it_was_adopted():
         app, ["show", "748", "--at", "2025-06-10", "--as-known-on", "2023-08-30", "--root", str(ROOT)]
     )
     assert result.exit_code == 1 and "nothing of it was known then" in result.stderr
+
+
+def test_status_says_which_applied_act_was_repealed_by_which_act_and_when(tmp_path):
+    root = str(scenario("repeal-after", tmp_path))
+    before = json.loads(cli("status", "748", "--at", "2025-09-30", "--format", "json", "--root", root))
+    after = json.loads(cli("status", "748", "--at", "2025-10-01", "--format", "json", "--root", root))
+    assert [a.get("repealed") for a in before["acts"] if a["number"] == "9003"] == [None]
+    assert [a.get("repealed") for a in after["acts"] if a["number"] == "9003"] == [{"on": "2025-10-01", "by": "9005"}]
