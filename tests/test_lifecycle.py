@@ -373,3 +373,10 @@ def test_status_says_which_applied_act_was_repealed_by_which_act_and_when(tmp_pa
     after = json.loads(cli("status", "748", "--at", "2025-10-01", "--format", "json", "--root", root))
     assert [a.get("repealed") for a in before["acts"] if a["number"] == "9003"] == [None]
     assert [a.get("repealed") for a in after["acts"] if a["number"] == "9003"] == [{"on": "2025-10-01", "by": "9005"}]
+
+
+def test_versions_lists_suspensions_and_what_acts_did_to_acts(tmp_path):
+    text = cli("versions", "156", "--root", str(scenario("suspend-156", tmp_path)))
+    assert "suspended from 2021-01-01 until 2021-04-01 by act 9009" in text
+    text = cli("versions", "748", "--root", str(scenario("postpone-392", tmp_path)))
+    assert "act 392: entry into force moved to 2025-06-30 (act 9001, in effect 2025-06-16)" in text

@@ -134,6 +134,12 @@ def versions(plan: str, root: Root = Path(".")) -> None:
         until = v.valid_to.isoformat() if v.valid_to else "…"
         acts = ", ".join(v.acts) if v.acts else f"{plan} ({enacted})"
         typer.echo(f"{v.valid_from.isoformat()} – {until}  {acts}")
+    for held in timeline.suspensions:
+        until = f" until {held.end.isoformat()}" if held.end else ""
+        typer.echo(f"suspended from {held.start.isoformat()}{until} by act {held.by.number}")
+    for record in timeline.acts:  # what acts that amend acts did to each act
+        for e in record.events:
+            typer.echo(f"act {record.act.number}: {e.detail} (act {e.by.number}, in effect {e.day.isoformat()})")
     if timeline.repealed_on:
         typer.echo(f"repealed with effect from {timeline.repealed_on.isoformat()}")
 
