@@ -380,3 +380,14 @@ def test_versions_lists_suspensions_and_what_acts_did_to_acts(tmp_path):
     assert "suspended from 2021-01-01 until 2021-04-01 by act 9009" in text
     text = cli("versions", "748", "--root", str(scenario("postpone-392", tmp_path)))
     assert "act 392: entry into force moved to 2025-06-30 (act 9001, in effect 2025-06-16)" in text
+
+
+def test_the_sites_version_pages_carry_the_badge_the_period_and_the_currency_statement():
+    from amend.outputs.site import site_pages
+
+    pages = site_pages(Repository(ROOT))[0]
+    page = pages["748/2025-05-30.html"]
+    assert '<p class="meta">Мәртебесі: қолданыста (белгілі актілер бойынша)</p>' in page
+    assert "Жоспар кезеңі: 2023-01-01 – 2025-12-31 (атауынан алынған)" in page
+    assert "Өзгерістер енгізетін басқа актілер болуы мүмкін." in page
+    assert not any("(қазіргі)" in text for text in pages.values())
