@@ -21,6 +21,7 @@ from amend.importer.instructions import (
     Instruction,
     NoteContext,
     Paragraph,
+    RepealAct,
     ReplaceAbbreviation,
     ReplaceRows,
     ReplaceWords,
@@ -247,6 +248,10 @@ class _Builder:
                 )
             case ReplaceWords():
                 self._replace_words(i)
+            case RepealAct() if i.number == self.plan.plan:
+                self._emit(DraftOp({"op": "repeal_plan"}, self._source(i)))
+            case RepealAct():  # another act: check tells whether it is an amending act of the plan
+                self._emit(DraftOp({"op": "repeal_act", "act": i.number}, self._source(i)))
             case AddAbbreviations():
                 self._emit(DraftOp({"op": "add_abbreviations", "entries": dict(i.entries)}, self._source(i)))
             case DeleteAbbreviation():

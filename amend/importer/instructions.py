@@ -23,6 +23,7 @@ __all__ = [
     "Instruction",
     "NoteContext",
     "Paragraph",
+    "RepealAct",
     "ReplaceAbbreviation",
     "ReplaceRows",
     "ReplaceWords",
@@ -228,6 +229,13 @@ class ReplaceAbbreviation(Instruction):
 
 
 @dataclass(frozen=True)
+class RepealAct(Instruction):
+    """ "... № N қаулысының күші жойылды деп танылсын": an act repealed (the plan's own act, or an amending act)."""
+
+    number: str
+
+
+@dataclass(frozen=True)
 class Framing(Instruction):
     """A sentence that frames the changes and asks for no operation (the enacting words, point 1's lead-in)."""
 
@@ -279,6 +287,11 @@ _F_NOTE_ADD = re.compile(
 _F_NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
 _F_NOTE_DELETE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+алып\s+тасталсын[;.]$')
 _F_NOTE_REPLACE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+мынадай\s+редакцияда\s+жазылсын:$')
+# "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысының күші жойылды деп танылсын."
+_F_REPEAL = re.compile(
+    r"^(?:\d+\.\s+)?.*№\s*(?P<number>[^\s,]+)\s+(?:қаулысының|бұйрығының|Жарлығының|Заңының)\s+"
+    r"күші\s+жойылды\s+деп\s+танылсын[;.]?$"
+)
 _F_FRAMING = [
     re.compile(r".*(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:$"),
     re.compile(r"^\d+\.\s.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру).*енгізілсін:$"),
@@ -372,6 +385,8 @@ def read_instructions(document: Document) -> list[Instruction]:
                 out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
         elif _F_NOTE_CONTEXT.match(text):
             out.append(NoteContext(p))
+        elif m := _F_REPEAL.match(text):
+            out.append(RepealAct(p, m.group("number")))
         elif _F_ENTRY.match(text):
             out.append(EntryIntoForceClause(p))
         elif m := _F_SIGNATURE.match(text):
