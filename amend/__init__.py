@@ -5,9 +5,9 @@ The package is layered; each folder's ``__init__`` says what it may import:
     engine   -> errors                          (the model, the operations, the day step, the timeline)
     store    -> engine, errors                  (files on disk: YAML, loading, the repository)
     queries  -> store, engine, errors           (history, in force, gaps, diff, compare, redline)
-    outputs  -> queries, store, engine, errors  (Markdown, HTML, DOCX, XLSX, CSV, the site)
-    ci       -> outputs, queries, store, engine, errors  (check, conflicts, lint, reports)
-    importer -> queries, store, engine, errors  (amending texts -> Operation models)
+    importer -> queries, store, engine, errors  (amending texts <-> Operation models, both directions)
+    outputs  -> importer, queries, store, engine, errors  (Markdown, HTML, DOCX, XLSX, CSV, AKN, the site)
+    ci       -> outputs, importer, queries, store, engine, errors  (check, conflicts, lint, reports)
     cli      -> everything                      (thin commands)
 
 The names below are the public API. They are imported lazily, so that ``import amend.engine`` does not

@@ -16,6 +16,11 @@ __all__ = [
     "ColumnsMismatch",
     "ConsolidatedStale",
     "DateOrder",
+    "EncodingError",
+    "FileRefused",
+    "IdentifierError",
+    "InputLimit",
+    "InvisibleCharacter",
     "Location",
     "NotInForce",
     "NumberTaken",
@@ -27,8 +32,10 @@ __all__ = [
     "RowOrder",
     "SameDayConflict",
     "SchemaError",
+    "SubsectionUnknown",
     "TargetDeleted",
     "TargetMissing",
+    "UnsafeText",
     "YamlSyntaxError",
 ]
 
@@ -130,6 +137,42 @@ class YamlSyntaxError(AmendError):
     hint = "fix the YAML syntax at the marked place"
 
 
+class EncodingError(AmendError):
+    rule = "encoding"
+    hint = "save the file as UTF-8 (without NUL bytes or control characters)"
+
+
+class InvisibleCharacter(AmendError):
+    rule = "invisible-character"
+    hint = (
+        "remove the zero-width or bidirectional-control character: it hides or reorders what a reader sees "
+        "(an editor's 'show invisibles' finds it)"
+    )
+
+
+class InputLimit(AmendError):
+    rule = "input-limit"
+    hint = "plans are plain YAML: no anchors, aliases or merge keys, a few levels deep, well under the size limit"
+
+
+class UnsafeText(AmendError):
+    rule = "unsafe-text"
+    hint = (
+        "a text may not start with =, +, @, a tab, a carriage return or a '-' followed by a character other "
+        "than a blank or dash (a spreadsheet runs it as a formula), nor hold HTML markup; see docs/format.md"
+    )
+
+
+class IdentifierError(AmendError):
+    rule = "identifier"
+    hint = "see docs/format.md for the shape of plan ids, numbers and codes"
+
+
+class FileRefused(AmendError):
+    rule = "file-refused"
+    hint = "plans/ holds plan and amendment files only: regular .yaml files inside the repository"
+
+
 class SchemaError(AmendError):
     rule = "schema"
     hint = "see docs/format.md for the keys and values each element takes"
@@ -226,7 +269,6 @@ class SameDayConflict(AmendError):
     rule = "same-day-conflict"
     # A warning: the order rule settles it, and two acts may rightly meet on one day; `amend check`
     # reports it without failing unless run with --strict.
-    level = "warning"
     hint = (
         "two acts in force on the same day change this row: the order rule (adoption date, then number) "
         "decides which wording stands; check the acts' texts and dates"
@@ -235,3 +277,10 @@ class SameDayConflict(AmendError):
     def format(self) -> str:
         """As every error, but marked as a warning."""
         return super().format().replace(": error [", ": warning [", 1)
+
+
+class SubsectionUnknown(AmendError):
+    """A subsection is deleted while rows of its section are in a subsection no source gives."""
+
+    rule = "subsection-unknown"
+    hint = "give those rows' subsections in the plan file, or delete the rows one by one"

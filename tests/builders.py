@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from amend import Act, Amendment, Plan
-from amend.engine.apply import Source
+from amend.engine.provenance import Source
 
 COLUMNS = [{"id": "measure", "title": "Іс-шара"}, {"id": "executors", "title": "Орындаушылар", "role": "executors"}]
 

@@ -10,7 +10,8 @@ import pytest
 from amend import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The source texts ship with the repository (sources/README.md): no test reads outside it.
+SOURCES = ROOT / "sources"
 
 
 @pytest.fixture(scope="session")

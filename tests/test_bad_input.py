@@ -48,7 +48,7 @@ CASES = [
         '    row: "6"\n    colour: red\n',
         "schema",
         "colour",
-        "Extra inputs are not permitted",
+        "unknown key 'colour' in operations.0.replace_row",
     ),
     Case(
         "target-missing",

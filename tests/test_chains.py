@@ -123,9 +123,9 @@ def test_a_moved_act_that_lands_on_another_acts_day_is_a_same_day_conflict():
     mover = amendment([{"op": "reschedule_act", "act": "5", "date": D(2024, 3, 1)}], "6", D(2024, 2, 1))
     acts = filed(moved, other, mover)
     timeline = consolidate(plan(), acts)
-    [conflict] = same_day_conflicts(timeline, acts)
+    [conflict] = same_day_conflicts(timeline)
     assert "act 5" in conflict.message and "act 7" in conflict.message and "2024-03-01" in conflict.message
-    assert same_day_conflicts(consolidate(plan(), acts[:2]), acts[:2]) == []
+    assert same_day_conflicts(consolidate(plan(), acts[:2])) == []
 
 
 def test_correct_operation_counts_the_words_in_every_text_the_operation_writes():

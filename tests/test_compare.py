@@ -80,7 +80,7 @@ def test_an_insertion_has_no_old_wording_and_is_all_inserted(table_392):
     row23_1 = table_392.entries[1]
     assert row23_1.old_absent and not row23_1.old_unknown
     line = next(x for x in render_comparison_markdown(table_392).splitlines() if x.startswith("| 2 |"))
-    assert line.split(" | ")[2] == "жоқ"
+    assert line.split(" | ")[2] == "Жоқ."
     measure = next(p for p in row23_1.parts if p.key == "measure")
     assert [s.mark.value for s in measure.redline] == ["inserted"]
 
@@ -109,11 +109,16 @@ def test_a_draft_against_the_latest_version_gets_a_word_level_redline(repo, tmp_
         ("inserted", "маусым"),
     ]
     md = render_comparison_markdown(table)
-    assert "deadline (атауы ⟨белгісіз⟩): ~~2025~~**2026** жылғы ~~желтоқсан~~**маусым**" in md
-    assert "| Ұсынылып отырған редакция |" in md
+    line = next(x for x in md.splitlines() if x.startswith("| 1 |"))
+    current, proposed = line.split(" | ")[2:4]
+    # Deleted words bold and struck in the current wording, added words bold in the proposed one.
+    assert "Орындау мерзімі [атауы ресми емес]: ~~**2025**~~ жылғы ~~**желтоқсан**~~" in current
+    assert "Орындау мерзімі [атауы ресми емес]: **2026** жылғы **маусым**" in proposed
+    assert "маусым" not in current and "желтоқсан" not in proposed
+    assert "| № р/с | Құрылымдық элемент | Қолданыстағы редакция | Ұсынылып отырған редакция | Негіздеме |" in md
     deleted = table.entries[1]
     assert deleted.element == "2.2-кіші бөлім, 37-4-жол" and deleted.new_absent
-    assert " | алып тасталсын | " in md
+    assert " | Алып тасталсын. | " in md
 
 
 def test_words_replaced_inside_unknown_text_are_reported_not_dropped(repo):

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SOURCES
 from typer.testing import CliRunner
 
 from amend import FiledAmendment, load_amendment, load_plan
@@ -15,7 +15,7 @@ from amend.engine.timeline import consolidate
 from amend.engine.unknown import Unknown
 from amend.importer import REVIEW_MARK, import_text, plan_lexicon, render_draft
 
-SEED = SEEDS / "002_157f1dbc6505c324.txt"
+SEED = SOURCES / "392.txt"
 HAND = ROOT / "plans" / "amendments" / "392.yaml"
 
 

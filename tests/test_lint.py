@@ -19,7 +19,7 @@ runner = CliRunner()
 
 def flags_of(repo: Repository, plan: str, day: str):
     base, path = repo.plans[plan]
-    return lint_timeline(repo.timeline(plan), SourcePlaces(base, path, repo.amendments), dt.date.fromisoformat(day))
+    return lint_timeline(repo.timeline(plan), SourcePlaces(base, path, repo.timeline(plan)), dt.date.fromisoformat(day))
 
 
 def summary(flags) -> list[tuple[str, str]]:

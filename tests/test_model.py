@@ -36,6 +36,7 @@ def test_unknown_is_null_in_json():
         "id": "measure",
         "title": None,
         "role": "text",
+        "title_ru": None,
     }
 
 

@@ -13,12 +13,12 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
-from conftest import SEEDS
+from conftest import SOURCES
 
 from amend import UNKNOWN
 from amend.engine.amounts import cost_totals, parse_amount
 
-SEED = SEEDS / "000_55a8b9da55628f6f.txt"
+SEED = SOURCES / "156.txt"
 # Latin letters that the PDF mixes into Cyrillic words; folded on both sides before counting.
 LOOK_ALIKES = str.maketrans("IiAaBEeKMHOoPpCcTXxy", "ІіАаВЕеКМНОоРрСсТХху")
 YEARS = ("cost_2020", "cost_2021", "cost_2022", "cost_2023")

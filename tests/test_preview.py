@@ -34,9 +34,10 @@ def test_a_draft_that_applies_prints_its_table_and_ok_and_writes_nothing(repo_co
     before = snapshot(repo_copy)
     result = preview(repo_copy, str(draft))
     assert result.exit_code == 0, result.output
-    assert "# Салыстырмалы кесте" in result.stdout
-    assert "Қолданыстағы редакция: 2025-05-30 бастап" in result.stdout
-    assert "deadline (атауы ⟨белгісіз⟩): жыл сайын ~~желтоқсан~~**маусым**" in result.stdout
+    assert "**САЛЫСТЫРМАЛЫ КЕСТЕ**" in result.stdout
+    assert "Қолданыстағы редакция: 2025 жылғы 30 мамырдағы редакция" in result.stdout
+    assert "Орындау мерзімі [атауы ресми емес]: жыл сайын ~~**желтоқсан**~~" in result.stdout
+    assert "Орындау мерзімі [атауы ресми емес]: жыл сайын **маусым**" in result.stdout
     assert "validation: ok: the draft applies to plan 748 as of 2025-05-30 (1 change(s))" in result.stdout
     assert snapshot(repo_copy) == before
 
@@ -45,7 +46,7 @@ def test_a_draft_is_applied_where_its_own_dates_place_it(repo_copy):
     draft = draft_file(repo_copy, ROW_6, date="2024-01-01")
     result = preview(repo_copy, str(draft))
     assert result.exit_code == 0, result.output
-    assert "Қолданыстағы редакция: 2023-08-31 бастап" in result.stdout
+    assert "Қолданыстағы редакция: 2023 жылғы 31 тамыздағы редакция" in result.stdout
     # Row 6 as enacted is not in our sources: the table says so instead of showing it empty.
     assert (
         "| 1 | 1-бөлім, 6-жол | ⟨белгісіз⟩: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген |" in result.stdout
@@ -58,7 +59,7 @@ def test_a_draft_that_does_not_apply_fails_with_file_line_and_column(repo_copy):
     assert result.exit_code == 1
     assert "validation: the draft does not apply to plan 748 in force 2025-09-01" in result.stderr
     assert f"{draft}:7:10: error [target-missing]: row 23-9 does not exist" in result.stderr
-    assert "Салыстырмалы кесте" not in result.stdout
+    assert "САЛЫСТЫРМАЛЫ КЕСТЕ" not in result.stdout
 
 
 def test_a_draft_with_a_schema_error_fails_at_its_place(repo_copy):
@@ -80,7 +81,7 @@ def test_a_draft_that_applies_today_but_breaks_a_later_act_fails_validation(repo
     )
     result = preview(repo_copy, str(draft))
     assert result.exit_code == 1
-    assert "# Салыстырмалы кесте" in result.stdout
+    assert "**САЛЫСТЫРМАЛЫ КЕСТЕ**" in result.stdout
     assert "392.yaml" in result.stderr and "error [target-deleted]" in result.stderr
     assert "validation: 1 problem(s)" in result.stderr
 
@@ -89,5 +90,5 @@ def test_an_adopted_act_already_filed_is_previewed_without_itself(repo_copy):
     result = preview(repo_copy, str(repo_copy / "plans" / "amendments" / "392.yaml"))
     assert result.exit_code == 0, result.output
     assert "has status adopted; previewed as a draft" in result.stderr
-    assert "Қолданыстағы редакция: 2023-08-31 бастап" in result.stdout
+    assert "Қолданыстағы редакция: 2023 жылғы 31 тамыздағы редакция" in result.stdout
     assert "(21 change(s))" in result.stdout

@@ -80,17 +80,17 @@ def test_the_same_version_gives_the_same_bytes_whatever_the_time(timeline_748, m
 def test_the_comparative_table_of_392_cell_by_cell(comparison_392):
     doc = open_docx(render_comparison_docx(comparison_392))
     rows = texts(doc.tables[0])
-    assert rows[0] == ["№", "Құрылымдық элемент", "Қолданыстағы редакция", "Жаңа редакция", "Өзгерістер"]
+    assert rows[0] == ["№ р/с", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылып отырған редакция", "Негіздеме"]
     assert len(rows) == 1 + 21
     assert rows[1][:2] == ["1", "1-бөлім, 6-жол"]
     assert rows[1][2] == f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
-    assert rows[1][3].startswith(f"measure (атауы {UNKNOWN_MARK}): Балаларға қатысты зорлық-зомбылық")
-    assert rows[1][4] == f"{UNKNOWN_MARK}: мәтіні белгісіз болғандықтан салыстыру мүмкін емес"
-    assert rows[2][:3] == ["2", "1.2-кіші бөлім, 23-1-жол", "жоқ"]
-    assert rows[18][1:4] == ["Ескертпе, КМ", "жоқ", "КМ: Қазақстан Республикасы Көлік министрлігі"]
+    assert rows[1][3].startswith("Іс-шара [атауы ресми емес]: Балаларға қатысты зорлық-зомбылық")
+    assert rows[1][4] == f"{UNKNOWN_MARK}: негіздеме берілмеген"  # 392 gives no reason: unknown, not made up
+    assert rows[2][:3] == ["2", "1.2-кіші бөлім, 23-1-жол", "Жоқ."]
+    assert rows[18][1:4] == ["Ескертпе, КМ", "Жоқ.", "КМ: Қазақстан Республикасы Көлік министрлігі"]
 
 
-def test_inserted_words_are_underlined_and_struck_words_struck(repo, tmp_path: Path):
+def test_deleted_words_are_bold_and_struck_on_the_left_and_added_words_bold_on_the_right(repo, tmp_path: Path):
     draft = tmp_path / "draft.yaml"
     draft.write_text(
         'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "900", date: 2025-09-01, '
@@ -100,10 +100,19 @@ def test_inserted_words_are_underlined_and_struck_words_struck(repo, tmp_path: P
     )
     act = load_amendment(draft)
     comparison = compare(repo.plan("748"), repo.amendments, FiledAmendment(act, draft))
-    cell = open_docx(render_comparison_docx(comparison)).tables[0].rows[1].cells[4]
-    runs = [(r.text, bool(r.font.strike), bool(r.underline)) for p in cell.paragraphs for r in p.runs]
-    assert ("2025", True, False) in runs and ("2026", False, True) in runs
-    assert (" жылғы ", False, False) in runs
+    row = open_docx(render_comparison_docx(comparison)).tables[0].rows[1].cells
+
+    def runs(cell):
+        return [(r.text, bool(r.bold), bool(r.font.strike)) for p in cell.paragraphs for r in p.runs]
+
+    current, proposed = runs(row[2]), runs(row[3])
+    assert ("2025", True, True) in current and ("желтоқсан", True, True) in current
+    assert ("2026", True, False) in proposed and ("маусым", True, False) in proposed
+    assert (" жылғы ", False, False) in current and (" жылғы ", False, False) in proposed
+    assert not [t for t, _, _ in current if "2026" in t] and not [t for t, _, _ in proposed if "2025" in t]
+    # Marked by weight and strike only: no colour, no underline.
+    for cell in (row[2], row[3]):
+        assert all(r.font.color.rgb is None and not r.underline for p in cell.paragraphs for r in p.runs)
 
 
 def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
@@ -117,4 +126,6 @@ def test_the_render_command_writes_docx_only_to_a_file(tmp_path, timeline_748):
     out = tmp_path / "748.docx"
     result = runner.invoke(app, ["render", "748", "--to", "docx", "-o", str(out), "--root", str(ROOT)])
     assert result.exit_code == 0, result.output
-    assert out.read_bytes() == render_docx(timeline_748.latest, standing(timeline_748, timeline_748.latest.valid_from))
+    assert out.read_bytes() == render_docx(
+        timeline_748.latest, whole=True, standing=standing(timeline_748, timeline_748.latest.valid_from)
+    )

@@ -110,5 +110,5 @@ def test_the_render_command_writes_the_html_file(tmp_path, timeline_748):
     )
     assert result.exit_code == 0, result.output
     assert out.read_text(encoding="utf-8") == render_html(
-        timeline_748.in_force_at(dt.date(2023, 8, 31)), standing(timeline_748, dt.date(2024, 6, 1))
+        timeline_748.in_force_at(dt.date(2023, 8, 31)), whole=True, standing=standing(timeline_748, dt.date(2024, 6, 1))
     )

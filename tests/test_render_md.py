@@ -24,7 +24,7 @@ def test_748_after_392_matches_its_golden_file(timeline_748):
 def test_the_consolidated_markdown_files_are_this_rendering(repo, timeline_748):
     for v in timeline_748.versions:
         path = repo.output_dir / "748" / f"{v.valid_from.isoformat()}.md"
-        assert path.read_text(encoding="utf-8") == render_markdown(v, standing(timeline_748, v.valid_from))
+        assert path.read_text(encoding="utf-8") == render_markdown(v, standing=standing(timeline_748, v.valid_from))
 
 
 def test_a_note_stands_right_under_the_row_it_concerns(timeline_748):
@@ -100,7 +100,10 @@ def test_the_render_command_prints_markdown_and_defaults_to_the_latest_version(t
     assert result.exit_code == 0, result.output
     assert (
         result.stdout
-        == render_markdown(timeline_748.latest, standing(timeline_748, timeline_748.latest.valid_from)) + "\n"
+        == render_markdown(
+            timeline_748.latest, whole=True, standing=standing(timeline_748, timeline_748.latest.valid_from)
+        )
+        + "\n"
     )
     result = CliRunner().invoke(app, ["render", "748", "--at", "2023-08-30", "--root", str(ROOT)])
     assert result.exit_code == 1 and "error [not-in-force]" in result.stderr

@@ -79,7 +79,7 @@ def _findings(root: Path, case: dict[str, Any], side: dict[str, Any]) -> list[An
         return []
     flags = []
     for pid, (plan, path) in repo.plans.items():
-        flags += lint_timeline(repo.timeline(pid), SourcePlaces(plan, path, repo.amendments), _day(case["at"]))[1]
+        flags += lint_timeline(repo.timeline(pid), SourcePlaces(plan, path, repo.timeline(pid)), _day(case["at"]))[1]
     return flags
 
 
@@ -120,7 +120,10 @@ def test_the_base_of_the_cases_is_clean(tmp_path: Path):
     repo = Repository(tmp_path)
     assert check(repo) == []
     plan, path = repo.plans["100"]
-    assert lint_timeline(repo.timeline("100"), SourcePlaces(plan, path, ()), dt.date(2025, 1, 1))[1] == []
+    assert (
+        lint_timeline(repo.timeline("100"), SourcePlaces(plan, path, repo.timeline("100")), dt.date(2025, 1, 1))[1]
+        == []
+    )
 
 
 def test_every_rule_id_is_documented_in_docs_ci_md():

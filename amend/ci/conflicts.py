@@ -12,15 +12,12 @@ abbreviation deleted while rows still name it, stop consolidation itself: the en
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amend.engine.elements import ElementKind
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import CorrectAct, DeleteRow, InsertRows, ReplaceCells, ReplaceRow, ReplaceWords
-from amend.engine.provenance import ChangeKind
 from amend.engine.timeline import FiledAmendment, Timeline, consolidate, order_key
 from amend.errors import AmendError, Location, SameDayConflict
 from amend.store.yaml_io import locate
@@ -48,70 +45,28 @@ class RowTouch:
         return a.number, a.date
 
 
-def _words_rows(timeline: Timeline, filed: FiledAmendment, day: dt.date) -> list[RowNumber]:
-    # A replace_words over a column, a section or the whole plan names no row: the rows it changed are
-    # those whose history, in the version of that day, records a words change by this act on that day.
-    version = next((v for v in timeline.versions if v.valid_from == day), None)
-    if version is None:  # the plan was repealed that day: nothing of that day is in force
-        return []
-    act = filed.amendment.act
+def row_touches(timeline: Timeline) -> list[RowTouch]:
+    """Every (day, row, operation) by which the acts applied in the timeline write a row, from the
+    engine's record of what each operation touched."""
     return [
-        row.number
-        for row in version.plan.rows
-        if any(
-            c.act == act.number and c.act_date == act.date and c.in_force == day and c.kind is ChangeKind.WORDS_REPLACED
-            for c in row.history
+        RowTouch(
+            a.scheduled.day,
+            RowNumber(t.element.key),
+            a.scheduled.filed,
+            a.scheduled.index,
+            ("operations", a.scheduled.index, *t.path),
         )
+        for a in timeline.applied
+        for t in a.touches
+        if t.element.kind is ElementKind.ROW and t.writes
     ]
-
-
-def row_touches(timeline: Timeline, amendments: Sequence[FiledAmendment]) -> list[RowTouch]:
-    """Every (day, row, operation) by which the adopted acts of the timeline's plan change a row."""
-    touches: list[RowTouch] = []
-    # The days and texts as acts that amend acts made them (moved, corrected, or never in effect).
-    records = {id(r.filed.amendment): r for r in timeline.acts}
-    for filed in amendments:
-        a = filed.amendment
-        if a.amends != timeline.plan_id or a.status != "adopted":
-            continue
-        record = records.get(id(a))
-        for i, op in enumerate(a.operations):
-            day = record.days[i] if record is not None else a.effective(i)
-            if day is None:
-                continue  # repealed before it took effect: it touches nothing
-            match op:
-                case ReplaceRow() | ReplaceCells() | DeleteRow():
-                    touches.append(RowTouch(day, op.row, filed, i, ("operations", i, "row")))
-                case ReplaceWords() if op.row is not None:
-                    touches.append(RowTouch(day, op.row, filed, i, ("operations", i, "row")))
-                case ReplaceWords():
-                    touches.extend(
-                        RowTouch(day, n, filed, i, ("operations", i, "old")) for n in _words_rows(timeline, filed, day)
-                    )
-                case InsertRows():
-                    touches.extend(
-                        RowTouch(day, new.number, filed, i, ("operations", i, "rows", k, "number"))
-                        for k, new in enumerate(op.rows)
-                    )
-    # A correction of another act that takes effect after it writes the rows that act wrote, on its own day.
-    for applied in timeline.applied:
-        s = applied.scheduled
-        if isinstance(s.filed.amendment.operations[s.index], CorrectAct):
-            touches.extend(
-                RowTouch(s.day, RowNumber(t.element.key), s.filed, s.index, ("operations", s.index, "operation"))
-                for t in applied.touches
-                if t.element.kind is ElementKind.ROW and t.writes
-            )
-    return touches
 
 
 def _place(touch: RowTouch) -> Location:
     return locate(AmendError("", path=touch.path, file=touch.filed.path)).location or Location(str(touch.filed.path))
 
 
-def same_day_conflicts(
-    timeline: Timeline, amendments: Sequence[FiledAmendment], *, involving: Path | None = None
-) -> list[SameDayConflict]:
+def same_day_conflicts(timeline: Timeline, *, involving: Path | None = None) -> list[SameDayConflict]:
     """A problem for each row that acts in force on the same day both change.
 
     Each problem points at the operation of the act that the order rule applies later, and names the
@@ -119,7 +74,7 @@ def same_day_conflicts(
     checked as if adopted).
     """
     by_row: dict[tuple[dt.date, RowNumber], list[RowTouch]] = {}
-    for t in row_touches(timeline, amendments):
+    for t in row_touches(timeline):
         by_row.setdefault((t.day, t.row), []).append(t)
     problems: list[SameDayConflict] = []
     for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
@@ -149,14 +104,12 @@ def same_day_conflicts(
 def repository_conflicts(repo: Repository) -> list[SameDayConflict]:
     """Same-day conflicts among the adopted acts of every plan, and those each draft would bring if adopted.
 
-    Call it once ``repo.check()`` has found no problem: it consolidates every plan.
+    Call it once ``amend.ci.check.check`` has found no problem: it consolidates every plan.
     """
-    adopted = [f for f in repo.amendments if f.amendment.status == "adopted"]
     found: list[SameDayConflict] = []
     for pid, timeline in repo.timelines.items():
-        found.extend(same_day_conflicts(timeline, adopted))
-        for draft in (f for f in repo.amendments if f.amendment.status == "draft" and f.amendment.amends == pid):
-            as_adopted = FiledAmendment(draft.amendment.model_copy(update={"status": "adopted"}), draft.path)
-            with_draft = consolidate(repo.plan(pid), adopted + [as_adopted])
-            found.extend(same_day_conflicts(with_draft, adopted + [as_adopted], involving=draft.path))
+        found.extend(same_day_conflicts(timeline))
+        for draft in (f for f in repo.amendments if not f.amendment.takes_effect and f.amendment.amends == pid):
+            with_draft = consolidate(repo.plan(pid), repo.amendments, drafts=[draft])
+            found.extend(same_day_conflicts(with_draft, involving=draft.path))
     return found

@@ -10,27 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 import statistics
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from amend.engine.amounts import row_amounts
+from amend.engine.elements import Effect, Element, ElementKind, Touch
 from amend.engine.model import Plan, Row, executor_codes
-from amend.engine.operations import (
-    AddAbbreviations,
-    AddSection,
-    AddSubsection,
-    InsertRows,
-    ReplaceAbbreviation,
-    ReplaceCells,
-    ReplaceRow,
-    ReplaceWords,
-    SetTitle,
-)
 from amend.engine.provenance import Change
-from amend.engine.timeline import FiledAmendment, Timeline, Version
+from amend.engine.step import Applied
+from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 from amend.errors import Location, NotInForce
 
@@ -98,64 +88,56 @@ class Flag:
 
 
 class SourcePlaces:
-    """Where in the files a version's text was written: the base plan, or the act that last set it."""
+    """Where in the files a version's text was written: the base plan, or the operation that last wrote it
+    (found in the timeline's record of what each applied operation touched)."""
 
-    def __init__(self, base: Plan, base_file: Path, amendments: Sequence[FiledAmendment]) -> None:
+    def __init__(self, base: Plan, base_file: Path, timeline: Timeline) -> None:
         self.base = base
         self.base_file = base_file
-        self.amendments = [f for f in amendments if f.amendment.amends == base.plan]
         self._positions: dict[Path, SourceMap] = {}
+        self._writes: dict[Element, list[tuple[Applied, Touch]]] = {}
+        for applied in timeline.applied:
+            for touch in applied.touches:
+                if touch.writes and touch.effect is not Effect.DELETES:
+                    self._writes.setdefault(touch.element, []).append((applied, touch))
 
     # -- where: (file, path inside it) -------------------------------------------------------------
 
-    def _ops(self, change: Change) -> Iterator[tuple[FiledAmendment, int, Any]]:
-        """The operations of the change's act that took effect with it, last first."""
-        for f in self.amendments:
-            a = f.amendment
-            if a.act.number == change.act and a.act.date == change.act_date:
-                for i in reversed(range(len(a.operations))):
-                    if a.effective(i) == change.in_force:
-                        yield f, i, a.operations[i]
+    def _written(
+        self, element: Element, history: tuple[Change, ...], column: str = ""
+    ) -> tuple[Path, tuple[Any, ...]] | None:
+        """The operation that made the element's latest change (and wrote ``column``, for a row)."""
+        writes = self._writes.get(element, [])
+        for change in reversed(history):
+            for applied, touch in reversed(writes):
+                s = applied.scheduled
+                act = s.filed.amendment.act
+                if (act.number, act.date, s.day) != (change.act, change.act_date, change.in_force):
+                    continue
+                if column and touch.columns and column not in touch.columns:
+                    continue
+                return s.filed.path, ("operations", s.index, *touch.text_path(column))
+        return None
 
     def cell(self, row: Row, column: str) -> tuple[Path, tuple[Any, ...]]:
         """The operation (or base row) that last wrote a cell."""
-        for change in reversed(row.history):
-            for f, i, op in self._ops(change):
-                match op:
-                    case ReplaceRow() if op.row == row.number:
-                        return f.path, ("operations", i, "cells", column)
-                    case ReplaceCells() if op.row == row.number and column in op.cells:
-                        return f.path, ("operations", i, "cells", column)
-                    case InsertRows():
-                        for k, new in enumerate(op.rows):
-                            if new.number == row.number:
-                                return f.path, ("operations", i, "rows", k, "cells", column)
-                    case ReplaceWords() if op.row in (None, row.number) and op.column in (None, column):
-                        return f.path, ("operations", i, "new")
+        found = self._written(Element(ElementKind.ROW, str(row.number)), row.history, column)
+        if found is not None:
+            return found
         index = self.base.position(row.number)
         return self.base_file, ("rows", index, "cells", column)
 
     def abbreviation(self, code: str, history: tuple[Change, ...]) -> tuple[Path, tuple[Any, ...]]:
         """The operation (or base note line) that last wrote an abbreviation's expansion."""
-        for change in reversed(history):
-            for f, i, op in self._ops(change):
-                match op:
-                    case AddAbbreviations() if code in op.entries:
-                        return f.path, ("operations", i, "entries", code)
-                    case ReplaceAbbreviation() if op.code == code:
-                        return f.path, ("operations", i, "expansion")
-        return self.base_file, ("abbreviations", code)
+        found = self._written(Element(ElementKind.ABBREVIATION, code), history)
+        return found if found is not None else (self.base_file, ("abbreviations", code))
 
     def title(self, section: str, subsection: str | None, history: tuple[Change, ...]) -> tuple[Path, tuple[Any, ...]]:
         """The operation (or base heading) that last wrote a section's or subsection's title."""
-        number = subsection or section
-        for change in reversed(history):
-            for f, i, op in self._ops(change):
-                match op:
-                    case SetTitle() if op.section == section and op.subsection == subsection:
-                        return f.path, ("operations", i, "title")
-                    case AddSection() | AddSubsection() if op.number == number:
-                        return f.path, ("operations", i, "title")
+        kind = ElementKind.SECTION if subsection is None else ElementKind.SUBSECTION
+        found = self._written(Element(kind, subsection or section), history)
+        if found is not None:
+            return found
         for si, s in enumerate(self.base.sections):
             if s.number == section:
                 if subsection is None:

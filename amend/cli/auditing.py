@@ -58,15 +58,24 @@ def export(
         Path | None,
         typer.Option("-o", "--output", help="The file to write; default: standard output (not for xlsx)."),
     ] = None,
+    *,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for Excel: begin with a UTF-8 byte order mark (csv only).")
+    ] = False,
     root: Root = Path("."),
 ) -> None:
-    """The rows of PLAN in force on a day, one line a row: columns, executor codes, amounts, last change."""
+    """The rows of PLAN in force on a day, one line a row: columns, executor codes, amounts, last change.
+
+    CSV cells that a spreadsheet would run as formulas are neutralised (a leading '); XLSX texts are
+    typed strings."""
     from amend.outputs.export import export_rows, to_csv, to_json, to_xlsx
     from amend.store.repository import write_atomic
 
     day = parse_date(at, "--at")
     if to is ExportTo.xlsx and output is None:
         raise typer.BadParameter("an xlsx workbook is written to a file: give -o FILE", param_hint="-o")
+    if excel and to is not ExportTo.csv:
+        raise typer.BadParameter("--excel is for --to csv", param_hint="--excel")
     timeline = plan_timeline(root, plan)
     try:
         table = export_rows(timeline.in_force_at(day), day)
@@ -76,7 +85,7 @@ def export(
         assert output is not None
         write_atomic(output, to_xlsx(table))
     else:
-        text = to_csv(table) if to is ExportTo.csv else to_json(table)
+        text = to_csv(table, excel=excel) if to is ExportTo.csv else to_json(table)
         if output is None:
             typer.echo(text, nl=False)
         else:
@@ -136,7 +145,7 @@ def lint(
         ids = [plan] if plan else sorted(repo.plans)
         results = []
         for pid in ids:
-            places = SourcePlaces(repo.plan(pid), repo.plans[pid][1], repo.amendments)
+            places = SourcePlaces(repo.plan(pid), repo.plans[pid][1], repo.timeline(pid))
             version, flags = lint_timeline(repo.timeline(pid), places, day)
             results.append((pid, version, flags))
     except AmendError as err:

@@ -33,6 +33,18 @@ class ShowFormat(str, Enum):
     md = "md"
 
 
+class LangOption(str, Enum):
+    kk = "kk"
+    ru = "ru"
+    both = "both"
+
+
+LangArg = Annotated[
+    LangOption,
+    typer.Option("--lang", help="kk (Kazakh), ru (Russian: unknown where no source gives it) or both side by side."),
+]
+
+
 def fail(err: AmendError) -> NoReturn:
     typer.echo(err.format(), err=True)
     raise typer.Exit(1)

@@ -8,11 +8,12 @@ from typing import Annotated
 
 import typer
 
-from amend.ci.check import check as check_repository
 from amend.ci.report import ReportFormat, check_report
 from amend.cli.common import (
     Format,
     KnownOn,
+    LangArg,
+    LangOption,
     Root,
     ShowFormat,
     app,
@@ -23,7 +24,6 @@ from amend.cli.common import (
     repository,
 )
 from amend.errors import AmendError
-from amend.outputs.consolidated import build as build_files
 
 
 @app.command()
@@ -31,6 +31,8 @@ def build(root: Root = Path(".")) -> None:
     """Write consolidated/<plan>/<date>.yaml (and .md) for every version, and each plan's index."""
     repo = repository(root)
     try:
+        from amend.outputs.consolidated import build as build_files
+
         result = build_files(repo)
     except AmendError as err:
         fail(err)
@@ -61,6 +63,8 @@ def check(
     from amend.ci.conflicts import repository_conflicts
 
     repo = repository(root)
+    from amend.ci.check import check as check_repository
+
     problems = check_repository(repo)
     warnings = [] if problems else repository_conflicts(repo)
     report = check_report(problems, format, warnings)
@@ -75,9 +79,11 @@ def show(
     at: Annotated[str, typer.Option("--at", help="The day (YYYY-MM-DD).")],
     format: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.yaml,
     as_known_on: KnownOn = None,
+    lang: LangArg = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day (as known on another day, with --as-known-on)."""
+    """The version of PLAN in force on a day (as known on another day, with --as-known-on; json and md: the
+    whole resolution, in --lang)."""
     day = parse_date(at, "--at")
     timeline = plan_timeline(root, plan, as_known_on)
     try:
@@ -88,7 +94,7 @@ def show(
         from amend.queries.status import plan_status
         from amend.store.serialize import show_json
 
-        data = show_json(version, day, timeline)
+        data = show_json(version, day, timeline, lang.value)
         found = plan_status(timeline, day)  # the status badge of the JSON: force and whether the period ended
         data["status"], data["period_ended"] = found.status, found.period_ended
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -96,8 +102,13 @@ def show(
         from amend.outputs.markdown import render_markdown
         from amend.queries.status import standing
 
-        typer.echo(render_markdown(version, standing(timeline, day)))
+        typer.echo(render_markdown(version, lang.value, whole=True, standing=standing(timeline, day)))
     else:
+        if lang is not LangOption.kk:
+            raise typer.BadParameter(
+                "the yaml format is the consolidated file, which holds both languages: use --format json or md",
+                param_hint="--lang",
+            )
         from amend.store.serialize import version_data
         from amend.store.yaml_io import dump_yaml
 

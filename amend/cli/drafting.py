@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from amend.cli.common import KnownOn, Root, app, fail, parse_date, plan_timeline, repository
-from amend.engine.amendment import ActStatus
+from amend.cli.common import (
+    KnownOn,
+    LangArg,
+    LangOption,
+    Root,
+    app,
+    fail,
+    parse_date,
+    plan_timeline,
+    repository,
+)
 from amend.errors import AmendError
 
 if TYPE_CHECKING:
@@ -64,9 +73,10 @@ def render(
     output: Output = None,
     *,
     as_known_on: KnownOn = None,
+    lang: LangArg = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
-    """The version of PLAN in force on a day as readers know it: Markdown, HTML or Word."""
+    """The version of PLAN in force on a day as readers know it: the resolution, then the annex."""
     from amend.queries.status import standing
 
     _need_file(to is RenderTo.docx, output)
@@ -80,15 +90,15 @@ def render(
     if to is RenderTo.md:
         from amend.outputs.markdown import render_markdown
 
-        _write(output, render_markdown(version, lines) + "\n")
+        _write(output, render_markdown(version, lang.value, whole=True, standing=lines) + "\n")
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        _write(output, render_html(version, lines))
+        _write(output, render_html(version, lang.value, whole=True, standing=lines))
     else:
         from amend.outputs.docx import render_docx
 
-        _write(output, render_docx(version, lines))
+        _write(output, render_docx(version, lang.value, whole=True, standing=lines))
 
 
 def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:
@@ -147,7 +157,7 @@ def preview(
 
     Exit 1 if the draft does not apply, or would break the adopted acts that come after it.
     """
-    from amend.engine.amendment import FiledAmendment
+    from amend.engine.amendment import ActStatus, FiledAmendment
     from amend.queries.compare import compare as tabulate
     from amend.queries.compare import validate_in_repository
     from amend.store.loading import load_amendment
@@ -187,13 +197,15 @@ def preview(
 
 @app.command()
 def site(
-    outdir: Annotated[Path, typer.Argument(help="The folder to write the site into.")], root: Root = Path(".")
+    outdir: Annotated[Path, typer.Argument(help="The folder to write the site into.")],
+    lang: LangArg = LangOption.kk,
+    root: Root = Path("."),
 ) -> None:
     """A static site: each plan's timeline, each version, each act's comparative table, each row's history."""
     from amend.outputs.site import build_site
 
     try:
-        result = build_site(repository(root), outdir)
+        result = build_site(repository(root), outdir, lang=lang.value)
     except AmendError as err:
         fail(err)
     for err in result.skipped:

@@ -1,16 +1,18 @@
-"""Commands: importing (registered on the main app).
+"""Commands: importing and drafting texts (registered on the main app).
 
-``amend import TEXTFILE`` reads the text of an amending act and writes a draft amendment.
+``amend import TEXTFILE`` reads the text of an amending act into a draft amendment;
+``amend draft-text AMENDMENT.yaml`` writes the text of an amending resolution from its operations.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from amend.cli.common import Root, app, fail
+from amend.cli.common import Root, app, fail, parse_date
 
 
 @app.command("import")
@@ -30,19 +32,24 @@ def import_act(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write the draft here (default: print it).")
     ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Day of first official publication (YYYY-MM-DD); the text never gives it."),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
     root: Root = Path("."),
 ) -> None:
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
     from amend.errors import AmendError, PlanMissing
     from amend.importer import amended_plan, import_text, plan_lexicon, render_draft
-    from amend.importer.preview import draft_problems
+    from amend.importer.preview import adopted_acts, draft_problems
     from amend.store.loading import load_plan
     from amend.store.repository import write_atomic
 
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
+    day = parse_date(published, "--published") if published else None
     text = textfile.read_text(encoding="utf-8")
     base_dir = root / "plans" / "base"
     try:
@@ -53,20 +60,26 @@ def import_act(
         path = base_dir / f"{plan_id}.yaml"
         if not path.exists():
             raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
-        draft = import_text(text, load_plan(path), plan_lexicon(base_dir), source=textfile.name)
+        base = load_plan(path)
+        draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.name, published=day)
+        adopted = adopted_acts(root, draft.amends, draft.amendment())
+        if adopted:  # count the words against the version the act amends, after the acts in force
+            draft = import_text(
+                text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
+            )
     except AmendError as err:
         fail(err)
     content = render_draft(draft)
-    problems = draft_problems(content, root, draft.amends)
+    problems = draft_problems(draft, base, adopted, Path(textfile.name))
     if output is not None:
         write_atomic(output, content)
     else:
         typer.echo(content, nl=False)
-    rows = sum(len(op.data.get("rows", ())) + ("cells" in op.data) for op in draft.operations if op.data)
-    count = sum(1 for op in draft.operations if op.data)
+    operations = [op.operation for op in draft.operations if op.operation is not None]
+    rows = sum(len(getattr(op, "rows", ())) + hasattr(op, "cells") for op in operations)
     typer.echo(
-        f"act № {draft.act['number']} of {draft.act['date']} amending plan {draft.amends}: "
-        f"{count} operation(s), {rows} quoted row(s)" + (f"; written to {output}" if output else ""),
+        f"act № {draft.act.number} of {draft.act.date} amending plan {draft.amends}: "
+        f"{len(operations)} operation(s), {rows} quoted row(s)" + (f"; written to {output}" if output else ""),
         err=True,
     )
     reviews = draft.reviews
@@ -78,3 +91,48 @@ def import_act(
         typer.echo(problem, err=True)
     if problems:
         raise typer.Exit(1)
+
+
+class TextFormat(str, Enum):
+    text = "text"
+    docx = "docx"
+
+
+@app.command("draft-text")
+def draft_text_command(
+    amendment: Annotated[
+        Path, typer.Argument(help="An amendment file (adopted or draft).", exists=True, dir_okay=False, readable=True)
+    ],
+    lang: Annotated[str, typer.Option("--lang", help="The language of the text (kk: Kazakh).")] = "kk",
+    to: Annotated[TextFormat, typer.Option("--to", help="text (default) or docx.")] = TextFormat.text,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: print the text).")] = None,
+    root: Root = Path("."),
+) -> None:
+    """Write the text of the amending resolution (title, preamble, points, changes, entry into force)."""
+    from amend.errors import AmendError
+    from amend.importer.drafting import draft_text, render_text
+    from amend.importer.preview import version_before
+    from amend.store.loading import load_amendment
+    from amend.store.repository import write_atomic
+
+    if lang != "kk":
+        raise typer.BadParameter(f"no wording for language {lang!r} (only kk)", param_hint="--lang")
+    if to is TextFormat.docx and output is None:
+        raise typer.BadParameter("a DOCX needs -o FILE", param_hint="--to")
+    try:
+        act = load_amendment(amendment)
+        before = version_before(root, act, amendment)
+    except AmendError as err:
+        fail(err)
+    drafted = draft_text(act, before)
+    if to is TextFormat.docx:
+        from amend.outputs.draft_docx import render_draft_docx
+
+        assert output is not None
+        write_atomic(output, render_draft_docx(drafted))
+        return
+    content = render_text(drafted)
+    if output is None:
+        typer.echo(content, nl=False)
+    else:
+        write_atomic(output, content)

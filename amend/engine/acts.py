@@ -8,7 +8,7 @@ from typing import Annotated, Literal, assert_never
 from pydantic import Field, PositiveInt, StringConstraints
 
 from amend.engine.base import Frozen
-from amend.engine.unknown import Text
+from amend.engine.unknown import UNKNOWN, Text
 
 __all__ = [
     "Act",
@@ -20,6 +20,7 @@ __all__ = [
     "OnSigning",
     "Signatory",
     "citation",
+    "citation_ru",
     "in_force_date",
 ]
 
@@ -40,10 +41,13 @@ _ISSUER_GENITIVE = {
 
 
 class ActPoint(Frozen):
-    """A numbered point of an act's own text."""
+    """A numbered point of an act's own text; ``subpoints`` are its numbered sub-points (``1)``, ``2)``)."""
 
     number: str
     text: Text
+    # The Russian text where a source gives it; never a translation of ours.
+    text_ru: Text = UNKNOWN
+    subpoints: tuple[ActPoint, ...] = ()
 
 
 class Signatory(Frozen):
@@ -51,6 +55,8 @@ class Signatory(Frozen):
 
     position: Text
     name: Text
+    position_ru: Text = UNKNOWN
+    name_ru: Text = UNKNOWN
 
 
 class Act(Frozen):
@@ -64,6 +70,8 @@ class Act(Frozen):
     preamble: Text | None = None
     points: tuple[ActPoint, ...] = ()
     signatory: Signatory | None = None
+    title_ru: Text = UNKNOWN
+    preamble_ru: Text = UNKNOWN
 
 
 class OnSigning(Frozen):
@@ -109,3 +117,28 @@ def citation(act: Act) -> str:
     """The act as the reference bank cites it in notes: ``ҚР Үкіметінің 30.05.2025 № 392 қаулысымен``."""
     issuer = _ISSUER_GENITIVE.get(act.issuer, act.issuer)
     return f"{issuer} {act.date:%d.%m.%Y} № {act.number} {_INSTRUMENTAL[act.kind]}"
+
+
+# The same citation as the reference bank's Russian notes give it ("постановлением Правительства РК от
+# 30.05.2025 № 392"): the act's kind in the instrumental or genitive case, the issuer in the genitive.
+_RU_KIND = {
+    "қаулы": ("постановлением", "постановления"),
+    "бұйрық": ("приказом", "приказа"),
+    "жарлық": ("Указом", "Указа"),
+    "заң": ("Законом", "Закона"),
+}
+_RU_ISSUER = {
+    "Қазақстан Республикасының Үкіметі": "Правительства РК",
+    "Қазақстан Республикасының Президенті": "Президента РК",
+}
+
+
+def citation_ru(act: Act, case: Literal["instrumental", "genitive"] = "instrumental") -> str:
+    """The act as the bank's Russian notes cite it: ``постановлением Правительства РК от 30.05.2025 № 392``.
+
+    An issuer with no known Russian name is cited as the act gives it (never a translation of ours).
+    """
+    instrumental, genitive = _RU_KIND[act.kind]
+    kind = instrumental if case == "instrumental" else genitive
+    issuer = _RU_ISSUER.get(act.issuer, act.issuer)
+    return f"{kind} {issuer} от {act.date:%d.%m.%Y} № {act.number}"

@@ -12,6 +12,7 @@ from amend.engine.acts import Act, EntryIntoForce, in_force_date
 from amend.engine.base import Frozen
 from amend.engine.model import ElementNumber
 from amend.engine.operations import Operation
+from amend.engine.unknown import Text
 
 __all__ = ["ActStatus", "Amendment", "FiledAmendment"]
 
@@ -30,6 +31,8 @@ class Amendment(Frozen):
     amends: ElementNumber
     status: ActStatus
     entry_into_force: EntryIntoForce
+    # Why the act is made (the comparative table's "Негіздеме" where an operation gives none).
+    reason: Text | None = None
     operations: tuple[Operation, ...]
 
     @cached_property

@@ -8,11 +8,11 @@ that the caller can point at the exact line and column of the amendment file.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, assert_never
+from typing import Any
 
 from amend.engine.base import construct, evolve
+from amend.engine.lookup import as_of, find_row, fits_between, structure_key
 from amend.engine.model import Abbreviation, Plan, Row, Section, Subsection
-from amend.engine.numbers import RowNumber
 from amend.engine.operations import (
     ActOperation,
     AddAbbreviations,
@@ -22,6 +22,7 @@ from amend.engine.operations import (
     DeleteRow,
     ForceOperation,
     InsertRows,
+    NewRow,
     Operation,
     RepealPlan,
     ReplaceAbbreviation,
@@ -31,20 +32,20 @@ from amend.engine.operations import (
     SetTitle,
 )
 from amend.engine.provenance import ChangeKind, Source, note_for_abbreviation, note_for_row, note_for_section
-from amend.engine.unknown import UNKNOWN, Text
+from amend.engine.unknown import UNKNOWN, Text, Unknown
 from amend.errors import (
     AbbreviationTaken,
+    AmendError,
     ColumnsMismatch,
     NumberTaken,
     OccurrencesMismatch,
     ParentMissing,
     Repealed,
     RowOrder,
-    TargetDeleted,
     TargetMissing,
 )
 
-__all__ = ["Source", "apply"]
+__all__ = ["apply"]
 
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
@@ -82,35 +83,14 @@ def apply(plan: Plan, op: Operation, source: Source) -> Plan:
             change = note_for_section(source, ChangeKind.REPEALED, "")
             return evolve(plan, repealed=change)
         case _:
-            assert_never(op)
+            # The whole resolution and its structure (issue 15); that module builds on this one's helpers,
+            # so it is imported here, not at the top.
+            from amend.engine.apply_structure import apply_structure
+
+            return apply_structure(plan, op, source)
 
 
 # -- rows ------------------------------------------------------------------------------------------
-
-
-def _as_of(plan: Plan, source: Source) -> str:
-    return f"plan {plan.plan} as of {source.in_force}"
-
-
-def _find_row(plan: Plan, number: RowNumber, section: str | None, source: Source, path: tuple[Any, ...]) -> Row:
-    """An existing row, checked to be in ``section`` when the operation names one."""
-    row = plan.rows.get(number.parts)
-    if row is None:
-        where = f" in section {section}" if section else ""
-        deleted = plan.deleted_rows.get(str(number))
-        if deleted:
-            raise TargetDeleted(
-                f"row {number} does not exist{where} of {_as_of(plan, source)}: act {deleted.act} "
-                f"deleted it, in force {deleted.in_force}",
-                path=path,
-            )
-        raise TargetMissing(f"row {number} does not exist{where} of {_as_of(plan, source)}", path=path)
-    if section is not None and row.section != section:
-        raise TargetMissing(
-            f"row {number} is in section {row.section}, not in section {section}, of {_as_of(plan, source)}",
-            path=("section",),
-        )
-    return row
 
 
 def _cells(plan: Plan, cells: dict[str, Text], path: tuple[Any, ...], *, complete: bool) -> dict[str, Text]:
@@ -135,53 +115,39 @@ def _with_row(plan: Plan, row: Row) -> Plan:
 
 
 def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
-    old = _find_row(plan, op.row, op.section, source, ("row",))
+    old = find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, op.cells, ("cells",), complete=True)
+    # The Russian wording of the old row is no longer the row's: only what the act gives in Russian stands.
+    cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
 
 
 def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
-    old = _find_row(plan, op.row, op.section, source, ("row",))
+    old = find_row(plan, op.row, op.section, source, ("row",))
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
+    kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
+    cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
-    _find_row(plan, op.row, op.section, source, ("row",))
+    row = find_row(plan, op.row, op.section, source, ("row",))
     change = note_for_row(source, ChangeKind.DELETED, str(op.row))
-    return evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
-
-
-def _structure_key(plan: Plan, section: str, subsection: object) -> tuple[int, int | None]:
-    """Where a (sub)section stands in the document; None where the subsection is unknown."""
-    sec, subs = plan.structure[section]
-    if subsection is UNKNOWN:
-        return sec, None
-    if subsection is None:
-        return sec, -1  # rows in no subsection come before the section's subsections
-    return sec, subs[subsection]
-
-
-def _fits_between(before: tuple[int, int | None], here: tuple[int, int | None], after: tuple[int, int | None]) -> bool:
-    """True if ``here`` may stand between ``before`` and ``after`` in document order."""
-
-    def le(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
-        if a[0] != b[0] or a[1] is None or b[1] is None:
-            return a[0] <= b[0]
-        return a[1] <= b[1]
-
-    return le(before, here) and le(here, after)
+    plan = evolve(plan, rows=plan.rows.delete(op.row.parts), deleted_rows={**plan.deleted_rows, str(op.row): change})
+    if row.uid is not None:  # a renumbered row: its identity goes with it
+        plan = evolve(plan, renumbered={k: v for k, v in plan.renumbered.items() if k != row.uid})
+    return plan
 
 
 def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
     structure = plan.structure.get(op.section)
     if structure is None:
-        raise TargetMissing(f"section {op.section} does not exist in {_as_of(plan, source)}", path=("section",))
+        raise TargetMissing(f"section {op.section} does not exist in {as_of(plan, source)}", path=("section",))
     if op.subsection is not None and op.subsection not in structure[1]:
         raise TargetMissing(
-            f"subsection {op.subsection} does not exist in section {op.section} of {_as_of(plan, source)}",
+            f"subsection {op.subsection} does not exist in section {op.section} of {as_of(plan, source)}",
             path=("subsection",),
         )
     rows = plan.rows
@@ -190,9 +156,9 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
         taken = rows.get(new.number.parts)
         if taken is not None:
             raise NumberTaken(
-                f"row {new.number} already exists in {_as_of(plan, source)} (section {taken.section})", path=path
+                f"row {new.number} already exists in {as_of(plan, source)} (section {taken.section})", path=path
             )
-        subsection: object = op.subsection
+        subsection: str | Unknown | None = op.subsection
         parent_number = new.number.parent
         if parent_number is not None:
             parent = plan.row(parent_number)
@@ -200,7 +166,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             if parent is None:
                 raise ParentMissing(
                     f"row {new.number} needs row {parent_number} before it, which does not "
-                    f"exist in {_as_of(plan, source)}",
+                    f"exist in {as_of(plan, source)}",
                     path=path,
                 )
             if parent.section != op.section or (
@@ -208,23 +174,28 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             ):
                 raise ParentMissing(
                     f"row {new.number} goes after row {parent_number}, which is not in {where} "
-                    f"of {_as_of(plan, source)}",
+                    f"of {as_of(plan, source)}",
                     path=path,
                 )
             if subsection is None:
                 subsection = parent.subsection
         prev, next_ = rows.neighbours(new.number.parts)
-        here = _structure_key(plan, op.section, subsection)
-        before = _structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
-        after = _structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
-        if not _fits_between(before, here, after):
+        here = structure_key(plan, op.section, subsection)
+        before = structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
+        after = structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
+        if not fits_between(before, here, after):
             raise RowOrder(
                 f"row {new.number} would stand between rows of other (sub)sections "
                 f"({prev.number if prev else 'start'} and {next_.number if next_ else 'end'}) "
-                f"in {_as_of(plan, source)}",
+                f"in {as_of(plan, source)}",
                 path=path,
             )
         change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
+        uid = None
+        if str(new.number) in plan.renumbered:  # the number is a renumbered row's identity: give a new one
+            uid = f"{new.number}+{source.act.number}"
+            while uid in plan.renumbered:
+                uid += "+"
         row = construct(
             Row,
             number=new.number,
@@ -232,6 +203,8 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
             subsection=subsection,
             cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
             history=(change,),
+            cells_ru=_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
+            uid=uid,
         )
         rows = rows.insert(row)
         if str(new.number) in plan.deleted_rows:  # a deleted number used again
@@ -250,7 +223,7 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
         )
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is not None:
-        scope: Iterable[Row] = (_find_row(plan, op.row, op.section, source, ("row",)),)
+        scope: Iterable[Row] = (find_row(plan, op.row, op.section, source, ("row",)),)
     elif op.section is not None:
         scope = [r for r in plan.rows if r.section == op.section]
     else:
@@ -267,7 +240,7 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
     # Words may hide in a text no source gives; then only too many occurrences is provably wrong.
     if found > op.occurrences or (found < op.occurrences and not unknown_in_scope):
         raise OccurrencesMismatch(
-            f'"{op.old}" occurs {found} time(s) in {_scope_words(op)} of {_as_of(plan, source)}, '
+            f'"{op.old}" occurs {found} time(s) in {_scope_words(op)} of {as_of(plan, source)}, '
             f"the operation expects {op.occurrences}",
             path=("occurrences",),
         )
@@ -278,7 +251,9 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
         }
         if cells != row.cells:
             change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
-            rows = rows.replace(evolve(row, cells=cells, history=row.history + (change,)))
+            # The Russian text of a changed cell changed too, in words no Kazakh operation gives: unknown.
+            cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
+            rows = rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=row.history + (change,)))
     return evolve(plan, rows=rows)
 
 
@@ -296,25 +271,30 @@ def _scope_words(op: ReplaceWords) -> str:
 def _add_abbreviations(plan: Plan, op: AddAbbreviations, source: Source) -> Plan:
     change = note_for_abbreviation(source, ChangeKind.ADDED)
     added = dict(plan.abbreviations)
+    for code in op.entries_ru:
+        if code not in op.entries:
+            raise TargetMissing(f"abbreviation {code} has a Russian expansion but no entry", path=("entries_ru", code))
     for code, expansion in op.entries.items():
         if code in added:
             raise AbbreviationTaken(
-                f"abbreviation {code} is already in the note of {_as_of(plan, source)}", path=("entries", code)
+                f"abbreviation {code} is already in the note of {as_of(plan, source)}", path=("entries", code)
             )
-        added[code] = construct(Abbreviation, expansion=expansion, history=(change,))
+        added[code] = construct(
+            Abbreviation, expansion=expansion, history=(change,), expansion_ru=op.entries_ru.get(code, UNKNOWN)
+        )
     return evolve(plan, abbreviations=added)
 
 
 def _existing_code(plan: Plan, code: str, source: Source) -> Abbreviation:
     if code not in plan.abbreviations:
-        raise TargetMissing(f"abbreviation {code} is not in the note of {_as_of(plan, source)}", path=("code",))
+        raise TargetMissing(f"abbreviation {code} is not in the note of {as_of(plan, source)}", path=("code",))
     return plan.abbreviations[code]
 
 
 def _replace_abbreviation(plan: Plan, op: ReplaceAbbreviation, source: Source) -> Plan:
     old = _existing_code(plan, op.code, source)
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
-    new = evolve(old, expansion=op.expansion, history=old.history + (change,))
+    new = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=old.history + (change,))
     return evolve(plan, abbreviations={**plan.abbreviations, op.code: new})
 
 
@@ -330,7 +310,7 @@ def _existing_section(plan: Plan, number: str, source: Source) -> int:
     for i, s in enumerate(plan.sections):
         if s.number == number:
             return i
-    raise TargetMissing(f"section {number} does not exist in {_as_of(plan, source)}", path=("section",))
+    raise TargetMissing(f"section {number} does not exist in {as_of(plan, source)}", path=("section",))
 
 
 def _with_section(plan: Plan, i: int, section: Section) -> Plan:
@@ -342,16 +322,18 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
     section = plan.sections[i]
     if op.subsection is None:
         change = note_for_section(source, ChangeKind.TITLE_SET, op.section)
-        return _with_section(plan, i, evolve(section, title=op.title, history=section.history + (change,)))
+        return _with_section(
+            plan, i, evolve(section, title=op.title, title_ru=op.title_ru, history=section.history + (change,))
+        )
     subs = section.subsections
     j = next((j for j, s in enumerate(subs) if s.number == op.subsection), None)
     if j is None:
         raise TargetMissing(
-            f"subsection {op.subsection} does not exist in section {op.section} of {_as_of(plan, source)}",
+            f"subsection {op.subsection} does not exist in section {op.section} of {as_of(plan, source)}",
             path=("subsection",),
         )
     change = note_for_section(source, ChangeKind.TITLE_SET, op.subsection)
-    sub = evolve(subs[j], title=op.title, history=subs[j].history + (change,))
+    sub = evolve(subs[j], title=op.title, title_ru=op.title_ru, history=subs[j].history + (change,))
     return _with_section(plan, i, evolve(section, subsections=subs[:j] + (sub,) + subs[j + 1 :]))
 
 
@@ -359,18 +341,55 @@ def _insertion_index(numbers: list[str], after: str | None, source_plan: Plan, s
     if after is None:
         return len(numbers)
     if after not in numbers:
-        raise TargetMissing(f"{after} does not exist in {_as_of(source_plan, source)}", path=("after",))
+        raise TargetMissing(f"{after} does not exist in {as_of(source_plan, source)}", path=("after",))
     return numbers.index(after) + 1
 
 
 def _add_section(plan: Plan, op: AddSection, source: Source) -> Plan:
     numbers = [s.number for s in plan.sections]
     if op.number in numbers:
-        raise NumberTaken(f"section {op.number} already exists in {_as_of(plan, source)}", path=("number",))
+        raise NumberTaken(f"section {op.number} already exists in {as_of(plan, source)}", path=("number",))
     k = _insertion_index(numbers, op.after, plan, source)
     change = note_for_section(source, ChangeKind.ADDED, op.number)
-    section = construct(Section, number=op.number, title=op.title, subsections=(), history=(change,))
-    return evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
+    subsections = []
+    for j, new in enumerate(op.subsections):
+        if any(s.number == new.number for s in subsections):
+            raise NumberTaken(f"subsection {new.number} is listed twice", path=("subsections", j, "number"))
+        sub_change = note_for_section(source, ChangeKind.ADDED, new.number)
+        subsections.append(
+            construct(Subsection, number=new.number, title=new.title, title_ru=new.title_ru, history=(sub_change,))
+        )
+    section = construct(
+        Section,
+        number=op.number,
+        title=op.title,
+        subsections=tuple(subsections),
+        history=(change,),
+        title_ru=op.title_ru,
+    )
+    plan = evolve(plan, sections=plan.sections[:k] + (section,) + plan.sections[k:])
+    # Its rows, each placed as an insertion into the new section would place it.
+    for j, placed in enumerate(op.rows):
+        try:
+            plan = _insert_rows(plan, _insertion(op.number, placed.subsection, placed), source)
+        except AmendError as err:
+            raise _moved(err, j) from None
+    return plan
+
+
+def _insertion(section: str, subsection: str | None, row: NewRow) -> InsertRows:
+    # A trusted InsertRows of one row (the row was validated as part of its operation).
+    return construct(InsertRows, op="insert_rows", section=section, subsection=subsection, rows=(row,))
+
+
+def _moved(err: AmendError, j: int) -> AmendError:
+    # An error of a one-row insertion, placed at that row (j) inside the operation that gave it.
+    path = err.path
+    if path[:2] == ("rows", 0):
+        path = ("rows", j, *path[2:])
+    elif path[:1] == ("subsection",):
+        path = ("rows", j, "subsection")
+    return type(err)(err.message, path=path)
 
 
 def _add_subsection(plan: Plan, op: AddSubsection, source: Source) -> Plan:
@@ -379,11 +398,17 @@ def _add_subsection(plan: Plan, op: AddSubsection, source: Source) -> Plan:
     numbers = [s.number for s in section.subsections]
     if op.number in numbers:
         raise NumberTaken(
-            f"subsection {op.number} already exists in section {op.section} of {_as_of(plan, source)}", path=("number",)
+            f"subsection {op.number} already exists in section {op.section} of {as_of(plan, source)}", path=("number",)
         )
     k = _insertion_index(numbers, op.after, plan, source)
     change = note_for_section(source, ChangeKind.ADDED, op.number)
-    sub = construct(Subsection, number=op.number, title=op.title, history=(change,))
-    return _with_section(
+    sub = construct(Subsection, number=op.number, title=op.title, history=(change,), title_ru=op.title_ru)
+    plan = _with_section(
         plan, i, evolve(section, subsections=section.subsections[:k] + (sub,) + section.subsections[k:])
     )
+    for j, new in enumerate(op.rows):
+        try:
+            plan = _insert_rows(plan, _insertion(op.section, op.number, new), source)
+        except AmendError as err:
+            raise _moved(err, j) from None
+    return plan

@@ -30,7 +30,7 @@ def evolve(model: M, **changes: Any) -> M:
     values = model.__dict__.copy()
     values.update(changes)
     # Values derived from fields (cached properties) go stale when those fields change.
-    for field, derived in model.__derived__.items():
+    for field, derived in type(model).__derived__.items():  # type: ignore[attr-defined]
         if field in changes:
             for name in derived:
                 values.pop(name, None)
@@ -45,11 +45,28 @@ def evolve(model: M, **changes: Any) -> M:
     return new
 
 
+def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
+    # Plain field defaults, by class (computed once): a field the caller leaves out still reads as its default.
+    found = _DEFAULTS.get(cls)
+    if found is None:
+        found = _DEFAULTS[cls] = {
+            name: f.default for name, f in cls.model_fields.items() if not f.is_required() and f.default_factory is None
+        }
+    return found
+
+
+_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
+
+
 def construct(cls: type[M], **values: Any) -> M:
-    """A new model from trusted values, unvalidated (see ``evolve``)."""
+    """A new model from trusted values, unvalidated (see ``evolve``); left-out fields take their defaults."""
     new = object.__new__(cls)
+    fields_set = set(values)
+    defaults = _defaults(cls)
+    if not defaults.keys() <= fields_set:
+        values = {**values, **{k: v for k, v in defaults.items() if k not in fields_set}}
     object.__setattr__(new, "__dict__", values)
-    object.__setattr__(new, "__pydantic_fields_set__", set(values))
+    object.__setattr__(new, "__pydantic_fields_set__", fields_set)
     object.__setattr__(new, "__pydantic_extra__", None)
     object.__setattr__(new, "__pydantic_private__", None)
     return new

@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any, NamedTuple
 
-__all__ = ["Effect", "Element", "ElementKind", "Touch"]
+__all__ = ["ELEMENT_PATTERN", "Effect", "Element", "ElementKind", "Touch", "parse_element"]
 
 
 class ElementKind(str, Enum):
@@ -24,6 +24,14 @@ class ElementKind(str, Enum):
     ROW = "row"
     ABBREVIATION = "abbreviation"
     ACT = "act"  # another amending act (an act that amends an act: its schedule or its text)
+    # The resolution's own text, the annex's title and notes, and the table's columns.
+    TITLE = "title"  # the resolution's title (key "")
+    PREAMBLE = "preamble"  # key ""
+    POINT = "point"  # key "2", or "2.1" for sub-point 1) of point 2
+    SIGNATORY = "signatory"  # key ""
+    ANNEX_TITLE = "annex_title"  # the approved plan's title (key "")
+    NOTE = "note"  # a numbered note of the annex (key its number)
+    COLUMN = "column"  # key the column id
 
 
 class Element(NamedTuple):
@@ -33,7 +41,7 @@ class Element(NamedTuple):
     key: str
 
     def __str__(self) -> str:
-        return self.kind.value if self.kind is ElementKind.PLAN else f"{self.kind.value} {self.key}"
+        return self.kind.value if not self.key else f"{self.kind.value} {self.key}"
 
 
 class Effect(str, Enum):
@@ -71,3 +79,18 @@ class Touch(NamedTuple):
     def writes(self) -> bool:
         """True unless the operation only reads the element."""
         return self.effect is not Effect.READS
+
+
+# How an operation names an element: "title", "preamble", "signatory", "annex_title", or a kind and its key
+# ("point 2", "point 2.1", "note 1", "section 1", "subsection 1.2", "row 23-1", "column measure",
+# "abbreviation ОМ").
+ELEMENT_PATTERN = (
+    r"^(title|preamble|signatory|annex_title|(point|note|section|subsection|row) \S+|column [a-z][a-z0-9_]*"
+    r"|abbreviation \S.*)$"
+)
+
+
+def parse_element(ref: str) -> Element:
+    """The element an operation names (``ref`` matches ``ELEMENT_PATTERN``)."""
+    kind, _, key = ref.partition(" ")
+    return Element(ElementKind(kind), key)

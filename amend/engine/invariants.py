@@ -28,8 +28,8 @@ def check_structure(plan: Plan) -> None:
             earlier = plan.rows[i - 1].number
             what = "is listed twice" if earlier == row.number else f"comes after row {earlier}"
             raise RowOrder(f"row {row.number} {what}", path=("rows", i, "number"))
-        section = plan.section(row.section)
-        if section is None:
+        row_section = plan.section(row.section)
+        if row_section is None:
             raise TargetMissing(
                 f"row {row.number} is in section {row.section}, which the plan does not have",
                 path=("rows", i, "section"),
@@ -40,7 +40,7 @@ def check_structure(plan: Plan) -> None:
                 path=("rows", i, "section"),
             )
         last_section = order[row.section]
-        if row.subsection not in (None, UNKNOWN) and section.subsection(row.subsection) is None:
+        if row.subsection not in (None, UNKNOWN) and row_section.subsection(row.subsection) is None:
             raise TargetMissing(
                 f"row {row.number} is in subsection {row.subsection}, which section {row.section} does not have",
                 path=("rows", i, "subsection"),
@@ -57,7 +57,7 @@ def check_structure(plan: Plan) -> None:
 def undefined_codes(plan: Plan, indices: Iterable[int]) -> list[tuple[int, str, str]]:
     """(row index, column id, code) for each executor code not in the note, in the given rows."""
     executor_columns = [c.id for c in plan.columns if c.role == "executors"]
-    found = []
+    found: list[tuple[int, str, str]] = []
     for i in indices:
         row = plan.rows[i]
         for c in executor_columns:

@@ -15,9 +15,9 @@ from amend.engine.legal import AmendingActs, DeclaredPeriod
 from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change
 from amend.engine.rows import Rows
-from amend.engine.unknown import Text, Unknown
+from amend.engine.unknown import UNKNOWN, Text, Unknown
 
-__all__ = ["Abbreviation", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
+__all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
 ElementNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
@@ -30,6 +30,8 @@ class Column(Frozen):
     title: Text
     # executors: codes in this column must be defined in the abbreviations note.
     role: Literal["text", "executors", "amount", "funding"] = "text"
+    # Russian texts: only where a source gives them (UNKNOWN otherwise), never a translation of ours.
+    title_ru: Text = UNKNOWN
 
 
 class Subsection(Frozen):
@@ -38,6 +40,10 @@ class Subsection(Frozen):
     number: ElementNumber
     title: Text
     history: tuple[Change, ...] = ()
+    title_ru: Text = UNKNOWN
+    # The stable identity (the number it had when the plan or the act that created it gave it), set only
+    # once it is renumbered: its number is the temporal one (USLM's @temporalId), this its @id.
+    uid: str | None = None
 
 
 class Section(Frozen):
@@ -47,6 +53,8 @@ class Section(Frozen):
     title: Text
     subsections: tuple[Subsection, ...] = ()
     history: tuple[Change, ...] = ()
+    title_ru: Text = UNKNOWN
+    uid: str | None = None
 
     def subsection(self, number: str) -> Subsection | None:
         """The subsection with this number, if the section has it."""
@@ -62,6 +70,15 @@ class Row(Frozen):
     subsection: ElementNumber | Unknown | None = None
     cells: dict[Identifier, Text]
     history: tuple[Change, ...] = ()
+    # The Russian cells a source gives, by column id; a column missing here is UNKNOWN in Russian.
+    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
+    # The stable identity, set once the row is renumbered (see Subsection.uid); history follows it.
+    uid: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """The row's stable identity: the number it was created with, whatever it is numbered now."""
+        return self.uid if self.uid is not None else str(self.number)
 
 
 class Abbreviation(Frozen):
@@ -69,6 +86,15 @@ class Abbreviation(Frozen):
 
     expansion: Text
     history: tuple[Change, ...] = ()
+    expansion_ru: Text = UNKNOWN
+
+
+class AnnexNote(Frozen):
+    """A numbered note of the annex (other than the abbreviations note), in Kazakh and Russian."""
+
+    number: ElementNumber
+    text: Text
+    text_ru: Text = UNKNOWN
 
 
 class Plan(Frozen):
@@ -81,7 +107,7 @@ class Plan(Frozen):
     rows_complete: bool = True
     columns: tuple[Column, ...] = Field(min_length=1)
     sections: tuple[Section, ...] = Field(min_length=1)
-    rows: Rows
+    rows: Rows[Row]
     abbreviations: dict[str, Abbreviation] = {}  # noqa: RUF012  (pydantic copies field defaults)
     notes: tuple[str, ...] = ()
     # Rows that an act deleted, kept so that a later reference to them can say so.
@@ -91,6 +117,13 @@ class Plan(Frozen):
     # whether the file declares its list of amending acts complete (see amend/engine/legal.py).
     period: DeclaredPeriod | None = None
     amending_acts: AmendingActs | None = None
+    title_ru: Text = UNKNOWN
+    annex_notes: tuple[AnnexNote, ...] = ()
+    # The changes to elements that carry no history of their own: the resolution's title, preamble,
+    # points and signatory, the annex's title and notes, the columns. Keyed by the element ("point 2").
+    texts_history: dict[str, tuple[Change, ...]] = {}  # noqa: RUF012
+    # Rows renumbered: identity -> current number (so that a row's history can be followed by identity).
+    renumbered: dict[str, str] = {}  # noqa: RUF012
 
     @field_validator("abbreviations", mode="before")
     @classmethod
@@ -107,6 +140,15 @@ class Plan(Frozen):
     def row(self, number: RowNumber) -> Row | None:
         """The row with this number, or None."""
         return self.rows.get(number.parts)
+
+    def row_by_identity(self, identity: str) -> Row | None:
+        """The row with this stable identity, whatever its number now (see ``Row.identity``)."""
+        current = self.renumbered.get(identity, identity)
+        try:
+            row = self.rows.get(RowNumber(current).parts)
+        except ValueError:
+            return None
+        return row if row is not None and row.identity == identity else None
 
     __derived__: ClassVar[dict[str, tuple[str, ...]]] = {"columns": ("column_ids",), "sections": ("structure",)}
 

@@ -79,8 +79,8 @@ def _validate(value: object) -> RowNumber:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise PydanticCustomError(
             "row_number",
-            'a row number is a string such as "6" or "23-1" (quote it in YAML), got {value!r}',
-            {"value": value},
+            'a row number is a string such as "6" or "23-1" (quote it in YAML), got {value}',
+            {"value": repr(value)},
         )
     try:
         return RowNumber(value)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, PositiveInt
+from pydantic import Field, PositiveInt, StringConstraints
 
+from amend.engine.acts import ActPoint
 from amend.engine.base import Frozen
-from amend.engine.elements import Effect, Element, ElementKind, Touch
+from amend.engine.elements import ELEMENT_PATTERN, Effect, Element, ElementKind, Touch, parse_element
 from amend.engine.model import ElementNumber, Identifier
 from amend.engine.numbers import RowNumber
 from amend.engine.unknown import UNKNOWN, NonBlank, Text
@@ -19,24 +20,39 @@ if TYPE_CHECKING:
 __all__ = [
     "ActOperation",
     "AddAbbreviations",
+    "AddColumn",
     "AddSection",
     "AddSubsection",
     "CorrectAct",
     "DeleteAbbreviation",
+    "DeleteColumn",
     "DeleteRow",
+    "DeleteSection",
+    "DeleteSubsection",
+    "DeleteText",
     "ForceOperation",
     "InsertRows",
+    "InsertText",
+    "MoveRow",
     "NewRow",
+    "NewSubsection",
     "Operation",
+    "PlacedRow",
+    "RenameColumn",
+    "Renumber",
     "RepealAct",
     "RepealPlan",
     "ReplaceAbbreviation",
     "ReplaceCells",
     "ReplaceRow",
+    "ReplaceSignatory",
+    "ReplaceText",
     "ReplaceWords",
+    "ReplaceWordsIn",
     "RescheduleAct",
     "ResumePlan",
     "SetTitle",
+    "StructureOperation",
     "SuspendPlan",
 ]
 
@@ -44,6 +60,8 @@ __all__ = [
 class _Op(Frozen):
     # Staggered commencement: this operation takes effect on its own date, not the act's.
     in_force: dt.date | None = None
+    # Why the act makes this change (the comparative table's "Негіздеме"); None: the act's reason applies.
+    reason: Text | None = None
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""
@@ -73,6 +91,8 @@ class NewRow(Frozen):
 
     number: RowNumber
     cells: dict[Identifier, Text]
+    # The Russian cells where the act's Russian text gives them; the others are UNKNOWN in Russian.
+    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
 
 class ReplaceRow(_Op):
@@ -82,6 +102,7 @@ class ReplaceRow(_Op):
     row: RowNumber
     section: ElementNumber | None = None  # a check: the row must be in this section
     cells: dict[Identifier, Text]
+    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
@@ -129,6 +150,7 @@ class ReplaceCells(_Op):
     row: RowNumber
     section: ElementNumber | None = None
     cells: dict[Identifier, Text] = Field(min_length=1)
+    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         columns = tuple(c for c in plan.column_ids if c in self.cells)
@@ -176,10 +198,12 @@ class AddAbbreviations(_Op):
 
     op: Literal["add_abbreviations"]
     entries: dict[NonBlank, Text] = Field(min_length=1)
+    entries_ru: dict[NonBlank, Text] = {}  # noqa: RUF012
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return tuple(
-            Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code)) for code in self.entries
+            Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code), text=("entries", code))
+            for code in self.entries
         )
 
 
@@ -189,9 +213,10 @@ class ReplaceAbbreviation(_Op):
     op: Literal["replace_abbreviation"]
     code: NonBlank
     expansion: Text
+    expansion_ru: Text = UNKNOWN
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
-        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",)),)
+        return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",), text=("expansion",)),)
 
 
 class DeleteAbbreviation(_Op):
@@ -211,39 +236,76 @@ class SetTitle(_Op):
     section: ElementNumber
     subsection: ElementNumber | None = None
     title: Text
+    title_ru: Text = UNKNOWN
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         if self.subsection is None:
-            return (Touch(Element(ElementKind.SECTION, self.section), Effect.CHANGES, ("section",)),)
+            return (Touch(Element(ElementKind.SECTION, self.section), Effect.CHANGES, ("section",), text=("title",)),)
         return (
             Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
-            Touch(Element(ElementKind.SUBSECTION, self.subsection), Effect.CHANGES, ("subsection",)),
+            Touch(Element(ElementKind.SUBSECTION, self.subsection), Effect.CHANGES, ("subsection",), text=("title",)),
         )
 
 
+class NewSubsection(Frozen):
+    """A subsection that a new section comes with."""
+
+    number: ElementNumber
+    title: Text
+    title_ru: Text = UNKNOWN
+
+
+class PlacedRow(NewRow):
+    """A row that a new section comes with, and the subsection of it that the row is in (if any)."""
+
+    subsection: ElementNumber | None = None
+
+
+def _new_rows(plan: Plan, rows: tuple[NewRow, ...]) -> tuple[Touch, ...]:
+    return tuple(
+        Touch(_row(new.number), Effect.CREATES, ("rows", k, "number"), plan.column_ids, ("rows", k, "cells"), True)
+        for k, new in enumerate(rows)
+    )
+
+
 class AddSection(_Op):
-    """A new section, after ``after`` (or at the end)."""
+    """A new section, after ``after`` (or at the end), with its subsections and rows, if the act gives them."""
 
     op: Literal["add_section"]
     number: ElementNumber
     title: Text
     after: ElementNumber | None = None
+    title_ru: Text = UNKNOWN
+    subsections: tuple[NewSubsection, ...] = ()
+    rows: tuple[PlacedRow, ...] = ()
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
             () if self.after is None else (Touch(Element(ElementKind.SECTION, self.after), Effect.READS, ("after",)),)
         )
-        return (*after, Touch(Element(ElementKind.SECTION, self.number), Effect.CREATES, ("number",)))
+        subs = tuple(
+            Touch(Element(ElementKind.SUBSECTION, s.number), Effect.CREATES, ("subsections", k, "number"))
+            for k, s in enumerate(self.subsections)
+        )
+        return (
+            *after,
+            Touch(Element(ElementKind.SECTION, self.number), Effect.CREATES, ("number",), text=("title",)),
+            *subs,
+            *_new_rows(plan, self.rows),
+        )
 
 
 class AddSubsection(_Op):
-    """A new subsection of a section, after ``after`` (or at the end of the section's subsections)."""
+    """A new subsection of a section, after ``after`` (or at the end of the section's subsections), with its
+    rows if the act gives them."""
 
     op: Literal["add_subsection"]
     section: ElementNumber
     number: ElementNumber
     title: Text
     after: ElementNumber | None = None
+    title_ru: Text = UNKNOWN
+    rows: tuple[NewRow, ...] = ()
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
@@ -254,7 +316,8 @@ class AddSubsection(_Op):
         return (
             Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
             *after,
-            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.CREATES, ("number",)),
+            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.CREATES, ("number",), text=("title",)),
+            *_new_rows(plan, self.rows),
         )
 
 
@@ -347,6 +410,219 @@ ActOperation = RescheduleAct | CorrectAct | RepealAct
 ForceOperation = SuspendPlan | ResumePlan
 
 
+# -- the whole resolution and its structure (issue 15) ----------------------------------------------
+# The resolution's own title, preamble, points and signatory, the annex's title and notes, and the
+# structure of the annex's table: renumbering, moving rows, columns, deleting (sub)sections with their
+# rows. Applied by ``apply_structure.py``.
+
+ElementRef = Annotated[str, StringConstraints(pattern=ELEMENT_PATTERN)]
+
+
+def _element(ref: str) -> Element:
+    return parse_element(ref)
+
+
+class ReplaceText(_Op):
+    """ "1-тармақ мынадай редакцияда жазылсын": the resolution's title, preamble, a point or sub-point, the
+    annex's title or one of its notes in new wording."""
+
+    op: Literal["replace_text"]
+    element: ElementRef  # title | preamble | point N | point N.M | annex_title | note N
+    text: Text
+    text_ru: Text = UNKNOWN  # the Russian text, where the act's Russian version gives it
+    # A point in new wording comes with its sub-points (its old ones go): "2-тармақ мынадай редакцияда".
+    subpoints: tuple[ActPoint, ...] = ()
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("text",)),)
+
+
+class InsertText(_Op):
+    """ "... мынадай мазмұндағы 5-тармақпен толықтырылсын": a new point, sub-point or note of the annex
+    (or a preamble), after ``after`` (a number of the same level), else after the last one."""
+
+    op: Literal["insert_text"]
+    element: ElementRef  # point N | point N.M | note N | preamble
+    text: Text
+    text_ru: Text = UNKNOWN
+    after: ElementNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_element(self.element), Effect.CREATES, ("element",), (), ("text",)),)
+
+
+class DeleteText(_Op):
+    """ "2-тармақ алып тасталсын": a point, sub-point, note of the annex, or the preamble struck out."""
+
+    op: Literal["delete_text"]
+    element: ElementRef  # point N | point N.M | note N | preamble
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_element(self.element), Effect.DELETES, ("element",)),)
+
+
+class ReplaceSignatory(_Op):
+    """The signatory's position and name in new wording."""
+
+    op: Literal["replace_signatory"]
+    position: Text
+    name: Text
+    position_ru: Text = UNKNOWN
+    name_ru: Text = UNKNOWN
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.SIGNATORY, ""), Effect.CHANGES, ("op",), (), ("name",)),)
+
+
+class ReplaceWordsIn(_Op):
+    """ ""X" деген сөздер "Y" деген сөздермен ауыстырылсын" in one text that is not a cell: a title, the
+    preamble, a point, the annex's title, a note, a (sub)section title, an abbreviation's expansion, a
+    column title. The Russian text gets ``old_ru`` -> ``new_ru`` where given; else it becomes UNKNOWN."""
+
+    op: Literal["replace_words_in"]
+    element: ElementRef
+    old: NonBlank
+    new: str  # may be empty: words can be struck out
+    occurrences: PositiveInt
+    old_ru: NonBlank | None = None
+    new_ru: str | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("new",)),)
+
+
+class Renumber(_Op):
+    """A row, section or subsection under a new number. It keeps its identity, so its history and notes
+    follow it (the number is temporal, the identity stable: USLM's @temporalId and @id)."""
+
+    op: Literal["renumber"]
+    element: ElementRef  # row N | section N | subsection N.M
+    to: ElementNumber
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        element = _element(self.element)
+        found = [Touch(element, Effect.CHANGES, ("element",))]
+        if element.kind is ElementKind.SECTION:  # its rows now name the new number
+            found += [
+                Touch(_row(r.number), Effect.CHANGES, ("element",)) for r in plan.rows if r.section == element.key
+            ]
+        elif element.kind is ElementKind.SUBSECTION:
+            found += [
+                Touch(_row(r.number), Effect.CHANGES, ("element",)) for r in plan.rows if r.subsection == element.key
+            ]
+        return tuple(found)
+
+
+class MoveRow(_Op):
+    """A row moved to another section or subsection (``subsection`` omitted: in none), under a new number
+    ``to`` if the act gives one."""
+
+    op: Literal["move_row"]
+    row: RowNumber
+    section: ElementNumber
+    subsection: ElementNumber | None = None
+    to: RowNumber | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (
+            Touch(_row(self.row), Effect.CHANGES, ("row",)),
+            *_section_reads(self.section, self.subsection),
+        )
+
+
+class AddColumn(_Op):
+    """A new column of the table, after column ``after`` (else last). Existing rows' new cells are UNKNOWN
+    unless ``cells`` gives them (by row number)."""
+
+    op: Literal["add_column"]
+    id: Identifier
+    title: Text
+    title_ru: Text = UNKNOWN
+    role: Literal["text", "executors", "amount", "funding"] = "text"
+    after: Identifier | None = None
+    cells: dict[RowNumber, Text] = {}  # noqa: RUF012
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (
+            Touch(Element(ElementKind.COLUMN, self.id), Effect.CREATES, ("id",)),
+            *(
+                Touch(_row(number), Effect.CHANGES, ("cells", str(number)), (self.id,), ("cells", str(number)))
+                for number in self.cells
+            ),
+        )
+
+
+class DeleteColumn(_Op):
+    """A column struck out of the table, with every row's cell in it."""
+
+    op: Literal["delete_column"]
+    id: Identifier
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.COLUMN, self.id), Effect.DELETES, ("id",)),)
+
+
+class RenameColumn(_Op):
+    """A column's title in new wording (the column keeps its id, so its cells stay with it)."""
+
+    op: Literal["rename_column"]
+    id: Identifier
+    title: Text
+    title_ru: Text = UNKNOWN
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.COLUMN, self.id), Effect.CHANGES, ("id",), (), ("title",)),)
+
+
+class DeleteSection(_Op):
+    """A section struck out with its subsections and rows."""
+
+    op: Literal["delete_section"]
+    number: ElementNumber
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (
+            Touch(Element(ElementKind.SECTION, self.number), Effect.DELETES, ("number",)),
+            *(Touch(_row(r.number), Effect.DELETES, ("number",)) for r in plan.rows if r.section == self.number),
+        )
+
+
+class DeleteSubsection(_Op):
+    """A subsection struck out with its rows."""
+
+    op: Literal["delete_subsection"]
+    section: ElementNumber
+    number: ElementNumber
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (
+            Touch(Element(ElementKind.SECTION, self.section), Effect.READS, ("section",)),
+            Touch(Element(ElementKind.SUBSECTION, self.number), Effect.DELETES, ("number",)),
+            *(
+                Touch(_row(r.number), Effect.DELETES, ("number",))
+                for r in plan.rows
+                if r.section == self.section and r.subsection == self.number
+            ),
+        )
+
+
+StructureOperation = (
+    ReplaceText
+    | InsertText
+    | DeleteText
+    | ReplaceSignatory
+    | ReplaceWordsIn
+    | Renumber
+    | MoveRow
+    | AddColumn
+    | DeleteColumn
+    | RenameColumn
+    | DeleteSection
+    | DeleteSubsection
+)
+"""The operations on the whole resolution and on the annex's structure (``apply_structure.py``)."""
+
+
 Operation = Annotated[
     ReplaceRow
     | InsertRows
@@ -364,6 +640,7 @@ Operation = Annotated[
     | CorrectAct
     | RepealAct
     | SuspendPlan
-    | ResumePlan,
+    | ResumePlan
+    | StructureOperation,
     Field(discriminator="op"),
 ]

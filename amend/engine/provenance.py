@@ -7,11 +7,19 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import cached_property
 
-from amend.engine.acts import Act, citation
+from amend.engine.acts import Act, citation, citation_ru
 from amend.engine.base import Frozen, construct
 from amend.engine.legal import act_in_case
 
-__all__ = ["Change", "ChangeKind", "Source", "note_for_abbreviation", "note_for_row", "note_for_section"]
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "Source",
+    "note_for_abbreviation",
+    "note_for_element",
+    "note_for_row",
+    "note_for_section",
+]
 
 
 class ChangeKind(str, Enum):
@@ -28,6 +36,8 @@ class ChangeKind(str, Enum):
     RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
     SUSPENDED = "suspended"  # the plan's force suspended (its text stands)
     RESUMED = "resumed"
+    RENUMBERED = "renumbered"  # the element keeps its identity (and history) under a new number
+    MOVED = "moved"  # a row moved to another section or subsection
 
 
 class Change(Frozen):
@@ -43,6 +53,8 @@ class Change(Frozen):
     # correction that takes effect after the corrected act, the act whose text it corrects.
     amended_by: tuple[str, ...] = ()
     corrects: str | None = None
+    # The same note in Russian ("Сноска. ..."), generated from the same facts; None only in hand-built changes.
+    note_ru: str | None = None
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,15 @@ class Source:
             return f" ({', '.join(citation(a) for a in self.amended_by)} өзгертілген)"
         return ""
 
+    @cached_property
+    def citation_ru(self) -> tuple[str, str]:
+        """The act as Russian notes cite it: (instrumental, genitive)."""
+        return citation_ru(self.act, "instrumental"), citation_ru(self.act, "genitive")
 
-def _change(source: Source, kind: ChangeKind, what: str) -> Change:
+
+def _change(source: Source, kind: ChangeKind, what: str, what_ru: str) -> Change:
+    # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...").
+    by, of = source.citation_ru
     return construct(
         Change,
         act=source.act.number,
@@ -78,6 +97,7 @@ def _change(source: Source, kind: ChangeKind, what: str) -> Change:
         kind=kind,
         citation=source.citation,
         note=f"Ескерту. {what} - {source.citation}{source.suffix}.",
+        note_ru=f"Сноска. {what_ru.format(by=by, of=of)}.",
         amended_by=tuple(a.number for a in source.amended_by),
         corrects=source.corrects.number if source.corrects is not None else None,
     )
@@ -92,23 +112,84 @@ _ROW_NOTES = {
 }
 
 
+_ROW_NOTES_RU = {
+    ChangeKind.REPLACED: "Строка {} - в редакции {{of}}",
+    ChangeKind.INSERTED: "План дополнен строкой {} в соответствии с {{by}}",
+    ChangeKind.CELLS_REPLACED: "Строка {} с изменением, внесенным {{by}}",
+    ChangeKind.WORDS_REPLACED: "Строка {} с изменением, внесенным {{by}}",
+    ChangeKind.DELETED: "Строка {} исключена {{by}}",
+}
+
+
 def note_for_row(source: Source, kind: ChangeKind, number: str) -> Change:
     """A row's change with its note, e.g. ``Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің ... қаулысымен.``"""
-    return _change(source, kind, _ROW_NOTES[kind].format(number))
+    return _change(source, kind, _ROW_NOTES[kind].format(number), _ROW_NOTES_RU[kind].format(number))
 
 
 def note_for_abbreviation(source: Source, kind: ChangeKind) -> Change:
     """A change to the abbreviations note (Ескертпе)."""
-    return _change(source, kind, "Ескертпеге өзгеріс енгізілді")
+    return _change(source, kind, "Ескертпеге өзгеріс енгізілді", "В примечание внесено изменение {by}")
 
 
 def note_for_section(source: Source, kind: ChangeKind, number: str) -> Change:
     """A change to a section's or subsection's heading, or the plan's repeal (number ``""``)."""
     if kind is ChangeKind.REPEALED:
-        return _change(source, kind, "Күші жойылды")  # the reference bank's form
+        return _change(source, kind, "Күші жойылды", "Утратил силу {by}")  # the reference bank's forms
     element = "кіші бөлім" if "." in number else "бөлім"  # 1.2 is a subsection, 1 a section
+    element_ru = "подразделом" if "." in number else "разделом"
     what = {
         ChangeKind.ADDED: f"Жоспар {number}-{element}мен толықтырылды",
         ChangeKind.TITLE_SET: f"{number}-{element}ге өзгеріс енгізілді",
     }[kind]
-    return _change(source, kind, what)
+    what_ru = {
+        ChangeKind.ADDED: f"План дополнен {element_ru} {number} в соответствии с {{by}}",
+        ChangeKind.TITLE_SET: f"{element_ru.removesuffix('ом').capitalize()} {number} с изменением, внесенным {{by}}",
+    }[kind]
+    return _change(source, kind, what, what_ru)
+
+
+# The other elements, for the notes: (Kazakh name, its genitive, Russian name, Russian gender ending of the
+# past participle: "исключен" / "исключена" / "исключено"). {} is the element's number.
+_ELEMENTS: dict[str, tuple[str, str, str, str]] = {
+    "row": ("{}-жол", "{}-жолдың", "Строка {}", "а"),
+    "point": ("{}-тармақ", "{}-тармақтың", "Пункт {}", ""),
+    "subpoint": ("{1}-тармақтың {0}) тармақшасы", "{1}-тармақтың {0}) тармақшасының", "Подпункт {0}) пункта {1}", ""),
+    "title": ("Қаулының тақырыбы", "Қаулының тақырыбының", "Заголовок постановления", ""),
+    "preamble": ("Кіріспе", "Кіріспенің", "Преамбула", "а"),
+    "signatory": ("Қол қоюшы", "Қол қоюшының", "Подписант", ""),
+    "annex_title": ("Жоспардың атауы", "Жоспар атауының", "Заголовок плана", ""),
+    "note": ("Жоспардың {}-ескертпесі", "Жоспардың {}-ескертпесінің", "Примечание {} к плану", "о"),
+    "column": ("{}-баған", "{}-бағанның", "Графа {}", "а"),
+    "section": ("{}-бөлім", "{}-бөлімнің", "Раздел {}", ""),
+    "subsection": ("{}-кіші бөлім", "{}-кіші бөлімнің", "Подраздел {}", ""),
+    "abbreviation": ("Ескертпедегі {} аббревиатурасы", "Ескертпедегі {} аббревиатурасының", "Аббревиатура {}", "а"),
+}
+
+
+def _names(kind: str, key: str) -> tuple[str, str, str, str]:
+    if kind == "point" and "." in key:  # 2.1: sub-point 1) of point 2
+        point, sub = key.split(".", 1)
+        kk, kk_gen, ru, ending = _ELEMENTS["subpoint"]
+        return kk.format(sub, point), kk_gen.format(sub, point), ru.format(sub, point), ending
+    kk, kk_gen, ru, ending = _ELEMENTS[kind]
+    return kk.format(key), kk_gen.format(key), ru.format(key), ending
+
+
+def note_for_element(
+    source: Source, kind: ChangeKind, element: str, key: str, *, to: str = "", to_ru: str = ""
+) -> Change:
+    """A change to an element of the resolution or of the annex's structure (``element`` is an
+    ``ElementKind`` value, ``key`` its number, code or column id; ``to``: the new number, or the place
+    moved to in the dative ("1.3-кіші бөлімге"), and ``to_ru`` that place in Russian)."""
+    kk, kk_gen, ru, ending = _names(element, key)
+    what, what_ru = {
+        ChangeKind.REPLACED: (f"{kk} жаңа редакцияда", f"{ru} - в редакции {{of}}"),
+        ChangeKind.TITLE_SET: (f"{kk_gen} атауы өзгертілді", f"{ru}: наименование изменено {{by}}"),
+        ChangeKind.WORDS_REPLACED: (f"{kk_gen} мәтініне өзгеріс енгізілді", f"{ru} с изменением, внесенным {{by}}"),
+        ChangeKind.INSERTED: (f"{kk} енгізілді", f"{ru} введен{ending} {{by}}"),
+        ChangeKind.ADDED: (f"{kk} енгізілді", f"{ru} введен{ending} {{by}}"),
+        ChangeKind.DELETED: (f"{kk} алып тасталды", f"{ru} исключен{ending} {{by}}"),
+        ChangeKind.RENUMBERED: (f"{kk_gen} нөмірі {to} болып өзгертілді", f"{ru}: номер изменен на {to} {{by}}"),
+        ChangeKind.MOVED: (f"{kk} {to} ауыстырылды", f"{ru} перенесен{ending} {to_ru} {{by}}"),
+    }[kind]
+    return _change(source, kind, what, what_ru)

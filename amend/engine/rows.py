@@ -14,13 +14,25 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, Generic, Protocol, TypeVar, get_args, overload
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
-if TYPE_CHECKING:
-    from amend.engine.model import Row
+
+class _Number(Protocol):
+    @property
+    def parts(self) -> tuple[int, ...]: ...
+
+
+class Numbered(Protocol):
+    """What the sequence needs of a row: a number with its parts (``23-1`` is ``(23, 1)``)."""
+
+    @property
+    def number(self) -> _Number: ...
+
+
+Row = TypeVar("Row", bound=Numbered)
 
 __all__ = ["Rows"]
 
@@ -33,7 +45,7 @@ def _parts(row: Row) -> Parts:
     return row.number.parts
 
 
-class Rows(Sequence["Row"]):
+class Rows(Sequence[Row], Generic[Row]):
     """Rows in document order, immutable; every edit returns a new sequence sharing the rest."""
 
     __slots__ = ("_chunks", "_lasts", "_len", "_starts_cache")
@@ -41,14 +53,14 @@ class Rows(Sequence["Row"]):
     _chunks: tuple[tuple[Row, ...], ...]
     _lasts: tuple[Parts, ...]  # number of each chunk's last row
     _len: int
-    _starts_cache: array | None  # index of each chunk's first row, built on demand
+    _starts_cache: array[int] | None  # index of each chunk's first row, built on demand
 
     def __init__(self, rows: Iterable[Row] = ()) -> None:
         flat = tuple(rows)
         chunks = tuple(flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK))
         self._set(chunks, tuple(c[-1].number.parts for c in chunks), len(flat))
 
-    def _set(self, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
+    def _set(self, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows[Row]:
         self._chunks = chunks
         self._lasts = lasts
         self._len = length
@@ -56,11 +68,11 @@ class Rows(Sequence["Row"]):
         return self
 
     @classmethod
-    def _of(cls, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows:
+    def _of(cls, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows[Row]:
         return cls.__new__(cls)._set(chunks, lasts, length)
 
     @property
-    def _starts(self) -> array:
+    def _starts(self) -> array[int]:
         if self._starts_cache is None:
             self._starts_cache = array(
                 "q", accumulate((len(c) for c in self._chunks[:-1]), initial=0) if self._chunks else ()
@@ -89,7 +101,8 @@ class Rows(Sequence["Row"]):
             raise IndexError("row index out of range")
         starts = self._starts
         c = bisect_right(starts, i) - 1
-        return self._chunks[c][i - starts[c]]
+        row: Row = self._chunks[c][i - starts[c]]
+        return row
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows):
@@ -140,7 +153,7 @@ class Rows(Sequence["Row"]):
 
     # -- editing -------------------------------------------------------------------------------------
 
-    def replace(self, row: Row) -> Rows:
+    def replace(self, row: Row) -> Rows[Row]:
         """A copy in which ``row`` takes the place of the row with its number (which must exist)."""
         c, j = self._slot(row.number.parts)
         chunk = self._chunks[c]
@@ -149,12 +162,14 @@ class Rows(Sequence["Row"]):
         new._starts_cache = self._starts_cache  # no row moved
         return new
 
-    def insert(self, row: Row) -> Rows:
+    def insert(self, row: Row) -> Rows[Row]:
         """A copy with ``row`` placed by its number (which must be free)."""
         if not self._chunks:
             return Rows._of(((row,),), (row.number.parts,), 1)
         c, j = self._slot(row.number.parts)
         chunk = self._chunks[c][:j] + (row,) + self._chunks[c][j:]
+        parts: tuple[tuple[Row, ...], ...]
+        lasts: tuple[Parts, ...]
         if len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
             parts, lasts = (chunk[:CHUNK], chunk[CHUNK:]), (chunk[CHUNK - 1].number.parts, chunk[-1].number.parts)
         else:
@@ -165,7 +180,7 @@ class Rows(Sequence["Row"]):
             self._len + 1,
         )
 
-    def delete(self, parts: Parts) -> Rows:
+    def delete(self, parts: Parts) -> Rows[Row]:
         """A copy without the row numbered ``parts`` (which must exist)."""
         c, j = self._slot(parts)
         chunk = self._chunks[c][:j] + self._chunks[c][j + 1 :]
@@ -179,9 +194,9 @@ class Rows(Sequence["Row"]):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        from amend.engine.model import Row
-
-        items = handler.generate_schema(tuple[Row, ...])
+        # Rows[Row]: the item type comes from the annotation, so this module need not import the model.
+        (item,) = get_args(source) or (Any,)
+        items = handler.generate_schema(tuple[item, ...])  # type: ignore[valid-type]
         return core_schema.no_info_after_validator_function(
             cls, items, serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items)
         )

@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated, Any, Final, Union
 
 from pydantic import GetCoreSchemaHandler, StringConstraints
 from pydantic_core import core_schema
 
-__all__ = ["UNKNOWN", "Text", "Unknown", "is_unknown"]
+__all__ = ["UNKNOWN", "UNKNOWN_MARK", "NonBlank", "Text", "Unknown"]
 
 
-class Unknown:
-    """Marks a text that exists in the law but that none of our sources gives."""
+class Unknown(Enum):
+    """Marks a text that exists in the law but that none of our sources gives.
 
-    __slots__ = ()
-    _instance: Unknown | None = None
+    A one-member enum, so that ``value is UNKNOWN`` is the test everywhere and a type checker narrows
+    ``str | Unknown`` to ``str`` after it.
+    """
 
-    def __new__(cls) -> Unknown:
-        # A singleton, so `value is UNKNOWN` is the test everywhere.
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
+    UNKNOWN = "unknown"
 
     def __repr__(self) -> str:
-        return "UNKNOWN"
-
-    def __reduce__(self) -> str:
         return "UNKNOWN"
 
     @classmethod
@@ -37,13 +32,12 @@ class Unknown:
         )
 
 
-UNKNOWN: Final = Unknown()
+UNKNOWN: Final = Unknown.UNKNOWN
 
 # A text that is given (never empty, never only blanks) or explicitly unknown.
 NonBlank = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 Text = Union[NonBlank, Unknown]  # noqa: UP007  (a runtime alias that pydantic reads)
 
 
-def is_unknown(value: object) -> bool:
-    """True for the UNKNOWN sentinel."""
-    return value is UNKNOWN
+# How an unknown text is shown to a reader ("unknown" in Kazakh), wherever a rendering needs a mark.
+UNKNOWN_MARK = "⟨белгісіз⟩"

@@ -1,17 +1,27 @@
-"""From the text of an amending act to a draft amendment: operations as data, with review notes."""
+"""From the text of an amending act to a draft amendment: the engine's Operation models, review notes beside them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
+from amend.engine.acts import Act, EntryIntoForce, OnSigning
+from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.model import Plan
+from amend.engine.operations import Operation
+from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
+from amend.errors import AmendError
+from amend.importer.grammar import Clause
 from amend.importer.instructions import (
     AddAbbreviations,
+    AddSection,
     DeleteAbbreviation,
     DeleteRows,
     Document,
@@ -21,23 +31,29 @@ from amend.importer.instructions import (
     Instruction,
     NoteContext,
     Paragraph,
-    RepealAct,
+    PlanContext,
+    Repeal,
     ReplaceAbbreviation,
+    ReplaceCells,
     ReplaceRows,
     ReplaceWords,
     SectionContext,
+    SetTitle,
     Signature,
     SubsectionContext,
     Unrecognized,
     read_instructions,
     split_document,
 )
-from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_entry_into_force, read_heading
-from amend.importer.rows import column_kinds, read_rows
+from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
+from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.text import Lexicon, read_lines
+from amend.importer.wording import UNKNOWN_TEXT
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
+
+_OPERATION: TypeAdapter[Operation] = TypeAdapter(Operation)
 
 
 @dataclass(frozen=True)
@@ -55,16 +71,12 @@ class Review:
 
 @dataclass
 class DraftOp:
-    """One operation as YAML data (keys in the format's order), the sentence it came from, and its notes.
+    """One engine operation (None: only a comment, for a paragraph no formula matched), its sentence and notes."""
 
-    ``data`` None: no operation, only a comment (a paragraph that matched no formula).
-    """
-
-    data: dict[str, Any] | None
+    operation: Operation | None
     source: list[str]
     notes: list[Review] = field(default_factory=list)
-    # (row number or None, column id) -> notes on that cell
-    cell_notes: dict[tuple[str | None, str], list[Review]] = field(default_factory=dict)
+    point: int | None = None  # the point of the act it stands in (staggered entry into force)
 
 
 @dataclass
@@ -72,7 +84,7 @@ class Draft:
     """A draft amendment read from an act's text."""
 
     source: str
-    act: dict[str, Any]
+    act: Act
     amends: str
     entry: EntryReading
     operations: list[DraftOp]
@@ -85,9 +97,20 @@ class Draft:
         out = list(self.notes)
         for op in self.operations:
             out.extend(op.notes)
-            for notes in op.cell_notes.values():
-                out.extend(notes)
         return out
+
+    @property
+    def entry_into_force(self) -> EntryIntoForce | None:
+        """The entry-into-force rule as a model; None while the text leaves part of it unknown."""
+        return self.entry.model()
+
+    def amendment(self, status: ActStatus = ActStatus.DRAFT) -> Amendment | None:
+        """The draft as the engine's ``Amendment`` (None while its entry into force is not fully known)."""
+        entry = self.entry_into_force
+        if entry is None:
+            return None
+        ops = tuple(op.operation for op in self.operations if op.operation is not None)
+        return Amendment(act=self.act, amends=self.amends, status=status, entry_into_force=entry, operations=ops)
 
 
 def _strings(value: Any) -> Iterable[str]:
@@ -120,12 +143,27 @@ def amended_plan(text: str) -> str | None:
     return read_heading(document.heading, enacting).amends
 
 
+def _text(value: str) -> Text:
+    """A quoted text as data: the unknown mark of a drafted text is unknown."""
+    return UNKNOWN if value == UNKNOWN_TEXT else value
+
+
 def _same(a: str, b: Text) -> bool:
     return isinstance(b, str) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
+def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, list[Review]]:
+    """The operation ``data`` describes, or None with the reason as a review note."""
+    try:
+        return _OPERATION.validate_python(data), []
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(p) for p in first["loc"][1:]) or data.get("op", "operation")
+        return None, [Review(line, str(data.get("op")), f"no operation could be made ({where}: {first['msg']})")]
+
+
 class _Builder:
-    """Walks the instructions in order, keeping the section (or the note) they speak of."""
+    """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
 
     def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str]) -> None:
         self.plan = plan
@@ -135,40 +173,34 @@ class _Builder:
         self.section: str | None = None
         self.subsection: str | None = None
         self.in_note = False
+        self.point: int | None = None
         self.ops: list[DraftOp] = []
         # The first operation after a context sentence carries that sentence as its comment, as the
         # hand transcriptions do ("... деген 1-бөлімде:" above "реттік нөмірі 6-жол ...").
         self.pending: list[str] = []
         self.context_notes: list[Review] = []
 
-    def _source(self, i: Instruction) -> list[str]:
-        return [i.paragraph.text]
-
-    def _rows(self, i: ReplaceRows | InsertRows, op: DraftOp) -> dict[str, dict[str, Text]]:
-        """The cells of the rows ``i`` quotes; their notes go on ``op``, by (row, column)."""
+    def _rows(self, i: ReplaceRows | InsertRows, notes: list[Review]) -> dict[str, dict[str, Text]]:
+        """The cells of the rows ``i`` quotes; their notes go to ``notes`` as "row N, column"."""
         table, numbers = i.table, i.rows
         if table is None:
-            op.notes.append(
+            notes.append(
                 Review(i.paragraph.first_line, "rows", "the instruction quotes no table; every cell is left unknown")
             )
             return {n: {k.id: UNKNOWN for k in self.kinds} for n in numbers}
         out = {}
+        executors = [k.id for k in self.kinds if k.kind == "executors"]
         for reading in read_rows(table.lines, numbers, self.kinds, self.codes, self.lexicon):
             out[reading.number] = reading.cells
             for column, line, message in reading.notes:
-                key = (reading.number, column or "")
-                op.cell_notes.setdefault(key, []).append(
-                    Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message)
-                )
-            executors = [k.id for k in self.kinds if k.kind == "executors"]
+                notes.append(Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
             for column in executors:
                 value = reading.cells.get(column)
                 if isinstance(value, str):
                     for code in re.split(r"\s*,\s*", value):
                         code = re.sub(r"\s*\(.*\)$", "", code)
                         if code and code not in self.codes:
-                            key = (reading.number, column)
-                            op.cell_notes.setdefault(key, []).append(
+                            notes.append(
                                 Review(
                                     table.first_line,
                                     f"row {reading.number}, {column}",
@@ -182,115 +214,136 @@ class _Builder:
         line = i.paragraph.first_line
         if section is None:
             op_notes.append(Review(line, f"section {number}", f"plan {self.plan.plan} has no section {number}"))
-        elif title is not None and not isinstance(section.title, str):
-            pass  # the plan does not know the title: nothing to compare
-        elif title is not None and not _same(title, section.title):
+        elif title is not None and isinstance(section.title, str) and not _same(title, section.title):
             op_notes.append(
                 Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
             )
+
+    def _section_of_subsection(self, number: str) -> str:
+        for s in self.plan.sections:
+            if s.subsection(number) is not None:
+                return s.number
+        return number.split(".", maxsplit=1)[0]
 
     def _check_subsection(
         self, i: Instruction, section: str, number: str, title: str | None, notes: list[Review]
     ) -> None:
         found = self.plan.section(section)
-        sub = next((s for s in found.subsections if s.number == number), None) if found else None
+        sub = found.subsection(number) if found else None
         line = i.paragraph.first_line
         if sub is None:
             notes.append(Review(line, f"subsection {number}", f"plan {self.plan.plan} has no subsection {number}"))
         elif title is not None and isinstance(sub.title, str) and not _same(title, sub.title):
             notes.append(Review(line, f"subsection {number}", f'the act names it "{title}", the plan "{sub.title}"'))
 
+    def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
+        self.section, self.subsection, self.in_note = section, subsection, note
+        self.pending = [i.paragraph.text]
+        self.context_notes = []
+
     def add(self, i: Instruction) -> None:
         match i:
             case SectionContext():
-                self.section, self.subsection, self.in_note = i.section, None, False
-                self.pending = [i.paragraph.text]
-                notes: list[Review] = []
-                self._check_section(i, i.section, i.title, notes)
-                self.context_notes = notes
+                self._context(i, i.section, None, False)
+                self._check_section(i, i.section, i.title, self.context_notes)
             case SubsectionContext():
-                self.section = i.subsection.split(".")[0]
-                self.subsection, self.in_note = i.subsection, False
-                self.pending = [i.paragraph.text]
-                notes = []
-                self._check_subsection(i, self.section, i.subsection, i.title, notes)
-                self.context_notes = notes
+                section = self._section_of_subsection(i.subsection)
+                self._context(i, section, i.subsection, False)
+                self._check_subsection(i, section, i.subsection, i.title, self.context_notes)
+            case PlanContext():
+                self._context(i, None, None, False)
             case NoteContext():
-                self.in_note = True
-                self.pending = [i.paragraph.text]
-                self.context_notes = []
+                self._context(i, self.section, self.subsection, True)
             case ReplaceRows():
                 self._replace_rows(i)
             case InsertRows():
                 self._insert_rows(i)
+            case ReplaceCells():
+                self._replace_cells(i)
             case DeleteRows():
                 for number in i.rows:
-                    data: dict[str, Any] = {"op": "delete_row"}
+                    data: dict[str, Any] = {"op": "delete_row", "row": number}
                     if self.section:
                         data["section"] = self.section
-                    data["row"] = number
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
-                    self._emit(DraftOp(data, [source]))
+                    self._emit(data, [source], i.paragraph.first_line)
             case ReplaceWords() if self.in_note:
                 self._emit(
-                    DraftOp(
-                        None,
-                        [i.paragraph.text],
-                        [
-                            Review(
-                                i.paragraph.first_line,
-                                "note",
-                                "words replaced in the note: no operation replaces words "
-                                "there; write it as replace_abbreviation",
-                            )
-                        ],
-                    )
+                    None,
+                    [i.paragraph.text],
+                    i.paragraph.first_line,
+                    [
+                        Review(
+                            i.paragraph.first_line,
+                            "note",
+                            "words replaced in the note: no operation replaces words "
+                            "there; write it as replace_abbreviation",
+                        )
+                    ],
                 )
             case ReplaceWords():
                 self._replace_words(i)
-            case RepealAct() if i.number == self.plan.plan:
-                self._emit(DraftOp({"op": "repeal_plan"}, self._source(i)))
-            case RepealAct():  # another act: check tells whether it is an amending act of the plan
-                self._emit(DraftOp({"op": "repeal_act", "act": i.number}, self._source(i)))
             case AddAbbreviations():
-                self._emit(DraftOp({"op": "add_abbreviations", "entries": dict(i.entries)}, self._source(i)))
-            case DeleteAbbreviation():
-                self._emit(DraftOp({"op": "delete_abbreviation", "code": i.code}, self._source(i)))
-            case ReplaceAbbreviation():
                 self._emit(
-                    DraftOp({"op": "replace_abbreviation", "code": i.code, "expansion": i.expansion}, self._source(i))
+                    {"op": "add_abbreviations", "entries": {c: _text(e) for c, e in i.entries}},
+                    [i.paragraph.text],
+                    None,
                 )
+            case DeleteAbbreviation():
+                self._emit({"op": "delete_abbreviation", "code": i.code}, [i.paragraph.text], None)
+            case ReplaceAbbreviation():
+                data = {"op": "replace_abbreviation", "code": i.code, "expansion": _text(i.expansion)}
+                self._emit(data, [i.paragraph.text], None)
+            case SetTitle():
+                data = {"op": "set_title", "section": i.section, "title": _text(i.title)}
+                if i.subsection is not None:
+                    data["subsection"] = i.subsection
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case AddSection() if i.subsection is None:
+                data = {"op": "add_section", "number": i.section, "title": _text(i.title)}
+                if i.after is not None:
+                    data["after"] = i.after
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case AddSection():
+                data = {"op": "add_subsection", "section": i.section, "number": i.subsection, "title": _text(i.title)}
+                if i.after is not None:
+                    data["after"] = i.after
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case Repeal() if i.number is not None and i.number != self.plan.plan:
+                # Another act: an amending act of the plan is repealed (check tells whether it is one).
+                self._emit({"op": "repeal_act", "act": i.number}, [i.paragraph.text], i.paragraph.first_line)
+            case Repeal():
+                self.point = i.point
+                self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
             case Unrecognized():
                 where = "table" if i.table is not None else "paragraph"
-                self._emit(
-                    DraftOp(
-                        None,
-                        [i.paragraph.text],
-                        [
-                            Review(
-                                i.paragraph.first_line,
-                                where,
-                                f'{i.why}; no operation was made from: "{i.paragraph.text}"',
-                            )
-                        ],
-                    )
+                note = Review(
+                    i.paragraph.first_line, where, f'{i.why}; no operation was made from: "{i.paragraph.text}"'
                 )
-            case Framing() | EntryIntoForceClause() | Signature():
+                self._emit(None, [i.paragraph.text], i.paragraph.first_line, [note])
+            case Framing():
+                if i.point is not None:
+                    # A new point that amends the plan: its sentences start from the plan as a whole.
+                    self.point = i.point
+                    self.section, self.subsection, self.in_note = None, None, False
+            case EntryIntoForceClause() | Signature():
                 pass
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
 
-    def _emit(self, op: DraftOp) -> None:
-        op.source = self.pending + op.source
-        op.notes = self.context_notes + op.notes
+    def _emit(
+        self, data: dict[str, Any] | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
+    ) -> None:
+        operation, problems = (None, []) if data is None else _model(data, line)
+        op = DraftOp(operation, self.pending + source, self.context_notes + list(notes) + problems, self.point)
         self.pending, self.context_notes = [], []
         self.ops.append(op)
 
     def _replace_rows(self, i: ReplaceRows) -> None:
-        collected = DraftOp(None, [])
-        cells = self._rows(i, collected)
+        notes: list[Review] = []
+        cells = self._rows(i, notes)
         if self.section is None:
-            collected.notes.append(
+            notes.append(
                 Review(
                     i.paragraph.first_line,
                     "section",
@@ -298,98 +351,227 @@ class _Builder:
                 )
             )
         for k, number in enumerate(i.rows):
-            data: dict[str, Any] = {"op": "replace_row"}
+            data: dict[str, Any] = {"op": "replace_row", "row": number, "cells": cells[number]}
             if self.section:
                 data["section"] = self.section
-            data["row"] = number
-            data["cells"] = cells[number]
             source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
             # One operation per row: each takes the notes on its own row's cells.
-            cell_notes = {
-                (None, column): notes for (row, column), notes in collected.cell_notes.items() if row == number
-            }
-            self._emit(DraftOp(data, [source], collected.notes if k == 0 else [], cell_notes))
+            mine = [n for n in notes if n.where == f"row {number}" or n.where.startswith(f"row {number},")]
+            general = [n for n in notes if not n.where.startswith("row ")] if k == 0 else []
+            self._emit(data, [source], i.paragraph.first_line, general + mine)
 
     def _insert_rows(self, i: InsertRows) -> None:
-        op = DraftOp(None, self._source(i))
+        notes: list[Review] = []
+        line = i.paragraph.first_line
         section = self.section
+        subsection = i.subsection
         if i.subsection is not None:
-            from_sub = i.subsection.split(".")[0]
+            from_sub = self._section_of_subsection(i.subsection)
             if section is not None and section != from_sub:
-                op.notes.append(
+                notes.append(
                     Review(
-                        i.paragraph.first_line,
+                        line,
                         f"subsection {i.subsection}",
                         f"named while section {section} is being amended; section {from_sub} assumed",
                     )
                 )
             section = from_sub
-            self._check_subsection(i, section, i.subsection, i.subsection_title, op.notes)
+            self._check_subsection(i, section, i.subsection, i.subsection_title, notes)
         elif self.subsection is not None:
-            op.notes.append(
+            subsection = self.subsection
+            notes.append(
                 Review(
-                    i.paragraph.first_line,
-                    "subsection",
-                    f"no subsection named; the rows go into subsection {self.subsection} (the context)",
+                    line, "subsection", f"no subsection named; the rows go into subsection {subsection} (the context)"
                 )
             )
+        parent = i.after or (i.rows[0].rsplit("-", 1)[0] if "-" in i.rows[0] else None)
+        if i.after is not None and "-" in i.rows[0] and i.rows[0].rsplit("-", 1)[0] != i.after:
+            notes.append(Review(line, "rows", f"row {i.rows[0]} is said to follow row {i.after}, not its parent"))
         if section is None:
-            section = "1"
-            op.notes.append(
-                Review(
-                    i.paragraph.first_line, "section", "no section is named before this instruction; section 1 assumed"
+            found = next((r for r in self.plan.rows if str(r.number) == parent), None) if parent else None
+            if found is not None:
+                section = found.section
+            else:
+                section = self.plan.sections[0].number
+                notes.append(
+                    Review(line, "section", f"no section is named before this instruction; section {section} assumed")
                 )
-            )
-        cells = self._rows(i, op)
+        cells = self._rows(i, notes)
         data: dict[str, Any] = {"op": "insert_rows", "section": section}
-        subsection = i.subsection or self.subsection
         if subsection:
             data["subsection"] = subsection
         data["rows"] = [{"number": n, "cells": cells[n]} for n in i.rows]
-        op.data = data
-        self._emit(op)
+        self._emit(data, [i.paragraph.text], line, notes)
 
-    def _replace_words(self, i: ReplaceWords) -> None:
-        column = None
+    def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
+        # Kazakh plans number their columns from the row number ("1") on, so column k of the
+        # table is the plan's column k - 1.
+        index = number - 2
+        if 0 <= index < len(self.plan.columns):
+            return self.plan.columns[index].id
+        notes.append(Review(line, "column", f"the plan has no column {number}"))
+        return None
+
+    def _replace_cells(self, i: ReplaceCells) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
-        if i.column_number is not None:
-            # Kazakh plans number their columns from the row number ("1") on, so column k of the
-            # table is the plan's column k - 1.
-            index = i.column_number - 2
-            if 0 <= index < len(self.plan.columns):
-                column = self.plan.columns[index].id
-                notes.append(
-                    Review(
-                        line,
-                        "column",
-                        f"column {i.column_number} of the table read as '{column}' (the row number is column 1)",
-                    )
-                )
-            else:
-                notes.append(
-                    Review(line, "column", f"the plan has no column {i.column_number}; the whole row is the scope")
-                )
+        columns = [self._column(n, line, notes) for n in i.columns]
+        texts: list[Text] = [UNKNOWN] * len(columns)
+        if i.table is None:
+            notes.append(Review(line, "cells", "the instruction quotes no text; the cells are left unknown"))
+        else:
+            read, problem = read_cells(i.table.lines, len(columns), self.lexicon)
+            if problem:
+                notes.append(Review(i.table.first_line, f"row {i.row}", problem))
+            texts = list(read)
+        cells = {c: t for c, t in zip(columns, texts, strict=True) if c is not None}
+        data: dict[str, Any] = {"op": "replace_cells", "row": i.row, "cells": cells}
+        if self.section:
+            data["section"] = self.section
+        self._emit(data, [i.paragraph.text], line, notes)
+
+    def _replace_words(self, i: ReplaceWords) -> None:
+        notes: list[Review] = []
+        line = i.paragraph.first_line
+        column = self._column(i.column_number, line, notes) if i.column_number is not None else None
         for old, new in i.pairs:
             data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
             if i.row is not None:
                 data["row"] = i.row
             if column is not None:
                 data["column"] = column
-            if self.section and i.row is not None:
+            if self.section and not i.whole_text:
                 data["section"] = self.section
-            op_notes = list(notes) + [
-                Review(line, "occurrences", "the text does not say how often the words occur; 1 is assumed")
-            ]
-            if i.row is None and column is None:
-                op_notes.append(Review(line, "scope", "no row named: the words are replaced throughout the plan"))
-            self._emit(DraftOp(data, self._source(i), op_notes))
+            # The occurrences are counted against the version being amended once every operation is read.
+            self._emit(data, [i.paragraph.text], line, list(notes))
+
+
+def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
+    """How often ``op.old`` occurs in the known texts of its scope in ``plan``, and how many texts are unknown."""
+    columns = (op.column,) if op.column else plan.column_ids
+    if op.row is not None:
+        found = plan.row(op.row)
+        rows = [found] if found is not None else []
+    elif op.section is not None:
+        rows = [r for r in plan.rows if r.section == op.section]
+    else:
+        rows = list(plan.rows)
+    count = unknown = 0
+    for row in rows:
+        for c in columns:
+            text = row.cells.get(c, UNKNOWN)
+            if isinstance(text, str):
+                count += text.count(op.old)
+            else:
+                unknown += 1
+    return count, unknown
+
+
+def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
+    """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
+
+    The version is the plan with the adopted acts and the draft's earlier operations applied, as the
+    engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
+    words, the count is marked for review.
+    """
+    entry = draft.entry_into_force or OnSigning(rule="on_signing")
+    done: list[Operation] = []
+    for k, op in enumerate(draft.operations):
+        model = op.operation
+        if model is None:
+            continue
+        if model.op == "replace_words":
+            line = next((n.line for n in op.notes if n.line), None)
+            partial = Amendment(
+                act=draft.act,
+                amends=draft.amends,
+                status=ActStatus.DRAFT,
+                entry_into_force=entry,
+                operations=tuple(done),
+            )
+            version: Plan | None
+            try:
+                timeline = consolidate(
+                    plan, adopted, drafts=[FiledAmendment(partial, path)], until=act_bounds(partial)[1]
+                )
+                version = timeline.latest.plan
+            except AmendError as err:
+                version = None
+                op.notes.append(
+                    Review(
+                        line,
+                        "occurrences",
+                        f"the version before this operation cannot be made ({err.message}); 1 is assumed",
+                    )
+                )
+            if version is not None:
+                count, unknown = _scope_texts(version, model)
+                if count and not unknown:
+                    model = model.model_copy(update={"occurrences": count})
+                elif count:
+                    model = model.model_copy(update={"occurrences": count})
+                    op.notes.append(
+                        Review(
+                            line,
+                            "occurrences",
+                            f'"{model.old}" occurs {count} time(s) in the known texts of the scope; '
+                            f"{unknown} text(s) there are unknown and may hold more",
+                        )
+                    )
+                else:
+                    op.notes.append(
+                        Review(
+                            line,
+                            "occurrences",
+                            f'"{model.old}" occurs in no known text of the scope in the version amended; 1 is assumed',
+                        )
+                    )
+            op.operation = model
+            draft.operations[k] = op
+        done.append(model)
+
+
+def _apply_clause(draft: Draft, clause: Clause | None) -> None:
+    """Staggered entry into force: operations of an excepted point take effect on their own date."""
+    if clause is None:
+        return
+    later = {p: rule for points, rule in clause.later for p in points}
+    for p in clause.exceptions:
+        if p not in later:
+            draft.notes.append(
+                Review(draft.entry.line, "entry_into_force", f"point {p} is excepted but no date is given for it")
+            )
+    for op in draft.operations:
+        if op.operation is None or op.point not in later:
+            continue
+        kind, value = later[op.point]
+        if kind == "on_date" and isinstance(value, dt.date):
+            op.operation = op.operation.model_copy(update={"in_force": value})
+        else:
+            op.notes.append(
+                Review(
+                    draft.entry.line,
+                    "in_force",
+                    f"point {op.point} enters into force by a rule that is no date ({kind}); the act's date is used",
+                )
+            )
 
 
 def import_text(
-    text: str, plan: Plan, lexicon: Lexicon | None = None, source: str = "<text>", plan_id: str | None = None
+    text: str,
+    plan: Plan,
+    lexicon: Lexicon | None = None,
+    source: str = "<text>",
+    plan_id: str | None = None,
+    *,
+    adopted: Sequence[FiledAmendment] = (),
+    published: dt.date | None = None,
 ) -> Draft:
-    """Read an amending act's text into a draft amendment of ``plan``."""
+    """Read an amending act's text into a draft amendment of ``plan``.
+
+    ``adopted``: the plan's acts already in force, to count word occurrences against the version the
+    act amends. ``published``: the day of first official publication, which the text itself never gives.
+    """
     document: Document = split_document(text)
     instructions = read_instructions(document)
     enacting = next((i.paragraph.text for i in instructions if isinstance(i, Framing)), None)
@@ -405,13 +587,13 @@ def import_text(
     builder = _Builder(plan, lex, codes)
     for i in instructions:
         builder.add(i)
-    act = {
-        "issuer": heading.issuer,
-        "kind": heading.kind,
-        "number": heading.number,
-        "date": heading.date,
-        "title": heading.title,
-    }
+    act = Act(
+        issuer=heading.issuer,
+        kind=heading.kind,  # type: ignore[arg-type]
+        number=heading.number,
+        date=heading.date,
+        title=heading.title or UNKNOWN,  # a heading with no title lines: the title is not in the text
+    )
     notes: list[Review] = []
     amends = plan_id or plan.plan
     if heading.amends is None:
@@ -423,8 +605,9 @@ def import_text(
             )
         )
     clauses = [i for i in instructions if isinstance(i, EntryIntoForceClause)]
+    clause = clauses[-1].clause if clauses else None
     if clauses:
-        entry = read_entry_into_force(clauses[-1].paragraph.text, clauses[-1].paragraph.first_line)
+        entry = EntryReading.of(clause, clauses[-1].paragraph.text, clauses[-1].paragraph.first_line, published)
     else:
         entry = EntryReading(None)
     if entry.rule is None:
@@ -437,7 +620,7 @@ def import_text(
                 + "; fill it in",
             )
         )
-    elif entry.rule == "after_publication":
+    elif entry.rule == "after_publication" and entry.published is None:
         notes.append(
             Review(
                 entry.line,
@@ -446,6 +629,9 @@ def import_text(
             )
         )
     signature = next((f"{i.position} {i.name}" for i in instructions if isinstance(i, Signature)), None)
-    if not any(op.data for op in builder.ops):
+    if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
-    return Draft(source, act, amends, entry, builder.ops, notes, signature)
+    draft = Draft(source, act, amends, entry, builder.ops, notes, signature)
+    _apply_clause(draft, clause)
+    count_occurrences(draft, plan, adopted, Path(source))
+    return draft

@@ -12,8 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.text import fix_lookalikes
+from amend.importer.wording import row_numbers
+
 __all__ = [
     "AddAbbreviations",
+    "AddSection",
     "DeleteAbbreviation",
     "DeleteRows",
     "Document",
@@ -23,15 +28,19 @@ __all__ = [
     "Instruction",
     "NoteContext",
     "Paragraph",
-    "RepealAct",
+    "PlanContext",
+    "Repeal",
     "ReplaceAbbreviation",
+    "ReplaceCells",
     "ReplaceRows",
     "ReplaceWords",
     "SectionContext",
+    "SetTitle",
     "Signature",
     "SubsectionContext",
     "Table",
     "Unrecognized",
+    "note_line",
     "read_instructions",
     "row_numbers",
     "split_document",
@@ -82,7 +91,7 @@ def _join_prose(lines: list[str]) -> str:
 
 def split_document(text: str) -> Document:
     """Split the extracted text into heading, paragraphs (an indented line starts one) and quoted tables."""
-    lines = list(enumerate(text.replace("\r\n", "\n").split("\n"), 1))
+    lines = list(enumerate(fix_lookalikes(text.replace("\r\n", "\n")).split("\n"), 1))
     start = next((i for i, (_, raw) in enumerate(lines) if _ENACTING.search(raw)), None)
     if start is None:
         start = next((i for i, (_, raw) in enumerate(lines) if re.match(r"^\s{2,}\S", raw)), len(lines))
@@ -123,23 +132,6 @@ def split_document(text: str) -> Document:
 
 # -- the formulas ------------------------------------------------------------------------------------
 
-_NUM = r"\d+(?:-\d+)?"
-_ITEM = rf"(?:\d+\s*–\s*\d+|{_NUM})"
-_LIST = rf"{_ITEM}(?:\s*,\s*{_ITEM})*(?:\s+және\s+{_ITEM})?"
-_ROWS_WORD = r"реттік\s+нөмір(?:і|лері)"
-
-
-def row_numbers(listing: str) -> list[str]:
-    """Row numbers of a listing: ``29-1, 29-2 және 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12."""
-    out = []
-    for item in re.split(r"\s*,\s*|\s+және\s+", listing.strip()):
-        span = re.fullmatch(r"(\d+)\s*–\s*(\d+)", item)
-        if span and int(span.group(1)) < int(span.group(2)):
-            out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
-        elif item:
-            out.append(item)
-    return out
-
 
 @dataclass(frozen=True)
 class Instruction:
@@ -162,6 +154,11 @@ class SubsectionContext(Instruction):
 
     subsection: str
     title: str
+
+
+@dataclass(frozen=True)
+class PlanContext(Instruction):
+    """'көрсетілген қаулымен бекітілген ... :': the sentences after it speak of the whole plan."""
 
 
 @dataclass(frozen=True)
@@ -191,12 +188,22 @@ class DeleteRows(Instruction):
 
 
 @dataclass(frozen=True)
+class ReplaceCells(Instruction):
+    """'реттік нөмірі N-жолдың 4 және 5-бағандары мынадай редакцияда жазылсын:', with the quoted cells."""
+
+    row: str
+    columns: tuple[int, ...]
+    table: Table | None = None
+
+
+@dataclass(frozen=True)
 class ReplaceWords(Instruction):
     """'"X" деген сөздер "Y" деген сөздермен ауыстырылсын' (or struck out: new is empty)."""
 
     pairs: tuple[tuple[str, str], ...]
     row: str | None = None
     column_number: int | None = None
+    whole_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -229,20 +236,47 @@ class ReplaceAbbreviation(Instruction):
 
 
 @dataclass(frozen=True)
-class RepealAct(Instruction):
-    """ "... № N қаулысының күші жойылды деп танылсын": an act repealed (the plan's own act, or an amending act)."""
+class SetTitle(Instruction):
+    """'N-бөлімнің атауы мынадай редакцияда жазылсын: "..."' (or a subsection's)."""
 
-    number: str
+    section: str
+    subsection: str | None
+    title: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddSection(Instruction):
+    """'мынадай мазмұндағы N-бөліммен толықтырылсын: "..."' (a section, or a subsection of one)."""
+
+    section: str
+    subsection: str | None
+    title: str
+    after: str | None = None
+    quote: tuple[Paragraph, ...] = ()
 
 
 @dataclass(frozen=True)
 class Framing(Instruction):
     """A sentence that frames the changes and asks for no operation (the enacting words, point 1's lead-in)."""
 
+    point: int | None = None
+
+
+@dataclass(frozen=True)
+class Repeal(Instruction):
+    """'... қаулысының күші жойылды деп танылсын': the plan ceases to have effect, or (``number`` naming
+    another act) an amending act of the plan is repealed."""
+
+    point: int | None = None
+    number: str | None = None  # "№ 392": the repealed act's number, where the lead gives it
+
 
 @dataclass(frozen=True)
 class EntryIntoForceClause(Instruction):
-    """The closing point: when the act enters into force."""
+    """The closing point: when the act enters into force (``clause`` None: no formula recognised)."""
+
+    clause: Clause | None = None
 
 
 @dataclass(frozen=True)
@@ -261,71 +295,64 @@ class Unrecognized(Instruction):
     why: str = "matches no formula"
 
 
-_F_SECTION = re.compile(r'^"(?P<title>.+)"\s+деген\s+(?P<number>[\dIVXLC]+)-бөлімде:$')
-_F_SUBSECTION = re.compile(r'^"(?P<number>\d+(?:\.\d+)+)\.?\s+(?P<title>.+)"\s+деген\s+кіші\s+бөлімде:$')
-_F_REPLACE = re.compile(rf"^{_ROWS_WORD}\s+(?P<rows>{_LIST})-жол(?:дар)?\s+мынадай\s+редакцияда\s+жазылсын:$")
-_INSERT_TAIL = rf"мынадай\s+мазмұндағы\s+{_ROWS_WORD}\s+(?P<rows>{_LIST})-жол(?:мен|дармен)\s+толықтырылсын:$"
-_F_INSERT_SUB = re.compile(rf'^"(?P<sub>\d+(?:\.\d+)+)\.?\s+(?P<title>.+)"\s+деген\s+кіші\s+бөлім\s+{_INSERT_TAIL}')
-_F_INSERT_AFTER = re.compile(rf"^реттік\s+нөмірі\s+(?P<after>{_NUM})-жол(?:дан)?\s+кейін\s+{_INSERT_TAIL}")
-_F_INSERT = re.compile(rf"^{_INSERT_TAIL}")
-_F_DELETE = re.compile(rf"^{_ROWS_WORD}\s+(?P<rows>{_LIST})-жол(?:дар)?\s+алып\s+тасталсын[;.]$")
-_WORDS_OLD = r'"(?P<old>[^"]+)"\s+деген\s+(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем)'
-_WORDS_NEW = (
-    r'"(?P<new>[^"]+)"\s+деген\s+(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен)'
-)
-_F_WORDS_SCOPE = re.compile(
-    rf"^(?:{_ROWS_WORD}\s+(?P<row>{_NUM})-жол(?:дағы|да|дың)\s*)?"
-    r"(?:(?P<col>\d+)-баған(?:ындағы|ында|дағы|да)\s*)?(?P<rest>.+)$"
-)
-_F_PAIR_REPLACE = re.compile(rf"{_WORDS_OLD}\s+{_WORDS_NEW}")
-_F_PAIR_DELETE = re.compile(rf"{_WORDS_OLD}\s+алып\s+тасталсын")
-_F_NOTE_CONTEXT = re.compile(r"^(?:Ескертпеде|ескертпеде|Ескертпе|[Аа]ббревиатуралардың)(?:\s+.*жазылуында)?\s*:$")
-_F_NOTE_ADD = re.compile(
-    r"^(?:(?:Ескертпе|ескертпе)(?:де)?\s*:?\s*)?(?:[Аа]ббревиатуралардың\s+толық\s+жазылуы\s+)?"
-    r"мынадай\s+мазмұндағы\s+(?:жолдармен|жолмен|абзацтармен|абзацпен)\s+толықтырылсын:$"
-)
-_F_NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
-_F_NOTE_DELETE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+алып\s+тасталсын[;.]$')
-_F_NOTE_REPLACE = re.compile(r'^"(?P<code>[^\s"–]+)\s+[–-]\s+[^"]+"\s+деген\s+жол\s+мынадай\s+редакцияда\s+жазылсын:$')
-# "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысының күші жойылды деп танылсын."
-_F_REPEAL = re.compile(
-    r"^(?:\d+\.\s+)?.*№\s*(?P<number>[^\s,]+)\s+(?:қаулысының|бұйрығының|Жарлығының|Заңының)\s+"
-    r"күші\s+жойылды\s+деп\s+танылсын[;.]?$"
-)
-_F_FRAMING = [
-    re.compile(r".*(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:$"),
-    re.compile(r"^\d+\.\s.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру).*енгізілсін:$"),
-    re.compile(r"^(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген\s+.+:$"),
-]
-_F_ENTRY = re.compile(r"^(?:\d+\.\s+)?Осы\s+(?:қаулы|бұйрық|Жарлық).*қолданысқа\s+енгізіледі\.?$")
-_F_SIGNATURE = re.compile(
-    r"^(?P<position>.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы))\s+"
-    r"(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+)$"
-)
-
-
 def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple[Paragraph, ...], int]:
     """The paragraphs of an inline quotation beginning at ``start`` (up to the one ending in a closing quote)."""
     found: list[Paragraph] = []
     i = start
-    if i >= len(body) or not isinstance(body[i], Paragraph) or not body[i].text.startswith('"'):
+    first = body[i] if i < len(body) else None
+    if not isinstance(first, Paragraph) or not first.text.startswith('"'):
         return (), start
-    while i < len(body) and isinstance(body[i], Paragraph):
-        found.append(body[i])
-        if re.search(r'"\s*[;.]?$', body[i].text) and not (len(found) == 1 and body[i].text == '"'):
+    while i < len(body):
+        block = body[i]
+        if not isinstance(block, Paragraph):
+            break
+        found.append(block)
+        if re.search(r'"\s*[;.]?$', block.text) and not (len(found) == 1 and block.text == '"'):
             return tuple(found), i + 1
         i += 1
     return tuple(found), i
 
 
+_NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
+
+
+def note_line(text: str) -> tuple[str, str] | None:
+    """ "КОД – толық жазылуы;" as (code, expansion), or None if the line has no dash after a code."""
+    m = _NOTE_LINE.match(text)
+    if not m:
+        return None
+    return m.group("code"), m.group("expansion").strip().rstrip('";.').strip()
+
+
 def _note_entries(quote: tuple[Paragraph, ...]) -> tuple[tuple[str, str], ...] | None:
     entries = []
     for p in quote:
-        m = _F_NOTE_LINE.match(p.text)
-        if not m:
+        entry = note_line(p.text)
+        if entry is None:
             return None
-        entries.append((m.group("code"), m.group("expansion").strip().rstrip('";.').strip()))
+        entries.append(entry)
     return tuple(entries)
+
+
+def _quoted_title(quote: tuple[Paragraph, ...]) -> str | None:
+    if not quote:
+        return None
+    text = " ".join(p.text for p in quote).strip()
+    text = re.sub(r'^"|"\s*[;.]?$', "", text).strip()
+    return text or None
+
+
+def _point(lead: str) -> int | None:
+    m = re.match(r"^(\d+)\.\s", lead)
+    return int(m.group(1)) if m else None
+
+
+def _act_number(lead: str) -> str | None:
+    m = re.search(r"№\s*(\S+)\s+\S+$", lead)
+    return m.group(1) if m else None
+
+
+_ENTRY_WORDS = re.compile(r"^(?:\d+\.\s+)?Осы\s+.*қолданысқа\s+енгізіледі")
 
 
 def read_instructions(document: Document) -> list[Instruction]:
@@ -345,71 +372,103 @@ def read_instructions(document: Document) -> list[Instruction]:
                 )
             )
             continue
-        p, text = block, block.text
-        table = body[i] if i < len(body) and isinstance(body[i], Table) else None
-        if m := _F_REPLACE.match(text):
-            i += table is not None
-            out.append(ReplaceRows(p, tuple(row_numbers(m.group("rows"))), table))
-        elif m := _F_INSERT_SUB.match(text):
-            i += table is not None
-            out.append(
-                InsertRows(p, tuple(row_numbers(m.group("rows"))), m.group("sub"), m.group("title"), None, table)
-            )
-        elif m := _F_INSERT_AFTER.match(text):
-            i += table is not None
-            out.append(InsertRows(p, tuple(row_numbers(m.group("rows"))), None, None, m.group("after"), table))
-        elif m := _F_INSERT.match(text):
-            i += table is not None
-            out.append(InsertRows(p, tuple(row_numbers(m.group("rows"))), None, None, None, table))
-        elif m := _F_SECTION.match(text):
-            out.append(SectionContext(p, m.group("number"), m.group("title")))
-        elif m := _F_SUBSECTION.match(text):
-            out.append(SubsectionContext(p, m.group("number"), m.group("title")))
-        elif m := _F_DELETE.match(text):
-            out.append(DeleteRows(p, tuple(row_numbers(m.group("rows")))))
-        elif m := _F_NOTE_DELETE.match(text):
-            out.append(DeleteAbbreviation(p, m.group("code")))
-        elif m := _F_NOTE_REPLACE.match(text):
-            quote, i = _quote_lines(body, i)
-            entries = _note_entries(quote)
-            if entries and len(entries) == 1 and entries[0][0] == m.group("code"):
-                out.append(ReplaceAbbreviation(p, m.group("code"), entries[0][1], quote))
+        p = block
+        nxt = body[i] if i < len(body) else None
+        table = nxt if isinstance(nxt, Table) else None
+        formula = parse_paragraph(p.text)
+        if formula is None:
+            if _ENTRY_WORDS.match(p.text):
+                out.append(EntryIntoForceClause(p, None))
             else:
-                out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
-        elif _F_NOTE_ADD.match(text):
-            quote, i = _quote_lines(body, i)
-            entries = _note_entries(quote)
-            if entries:
-                out.append(AddAbbreviations(p, entries, quote))
-            else:
-                out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
-        elif _F_NOTE_CONTEXT.match(text):
-            out.append(NoteContext(p))
-        elif m := _F_REPEAL.match(text):
-            out.append(RepealAct(p, m.group("number")))
-        elif _F_ENTRY.match(text):
-            out.append(EntryIntoForceClause(p))
-        elif m := _F_SIGNATURE.match(text):
-            out.append(Signature(p, m.group("position"), m.group("name")))
-        elif any(f.match(text) for f in _F_FRAMING):
-            out.append(Framing(p))
-        else:
-            out.append(_words(p) or Unrecognized(p))
+                out.append(Unrecognized(p))
+            continue
+        v = formula.values
+        match formula.kind:
+            case "replace_rows":
+                i += table is not None
+                out.append(ReplaceRows(p, tuple(v["rows"]), table))
+            case "insert_rows":
+                i += table is not None
+                out.append(
+                    InsertRows(
+                        p, tuple(v["rows"]), v.get("subsection"), v.get("subsection_title"), v.get("after"), table
+                    )
+                )
+            case "replace_cells":
+                i += table is not None
+                out.append(ReplaceCells(p, v["row"], tuple(v["columns"]), table))
+            case "delete_rows":
+                out.append(DeleteRows(p, tuple(v["rows"])))
+            case "section_ctx":
+                out.append(SectionContext(p, v["section"], v["title"]))
+            case "subsection_ctx":
+                out.append(SubsectionContext(p, v["subsection"], v["title"]))
+            case "plan_ctx":
+                out.append(PlanContext(p))
+            case "note_ctx":
+                out.append(NoteContext(p))
+            case "words":
+                scope = v["scope"]
+                pairs = tuple((old, new or "") for old, new in v["pairs"])
+                if len({new is None for _, new in v["pairs"]}) > 1:
+                    out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
+                    continue
+                out.append(ReplaceWords(p, pairs, scope.get("row"), scope.get("column"), bool(scope.get("whole_text"))))
+            case "note_add":
+                quote, i = _quote_lines(body, i)
+                entries = _note_entries(quote)
+                if entries:
+                    out.append(AddAbbreviations(p, entries, quote))
+                else:
+                    out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
+            case "note_delete":
+                entry = note_line(v["line"]) or (v["line"].strip(), "")
+                out.append(DeleteAbbreviation(p, entry[0]))
+            case "note_replace":
+                code = (note_line(v["line"]) or (v["line"].strip(), ""))[0]
+                quote, i = _quote_lines(body, i)
+                entries = _note_entries(quote)
+                if entries and len(entries) == 1 and entries[0][0] == code:
+                    out.append(ReplaceAbbreviation(p, code, entries[0][1], quote))
+                else:
+                    out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
+            case "section_title" | "subsection_title":
+                quote, i = _quote_lines(body, i)
+                title = _quoted_title(quote)
+                sub = v.get("subsection")
+                section = v.get("section") or (sub or "").split(".")[0]
+                if title is None:
+                    out.append(Unrecognized(p, None, "the new title could not be read"))
+                else:
+                    out.append(SetTitle(p, section, sub, title, quote))
+            case "add_section" | "add_subsection":
+                quote, i = _quote_lines(body, i)
+                title = _quoted_title(quote)
+                if title is None:
+                    out.append(Unrecognized(p, None, "the title of the new heading could not be read"))
+                elif formula.kind == "add_section":
+                    out.append(AddSection(p, v["number"], None, title, v.get("after"), quote))
+                else:
+                    out.append(AddSection(p, v["section"], v["number"], title, v.get("after"), quote))
+            case "act_text":
+                quote, i = _quote_lines(body, i)
+                out.append(
+                    Unrecognized(
+                        p,
+                        None,
+                        f"a change to the act's own text ({v['what']}): no operation exists for it yet",
+                    )
+                )
+            case "enacting":
+                out.append(Framing(p))
+            case "lead_in":
+                out.append(Framing(p, v["point"]))
+            case "repeal":
+                out.append(Repeal(p, _point(v["lead"]), _act_number(v["lead"])))
+            case "entry":
+                out.append(EntryIntoForceClause(p, v["clause"]))
+            case "signature":
+                out.append(Signature(p, v["position"], v["name"]))
+            case _:
+                out.append(Unrecognized(p))
     return out
-
-
-def _words(p: Paragraph) -> ReplaceWords | None:
-    scope = _F_WORDS_SCOPE.match(p.text)
-    if scope is None:
-        return None
-    rest = scope.group("rest")
-    replaced = [(m.group("old"), m.group("new")) for m in _F_PAIR_REPLACE.finditer(rest)]
-    struck = [(m.group("old"), "") for m in _F_PAIR_DELETE.finditer(rest)]
-    if replaced and re.search(r"ауыстырылсын[;.]?$", rest) and not struck:
-        pairs = replaced
-    elif struck and re.search(r"алып\s+тасталсын[;.]?$", rest) and not replaced:
-        pairs = struck
-    else:
-        return None
-    column = int(scope.group("col")) if scope.group("col") else None
-    return ReplaceWords(p, tuple(pairs), scope.group("row"), column)

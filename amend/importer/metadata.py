@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSigning
 from amend.errors import AmendError
-from amend.importer.rows import MONTHS
+from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.wording import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 
 __all__ = ["EntryReading", "Heading", "ImportTextError", "kazakh_date", "read_entry_into_force", "read_heading"]
 
@@ -38,52 +40,43 @@ class EntryReading:
 
     rule: str | None  # on_signing | on_date | after_publication
     date: dt.date | None = None  # on_date
-    days: int | None = None  # after_publication (the publication date is never in the text)
+    days: int | None = None  # after_publication
     text: str = ""
     line: int | None = None
+    published: dt.date | None = None  # after_publication: never in the text; given by the person importing
+
+    @classmethod
+    def of(cls, clause: Clause | None, text: str, line: int | None, published: dt.date | None = None) -> EntryReading:
+        """The reading of a parsed clause (None: the sentence matched no formula)."""
+        if clause is None:
+            return cls(None, text=text, line=line)
+        kind, value = clause.rule
+        if kind == "on_date":
+            return cls("on_date", date=value, text=text, line=line)
+        if kind == "after_publication":
+            return cls("after_publication", days=value, text=text, line=line, published=published)
+        return cls("on_signing", text=text, line=line)
+
+    def model(self) -> EntryIntoForce | None:
+        """The rule as the engine's model; None while part of it is unknown (the publication date)."""
+        if self.rule == "on_signing":
+            return OnSigning(rule="on_signing")
+        if self.rule == "on_date" and self.date is not None:
+            return OnDate(rule="on_date", date=self.date)
+        if self.rule == "after_publication" and self.days and self.published is not None:
+            return AfterPublication(rule="after_publication", days=self.days, published=self.published)
+        return None
 
 
 # Genitive forms of the issuer in "Қазақстан Республикасы Үкіметінің 2024 жылғы ... қаулысы", to the
 # nominative the format uses.
-_ISSUERS = {
-    "Үкіметінің": "Қазақстан Республикасының Үкіметі",
-    "Президентінің": "Қазақстан Республикасының Президенті",
-}
-_KINDS = {"қаулысы": "қаулы", "бұйрығы": "бұйрық", "жарлығы": "жарлық", "заңы": "заң"}
-_NUMBER_WORDS = {
-    "бір": 1,
-    "екі": 2,
-    "үш": 3,
-    "төрт": 4,
-    "бес": 5,
-    "алты": 6,
-    "жеті": 7,
-    "сегіз": 8,
-    "тоғыз": 9,
-    "он": 10,
-    "он бес": 15,
-    "жиырма": 20,
-    "отыз": 30,
-    "алпыс": 60,
-    "тоқсан": 90,
-}
+_ISSUERS = {genitive.split()[-1]: nominative for nominative, genitive in ISSUER_GENITIVE.items()}
+_KINDS = {form.lower(): kind for kind, form in KIND_NOMINATIVE.items()}
 _DATE = re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
 _ACT = re.compile(
     rf"(?P<issuer>.*?)\s*{_DATE.pattern}\s+№\s*(?P<number>\S+)\s+"
     r"(?P<kind>қаулысы|бұйрығы|Жарлығы|жарлығы|Заңы|заңы)\.?\s*$"
 )
-
-
-def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
-    """The date of "2024 жылғы 5 наурыздағы" (any case ending on the month), or None if it is no date."""
-    word = month_word.lower()
-    for index, stem in enumerate(MONTHS, 1):
-        if word.startswith(stem):
-            try:
-                return dt.date(int(year), index, int(day))
-            except ValueError:
-                return None
-    return None
 
 
 def _prose(lines: list[str]) -> str:
@@ -125,21 +118,7 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
 
 
 def read_entry_into_force(text: str, line: int | None = None) -> EntryReading:
-    """The rule of the closing point ("Осы қаулы ... қолданысқа енгізіледі")."""
-    plain = re.sub(r"\s+", " ", text)
-    if re.search(r"қол қойылған күнінен бастап", plain):
-        return EntryReading("on_signing", text=text, line=line)
-    m = re.search(
-        r"алғашқы ресми жарияланған күнінен кейін (?:күнтізбелік )?(?P<n>\d+|[^\W\d_]+(?: [^\W\d_]+)?) "
-        r"(?:күнтізбелік )?күн өткен соң",
-        plain,
-    )
-    if m:
-        n = m.group("n")
-        days = int(n) if n.isdigit() else _NUMBER_WORDS.get(n) or _NUMBER_WORDS.get(n.split()[-1])
-        if days:
-            return EntryReading("after_publication", days=days, text=text, line=line)
-    m = re.search(rf"{_DATE.pattern}\s+бастап", plain)
-    if m and (date := kazakh_date(m.group("year"), m.group("day"), m.group("month"))):
-        return EntryReading("on_date", date=date, text=text, line=line)
-    return EntryReading(None, text=text, line=line)
+    """The rule of the closing point ("Осы қаулы ... қолданысқа енгізіледі"), read by the grammar."""
+    formula = parse_paragraph(" ".join(text.split()))
+    clause = formula.values["clause"] if formula is not None and formula.kind == "entry" else None
+    return EntryReading.of(clause, text, line)

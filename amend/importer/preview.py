@@ -1,53 +1,62 @@
-"""Checking an imported draft: does it load, and does it apply to its plan as if adopted?"""
+"""Checking an imported draft in memory: does it make an amendment, and does it apply to its plan as if adopted?"""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-from amend.engine.timeline import FiledAmendment, consolidate
+from amend.engine.amendment import Amendment, FiledAmendment
+from amend.engine.model import Plan
+from amend.engine.timeline import act_bounds, consolidate
 from amend.errors import AmendError
-from amend.store.loading import load_amendment, load_plan
+from amend.importer.draft import Draft
+from amend.store.loading import load_plan
 from amend.store.repository import Repository
 
-__all__ = ["draft_problems"]
+__all__ = ["adopted_acts", "draft_problems", "version_before"]
 
 
 def _describe(err: AmendError, what: str) -> str:
-    line = f" (draft line {err.location.line})" if err.location and err.location.line else ""
-    return f"the draft {what}{line}: [{err.rule}] {err.message}"
+    path = ".".join(str(p) for p in err.path) if err.path else ""
+    return f"the draft {what}" + (f" (at {path})" if path else "") + f": [{err.rule}] {err.message}"
 
 
-def draft_problems(content: str, root: Path, plan_id: str) -> list[str]:
-    """What keeps the draft YAML ``content`` from loading or from applying to plan ``plan_id`` under ``root``.
+def adopted_acts(root: Path, plan_id: str, leave_out: Amendment | None = None) -> list[FiledAmendment]:
+    """The plan's adopted acts under ``root``, less one of ``leave_out``'s number and date (the file it replaces)."""
+    try:
+        filed = Repository(root).amendments
+    except AmendError:
+        return []  # a broken file elsewhere: check the draft against the base plan alone
+    key = None if leave_out is None else (leave_out.act.number, leave_out.act.date)
+    return [
+        f
+        for f in filed
+        if f.amendment.takes_effect
+        and f.amendment.amends == plan_id
+        and (f.amendment.act.number, f.amendment.act.date) != key
+    ]
 
-    The plan's adopted amendments are applied first, except one with the draft's own number and date
-    (the file the draft would replace).
+
+def draft_problems(draft: Draft, plan: Plan, adopted: list[FiledAmendment], path: Path) -> list[str]:
+    """What keeps ``draft`` from being an amendment, or from applying to ``plan`` after the ``adopted`` acts.
+
+    Validated in memory through the engine (``consolidate(..., drafts=[...])``); nothing is written.
     """
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "draft.yaml"
-        path.write_text(content, encoding="utf-8")
-        try:
-            draft = load_amendment(path)
-        except AmendError as err:
-            return [_describe(err, "does not load")]
-        try:
-            plan = load_plan(root / "plans" / "base" / f"{plan_id}.yaml")
-        except AmendError as err:
-            return [_describe(err, "cannot be checked: its plan does not load")]
-        try:
-            others = [
-                f
-                for f in Repository(root).amendments
-                if f.amendment.status == "adopted"
-                and f.amendment.amends == plan_id
-                and (f.amendment.act.number, f.amendment.act.date) != (draft.act.number, draft.act.date)
-            ]
-        except AmendError:
-            others = []  # a broken file elsewhere: check the draft against the base plan alone
-        adopted = FiledAmendment(draft.model_copy(update={"status": "adopted"}), path)
-        try:
-            consolidate(plan, [*others, adopted])
-        except AmendError as err:
-            return [_describe(err, "does not apply")]
+    if draft.entry_into_force is None:
+        if draft.entry.rule == "after_publication":
+            return ["the draft does not load: entry_into_force.published is unknown (give --published DATE)"]
+        return ["the draft does not load: its entry_into_force is unknown"]
+    amendment = draft.amendment()
+    assert amendment is not None
+    try:
+        consolidate(plan, adopted, drafts=[FiledAmendment(amendment, path)])
+    except AmendError as err:
+        return [_describe(err, "does not apply")]
     return []
+
+
+def version_before(root: Path, amendment: Amendment, path: Path) -> Plan:
+    """The plan under ``root`` just before ``amendment`` takes effect (after the adopted acts before it)."""
+    base = load_plan(root / "plans" / "base" / f"{amendment.amends}.yaml")
+    others = adopted_acts(root, amendment.amends, amendment)
+    timeline = consolidate(base, others, drafts=[FiledAmendment(amendment, path)], until=act_bounds(amendment)[0])
+    return timeline.latest.plan

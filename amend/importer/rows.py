@@ -17,23 +17,9 @@ from dataclasses import dataclass, field
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
+from amend.importer.wording import MONTHS, UNKNOWN_TEXT
 
-__all__ = ["ColumnKind", "RowReading", "column_kinds", "read_rows"]
-
-MONTHS = (
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-)
+__all__ = ["MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows"]
 
 _S = r"\s+"
 _MONTH = "(?:" + "|".join(MONTHS) + ")"
@@ -135,7 +121,7 @@ def _chunks(lines: list[Line]) -> list[list[Line]]:
 def _starts_row(chunk: list[Line]) -> bool:
     # A measure begins with a capital letter (or a figure); a cell's continuation does not.
     match = re.search(r"[^\W_]", chunk[0].text)
-    return bool(match) and (match.group(0).isupper() or match.group(0).isdigit())
+    return match is not None and (match.group(0).isupper() or match.group(0).isdigit())
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -155,7 +141,9 @@ class _Region:
 
 def _locate_numbers(lines: list[Line], numbers: Sequence[str]) -> tuple[list[Line], list[int]]:
     """The lines with each expected row number found in order, and the index of each number's line."""
-    out, positions, k = [], [], 0
+    out: list[Line] = []
+    positions: list[int] = []
+    k = 0
     for line in lines:
         if k < len(numbers):
             # "23-1." alone, or "23-1" alone, or "23-1. text" (the number printed on the measure's first line).
@@ -234,9 +222,13 @@ def read_rows(
     regions = []
     for i, pos in enumerate(positions):
         end = positions[i + 1] if i + 1 < len(positions) else len(lines)
-        region = _Region(numbers[i], _chunks(lines[pos + 1 : end]))
+        regions.append(_Region(numbers[i], _chunks(lines[pos + 1 : end])))
+    if regions and positions[0] == 0 and all(len(r.chunks) == len(kinds) for r in regions):
+        # Every row prints exactly one cell per column, nothing strays across a page break: the
+        # cells are the printed cells in column order (the layout `amend draft-text` writes).
+        return [_positional(r, kinds, lexicon) for r in regions] + _missing(raw_lines, numbers, regions, kinds)
+    for region in regions:
         _read_region(region, kinds, pattern, lexicon)
-        regions.append(region)
     heads: list[list[list[Line]]] = [[] for _ in regions]
     if regions:
         heads[0] = _chunks(lines[: positions[0]])
@@ -251,24 +243,43 @@ def read_rows(
     readings = []
     for i, region in enumerate(regions):
         readings.append(_assemble(region, heads[i], tails[i], kinds, lexicon))
-    found = {r.number for r in readings}
-    for number in numbers:
-        if number not in found:
-            readings.append(
-                RowReading(
-                    number,
-                    {k.id: UNKNOWN for k in kinds},
-                    [
-                        (
-                            None,
-                            raw_lines[0][0] if raw_lines else 0,
-                            "the row number was not found in the quoted table; its cells are left unknown",
-                        )
-                    ],
-                )
-            )
+    readings += _missing(raw_lines, numbers, regions, kinds)
     order = {n: i for i, n in enumerate(numbers)}
+    for reading in readings:
+        reading.cells = {c: UNKNOWN if t == UNKNOWN_TEXT else t for c, t in reading.cells.items()}
     return sorted(readings, key=lambda r: order[r.number])
+
+
+def _missing(
+    raw_lines: Sequence[tuple[int, str]],
+    numbers: Sequence[str],
+    regions: Sequence[_Region],
+    kinds: Sequence[ColumnKind],
+) -> list[RowReading]:
+    found = {r.number for r in regions}
+    return [
+        RowReading(
+            number,
+            {k.id: UNKNOWN for k in kinds},
+            [
+                (
+                    None,
+                    raw_lines[0][0] if raw_lines else 0,
+                    "the row number was not found in the quoted table; its cells are left unknown",
+                )
+            ],
+        )
+        for number in numbers
+        if number not in found
+    ]
+
+
+def _positional(region: _Region, kinds: Sequence[ColumnKind], lexicon: Lexicon) -> RowReading:
+    cells: dict[str, Text] = {}
+    for kind, chunk in zip(kinds, region.chunks, strict=True):
+        text = join_lines(chunk, lexicon)[0]
+        cells[kind.id] = UNKNOWN if text == UNKNOWN_TEXT else text
+    return RowReading(region.number, cells)
 
 
 def _assemble(
@@ -324,3 +335,15 @@ def _assemble(
         reading.cells[kind.id] = region.cells[kind.id]
     reading.cells = {k.id: reading.cells[k.id] for k in kinds}
     return reading
+
+
+def read_cells(raw_lines: Sequence[tuple[int, str]], count: int, lexicon: Lexicon) -> tuple[list[Text], str | None]:
+    """``count`` cells quoted one after another, parted by empty lines; all unknown, with the reason, otherwise."""
+    chunks = _chunks(read_lines(raw_lines))
+    if len(chunks) != count:
+        printed = " / ".join(line.text for chunk in chunks for line in chunk)
+        return [UNKNOWN] * count, (
+            f"{len(chunks)} printed cell(s) for {count} column(s); every cell is left unknown. Printed text: {printed}"
+        )
+    texts = [join_lines(chunk, lexicon)[0] for chunk in chunks]
+    return [UNKNOWN if t == UNKNOWN_TEXT else t for t in texts], None

@@ -15,7 +15,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["FUNCTION_WORDS", "Joint", "Lexicon", "Line", "close_up", "is_ending", "join_lines", "joint", "read_lines"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "Joint",
+    "Lexicon",
+    "Line",
+    "close_up",
+    "fix_lookalikes",
+    "is_ending",
+    "join_lines",
+    "joint",
+    "read_lines",
+]
 
 # Words that stand alone in Kazakh (conjunctions, postpositions, particles): a line starting with
 # one of them starts a new word even when the line before has no trailing space.
@@ -173,28 +184,58 @@ class Joint:
     glue: bool
     sure: bool
     why: str
+    newline: bool = False  # the lines stay apart: a dash-list item starts its own line
+
+
+# Latin letters that print like Cyrillic ones; PDFs of the bank mix them into Cyrillic words.
+_LOOKALIKE = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def fix_lookalikes(text: str) -> str:
+    """Latin look-alike letters inside a Cyrillic word made Cyrillic ("мектeп" with a Latin e -> "мектеп").
+
+    A word wholly in Latin letters (a name such as "Smart") is left as it is.
+    """
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if _LATIN.search(w) and _CYRILLIC.search(w):
+            return w.translate(_LOOKALIKE)
+        return w
+
+    return _LETTERS.sub(word, text)
+
+
+def _closed(run: list[str]) -> list[str]:
+    letters = sum(c.isalpha() for c in run)
+    return ["".join(run)] if len(run) >= 2 and letters >= 1 else run
 
 
 def close_up(raw: str) -> str:
     """Close up letter-spaced words: ``т а л а п  етілмейді`` -> ``талап  етілмейді`` (blanks between words kept).
 
     The print spaces the letters of a word by one blank and the words by two or more, so within a
-    run separated by single blanks, two or more one-character pieces in a row are one word.
+    run separated by single blanks, two or more one-character pieces in a row are one word, if
+    a letter is among them (``- -``, the dashes of two cells, is no word).
     """
     out = []
     for group in re.split(r"(\s{2,})", raw):
         if not group or group.isspace():
             out.append(group)
             continue
-        pieces, run = [], []
+        pieces: list[str] = []
+        run: list[str] = []
         for token in group.split(" "):
             if len(token) == 1:
                 run.append(token)
                 continue
-            pieces.extend(["".join(run)] if len(run) >= 2 else run)
+            pieces.extend(_closed(run))
             run = []
             pieces.append(token)
-        pieces.extend(["".join(run)] if len(run) >= 2 else run)
+        pieces.extend(_closed(run))
         out.append(" ".join(pieces))
     return "".join(out)
 
@@ -296,6 +337,9 @@ def joint(a: Line, b: Line, lexicon: Lexicon, quote_open: bool = False) -> Joint
     tells an opening quote at the end of ``a`` or a closing one at the start of ``b``.
     """
     left, right = a.text.split(" ")[-1], b.text.split(" ")[0]
+    if re.match(r"^[-–] [^\W\d_]", b.text):
+        # "- item" opens an item of a dash-list: plans keep each item on a line of its own.
+        return Joint(False, True, "a dash-list item starts a line", newline=True)
     x, y = _core(left), _core(right)
     if re.search(r"[^\W\d_]-$", left):
         # A compound broken at its own hyphen ("әлеуметтік-" / "педагогикалық"), unless a word
@@ -346,5 +390,5 @@ def join_lines(lines: list[Line], lexicon: Lexicon) -> tuple[str, list[tuple[Lin
         quotes += b.text.count('"')
         if not j.sure:
             guesses.append((a, b, j))
-        parts.append(b.text if j.glue else " " + b.text)
+        parts.append(b.text if j.glue else ("\n" if j.newline else " ") + b.text)
     return "".join(parts), guesses

@@ -1,5 +1,6 @@
-"""Layer ``outputs``: renderings of versions and queries (Markdown, HTML, DOCX, CSV/XLSX/JSON, the
+"""Layer ``outputs``: renderings of versions and queries (Markdown, HTML, DOCX, CSV/XLSX/JSON, AKN, the
 site) and the consolidated files that ``build`` writes.
 
-May import ``amend.queries``, ``amend.store``, ``amend.engine`` and ``amend.errors``.
+May import ``amend.importer`` (the wording of amending texts), ``amend.queries``, ``amend.store``,
+``amend.engine`` and ``amend.errors``.
 """

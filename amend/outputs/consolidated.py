@@ -29,7 +29,7 @@ def consolidated_files(repo: Repository, timelines: dict[str, Timeline] | None =
             stem = version.valid_from.isoformat()
             files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version)).encode("utf-8")
             lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
-            files[folder / f"{stem}.md"] = render_markdown(version, lines).encode("utf-8")
+            files[folder / f"{stem}.md"] = render_markdown(version, standing=lines).encode("utf-8")
     return files
 
 

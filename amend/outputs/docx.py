@@ -9,35 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any
 
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
 from amend.outputs.markdown import (
-    NO_REDLINE,
     UNKNOWN_MARK,
-    UNKNOWN_OLD,
     Abbreviations,
+    Clause,
     DeletedRow,
     Heading,
     Para,
     Table,
     Title,
-    absent_text,
     blocks,
     column_label,
-    comparison_heads,
-    comparison_intro,
-    part_label,
 )
 from amend.outputs.ooxml import reproducible
-from amend.queries.compare import Comparison, Entry
-from amend.queries.redline import Mark
+from amend.queries.compare import Comparison
 from amend.queries.status import Standing
 
 if TYPE_CHECKING:  # python-docx is imported only when a DOCX is made
     from docx.document import Document as DocxDocument
     from docx.text.paragraph import Paragraph
+
+    from amend.outputs.comparative import Piece, Run
 
 __all__ = ["render_comparison_docx", "render_docx"]
 
@@ -161,12 +157,25 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
     return reproducible(raw.getvalue(), day)
 
 
-def render_docx(version: Version, standing: Standing | None = None) -> bytes:
-    """One version of a plan as a Word document (with its standing lines when given)."""
+def render_docx(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> bytes:
+    """One version of a plan as a Word document (``whole``: the resolution first; ``lang``: kk, ru, both;
+    with its standing lines when given)."""
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
-    for block in blocks(version, standing):
+    for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
+            case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
+                paragraph = doc.add_paragraph()
+                if label:
+                    _put(paragraph, f"{label} ")
+                _put(paragraph, text, italic=deleted)
+                if role == "title":
+                    for run in paragraph.runs:
+                        run.bold = True
+                if ru is not None:  # both languages: the Russian text after the Kazakh
+                    ru_paragraph = doc.add_paragraph()
+                    _put(ru_paragraph, f"{label} " if label else "")
+                    _put(ru_paragraph, ru)
             case Title(text=text):
                 _put(doc.add_heading(level=1), text)
             case Para(text=text, role=role):
@@ -193,81 +202,65 @@ def render_docx(version: Version, standing: Standing | None = None) -> bytes:
 # -- the comparative table ---------------------------------------------------------------------------
 
 
-def _labelled(cell, first: bool, label: str | None) -> Paragraph:
-    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-    if label:
-        if UNKNOWN_MARK in label:
-            key, _, rest = label.partition(" ")
-            _run(paragraph, key, bold=True)
-            _put(paragraph, f" {rest}: ")
+def _runs_docx(paragraph: Paragraph, runs: tuple[Run, ...]) -> None:
+    for r in runs:
+        if r.mark == "deleted":
+            _run(paragraph, r.text, bold=True, strike=True)
+        elif r.mark == "added":
+            _run(paragraph, r.text, bold=True)
+        elif r.mark == "remark":
+            _run(paragraph, r.text, italic=True)
         else:
-            _run(paragraph, f"{label}: ", bold=True)
-    return paragraph
+            _put(paragraph, r.text)
 
 
-def _side(cell, entry: Entry, side: Literal["old", "new"]) -> None:
-    absent = absent_text(entry, side)
-    if absent is not None:
-        _put(cell.paragraphs[0], absent)
-        return
-    if side == "old" and entry.old_unknown:
-        _put(cell.paragraphs[0], UNKNOWN_OLD)
-        return
-    for k, part in enumerate(entry.parts):
-        value = part.old if side == "old" else part.new
-        _put(_labelled(cell, k == 0, part_label(part)), value if value is not None else "жоқ")
+def _pieces(cell: Any, pieces: tuple[Piece, ...]) -> None:
+    for k, piece in enumerate(pieces):
+        paragraph = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        if piece.label:
+            _put(paragraph, f"{piece.label}: ")
+        _runs_docx(paragraph, piece.runs)
 
 
-def _changes(cell, entry: Entry) -> None:
-    first = True
-    if entry.old_unknown and not entry.new_absent:
-        _put(cell.paragraphs[0], NO_REDLINE)
-        first = False
-    else:
-        for part in entry.parts:
-            if part.redline is not None and not part.changed:
-                continue
-            paragraph = _labelled(cell, first, part_label(part))
-            first = False
-            if part.redline is None:
-                _put(paragraph, NO_REDLINE)
-                continue
-            for s in part.redline:
-                if s.mark is Mark.SAME:
-                    _run(paragraph, s.text)
-                elif s.mark is Mark.DELETED:
-                    _run(paragraph, s.text, strike=True, color=_RED)
-                else:
-                    _run(paragraph, s.text, underline=True, bold=True, color=_GREEN)
-    if entry.remark:
-        _put(cell.paragraphs[0] if first else cell.add_paragraph(), entry.remark, italic=True)
-        first = False
-    if first:
-        _put(cell.paragraphs[0], "-")
+def _centred(doc: DocxDocument, runs: tuple[Run, ...], *, bold: bool = True) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for r in runs:
+        if r.mark == "unknown":
+            _put(paragraph, r.text)
+        else:
+            _run(paragraph, r.text, bold=bold)
 
 
 def render_comparison_docx(comparison: Comparison) -> bytes:
-    """The comparative table as a Word document: one table row per change, redline in the last column."""
+    """The comparative table in the standard form as a Word document: deleted words bold and struck
+    through in the current wording, added words bold in the proposed one, black throughout."""
+    from amend.outputs.comparative import TITLE, Run, standard_table
+
+    table = standard_table(comparison)
     doc = _document(f"Салыстырмалы кесте: № {comparison.act.number}", comparison.act.date)
-    _put(doc.add_heading(level=1), "Салыстырмалы кесте")
-    for line in comparison_intro(comparison):
-        _put(doc.add_paragraph(), line)
-    heads = comparison_heads(comparison)
-    table = doc.add_table(rows=1, cols=len(heads))
-    table.style = "Table Grid"
-    for cell, head in zip(table.rows[0].cells, heads):
+    _centred(doc, table.title)
+    _centred(doc, (Run(table.act),), bold=False)
+    _centred(doc, (Run(TITLE),))
+    for fact in table.facts:
+        _put(doc.add_paragraph(), fact)
+    grid = doc.add_table(rows=1, cols=len(table.heads))
+    grid.style = "Table Grid"
+    for cell, head in zip(grid.rows[0].cells, table.heads):
         _cell(cell, head, bold=True)
-    for entry in comparison.entries:
-        cells = table.add_row().cells
-        _cell(cells[0], str(entry.number))
-        _cell(cells[1], entry.element)
-        _side(cells[2], entry, "old")
-        _side(cells[3], entry, "new")
-        _changes(cells[4], entry)
+    for row in table.rows:
+        cells = grid.add_row().cells
+        _cell(cells[0], str(row.number))
+        _cell(cells[1], row.element)
+        _pieces(cells[2], row.current)
+        _pieces(cells[3], row.proposed)
+        _pieces(cells[4], row.reason)
     legend = doc.add_paragraph()
     _run(legend, "Белгілер: ")
-    _run(legend, "сызылған", strike=True, color=_RED)
+    _run(legend, "сызылған қалың", bold=True, strike=True)
     _run(legend, " – алып тасталатын сөздер, ")
-    _run(legend, "астын сызылған", underline=True, bold=True, color=_GREEN)
+    _run(legend, "қалың", bold=True)
     _run(legend, " – енгізілетін сөздер.")
     return _bytes(doc, comparison.act.date)

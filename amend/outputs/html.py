@@ -9,29 +9,28 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Iterable
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from amend.engine.model import Column
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
 from amend.outputs.markdown import (
-    NO_REDLINE,
     UNKNOWN_MARK,
-    UNKNOWN_OLD,
+    UNKNOWN_MARK_RU,
     Abbreviations,
+    Clause,
     DeletedRow,
     Heading,
     Para,
     Table,
     Title,
-    absent_text,
     blocks,
-    comparison_heads,
-    comparison_intro,
-    part_label,
     row_anchor,
 )
-from amend.queries.compare import Comparison, Entry
+from amend.queries.compare import Comparison
+
+if TYPE_CHECKING:
+    from amend.outputs.comparative import Piece, Run
 from amend.queries.redline import Mark, Segment
 from amend.queries.status import Standing
 
@@ -39,6 +38,7 @@ __all__ = [
     "RowLink",
     "comparison_body",
     "esc",
+    "esc_ru",
     "page",
     "redline_html",
     "render_comparison_html",
@@ -72,6 +72,10 @@ del { color: #a00; text-decoration: line-through; }
 ins { color: #060; text-decoration: underline; font-weight: bold; }
 .part { margin-bottom: .3em; } .label { font-weight: bold; }
 .remark { font-style: italic; margin-top: .3em; }
+table.comparison s.deleted { font-weight: bold; text-decoration: line-through; color: inherit; }
+table.comparison b.added { font-weight: bold; }
+.form-title { text-align: center; font-weight: bold; }
+.scroll { overflow-x: auto; max-width: 100%; }
 """
 
 
@@ -83,7 +87,12 @@ def esc(value: object) -> str:
     return text.replace(UNKNOWN_MARK, _UNKNOWN_HTML).replace("\n", "<br>\n")
 
 
-def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = ()) -> str:
+def esc_ru(value: object) -> str:
+    """Escaped Russian text: as ``esc``, with the unknown mark in Russian."""
+    return esc(value).replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
+
+
+def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = (), lang: str = "kk") -> str:
     """A whole HTML document: ``title`` (plain text), ``body`` (HTML), breadcrumbs (label, href)."""
     trail = "".join(
         f'<a href="{html.escape(href, quote=True)}">{esc(label)}</a> › ' if href else esc(label)
@@ -92,7 +101,7 @@ def page(title: str, body: str, *, crumbs: Iterable[tuple[str, str | None]] = ()
     nav = f'<nav class="crumbs">{trail}</nav>\n' if trail else ""
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="kk">\n<head>\n<meta charset="utf-8">\n'
+        f'<html lang="{"ru" if lang == "ru" else "kk"}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"{nav}{body}</body>\n</html>\n"
@@ -119,8 +128,9 @@ def _number_cell(number: str, link: RowLink | None) -> str:
     )
 
 
-def _table(table: Table, link: RowLink | None) -> list[str]:
+def _table(table: Table, link: RowLink | None, lang: str = "kk") -> list[str]:
     width = len(table.columns)
+    deleted = "исключена" if lang == "ru" else "алып тасталды"
     out = [
         '<table class="plan">',
         '<thead><tr><th scope="col">№</th>' + "".join(_column_head(c) for c in table.columns) + "</tr></thead>",
@@ -130,49 +140,93 @@ def _table(table: Table, link: RowLink | None) -> list[str]:
         if isinstance(item, DeletedRow):
             out.append(
                 f'<tr id="{esc(row_anchor(item.number))}" class="deleted">{_number_cell(item.number, link)}'
-                f'<td colspan="{width}">алып тасталды</td></tr>'
+                f'<td colspan="{width}">{deleted}</td></tr>'
             )
             out.append(_note_row(item.change.note, width))
+            if lang == "both" and item.change.note_ru is not None:
+                out.append(_note_row(item.change.note_ru, width))
             continue
         row = item.row
         number = str(row.number)
         cls = ' class="changed"' if row.history else ""
         cells = "".join(f"<td>{esc(row.cells[c.id])}</td>" for c in table.columns)
         out.append(f'<tr id="{esc(row_anchor(number))}"{cls}>{_number_cell(number, link)}{cells}</tr>')
-        out += [_note_row(change.note, width) for change in row.history]
+        if item.ru is not None:  # both languages: the Russian row right under the Kazakh one
+            ru_cells = "".join(f"<td>{esc_ru(item.ru.cells[c.id])}</td>" for c in table.columns)
+            out.append(f'<tr class="ru" lang="ru"><th scope="row">ru</th>{ru_cells}</tr>')
+        for change in row.history:
+            out.append(_note_row(change.note, width))
+            if item.ru is not None and change.note_ru is not None:
+                out.append(_note_row(change.note_ru, width))
     out += ["</tbody>", "</table>"]
     return out
 
 
-def version_body(version: Version, *, history_link: RowLink | None = None, standing: Standing | None = None) -> str:
-    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers."""
+def _beside(text: object, ru: object) -> str:
+    # A text, and its Russian text beside it when both languages are shown.
+    return esc(text) if ru is None else f'{esc(text)} <span lang="ru">/ {esc_ru(ru)}</span>'
+
+
+def version_body(
+    version: Version,
+    *,
+    history_link: RowLink | None = None,
+    lang: str = "kk",
+    whole: bool = False,
+    standing: Standing | None = None,
+) -> str:
+    """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers;
+    ``whole``: the resolution's own text first; ``lang``: kk, ru or both (side by side)."""
     out: list[str] = []
-    for block in blocks(version, standing):
+    for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
-            case Title(text=text):
-                out.append(f"<h1>{esc(text)}</h1>")
+            case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
+                head = f"{esc(label)} " if label else ""
+                shown = f"<em>{esc(text)}</em>" if deleted else esc(text)
+                if role == "title":
+                    shown = f"<strong>{shown}</strong>"
+                if ru is None:
+                    out.append(f'<p class="clause {role}">{head}{shown}</p>')
+                else:
+                    out.append(
+                        f'<table class="bilingual {role}"><tr><td lang="kk">{head}{shown}</td>'
+                        f'<td lang="ru">{head}{esc_ru(ru)}</td></tr></table>'
+                    )
+            case Title(text=text, ru=ru):
+                out.append(f"<h1>{_beside(text, ru)}</h1>")
             case Para(text=text, role=role):
                 out.append(f'<p class="{role}">{esc(text)}</p>')
-            case Heading(level=level, number=number, title=title, anchor=anchor):
-                out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {esc(title)}</h{level}>')
+            case Heading(level=level, number=number, title=title, anchor=anchor, ru=ru):
+                out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {_beside(title, ru)}</h{level}>')
             case Table():
-                out += _table(block, history_link)
-            case Abbreviations(title=title, entries=entries):
+                out += _table(block, history_link, lang)
+            case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
                 out.append('<table class="abbreviations"><tbody>')
                 for code, a in entries:
-                    out.append(
-                        f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{esc(a.expansion)}</td></tr>'
-                    )
-                    out += [_note_row(c.note, 1) for c in a.history]
+                    ru_a = ru_entries.get(code) if ru_entries is not None else None
+                    shown = _beside(a.expansion, ru_a.expansion if ru_a else None)
+                    out.append(f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{shown}</td></tr>')
+                    for c in a.history:
+                        out.append(_note_row(c.note, 1))
+                        if ru_entries is not None and c.note_ru is not None:
+                            out.append(_note_row(c.note_ru, 1))
                 out.append("</tbody></table>")
-    return "\n".join(out) + "\n"
+    body = "\n".join(out) + "\n"
+    if lang == "ru":  # every text is Russian: so is the mark of an unknown one
+        body = body.replace(UNKNOWN_MARK, UNKNOWN_MARK_RU).replace("(атауы ", "(наименование ")
+    return body
 
 
-def render_html(version: Version, standing: Standing | None = None) -> str:
-    """One version of a plan as a self-contained HTML page (with its standing lines when given)."""
+def render_html(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> str:
+    """One version of a plan as a self-contained HTML page (``whole``: the resolution first; with its
+    standing lines when given)."""
     plan = version.plan
-    return page(f"{plan.plan}: {version.valid_from.isoformat()}", version_body(version, standing=standing))
+    return page(
+        f"{plan.plan}: {version.valid_from.isoformat()}",
+        version_body(version, lang=lang, whole=whole, standing=standing),
+        lang=lang,
+    )
 
 
 # -- the comparative table ---------------------------------------------------------------------------
@@ -191,63 +245,59 @@ def redline_html(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
-def _labelled(label: str | None, body: str) -> str:
-    head = f'<span class="label">{esc(label)}:</span> ' if label else ""
-    return f'<div class="part">{head}{body}</div>'
+def _runs_html(runs: tuple[Run, ...]) -> str:
+    out = []
+    for r in runs:
+        if r.mark == "deleted":
+            out.append(f'<s class="deleted"><b>{esc(r.text)}</b></s>')
+        elif r.mark == "added":
+            out.append(f'<b class="added">{esc(r.text)}</b>')
+        elif r.mark == "remark":
+            out.append(f'<i class="remark">{esc(r.text)}</i>')
+        else:
+            out.append(esc(r.text))
+    return "".join(out)
 
 
-def _side(entry: Entry, side: Literal["old", "new"]) -> str:
-    absent = absent_text(entry, side)
-    if absent is not None:
-        return esc(absent)
-    if side == "old" and entry.old_unknown:
-        return f'<p class="unknown-old">{esc(UNKNOWN_OLD)}</p>'
-    parts = []
-    for part in entry.parts:
-        value = part.old if side == "old" else part.new
-        parts.append(_labelled(part_label(part), esc(value) if value is not None else esc("жоқ")))
-    return "".join(parts)
-
-
-def _changes(entry: Entry) -> str:
-    if entry.old_unknown and not entry.new_absent:
-        parts = [f"<p>{esc(NO_REDLINE)}</p>"]
-    else:
-        parts = [
-            _labelled(part_label(p), redline_html(p.redline) if p.redline is not None else esc(NO_REDLINE))
-            for p in entry.parts
-            if p.redline is None or p.changed
-        ]
-    if entry.remark:
-        parts.append(f'<p class="remark">{esc(entry.remark)}</p>')
-    return "".join(parts) or "-"
+def _cell_html(pieces: tuple[Piece, ...]) -> str:
+    out = []
+    for p in pieces:
+        head = f'<span class="label">{esc(p.label)}:</span> ' if p.label else ""
+        out.append(f'<div class="part">{head}{_runs_html(p.runs)}</div>')
+    return "".join(out)
 
 
 def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) -> str:
-    """The comparative table (the inside of <body>); ``row_link`` links rows to their history."""
-    out = ["<h1>Салыстырмалы кесте</h1>"]
-    out += [f"<p>{esc(line)}</p>" for line in comparison_intro(comparison)]
-    out.append('<table class="comparison">')
-    out.append(
-        "<thead><tr>"
-        + "".join(f'<th scope="col">{esc(h)}</th>' for h in comparison_heads(comparison))
-        + "</tr></thead>"
-    )
+    """The comparative table in the standard form (the inside of <body>); ``row_link`` links rows to
+    their history. Deleted words are bold and struck in the current wording, added words bold."""
+    from amend.outputs.comparative import TITLE, standard_table
+
+    table = standard_table(comparison)
+    out = [
+        f'<h1 class="form-title">{_runs_html(table.title)}</h1>',
+        f'<p class="form-title">{esc(table.act)}</p>',
+        f'<p class="form-title">{esc(TITLE)}</p>',
+    ]
+    out += [f'<p class="meta">{esc(fact)}</p>' for fact in table.facts]
+    out.append('<div class="scroll"><table class="comparison">')
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in table.heads) + "</tr></thead>")
     out.append("<tbody>")
-    for entry in comparison.entries:
+    for row in table.rows:
+        entry = row.entry
         href = row_link(str(entry.row)) if row_link and entry.row is not None else None
-        element = esc(entry.element)
+        element = esc(row.element)
         if href:
             element = f'<a class="history" href="{html.escape(href, quote=True)}">{element}</a>'
         out.append(
-            f'<tr id="entry-{entry.number}"><td>{entry.number}</td><td>{element}</td>'
-            f"<td>{_side(entry, 'old')}</td><td>{_side(entry, 'new')}</td><td>{_changes(entry)}</td></tr>"
+            f'<tr id="entry-{row.number}"><td>{row.number}</td><td>{element}</td>'
+            f"<td>{_cell_html(row.current)}</td><td>{_cell_html(row.proposed)}</td>"
+            f"<td>{_cell_html(row.reason)}</td></tr>"
         )
     out += [
         "</tbody>",
-        "</table>",
-        "<p>Белгілер: <del>сызылған</del> – алып тасталатын сөздер, "
-        "<ins>астын сызылған</ins> – енгізілетін сөздер.</p>",
+        "</table></div>",
+        '<p>Белгілер: <s class="deleted"><b>сызылған қалың</b></s> – алып тасталатын сөздер, '
+        '<b class="added">қалың</b> – енгізілетін сөздер.</p>',
     ]
     return "\n".join(out) + "\n"
 

@@ -11,51 +11,47 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Union
 
-from amend.engine.acts import citation
+from amend.engine.acts import Act, citation, citation_ru
+from amend.engine.language import Lang, in_russian
 from amend.engine.model import Abbreviation, Column, Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.provenance import Change, ChangeKind
+from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Text
+from amend.engine.unknown import UNKNOWN_MARK as _UNKNOWN_MARK
 
 if TYPE_CHECKING:
-    from amend.queries.compare import Comparison, Entry, PartChange
+    from amend.outputs.comparative import Piece, Run
+    from amend.queries.compare import Comparison
     from amend.queries.redline import Segment
     from amend.queries.status import Standing
 
 __all__ = [
-    "ABSENT",
-    "NO_REDLINE",
     "UNKNOWN_MARK",
-    "UNKNOWN_OLD",
+    "UNKNOWN_MARK_RU",
     "Abbreviations",
     "Block",
+    "Clause",
     "DeletedRow",
     "Heading",
     "Para",
     "Table",
     "TableRow",
     "Title",
-    "absent_text",
     "blocks",
     "column_label",
-    "comparison_heads",
-    "comparison_intro",
     "markdown_redline",
-    "part_label",
     "render_comparison_markdown",
     "render_markdown",
+    "resolution_blocks",
     "row_anchor",
     "until_label",
     "version_label",
 ]
 
 # Shown wherever the sources are silent: visible, never a blank cell.
-UNKNOWN_MARK = "⟨белгісіз⟩"
-# The comparative table's words for a side that is not there or not known.
-ABSENT = "жоқ"
-UNKNOWN_OLD = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
-NO_REDLINE = f"{UNKNOWN_MARK}: мәтіні белгісіз болғандықтан салыстыру мүмкін емес"
+UNKNOWN_MARK = _UNKNOWN_MARK  # one mark for every rendering (see engine.unknown)
+UNKNOWN_MARK_RU = "⟨неизвестно⟩"
 
 
 # -- the layout shared by every rendering ------------------------------------------------------------
@@ -63,9 +59,10 @@ NO_REDLINE = f"{UNKNOWN_MARK}: мәтіні белгісіз болғандық�
 
 @dataclass(frozen=True)
 class Title:
-    """The plan's title."""
+    """The plan's title (``ru``: its Russian text, when both languages are shown)."""
 
     text: Text
+    ru: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -85,13 +82,15 @@ class Heading:
     number: str
     title: Text
     anchor: str
+    ru: Text | None = None
 
 
 @dataclass(frozen=True)
 class TableRow:
-    """A row of the plan; its notes go right under it."""
+    """A row of the plan; its notes go right under it (``ru``: the row in Russian, when both are shown)."""
 
     row: Row
+    ru: Row | None = None
 
 
 @dataclass(frozen=True)
@@ -116,27 +115,80 @@ class Abbreviations:
 
     title: str
     entries: tuple[tuple[str, Abbreviation], ...]
+    ru: dict[str, Abbreviation] | None = None  # the Russian expansions, when both languages are shown
 
 
-Block = Union[Title, Para, Heading, Table, Abbreviations]  # noqa: UP007
+@dataclass(frozen=True)
+class Clause:
+    """A text of the resolution (its title, preamble, a point or sub-point, the signatory) or a note of
+    the annex: its label ("1.", "1)") and text, and the Russian text beside it when both are shown.
+    ``deleted``: an act struck it out (its notes say which)."""
+
+    label: str
+    text: Text
+    role: Literal["title", "preamble", "point", "subpoint", "signatory", "note"]
+    ru: Text | None = None
+    deleted: bool = False
 
 
-def version_label(version: Version) -> str:
+Block = Union[Title, Para, Heading, Table, Abbreviations, Clause]  # noqa: UP007
+
+# The words of the layout in each language (the texts themselves come from the plan).
+_WORDS = {
+    "kk": {
+        "approved": "{} бекітілген.",
+        "version": "Редакция: {}",
+        "current": "(қазіргі)",
+        "columns_unknown": "Бағандар атаулары {}: кестеде баған идентификаторлары көрсетілген.",
+        "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
+        "subsection_unknown": "Кіші бөлімі {}",
+        "rows_unknown": "Жолдары белгісіз.",
+        "abbreviations": "Ескертпе: аббревиатуралардың толық жазылуы",
+        "deleted": "алып тасталды",
+        "points_unknown": "Қаулының кіріспесі мен тармақтары дереккөздерде берілмеген.",
+        "annex": "Қосымша",
+        "annex_notes": "Ескертпелер",
+    },
+    "ru": {
+        "approved": "Утвержден {}.",
+        "version": "Редакция: {}",
+        "current": "(действующая)",
+        "columns_unknown": "Наименования граф {}: в таблице указаны идентификаторы граф.",
+        "rows_incomplete": "Известны не все строки плана: показаны только строки, приведенные в источниках.",
+        "subsection_unknown": "Подраздел {}",
+        "rows_unknown": "Строки неизвестны.",
+        "abbreviations": "Примечание: расшифровка аббревиатур",
+        "deleted": "исключена",
+        "points_unknown": "Преамбула и пункты постановления в источниках не приведены.",
+        "annex": "Приложение",
+        "annex_notes": "Примечания",
+    },
+}
+_KIND_RU = {"қаулы": "Постановление", "бұйрық": "Приказ", "жарлық": "Указ", "заң": "Закон"}
+
+
+def version_label(version: Version, lang: str = "kk") -> str:
     """ "2023-08-31 – 2025-05-29", or for the latest version "2025-05-30 – (қазіргі)" where the plan file
     declares its amending acts complete, else "2025-05-30 – (белгілі актілер бойынша соңғы)": a status
     word only where the status is known. A first day that no source gives is marked as the adoption day."""
     start = version.valid_from.isoformat()
     if not version.acts and version.plan.entry_into_force is UNKNOWN and version.valid_from == version.plan.act.date:
-        start += " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
-    return f"{start} – {until_label(version.plan, version.valid_to)}"
+        start += (
+            " (дата принятия; дата вступления в силу неизвестна)"
+            if lang == "ru"
+            else " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
+        )
+    return f"{start} – {until_label(version.plan, version.valid_to, lang)}"
 
 
-def until_label(plan: Plan, valid_to: object) -> str:
+def until_label(plan: Plan, valid_to: object, lang: str = "kk") -> str:
     """The end of a period of force: its last day; for the open end, "(қазіргі)" only when it is known."""
     if valid_to is not None:
         return str(getattr(valid_to, "isoformat", lambda: valid_to)())
     declared = plan.amending_acts
-    return "(қазіргі)" if declared is not None and declared.complete else "(белгілі актілер бойынша соңғы)"
+    if declared is not None and declared.complete:
+        return _WORDS["ru" if lang == "ru" else "kk"]["current"]
+    return "(последняя по известным актам)" if lang == "ru" else "(белгілі актілер бойынша соңғы)"
 
 
 def row_anchor(number: object) -> str:
@@ -144,42 +196,169 @@ def row_anchor(number: object) -> str:
     return f"row-{number}"
 
 
-def blocks(version: Version, standing: Standing | None = None) -> list[Block]:
-    """The version in reading order; ``standing``: the status badge, period and currency lines."""
+def _notes(history: tuple[Change, ...], ru: bool) -> list[Block]:
+    """A history's notes: in Kazakh, and also in Russian when both languages are shown."""
+    out: list[Block] = []
+    for c in history:
+        out.append(Para(c.note, "note"))
+        if ru and c.note_ru is not None:
+            out.append(Para(c.note_ru, "note"))
+    return out
+
+
+def _point_number(number: str) -> tuple[int, ...]:
+    # Points in natural order (2 < 2-1 < 10); a number that is not digits goes last, as given.
+    parts = number.replace("-", " ").split()
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else (1 << 30,)
+
+
+def resolution_blocks(plan: Plan, lang: str = "kk", ru_plan: Plan | None = None) -> list[Block]:
+    """The resolution's own text in reading order: title, preamble, points and sub-points, signatory, with
+    notes on what changed (``ru_plan``: the Russian texts beside, when both languages are shown)."""
+    act, words = plan.act, _WORDS["ru" if lang == "ru" else "kk"]
+    ru_act: Act | None = ru_plan.act if ru_plan is not None else None
+    both = ru_plan is not None
+    history = plan.texts_history
+    if lang == "ru":
+        head = f"{_KIND_RU.get(act.kind, act.kind)} № {act.number} от {act.date:%d.%m.%Y}"
+    else:
+        head = f"{act.kind.capitalize()} № {act.number}, {act.date:%d.%m.%Y}"
+    out: list[Block] = [Para(head), Clause("", act.title, "title", ru_act.title if ru_act else None)]
+    out += _notes(history.get("title", ()), both)
+    if act.preamble is not None:
+        out.append(Clause("", act.preamble, "preamble", ru_act.preamble if ru_act else None))
+    out += _notes(history.get("preamble", ()), both)
+    if act.preamble is None and not act.points:
+        out.append(Para(words["points_unknown"], "notice"))
+    # Points struck out stay in place, with the note of the act that struck them out.
+    current = {p.number for p in act.points}
+    gone = [k.split(" ", 1)[1] for k in history if k.startswith("point ") and "." not in k]
+    numbers = sorted([*current, *(n for n in gone if n not in current)], key=_point_number)
+    for number in numbers:
+        i = next((i for i, p in enumerate(act.points) if p.number == number), None)
+        if i is None:
+            out.append(Clause(f"{number}.", words["deleted"], "point", deleted=True))
+            out += _notes(history.get(f"point {number}", ()), both)
+            continue
+        point = act.points[i]
+        ru_point = ru_act.points[i] if ru_act else None
+        out.append(Clause(f"{number}.", point.text, "point", ru_point.text if ru_point else None))
+        out += _notes(history.get(f"point {number}", ()), both)
+        for j, sub in enumerate(point.subpoints):
+            ru_sub = ru_point.subpoints[j] if ru_point else None
+            out.append(Clause(f"{sub.number})", sub.text, "subpoint", ru_sub.text if ru_sub else None))
+            out += _notes(history.get(f"point {number}.{sub.number}", ()), both)
+    if act.signatory is not None:
+        s = act.signatory
+        ru_s = ru_act.signatory if ru_act else None
+        out.append(
+            Clause(
+                "",
+                _joined(s.position, s.name),
+                "signatory",
+                _joined(ru_s.position, ru_s.name) if ru_s else None,
+            )
+        )
+        out += _notes(history.get("signatory", ()), both)
+    return out
+
+
+def _joined(position: Text, name: Text) -> Text:
+    # The signatory line; unknown only where both parts are.
+    if position is UNKNOWN and name is UNKNOWN:
+        return UNKNOWN
+    mark = UNKNOWN_MARK
+    return f"{mark if position is UNKNOWN else position} {mark if name is UNKNOWN else name}"
+
+
+def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> list[Block]:
+    """The version in reading order; ``whole``: the resolution's own text first, then the annex;
+    ``standing``: the status badge, period and currency lines.
+
+    ``lang``: kk (the Kazakh texts), ru (the Russian texts: UNKNOWN where no source gives them, notes
+    "Сноска."), or both (Kazakh with the Russian beside each text).
+    """
     plan = version.plan
-    out: list[Block] = [
-        Title(plan.title),
-        Para(f"{citation(plan.act)} бекітілген."),
-        Para(f"Редакция: {version_label(version)}"),
+    ru_plan: Plan | None = None
+    if lang == Lang.ru:
+        plan = in_russian(plan)
+    elif lang == Lang.both:
+        ru_plan = in_russian(plan)
+    both = ru_plan is not None
+    words = _WORDS["ru" if lang == "ru" else "kk"]
+    mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
+    out: list[Block] = []
+    if whole:
+        out += resolution_blocks(plan, lang, ru_plan)
+    out.append(Title(plan.title, ru_plan.title if ru_plan else None))
+    if whole:
+        out += _notes(plan.texts_history.get("annex_title", ()), both)
+    approved = citation_ru(plan.act) if lang == "ru" else citation(plan.act)
+    out += [
+        Para(words["approved"].format(approved)),
+        Para(words["version"].format(version_label(version, lang))),
     ]
     if standing is not None:
         out += [Para(line) for line in standing.lines]
     if any(c.title is UNKNOWN for c in plan.columns):
-        out.append(Para(f"Бағандар атаулары {UNKNOWN_MARK}: кестеде баған идентификаторлары көрсетілген.", "notice"))
+        out.append(Para(words["columns_unknown"].format(mark), "notice"))
     if not plan.rows_complete:
-        out.append(Para("Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.", "notice"))
+        out.append(Para(words["rows_incomplete"], "notice"))
+    for c in plan.columns:
+        out += _notes(plan.texts_history.get(f"column {c.id}", ()), both)
     deleted = _deleted_by_section(plan)
-    for section in plan.sections:
-        out.append(Heading(2, section.number, section.title, f"section-{section.number}"))
-        out += [Para(c.note, "note") for c in section.history]
+    ru_rows = {r.number.parts: r for r in ru_plan.rows} if ru_plan else {}
+    for k, section in enumerate(plan.sections):
+        ru_section = ru_plan.sections[k] if ru_plan else None
+        out.append(
+            Heading(
+                2, section.number, section.title, f"section-{section.number}", ru_section.title if ru_section else None
+            )
+        )
+        out += _notes(section.history, both)
         shown: set[str] = set()
+        ru_titles = {s.number: s.title for s in ru_section.subsections} if ru_section else {}
         for sub_number, items in _groups(plan, section.number, deleted.get(section.number, [])):
             if sub_number is UNKNOWN:
-                out.append(Para(f"Кіші бөлімі {UNKNOWN_MARK}", "aside"))
+                out.append(Para(words["subsection_unknown"].format(mark), "aside"))
             elif isinstance(sub_number, str):
                 sub = section.subsection(sub_number)
                 if sub_number not in shown and sub is not None:
-                    out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}"))
-                    out += [Para(c.note, "note") for c in sub.history]
+                    out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}", ru_titles.get(sub.number)))
+                    out += _notes(sub.history, both)
                     shown.add(sub_number)
+            if both:
+                items = [
+                    TableRow(i.row, ru_rows.get(i.row.number.parts)) if isinstance(i, TableRow) else i for i in items
+                ]
             out.append(Table(plan.columns, tuple(items)))
         for sub in section.subsections:
             if sub.number not in shown:
-                out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}"))
-                out += [Para(c.note, "note") for c in sub.history]
-                out.append(Para("Жолдары белгісіз.", "aside"))
+                out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}", ru_titles.get(sub.number)))
+                out += _notes(sub.history, both)
+                out.append(Para(words["rows_unknown"], "aside"))
+    # Sections and subsections struck out: the notes of the acts that struck them out.
+    for key, history in plan.texts_history.items():
+        if key.startswith(("section ", "subsection ")):
+            out += _notes(history, both)
     if plan.abbreviations:
-        out.append(Abbreviations("Ескертпе: аббревиатуралардың толық жазылуы", tuple(plan.abbreviations.items())))
+        out.append(
+            Abbreviations(
+                words["abbreviations"],
+                tuple(plan.abbreviations.items()),
+                dict(ru_plan.abbreviations) if ru_plan else None,
+            )
+        )
+    if whole and (plan.annex_notes or any(k.startswith("note ") for k in plan.texts_history)):
+        out.append(Para(words["annex_notes"]))
+        for n, note in enumerate(plan.annex_notes):
+            out.append(Clause(f"{note.number}.", note.text, "note", ru_plan.annex_notes[n].text if ru_plan else None))
+            out += _notes(plan.texts_history.get(f"note {note.number}", ()), both)
+        current = {n.number for n in plan.annex_notes}
+        for key, history in plan.texts_history.items():
+            if key.startswith("note ") and key.split(" ", 1)[1] not in current:
+                out.append(Clause(f"{key.split(' ', 1)[1]}.", words["deleted"], "note", deleted=True))
+                out += _notes(history, both)
     return out
 
 
@@ -220,62 +399,28 @@ def _groups(plan: Plan, section: str, deleted: list[DeletedRow]) -> list[tuple[o
     return groups
 
 
-def column_label(column: Column) -> str:
+def column_label(column: Column, mark: str = UNKNOWN_MARK) -> str:
     """A column's head: its title, or its id visibly marked where no source gives the title."""
     if column.title is UNKNOWN:
-        return f"{column.id} (атауы {UNKNOWN_MARK})"
+        if mark == UNKNOWN_MARK_RU:
+            return f"{column.id} (наименование {mark})"
+        return f"{column.id} (атауы {mark})"
     return str(column.title)
-
-
-def part_label(part: PartChange) -> str | None:
-    """The label of a part of a comparative-table wording: the column, the code, or none (a title)."""
-    if part.title is not None:
-        return f"{part.key} (атауы {UNKNOWN_MARK})" if part.title is UNKNOWN else str(part.title)
-    return part.key
-
-
-def comparison_heads(comparison: Comparison) -> tuple[str, ...]:
-    """The comparative table's column heads."""
-    new = "Ұсынылып отырған редакция" if comparison.status == "draft" else "Жаңа редакция"
-    return ("№", "Құрылымдық элемент", "Қолданыстағы редакция", new, "Өзгерістер")
-
-
-def absent_text(entry: Entry, side: Literal["old", "new"]) -> str | None:
-    """What the table says for a side that is not there: "жоқ", "алып тасталсын", or None if it is."""
-    if side == "old":
-        return ABSENT if entry.old_absent else None
-    if not entry.new_absent:
-        return None
-    return "күші жойылды деп танылсын" if entry.kind is ChangeKind.REPEALED else "алып тасталсын"
-
-
-def comparison_intro(comparison: Comparison) -> list[str]:
-    """The lines above the table: the act, the plan, the versions compared."""
-    act = comparison.act
-    title = UNKNOWN_MARK if act.title is UNKNOWN else str(act.title)
-    status = "жоба" if comparison.status == "draft" else "қабылданған"
-    return [
-        title,
-        f"Акт: {act.issuer}, {act.kind}, № {act.number}, {act.date:%d.%m.%Y} ({status})",
-        f"Жоспар: № {comparison.plan}",
-        f"Қолданыстағы редакция: {comparison.before.isoformat()} бастап қолданыстағы редакция",
-        f"Қолданысқа енгізілетін күні: {comparison.in_force.isoformat()}",
-    ]
 
 
 # -- Markdown ----------------------------------------------------------------------------------------
 
 
-def _text(value: object) -> str:
+def _text(value: object, mark: str = UNKNOWN_MARK) -> str:
     if value is UNKNOWN:
-        return UNKNOWN_MARK
+        return mark
     # "<" and ">" as entities: a Markdown viewer must show a cell's "<script>" as text, not run it.
     text = str(value).replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def _md_table_head(columns: tuple[Column, ...]) -> list[str]:
-    titles = ["№"] + [_text(column_label(c)) for c in columns]
+def _md_table_head(columns: tuple[Column, ...], mark: str = UNKNOWN_MARK) -> list[str]:
+    titles = ["№"] + [_text(column_label(c, mark)) for c in columns]
     return ["| " + " | ".join(titles) + " |", "|" + "---|" * len(titles)]
 
 
@@ -283,41 +428,91 @@ def _md_note_row(note: str, width: int) -> str:
     return "| | " + " | ".join([f"*{note}*"] + [""] * (width - 1)) + " |"
 
 
-def _md_table(table: Table) -> list[str]:
-    lines = _md_table_head(table.columns)
+def _md_table(table: Table, lang: str = "kk") -> list[str]:
+    mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
+    lines = _md_table_head(table.columns, mark)
     width = len(table.columns)
+    deleted = _WORDS["ru" if lang == "ru" else "kk"]["deleted"]
     for item in table.rows:
         if isinstance(item, DeletedRow):
-            lines.append("| " + " | ".join([item.number, "*алып тасталды*"] + [""] * (width - 1)) + " |")
+            lines.append("| " + " | ".join([item.number, f"*{deleted}*"] + [""] * (width - 1)) + " |")
             lines.append(_md_note_row(item.change.note, width))
+            if lang == "both" and item.change.note_ru is not None:
+                lines.append(_md_note_row(item.change.note_ru, width))
             continue
         row = item.row
-        lines.append("| " + " | ".join([str(row.number)] + [_text(row.cells[c.id]) for c in table.columns]) + " |")
-        lines += [_md_note_row(change.note, width) for change in row.history]
+        cells = [_text(row.cells[c.id], mark) for c in table.columns]
+        lines.append("| " + " | ".join([str(row.number), *cells]) + " |")
+        if item.ru is not None:  # both languages: the Russian row right under the Kazakh one
+            ru = [_text(item.ru.cells[c.id], UNKNOWN_MARK_RU) for c in table.columns]
+            lines.append("| ru | " + " | ".join(ru) + " |")
+        for change in row.history:
+            lines.append(_md_note_row(change.note, width))
+            if item.ru is not None and change.note_ru is not None:
+                lines.append(_md_note_row(change.note_ru, width))
     return lines
 
 
-def render_markdown(version: Version, standing: Standing | None = None) -> str:
-    """The plan as its readers know it, for one version (with its standing lines when given)."""
+def _beside(text: Text, ru: Text | None, mark: str) -> str:
+    # A text, and its Russian text after a slash when both languages are shown.
+    if ru is None:
+        return _text(text, mark)
+    return f"{_text(text, mark)} / {_text(ru, UNKNOWN_MARK_RU)}"
+
+
+def render_markdown(
+    version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None
+) -> str:
+    """The plan as its readers know it, for one version; ``whole``: the resolution first, then the annex.
+    ``lang``: kk, ru or both (the Russian beside the Kazakh)."""
+    mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
     out: list[str] = []
-    for block in blocks(version, standing):
+    clauses: list[str] = []  # consecutive texts of the resolution, side by side when both are shown
+
+    def flush() -> None:
+        if clauses:
+            out.extend([*clauses, ""])
+            clauses.clear()
+
+    for block in blocks(version, lang, whole=whole, standing=standing):
+        if not isinstance(block, Clause) and not (isinstance(block, Para) and block.role == "note" and clauses):
+            flush()
         match block:
-            case Title(text=text):
-                out += [f"# {_text(text)}", ""]
+            case Clause(label=label, text=text, role=role, ru=ru, deleted=deleted):
+                shown = f"*{text}*" if deleted else _text(text, mark)
+                if role == "title":
+                    shown = f"**{shown}**"
+                label = f"{label} " if label else ""
+                if lang == "both":
+                    if not clauses:
+                        clauses.extend(["| Қазақша | Русский |", "|---|---|"])
+                    ru_shown = "" if ru is None else _text(ru, UNKNOWN_MARK_RU)
+                    clauses.append(f"| {label}{shown} | {label}{ru_shown} |")
+                else:
+                    out += [f"{label}{shown}", ""]
+            case Para(text=text, role="note") if clauses:
+                clauses.append(f"| *{_text(text)}* | |")
+            case Title(text=text, ru=ru):
+                out += [f"# {_beside(text, ru, mark)}", ""]
             case Para(text=text, role="note" | "aside"):
                 out += [f"*{text}*", ""]
             case Para(text=text):
                 out += [text, ""]
-            case Heading(level=level, number=number, title=title):
-                out += [f"{'#' * level} {number}. {_text(title)}", ""]
+            case Heading(level=level, number=number, title=title, ru=ru):
+                out += [f"{'#' * level} {number}. {_beside(title, ru, mark)}", ""]
             case Table():
-                out += _md_table(block) + [""]
-            case Abbreviations(title=title, entries=entries):
+                out += _md_table(block, lang) + [""]
+            case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out += [f"## {title}", ""]
                 for code, a in entries:
-                    out.append(f"- {code} – {_text(a.expansion)}")
-                    out += [f"  *{c.note}*" for c in a.history]
+                    ru_a = ru_entries.get(code) if ru_entries is not None else None
+                    out.append(f"- {code} – {_beside(a.expansion, ru_a.expansion if ru_a else None, mark)}")
+                    for c in a.history:
+                        out.append(f"  *{c.note}*")
+                        if ru_entries is not None and c.note_ru is not None:
+                            out.append(f"  *{c.note_ru}*")
                 out.append("")
+    flush()
     return "\n".join(out)
 
 
@@ -326,14 +521,14 @@ def _md_escape(text: str) -> str:
     return _text(text.replace("\\", "\\\\").replace("*", "\\*").replace("~", "\\~"))
 
 
-def _md_marked(text: str, mark: str) -> str:
+def _md_marked(text: str, mark: str, close: str | None = None) -> str:
     # GFM ignores ~~ x~~ with blanks inside the marks: keep the blanks outside.
     core = text.strip()
     if not core:
         return _text(text)
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    return f"{_text(lead)}{mark}{_md_escape(core)}{mark}{_text(trail)}"
+    return f"{_text(lead)}{mark}{_md_escape(core)}{close or mark}{_text(trail)}"
 
 
 def markdown_redline(segments: tuple[Segment, ...]) -> str:
@@ -351,58 +546,40 @@ def markdown_redline(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
-def _md_side(entry: Entry, side: Literal["old", "new"]) -> str:
-    absent = absent_text(entry, side)
-    if absent is not None:
-        return absent
-    if side == "old" and entry.old_unknown:
-        return UNKNOWN_OLD
-    lines = []
-    for part in entry.parts:
-        value = part.old if side == "old" else part.new
-        label = part_label(part)
-        text = _text(value) if value is not None else ABSENT
-        lines.append(f"{_text(label)}: {text}" if label else text)
-    return "<br>".join(lines)
-
-
-def _md_changes(entry: Entry) -> str:
-    lines = []
-    for part in entry.parts:
-        label = part_label(part)
-        if part.redline is None:
-            body = NO_REDLINE
-        elif not part.changed:
-            continue
+def _md_runs(runs: tuple[Run, ...]) -> str:
+    out = []
+    for r in runs:
+        if r.mark == "deleted":
+            out.append(_md_marked(r.text, "~~**", "**~~"))
+        elif r.mark == "added":
+            out.append(_md_marked(r.text, "**"))
+        elif r.mark == "remark":
+            out.append(_md_marked(r.text, "*"))
         else:
-            body = markdown_redline(part.redline)
-        lines.append(f"{_text(label)}: {body}" if label else body)
-    if entry.old_unknown and not entry.new_absent:
-        lines = [NO_REDLINE]
-    if entry.remark:
-        lines.append(f"*{_text(entry.remark)}*")
-    return "<br>".join(lines) or "-"
+            out.append(_md_escape(r.text) if r.mark == "plain" else _text(r.text))
+    return "".join(out)
+
+
+def _md_cell(pieces: tuple[Piece, ...]) -> str:
+    return "<br>".join(f"{_text(p.label)}: {_md_runs(p.runs)}" if p.label else _md_runs(p.runs) for p in pieces)
 
 
 def render_comparison_markdown(comparison: Comparison) -> str:
-    """The comparative table in Markdown: one row per change, old and new wording, and the redline."""
-    out = ["# Салыстырмалы кесте", ""]
-    out += [line for item in comparison_intro(comparison) for line in (item, "")]
-    heads = comparison_heads(comparison)
-    out += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
-    for entry in comparison.entries:
-        out.append(
-            "| "
-            + " | ".join(
-                [
-                    str(entry.number),
-                    _text(entry.element),
-                    _md_side(entry, "old"),
-                    _md_side(entry, "new"),
-                    _md_changes(entry),
-                ]
-            )
-            + " |"
-        )
-    out += ["", "Белгілер: ~~сызылған~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
+    """The comparative table in the standard form, in Markdown: deleted words ~~**so**~~, added **so**."""
+    from amend.outputs.comparative import TITLE, standard_table
+
+    table = standard_table(comparison)
+    out = [f"# {_md_runs(table.title)}", "", f"## {table.act}", "", f"**{TITLE}**", ""]
+    out += [line for fact in table.facts for line in (fact, "")]
+    out += ["| " + " | ".join(table.heads) + " |", "|" + "---|" * len(table.heads)]
+    for row in table.rows:
+        cells = [
+            str(row.number),
+            _text(row.element),
+            _md_cell(row.current),
+            _md_cell(row.proposed),
+            _md_cell(row.reason),
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    out += ["", "Белгілер: ~~**сызылған қалың**~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
     return "\n".join(out)

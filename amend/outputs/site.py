@@ -64,8 +64,9 @@ def _row_file(number: str) -> str:
 class _PlanSite:
     """The pages of one plan."""
 
-    def __init__(self, repo: Repository, plan_id: str, skipped: list[AmendError]) -> None:
+    def __init__(self, repo: Repository, plan_id: str, skipped: list[AmendError], lang: str = "kk") -> None:
         self.repo = repo
+        self.lang = lang  # the language of the versions' texts: kk, ru or both
         self.base: Plan = repo.plan(plan_id)
         self.timeline: Timeline = repo.timeline(plan_id)
         self.acts = [f for f in repo.amendments if f.amendment.amends == plan_id]
@@ -190,10 +191,12 @@ class _PlanSite:
             + version_body(
                 version,
                 history_link=lambda n: f"rows/{_href(_row_file(n))}",
+                lang=self.lang,
+                whole=True,
                 standing=standing(self.timeline, version.valid_from),
             )
         )
-        return page(f"№ {self.base.plan}: {day} редакциясы", body, crumbs=self._crumbs(0, (day, None)))
+        return page(f"№ {self.base.plan}: {day} редакциясы", body, crumbs=self._crumbs(0, (day, None)), lang=self.lang)
 
     def act_page(self, filed: FiledAmendment, comparison: Comparison) -> str:
         known = {str(n) for n in self.rows}
@@ -270,19 +273,20 @@ def _index_page(sites: list[_PlanSite]) -> str:
     return page("Жоспарлар", "\n".join(body) + "\n")
 
 
-def site_pages(repo: Repository) -> tuple[dict[str, str], list[AmendError]]:
-    """Every page by its path relative to the site's root, and the drafts left out. Writes nothing."""
+def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str], list[AmendError]]:
+    """Every page by its path relative to the site's root, and the drafts left out. Writes nothing.
+    ``lang``: the language of the versions' pages (kk, ru, or both side by side)."""
     skipped: list[AmendError] = []
-    sites = [_PlanSite(repo, pid, skipped) for pid in sorted(repo.plans)]
+    sites = [_PlanSite(repo, pid, skipped, lang) for pid in sorted(repo.plans)]
     pages = {"index.html": _index_page(sites)}
     for s in sites:
         pages.update(s.pages())
     return pages, skipped
 
 
-def build_site(repo: Repository, outdir: Path) -> SiteResult:
+def build_site(repo: Repository, outdir: Path, *, lang: str = "kk") -> SiteResult:
     """Write the site under ``outdir``. Everything is computed first, so an error writes nothing."""
-    pages, skipped = site_pages(repo)
+    pages, skipped = site_pages(repo, lang)
     for rel, content in sorted(pages.items()):
         write_atomic(outdir / rel, content)
     return SiteResult(tuple(sorted(pages)), tuple(skipped))

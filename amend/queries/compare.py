@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
@@ -25,7 +26,6 @@ from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct, ResumePlan, SuspendPlan
 from amend.engine.provenance import Change, ChangeKind
-from amend.engine.step import Applied
 from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
@@ -83,6 +83,8 @@ class Entry(Frozen):
     new_absent: bool  # the act removes the element
     parts: tuple[PartChange, ...]
     remark: str | None = None  # what the table must add, e.g. words replaced inside unknown text
+    # Негіздеме: the operation's reason, else the act's; UNKNOWN where neither gives one.
+    reason: Text = UNKNOWN
 
     @property
     def old_unknown(self) -> bool:
@@ -173,22 +175,29 @@ def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> 
     ]
 
 
+def _inputs(
+    amendments: Sequence[FiledAmendment], filed: FiledAmendment
+) -> tuple[list[FiledAmendment], list[FiledAmendment]]:
+    """The acts and the drafts of a timeline with ``filed`` at its order position."""
+    others = others_than(amendments, filed)
+    if filed.amendment.takes_effect:
+        return [*others, filed], []
+    return others, [filed]
+
+
 def around(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> tuple[Timeline, Timeline]:
     """The timelines just before and just after ``filed`` (adopted, or a draft at its order position),
     among the other ``amendments``. Errors are placed at file:line:col."""
-    others = others_than(amendments, filed)
-    drafts = [] if filed.amendment.takes_effect else [filed]
-    acts = [*others, filed] if filed.amendment.takes_effect else others
+    acts, drafts = _inputs(amendments, filed)
     try:
         # The act's days as other acts made them (moved, or never): the table is of what it does.
         first, last = act_bounds(filed.amendment, act_record(base, acts, filed, drafts=drafts))
-        return (consolidate(base, acts, drafts=drafts, until=first), consolidate(base, acts, drafts=drafts, until=last))
+        return (
+            consolidate(base, acts, drafts=drafts, until=first),
+            consolidate(base, acts, drafts=drafts, until=last),
+        )
     except AmendError as err:
         raise locate(err) from None
-
-
-def _row_parts(plan: Plan, row: Row) -> tuple[Part, ...]:
-    return tuple(Part(key=c.id, title=c.title, text=row.cells[c.id]) for c in plan.columns)
 
 
 def _kind(history: tuple[Change, ...], filed: FiledAmendment, default: ChangeKind) -> ChangeKind:
@@ -271,18 +280,16 @@ def _heading_title(plan: Plan, element: Element) -> Text | None:
     return None
 
 
-def _hidden_words(applied: Applied, before: Plan) -> tuple[str, int] | None:
-    """Words the act replaces in text no source gives: (the element, how many), or None."""
-    op = applied.scheduled.op
-    if not isinstance(op, ReplaceWords):
-        return None
-    element, rows, columns = _words_scope(before, op)
-    known = sum(
-        r.cells[c].count(op.old)
-        for r in rows
-        for c in columns  # type: ignore[union-attr]
-        if r.cells[c] is not UNKNOWN
-    )
+def _hidden_words(op: ReplaceWords, state: Plan) -> tuple[str, int] | None:
+    """Words the act replaces in text no source gives: (the element, how many), or None. ``state`` is the
+    plan just before the operation (an earlier operation of the act may have inserted the row)."""
+    element, rows, columns = _words_scope(state, op)
+    known = 0
+    for r in rows:
+        for c in columns:
+            text = r.cells[c]
+            if text is not UNKNOWN:
+                known += text.count(op.old)
     return (element, op.occurrences - known) if known < op.occurrences else None
 
 
@@ -297,9 +304,11 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
     applied = after_tl.applied_by(filed.amendment)
     entries: list[Entry] = []
     seen: set[Element] = set()
+    act_reason = filed.amendment.reason
     for a in applied:
         op = a.scheduled.op
         remark = _words_instruction(op) if isinstance(op, ReplaceWords) else None
+        reason = op.reason if op.reason is not None else act_reason if act_reason is not None else UNKNOWN
         for touch in a.touches:
             if not touch.writes or touch.element in seen:
                 continue
@@ -319,9 +328,15 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     new_absent=new is None,
                     parts=_pair(old, new),
                     remark=remark,
+                    reason=reason,
                 )
             )
-        hidden = _hidden_words(a, before)
+        hidden = None
+        if isinstance(op, ReplaceWords):
+            key = a.scheduled.key  # the plan just before this operation: one more version from the timeline
+            acts, drafts = _inputs(amendments, filed)
+            state = consolidate(base, acts, drafts=drafts, until=(*key[:3], key[3] - 1)).latest.plan
+            hidden = _hidden_words(op, state)
         if hidden is not None and isinstance(op, ReplaceWords):
             # The rest of the occurrences are in text no source gives: say so, do not drop them.
             element, count = hidden
@@ -336,19 +351,20 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     new_absent=False,
                     parts=_pair((Part(text=UNKNOWN),), (Part(text=UNKNOWN),)),
                     remark=f"{_words_instruction(op)}: {count} жағдайы мәтіні белгісіз бөлікте",
+                    reason=reason,
                 )
             )
     entries += _act_entries(amendments, filed, len(entries))
-    a = filed.amendment
-    first = min((a.effective(i) for i in range(len(a.operations))), default=a.in_force)
-    record = next((r for r in after_tl.acts if r.filed.amendment is a), None)
+    act = filed.amendment
+    first = min((act.effective(i) for i in range(len(act.operations))), default=act.in_force)
+    record = next((r for r in after_tl.acts if r.filed.amendment is act), None)
     if record is not None and record.in_force is not None:
         first = record.in_force  # as other acts moved it
     return Comparison(
-        act=a.act,
+        act=act.act,
         plan=base.plan,
         plan_title=base.title,
-        status=a.status,
+        status=act.status,
         in_force=first,
         before=before_tl.latest.valid_from,
         entries=tuple(entries),
@@ -439,7 +455,7 @@ def validate_in_repository(base: Plan, amendments: Sequence[FiledAmendment], fil
     return []
 
 
-def comparison_json(comparison: Comparison) -> dict:
+def comparison_json(comparison: Comparison) -> dict[str, Any]:
     """The table as JSON-ready data: UNKNOWN is null, and each side's state is said in words
     (old: absent | unknown | given; new: removed | unknown | given) so null is never read as empty."""
     data = comparison.model_dump(mode="json")

@@ -15,9 +15,8 @@ from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
-from amend.engine.unknown import UNKNOWN
+from amend.engine.unknown import UNKNOWN, UNKNOWN_MARK
 from amend.errors import NotInForce
-from amend.outputs.markdown import UNKNOWN_MARK
 from amend.queries.history import row_history
 from amend.store.serialize import row_json
 

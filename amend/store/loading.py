@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import difflib
+from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from amend.engine.amendment import Amendment
 from amend.engine.gc_pause import gc_paused
 from amend.engine.invariants import check_executors, check_structure
-from amend.engine.model import Plan
+from amend.engine.model import Plan, Row
 from amend.errors import AmendError, SchemaError
 from amend.store.yaml_io import locate, read_yaml
 
@@ -21,29 +23,76 @@ M = TypeVar("M", bound=BaseModel)
 
 def _validate(model: type[M], data: Any, path: Path) -> M:
     if not isinstance(data, dict):
-        raise locate(SchemaError(f"expected a mapping at the top of the file, got {type(data).__name__}", file=path))
+        got = "an empty file" if data is None else f"a {type(data).__name__}"
+        raise locate(SchemaError(f"expected a mapping at the top of the file, got {got}", file=path))
     try:
         with gc_paused():  # see gc_pause: validated models are acyclic
             return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        loc = tuple(first["loc"])
-        where = ".".join(str(p) for p in loc)
-        more = exc.error_count() - 1
-        extra = f" ({more} more problem{'s' if more > 1 else ''} in this file)" if more else ""
-        err = SchemaError(f"{where}: {first['msg']}{extra}", path=loc, file=path)
-        if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
-            # Point at the tag itself (`op: rewrite_row`), not at the whole operation.
-            key = str(first["ctx"]["discriminator"]).strip("'")
-            tag = first["ctx"].get("tag")
-            message = (f"{where}: unknown {key} {tag!r}" if tag else f"{where}: `{key}` is missing") + extra
-            err = SchemaError(
-                message,
-                path=(*loc, key),
-                file=path,
-                hint=f"expected one of {first['ctx'].get('expected_tags', '')}; see docs/format.md",
-            )
-        raise locate(err, at_key=first["type"] == "extra_forbidden") from None
+        raise _schema_error(model, exc, path) from None
+
+
+def _schema_error(model: type[BaseModel], exc: ValidationError, path: Path) -> SchemaError:
+    """The first problem of a validation, placed; an unknown key comes first, with the key it may mean."""
+    errors = exc.errors(include_url=False)
+    # A misspelt key also makes the right key "missing": report the misspelling, which is the cause.
+    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
+    first = errors[0]
+    loc = tuple(first["loc"])
+    where = ".".join(str(p) for p in loc)
+    more = len(errors) - 1
+    if first["type"] == "extra_forbidden":
+        key = str(loc[-1])
+        missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
+        guess = difflib.get_close_matches(key, missing, n=1, cutoff=0.6) or difflib.get_close_matches(
+            key, _field_names(model, Row), n=1, cutoff=0.75
+        )
+        if guess and guess[0] in missing:
+            more -= 1  # the missing key is the misspelt one
+        parent = ".".join(str(p) for p in loc[:-1])
+        message = (
+            f"unknown key {key!r}"
+            + (f" (did you mean {guess[0]!r}?)" if guess else "")
+            + (f" in {parent}" if parent else "")
+        )
+    else:
+        message = f"{where}: {first['msg']}"
+    extra = f" ({more} more problem{'s' if more > 1 else ''} in this file)" if more > 0 else ""
+    err = SchemaError(message + extra, path=loc, file=path)
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        # Point at the tag itself (`op: rewrite_row`), not at the whole operation.
+        key = str(first["ctx"]["discriminator"]).strip("'")
+        tag = first["ctx"].get("tag")
+        message = (f"{where}: unknown {key} {tag!r}" if tag else f"{where}: `{key}` is missing") + extra
+        err = SchemaError(
+            message,
+            path=(*loc, key),
+            file=path,
+            hint=f"expected one of {first['ctx'].get('expected_tags', '')}; see docs/format.md",
+        )
+    return locate(err, at_key=first["type"] == "extra_forbidden")
+
+
+@cache
+def _field_names(*models: type[BaseModel]) -> tuple[str, ...]:
+    """Every key any model reachable from ``models`` takes (for "did you mean")."""
+    names: set[str] = set()
+    todo, seen = list(models), set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, field in current.model_fields.items():
+            names.add(field.alias or name)
+            todo.extend(_models_in(field.annotation))
+    return tuple(sorted(names))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in get_args(annotation) for m in _models_in(arg)]
 
 
 def load_plan(path: Path) -> Plan:

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar
 
 from amend.engine.amendment import ActStatus
 from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
 from amend.engine.timeline import FiledAmendment, Timeline, consolidate
-from amend.errors import ActDuplicate, AmendError, PlanMissing
+from amend.errors import ActDuplicate, AmendError, FileRefused, Location, PlanMissing
 from amend.store.loading import load_amendment, load_plan
+from amend.store.writing import OutputError, check_writable, inside, write_atomic
 from amend.store.yaml_io import locate
 
-__all__ = ["BuildResult", "Repository", "write_atomic"]
+T = TypeVar("T")
+
+# Input files: .yaml, and .yml read the same way (editors save either).
+INPUT_SUFFIXES = (".yaml", ".yml")
+# Files a folder of inputs may hold besides inputs: never read, never reported.
+_IGNORED = frozenset({".gitkeep", "README.md"})
+
+__all__ = ["INPUT_SUFFIXES", "BuildResult", "Repository", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -27,20 +35,6 @@ class BuildResult:
     written: tuple[str, ...]
     unchanged: tuple[str, ...]
     removed: tuple[str, ...]
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file and a rename, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 class Repository:
@@ -58,6 +52,48 @@ class Repository:
         except ValueError:
             return path
 
+    @property
+    def is_repository(self) -> bool:
+        """True where ``root`` holds ``plans/base`` (a folder, not a link): the mark of a repository."""
+        return (
+            self.base_dir.is_dir() and not self.base_dir.is_symlink() and not self.root.joinpath("plans").is_symlink()
+        )
+
+    def _refused(self, path: Path, why: str) -> FileRefused:
+        return FileRefused(f"{self._rel(path)} {why}", file=path, location=Location(str(path)))
+
+    def _inputs(self, folder: Path, *, nested: bool, record: Callable[[AmendError], None]) -> Iterator[Path]:
+        """The input files of ``folder`` in name order; links, stray files and (unless ``nested``)
+        subfolders are reported, never read: a link could point outside the repository."""
+        if not folder.exists() and not folder.is_symlink():
+            return
+        if folder.is_symlink() or not folder.is_dir():
+            record(self._refused(folder, "is not a folder (symbolic links are not followed)"))
+            return
+        for path in sorted(folder.iterdir()):
+            if path.is_symlink():
+                record(self._refused(path, "is a symbolic link: links in plans/ are not followed"))
+            elif path.is_dir():
+                if nested:
+                    yield from self._inputs(path, nested=True, record=record)
+                else:
+                    record(self._refused(path, "is a subfolder: plans/base holds plan files only"))
+            elif path.name in _IGNORED:
+                continue
+            elif not path.is_file():
+                record(self._refused(path, "is not a regular file"))
+            elif path.suffix not in INPUT_SUFFIXES:
+                record(self._refused(path, "is not a .yaml file: only plan and amendment files belong here"))
+            else:
+                yield path
+
+    def _stray_in_plans(self, record: Callable[[AmendError], None]) -> None:
+        folder = self.root / "plans"
+        if folder.is_dir() and not folder.is_symlink():
+            for path in sorted(folder.iterdir()):
+                if path.name not in {"base", "amendments", *_IGNORED}:
+                    record(self._refused(path, "is not read: plans/ holds base/ and amendments/ only"))
+
     def _load(
         self, problems: list[AmendError] | None
     ) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
@@ -68,15 +104,25 @@ class Repository:
                 raise err
             problems.append(err)
 
-        def attempt(load, path):
+        def attempt(load: Callable[[Path], T], path: Path) -> T | None:
             try:
                 return load(path)
             except AmendError as err:
                 record(err)
                 return None
 
+        if not self.is_repository:
+            record(
+                FileRefused(
+                    f"{self.root} is not a repository: it has no plans/base folder",
+                    file=self.root,
+                    location=Location(str(self.root)),
+                    hint="run amend in the repository's root folder, or give it with --root",
+                )
+            )
+        self._stray_in_plans(record)
         plans: dict[str, tuple[Plan, Path]] = {}
-        for path in sorted(self.base_dir.glob("*.yaml")):
+        for path in self._inputs(self.base_dir, nested=False, record=record):
             plan = attempt(load_plan, path)
             if plan is None:
                 continue
@@ -91,7 +137,8 @@ class Repository:
             else:
                 plans[plan.plan] = (plan, path)
         amendments = []
-        for path in sorted(self.amendments_dir.glob("*.yaml")):
+        # Amendments may be filed in subfolders (plans/amendments/2025/392.yaml): all are read.
+        for path in self._inputs(self.amendments_dir, nested=True, record=record):
             amendment = attempt(load_amendment, path)
             if amendment is not None:
                 amendments.append(FiledAmendment(amendment, path))
@@ -125,9 +172,17 @@ class Repository:
         """All versions of a plan, from its adopted amendments (plus ``extra``, e.g. a draft); with
         ``known_on``, from the acts adopted by that day only."""
         try:
-            return consolidate(self.plan(plan_id), list(self.amendments) + (extra or []), known_on=known_on)
+            return consolidate(self.plan(plan_id), [*self.acts_of(plan_id), *(extra or [])], known_on=known_on)
         except AmendError as err:
             raise locate(err) from None
+
+    def acts_of(self, plan_id: str) -> tuple[FiledAmendment, ...]:
+        """The amendment files of one plan (a timeline needs no other: grouped once, not per plan)."""
+        return self._grouped.get(plan_id, ())
+
+    @cached_property
+    def _grouped(self) -> dict[str, tuple[FiledAmendment, ...]]:
+        return _by_plan(self.amendments)
 
     @cached_property
     def timelines(self) -> dict[str, Timeline]:
@@ -169,18 +224,18 @@ class Repository:
                     )
                 )
         timelines: dict[str, Timeline] = {}
+        grouped = _by_plan(amendments)
         with gc_paused():  # one pause over all plans and drafts: see gc_pause
             for pid, (plan, _) in sorted(plans.items()):
+                acts = grouped.get(pid, ())
                 try:
-                    timelines[pid] = consolidate(plan, amendments)
+                    timelines[pid] = consolidate(plan, acts)
                 except AmendError as err:
                     problems.append(locate(err))
                     continue
-                for draft in (
-                    f for f in amendments if f.amendment.status is ActStatus.DRAFT and f.amendment.amends == pid
-                ):
+                for draft in (f for f in acts if f.amendment.status is ActStatus.DRAFT):
                     try:
-                        consolidate(plan, amendments, drafts=[draft])
+                        consolidate(plan, acts, drafts=[draft])
                     except AmendError as err:
                         problems.append(locate(err))
         if not problems:
@@ -190,34 +245,61 @@ class Repository:
         return problems, timelines
 
     def plan_path(self, plan_id: str) -> Path:
-        """The file of base plan ``plan_id``."""
-        return self.base_dir / f"{plan_id}.yaml"
+        """The file of base plan ``plan_id`` (an id that would leave plans/base is refused)."""
+        try:
+            return inside(self.base_dir, f"{plan_id}.yaml")
+        except OutputError:
+            raise PlanMissing(f"{plan_id!r} is not a plan id", file=self.base_dir) from None
 
     def relative(self, path: Path) -> Path:
         """``path`` relative to the repository root where it is inside it."""
         return self._rel(path)
 
     def output_files(self) -> list[Path]:
-        """Every file now in ``consolidated/``."""
-        if not self.output_dir.exists():
+        """Every file now in ``consolidated/`` (links included: they are stray and get reported)."""
+        if not self.output_dir.is_dir() or self.output_dir.is_symlink():
             return []
-        return sorted(p for p in self.output_dir.rglob("*") if p.is_file())
+        return sorted(p for p in self.output_dir.rglob("*") if p.is_file() or p.is_symlink())
 
     def sync(self, files: dict[Path, bytes]) -> BuildResult:
-        """Make ``consolidated/`` hold exactly ``files``: write what differs, remove what is not there."""
+        """Make ``consolidated/`` hold exactly ``files``: write what differs, remove what is not there.
+
+        Every target must lie inside ``consolidated/`` and every folder be writable, or nothing is written.
+        """
+        if self.output_dir.is_symlink():
+            raise OutputError(f"{self.output_dir} is a symbolic link: it is not written through", file=self.output_dir)
+        for path in files:
+            inside(self.output_dir, path.relative_to(self.output_dir))
+        changed = {
+            path: content
+            for path, content in sorted(files.items())
+            if path.is_symlink() or not (path.is_file() and path.read_bytes() == content)
+        }
+        stale = [path for path in self.output_files() if path not in files]
+        check_writable([*changed, *stale])
         written, unchanged = [], []
         for path, content in sorted(files.items()):
-            if path.exists() and path.read_bytes() == content:
+            if path not in changed:
                 unchanged.append(str(self._rel(path)))
                 continue
             write_atomic(path, content)
             written.append(str(self._rel(path)))
         removed = []
-        for path in self.output_files():
-            if path not in files:
+        for path in stale:
+            try:
                 path.unlink()
-                removed.append(str(self._rel(path)))
+            except OSError as exc:
+                raise OutputError(f"cannot remove {path}: {exc.strerror}", file=path) from None
+            removed.append(str(self._rel(path)))
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def _by_plan(amendments: tuple[FiledAmendment, ...]) -> dict[str, tuple[FiledAmendment, ...]]:
+    """Amendment files by the plan they amend, in file order."""
+    groups: dict[str, list[FiledAmendment]] = {}
+    for f in amendments:
+        groups.setdefault(f.amendment.amends, []).append(f)
+    return {pid: tuple(fs) for pid, fs in groups.items()}
 
 
 def today() -> dt.date:

@@ -5,14 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from amend.engine.acts import ActPoint
 from amend.engine.amounts import row_amounts
+from amend.engine.language import Lang, in_russian
 from amend.engine.legal import currency_english, plan_period
 from amend.engine.model import Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["index_data", "legal_data", "row_json", "show_json", "to_json_value", "unknowns", "version_data"]
+__all__ = [
+    "act_json",
+    "index_data",
+    "legal_data",
+    "row_json",
+    "show_json",
+    "to_json_value",
+    "unknowns",
+    "version_data",
+]
 
 
 def _change(c: Change) -> dict[str, Any]:
@@ -52,6 +63,10 @@ def _row(plan: Plan, row: Row) -> dict[str, Any]:
     if row.subsection is not None:
         data["subsection"] = row.subsection
     data["cells"] = dict(row.cells)
+    if row.cells_ru:  # Russian cells only where a source gives them
+        data["cells_ru"] = dict(row.cells_ru)
+    if row.uid is not None:  # renumbered: the identity its history follows
+        data["uid"] = row.uid
     amounts = _amounts(plan, row)
     if amounts:
         data["amounts"] = amounts  # parsed figures (million tenge) beside the text as written
@@ -78,25 +93,43 @@ def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
         **legal_data(timeline, plan, version.valid_from),
         "act": act,
         "rows_complete": plan.rows_complete,
-        "columns": [c.model_dump() for c in plan.columns],
+        "columns": [_known_ru(c.model_dump(), "title_ru") for c in plan.columns],
         "sections": [_section(s) for s in plan.sections],
         "rows": [_row(plan, r) for r in plan.rows],
         "abbreviations": [
             {
                 "code": code,
                 "expansion": a.expansion,
+                **({"expansion_ru": a.expansion_ru} if a.expansion_ru is not UNKNOWN else {}),
                 **({"history": [_change(c) for c in a.history]} if a.history else {}),
             }
             for code, a in plan.abbreviations.items()
         ],
     }
+    # What the shipped plans do not use is written only when present, so that their files stay as they were.
+    if plan.title_ru is not UNKNOWN:
+        data["title_ru"] = plan.title_ru
+    if plan.annex_notes:
+        data["annex_notes"] = [n.model_dump(exclude_defaults=True) for n in plan.annex_notes]
     if plan.deleted_rows:
         data["deleted_rows"] = [{"number": n, **_change(c)} for n, c in plan.deleted_rows.items()]
+    if plan.texts_history:
+        data["texts_history"] = {k: [_change(c) for c in v] for k, v in plan.texts_history.items()}
+    return data
+
+
+def _known_ru(data: dict[str, Any], key: str) -> dict[str, Any]:
+    if data.get(key) is UNKNOWN:
+        del data[key]
     return data
 
 
 def _section(section: Any) -> dict[str, Any]:
     data: dict[str, Any] = {"number": section.number, "title": section.title}
+    if section.title_ru is not UNKNOWN:
+        data["title_ru"] = section.title_ru
+    if section.uid is not None:
+        data["uid"] = section.uid
     if getattr(section, "subsections", ()):
         data["subsections"] = [_section(s) for s in section.subsections]
     if section.history:
@@ -142,7 +175,7 @@ def unknowns(row: Row) -> list[str]:
 
 def row_json(plan: Plan, row: Row) -> dict[str, Any]:
     """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown."""
-    return to_json_value(
+    data: dict[str, Any] = to_json_value(
         {
             "number": str(row.number),
             "section": row.section,
@@ -154,15 +187,50 @@ def row_json(plan: Plan, row: Row) -> dict[str, Any]:
             "unknown": unknowns(row),
         }
     )
+    return data
 
 
-def show_json(version: Version, at: dt.date, timeline: Timeline | None = None) -> dict[str, Any]:
-    """The JSON contract of ``amend show --format json`` (with ``timeline``: its legal facts too)."""
-    plan: Plan = version.plan
+def _point_json(point: ActPoint) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": point.number, "text": point.text}
+    if point.subpoints:
+        data["subpoints"] = [_point_json(p) for p in point.subpoints]
+    return data
+
+
+def act_json(plan: Plan) -> dict[str, Any]:
+    """The resolution's own text in the JSON contract: title, preamble (null: it has none, or it is
+    unknown), points with their sub-points, signatory, and the history of each changed element."""
+    act = plan.act
+    return to_json_value(
+        {
+            "number": act.number,
+            "date": act.date,
+            "title": act.title,
+            "preamble": act.preamble,
+            "points": [_point_json(p) for p in act.points],
+            "signatory": None
+            if act.signatory is None
+            else {"position": act.signatory.position, "name": act.signatory.name},
+            "history": {k: [_change(c) for c in v] for k, v in plan.texts_history.items()},
+        }
+    )
+
+
+def show_json(version: Version, at: dt.date, timeline: Timeline | None = None, lang: str = "kk") -> dict[str, Any]:
+    """The JSON contract of ``amend show --format json`` (with ``timeline``: its legal facts too): ``lang``
+    kk (the Kazakh texts), ru (the Russian texts, null where no source gives them) or both (the Kazakh, and
+    the Russian under ``ru``)."""
+    if lang == Lang.both:
+        return {
+            **show_json(version, at, timeline, "kk"),
+            "lang": "both",
+            "ru": show_json(version, at, timeline, "ru"),
+        }
+    plan: Plan = in_russian(version.plan) if lang == Lang.ru else version.plan
     legal = to_json_value(legal_data(timeline, plan, at)) if timeline is not None else {}
     if timeline is not None:
         legal["as_known_on"] = timeline.known_as_of.isoformat()
-    return {
+    data: dict[str, Any] = {
         "plan": plan.plan,
         "at": at.isoformat(),
         **legal,
@@ -170,7 +238,11 @@ def show_json(version: Version, at: dt.date, timeline: Timeline | None = None) -
         "valid_from": version.valid_from.isoformat(),
         "valid_to": version.valid_to.isoformat() if version.valid_to else None,
         "rows_complete": plan.rows_complete,
-        "columns": [to_json_value(c.model_dump()) for c in plan.columns],
+        "columns": [{k: v for k, v in to_json_value(c.model_dump()).items() if k != "title_ru"} for c in plan.columns],
         "rows": [row_json(plan, r) for r in plan.rows],
         "abbreviations": {code: to_json_value(a.expansion) for code, a in plan.abbreviations.items()},
+        "lang": str(lang),
+        "act": act_json(plan),
+        "annex_notes": [{"number": n.number, "text": to_json_value(n.text)} for n in plan.annex_notes],
     }
+    return data

@@ -6,18 +6,21 @@ import io
 import re
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.constructor import ConstructorError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from amend.engine.gc_pause import gc_paused
 from amend.engine.unknown import UNKNOWN, Unknown
-from amend.errors import AmendError, Location, YamlSyntaxError
+from amend.errors import AmendError, InputLimit, Location, YamlSyntaxError
+from amend.store.inputs import check_tree, decode, printable, read_bytes, scan_structure
 
-__all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_yaml"]
+__all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_text", "read_yaml"]
+
+E = TypeVar("E", bound=AmendError)
 
 UNKNOWN_TAG = "!unknown"
 _TAG_TRAILING_SPACE = re.compile(r"(?<= )!unknown (?=\n)")
@@ -26,7 +29,9 @@ _TAG_TRAILING_SPACE = re.compile(r"(?<= )!unknown (?=\n)")
 def _unknown(constructor: Any, node: Any) -> Unknown:
     if node.value not in ("", None):
         # `!unknown "some text"` would smuggle a text in beside the marker.
-        raise YAMLError(f"{UNKNOWN_TAG} takes no value (line {node.start_mark.line + 1})")
+        raise ConstructorError(
+            None, None, f"{UNKNOWN_TAG} takes no value (write `!unknown` alone, or the text alone)", node.start_mark
+        )
     return UNKNOWN
 
 
@@ -48,12 +53,24 @@ def _positional() -> YAML:
     return _configure(YAML(typ="rt"))
 
 
+def read_text(path: Path) -> str:
+    """The checked text of an input file (see ``amend.store.inputs``: size, encoding, characters)."""
+    return decode(path, read_bytes(path))
+
+
 def read_yaml(path: Path) -> Any:
-    """The plain data of a YAML file (``!unknown`` becomes ``UNKNOWN``); syntax errors are located."""
-    text = path.read_text(encoding="utf-8")
+    """The plain data of a YAML file (``!unknown`` becomes ``UNKNOWN``), every input rule checked.
+
+    Bytes, characters, structure, texts and identifiers are checked (``amend.store.inputs``); every
+    error is placed at file:line:col.
+    """
+    text = read_text(path)
+    if "&" in text or "*" in text or "<<" in text:
+        # Only a file that may hold an anchor, alias or merge key pays for the event scan.
+        scan_structure(path, text)
     try:
         with gc_paused():  # a YAML tree is acyclic (no anchors in our files); see gc_pause
-            return _fast().load(text)
+            data = _fast().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -62,21 +79,29 @@ def read_yaml(path: Path) -> Any:
             err = err.at(_location(path, text, mark.line, mark.column))
         raise err from None
     except YAMLError as exc:
-        raise YamlSyntaxError(str(exc), file=path) from None
+        raise YamlSyntaxError(str(exc), file=path).at(Location(str(path))) from None
+    except RecursionError:
+        # Nesting so deep that building the tree overflowed: the flat event scan places it.
+        scan_structure(path, text)
+        raise InputLimit("collections nested too deep", file=path).at(Location(str(path))) from None
+    try:
+        return check_tree(path, data)
+    except AmendError as err:
+        raise locate(err, text=text) from None
 
 
 def _location(path: Path | str, text: str, line: int, column: int) -> Location:
     lines = text.splitlines()
-    source = lines[line] if 0 <= line < len(lines) else None
+    source = printable(lines[line]) if 0 <= line < len(lines) else None
     return Location(str(path), line + 1, column + 1, source)
 
 
 class SourceMap:
     """A file read once with node positions, to place any number of paths in it."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, text: str | None = None) -> None:
         self.path = Path(path)
-        self.text = self.path.read_text(encoding="utf-8")
+        self.text = read_text(self.path) if text is None else text
         self.node = _positional().load(self.text)
 
     def location(self, path: tuple[Any, ...], *, at_key: bool = False) -> Location:
@@ -85,16 +110,17 @@ class SourceMap:
         return _location(self.path, self.text, line, column)
 
 
-def locate(error: AmendError, *, at_key: bool = False) -> AmendError:
+def locate(error: E, *, at_key: bool = False, text: str | None = None) -> E:
     """Fill in ``error.location`` from its file and path by re-reading the file with positions.
 
-    ``at_key`` points at the last key itself rather than its value (for a key that should not be there).
+    ``at_key`` points at the last key itself rather than its value (for a key that should not be there);
+    ``text`` is the file's text where the caller has it already.
     """
     if error.location is not None or error.file is None:
         return error
     try:
-        source = SourceMap(error.file)
-    except (OSError, YAMLError):
+        source = SourceMap(error.file, text)
+    except (OSError, YAMLError, AmendError, RecursionError):
         return error.at(Location(str(error.file)))
     return error.at(source.location(error.path, at_key=at_key))
 
@@ -145,7 +171,7 @@ def _dumper() -> YAML:
     yaml.width = 1_000_000  # never fold a line: diffs of consolidated files stay one line per change
     yaml.allow_unicode = True
     yaml.default_flow_style = False
-    yaml.sort_base_mapping_type_on_output = False  # keep the documented key order
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the documented key order
     yaml.representer.add_representer(Unknown, _represent_unknown)
     yaml.representer.add_representer(str, _represent_str)
     # Every value written out in full: anchors and aliases (&id001) would make the files unreadable.

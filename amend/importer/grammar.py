@@ -1,0 +1,392 @@
+"""The grammar of the Kazakh amending formulas (lark, Earley): one paragraph of an act in, one instruction out.
+
+The grammar is written below with the fixed phrases in guillemets («мынадай редакцияда жазылсын»);
+each phrase is expanded into one terminal per word, matched as a whole word, so that the wording
+(``wording``) and the grammar cannot drift apart. Each formula is one production; the transformer
+turns a parse into the instruction data classes of ``instructions``. A paragraph the grammar does not
+derive is ``Unrecognized``: reported, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+from typing import Any
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError
+
+from amend.importer.wording import kazakh_date, parse_days, row_numbers
+
+__all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
+
+_GRAMMAR = r"""
+?start: section_ctx | subsection_ctx | replace_rows | insert_sub | insert_after | insert_plain
+      | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
+      | section_title | subsection_title | add_section | add_subsection
+      | point_text | act_title | annex_title | plan_ctx | lead_in | entry | repeal | signature | enacting
+
+// -- context ---------------------------------------------------------------------------------
+section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
+subsection_ctx: QUOTED «деген кіші бөлімде» ":"
+plan_ctx: _PLAN_FRAME ":"
+note_ctx: (_NOTE_WORD_LOC | _ABBR_WORD «толық жазылуында») ":"
+
+// -- rows ------------------------------------------------------------------------------------
+rowlist: ROWITEM ("," ROWITEM)* («және» ROWITEM)?
+rows_nom: _ROWS_WORD rowlist _ROW_NOM
+rows_ins: _ROWS_WORD rowlist _ROW_INS
+replace_rows: rows_nom «мынадай редакцияда жазылсын» ":"
+insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
+insert_after: _ROWS_WORD ROWITEM _ROW_ABL «кейін мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
+insert_plain: «мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
+delete_rows: rows_nom «алып тасталсын» _END?
+collist: COLITEM ("," COLITEM)* («және» COLITEM)?
+replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай редакцияда жазылсын» ":"
+
+// -- words -----------------------------------------------------------------------------------
+words: scope? pairs (_REPLACED | _STRUCK) _END?
+scope: row_scope col_scope? | col_scope | text_scope
+row_scope: _ROWS_WORD ROWITEM _ROW_LOC
+col_scope: COLNUM _COL_LOC
+text_scope: «мәтіні бойынша»
+pairs: pair ("," pair)* («және» pair)?
+pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
+
+// -- the note of abbreviations -----------------------------------------------------------------
+_note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC)? (_ABBR_WORD «толық жазылуы»)?
+note_add: _note_lead «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
+note_delete: QUOTED «деген» _LINE_WORD «алып тасталсын» _END?
+note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
+
+// -- headings ---------------------------------------------------------------------------------
+section_title: SECNUM _SEC_GEN «атауы мынадай редакцияда жазылсын» ":"
+subsection_title: SUBNUM «кіші бөлімнің атауы мынадай редакцияда жазылсын» ":"
+add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұндағы» SECNUM _SEC_INS «толықтырылсын» ":"
+_sub_after: SUBNUM «кіші бөлімнен кейін»
+add_subsection: SECNUM _SEC_NOM _sub_after? «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
+
+// -- the act's own text (no operation exists for these yet: reported) ---------------------------
+point_text: (POINT_REF | SUBPOINT_REF) «мынадай редакцияда жазылсын» ":"
+act_title: «тақырыбы мынадай редакцияда жазылсын» ":"
+annex_title: _PLAN_FRAME «атауы мынадай редакцияда жазылсын» ":"
+
+// -- framing, entry into force, signature -------------------------------------------------------
+lead_in: (POINT ".")? LEAD «енгізілсін» ":"
+repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» (";" later)* _END?
+exception: pointlist _POINTS_ACC «қоспағанда» ","?
+later: pointlist _POINTS_NOM rule «қолданысқа енгізіледі»
+pointlist: POINT ("," POINT)* («және» POINT)?
+rule: on_signing | after_publication | on_date
+on_signing: «қол қойылған күнінен бастап»
+after_publication: «алғашқы ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
+on_date: YEAR «жылғы» DAY MONTH «бастап»
+signature: POSITION NAME
+enacting: ENACTING
+
+QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
+SECNUM: /[0-9IVXLCІХС]+(?=-)/
+SUBNUM: /\d+(?:\.\d+)+\.?(?=\s)/
+ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
+COLNUM: /\d+(?=-баған)/
+COLITEM: /\d+(?=[\s,]|-баған)/
+POINT: /\d+(?=[-.\s,])/
+DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
+YEAR: /\d{4}/
+DAY: /\d{1,2}/
+MONTH: /[^\W\d_]+(?=\s+бастап)/
+POINT_REF: /\d+-тармақ(?:тың)?/
+SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
+LEAD: /.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)[^:]*?(?=\s+енгізілсін)/
+LEAD_REPEAL: /(?:\d+\.\s+)?.+?(?:қаулысының|бұйрығының|Жарлығының)(?=\s)/
+POSITION: /.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы)(?=\s)/
+ENACTING: /.*(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:/
+NAME: /(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+/
+
+_SEC_LOC: /-бөлімде(?!\w)/
+_SEC_GEN: /-бөлімнің(?!\w)/
+_SEC_ABL: /-бөлімнен(?!\w)/
+_SEC_INS: /-бөліммен(?!\w)/
+_SEC_NOM: /-бөлім(?!\w)/
+_ROWS_WORD: /реттік\s+нөмір(?:і|лері)(?!\w)/
+_ROW_NOM: /-жол(?:дар)?(?!\w)/
+_ROW_INS: /-жол(?:мен|дармен)(?!\w)/
+_ROW_ABL: /-жол(?:дан|дардан)(?!\w)/
+_ROW_LOC: /-жол(?:дағы|да|дың|дардағы)(?!\w)/
+_ROW_GEN: /-жол(?:дың|дардың)(?!\w)/
+_COL_NOM: /-баған(?:ы|дары)(?!\w)/
+_COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы)(?!\w)/
+_OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
+_NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
+_REPLACED: /ауыстырылсын(?!\w)/
+_STRUCK: /алып\s+тасталсын(?!\w)/
+_NOTE_WORD: /[Ее]скертпе(?!\w)/
+_NOTE_WORD_LOC: /[Ее]скертпеде(?!\w)/
+_ABBR_WORD: /[Аа]ббревиатуралардың(?!\w)/
+_LINES_INS: /(?:жолдармен|жолмен|абзацтармен|абзацпен)(?!\w)/
+_LINE_WORD: /(?:жол|абзац)(?!\w)/
+_PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
+_KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
+_POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
+_POINTS_NOM: /-(?:тармақ|тармақтар)(?!\w)/
+_END: /[;.]/
+
+%ignore /\s+/
+"""
+
+_PHRASE = re.compile(r"«([^»]+)»")
+
+
+def _expand(grammar: str) -> str:
+    """Each «phrase» becomes its words, each a whole-word terminal (defined once, named by its text)."""
+    words: dict[str, str] = {}
+
+    def terminal(word: str) -> str:
+        if word not in words:
+            words[word] = f"_K{len(words)}"
+        return words[word]
+
+    body = _PHRASE.sub(lambda m: " ".join(terminal(x) for x in m.group(1).split()), grammar)
+    defs = "\n".join(f"{name}: /{re.escape(word)}(?!\\w)/" for word, name in words.items())
+    return body + "\n" + defs + "\n"
+
+
+@cache
+def parser() -> Lark:
+    """The Earley parser of one paragraph (built once)."""
+    return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
+
+
+class Formula:
+    """A paragraph read by the grammar: the production's name and its values."""
+
+    __slots__ = ("kind", "values")
+
+    def __init__(self, kind: str, values: dict[str, Any]) -> None:
+        self.kind = kind
+        self.values = values
+
+    def __repr__(self) -> str:
+        return f"Formula({self.kind!r}, {self.values!r})"
+
+
+class Clause:
+    """An entry-into-force clause: the main rule, the points it excepts, and each later commencement."""
+
+    __slots__ = ("exceptions", "later", "rule")
+
+    def __init__(
+        self, rule: tuple[str, Any], exceptions: tuple[int, ...], later: tuple[tuple[tuple[int, ...], Any], ...]
+    ):
+        self.rule = rule
+        self.exceptions = exceptions
+        self.later = later
+
+
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "У": "V"})
+
+
+def _section_number(token: str) -> str:
+    # Roman numerals are often typed with Cyrillic look-alike letters (І for I).
+    return token.translate(_ROMAN_LOOKALIKES)
+
+
+def _unquote(token: str) -> str:
+    return token[1:-1].strip()
+
+
+@v_args(inline=True)
+class _Reader(Transformer[Token, Formula]):
+    """Turns a parse tree into a ``Formula``."""
+
+    def rowlist(self, *items: Token) -> list[str]:
+        return row_numbers(", ".join(str(i) for i in items))
+
+    def rows_nom(self, rows: list[str]) -> list[str]:
+        return rows
+
+    rows_ins = rows_nom
+
+    def collist(self, *items: Token) -> list[int]:
+        return [int(i) for i in items]
+
+    def pointlist(self, *items: Token) -> tuple[int, ...]:
+        return tuple(int(i) for i in items)
+
+    def section_ctx(self, *args: Token) -> Formula:
+        title = _unquote(args[0]) if len(args) == 2 else None
+        return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
+
+    def subsection_ctx(self, quoted: Token) -> Formula:
+        number, title = _numbered(_unquote(quoted))
+        return Formula("subsection_ctx", {"subsection": number, "title": title})
+
+    def plan_ctx(self) -> Formula:
+        return Formula("plan_ctx", {})
+
+    def note_ctx(self) -> Formula:
+        return Formula("note_ctx", {})
+
+    def replace_rows(self, rows: list[str]) -> Formula:
+        return Formula("replace_rows", {"rows": rows})
+
+    def insert_sub(self, quoted: Token, rows: list[str]) -> Formula:
+        if quoted.type == "SUBNUM":
+            number, title = str(quoted).rstrip("."), None
+        else:
+            number, title = _numbered(_unquote(quoted))
+        return Formula("insert_rows", {"rows": rows, "subsection": number, "subsection_title": title})
+
+    def insert_after(self, after: Token, rows: list[str]) -> Formula:
+        return Formula("insert_rows", {"rows": rows, "after": str(after)})
+
+    def insert_plain(self, rows: list[str]) -> Formula:
+        return Formula("insert_rows", {"rows": rows})
+
+    def delete_rows(self, rows: list[str]) -> Formula:
+        return Formula("delete_rows", {"rows": rows})
+
+    def replace_cells(self, row: Token, columns: list[int]) -> Formula:
+        return Formula("replace_cells", {"row": str(row), "columns": columns})
+
+    def row_scope(self, row: Token) -> dict[str, Any]:
+        return {"row": str(row)}
+
+    def col_scope(self, column: Token) -> dict[str, Any]:
+        return {"column": int(column)}
+
+    def text_scope(self) -> dict[str, Any]:
+        return {"whole_text": True}
+
+    def scope(self, *parts: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in parts:
+            out.update(part)
+        return out
+
+    def pair(self, old: Token, new: Token | None = None) -> tuple[str, str | None]:
+        # Words are quoted exactly: a blank inside the quotes is part of them ("ОМ, ").
+        return (str(old)[1:-1], None if new is None else str(new)[1:-1])
+
+    def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        return list(pairs)
+
+    def words(self, *args: Any) -> Formula:
+        scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}
+        pairs: list[tuple[str, str | None]] = args[-1] if isinstance(args[-1], list) else args[1]
+        return Formula("words", {"scope": scope, "pairs": pairs})
+
+    def note_add(self) -> Formula:
+        return Formula("note_add", {})
+
+    def note_delete(self, quoted: Token) -> Formula:
+        return Formula("note_delete", {"line": _unquote(quoted)})
+
+    def note_replace(self, quoted: Token) -> Formula:
+        return Formula("note_replace", {"line": _unquote(quoted)})
+
+    def section_title(self, number: Token) -> Formula:
+        return Formula("section_title", {"section": _section_number(number)})
+
+    def subsection_title(self, number: Token) -> Formula:
+        return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
+
+    def add_section(self, *numbers: Token) -> Formula:
+        after = _section_number(numbers[0]) if len(numbers) == 2 else None
+        return Formula("add_section", {"number": _section_number(numbers[-1]), "after": after})
+
+    def add_subsection(self, section: Token, *numbers: Token) -> Formula:
+        after = str(numbers[0]).rstrip(".") if len(numbers) == 2 else None
+        return Formula(
+            "add_subsection",
+            {"section": _section_number(section), "number": str(numbers[-1]).rstrip("."), "after": after},
+        )
+
+    def point_text(self, ref: Token) -> Formula:
+        return Formula("act_text", {"what": str(ref)})
+
+    def act_title(self) -> Formula:
+        return Formula("act_text", {"what": "тақырыбы"})
+
+    def annex_title(self) -> Formula:
+        return Formula("act_text", {"what": "атауы"})
+
+    def lead_in(self, *args: Token) -> Formula:
+        # The words of the lead-in may come out of the PDF out of order ("№ 748 мынадай өзгерістер ...
+        # қаулысына енгізілсін"): only the point number and the verb are read.
+        point = int(args[0]) if len(args) == 2 else None
+        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
+
+    def repeal(self, lead: Token) -> Formula:
+        return Formula("repeal", {"lead": str(lead)})
+
+    def on_signing(self) -> tuple[str, Any]:
+        return ("on_signing", None)
+
+    def after_publication(self, days: Token) -> tuple[str, Any]:
+        return ("after_publication", parse_days(str(days)))
+
+    def on_date(self, year: Token, day: Token, month: Token) -> tuple[str, Any]:
+        return ("on_date", kazakh_date(str(year), str(day), str(month)))
+
+    def rule(self, value: tuple[str, Any]) -> tuple[str, Any]:
+        return value
+
+    def exception(self, points: tuple[int, ...]) -> tuple[int, ...]:
+        return points
+
+    def later(self, points: tuple[int, ...], rule: tuple[str, Any]) -> tuple[tuple[int, ...], tuple[str, Any]]:
+        return (points, rule)
+
+    def entry(self, *args: Any) -> Formula:
+        items = [a for a in args if not isinstance(a, Token)]
+        exceptions: tuple[int, ...] = ()
+        rule: tuple[str, Any] | None = None
+        later: list[tuple[tuple[int, ...], tuple[str, Any]]] = []
+        for item in items:
+            if isinstance(item, tuple) and item and isinstance(item[0], int):
+                exceptions = item
+            elif isinstance(item, tuple) and item and isinstance(item[0], str):
+                rule = item
+            else:
+                later.append(item)
+        assert rule is not None
+        return Formula("entry", {"clause": Clause(rule, exceptions, tuple(later))})
+
+    def enacting(self, words: Token) -> Formula:
+        return Formula("enacting", {"text": str(words)})
+
+    def signature(self, position: Token, name: Token) -> Formula:
+        return Formula("signature", {"position": str(position).strip(), "name": str(name)})
+
+
+def _numbered(text: str) -> tuple[str, str]:
+    """ "1.2. Орта мерзімді шаралар" -> ("1.2", "Орта мерзімді шаралар")."""
+    m = re.match(r"^(\d+(?:\.\d+)+)\.?\s+(.+)$", text)
+    if m is None:
+        return "", text
+    return m.group(1), m.group(2)
+
+
+def parse_paragraph(text: str) -> Formula | None:
+    """The formula a paragraph is, or None when the grammar derives no formula from it."""
+    try:
+        tree = parser().parse(text)
+    except LarkError:
+        return None
+    result = _Reader().transform(tree)
+    if not isinstance(result, Formula):
+        return None
+    if result.kind in ("subsection_ctx", "insert_rows") and result.values.get("subsection") == "":
+        return None  # a quoted title that is no numbered subsection
+    if result.kind == "on_date" and result.values.get("date") is None:
+        return None
+    return result
+
+
+def entry_date(clause: Clause) -> dt.date | None:
+    """The date of an ``on_date`` main rule (None otherwise)."""
+    kind, value = clause.rule
+    return value if kind == "on_date" else None

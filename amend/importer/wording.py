@@ -1,0 +1,223 @@
+"""The Kazakh wording of amending acts, shared by both directions: the reader (``grammar``), the writer (``drafting``).
+
+Everything that says how a formula is worded lives here once: the fixed phrases of the instructions,
+the case forms of months, row listings ("29-1, 29-2 және 29-3-жолдармен"), act references
+("Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына") and the entry-into-force
+sentences. The generator composes sentences from these pieces and the grammar is built from the same
+pieces, so a formula the generator writes is one the importer reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+__all__ = [
+    "ISSUER_GENITIVE",
+    "KIND_DATIVE",
+    "KIND_GENITIVE",
+    "KIND_NOMINATIVE",
+    "MONTHS",
+    "NUMBER_WORDS",
+    "UNKNOWN_TEXT",
+    "act_reference",
+    "column_listing",
+    "date_ablative",
+    "date_locative",
+    "days_phrase",
+    "kazakh_date",
+    "parse_days",
+    "point_listing",
+    "row_listing",
+    "row_numbers",
+]
+
+# Nominative month names: deadlines in plans use them ("жыл сайын желтоқсан").
+MONTHS = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
+# "2025 жылғы 30 мамырдағы" (the date of an act): the locative-attributive form of each month.
+_MONTH_LOCATIVE = (
+    "қаңтардағы",
+    "ақпандағы",
+    "наурыздағы",
+    "сәуірдегі",
+    "мамырдағы",
+    "маусымдағы",
+    "шілдедегі",
+    "тамыздағы",
+    "қыркүйектегі",
+    "қазандағы",
+    "қарашадағы",
+    "желтоқсандағы",
+)
+# "2026 жылғы 1 қаңтардан бастап" (from a date): the ablative of each month.
+_MONTH_ABLATIVE = (
+    "қаңтардан",
+    "ақпаннан",
+    "наурыздан",
+    "сәуірден",
+    "мамырдан",
+    "маусымнан",
+    "шілдеден",
+    "тамыздан",
+    "қыркүйектен",
+    "қазаннан",
+    "қарашадан",
+    "желтоқсаннан",
+)
+
+# Numbers of days as entry-into-force sentences spell them ("күнтізбелік он күн").
+NUMBER_WORDS = {
+    "бір": 1,
+    "екі": 2,
+    "үш": 3,
+    "төрт": 4,
+    "бес": 5,
+    "алты": 6,
+    "жеті": 7,
+    "сегіз": 8,
+    "тоғыз": 9,
+    "он": 10,
+    "он бес": 15,
+    "жиырма": 20,
+    "отыз": 30,
+    "алпыс": 60,
+    "тоқсан": 90,
+}
+_WORD_OF = {n: w for w, n in NUMBER_WORDS.items()}
+
+# The issuer as the heading names it (genitive) and as the format stores it (nominative).
+ISSUER_GENITIVE = {
+    "Қазақстан Республикасының Үкіметі": "Қазақстан Республикасы Үкіметінің",
+    "Қазақстан Республикасының Президенті": "Қазақстан Республикасы Президентінің",
+}
+KIND_NOMINATIVE = {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"}
+KIND_GENITIVE = {"қаулы": "қаулысының", "бұйрық": "бұйрығының", "жарлық": "Жарлығының", "заң": "Заңының"}
+KIND_DATIVE = {"қаулы": "қаулысына", "бұйрық": "бұйрығына", "жарлық": "Жарлығына", "заң": "Заңына"}
+# "Осы қаулы ..." / "Осы бұйрық ...": the act's kind as the closing point names itself.
+KIND_SELF = {"қаулы": "қаулы", "бұйрық": "бұйрық", "жарлық": "Жарлық", "заң": "Заң"}
+
+# How a text no source gives is written in a drafted text (as the Markdown renderings show it); the
+# importer reads it back as unknown.
+UNKNOWN_TEXT = "⟨белгісіз⟩"
+
+# -- the fixed phrases of the formulas --------------------------------------------------------------
+
+ENACTING = "ҚАУЛЫ ЕТЕДІ:"
+IN_NEW_WORDING = "мынадай редакцияда жазылсын"
+WITH_CONTENT = "мынадай мазмұндағы"
+SUPPLEMENTED = "толықтырылсын"
+STRUCK_OUT = "алып тасталсын"
+REPLACED = "ауыстырылсын"
+SAID = "деген"
+ROW_ONE = "реттік нөмірі"
+ROW_MANY = "реттік нөмірлері"
+WORDS_OLD = "сөздер"
+WORDS_NEW = "сөздермен"
+PLAN_FRAME = "көрсетілген қаулымен бекітілген"
+NOTE_CONTEXT = "Ескертпеде:"
+NOTE_ADD = "Ескертпе: Аббревиатуралардың толық жазылуы мынадай мазмұндағы жолдармен толықтырылсын:"
+IN_FORCE = "қолданысқа енгізіледі"
+ON_SIGNING = "қол қойылған күнінен бастап"
+AFTER_PUBLICATION = "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң"
+EXCEPT = "қоспағанда"
+REPEALED = "күші жойылды деп танылсын"
+
+
+def date_locative(day: dt.date) -> str:
+    """ "2025 жылғы 30 мамырдағы": the date of an act."""
+    return f"{day.year} жылғы {day.day} {_MONTH_LOCATIVE[day.month - 1]}"
+
+
+def date_ablative(day: dt.date) -> str:
+    """ "2026 жылғы 1 қаңтардан": the day from which something holds (before "бастап")."""
+    return f"{day.year} жылғы {day.day} {_MONTH_ABLATIVE[day.month - 1]}"
+
+
+def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
+    """The date of "2024 жылғы 5 наурыздағы" (any case ending on the month), or None if it is no date."""
+    word = month_word.lower()
+    for index, stem in enumerate(MONTHS, 1):
+        if word.startswith(stem) or word in (_MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1]):
+            try:
+                return dt.date(int(year), index, int(day))
+            except ValueError:
+                return None
+    return None
+
+
+def days_phrase(days: int) -> str:
+    """ "он" for 10, the figure where the number has no word here."""
+    return _WORD_OF.get(days, str(days))
+
+
+def parse_days(words: str) -> int | None:
+    """10 for "он" or "10"; None if the words are no number this module knows."""
+    words = " ".join(words.split())
+    if words.isdigit():
+        return int(words)
+    return NUMBER_WORDS.get(words)
+
+
+def act_reference(issuer: str, kind: str, number: str, date: dt.date, *, dative: bool) -> str:
+    """ "Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысы(на)"."""
+    who = ISSUER_GENITIVE.get(issuer, issuer)
+    form = (KIND_DATIVE if dative else KIND_NOMINATIVE)[kind]
+    return f"{who} {date_locative(date)} № {number} {form}"
+
+
+def _listing(items: Sequence[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " және " + items[-1]
+
+
+def row_listing(numbers: Sequence[str], case: str = "") -> str:
+    """ "реттік нөмірі 6-жол" / "реттік нөмірлері 29-1, 29-2 және 29-3-жолдар" with a case ending.
+
+    ``case``: "" (nominative), "мен" (instrumental), "дан" (ablative), "дағы" (locative), "дың" (genitive).
+    """
+    if len(numbers) == 1:
+        word = {"": "жол", "мен": "жолмен", "дан": "жолдан", "дағы": "жолдағы", "дың": "жолдың"}[case]
+        return f"{ROW_ONE} {numbers[0]}-{word}"
+    word = {"": "жолдар", "мен": "жолдармен", "дан": "жолдардан", "дағы": "жолдардағы", "дың": "жолдардың"}[case]
+    return f"{ROW_MANY} {_listing(numbers)}-{word}"
+
+
+def column_listing(numbers: Sequence[int]) -> str:
+    """ "4-бағаны" / "4 және 5-бағандары": the columns of a row given new wording."""
+    if len(numbers) == 1:
+        return f"{numbers[0]}-бағаны"
+    return f"{_listing([str(n) for n in numbers])}-бағандары"
+
+
+def point_listing(numbers: Sequence[int], *, accusative: bool) -> str:
+    """ "2-тармағын" / "2 және 3-тармақтарын" (accusative), or "2-тармақ" / "2 және 3-тармақтар"."""
+    if len(numbers) == 1:
+        return f"{numbers[0]}-тармағын" if accusative else f"{numbers[0]}-тармақ"
+    return f"{_listing([str(n) for n in numbers])}-" + ("тармақтарын" if accusative else "тармақтар")
+
+
+def row_numbers(listing: str) -> list[str]:
+    """Row numbers of a listing: ``29-1, 29-2 және 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12."""
+    out: list[str] = []
+    for item in re.split(r"\s*,\s*|\s+және\s+", listing.strip()):
+        span = re.fullmatch(r"(\d+)\s*–\s*(\d+)", item)
+        if span and int(span.group(1)) < int(span.group(2)):
+            out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
+        elif item:
+            out.append(item)
+    return out

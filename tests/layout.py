@@ -1,0 +1,171 @@
+"""The reference bank's extracted layout, made from a clean drafted text (to write importer fixtures).
+
+What the bank's PDF extraction does to an amending text (seen in ../shared/seeds/002_*.txt): prose
+wrapped at about 80 characters with a blank at each line end; table cells wrapped in narrow columns,
+long words broken without a hyphen and with no blank at the break; a justified line holding one
+short word printed letter by letter ("т а л а п  "); two short cells sharing a printed line; a page
+break that prints the start of a measure before its row number, or its end after the row's last
+cell; Latin look-alike letters inside Cyrillic words. ``python tests/layout.py`` rewrites the
+``tests/fixtures/import/*.txt`` files from their ``.yaml`` acts.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+INDENT = "      "
+
+
+def wrap_prose(text: str, width: int = 80) -> list[str]:
+    """Words wrapped at ``width``; every line but the last ends in a blank, as the bank prints them."""
+    lines, current = [], ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current + " ")
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+def wrap_cell(text: str, width: int, rng: random.Random) -> list[str]:
+    """A cell in a narrow column: words that do not fit are broken without a hyphen."""
+    out: list[str] = []
+    for item in text.split("\n"):
+        current = ""
+        for word in item.split(" "):
+            while len(word) > width:
+                if current:
+                    out.append(current + " ")
+                    current = ""
+                out.append(word[:width])  # broken inside the word: no blank at the break
+                word = word[width:]
+            if current and len(current) + 1 + len(word) > width:
+                out.append(current + " ")
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        out.append(current)
+    # A justified line holding one short word comes out letter by letter.
+    for k in range(len(out) - 1):
+        word = out[k].strip()
+        if " " not in word and 3 <= len(word) <= 6 and out[k].endswith(" ") and rng.random() < 0.5:
+            out[k] = " ".join(word) + "  "
+    return out
+
+
+def lookalike(text: str, rng: random.Random, rate: float = 0.02) -> str:
+    """Some Cyrillic letters replaced by their Latin look-alikes."""
+    swap = {"а": "a", "е": "e", "о": "o", "с": "c", "р": "p"}
+    return "".join(swap[c] if c in swap and rng.random() < rate else c for c in text)
+
+
+def bank_layout(clean: str, seed: int) -> str:
+    """The clean text of ``amend draft-text`` as the bank's extraction would give it."""
+    rng = random.Random(seed)
+    lines = clean.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() == '"' and line.startswith(INDENT):
+            j = i + 1
+            while lines[j].strip() != '";':
+                j += 1
+            out.append(line)
+            out.extend(_table(lines[i + 1 : j], rng))
+            out.append(lines[j])
+            i = j + 1
+            continue
+        if line.startswith(INDENT):
+            wrapped = wrap_prose(line[len(INDENT) :], 80 - len(INDENT))
+            out.append(INDENT + lookalike(wrapped[0], rng))
+            out.extend(lookalike(x, rng) for x in wrapped[1:])
+        else:
+            out.extend(wrap_prose(line))
+        i += 1
+    return "\n".join(out)
+
+
+def _table(lines: list[str], rng: random.Random) -> list[str]:
+    # Rows: a number line, then cells parted by empty lines.
+    rows: list[tuple[str | None, list[str]]] = []
+    cells: list[str] = []
+    number: str | None = None
+    cell: list[str] = []
+    for line in [*lines, ""]:
+        if not line:
+            if cell:
+                text = "\n".join(cell)
+                if (
+                    number is None
+                    and not rows
+                    and not cells
+                    and text.endswith(".")
+                    and text[:-1].replace("-", "").isdigit()
+                ):
+                    number = text[:-1]
+                elif text.endswith(".") and text[:-1].replace("-", "").isdigit():
+                    rows.append((number, cells))
+                    number, cells = text[:-1], []
+                else:
+                    cells.append(text)
+                cell = []
+            continue
+        cell.append(line)
+    rows.append((number, cells))
+    out = [""]
+    for number, cells in rows:
+        printed = [wrap_cell(lookalike(c, rng), rng.choice([11, 13, 14]), rng) for c in cells]
+        head: list[str] = []
+        tail: list[str] = []
+        measure = printed[0] if printed else []
+        if number is not None and len(measure) > 6 and rng.random() < 0.35:
+            # A page break: the first lines of the measure are printed before the number.
+            cut = rng.randint(2, len(measure) - 3)
+            head, printed[0] = measure[:cut], measure[cut:]
+        elif number is not None and len(measure) > 6 and rng.random() < 0.35 and measure[-2][:1].islower():
+            # A page break: the last lines of the measure are printed after the row's last cell.
+            cut = rng.randint(len(measure) - 2, len(measure) - 1)
+            printed[0], tail = measure[:cut], measure[cut:]
+            if not tail[0][:1].islower():
+                printed[0], tail = measure, []
+        if head:
+            out.extend([*head, "", "", ""])
+        if number is not None:
+            out.extend([f"{number}.", ""])
+        k = 0
+        while k < len(printed):
+            cell = printed[k]
+            nxt = printed[k + 1] if k + 1 < len(printed) else None
+            if nxt is not None and k > 0 and nxt == ["-"] and len(cell[-1]) < 12 and rng.random() < 0.5:
+                # Two short cells share a printed line ("етілмейді -").
+                out.extend([*cell[:-1], cell[-1].rstrip() + " -", ""])
+                k += 2
+                continue
+            out.extend([*cell, ""])
+            k += 1
+        if tail:
+            out.extend(["", "", *tail, ""])
+    return out
+
+
+def main() -> None:
+    """Rewrite the bank-layout fixtures from the acts (run from the repository root)."""
+    sys.path.insert(0, ".")
+    from amend import load_amendment
+    from amend.importer.drafting import draft_text, render_text
+    from amend.importer.preview import version_before
+
+    folder = Path("tests/fixtures/import")
+    for k, path in enumerate(sorted(folder.glob("*.yaml"))):
+        act = load_amendment(path)
+        clean = render_text(draft_text(act, version_before(Path("."), act, path)))
+        path.with_suffix(".txt").write_text(bank_layout(clean, seed=k), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""The standard comparative table: five columns, inline bold/struck marks, "Жоқ." / "Алып тасталсын.",
+the act's own heading, long Kazakh dates, and the rationale from ``reason:`` (unknown otherwise)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import builders
+import pytest
+from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from amend import UNKNOWN, load_amendment
+from amend.engine.amendment import FiledAmendment
+from amend.outputs.comparative import (
+    ABSENT,
+    HEADS,
+    REMOVED,
+    TITLE,
+    UNKNOWN_CURRENT,
+    UNKNOWN_REASON,
+    StandardTable,
+    standard_table,
+)
+from amend.queries.compare import compare
+
+ACT_392 = ROOT / "plans" / "amendments" / "392.yaml"
+
+
+@pytest.fixture(scope="module")
+def table_392(repo) -> StandardTable:
+    act = load_amendment(ACT_392)
+    return standard_table(compare(repo.plan("748"), repo.amendments, FiledAmendment(act, ACT_392)))
+
+
+def text(pieces, marks=("plain", "deleted", "added", "unknown", "remark")) -> str:
+    return "\n".join(
+        (f"{p.label}: " if p.label else "") + "".join(r.text for r in p.runs if r.mark in marks) for p in pieces
+    )
+
+
+def test_the_five_columns_of_the_standard_form():
+    assert HEADS == ("№ р/с", "Құрылымдық элемент", "Қолданыстағы редакция", "Ұсынылып отырған редакция", "Негіздеме")
+
+
+def test_392s_heading_is_its_own_title_then_the_act_then_the_form_name_with_long_dates(table_392):
+    title = "".join(r.text for r in table_392.title)
+    assert title.endswith("қаулысына өзгерістер мен толықтырулар енгізу туралы")
+    assert table_392.act == "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысы"
+    assert TITLE == "САЛЫСТЫРМАЛЫ КЕСТЕ"
+    assert "Қолданысқа енгізілетін күні: 2025 жылғы 30 мамыр" in table_392.facts
+    assert not [f for f in table_392.facts if "2025-05-30" in f or "2023-08-31" in f]
+
+
+def test_392_inserted_rows_read_absent_on_the_left_and_all_bold_on_the_right(table_392):
+    row = table_392.rows[1]
+    assert row.element == "1.2-кіші бөлім, 23-1-жол"
+    assert text(row.current) == ABSENT
+    for piece in row.proposed:
+        assert {r.mark for r in piece.runs} == {"added"}
+
+
+def test_392_replaced_rows_of_unknown_wording_say_so_and_are_not_marked(table_392):
+    row = table_392.rows[0]
+    assert text(row.current) == UNKNOWN_CURRENT
+    assert all(r.mark in ("plain", "unknown") for p in row.proposed for r in p.runs)
+    assert text(row.reason) == UNKNOWN_REASON  # 392 gives no rationale: never made up
+
+
+def test_no_label_is_a_machine_id(table_392):
+    labels = {p.label for row in table_392.rows for p in row.proposed if p.label}
+    assert not labels & {"measure", "form", "deadline", "executors", "cost", "funding"}
+    assert "Іс-шара [атауы ресми емес]" in labels
+
+
+def generated(operations, *, reason=None, status="adopted"):
+    """The standard table of one generated act on the builders' plan."""
+    act = builders.amendment(operations, status=status)
+    if reason is not None:
+        act = act.model_copy(update={"reason": reason})
+    return standard_table(compare(builders.plan(), [], FiledAmendment(act, Path("act-1.yaml"))))
+
+
+def test_two_operations_on_one_row_give_one_line_with_the_final_wording_only():
+    table = generated(
+        [
+            {"op": "replace_cells", "row": "2", "cells": {"measure": "аралық мәтін"}},
+            {"op": "replace_cells", "row": "2", "cells": {"measure": "соңғы мәтін"}},
+        ]
+    )
+    [row] = table.rows
+    assert text(row.current) == "Іс-шара: шара 2\nОрындаушылар: ОМ"
+    assert text(row.proposed) == "Іс-шара: соңғы мәтін\nОрындаушылар: ОМ"
+    assert "аралық" not in text(row.current) + text(row.proposed)  # never in force: never shown
+
+
+def test_a_deleted_row_reads_removed_on_the_right():
+    [row] = generated([{"op": "delete_row", "row": "3"}]).rows
+    assert text(row.proposed) == REMOVED
+    assert text(row.current) == "Іс-шара: шара 3\nОрындаушылар: ОМ"
+
+
+def test_the_rationale_is_the_operations_reason_else_the_acts_else_unknown():
+    ops = [
+        {"op": "replace_cells", "row": "1", "cells": {"measure": "жаңа 1"}, "reason": "Хат № 5"},
+        {"op": "replace_cells", "row": "2", "cells": {"measure": "жаңа 2"}},
+    ]
+    first, second = generated(ops, reason="Жоспарды жаңарту").rows
+    assert text(first.reason) == "Хат № 5" and text(second.reason) == "Жоспарды жаңарту"
+    first, second = generated(ops).rows
+    assert text(first.reason) == "Хат № 5" and text(second.reason) == UNKNOWN_REASON
+    first, _ = generated(ops, reason=UNKNOWN).rows
+    assert text(first.reason) == "Хат № 5"
+
+
+def test_a_draft_says_it_is_a_draft_in_its_heading():
+    table = generated([{"op": "delete_row", "row": "3"}], status="draft")
+    assert table.draft and table.act.endswith("(жоба)")
+    assert table.act.startswith("Қазақстан Республикасы Үкіметінің 2024 жылғы 10 қаңтардағы № 1 қаулысы")
+
+
+WORDS = st.lists(
+    st.sampled_from(["бала", "ата-ана", "мектеп", "2025", "жылғы", "желтоқсан", "ОМ"]), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(WORDS, WORDS)
+def test_each_side_reads_its_own_wording_with_only_its_own_marks(old: list[str], new: list[str]):
+    old_text, new_text = " ".join(old), " ".join(new)
+    plan = builders.plan(rows=[builders.row("1", "1", "1.1", measure=old_text)])
+    act = builders.amendment([{"op": "replace_cells", "row": "1", "cells": {"measure": new_text}}])
+    rows = standard_table(compare(plan, [], FiledAmendment(act, Path("a.yaml")))).rows
+    if old_text == new_text:
+        assert rows == ()
+        return
+    [row] = rows
+    current, proposed = row.current[0], row.proposed[0]
+    assert "".join(r.text for r in current.runs) == old_text
+    assert "".join(r.text for r in proposed.runs) == new_text
+    assert {r.mark for r in current.runs} <= {"plain", "deleted"}
+    assert {r.mark for r in proposed.runs} <= {"plain", "added"}
+    # The words both sides share are unmarked on both, in the same order.
+    assert [r.text for r in current.runs if r.mark == "plain"] == [r.text for r in proposed.runs if r.mark == "plain"]
+
+
+def test_the_comparison_json_carries_the_reason_with_null_for_unknown(repo):
+    import json
+
+    from typer.testing import CliRunner
+
+    from amend.cli.app import app
+
+    result = CliRunner().invoke(app, ["compare", str(ACT_392), "--to", "json", "--root", str(ROOT)])
+    data = json.loads(result.stdout)
+    assert all(e["reason"] is None for e in data["entries"])
+    assert dt.date.fromisoformat(data["in_force"]) == dt.date(2025, 5, 30)
