@@ -377,11 +377,12 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
     target act as written."""
     entries: list[Entry] = []
     a = filed.amendment
+    remark: str | None
     for index, op in enumerate(a.operations):
         if isinstance(op, SuspendPlan | ResumePlan):
             # The plan's force, not its text: one entry, the plan, with the instruction.
             until = f", {op.until.isoformat()} дейін" if isinstance(op, SuspendPlan) and op.until else ""
-            remark = (
+            instruction = (
                 "қолданылуы тоқтатыла тұрсын" + until if isinstance(op, SuspendPlan) else "қолданылуы қайта басталады"
             )
             entries.append(
@@ -393,7 +394,7 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
                     old_absent=False,
                     new_absent=False,
                     parts=(),
-                    remark=remark,
+                    remark=instruction,
                 )
             )
             continue
