@@ -21,3 +21,6 @@ def main() -> None:
     except AmendError as err:  # a library error the command did not expect to meet
         typer.echo(err.format(), err=True)
         sys.exit(1)
+    except OSError as exc:  # a file the system refused (named by the message), never a traceback
+        typer.echo(f"error [io]: {exc}", err=True)
+        sys.exit(1)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from amend import __version__
 from amend.errors import AmendError
+
+if TYPE_CHECKING:
+    from amend.engine.timeline import Timeline, Version
+    from amend.store.repository import Repository
 
 app = typer.Typer(
     add_completion=False,
@@ -19,7 +24,37 @@ app = typer.Typer(
     help="Deterministic amendment engine for government action plans.",
 )
 
-Root = Annotated[Path, typer.Option("--root", help="The repository folder (holds plans/ and consolidated/).")]
+
+def _root(ctx: typer.Context, value: Path) -> Path:
+    """The repository folder: the command's ``--root``, else the one given before the command, else ``.``;
+    refused (exit 2) unless it is a folder holding plans/base."""
+    source = ctx.get_parameter_source("root")
+    # By name: typer carries its own copy of click, so the enum class is not click's.
+    if source is None or source.name == "DEFAULT":
+        parent = ctx.parent.params.get("root") if ctx.parent is not None else None
+        if parent is not None:
+            value = parent
+    where = "the current folder" if str(value) == "." else str(value)
+    if not value.exists():
+        raise typer.BadParameter(f"{where} does not exist", param_hint="--root")
+    if not value.is_dir():
+        raise typer.BadParameter(f"{where} is not a folder", param_hint="--root")
+    if not (value / "plans" / "base").is_dir():
+        raise typer.BadParameter(
+            f"{where} is not an amend repository (it has no plans/base folder); run amend in one or give --root",
+            param_hint="--root",
+        )
+    return value
+
+
+Root = Annotated[
+    Path,
+    typer.Option(
+        "--root",
+        callback=_root,
+        help="The repository folder (holds plans/ and consolidated/); also accepted before the command.",
+    ),
+]
 
 
 class Format(str, Enum):
@@ -50,14 +85,37 @@ def fail(err: AmendError) -> NoReturn:
     raise typer.Exit(1)
 
 
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# The form Kazakh and Russian users type, and the reference bank's notes print: 30.05.2025.
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
 def parse_date(value: str, option: str) -> dt.date:
+    """A day given as YYYY-MM-DD or DD.MM.YYYY; anything else, or an impossible day, is a usage error (exit 2)."""
+    text = value.strip()
+    iso, dotted = _ISO.fullmatch(text), _DOTTED.fullmatch(text)
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dotted:
+            return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date: {exc}", param_hint=option) from None
+    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD or DD.MM.YYYY)", param_hint=option)
 
 
-def repository(root: Path):
+def date_range(start: str, end: str) -> tuple[dt.date, dt.date]:
+    """``--from`` and ``--to`` as days; ``--from`` later than ``--to`` is a usage error (never silently swapped)."""
+    first, last = parse_date(start, "--from"), parse_date(end, "--to")
+    if first > last:
+        raise typer.BadParameter(
+            f"--from {first.isoformat()} is later than --to {last.isoformat()}", param_hint="--from/--to"
+        )
+    return first, last
+
+
+def repository(root: Path) -> Repository:
+    """The repository at ``root`` (already checked by the ``--root`` option)."""
     from amend.store.repository import Repository
 
     return Repository(root)
@@ -75,6 +133,10 @@ def _main(
         bool | None,
         typer.Option("--version", callback=_version_callback, is_eager=True, help="Print the version and exit."),
     ] = None,
+    root: Annotated[
+        Path | None,
+        typer.Option("--root", help="The repository folder, for every command (`amend --root DIR check`)."),
+    ] = None,
 ) -> None:
     """Plans and their amending acts as YAML; consolidated versions by date."""
 
@@ -88,8 +150,9 @@ KnownOn = Annotated[
 ]
 
 
-def plan_timeline(root: Path, plan: str, known_on: str | None = None):
-    """The timeline of ``plan``, from the acts adopted up to ``known_on`` when it is given."""
+def plan_timeline(root: Path, plan: str, known_on: str | None = None) -> Timeline:
+    """The timeline of ``plan``, from the acts adopted up to ``known_on`` when it is given; or exit 1
+    naming the plans there are."""
     day = parse_date(known_on, "--as-known-on") if known_on else None
     try:
         return repository(root).timeline(plan, known_on=day)
@@ -97,7 +160,7 @@ def plan_timeline(root: Path, plan: str, known_on: str | None = None):
         fail(err)
 
 
-def plan_version(root: Path, plan: str, at: str | None, known_on: str | None = None):
+def plan_version(root: Path, plan: str, at: str | None, known_on: str | None = None) -> Version:
     """The version of ``plan`` in force on ``at``, or its latest version where no day is given."""
     timeline = plan_timeline(root, plan, known_on)
     try:

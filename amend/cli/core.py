@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
 
 import typer
 
-from amend.ci.report import ReportFormat, check_report
+from amend.ci.report import Finding, ReportFormat, check_report
 from amend.cli.common import (
     Format,
     KnownOn,
@@ -17,6 +17,7 @@ from amend.cli.common import (
     Root,
     ShowFormat,
     app,
+    date_range,
     fail,
     parse_date,
     plan_timeline,
@@ -67,7 +68,8 @@ def check(
 
     problems = check_repository(repo)
     warnings = [] if problems else repository_conflicts(repo)
-    report = check_report(problems, format, warnings)
+    # The report's Finding protocol is structural; mypy cannot see that an error class meets it.
+    report = check_report(problems, format, cast("list[Finding]", warnings))
     typer.echo(report.stdout, nl=False)
     typer.echo(report.stderr, nl=False, err=True)
     raise typer.Exit(1 if problems or (strict and warnings) else 0)
@@ -171,7 +173,15 @@ def history(plan: str, row: str, as_known_on: KnownOn = None, root: Root = Path(
     states = row_history(timeline, number)
     enacted = "" if acts_complete(timeline.versions[0].plan) else " (other amending acts may exist)"
     if not states:
-        typer.echo(f"row {number} has never been in plan {plan}", err=True)
+        if not all(v.plan.rows_complete for v in timeline.versions):
+            # A plan recorded in part: the row may well exist; our sources just do not give it.
+            typer.echo(
+                f"row {number} is not among the rows our sources give for plan {plan}: the plan is recorded "
+                f"only in part (rows_complete: false), so whether it has such a row is not known (amend gaps {plan})",
+                err=True,
+            )
+        else:
+            typer.echo(f"row {number} has never been in plan {plan}", err=True)
         raise typer.Exit(1)
     for s in states:
         until = s.valid_to.isoformat() if s.valid_to else "…"
@@ -204,11 +214,10 @@ def diff(
     """What changed in PLAN between the versions in force on two days (as known on a day)."""
     from amend.queries.diff import diff_text, version_diff
 
+    first, last = date_range(from_, to)
     timeline = plan_timeline(root, plan, as_known_on)
     try:
-        data = version_diff(
-            timeline.in_force_at(parse_date(from_, "--from")), timeline.in_force_at(parse_date(to, "--to"))
-        )
+        data = version_diff(timeline.in_force_at(first), timeline.in_force_at(last))
     except AmendError as err:
         fail(err)
     if format is Format.json:

@@ -50,13 +50,13 @@ def _write(output: Path | None, content: str | bytes) -> None:
         assert isinstance(content, str)
         typer.echo(content, nl=not content.endswith("\n"))
         return
-    from amend.store.repository import write_atomic
+    from amend.store.writing import write_atomic
 
-    if isinstance(content, bytes):
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_bytes(content)
-    else:
+    try:
+        # DOCX too: atomically, with the umask's mode; a missing folder is created.
         write_atomic(output, content)
+    except AmendError as err:
+        fail(err)
     typer.echo(f"wrote {output}", err=True)
 
 
@@ -208,6 +208,6 @@ def site(
         result = build_site(repository(root), outdir, lang=lang.value)
     except AmendError as err:
         fail(err)
-    for err in result.skipped:
-        typer.echo("warning: a draft that does not apply is left out of the site:\n" + err.format(), err=True)
+    for left_out in result.skipped:
+        typer.echo("warning: a draft that does not apply is left out of the site:\n" + left_out.format(), err=True)
     typer.echo(f"{len(result.pages)} page(s) written to {outdir}; open {outdir / 'index.html'}")

@@ -43,21 +43,23 @@ def import_act(
     from amend.errors import AmendError, PlanMissing
     from amend.importer import amended_plan, import_text, plan_lexicon, render_draft
     from amend.importer.preview import adopted_acts, draft_problems
+    from amend.store.inputs import decode, read_bytes
     from amend.store.loading import load_plan
-    from amend.store.repository import write_atomic
+    from amend.store.repository import Repository
+    from amend.store.writing import write_atomic
 
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
     day = parse_date(published, "--published") if published else None
-    text = textfile.read_text(encoding="utf-8")
     base_dir = root / "plans" / "base"
     try:
+        text = decode(textfile, read_bytes(textfile))
         plan_id = plan or amended_plan(text)
         if plan_id is None:
             typer.echo("the heading names no amended act: say which plan with --plan", err=True)
             raise typer.Exit(1)
-        path = base_dir / f"{plan_id}.yaml"
+        path = Repository(root).plan_path(plan_id)  # refused if the id would leave plans/base
         if not path.exists():
             raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
         base = load_plan(path)
@@ -72,7 +74,10 @@ def import_act(
     content = render_draft(draft)
     problems = draft_problems(draft, base, adopted, Path(textfile.name))
     if output is not None:
-        write_atomic(output, content)
+        try:
+            write_atomic(output, content)
+        except AmendError as err:
+            fail(err)
     else:
         typer.echo(content, nl=False)
     operations = [op.operation for op in draft.operations if op.operation is not None]

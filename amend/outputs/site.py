@@ -29,7 +29,8 @@ from amend.queries.compare import Comparison, compare
 from amend.queries.history import RowState, row_history
 from amend.queries.redline import redline
 from amend.queries.status import standing
-from amend.store.repository import Repository, write_atomic
+from amend.store.repository import Repository
+from amend.store.writing import write_tree
 
 __all__ = ["SiteResult", "build_site", "site_pages"]
 
@@ -287,6 +288,5 @@ def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str], list
 def build_site(repo: Repository, outdir: Path, *, lang: str = "kk") -> SiteResult:
     """Write the site under ``outdir``. Everything is computed first, so an error writes nothing."""
     pages, skipped = site_pages(repo, lang)
-    for rel, content in sorted(pages.items()):
-        write_atomic(outdir / rel, content)
+    write_tree(outdir, pages)  # each page inside outdir, every folder checked before the first write
     return SiteResult(tuple(sorted(pages)), tuple(skipped))

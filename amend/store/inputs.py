@@ -16,7 +16,6 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,16 @@ from ruamel.yaml.events import (
     ScalarEvent,
 )
 
-from amend.errors import EncodingError, IdentifierError, InputLimit, InvisibleCharacter, Location, UnsafeText
+from amend.errors import (
+    AmendError,
+    EncodingError,
+    FileRefused,
+    IdentifierError,
+    InputLimit,
+    InvisibleCharacter,
+    Location,
+    UnsafeText,
+)
 
 __all__ = [
     "MAX_BYTES",
@@ -84,6 +92,8 @@ _PATTERNS = {
     ),
 }
 _NUMBER_KEYS = frozenset({"number", "row", "section", "subsection", "after"})
+_ID_KEYS = _NUMBER_KEYS | {"plan", "amends", "code"}
+_FORMULA_START = frozenset("=+@\t\r-")
 _CODE_MAPS = frozenset({"abbreviations", "entries"})
 
 
@@ -101,8 +111,16 @@ def _location(path: Path | str, text: str, offset: int) -> Location:
 
 def read_bytes(path: Path) -> bytes:
     """The bytes of ``path``, refusing a file over ``MAX_BYTES`` before reading it whole."""
-    with path.open("rb") as f:
-        data = f.read(MAX_BYTES + 1)
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise FileRefused(
+            f"cannot read {path}: {exc.strerror or exc.__class__.__name__}",
+            file=path,
+            location=Location(str(path)),
+            hint="check the file's path, and that it is a file you may read",
+        ) from None
     if len(data) > MAX_BYTES:
         raise InputLimit(
             f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB",
@@ -119,6 +137,17 @@ def decode(path: Path | str, data: bytes) -> str:
             raise EncodingError(f"the file is {name}, not UTF-8", file=path).at(Location(str(path), 1, 1))
     if data.startswith(_UTF8_BOM):
         data = data[len(_UTF8_BOM) :]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        # Before decoding: NUL bytes are what UTF-16 without a byte order mark looks like.
+        prefix = data[:nul].decode("utf-8", "replace")
+        raise EncodingError(
+            "a NUL byte" + (" (UTF-16?)" if nul < 64 and data.count(b"\x00") * 4 > len(data) else ""),
+            file=path,
+            location=_location(
+                path, prefix + "\ufffd" + data[nul + 1 : nul + 200].decode("utf-8", "replace"), len(prefix)
+            ),
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -213,74 +242,93 @@ def formula_like(text: str) -> bool:
     return _FORMULA.match(text) is not None
 
 
-@dataclass(frozen=True)
-class _Item:
-    value: Any
-    path: tuple[Any, ...]
+class _Walk:
+    """One pass over a loaded file's data: depth, texts, identifiers, and NFC where the file needs it.
+
+    Recursive with the path kept as one list (a tuple is built only for an error): the data is
+    at most ``MAX_DEPTH`` deep when the walk goes down a level, so recursion is bounded.
+    """
+
+    def __init__(self, path: Path | str, *, normalise: bool, html: bool) -> None:
+        self.file = path
+        self.normalise = normalise
+        self.html = html
+        self.where: list[Any] = []
+
+    def error(self, cls: type[AmendError], message: str, *, key: Any = None, hint: str | None = None) -> AmendError:
+        where = (*self.where, key) if key is not None else tuple(self.where)
+        return cls(message, path=where, file=self.file, hint=hint)
+
+    def node(self, value: Any) -> Any:
+        kind = value.__class__
+        if kind is str:
+            if self.normalise and not unicodedata.is_normalized("NFC", value):
+                value = unicodedata.normalize("NFC", value)
+            self.text(value)
+        elif kind is dict or kind is list:
+            if len(self.where) >= MAX_DEPTH:
+                raise self.error(InputLimit, f"collections nested more than {MAX_DEPTH} deep")
+            if kind is dict:
+                self.mapping(value)
+            else:
+                for i, child in enumerate(value):
+                    self.where.append(i)
+                    value[i] = self.node(child)
+                    self.where.pop()
+        return value
+
+    def mapping(self, value: dict[Any, Any]) -> None:
+        codes = bool(self.where) and self.where[-1] in _CODE_MAPS
+        for key in list(value):
+            if key.__class__ is str:
+                if self.normalise and not unicodedata.is_normalized("NFC", key):
+                    new = unicodedata.normalize("NFC", key)
+                    value[new] = value.pop(key)
+                    key = new
+                if codes:
+                    self.identifier("abbreviation code", key, key=key)
+            self.where.append(key)
+            value[key] = self.node(value[key])
+            self.where.pop()
+
+    def text(self, text: str) -> None:
+        where = self.where
+        key = where[-1] if where else None
+        if key in _ID_KEYS:
+            if key in ("plan", "amends"):
+                if len(where) == 1:
+                    self.identifier("plan id", text)
+            elif key == "code":
+                self.identifier("abbreviation code", text)
+            elif where[-2:] != ["act", "number"]:
+                self.identifier("number", text)
+        if text[:1] in _FORMULA_START and formula_like(text):
+            raise self.error(UnsafeText, f"the text starts with {text[:1]!r}: a spreadsheet would read it as a formula")
+        if self.html and ("<" in text or "&" in text):
+            html = _HTML.search(text)
+            if html is not None:
+                raise self.error(UnsafeText, f"the text holds HTML markup ({html.group()!r}...)")
+
+    def identifier(self, kind: str, text: str, *, key: Any = None) -> None:
+        pattern, longest, shape = _PATTERNS[kind]
+        if len(text) > longest or pattern.fullmatch(text) is None:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise self.error(
+                IdentifierError,
+                f"{shown!r} is not a valid {kind}",
+                key=key,
+                hint=f"a {kind} is {shape}, at most {longest}",
+            )
 
 
-def check_tree(path: Path | str, data: Any) -> Any:
+def check_tree(path: Path | str, data: Any, text: str | None = None) -> Any:
     """``data`` with every text NFC-normalised, after checking depth, texts and identifiers.
 
+    ``text``, the file's text, lets the walk skip what the whole file already rules out (NFC, markup).
     Errors carry the document path of the bad value; ``yaml_io.locate`` places them.
     """
-    root = _normal(data)
-    stack = [_Item(root, ())]
-    while stack:
-        item = stack.pop()
-        value, where = item.value, item.path
-        if len(where) > MAX_DEPTH:
-            raise InputLimit(f"collections nested more than {MAX_DEPTH} deep", path=where, file=path)
-        if isinstance(value, dict):
-            codes = bool(where) and where[-1] in _CODE_MAPS
-            for key in list(value):
-                if isinstance(key, str):
-                    new = _normal(key)
-                    if new != key:
-                        value[new] = value.pop(key)
-                        key = new
-                    if codes:
-                        _identifier("abbreviation code", key, (*where, key), path)
-                child = value[key] = _normal(value[key])
-                stack.append(_Item(child, (*where, key)))
-        elif isinstance(value, list):
-            for i, child in enumerate(value):
-                value[i] = _normal(child)
-                stack.append(_Item(value[i], (*where, i)))
-        elif isinstance(value, str):
-            _check_text(value, where, path)
-    return root
-
-
-def _normal(value: Any) -> Any:
-    if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
-        return unicodedata.normalize("NFC", value)
-    return value
-
-
-def _check_text(text: str, where: tuple[Any, ...], path: Path | str) -> None:
-    key = where[-1] if where else None
-    if key in ("plan", "amends") and len(where) == 1:
-        _identifier("plan id", text, where, path)
-    elif key in _NUMBER_KEYS and where[-2:] != ("act", "number"):
-        _identifier("number", text, where, path)
-    elif key == "code":
-        _identifier("abbreviation code", text, where, path)
-    if formula_like(text):
-        raise UnsafeText(
-            f"the text starts with {text[:1]!r}: a spreadsheet would read it as a formula",
-            path=where,
-            file=path,
-        )
-    html = _HTML.search(text)
-    if html is not None:
-        raise UnsafeText(f"the text holds HTML markup ({html.group()!r}...)", path=where, file=path)
-
-
-def _identifier(kind: str, text: str, where: tuple[Any, ...], path: Path | str) -> None:
-    pattern, longest, shape = _PATTERNS[kind]
-    if len(text) > longest or pattern.fullmatch(text) is None:
-        shown = text if len(text) <= 40 else text[:40] + "…"
-        raise IdentifierError(
-            f"{shown!r} is not a valid {kind}", path=where, file=path, hint=f"a {kind} is {shape}, at most {longest}"
-        )
+    # A file that is NFC as a whole, with no escapes that could spell a decomposed letter, needs no
+    # normalising; one without < or & holds no markup.
+    normalise = text is None or "\\" in text or not unicodedata.is_normalized("NFC", text)
+    html = text is None or "<" in text or "&" in text
+    return _Walk(path, normalise=normalise, html=html).node(data)

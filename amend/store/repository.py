@@ -209,6 +209,7 @@ class Repository:
         problems: list[AmendError] = []
         with gc_paused():
             plans, amendments = self._load(problems)
+        problems.extend(self._output_links())
         unreadable = {e.file for e in problems}
         for f in amendments:
             # A plan whose own file is broken is reported once, not again for each act amending it.
@@ -243,6 +244,18 @@ class Repository:
             self.__dict__["_files"] = (plans, amendments)
             self.__dict__["timelines"] = timelines
         return problems, timelines
+
+    def _output_links(self) -> list[AmendError]:
+        """Symbolic links in ``consolidated/``: check must not compare through them, build replaces them."""
+        if self.output_dir.is_symlink():
+            return [self._refused(self.output_dir, "is a symbolic link: consolidated/ is a folder of the repository")]
+        if not self.output_dir.is_dir():
+            return []
+        return [
+            self._refused(path, "is a symbolic link: consolidated/ holds the files build writes, not links")
+            for path in sorted(self.output_dir.rglob("*"))
+            if path.is_symlink()
+        ]
 
     def plan_path(self, plan_id: str) -> Path:
         """The file of base plan ``plan_id`` (an id that would leave plans/base is refused)."""

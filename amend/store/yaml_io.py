@@ -15,7 +15,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from amend.engine.gc_pause import gc_paused
 from amend.engine.unknown import UNKNOWN, Unknown
-from amend.errors import AmendError, InputLimit, Location, YamlSyntaxError
+from amend.errors import AmendError, IdentifierError, InputLimit, Location, YamlSyntaxError
 from amend.store.inputs import check_tree, decode, printable, read_bytes, scan_structure
 
 __all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_text", "read_yaml"]
@@ -85,7 +85,14 @@ def read_yaml(path: Path) -> Any:
         scan_structure(path, text)
         raise InputLimit("collections nested too deep", file=path).at(Location(str(path))) from None
     try:
-        return check_tree(path, data)
+        return check_tree(path, data, text)
+    except InputLimit:
+        # Too deep to re-read with positions: the flat event scan places it.
+        scan_structure(path, text)
+        raise
+    except IdentifierError as err:
+        # A bad abbreviation code is a key: point at it, not at its expansion.
+        raise locate(err, text=text, at_key=err.path[-2:-1] in (("abbreviations",), ("entries",))) from None
     except AmendError as err:
         raise locate(err, text=text) from None
 
