@@ -21,6 +21,7 @@ from amend.importer.instructions import (
     Framing,
     InsertRows,
     NoteContext,
+    Repeal,
     ReplaceAbbreviation,
     ReplaceRows,
     ReplaceWords,
@@ -183,6 +184,32 @@ def test_the_quoted_table_belongs_to_the_instruction_before_it():
 def test_delete_rows():
     (deleted,) = read("реттік нөмірлері 12 және 13-жолдар алып тасталсын;")
     assert isinstance(deleted, DeleteRows) and deleted.rows == ("12", "13")
+
+
+def test_an_acts_repeal_is_read_with_the_repealed_acts_number():
+    (repeal, point) = read(
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысының күші жойылды деп танылсын;",
+        "2. Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысының күші жойылды деп танылсын.",
+    )
+    assert isinstance(repeal, Repeal) and repeal.number == "392"
+    assert isinstance(point, Repeal) and (point.number, point.point) == ("748", 2)
+
+
+def test_a_repeal_of_the_plans_own_act_or_of_an_amending_act_becomes_its_operation(plan):
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2026 жылғы 3 ақпандағы № 55 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысының "
+        "күші жойылды деп танылсын.\n"
+        "      2. Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысының "
+        "күші жойылды деп танылсын.\n"
+        "      3. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon(), source="repeal.txt")
+    assert [operation_data(op.operation) for op in draft.operations] == [
+        {"op": "repeal_act", "act": "392"},
+        {"op": "repeal_plan"},
+    ]
 
 
 def test_replace_words_in_a_row_a_column_or_the_plan_and_strike_words_out():

@@ -107,3 +107,16 @@ def test_a_bad_row_number_is_a_usage_error_and_an_unknown_plan_an_error():
     assert run("in-force", "748", "06", "--at", "2025-06-01").exit_code == 2
     result = run("in-force", "999", "6", "--at", "2025-06-01")
     assert result.exit_code == 1 and "no plan 999" in result.stderr
+
+
+def test_as_enacted_is_claimed_only_where_the_plan_declares_its_amending_acts_complete(timeline_748):
+    from builders import plan
+
+    from amend import consolidate
+    from amend.engine.base import evolve
+    from amend.engine.legal import AmendingActs
+
+    assert ask(timeline_748, "6", "2025-05-29").reason.endswith(", as enacted, as far as the known acts say")
+    declared = evolve(plan(), amending_acts=AmendingActs(complete=True, source="реестр"))
+    assert ask(consolidate(declared, []), "1", "2024-01-01").reason.endswith("is in force on 2024-01-01, as enacted")
+    assert ask(consolidate(plan(), []), "1", "2024-01-01").reason.endswith("as far as the known acts say")

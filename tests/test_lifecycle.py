@@ -254,3 +254,140 @@ def test_the_comparative_table_shows_a_moved_entry_into_force_and_a_repealed_act
     [entry] = repealed["entries"]
     assert (entry["kind"], entry["new_state"]) == ("repealed", "removed")
     assert entry["element"] == "ҚР Үкіметінің 01.07.2025 № 9003 қаулысы"
+
+
+def test_the_comparative_table_of_a_moved_act_is_taken_at_its_new_day(tmp_path):
+    root = scenario("postpone-392", tmp_path)
+    table = json.loads(cli("compare", str(root / "plans/amendments/392.yaml"), "--to", "json", "--root", str(root)))
+    assert table["in_force"] == "2025-06-30"
+    assert [e["element"] for e in table["entries"]][:2] == ["1-бөлім, 6-жол", "1.2-кіші бөлім, 23-1-жол"]
+
+
+def test_check_places_a_chain_error_at_the_line_and_column_of_the_correcting_act(tmp_path):
+    root = scenario("correct-392-row6", tmp_path)
+    path = root / "plans" / "amendments" / "9002.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("occurrences: 1", "occurrences: 2"), encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", "--root", str(root)])
+    assert result.exit_code == 1
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "occurrences" in text)
+    assert f"9002.yaml:{line}:18: error [occurrences-mismatch]" in result.output
+
+
+def test_a_suspended_plan_is_suspended_from_that_day_until_an_act_resumes_it(tmp_path):
+    root = scenario("suspend-156", tmp_path)
+    timeline = Repository(root).timeline("156")
+    assert plan_status(timeline, D(2020, 12, 31)).status == "in_force"
+    held = plan_status(timeline, D(2021, 3, 31))
+    assert (held.status, held.since) == ("suspended", D(2021, 1, 1))
+    assert "№ 9009 қаулысымен" in held.basis and "until 2021-04-01" in held.basis
+    assert plan_status(timeline, D(2021, 4, 1)).status == "in_force"
+    # As known before the resumption, the suspension ran until 1 July.
+    known = Repository(root).timeline("156", known_on=D(2021, 2, 1))
+    assert plan_status(known, D(2021, 5, 1)).status == "suspended"
+    assert plan_status(known, D(2021, 7, 1)).status == "in_force"
+    # The text is unchanged: one version.
+    assert len(timeline.versions) == 1
+    text = cli("render", "156", "--at", "2021-02-01", "--root", str(root))
+    assert "Мәртебесі: қолданылуы тоқтатыла тұрған (белгілі актілер бойынша)" in text
+    table = json.loads(cli("compare", str(root / "plans/amendments/9009.yaml"), "--to", "json", "--root", str(root)))
+    assert [(e["kind"], e["remark"]) for e in table["entries"]] == [
+        ("suspended", "қолданылуы тоқтатыла тұрсын, 2021-07-01 дейін")
+    ]
+
+
+def test_diff_as_known_on_a_day_compares_the_versions_as_they_were_known_then(tmp_path):
+    root = str(scenario("postpone-392", tmp_path))
+    now = cli("diff", "748", "--from", "2025-06-01", "--to", "2025-06-20", "--format", "json", "--root", root)
+    then = cli(
+        "diff",
+        "748",
+        "--from",
+        "2025-05-29",
+        "--to",
+        "2025-06-20",
+        "--as-known-on",
+        "2025-06-15",
+        "--format",
+        "json",
+        "--root",
+        root,
+    )
+    assert json.loads(now) == json.loads(
+        cli("diff", "748", "--from", "2025-06-01", "--to", "2025-06-01", "--format", "json", "--root", root)
+    )
+    assert "23-1" in then and "23-1" not in now
+
+
+def test_show_json_carries_the_status_and_whether_the_period_ended():
+    shown = json.loads(cli("show", "748", "--at", "2026-06-01", "--format", "json", "--root", str(ROOT)))
+    assert (shown["status"], shown["period_ended"]) == ("in_force", True)
+    assert shown["period"] == {"from": "2023-01-01", "to": "2025-12-31", "source": "title"}
+    assert shown["entry_into_force"] is None and shown["acts_complete"] is False
+
+
+# -- honesty of the shipped data -------------------------------------------------------------------------
+
+
+def test_748s_consolidated_files_keep_its_entry_into_force_unknown_and_say_what_valid_from_rests_on():
+    from amend.engine.unknown import UNKNOWN
+    from amend.store.yaml_io import read_yaml
+
+    first = read_yaml(ROOT / "consolidated" / "748" / "2023-08-31.yaml")
+    assert first["entry_into_force"] is UNKNOWN
+    assert first["valid_from_basis"].startswith("the approving act's adoption date")
+    assert first["acts_complete"] is False and first["currency"].endswith("other amending acts may exist")
+    later = read_yaml(ROOT / "consolidated" / "748" / "2025-05-30.yaml")
+    assert "valid_from_basis" not in later  # 392's own day is given by 392
+    text = (ROOT / "consolidated" / "748" / "2023-08-31.md").read_text(encoding="utf-8")
+    assert "Редакция: 2023-08-31 (қабылданған күні; қолданысқа енгізілу күні белгісіз) – 2025-05-29" in text
+
+
+def test_no_shipped_rendering_says_current_without_a_declared_list_of_acts():
+    for path in sorted((ROOT / "consolidated").rglob("*.md")):
+        assert "(қазіргі)" not in path.read_text(encoding="utf-8"), path
+
+
+def test_gaps_lists_other_amending_acts_the_assumed_period_and_748s_list_or_decimal_costs():
+    result = CliRunner().invoke(app, ["gaps", "748", "--root", str(ROOT)])
+    lines = result.stdout.splitlines()
+    assert (
+        "acts: other amending acts unknown: the plan file does not declare its list of amending acts complete" in lines
+    )
+    assert (
+        "period: assumed from the title's years: 2023-01-01 – 2025-12-31 (no source states the first and last day)"
+        in lines
+    )
+    assert 'row 44: cell cost: "1001355, 68" reads as a list or as a decimal; no source says which' in lines
+
+
+def test_a_plan_is_not_known_before_it_was_adopted():
+    result = CliRunner().invoke(
+        app, ["show", "748", "--at", "2025-06-10", "--as-known-on", "2023-08-30", "--root", str(ROOT)]
+    )
+    assert result.exit_code == 1 and "nothing of it was known then" in result.stderr
+
+
+def test_status_says_which_applied_act_was_repealed_by_which_act_and_when(tmp_path):
+    root = str(scenario("repeal-after", tmp_path))
+    before = json.loads(cli("status", "748", "--at", "2025-09-30", "--format", "json", "--root", root))
+    after = json.loads(cli("status", "748", "--at", "2025-10-01", "--format", "json", "--root", root))
+    assert [a.get("repealed") for a in before["acts"] if a["number"] == "9003"] == [None]
+    assert [a.get("repealed") for a in after["acts"] if a["number"] == "9003"] == [{"on": "2025-10-01", "by": "9005"}]
+
+
+def test_versions_lists_suspensions_and_what_acts_did_to_acts(tmp_path):
+    text = cli("versions", "156", "--root", str(scenario("suspend-156", tmp_path)))
+    assert "suspended from 2021-01-01 until 2021-04-01 by act 9009" in text
+    text = cli("versions", "748", "--root", str(scenario("postpone-392", tmp_path)))
+    assert "act 392: entry into force moved to 2025-06-30 (act 9001, in effect 2025-06-16)" in text
+
+
+def test_the_sites_version_pages_carry_the_badge_the_period_and_the_currency_statement():
+    from amend.outputs.site import site_pages
+
+    pages = site_pages(Repository(ROOT))[0]
+    page = pages["748/2025-05-30.html"]
+    assert '<p class="meta">Мәртебесі: қолданыста (белгілі актілер бойынша)</p>' in page
+    assert "Жоспар кезеңі: 2023-01-01 – 2025-12-31 (атауынан алынған)" in page
+    assert "Өзгерістер енгізетін басқа актілер болуы мүмкін." in page
+    assert not any("(қазіргі)" in text for text in pages.values() if isinstance(text, str))  # pages, not downloads

@@ -140,3 +140,27 @@ def test_a_schema_file_in_another_encoding_is_stale_not_a_traceback(tmp_path: Pa
     assert stale.exit_code == 1 and "plan.schema.json is not what `amend schema` would write" in stale.stderr
     assert runner.invoke(app, ["schema", str(tmp_path)]).exit_code == 0
     assert runner.invoke(app, ["schema", str(tmp_path), "--check"]).exit_code == 0
+
+
+LIFECYCLE_FILES = sorted((ROOT / "tests" / "fixtures" / "lifecycle").glob("*/amendments/*.yaml"))
+
+
+@pytest.mark.parametrize("path", LIFECYCLE_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.name}")
+def test_the_acts_that_amend_acts_of_the_lifecycle_corpus_validate_against_the_schema(path: Path):
+    v = validator("amendment.schema.json")
+    data = read_yaml(path)
+    assert errors(v, as_json(data)) == []
+    assert errors(v, as_language_server(data)) == []
+
+
+def test_the_amendment_schema_names_every_operation_on_acts_and_rejects_a_malformed_one():
+    v = validator("amendment.schema.json")
+    data = as_json(read_yaml(LIFECYCLE_FILES[0]))
+    for op in (
+        {"op": "reschedule_act", "act": "392", "date": "2025-06-30"},
+        {"op": "correct_act", "act": "392", "operation": 1, "old": "а", "new": "б", "occurrences": 1},
+        {"op": "repeal_act", "act": "392", "operations": [1, 2]},
+    ):
+        assert errors(v, {**data, "operations": [op]}) == []
+    assert errors(v, {**data, "operations": [{"op": "repeal_act", "act": "392", "operations": [0]}]}) != []
+    assert errors(v, {**data, "operations": [{"op": "reschedule_act", "act": "392"}]}) != []

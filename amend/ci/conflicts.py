@@ -78,7 +78,8 @@ def same_day_conflicts(timeline: Timeline, *, involving: Path | None = None) -> 
         by_row.setdefault((t.day, t.row), []).append(t)
     problems: list[SameDayConflict] = []
     for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
-        touches.sort(key=lambda t: order_key(t.filed.amendment, t.index))
+        # The order rule within one day (the day itself may have been moved by another act).
+        touches.sort(key=lambda t: (t.filed.amendment.act.date, order_key(t.filed.amendment, t.index)[2], t.index))
         first = touches[0]
         later = {}
         for t in touches:

@@ -93,9 +93,13 @@ def show(
     except AmendError as err:
         fail(err)
     if format is ShowFormat.json:
+        from amend.queries.status import plan_status
         from amend.store.serialize import show_json
 
-        typer.echo(json.dumps(show_json(version, day, timeline, lang.value), ensure_ascii=False, indent=2))
+        data = show_json(version, day, timeline, lang.value)
+        found = plan_status(timeline, day)  # the status badge of the JSON: force and whether the period ended
+        data["status"], data["period_ended"] = found.status, found.period_ended
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown
         from amend.queries.status import standing
@@ -143,6 +147,12 @@ def versions(plan: str, root: Root = Path(".")) -> None:
         until = v.valid_to.isoformat() if v.valid_to else "…"
         acts = ", ".join(v.acts) if v.acts else f"{plan} ({enacted})"
         typer.echo(f"{v.valid_from.isoformat()} – {until}  {acts}")
+    for held in timeline.suspensions:
+        until = f" until {held.end.isoformat()}" if held.end else ""
+        typer.echo(f"suspended from {held.start.isoformat()}{until} by act {held.by.number}")
+    for record in timeline.acts:  # what acts that amend acts did to each act
+        for e in record.events:
+            typer.echo(f"act {record.act.number}: {e.detail} (act {e.by.number}, in effect {e.day.isoformat()})")
     if timeline.repealed_on:
         typer.echo(f"repealed with effect from {timeline.repealed_on.isoformat()}")
 

@@ -20,6 +20,7 @@ from amend.engine.operations import (
     AddSubsection,
     DeleteAbbreviation,
     DeleteRow,
+    ForceOperation,
     InsertRows,
     NewRow,
     Operation,
@@ -49,8 +50,8 @@ __all__ = ["apply"]
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
     """The plan after ``op``; raises an ``AmendError`` subclass if ``op`` does not fit ``plan``."""
-    if isinstance(op, ActOperation):  # acts that amend acts are resolved by the schedule (chains.py)
-        raise TypeError(f"{op.op} targets an act, not a plan: timeline.schedule resolves it")
+    if isinstance(op, ActOperation | ForceOperation):  # resolved by the schedule (chains.py, timeline.py)
+        raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
     if plan.repealed is not None:
         raise Repealed(
             f"plan {plan.plan} was repealed by act {plan.repealed.act} in force {plan.repealed.in_force}", path=("op",)

@@ -44,12 +44,23 @@ from amend.engine.operations import (
     ReplaceRow,
     ReplaceWords,
     RescheduleAct,
+    ResumePlan,
     SetTitle,
+    SuspendPlan,
 )
 from amend.engine.unknown import Text
-from amend.errors import AmendError, OccurrencesMismatch, OrderAmbiguous, TargetMissing
+from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
 
-__all__ = ["ActEvent", "ActRecord", "Derived", "Resolution", "correct_operation", "resolve"]
+__all__ = [
+    "ActEvent",
+    "ActRecord",
+    "Derived",
+    "Resolution",
+    "Suspension",
+    "correct_operation",
+    "resolve",
+    "suspensions",
+]
 
 EventKind = Literal["rescheduled", "corrected", "repealed"]
 
@@ -113,6 +124,7 @@ class Resolution:
 
     records: dict[int, ActRecord] = field(default_factory=dict)
     derived: tuple[Derived, ...] = ()
+    suspensions: tuple[Suspension, ...] = ()
 
 
 def _fix(text: Text, old: str, new: str) -> tuple[Text, int]:
@@ -214,8 +226,9 @@ def _targets(
 
 
 class _Resolver:
-    def __init__(self, filed: Sequence[FiledAmendment]) -> None:
+    def __init__(self, filed: Sequence[FiledAmendment], not_before: dt.date | None) -> None:
         self.filed = list(filed)
+        self.not_before = not_before
         self.by_number: dict[str, list[FiledAmendment]] = {}
         for f in self.filed:
             self.by_number.setdefault(f.amendment.act.number, []).append(f)
@@ -275,22 +288,29 @@ class _Resolver:
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]
         events: list[ActEvent] = []
-        directives: list[tuple[tuple[dt.date, dt.date, int], FiledAmendment, int, Operation]] = []
+        directives: list[tuple[tuple[dt.date, dt.date, str, int], FiledAmendment, int, Operation]] = []
         for director, j in self.aimed.get(id(a), []):
             day = self.record(director).days[j]
             if day is None:
                 continue  # the directing operation was itself repealed before it took effect
-            order = (day, director.amendment.act.date, j)
+            order = (day, director.amendment.act.date, director.amendment.act.number, j)
             directives.append((order, director, j, self.records[id(director.amendment)].operations[j]))
         directives.sort(key=lambda d: d[0])
         late: list[tuple[int, Derived]] = []
         # Moves first, then corrections, then repeals: a repeal is judged against the final days.
         for kind in (RescheduleAct, CorrectAct, RepealAct):
-            for (day, _, _), director, j, op in directives:
+            for (day, *_), director, j, op in directives:
                 if not isinstance(op, kind):
                     continue
                 place = ("operations", j)
                 if isinstance(op, RescheduleAct):
+                    if self.not_before is not None and op.date < self.not_before:
+                        raise DateOrder(
+                            f"act {director.amendment.act.number} would move act {a.act.number} to {op.date}, "
+                            f"before plan {a.amends} is in force ({self.not_before})",
+                            path=(*place, "date"),
+                            file=director.path,
+                        )
                     own = [i for i in range(n) if a.operations[i].in_force is None]
                     chosen = _targets(op.operations, own, n, (*place, "operations"), director)
                     for i in chosen:
@@ -307,7 +327,13 @@ class _Resolver:
                         )
                     )
                 elif isinstance(op, CorrectAct):
-                    i = _targets((op.operation,), [], n, (*place, "operation"), director)[0]
+                    if op.operation > n:
+                        raise TargetMissing(
+                            f"act {a.act.number} has {n} operation(s); there is no operation {op.operation}",
+                            path=(*place, "operation"),
+                            file=director.path,
+                        )
+                    i = op.operation - 1
                     self._correct(
                         filed, i=i, ops=ops, days=days, by=by, director=director, j=j, op=op, day=day, late=late
                     )
@@ -380,6 +406,39 @@ class _Resolver:
         return Resolution(dict(self.records), tuple(self.derived))
 
 
-def resolve(filed: Sequence[FiledAmendment]) -> Resolution:
-    """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved."""
-    return _Resolver(filed).run()
+def resolve(filed: Sequence[FiledAmendment], not_before: dt.date | None = None) -> Resolution:
+    """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved.
+
+    ``not_before``: the plan's first day; a move to an earlier day is a ``date-order`` error."""
+    return _Resolver(filed, not_before).run()
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """The plan's force suspended from ``start`` until ``end`` (the first day it applies again; None: no
+    known act or date ends it), by ``by``; ``resumed_by``: the act that ended it early, if any."""
+
+    start: dt.date
+    end: dt.date | None
+    by: Act
+    resumed_by: Act | None = None
+
+    def covers(self, day: dt.date) -> bool:
+        """True if the plan is suspended on ``day``."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+def suspensions(steps: Sequence[tuple[dt.date, Act, SuspendPlan | ResumePlan]]) -> tuple[Suspension, ...]:
+    """The periods of suspension that ``suspend_plan`` and ``resume_plan`` operations (in the order rule's
+    order, each with its day and act) make: a resumption ends every suspension in effect on its day."""
+    found: list[Suspension] = []
+    for day, act, op in steps:
+        if isinstance(op, SuspendPlan):
+            found.append(Suspension(day, op.until, act))
+        else:
+            found = [
+                Suspension(s.start, day, s.by, act) if s.covers(day) and s.start < day else s
+                for s in found
+                if not (s.covers(day) and s.start == day)  # suspended and resumed on one day: never in effect
+            ]
+    return tuple(found)

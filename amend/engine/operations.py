@@ -30,6 +30,7 @@ __all__ = [
     "DeleteSection",
     "DeleteSubsection",
     "DeleteText",
+    "ForceOperation",
     "InsertRows",
     "InsertText",
     "MoveRow",
@@ -49,8 +50,10 @@ __all__ = [
     "ReplaceWords",
     "ReplaceWordsIn",
     "RescheduleAct",
+    "ResumePlan",
     "SetTitle",
     "StructureOperation",
+    "SuspendPlan",
 ]
 
 
@@ -382,7 +385,29 @@ class RepealAct(_Op):
         return (Touch(_act(self.act), Effect.DELETES, ("act",)),)
 
 
+class SuspendPlan(_Op):
+    """ "қолданылуы тоқтатыла тұрсын": the plan's force suspended from this operation's day until ``until``
+    (the first day it applies again), or until an act resumes it. Its text is unchanged."""
+
+    op: Literal["suspend_plan"]
+    until: dt.date | None = None
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.PLAN, ""), Effect.CHANGES, ("op",)),)
+
+
+class ResumePlan(_Op):
+    """A suspended plan applies again from this operation's day."""
+
+    op: Literal["resume_plan"]
+
+    def touches(self, plan: Plan) -> tuple[Touch, ...]:
+        return (Touch(Element(ElementKind.PLAN, ""), Effect.CHANGES, ("op",)),)
+
+
 ActOperation = RescheduleAct | CorrectAct | RepealAct
+# Operations on the plan's force, not its text: the schedule records them (Timeline.suspensions).
+ForceOperation = SuspendPlan | ResumePlan
 
 
 # -- the whole resolution and its structure (issue 15) ----------------------------------------------
@@ -614,6 +639,8 @@ Operation = Annotated[
     | RescheduleAct
     | CorrectAct
     | RepealAct
+    | SuspendPlan
+    | ResumePlan
     | StructureOperation,
     Field(discriminator="op"),
 ]

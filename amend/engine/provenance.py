@@ -34,6 +34,8 @@ class ChangeKind(str, Enum):
     TITLE_SET = "title_set"
     REPEALED = "repealed"
     RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
+    SUSPENDED = "suspended"  # the plan's force suspended (its text stands)
+    RESUMED = "resumed"
     RENUMBERED = "renumbered"  # the element keeps its identity (and history) under a new number
     MOVED = "moved"  # a row moved to another section or subsection
 

@@ -18,17 +18,17 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
 from amend.engine.acts import in_force_date
 from amend.engine.amendment import Amendment, FiledAmendment
-from amend.engine.chains import ActRecord, Resolution, resolve
+from amend.engine.chains import ActRecord, Resolution, Suspension, resolve, suspensions
 from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
-from amend.engine.operations import ActOperation
+from amend.engine.operations import ActOperation, ForceOperation
 from amend.engine.provenance import Change, Source
 from amend.engine.step import Applied, OrderKey, Scheduled, apply_day
 from amend.engine.unknown import UNKNOWN
@@ -40,6 +40,7 @@ __all__ = [
     "Timeline",
     "Version",
     "act_bounds",
+    "act_record",
     "base_date",
     "consolidate",
     "order_key",
@@ -71,6 +72,7 @@ class Timeline:
     acts: tuple[ActRecord, ...] = ()
     known_on: dt.date | None = None
     repeal: Change | None = None
+    suspensions: tuple[Suspension, ...] = ()  # periods when the plan's force is suspended (its text stands)
     _starts: tuple[dt.date, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -120,15 +122,32 @@ def order_key(amendment: Amendment, index: int) -> OrderKey:
     return (amendment.effective(index), amendment.act.date, _natural(amendment.act.number), index)
 
 
-def act_bounds(amendment: Amendment) -> tuple[OrderKey, OrderKey]:
+def act_bounds(amendment: Amendment, record: ActRecord | None = None) -> tuple[OrderKey, OrderKey]:
     """Keys just before the act's first operation and just after its last, in the order rule.
 
-    ``consolidate(..., until=...)`` with them gives the plan just before and just after the act.
+    ``consolidate(..., until=...)`` with them gives the plan just before and just after the act. With
+    ``record`` (see ``act_record``), the days are those other acts gave it (moved, or never).
     """
     n = len(amendment.operations)
-    days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
+    if record is not None:
+        days = [d for d in record.days if d is not None] or [amendment.in_force]
+    else:
+        days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
     number = _natural(amendment.act.number)
     return (min(days), amendment.act.date, number, -1), (max(days), amendment.act.date, number, n)
+
+
+def act_record(
+    base: Plan,
+    amendments: Iterable[FiledAmendment],
+    filed: FiledAmendment,
+    *,
+    drafts: Iterable[FiledAmendment] = (),
+    known_on: dt.date | None = None,
+) -> ActRecord | None:
+    """What the acts that amend acts made of ``filed`` (its days, texts, events); None if it is not
+    among the acts consolidated. Nothing is applied."""
+    return _schedule(base, amendments, drafts, known_on)[1].records.get(id(filed.amendment))
 
 
 def base_date(plan: Plan) -> dt.date:
@@ -222,8 +241,9 @@ def _schedule(
     start = base_date(base)
     for f in mine:
         _check_dates(base, start, f)
-    resolution = resolve(mine)
+    resolution = resolve(mine, start)
     steps: list[Scheduled] = []
+    force: list[Scheduled] = []
     for f in mine:
         a = f.amendment
         record = resolution.records[id(a)]
@@ -234,6 +254,9 @@ def _schedule(
             day = record.days[i]
             if day is None or isinstance(op, ActOperation):
                 continue  # repealed before it took effect; or resolved above, not applied to the plan
+            if isinstance(op, ForceOperation):
+                force.append(Scheduled(f, i, (day, a.act.date, number, i), Source(a.act, day)))
+                continue  # the plan's force, not its text: recorded as suspensions
             by = record.amended_by[i]
             source = sources.get((day, tuple(x.number for x in by)))
             if source is None:
@@ -245,6 +268,12 @@ def _schedule(
         source = Source(a.act, d.day, corrects=d.corrects)
         steps.append(Scheduled(d.filed, d.index, (d.day, a.act.date, _natural(a.act.number), d.index), source, d.op))
     steps.sort(key=lambda s: s.key)
+    force.sort(key=lambda s: s.key)
+    resolution = Resolution(
+        resolution.records,
+        resolution.derived,
+        suspensions([(s.day, s.source.act, s.op) for s in force]),  # type: ignore[misc]
+    )
     return steps, resolution, mine
 
 
@@ -263,6 +292,10 @@ def consolidate(
     the acts adopted by that day (the plan as it was known then). Raises the first error met, placed
     inside its act's file.
     """
+    if known_on is not None and known_on < base.act.date:
+        raise NotInForce(
+            f"plan {base.plan} was adopted on {base.act.date}, after {known_on}: nothing of it was known then"
+        )
     with gc_paused():
         steps, resolution, mine = _schedule(base, amendments, drafts, known_on)
         if until is not None:
@@ -271,7 +304,8 @@ def consolidate(
             (resolution.records[id(f.amendment)] for f in mine),
             key=lambda r: (r.act.date, _natural(r.act.number)),
         )
-        return _run(base, steps, tuple(records), known_on)
+        timeline = _run(base, steps, tuple(records), known_on)
+        return replace(timeline, suspensions=resolution.suspensions) if resolution.suspensions else timeline
 
 
 def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], known_on: dt.date | None) -> Timeline:

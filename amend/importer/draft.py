@@ -329,6 +329,10 @@ class _Builder:
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
             case Subpoint():
                 self.subpoint = i.number
+            case Repeal() if i.number is not None and i.number != self.plan.plan:
+                # Another act: an amending act of the plan is repealed (check tells whether it is one).
+                self.point, self.subpoint = i.point, None
+                self._emit({"op": "repeal_act", "act": i.number}, [i.paragraph.text], i.paragraph.first_line)
             case Repeal():
                 self.point, self.subpoint = i.point, None
                 self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)

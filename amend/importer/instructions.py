@@ -270,9 +270,11 @@ class Framing(Instruction):
 
 @dataclass(frozen=True)
 class Repeal(Instruction):
-    """'... қаулысының күші жойылды деп танылсын': the plan ceases to have effect."""
+    """'... қаулысының күші жойылды деп танылсын': the plan ceases to have effect, or (``number`` naming
+    another act) an amending act of the plan is repealed."""
 
     point: int | None = None
+    number: str | None = None  # "№ 392": the repealed act's number, where the lead gives it
 
 
 @dataclass(frozen=True)
@@ -355,6 +357,11 @@ def _quoted_title(quote: tuple[Paragraph, ...]) -> str | None:
 def _point(lead: str) -> int | None:
     m = re.match(r"^(\d+)\.\s", lead)
     return int(m.group(1)) if m else None
+
+
+def _act_number(lead: str) -> str | None:
+    m = re.search(r"№\s*(\S+)\s+\S+$", lead)
+    return m.group(1) if m else None
 
 
 _ENTRY_WORDS = re.compile(r"^(?:\d+\.\s+)?Осы\s+.*қолданысқа\s+енгізіледі")
@@ -483,7 +490,7 @@ def read_instructions(document: Document) -> list[Instruction]:
             case "lead_in":
                 out.append(Framing(p, v["point"]))
             case "repeal":
-                out.append(Repeal(p, _point(v["lead"])))
+                out.append(Repeal(p, _point(v["lead"]), _act_number(v["lead"])))
             case "entry":
                 out.append(EntryIntoForceClause(p, v["clause"]))
             case "signature":

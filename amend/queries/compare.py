@@ -24,9 +24,9 @@ from amend.engine.elements import Element, ElementKind
 from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct
+from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct, ResumePlan, SuspendPlan
 from amend.engine.provenance import Change, ChangeKind
-from amend.engine.timeline import Timeline, act_bounds, consolidate
+from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.queries.redline import Segment, redline
@@ -189,8 +189,9 @@ def around(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendme
     """The timelines just before and just after ``filed`` (adopted, or a draft at its order position),
     among the other ``amendments``. Errors are placed at file:line:col."""
     acts, drafts = _inputs(amendments, filed)
-    first, last = act_bounds(filed.amendment)
     try:
+        # The act's days as other acts made them (moved, or never): the table is of what it does.
+        first, last = act_bounds(filed.amendment, act_record(base, acts, filed, drafts=drafts))
         return (
             consolidate(base, acts, drafts=drafts, until=first),
             consolidate(base, acts, drafts=drafts, until=last),
@@ -356,6 +357,9 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
     entries += _act_entries(amendments, filed, len(entries))
     act = filed.amendment
     first = min((act.effective(i) for i in range(len(act.operations))), default=act.in_force)
+    record = next((r for r in after_tl.acts if r.filed.amendment is act), None)
+    if record is not None and record.in_force is not None:
+        first = record.in_force  # as other acts moved it
     return Comparison(
         act=act.act,
         plan=base.plan,
@@ -373,7 +377,27 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
     target act as written."""
     entries: list[Entry] = []
     a = filed.amendment
+    remark: str | None
     for index, op in enumerate(a.operations):
+        if isinstance(op, SuspendPlan | ResumePlan):
+            # The plan's force, not its text: one entry, the plan, with the instruction.
+            until = f", {op.until.isoformat()} дейін" if isinstance(op, SuspendPlan) and op.until else ""
+            instruction = (
+                "қолданылуы тоқтатыла тұрсын" + until if isinstance(op, SuspendPlan) else "қолданылуы қайта басталады"
+            )
+            entries.append(
+                Entry(
+                    number=count + len(entries) + 1,
+                    element="Жоспар",
+                    kind=ChangeKind.SUSPENDED if isinstance(op, SuspendPlan) else ChangeKind.RESUMED,
+                    operation=index,
+                    old_absent=False,
+                    new_absent=False,
+                    parts=(),
+                    remark=instruction,
+                )
+            )
+            continue
         if not isinstance(op, RescheduleAct | CorrectAct | RepealAct):
             continue
         target = next(

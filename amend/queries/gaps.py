@@ -67,14 +67,14 @@ def gaps(plan: Plan) -> list[Gap]:
     for row in plan.rows:
         if row.subsection is UNKNOWN:
             found.append(Gap(f"row {row.number}", f"subsection (within section {row.section})"))
-        for c, t in row.cells.items():
+        for column_id, text in row.cells.items():
             # Only money texts: elsewhere "2020, 2021" is a plain list of years.
-            if isinstance(t, str) and (roles.get(c) == "amount" or "теңге" in t):
-                for figure in _LIST_OR_DECIMAL.findall(t):
+            if isinstance(text, str) and (roles.get(column_id) == "amount" or "теңге" in text):
+                for figure in _LIST_OR_DECIMAL.findall(text):
                     found.append(
                         Gap(
                             f"row {row.number}",
-                            f'cell {c}: "{figure}" reads as a list or as a decimal; no source says which',
+                            f'cell {column_id}: "{figure}" reads as a list or as a decimal; no source says which',
                         )
                     )
         missing = [c for c, t in row.cells.items() if t is UNKNOWN]

@@ -75,8 +75,10 @@ def row_in_force(timeline: Timeline, number: RowNumber, at: dt.date) -> InForceA
     row = plan.row(number)
     if row is not None:
         source = _wording(plan, row)
+        declared = plan.amending_acts
         how = (
-            "as enacted"
+            # "as enacted" claims that no other act changed it: made only where the acts are declared complete
+            ("as enacted" if declared is not None and declared.complete else "as enacted, as far as the known acts say")
             if source.kind == "enacted"
             else f"in the wording of act {source.act} of {source.act_date}, in force from {source.in_force}"
         )

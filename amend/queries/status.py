@@ -10,11 +10,11 @@ currency statement). Status words are given only as far as the acts known suppor
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
-from amend.engine.legal import Period, currency_english, currency_kazakh, plan_period
+from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, plan_period
 from amend.engine.model import Plan
 from amend.engine.timeline import Timeline
 from amend.engine.unknown import UNKNOWN
@@ -56,6 +56,8 @@ class PlanStatus:
     known_on: dt.date
     currency: str  # in English
     currency_kk: str  # in Kazakh
+    # Amending acts (by number) repealed as a whole by ``at``: the day and the repealing act.
+    act_repeals: dict[str, tuple[dt.date, Act]] = field(default_factory=dict)
 
     @property
     def period_ended(self) -> bool:
@@ -97,6 +99,10 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         status, since = "repealed", timeline.repealed_on
         by = timeline.repeal.citation if timeline.repeal is not None else "an act"
         basis = f"repealed with effect from {since.isoformat()} ({by})"
+    elif (held := next((x for x in timeline.suspensions if x.covers(at)), None)) is not None:
+        status, since = "suspended", held.start
+        until = f" until {held.end.isoformat()}" if held.end else " (no known act or date ends it)"
+        basis = f"suspended from {held.start.isoformat()}{until} ({act_in_case(held.by, 'instrumental')})"
     elif unknown_start:
         if at < base.act.date:
             status, since = "not_yet_in_force", None
@@ -116,7 +122,9 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         basis = (
             f"act {base.act.number} in force from {start.isoformat()} ({_entry_rule(base)}); no known act repeals it"
         )
-    acts = tuple((r.act, r.in_force) for r in timeline.acts_applied(at) if r.in_force is not None)
+    applied = [r for r in timeline.acts_applied(at) if r.in_force is not None]
+    acts = tuple((r.act, r.in_force) for r in applied if r.in_force is not None)
+    repeals = {r.act.number: (e.day, e.by) for r in applied if (e := r.repealed) is not None and e.day <= at}
     complete = acts_complete(base)
     known_on = timeline.known_as_of
     listed = [a for a, _ in acts]
@@ -132,7 +140,16 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         known_on=known_on,
         currency=currency_english(known_on, listed, complete),
         currency_kk=currency_kazakh(known_on, listed, complete),
+        act_repeals=repeals,
     )
+
+
+def _act_json(s: PlanStatus, act: Act, day: dt.date) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": act.number, "date": act.date.isoformat(), "in_force": day.isoformat()}
+    repeal = s.act_repeals.get(act.number)
+    if repeal is not None:  # what it changed stays in the plan's text; see docs/format.md
+        data["repealed"] = {"on": repeal[0].isoformat(), "by": repeal[1].number}
+    return data
 
 
 def status_json(s: PlanStatus) -> dict[str, Any]:
@@ -149,7 +166,7 @@ def status_json(s: PlanStatus) -> dict[str, Any]:
             else None
         ),
         "period_ended": s.period_ended,
-        "acts": [{"number": a.number, "date": a.date.isoformat(), "in_force": day.isoformat()} for a, day in s.acts],
+        "acts": [_act_json(s, a, day) for a, day in s.acts],
         "acts_complete": s.acts_complete,
         "as_known_on": s.known_on.isoformat(),
         "currency": s.currency,

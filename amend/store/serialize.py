@@ -12,7 +12,7 @@ from amend.engine.legal import currency_english, plan_period
 from amend.engine.model import Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
-from amend.engine.unknown import UNKNOWN
+from amend.engine.unknown import UNKNOWN, Unknown
 
 __all__ = [
     "act_json",
@@ -43,7 +43,7 @@ def legal_data(timeline: Timeline, plan: Plan, day: dt.date) -> dict[str, Any]:
     acts = [r.act for r in timeline.acts_applied(day)]
     return {
         "entry_into_force": (
-            UNKNOWN if plan.entry_into_force is UNKNOWN else plan.entry_into_force.model_dump()  # type: ignore[union-attr]
+            UNKNOWN if isinstance(plan.entry_into_force, Unknown) else plan.entry_into_force.model_dump()
         ),
         "period": (
             {"from": period.start, "to": period.end, "source": period.source} if period is not None else UNKNOWN
