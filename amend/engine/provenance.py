@@ -14,6 +14,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Source",
+    "element_name",
     "note_for_abbreviation",
     "note_for_element",
     "note_for_row",
@@ -152,6 +153,11 @@ def _names(kind: str, key: str) -> tuple[str, str, str, str]:
         return kk.format(sub, point), kk_gen.format(sub, point), ru.format(sub, point), ending
     kk, kk_gen, ru, ending = _ELEMENTS[kind]
     return kk.format(key), kk_gen.format(key), ru.format(key), ending
+
+
+def element_name(element: str, key: str) -> str:
+    """An element's name in Kazakh, as notes and the comparative table give it ("2-тармақ", "Кіріспе")."""
+    return _names(element, key)[0]
 
 
 def note_for_element(
