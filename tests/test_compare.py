@@ -170,3 +170,72 @@ def test_the_command_writes_html_and_docx_files(tmp_path):
         assert out.stat().st_size > 0
     result = runner.invoke(app, ["compare", str(ACT_392), "--to", "docx", "--root", str(ROOT)])
     assert result.exit_code == 2 and "give -o FILE" in result.output
+
+
+# -- the whole resolution and its structure (tests/fixtures/structure) ---------------------------------
+
+STRUCTURE = Path(__file__).parent / "fixtures" / "structure"
+
+
+def _scenario_table(tmp_path: Path, name: str, act: str):
+    from amend import Repository
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(STRUCTURE / name / "plans", tmp_path / "plans", dirs_exist_ok=True)
+    return table_of(Repository(tmp_path), tmp_path / "plans" / "amendments" / f"{act}.yaml")
+
+
+def test_the_resolution_s_points_and_the_annex_title_each_have_an_entry(tmp_path):
+    table = _scenario_table(tmp_path, "point-2", "9001")
+    by_element = {e.element: e for e in table.entries}
+    assert list(by_element) == ["2-тармақ", "2-тармақтың 2) тармақшасы", "Жоспардың атауы", "3-тармақ", "5-тармақ"]
+    point = by_element["2-тармақ"]
+    assert point.kind is ChangeKind.REPLACED and point.parts[0].old.startswith("Облыстардың")
+    assert point.parts[0].new.startswith("сынақ мәтіні")
+    assert [(p.key, p.old) for p in point.parts[1:]] == [("1)", None), ("2)", None)]  # its new sub-points
+    assert by_element["3-тармақ"].new_absent and by_element["5-тармақ"].old_absent
+    text = render_comparison_markdown(table)
+    assert "| 4 | 3-тармақ |" in text and "алып тасталсын" in text
+
+
+def test_a_renumbered_row_is_one_entry_from_its_old_number_to_its_new(tmp_path):
+    table = _scenario_table(tmp_path, "renumber", "9002")
+    [entry] = table.entries
+    assert entry.element == "1.2-кіші бөлім, 23-1-жол → 24-жол" and entry.kind is ChangeKind.RENUMBERED
+    number = entry.parts[0]
+    assert (number.key, number.old, number.new) == ("№", "23-1", "24")
+    assert all(not p.changed for p in entry.parts[1:])
+
+
+def test_a_moved_row_names_both_places(tmp_path):
+    [entry] = _scenario_table(tmp_path, "move", "9003").entries
+    assert entry.element == "2.1-кіші бөлім, 29-3-жол → 2.2-кіші бөлім, 29-3-жол"
+    assert entry.kind is ChangeKind.MOVED
+
+
+def test_columns_added_and_renamed_have_entries(tmp_path):
+    entries = _scenario_table(tmp_path, "columns", "9004").entries
+    by_element = {e.element: e for e in entries}
+    assert by_element["indicator-баған"].old_absent
+    renamed = by_element["form-баған"]
+    assert renamed.kind is ChangeKind.TITLE_SET and renamed.parts[0].old is UNKNOWN
+    assert by_element["I-бөлім, 1-жол"].parts[1].new == "сынақ мәтіні: 1-жолдың көрсеткіші"
+
+
+def test_a_deleted_section_and_its_rows_are_struck_out(tmp_path):
+    entries = _scenario_table(tmp_path, "delete-section", "9005").entries
+    assert [e.element for e in entries] == ["V-бөлім", "V-бөлім, 68-жол", "V-бөлім, 69-жол", "V-бөлім, 70-жол"]
+    assert all(e.new_absent and e.kind is ChangeKind.DELETED for e in entries)
+
+
+def test_words_in_an_abbreviation_expansion_are_redlined(tmp_path):
+    [entry] = _scenario_table(tmp_path, "abbreviation-words", "9006").entries
+    assert entry.element == "Ескертпе, БҒМ"
+    assert entry.remark == '"министлігі" деген сөздер "министрлігі" деген сөздермен ауыстырылсын'
+    assert [s.text for s in entry.parts[0].redline if s.mark.value != "same"] == ["министлігі", "министрлігі"]
+
+
+def test_renumbered_headings_have_one_entry_each_not_one_per_row(tmp_path):
+    entries = _scenario_table(tmp_path, "renumber-section", "9008").entries
+    assert [e.element for e in entries] == ["2.2-кіші бөлім → 2.3-кіші бөлім", "3-бөлім → 4-бөлім"]
+    assert {e.kind for e in entries} == {ChangeKind.RENUMBERED}

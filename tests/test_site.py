@@ -329,3 +329,17 @@ def test_a_draft_gets_its_table_and_a_draft_that_does_not_apply_is_left_out_with
     page = (tmp_path / "out" / "748" / "acts" / "draft-2025-09-01-900.html").read_text(encoding="utf-8")
     assert "Жоба: әлі қабылданбаған акт" in page and "2.2-кіші бөлім, 37-4-жол" in page
     assert not (tmp_path / "out" / "748" / "acts" / "draft-2025-09-01-901.html").exists()
+
+
+def test_the_site_in_both_languages_shows_the_russian_beside_each_version(tmp_path):
+    from amend.cli.app import app
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(app, ["site", str(out), "--lang", "both", "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    page = (out / "748" / "2025-05-30.html").read_text(encoding="utf-8")
+    assert '<tr class="ru" lang="ru">' in page and "Сноска. Строка 6" in page
+    assert '<table class="bilingual title">' in page  # the resolution's title, Kazakh and Russian
+    kk = tmp_path / "kk"
+    CliRunner().invoke(app, ["site", str(kk), "--root", str(ROOT)])
+    assert "Сноска" not in (kk / "748" / "2025-05-30.html").read_text(encoding="utf-8")

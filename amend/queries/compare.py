@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
+from amend.engine.apply_structure import element_texts
 from amend.engine.base import Frozen
 from amend.engine.elements import Element, ElementKind
 from amend.engine.model import Plan, Row
@@ -281,8 +282,6 @@ def _changed_by(history: tuple[Change, ...], filed: FiledAmendment) -> bool:
 
 def _text_parts(plan: Plan, element: Element) -> tuple[Part, ...] | None:
     """The wording of a text element of the resolution or the annex (None: it does not exist)."""
-    from amend.engine.apply_structure import element_texts
-
     if element.kind is ElementKind.SIGNATORY:
         s = plan.act.signatory
         return None if s is None else (Part(key="position", text=s.position), Part(key="name", text=s.name))
@@ -291,6 +290,9 @@ def _text_parts(plan: Plan, element: Element) -> tuple[Part, ...] | None:
         return None
     if element.kind is ElementKind.COLUMN:
         return (Part(key=element.key, text=texts[0]),)
+    if element.kind is ElementKind.POINT and "." not in element.key:  # a point with its sub-points
+        point = next(p for p in plan.act.points if p.number == element.key)
+        return (Part(text=texts[0]), *(Part(key=f"{s.number})", text=s.text) for s in point.subpoints))
     return (Part(text=texts[0]),)
 
 
