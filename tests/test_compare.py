@@ -239,3 +239,58 @@ def test_renumbered_headings_have_one_entry_each_not_one_per_row(tmp_path):
     entries = _scenario_table(tmp_path, "renumber-section", "9008").entries
     assert [e.element for e in entries] == ["2.2-кіші бөлім → 2.3-кіші бөлім", "3-бөлім → 4-бөлім"]
     assert {e.kind for e in entries} == {ChangeKind.RENUMBERED}
+
+
+def _all_changes(plan):
+    """Every change recorded anywhere in a version."""
+    found = [c for h in plan.texts_history.values() for c in h]
+    found += [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
+    found += [c for s in plan.sections for c in s.history] + [
+        c for s in plan.sections for x in s.subsections for c in x.history
+    ]
+    return found + [c for a in plan.abbreviations.values() for c in a.history]
+
+
+EVERY_NEW_KIND = [
+    ("op: replace_text\n    element: title\n    text: сынақ мәтіні", "Қаулының тақырыбы"),
+    ("op: replace_text\n    element: preamble\n    text: сынақ мәтіні", "Кіріспе"),
+    ("op: replace_text\n    element: annex_title\n    text: сынақ мәтіні", "Жоспардың атауы"),
+    ("op: insert_text\n    element: point 2.1\n    text: сынақ мәтіні", "2-тармақтың 1) тармақшасы"),
+    ("op: insert_text\n    element: note 1\n    text: сынақ мәтіні", "Жоспардың 1-ескертпесі"),
+    ("op: delete_text\n    element: point 4", "4-тармақ"),
+    ("op: replace_signatory\n    position: сынақ лауазымы\n    name: сынақ аты", "Қол қоюшы"),
+    (
+        "op: replace_words_in\n    element: section I\n    old: БАЗАНЫ\n    new: НЕГІЗДІ\n    occurrences: 1",
+        "I-бөлім атауы",
+    ),
+    ("op: replace_words_in\n    element: column form\n    old: нысан\n    new: түр\n    occurrences: 1", "form-баған"),
+    ('op: renumber\n    element: row 70\n    to: "71"', "V-бөлім, 70-жол → 71-жол"),
+    ("op: renumber\n    element: section V\n    to: VI", "V-бөлім → VI-бөлім"),
+    ('op: move_row\n    row: "68"\n    section: IV', "V-бөлім, 68-жол → IV-бөлім, 68-жол"),
+    ("op: add_column\n    id: extra\n    title: сынақ мәтіні", "extra-баған"),
+    ("op: rename_column\n    id: form\n    title: сынақ мәтіні", "form-баған"),
+    ("op: delete_column\n    id: budget_program", "budget_program-баған"),
+    ("op: delete_section\n    number: V", "V-бөлім"),
+]
+
+
+@pytest.mark.parametrize(("operation", "element"), EVERY_NEW_KIND, ids=[e for _, e in EVERY_NEW_KIND])
+def test_every_new_kind_of_change_has_an_entry_and_notes_in_both_languages(tmp_path, operation, element):
+    from amend import Repository
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    path = tmp_path / "plans" / "amendments" / "9100.yaml"
+    path.write_text(
+        'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "9100", date: 2021-01-01, '
+        'title: "сынақ актісі"}\namends: "156"\nstatus: adopted\nentry_into_force: {rule: on_signing}\n'
+        f"operations:\n  - {operation}\n",
+        encoding="utf-8",
+    )
+    repo = Repository(tmp_path)
+    table = table_of(repo, path)
+    assert table.entries and table.entries[0].element == element
+    assert f"| 1 | {element} |" in render_comparison_markdown(table)
+    mine = [c for c in _all_changes(repo.timeline("156").latest.plan) if c.act == "9100"]
+    assert mine and all(c.note.startswith("Ескерту. ") and c.note_ru.startswith("Сноска. ") for c in mine)
+    assert all(c.note.endswith("ҚР Үкіметінің 01.01.2021 № 9100 қаулысымен.") for c in mine)
+    assert all("Правительства РК от 01.01.2021 № 9100" in c.note_ru for c in mine)

@@ -130,3 +130,17 @@ def test_amend_schema_writes_the_files_and_check_tells_a_stale_one(tmp_path: Pat
     (tmp_path / "plan.schema.json").write_text("{}", encoding="utf-8")
     result = runner.invoke(app, ["schema", str(tmp_path), "--check"])
     assert result.exit_code == 1 and "plan.schema.json" in result.stderr
+
+
+def test_every_operation_is_in_the_amendment_schema():
+    """Each kind of operation of the model (issue 15's included) can be written against the schema."""
+    from typing import get_args
+
+    from amend.engine.operations import Operation
+
+    union = get_args(get_args(Operation)[0])
+    kinds = {get_args(cls.model_fields["op"].annotation)[0] for cls in union}
+    assert {"replace_text", "renumber", "move_row", "add_column", "delete_section", "replace_words_in"} <= kinds
+    text = (SCHEMA_DIR / "amendment.schema.json").read_text(encoding="utf-8")
+    missing = [k for k in sorted(kinds) if f'"const": "{k}"' not in text]
+    assert missing == []
