@@ -77,6 +77,7 @@ class Draft:
     operations: list[DraftOp]
     notes: list[Review] = field(default_factory=list)  # notes on the act as a whole
     signature: str | None = None
+    signatory: tuple[str, str] | None = None  # (position, name): the act's signatory, as data
 
     @property
     def reviews(self) -> list[Review]:
@@ -440,7 +441,9 @@ def import_text(
                 "in force after publication: the text does not give the publication date; fill in `published`",
             )
         )
-    signature = next((f"{i.position} {i.name}" for i in instructions if isinstance(i, Signature)), None)
+    signed = next((i for i in instructions if isinstance(i, Signature)), None)
+    signature = f"{signed.position} {signed.name}" if signed else None
     if not any(op.data for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
-    return Draft(source, act, amends, entry, builder.ops, notes, signature)
+    signatory = (signed.position, signed.name) if signed else None
+    return Draft(source, act, amends, entry, builder.ops, notes, signature, signatory)

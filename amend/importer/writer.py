@@ -122,8 +122,9 @@ def render_draft(draft: Draft) -> str:
         "act:",
     ]
     out.extend(f"  {key}: {_scalar(value)}" for key, value in draft.act.items())
-    if draft.signature:
-        out.append(f"# signed: {_comment(draft.signature)}")
+    if draft.signatory:  # the act's own element (issue 15): data, not a comment
+        position, name = draft.signatory
+        out += ["  signatory:", f"    position: {_scalar(position)}", f"    name: {_scalar(name)}"]
     out.extend(_review(n, "") for n in draft.notes if n.where == "amends")
     out.append(f"amends: {_scalar(draft.amends)}")
     out.append("status: draft")
