@@ -363,3 +363,50 @@ def test_a_text_with_no_instruction_is_an_error(plan):
     text = "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n      Бір сөйлем ғана.\n"
     with pytest.raises(ImportTextError):
         import_text(text, plan)
+
+
+def test_the_resolution_s_points_and_words_in_the_note_become_operations(tmp_path):
+    """Issue 15's vocabulary: "2-тармақ мынадай редакцияда жазылсын", "3-тармақ алып тасталсын",
+    "... 5-тармақпен толықтырылсын", and words replaced in the one expansion of the note that holds them."""
+    plan_156 = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    draft = _import("points.txt", plan_156)
+    ops = [op.data for op in draft.operations]
+    assert ops == [
+        {
+            "op": "replace_text",
+            "element": "point 2",
+            "text": "сынақ мәтіні: облыстардың әкімдіктері Жол картасын іске асыру жөнінде қажетті шаралар қабылдасын.",
+        },
+        {"op": "delete_text", "element": "point 3"},
+        {"op": "insert_text", "element": "point 5", "after": "4", "text": "сынақ мәтіні: бесінші тармақ."},
+        {
+            "op": "replace_words_in",
+            "element": "abbreviation БҒМ",
+            "old": "министлігі",
+            "new": "министрлігі",
+            "occurrences": 1,
+        },
+    ]
+    assert draft.signatory == ("Қазақстан Республикасының Премьер-Министрі", "А. Мамин")
+    path = tmp_path / "9010.yaml"
+    path.write_text(render_draft(draft), encoding="utf-8")
+    amendment = load_amendment(path)
+    latest = consolidate(plan_156, [FiledAmendment(amendment.model_copy(update={"status": "adopted"}), path)]).latest
+    assert [p.number for p in latest.plan.act.points] == ["1", "2", "4", "5"]
+    assert latest.plan.abbreviations["БҒМ"].expansion.endswith("ғылым министрлігі")
+
+
+def test_words_in_the_note_that_no_single_expansion_holds_are_left_for_review():
+    document = split_document(
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n"
+        "      Ескертпеде:\n"
+        '      "Қазақстан Республикасы" деген сөздер "ҚР" деген сөздермен ауыстырылсын.\n'
+    )
+    plan_156 = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    from amend.importer.draft import _Builder
+
+    builder = _Builder(plan_156, Lexicon(), set(plan_156.abbreviations))
+    for instruction in read_instructions(document):
+        builder.add(instruction)
+    [op] = builder.ops
+    assert op.data is None and "expansions hold them" in op.notes[0].message

@@ -13,15 +13,18 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.instructions import (
     AddAbbreviations,
     DeleteAbbreviation,
+    DeletePoint,
     DeleteRows,
     Document,
     EntryIntoForceClause,
     Framing,
+    InsertPoint,
     InsertRows,
     Instruction,
     NoteContext,
     Paragraph,
     ReplaceAbbreviation,
+    ReplacePoint,
     ReplaceRows,
     ReplaceWords,
     SectionContext,
@@ -232,20 +235,18 @@ class _Builder:
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(DraftOp(data, [source]))
             case ReplaceWords() if self.in_note:
-                self._emit(
-                    DraftOp(
-                        None,
-                        [i.paragraph.text],
-                        [
-                            Review(
-                                i.paragraph.first_line,
-                                "note",
-                                "words replaced in the note: no operation replaces words "
-                                "there; write it as replace_abbreviation",
-                            )
-                        ],
-                    )
-                )
+                self._note_words(i)
+            case ReplacePoint():
+                data = {"op": "replace_text", "element": f"point {i.point}", "text": i.text}
+                self._emit(DraftOp(data, self._source(i)))
+            case InsertPoint():
+                data = {"op": "insert_text", "element": f"point {i.point}"}
+                if i.after:
+                    data["after"] = i.after
+                data["text"] = i.text
+                self._emit(DraftOp(data, self._source(i)))
+            case DeletePoint():
+                self._emit(DraftOp({"op": "delete_text", "element": f"point {i.point}"}, self._source(i)))
             case ReplaceWords():
                 self._replace_words(i)
             case AddAbbreviations():
@@ -275,6 +276,29 @@ class _Builder:
                 pass
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
+
+    def _note_words(self, i: ReplaceWords) -> None:
+        """Words replaced in the note: in the one expansion that holds them (replace_words_in), else a review."""
+        for old, new in i.pairs:
+            holders = [
+                (code, a.expansion.count(old))
+                for code, a in self.plan.abbreviations.items()
+                if isinstance(a.expansion, str) and old in a.expansion
+            ]
+            if len(holders) == 1:
+                code, count = holders[0]
+                data = {
+                    "op": "replace_words_in",
+                    "element": f"abbreviation {code}",
+                    "old": old,
+                    "new": new,
+                    "occurrences": count,
+                }
+                self._emit(DraftOp(data, [i.paragraph.text]))
+                continue
+            why = "no expansion of the note holds them" if not holders else f"{len(holders)} expansions hold them"
+            message = f'words "{old}" replaced in the note: {why}; write the operation by hand'
+            self._emit(DraftOp(None, [i.paragraph.text], [Review(i.paragraph.first_line, "note", message)]))
 
     def _emit(self, op: DraftOp) -> None:
         op.source = self.pending + op.source

@@ -15,15 +15,18 @@ from dataclasses import dataclass
 __all__ = [
     "AddAbbreviations",
     "DeleteAbbreviation",
+    "DeletePoint",
     "DeleteRows",
     "Document",
     "EntryIntoForceClause",
     "Framing",
+    "InsertPoint",
     "InsertRows",
     "Instruction",
     "NoteContext",
     "Paragraph",
     "ReplaceAbbreviation",
+    "ReplacePoint",
     "ReplaceRows",
     "ReplaceWords",
     "SectionContext",
@@ -228,6 +231,33 @@ class ReplaceAbbreviation(Instruction):
 
 
 @dataclass(frozen=True)
+class ReplacePoint(Instruction):
+    """'2-тармақ мынадай редакцияда жазылсын: "2. ..."' (``point`` "2", or "2.1" for '2-тармақтың 1)
+    тармақшасы'), with the quoted new wording."""
+
+    point: str
+    text: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class InsertPoint(Instruction):
+    """'мынадай мазмұндағы 5-тармақпен толықтырылсын: "5. ..."' (after 'N-тармақтан кейін' if said)."""
+
+    point: str
+    text: str
+    after: str | None = None
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeletePoint(Instruction):
+    """'3-тармақ алып тасталсын' (or a sub-point: '2-тармақтың 1) тармақшасы алып тасталсын')."""
+
+    point: str
+
+
+@dataclass(frozen=True)
 class Framing(Instruction):
     """A sentence that frames the changes and asks for no operation (the enacting words, point 1's lead-in)."""
 
@@ -284,6 +314,14 @@ _F_FRAMING = [
     re.compile(r"^\d+\.\s.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру).*енгізілсін:$"),
     re.compile(r"^(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген\s+.+:$"),
 ]
+# The resolution's own points (issue 15): "2-тармақ", "2-тармақтың 1) тармақшасы".
+_POINT = r"(?P<point>\d+(?:-\d+)?)-тармақ(?:тың\s+(?P<sub>\d+)\)\s+тармақшасы)?"
+_F_POINT_REPLACE = re.compile(rf"^(?:\d+\)\s+)?{_POINT}\s+мынадай\s+редакцияда\s+жазылсын:$")
+_F_POINT_DELETE = re.compile(rf"^(?:\d+\)\s+)?{_POINT}\s+алып\s+тасталсын[;.]$")
+_F_POINT_INSERT = re.compile(
+    r"^(?:\d+\)\s+)?(?:(?P<after>\d+(?:-\d+)?)-тармақтан\s+кейін\s+)?мынадай\s+мазмұндағы\s+"
+    r"(?P<point>\d+(?:-\d+)?)-тармақпен\s+толықтырылсын:$"
+)
 _F_ENTRY = re.compile(r"^(?:\d+\.\s+)?Осы\s+(?:қаулы|бұйрық|Жарлық).*қолданысқа\s+енгізіледі\.?$")
 _F_SIGNATURE = re.compile(
     r"^(?P<position>.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы))\s+"
@@ -303,6 +341,21 @@ def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple
             return tuple(found), i + 1
         i += 1
     return tuple(found), i
+
+
+def _quoted_text(quote: tuple[Paragraph, ...], number: str) -> str | None:
+    """The text of a quoted point: the quotes, a leading "N." or "N)" and the closing ``";`` taken off."""
+    if not quote:
+        return None
+    text = "\n".join(p.text for p in quote).strip()
+    text = re.sub(r'^"\s*', "", text)
+    text = re.sub(r'"\s*[;.]?$', "", text).strip()
+    text = re.sub(rf"^{re.escape(number)}[.)]\s*", "", text)
+    return text or None
+
+
+def _point_key(m: re.Match[str]) -> str:
+    return m.group("point") + (f".{m.group('sub')}" if m.group("sub") else "")
 
 
 def _note_entries(quote: tuple[Paragraph, ...]) -> tuple[tuple[str, str], ...] | None:
@@ -372,6 +425,22 @@ def read_instructions(document: Document) -> list[Instruction]:
                 out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
         elif _F_NOTE_CONTEXT.match(text):
             out.append(NoteContext(p))
+        elif m := _F_POINT_REPLACE.match(text):
+            quote, i = _quote_lines(body, i)
+            quoted = _quoted_text(quote, m.group("sub") or m.group("point"))
+            if quoted:
+                out.append(ReplacePoint(p, _point_key(m), quoted, quote))
+            else:
+                out.append(Unrecognized(p, None, "the new wording of the point could not be read"))
+        elif m := _F_POINT_INSERT.match(text):
+            quote, i = _quote_lines(body, i)
+            quoted = _quoted_text(quote, m.group("point"))
+            if quoted:
+                out.append(InsertPoint(p, m.group("point"), quoted, m.group("after"), quote))
+            else:
+                out.append(Unrecognized(p, None, "the text of the new point could not be read"))
+        elif m := _F_POINT_DELETE.match(text):
+            out.append(DeletePoint(p, _point_key(m)))
         elif _F_ENTRY.match(text):
             out.append(EntryIntoForceClause(p))
         elif m := _F_SIGNATURE.match(text):
