@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Literal
 
 from amend.engine.timeline import Version
@@ -16,6 +17,7 @@ from amend.engine.unknown import UNKNOWN
 from amend.outputs.markdown import (
     NO_REDLINE,
     UNKNOWN_MARK,
+    UNKNOWN_MARK_RU,
     UNKNOWN_OLD,
     Abbreviations,
     Clause,
@@ -99,15 +101,20 @@ def _run(
         run.font.color.rgb = RGBColor(*color)
 
 
+# The unknown mark of the document being written: Kazakh, or Russian in a Russian rendering.
+_MARK: ContextVar[str] = ContextVar("unknown_mark", default=UNKNOWN_MARK)
+
+
 def _put(paragraph: Paragraph, value: object, *, italic: bool = False) -> None:
     """A text into a paragraph; UNKNOWN, and the unknown mark inside prose, in red italics."""
+    mark = _MARK.get()
     if value is UNKNOWN:
-        _run(paragraph, UNKNOWN_MARK, italic=True, color=_RED)
+        _run(paragraph, mark, italic=True, color=_RED)
         return
-    pieces = str(value).split(UNKNOWN_MARK)
+    pieces = str(value).replace(UNKNOWN_MARK, mark).split(mark)
     for k, piece in enumerate(pieces):
         if k:
-            _run(paragraph, UNKNOWN_MARK, italic=True, color=_RED)
+            _run(paragraph, mark, italic=True, color=_RED)
         if piece:
             _run(paragraph, piece, italic=italic)
 
@@ -135,7 +142,8 @@ def _table(doc: DocxDocument, block: Table) -> None:
         if column.title is UNKNOWN:
             paragraph = cell.paragraphs[0]
             _run(paragraph, column.id, bold=True)
-            _put(paragraph, f" (атауы {UNKNOWN_MARK})")
+            word = "наименование" if _MARK.get() == UNKNOWN_MARK_RU else "атауы"
+            _put(paragraph, f" ({word} {UNKNOWN_MARK})")
         else:
             _cell(cell, column_label(column), bold=True)
     for item in block.rows:
@@ -143,7 +151,7 @@ def _table(doc: DocxDocument, block: Table) -> None:
         if isinstance(item, DeletedRow):
             _cell(cells[0], item.number)
             merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
-            _put(merged.paragraphs[0], "алып тасталды", italic=True)
+            _put(merged.paragraphs[0], "исключена" if _MARK.get() == UNKNOWN_MARK_RU else "алып тасталды", italic=True)
             _note_row(table, item.change.note)
             continue
         row = item.row
@@ -163,6 +171,14 @@ def _bytes(doc: DocxDocument, day: dt.date) -> bytes:
 
 def render_docx(version: Version, lang: str = "kk", *, whole: bool = False) -> bytes:
     """One version of a plan as a Word document (``whole``: the resolution first; ``lang``: kk, ru, both)."""
+    token = _MARK.set(UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK)
+    try:
+        return _render_docx(version, lang, whole)
+    finally:
+        _MARK.reset(token)
+
+
+def _render_docx(version: Version, lang: str, whole: bool) -> bytes:
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
     for block in blocks(version, lang, whole=whole):
