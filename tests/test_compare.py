@@ -192,7 +192,13 @@ def test_the_resolution_s_points_and_the_annex_title_each_have_an_entry(tmp_path
     point = by_element["2-тармақ"]
     assert point.kind is ChangeKind.REPLACED and point.parts[0].old.startswith("Облыстардың")
     assert point.parts[0].new.startswith("сынақ мәтіні")
-    assert [(p.key, p.old) for p in point.parts[1:]] == [("1)", None), ("2)", None)]  # its new sub-points
+    # its sub-points: the old ones of 156 beside the new ones
+    assert [(p.key, p.old[:18], p.new[:30]) for p in point.parts[1:]] == [
+        ("1)", "Жол картасын іске ", "сынақ мәтіні: бірінші тармақша"),
+        ("2)", "Қазақстан Республи", "сынақ мәтіні: екінші тармақша,"),
+    ]
+    sub = by_element["2-тармақтың 2) тармақшасы"]
+    assert sub.parts[0].old.startswith("Қазақстан Республикасының Білім")  # as before the act, not mid-act
     assert by_element["3-тармақ"].new_absent and by_element["5-тармақ"].old_absent
     text = render_comparison_markdown(table)
     assert "| 4 | 3-тармақ |" in text and "алып тасталсын" in text
@@ -255,7 +261,7 @@ EVERY_NEW_KIND = [
     ("op: replace_text\n    element: title\n    text: сынақ мәтіні", "Қаулының тақырыбы"),
     ("op: replace_text\n    element: preamble\n    text: сынақ мәтіні", "Кіріспе"),
     ("op: replace_text\n    element: annex_title\n    text: сынақ мәтіні", "Жоспардың атауы"),
-    ("op: insert_text\n    element: point 2.1\n    text: сынақ мәтіні", "2-тармақтың 1) тармақшасы"),
+    ("op: insert_text\n    element: point 2.3\n    text: сынақ мәтіні", "2-тармақтың 3) тармақшасы"),
     ("op: insert_text\n    element: note 1\n    text: сынақ мәтіні", "Жоспардың 1-ескертпесі"),
     ("op: delete_text\n    element: point 4", "4-тармақ"),
     ("op: replace_signatory\n    position: сынақ лауазымы\n    name: сынақ аты", "Қол қоюшы"),

@@ -137,7 +137,9 @@ def test_render_156_shows_the_resolution_before_the_annex(repo):
     places = [
         text.index(act.title),
         text.index(act.preamble),
-        *(text.index(f"{p.number}. {p.text.splitlines()[0]}") for p in act.points),
+        *(text.index(f"{p.number}. {p.text.splitlines()[0]}") for p in act.points[:2]),
+        *(text.index(f"{s.number}) {s.text}") for s in act.points[1].subpoints),  # point 2's sub-points
+        *(text.index(f"{p.number}. {p.text.splitlines()[0]}") for p in act.points[2:]),
         text.index(f"{act.signatory.position} {act.signatory.name}"),
         text.index("# Баланың құқықтарын"),  # the annex: the plan's title
         text.index("| 1 | Қазақстан Республикасының заңнамасына:"),
