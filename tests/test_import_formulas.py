@@ -379,6 +379,7 @@ def test_the_resolution_s_points_and_words_in_the_note_become_operations(tmp_pat
         },
         {"op": "delete_text", "element": "point 3"},
         {"op": "insert_text", "element": "point 5", "after": "4", "text": "сынақ мәтіні: бесінші тармақ."},
+        {"op": "delete_section", "number": "V"},
         {
             "op": "replace_words_in",
             "element": "abbreviation БҒМ",
@@ -393,6 +394,8 @@ def test_the_resolution_s_points_and_words_in_the_note_become_operations(tmp_pat
     amendment = load_amendment(path)
     latest = consolidate(plan_156, [FiledAmendment(amendment.model_copy(update={"status": "adopted"}), path)]).latest
     assert [p.number for p in latest.plan.act.points] == ["1", "2", "4", "5"]
+    assert [s.number for s in latest.plan.sections] == ["I", "II", "III", "IV"]
+    assert not [r for r in draft.reviews if r.where == "section V"]  # its title agrees with the plan's
     assert latest.plan.abbreviations["БҒМ"].expansion.endswith("ғылым министрлігі")
 
 

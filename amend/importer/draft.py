@@ -15,6 +15,7 @@ from amend.importer.instructions import (
     DeleteAbbreviation,
     DeletePoint,
     DeleteRows,
+    DeleteSection,
     Document,
     EntryIntoForceClause,
     Framing,
@@ -245,6 +246,11 @@ class _Builder:
                     data["after"] = i.after
                 data["text"] = i.text
                 self._emit(DraftOp(data, self._source(i)))
+            case DeleteSection():
+                notes = []
+                self._check_section(i, i.section, i.title, notes)
+                op = DraftOp({"op": "delete_section", "number": i.section}, self._source(i), notes)
+                self._emit(op)
             case DeletePoint():
                 self._emit(DraftOp({"op": "delete_text", "element": f"point {i.point}"}, self._source(i)))
             case ReplaceWords():

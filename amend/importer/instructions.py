@@ -17,6 +17,7 @@ __all__ = [
     "DeleteAbbreviation",
     "DeletePoint",
     "DeleteRows",
+    "DeleteSection",
     "Document",
     "EntryIntoForceClause",
     "Framing",
@@ -258,6 +259,14 @@ class DeletePoint(Instruction):
 
 
 @dataclass(frozen=True)
+class DeleteSection(Instruction):
+    """'"<title>" деген N-бөлім алып тасталсын': the section struck out with its rows."""
+
+    section: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
 class Framing(Instruction):
     """A sentence that frames the changes and asks for no operation (the enacting words, point 1's lead-in)."""
 
@@ -316,6 +325,7 @@ _F_FRAMING = [
 ]
 # The resolution's own points (issue 15): "2-тармақ", "2-тармақтың 1) тармақшасы".
 _POINT = r"(?P<point>\d+(?:-\d+)?)-тармақ(?:тың\s+(?P<sub>\d+)\)\s+тармақшасы)?"
+_F_SECTION_DELETE = re.compile(r'^(?:"(?P<title>.+)"\s+деген\s+)?(?P<number>[\dIVXLC]+)-бөлім\s+алып\s+тасталсын[;.]$')
 _F_POINT_REPLACE = re.compile(rf"^(?:\d+\)\s+)?{_POINT}\s+мынадай\s+редакцияда\s+жазылсын:$")
 _F_POINT_DELETE = re.compile(rf"^(?:\d+\)\s+)?{_POINT}\s+алып\s+тасталсын[;.]$")
 _F_POINT_INSERT = re.compile(
@@ -439,6 +449,8 @@ def read_instructions(document: Document) -> list[Instruction]:
                 out.append(InsertPoint(p, m.group("point"), quoted, m.group("after"), quote))
             else:
                 out.append(Unrecognized(p, None, "the text of the new point could not be read"))
+        elif m := _F_SECTION_DELETE.match(text):
+            out.append(DeleteSection(p, m.group("number"), m.group("title")))
         elif m := _F_POINT_DELETE.match(text):
             out.append(DeletePoint(p, _point_key(m)))
         elif _F_ENTRY.match(text):
