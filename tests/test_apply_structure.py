@@ -283,3 +283,75 @@ def test_a_row_keeps_its_identity_through_renumberings(choices):
 def test_elements_are_named_by_kind_and_key():
     assert str(Element(ElementKind.POINT, "2")) == "point 2"
     assert str(Element(ElementKind.TITLE, "")) == "title"
+
+
+def test_a_section_inserted_with_its_rows_and_a_note_added_to_the_annex(tmp_path):
+    repo = scenario("insert-section", tmp_path)
+    version = repo.timeline("156").latest
+    plan = version.plan
+    assert [s.number for s in plan.sections][-1] == "VI" and plan.sections[-1].title_ru.startswith("тестовый")
+    assert [(str(r.number), r.section, r.subsection) for r in plan.rows][-2:] == [
+        ("71", "VI", None),
+        ("72", "VI", "VI.1"),
+    ]
+    assert [(n.number, n.text, n.text_ru) for n in plan.annex_notes] == [
+        ("1", "сынақ мәтіні: бірінші ескертпе", UNKNOWN)
+    ]
+    from amend.outputs.markdown import render_markdown
+
+    text = render_markdown(version, whole=True)
+    assert text.index("## VI. сынақ мәтіні: алтыншы бөлім") < text.index("| 72 | сынақ мәтіні: 72-жол")
+    assert text.index("Ескертпелер") < text.index("1. сынақ мәтіні: бірінші ескертпе")
+    assert "*Ескерту. Жоспардың 1-ескертпесі енгізілді - ҚР Үкіметінің 01.03.2021 № 9009 қаулысымен.*" in text
+
+
+# -- generated: any sequence of structural operations leaves a version that satisfies the invariants -----
+
+_STRUCTURAL = st.one_of(
+    st.builds(
+        lambda n, to: {"op": "renumber", "element": f"row {n}", "to": to},
+        st.sampled_from(["1", "2", "3", "4"]),
+        st.sampled_from(["1-1", "2-1", "3-1", "5", "9"]),
+    ),
+    st.builds(
+        lambda n, s, sub: {"op": "move_row", "row": n, "section": s, **({"subsection": sub} if sub else {})},
+        st.sampled_from(["1", "2", "3", "4"]),
+        st.sampled_from(["1", "2"]),
+        st.sampled_from([None, "1.1", "1.2"]),
+    ),
+    st.builds(lambda i: {"op": "add_column", "id": i, "title": "сынақ"}, st.sampled_from(["extra", "measure"])),
+    st.builds(lambda i: {"op": "delete_column", "id": i}, st.sampled_from(["extra", "measure"])),
+    st.builds(lambda i: {"op": "rename_column", "id": i, "title": "жаңа"}, st.sampled_from(["extra", "executors"])),
+    st.builds(lambda n: {"op": "delete_section", "number": n}, st.sampled_from(["1", "2"])),
+    st.builds(lambda n: {"op": "delete_subsection", "section": "1", "number": n}, st.sampled_from(["1.1", "1.2"])),
+    st.builds(lambda n: {"op": "renumber", "element": f"section {n}", "to": "7"}, st.sampled_from(["1", "2"])),
+    st.builds(lambda n: {"op": "renumber", "element": f"subsection {n}", "to": "1.9"}, st.sampled_from(["1.1", "1.2"])),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_STRUCTURAL, min_size=1, max_size=8))
+def test_structural_operations_keep_every_invariant(ops):
+    from pydantic import TypeAdapter
+
+    from amend.engine.invariants import check_structure
+    from amend.engine.operations import Operation
+    from amend.errors import AmendError
+
+    adapter = TypeAdapter(Operation)
+    plan = builders.plan()
+    for k, data in enumerate(ops):
+        numbers = {r.identity: str(r.number) for r in plan.rows}
+        try:
+            after = apply(plan, adapter.validate_python(data), _source(f"9{k}"))
+        except AmendError:
+            continue  # refused: the plan is as it was (apply is pure)
+        check_structure(after)  # rows ascending, in existing (sub)sections, every column given
+        assert after.column_ids == tuple(dict.fromkeys(after.column_ids))
+        for row in after.rows:
+            assert after.row_by_identity(row.identity) is row  # every row is found by its identity
+            assert list(row.cells) == list(after.column_ids)
+        gone = set(numbers) - {r.identity for r in after.rows}
+        assert all(numbers[i] in after.deleted_rows for i in gone)  # a row leaves only as deleted
+        assert len(after.rows) == len(numbers) - len(gone)  # and none appears from nowhere
+        plan = after
