@@ -343,3 +343,16 @@ def test_the_site_in_both_languages_shows_the_russian_beside_each_version(tmp_pa
     kk = tmp_path / "kk"
     CliRunner().invoke(app, ["site", str(kk), "--root", str(ROOT)])
     assert "Сноска" not in (kk / "748" / "2025-05-30.html").read_text(encoding="utf-8")
+
+
+def test_a_row_history_page_in_both_languages_gives_the_russian_notes_and_wording(tmp_path):
+    from amend import Repository
+    from amend.outputs.site import site_pages
+
+    pages, _ = site_pages(Repository(ROOT), "both")
+    page = pages["748/rows/6.html"]
+    assert "Ескерту. 6-жол жаңа редакцияда" in page
+    assert '<p class="note" lang="ru">Сноска. Строка 6 - в редакции постановления' in page
+    assert '<table class="wording" lang="ru">' in page
+    kk, _ = site_pages(Repository(ROOT))
+    assert 'lang="ru"' not in kk["748/rows/6.html"]

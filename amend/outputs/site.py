@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from amend.engine.acts import citation
+from amend.engine.language import row_in_russian
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
 from amend.engine.timeline import FiledAmendment, Timeline, Version
@@ -213,10 +214,19 @@ class _PlanSite:
             body.append(f"<p>{esc(_state_label(state))}</p>")
             how = state.change.note if state.change else f"{citation(self.base.act)} бекітілген редакция."
             body.append(f'<p class="note">{esc(how)}</p>')
+            if self.lang != "kk" and state.change is not None and state.change.note_ru is not None:
+                body.append(f'<p class="note" lang="ru">{esc(state.change.note_ru)}</p>')
             anchor = f"#{row_anchor(text)}" if state.row is not None else ""
             body.append(f'<p><a class="version" href="../{day}.html{anchor}">{day} редакциясындағы жоспар</a></p>')
             if state.row is not None:
                 body += self._wording(state.row, previous.row if previous else None)
+                if self.lang != "kk":  # the Russian wording, as far as a source gives it
+                    columns = self.base.column_ids
+                    ru_before = row_in_russian(previous.row, columns) if previous and previous.row else None
+                    body += [
+                        line.replace('<table class="wording">', '<table class="wording" lang="ru">')
+                        for line in self._wording(row_in_russian(state.row, columns), ru_before)
+                    ]
             body.append("</section>")
             previous = state
         return page(
