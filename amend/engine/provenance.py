@@ -68,8 +68,9 @@ class Source:
         return citation_ru(self.act, "instrumental"), citation_ru(self.act, "genitive")
 
 
-def _change(source: Source, kind: ChangeKind, what: str, what_ru: str) -> Change:
-    # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...").
+def _change(source: Source, kind: ChangeKind, what: str, what_ru: str | None = None) -> Change:
+    # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...");
+    # None: no Russian note (a kind of change whose Russian wording is not written here).
     by, of = source.citation_ru
     return construct(
         Change,
@@ -79,7 +80,7 @@ def _change(source: Source, kind: ChangeKind, what: str, what_ru: str) -> Change
         kind=kind,
         citation=source.citation,
         note=f"Ескерту. {what} - {source.citation}.",
-        note_ru=f"Сноска. {what_ru.format(by=by, of=of)}.",
+        note_ru=None if what_ru is None else f"Сноска. {what_ru.format(by=by, of=of)}.",
     )
 
 
