@@ -185,3 +185,56 @@ def test_a_repealed_plan_takes_no_more_operations():
     p = apply(plan(), op(op="repeal_plan"), source())
     with pytest.raises(Repealed):
         apply(p, op(op="delete_row", row="1"), source())
+
+
+def test_a_section_is_inserted_with_its_subsections_and_rows():
+    p = apply(
+        plan(),
+        op(
+            op="add_section",
+            number="3",
+            title="Үшінші",
+            subsections=[{"number": "3.1", "title": "В"}],
+            rows=[
+                {"number": "5", "cells": cells("шара 5")},
+                {"number": "6", "subsection": "3.1", "cells": cells("шара 6"), "cells_ru": {"measure": "мера 6"}},
+            ],
+        ),
+        source(),
+    )
+    assert [s.number for s in p.sections] == ["1", "2", "3"]
+    assert [s.number for s in p.sections[2].subsections] == ["3.1"]
+    assert [(str(r.number), r.section, r.subsection) for r in p.rows][-2:] == [("5", "3", None), ("6", "3", "3.1")]
+    assert p.row(p.rows[-1].number).cells_ru == {"measure": "мера 6"}
+
+
+def test_a_new_section_s_rows_must_keep_the_row_order_and_errors_point_at_the_row():
+    with pytest.raises(RowOrder) as caught:
+        apply(
+            plan(),
+            op(op="add_section", number="3", title="Үшінші", after="1", rows=[{"number": "9", "cells": cells("ш")}]),
+            source(),
+        )
+    assert caught.value.path == ("rows", 0, "number")
+    with pytest.raises(TargetMissing) as caught:
+        apply(
+            plan(),
+            op(
+                op="add_section",
+                number="3",
+                title="Ү",
+                rows=[{"number": "9", "subsection": "3.9", "cells": cells("ш")}],
+            ),
+            source(),
+        )
+    assert caught.value.path == ("rows", 0, "subsection")
+
+
+def test_a_subsection_is_inserted_with_its_rows():
+    base = plan(rows=[row("1", "1", "1.1"), row("2", "1", "1.2"), row("10", "2")])
+    p = apply(
+        base,
+        op(op="add_subsection", section="1", number="1.3", title="В", rows=[{"number": "5", "cells": cells("ш")}]),
+        source(),
+    )
+    assert [(str(r.number), r.subsection) for r in p.rows] == [("1", "1.1"), ("2", "1.2"), ("5", "1.3"), ("10", None)]

@@ -111,7 +111,7 @@ def test_an_amendment_in_cp1251_is_a_located_encoding_error(command: str, tmp_pa
     draft.write_bytes((ROOT / "plans/amendments/392.yaml").read_text(encoding="utf-8").encode("cp1251", "replace"))
     result = runner.invoke(app, [command, str(draft), "--root", str(ROOT)])
     assert result.exit_code == 1
-    assert f"{draft}:7:13: error [encoding]" in result.stderr
+    assert f"{draft}:6:13: error [encoding]" in result.stderr
     no_traceback(result)
 
 

@@ -175,3 +175,133 @@ def test_the_command_writes_html_and_docx_files(tmp_path):
         assert out.stat().st_size > 0
     result = runner.invoke(app, ["compare", str(ACT_392), "--to", "docx", "--root", str(ROOT)])
     assert result.exit_code == 2 and "give -o FILE" in result.output
+
+
+# -- the whole resolution and its structure (tests/fixtures/structure) ---------------------------------
+
+STRUCTURE = Path(__file__).parent / "fixtures" / "structure"
+
+
+def _scenario_table(tmp_path: Path, name: str, act: str):
+    from amend import Repository
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(STRUCTURE / name / "plans", tmp_path / "plans", dirs_exist_ok=True)
+    return table_of(Repository(tmp_path), tmp_path / "plans" / "amendments" / f"{act}.yaml")
+
+
+def test_the_resolution_s_points_and_the_annex_title_each_have_an_entry(tmp_path):
+    table = _scenario_table(tmp_path, "point-2", "9001")
+    by_element = {e.element: e for e in table.entries}
+    assert list(by_element) == ["2-тармақ", "2-тармақтың 2) тармақшасы", "Жоспардың атауы", "3-тармақ", "5-тармақ"]
+    point = by_element["2-тармақ"]
+    assert point.kind is ChangeKind.REPLACED and point.parts[0].old.startswith("Облыстардың")
+    assert point.parts[0].new.startswith("сынақ мәтіні")
+    # its sub-points: the old ones of 156 beside the new ones
+    assert [(p.key, p.old[:18], p.new[:30]) for p in point.parts[1:]] == [
+        ("1)", "Жол картасын іске ", "сынақ мәтіні: бірінші тармақша"),
+        ("2)", "Қазақстан Республи", "сынақ мәтіні: екінші тармақша,"),
+    ]
+    sub = by_element["2-тармақтың 2) тармақшасы"]
+    assert sub.parts[0].old.startswith("Қазақстан Республикасының Білім")  # as before the act, not mid-act
+    assert by_element["3-тармақ"].new_absent and by_element["5-тармақ"].old_absent
+    text = render_comparison_markdown(table)
+    assert "| 4 | 3-тармақ |" in text and "алып тасталсын" in text
+
+
+def test_a_renumbered_row_is_one_entry_from_its_old_number_to_its_new(tmp_path):
+    table = _scenario_table(tmp_path, "renumber", "9002")
+    [entry] = table.entries
+    assert entry.element == "1.2-кіші бөлім, 23-1-жол → 24-жол" and entry.kind is ChangeKind.RENUMBERED
+    number = entry.parts[0]
+    assert (number.key, number.old, number.new) == ("№", "23-1", "24")
+    assert all(not p.changed for p in entry.parts[1:])
+
+
+def test_a_moved_row_names_both_places(tmp_path):
+    [entry] = _scenario_table(tmp_path, "move", "9003").entries
+    assert entry.element == "2.1-кіші бөлім, 29-3-жол → 2.2-кіші бөлім, 29-3-жол"
+    assert entry.kind is ChangeKind.MOVED
+
+
+def test_columns_added_and_renamed_have_entries(tmp_path):
+    entries = _scenario_table(tmp_path, "columns", "9004").entries
+    by_element = {e.element: e for e in entries}
+    assert by_element["indicator-баған"].old_absent
+    renamed = by_element["form-баған"]
+    assert renamed.kind is ChangeKind.TITLE_SET and renamed.parts[0].old is UNKNOWN
+    assert by_element["I-бөлім, 1-жол"].parts[1].new == "сынақ мәтіні: 1-жолдың көрсеткіші"
+
+
+def test_a_deleted_section_and_its_rows_are_struck_out(tmp_path):
+    entries = _scenario_table(tmp_path, "delete-section", "9005").entries
+    assert [e.element for e in entries] == ["V-бөлім", "V-бөлім, 68-жол", "V-бөлім, 69-жол", "V-бөлім, 70-жол"]
+    assert all(e.new_absent and e.kind is ChangeKind.DELETED for e in entries)
+
+
+def test_words_in_an_abbreviation_expansion_are_redlined(tmp_path):
+    [entry] = _scenario_table(tmp_path, "abbreviation-words", "9006").entries
+    assert entry.element == "Ескертпе, БҒМ"
+    assert entry.remark == '"министлігі" деген сөздер "министрлігі" деген сөздермен ауыстырылсын'
+    assert [s.text for s in entry.parts[0].redline if s.mark.value != "same"] == ["министлігі", "министрлігі"]
+
+
+def test_renumbered_headings_have_one_entry_each_not_one_per_row(tmp_path):
+    entries = _scenario_table(tmp_path, "renumber-section", "9008").entries
+    assert [e.element for e in entries] == ["2.2-кіші бөлім → 2.3-кіші бөлім", "3-бөлім → 4-бөлім"]
+    assert {e.kind for e in entries} == {ChangeKind.RENUMBERED}
+
+
+def _all_changes(plan):
+    """Every change recorded anywhere in a version."""
+    found = [c for h in plan.texts_history.values() for c in h]
+    found += [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
+    found += [c for s in plan.sections for c in s.history] + [
+        c for s in plan.sections for x in s.subsections for c in x.history
+    ]
+    return found + [c for a in plan.abbreviations.values() for c in a.history]
+
+
+EVERY_NEW_KIND = [
+    ("op: replace_text\n    element: title\n    text: сынақ мәтіні", "Қаулының тақырыбы"),
+    ("op: replace_text\n    element: preamble\n    text: сынақ мәтіні", "Кіріспе"),
+    ("op: replace_text\n    element: annex_title\n    text: сынақ мәтіні", "Жоспардың атауы"),
+    ("op: insert_text\n    element: point 2.3\n    text: сынақ мәтіні", "2-тармақтың 3) тармақшасы"),
+    ("op: insert_text\n    element: note 1\n    text: сынақ мәтіні", "Жоспардың 1-ескертпесі"),
+    ("op: delete_text\n    element: point 4", "4-тармақ"),
+    ("op: replace_signatory\n    position: сынақ лауазымы\n    name: сынақ аты", "Қол қоюшы"),
+    (
+        "op: replace_words_in\n    element: section I\n    old: БАЗАНЫ\n    new: НЕГІЗДІ\n    occurrences: 1",
+        "I-бөлім атауы",
+    ),
+    ("op: replace_words_in\n    element: column form\n    old: нысан\n    new: түр\n    occurrences: 1", "form-баған"),
+    ('op: renumber\n    element: row 70\n    to: "71"', "V-бөлім, 70-жол → 71-жол"),
+    ("op: renumber\n    element: section V\n    to: VI", "V-бөлім → VI-бөлім"),
+    ('op: move_row\n    row: "68"\n    section: IV', "V-бөлім, 68-жол → IV-бөлім, 68-жол"),
+    ("op: add_column\n    id: extra\n    title: сынақ мәтіні", "extra-баған"),
+    ("op: rename_column\n    id: form\n    title: сынақ мәтіні", "form-баған"),
+    ("op: delete_column\n    id: budget_program", "budget_program-баған"),
+    ("op: delete_section\n    number: V", "V-бөлім"),
+]
+
+
+@pytest.mark.parametrize(("operation", "element"), EVERY_NEW_KIND, ids=[e for _, e in EVERY_NEW_KIND])
+def test_every_new_kind_of_change_has_an_entry_and_notes_in_both_languages(tmp_path, operation, element):
+    from amend import Repository
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    path = tmp_path / "plans" / "amendments" / "9100.yaml"
+    path.write_text(
+        'act: {issuer: "Қазақстан Республикасының Үкіметі", kind: "қаулы", number: "9100", date: 2021-01-01, '
+        'title: "сынақ актісі"}\namends: "156"\nstatus: adopted\nentry_into_force: {rule: on_signing}\n'
+        f"operations:\n  - {operation}\n",
+        encoding="utf-8",
+    )
+    repo = Repository(tmp_path)
+    table = table_of(repo, path)
+    assert table.entries and table.entries[0].element == element
+    assert f"| 1 | {element} |" in render_comparison_markdown(table)
+    mine = [c for c in _all_changes(repo.timeline("156").latest.plan) if c.act == "9100"]
+    assert mine and all(c.note.startswith("Ескерту. ") and c.note_ru.startswith("Сноска. ") for c in mine)
+    assert all(c.note.endswith("ҚР Үкіметінің 01.01.2021 № 9100 қаулысымен.") for c in mine)
+    assert all("Правительства РК от 01.01.2021 № 9100" in c.note_ru for c in mine)

@@ -109,8 +109,8 @@ def _garbage(data: bytes) -> bytes:
 
 
 ENCODINGS = [
-    Case("cp1251", _bytes(A392, _encoded("cp1251")), "encoding", A392, "not valid UTF-8", line=7, column=13),
-    Case("koi8-r", _bytes(A392, _encoded("koi8_r")), "encoding", A392, "not valid UTF-8", line=7, column=13),
+    Case("cp1251", _bytes(A392, _encoded("cp1251")), "encoding", A392, "not valid UTF-8", line=6, column=13),
+    Case("koi8-r", _bytes(A392, _encoded("koi8_r")), "encoding", A392, "not valid UTF-8", line=6, column=13),
     Case(
         "utf-16-le-bom", _bytes(A392, _encoded("utf-16-le", b"\xff\xfe")), "encoding", A392, "UTF-16", line=1, column=1
     ),

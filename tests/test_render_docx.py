@@ -261,3 +261,15 @@ def test_row_notes_are_an_option(repo):
         return [c.text for t in doc.tables for r in t.rows for c in r.cells[1:2] if c.text.startswith("Ескерту.")]
 
     assert len(row_notes(with_rows)) == 17 and row_notes(without) == []
+
+
+def test_748_whole_in_russian_marks_unknowns_in_russian_and_keeps_the_kazakh_out(timeline_748):
+    doc = open_docx(render_docx(timeline_748.latest, "ru", whole=True))
+    paragraphs = [p.text for p in doc.paragraphs]
+    cells = [c for t in doc.tables for row in texts(t) for c in row]
+    assert paragraphs[0] == "Постановление № 748 от 31.08.2023" and paragraphs[1] == "⟨неизвестно⟩"
+    assert not any(UNKNOWN_MARK in t for t in paragraphs + cells)
+    assert "measure (наименование ⟨неизвестно⟩)" in cells
+    assert any(c.startswith("Сноска. Строка 6 - в редакции") for c in cells)
+    kk = open_docx(render_docx(timeline_748.latest, whole=True))
+    assert kk.paragraphs[1].text == timeline_748.latest.plan.act.title  # the resolution's title first

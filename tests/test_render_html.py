@@ -114,3 +114,25 @@ def test_the_render_command_writes_the_html_file(tmp_path, timeline_748):
     assert out.read_text(encoding="utf-8") == render_html(
         timeline_748.in_force_at(dt.date(2023, 8, 31)), whole=True, standing=standing(timeline_748, dt.date(2024, 6, 1))
     )
+
+
+def test_the_whole_156_in_html_has_its_points_before_the_table(repo):
+    version = repo.timeline("156").in_force_at(dt.date(2021, 1, 1))
+    page = render_html(version, whole=True)
+    act = repo.plan("156").act
+    assert (
+        page.index('<p class="clause preamble">')
+        < page.index('<p class="clause point">4. ')
+        < page.index('<table class="plan">')
+    )
+    assert f'<p class="clause signatory">{act.signatory.position} {act.signatory.name}</p>' in page
+
+
+def test_748_in_russian_html_marks_every_text_unknown_in_russian(timeline_748):
+    page = render_html(timeline_748.latest, "ru", whole=True)
+    assert '<html lang="ru">' in page
+    assert UNKNOWN_MARK not in page and '<span class="unknown">⟨неизвестно⟩</span>' in page
+    assert "Сноска. Строка 6 - в редакции постановления Правительства РК от 30.05.2025 № 392." in page
+    both = render_html(timeline_748.latest, "both", whole=True)
+    assert '<tr class="ru" lang="ru"><th scope="row">ru</th>' in both
+    assert "Ескерту. 6-жол жаңа редакцияда" in both and "Сноска. Строка 6" in both

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import builders
 from golden import assert_golden
@@ -127,3 +128,56 @@ def test_deleted_rows_keep_their_number_order():
         if line.startswith("| ") and not line.startswith("| |") and not line.startswith("| №")
     ]
     assert numbers == ["1", "2", "3", "4"]
+
+
+def test_render_156_shows_the_resolution_before_the_annex(repo):
+    """`amend render 156 --at 2021-01-01 --to md`: preamble, points and signatory, then the annex."""
+    from conftest import ROOT
+    from typer.testing import CliRunner
+
+    from amend.cli.app import app
+
+    result = CliRunner().invoke(app, ["render", "156", "--at", "2021-01-01", "--to", "md", "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    act = repo.plan("156").act
+    places = [
+        text.index(act.title),
+        text.index(act.preamble),
+        *(text.index(f"{p.number}. {p.text.splitlines()[0]}") for p in act.points[:2]),
+        *(text.index(f"{s.number}) {s.text}") for s in act.points[1].subpoints),  # point 2's sub-points
+        *(text.index(f"{p.number}. {p.text.splitlines()[0]}") for p in act.points[2:]),
+        text.index(f"{act.signatory.position} {act.signatory.name}"),
+        text.index("# Баланың құқықтарын"),  # the annex: the plan's title
+        text.index("| 1 | Қазақстан Республикасының заңнамасына:"),
+    ]
+    assert places == sorted(places)
+    assert text.startswith("Қаулы № 156, 30.03.2020\n")
+
+
+def test_748_whole_says_its_points_are_not_in_the_sources(timeline_748):
+    text = render_markdown(timeline_748.latest, whole=True)
+    assert "Қаулының кіріспесі мен тармақтары дереккөздерде берілмеген." in text
+    assert text.index("Қаулы № 748") < text.index("# Балаларды зорлық-зомбылықтан")
+
+
+def test_a_struck_out_point_stays_in_place_with_its_note(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    from amend import Repository
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    folder = Path(__file__).parent / "fixtures" / "structure" / "point-2" / "plans"
+    shutil.copytree(folder, tmp_path / "plans", dirs_exist_ok=True)
+    text = render_markdown(Repository(tmp_path).timeline("156").latest, whole=True)
+    lines = text.splitlines()
+    k = lines.index("3. *алып тасталды*")
+    assert lines[k + 2] == "*Ескерту. 3-тармақ алып тасталды - ҚР Үкіметінің 01.06.2020 № 9001 қаулысымен.*"
+    assert lines.index("1) сынақ мәтіні: бірінші тармақша;") < k < lines.index("5. сынақ мәтіні: бесінші тармақ.")
+    both = render_markdown(Repository(tmp_path).timeline("156").latest, "both", whole=True)
+    assert (
+        "| 2. сынақ мәтіні: облыстардың, Нұр-Сұлтан, Алматы, Шымкент қалаларының әкімдіктері: | 2. тестовый текст:"
+        in both
+    )

@@ -164,3 +164,17 @@ def test_the_amendment_schema_names_every_operation_on_acts_and_rejects_a_malfor
         assert errors(v, {**data, "operations": [op]}) == []
     assert errors(v, {**data, "operations": [{"op": "repeal_act", "act": "392", "operations": [0]}]}) != []
     assert errors(v, {**data, "operations": [{"op": "reschedule_act", "act": "392"}]}) != []
+
+
+def test_every_operation_is_in_the_amendment_schema():
+    """Each kind of operation of the model (issue 15's included) can be written against the schema."""
+    from typing import get_args
+
+    from amend.engine.operations import Operation
+
+    union = get_args(get_args(Operation)[0])
+    kinds = {get_args(cls.model_fields["op"].annotation)[0] for cls in union}
+    assert {"replace_text", "renumber", "move_row", "add_column", "delete_section", "replace_words_in"} <= kinds
+    text = (SCHEMA_DIR / "amendment.schema.json").read_text(encoding="utf-8")
+    missing = [k for k in sorted(kinds) if f'"const": "{k}"' not in text]
+    assert missing == []

@@ -344,6 +344,33 @@ def test_a_draft_gets_its_table_and_a_draft_that_does_not_apply_is_left_out_with
     assert not (tmp_path / "out" / "748" / "acts" / "draft-2025-09-01-901.html").exists()
 
 
+def test_the_site_in_both_languages_shows_the_russian_beside_each_version(tmp_path):
+    from amend.cli.app import app
+
+    out = tmp_path / "site"
+    result = CliRunner().invoke(app, ["site", str(out), "--lang", "both", "--root", str(ROOT)])
+    assert result.exit_code == 0, result.output
+    page = (out / "748" / "2025-05-30.html").read_text(encoding="utf-8")
+    assert '<tr class="ru" lang="ru">' in page and "Сноска. Строка 6" in page
+    assert '<table class="bilingual title">' in page  # the resolution's title, Kazakh and Russian
+    kk = tmp_path / "kk"
+    CliRunner().invoke(app, ["site", str(kk), "--root", str(ROOT)])
+    assert "Сноска" not in (kk / "748" / "2025-05-30.html").read_text(encoding="utf-8")
+
+
+def test_a_row_history_page_in_both_languages_gives_the_russian_notes_and_wording(tmp_path):
+    from amend import Repository
+    from amend.outputs.site import site_pages
+
+    pages, _ = site_pages(Repository(ROOT), "both")
+    page = pages["748/rows/6.html"]
+    assert "Ескерту. 6-жол жаңа редакцияда" in page
+    assert '<p class="note" lang="ru">Сноска. Строка 6 - в редакции постановления' in page
+    assert '<table class="wording" lang="ru">' in page
+    kk, _ = site_pages(Repository(ROOT))
+    assert 'lang="ru"' not in kk["748/rows/6.html"]
+
+
 # -- phone and desktop widths, the date picker, downloads, badges --------------------------------------
 
 PAGES_TO_CHECK = [

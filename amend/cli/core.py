@@ -230,13 +230,18 @@ def diff(
 def gaps(
     plan: str,
     at: Annotated[str | None, typer.Option("--at", help="The day; default: the latest version.")] = None,
+    lang: Annotated[
+        LangOption, typer.Option("--lang", help="kk: unknown Kazakh texts; ru: texts no source gives in Russian.")
+    ] = LangOption.kk,
     root: Root = Path("."),
 ) -> None:
     """Every unknown in a version of PLAN: what our sources do not give."""
     from amend.queries.gaps import gaps as find_gaps
 
+    if lang is LangOption.both:
+        raise typer.BadParameter("gaps are of one language: kk or ru", param_hint="--lang")
     version = plan_version(root, plan, at)
-    found = find_gaps(version.plan)
+    found = find_gaps(version.plan, lang.value)
     for g in found:
         typer.echo(str(g))
     typer.echo(f"{len(found)} gap(s) in plan {plan} as of {version.valid_from.isoformat()}", err=True)

@@ -445,6 +445,8 @@ def _renumber(plan: Plan, op: Renumber, source: Source) -> Plan:
             number = _row_number(element.key, _ELEMENT)
             old = find_row(plan, number, None, source, _ELEMENT)
             to = _row_number(op.to, ("to",))
+            if to == number:
+                raise NumberTaken(f"row {number} already has the number {to}", path=("to",))
             change = note_for_element(source, ChangeKind.RENUMBERED, "row", str(number), to=str(to))
             new = evolve(old, number=to, history=old.history + (change,))
             return _relocated(plan, old, new, source, ("to",))

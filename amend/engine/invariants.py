@@ -52,6 +52,9 @@ def check_structure(plan: Plan) -> None:
                 [f"no such column {', '.join(extra)}"] if extra else []
             )
             raise ColumnsMismatch(f"row {row.number}: {'; '.join(bits)}", path=("rows", i, "cells"))
+        if row.cells_ru and not set(row.cells_ru) <= columns:
+            extra = sorted(set(row.cells_ru) - columns)
+            raise ColumnsMismatch(f"row {row.number}: no such column {', '.join(extra)}", path=("rows", i, "cells_ru"))
 
 
 def undefined_codes(plan: Plan, indices: Iterable[int]) -> list[tuple[int, str, str]]:

@@ -18,7 +18,7 @@ from amend.engine.provenance import Change
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["Lang", "in_russian", "russian_change"]
+__all__ = ["Lang", "in_russian", "row_in_russian", "russian_change"]
 
 
 class Lang(StrEnum):
@@ -58,7 +58,8 @@ def _act(act: Act) -> Act:
     )
 
 
-def _row(row: Row, columns: tuple[str, ...]) -> Row:
+def row_in_russian(row: Row, columns: tuple[str, ...]) -> Row:
+    """One row with its cells in Russian (UNKNOWN where no source gives them) and its notes in Russian."""
     return evolve(row, cells={c: row.cells_ru.get(c, UNKNOWN) for c in columns}, history=_changes(row.history))
 
 
@@ -96,7 +97,7 @@ def in_russian(plan: Plan) -> Plan:
         title=plan.title_ru,
         columns=tuple(_column(c) for c in plan.columns),
         sections=tuple(_section(s) for s in plan.sections),
-        rows=Rows([_row(r, columns) for r in plan.rows]),
+        rows=Rows([row_in_russian(r, columns) for r in plan.rows]),
         abbreviations={code: _abbreviation(a) for code, a in plan.abbreviations.items()},
         annex_notes=tuple(_note(n) for n in plan.annex_notes),
         deleted_rows={n: russian_change(c) for n, c in plan.deleted_rows.items()},

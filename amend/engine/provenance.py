@@ -15,6 +15,7 @@ __all__ = [
     "Change",
     "ChangeKind",
     "Source",
+    "element_name",
     "note_for_abbreviation",
     "note_for_element",
     "note_for_row",
@@ -86,8 +87,9 @@ class Source:
         return citation_ru(self.act, "instrumental"), citation_ru(self.act, "genitive")
 
 
-def _change(source: Source, kind: ChangeKind, what: str, what_ru: str) -> Change:
-    # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...").
+def _change(source: Source, kind: ChangeKind, what: str, what_ru: str | None = None) -> Change:
+    # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...");
+    # None: no Russian note (a kind of change whose Russian wording is not written here).
     by, of = source.citation_ru
     return construct(
         Change,
@@ -97,7 +99,7 @@ def _change(source: Source, kind: ChangeKind, what: str, what_ru: str) -> Change
         kind=kind,
         citation=source.citation,
         note=f"Ескерту. {what} - {source.citation}{source.suffix}.",
-        note_ru=f"Сноска. {what_ru.format(by=by, of=of)}.",
+        note_ru=None if what_ru is None else f"Сноска. {what_ru.format(by=by, of=of)}.",
         amended_by=tuple(a.number for a in source.amended_by),
         corrects=source.corrects.number if source.corrects is not None else None,
     )
@@ -173,6 +175,11 @@ def _names(kind: str, key: str) -> tuple[str, str, str, str]:
         return kk.format(sub, point), kk_gen.format(sub, point), ru.format(sub, point), ending
     kk, kk_gen, ru, ending = _ELEMENTS[kind]
     return kk.format(key), kk_gen.format(key), ru.format(key), ending
+
+
+def element_name(element: str, key: str) -> str:
+    """An element's name in Kazakh, as notes and the comparative table give it ("2-тармақ", "Кіріспе")."""
+    return _names(element, key)[0]
 
 
 def note_for_element(

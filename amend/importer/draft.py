@@ -92,6 +92,7 @@ class Draft:
     operations: list[DraftOp]
     notes: list[Review] = field(default_factory=list)  # notes on the act as a whole
     signature: str | None = None
+    signatory: tuple[str, str] | None = None  # (position, name): the act's signatory, as data
 
     @property
     def reviews(self) -> list[Review]:

@@ -20,10 +20,13 @@ __all__ = [
     "AddAbbreviations",
     "AddSection",
     "DeleteAbbreviation",
+    "DeletePoint",
     "DeleteRows",
+    "DeleteSection",
     "Document",
     "EntryIntoForceClause",
     "Framing",
+    "InsertPoint",
     "InsertRows",
     "Instruction",
     "NoteContext",
@@ -259,6 +262,41 @@ class AddSection(Instruction):
     title: str
     after: str | None = None
     quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReplacePoint(Instruction):
+    """'2-тармақ мынадай редакцияда жазылсын: "2. ..."' (``point`` "2", or "2.1" for '2-тармақтың 1)
+    тармақшасы'), with the quoted new wording."""
+
+    point: str
+    text: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class InsertPoint(Instruction):
+    """'мынадай мазмұндағы 5-тармақпен толықтырылсын: "5. ..."' (after 'N-тармақтан кейін' if said)."""
+
+    point: str
+    text: str
+    after: str | None = None
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeletePoint(Instruction):
+    """'3-тармақ алып тасталсын' (or a sub-point: '2-тармақтың 1) тармақшасы алып тасталсын')."""
+
+    point: str
+
+
+@dataclass(frozen=True)
+class DeleteSection(Instruction):
+    """'"<title>" деген N-бөлім алып тасталсын': the section struck out with its rows."""
+
+    section: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from amend.engine.amendment import Amendment
@@ -21,6 +22,7 @@ from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABL
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
+    UNKNOWN_MARK_RU,
     Abbreviations,
     Clause,
     DeletedRow,
@@ -48,6 +50,7 @@ _RED = (0xA0, 0x00, 0x00)
 # The unknown mark in print: square brackets, which every official font has (the angle brackets of
 # ``UNKNOWN_MARK``, U+27E8/U+27E9, are missing from Times New Roman and print as boxes).
 DOCX_UNKNOWN = "[белгісіз]"
+DOCX_UNKNOWN_RU = "[неизвестно]"
 # The printable width of the reference template's landscape A4 page (29.7 cm less 2.0 + 1.5 cm margins).
 _TEXT_WIDTH_CM = 26.2
 
@@ -99,6 +102,10 @@ def _run(
         run.font.size = Pt(size)
 
 
+# The printed unknown mark of the document being written: Kazakh, or Russian in a Russian rendering.
+_PRINTED_UNKNOWN: ContextVar[str] = ContextVar("printed_unknown", default=DOCX_UNKNOWN)
+
+
 def printed(value: object) -> str:
     """A text as printed: the unknown mark in glyphs that official fonts have."""
     if value is UNKNOWN:
@@ -109,14 +116,16 @@ def printed(value: object) -> str:
 def _put(
     paragraph: Paragraph, value: object, *, italic: bool = False, bold: bool = False, size: float | None = None
 ) -> None:
-    """A text into a paragraph; UNKNOWN, and the unknown mark inside prose, in red italics."""
+    """A text into a paragraph; UNKNOWN, and the unknown mark inside prose, in red italics (in the
+    document's language: see ``_PRINTED_UNKNOWN``)."""
+    mark = _PRINTED_UNKNOWN.get()
     if value is UNKNOWN:
-        _run(paragraph, DOCX_UNKNOWN, italic=True, color=_RED, size=size)
+        _run(paragraph, mark, italic=True, color=_RED, size=size)
         return
-    pieces = str(value).split(UNKNOWN_MARK)
+    pieces = str(value).replace(UNKNOWN_MARK_RU, UNKNOWN_MARK).split(UNKNOWN_MARK)
     for k, piece in enumerate(pieces):
         if k:
-            _run(paragraph, DOCX_UNKNOWN, italic=True, color=_RED, size=size)
+            _run(paragraph, mark, italic=True, color=_RED, size=size)
         if piece:
             _run(paragraph, piece, italic=italic, bold=bold, size=size)
 
@@ -313,6 +322,21 @@ def render_docx(
     title for every act that amended the plan, and one under the abbreviations note, never one per
     abbreviation. ``amendments``: the acts, to cite each with its commencement clause; ``row_notes``:
     keep a note under each changed row (not confirmed as the bank's practice, see docs/notes.md)."""
+    token = _PRINTED_UNKNOWN.set(DOCX_UNKNOWN_RU if lang == "ru" else DOCX_UNKNOWN)
+    try:
+        return _render_docx(version, amendments, row_notes, lang, whole, standing)
+    finally:
+        _PRINTED_UNKNOWN.reset(token)
+
+
+def _render_docx(  # noqa: PLR0917  (the wrapper passes its arguments through)
+    version: Version,
+    amendments: Sequence[Amendment],
+    row_notes: bool,
+    lang: str,
+    whole: bool,
+    standing: Standing | None,
+) -> bytes:
     plan = version.plan
     doc = _document(str(plan.title) if plan.title is not UNKNOWN else plan.plan, version.valid_from)
     heads, layout = _plan_heads(version), plan_layout(version)

@@ -19,13 +19,22 @@ from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
+from amend.engine.apply_structure import element_texts
 from amend.engine.base import Frozen
 from amend.engine.elements import Element, ElementKind
 from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import CorrectAct, RepealAct, ReplaceWords, RescheduleAct, ResumePlan, SuspendPlan
-from amend.engine.provenance import Change, ChangeKind
+from amend.engine.operations import (
+    CorrectAct,
+    RepealAct,
+    ReplaceWords,
+    ReplaceWordsIn,
+    RescheduleAct,
+    ResumePlan,
+    SuspendPlan,
+)
+from amend.engine.provenance import Change, ChangeKind, element_name
 from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
@@ -145,7 +154,7 @@ def _pair(old: tuple[Part, ...] | None, new: tuple[Part, ...] | None) -> tuple[P
     return tuple(changes)
 
 
-def _words_instruction(op: ReplaceWords) -> str:
+def _words_instruction(op: ReplaceWords | ReplaceWordsIn) -> str:
     # The act's own phrasing: "X" деген сөздер "Y" деген сөздермен ауыстырылсын / алып тасталсын.
     if op.new:
         return f'"{op.old}" деген сөздер "{op.new}" деген сөздермен ауыстырылсын'
@@ -215,26 +224,34 @@ def _entry_parts(
     match element.kind:
         case ElementKind.ROW:
             number = RowNumber(key)
-            old, new = before.row(number), after.row(number)
+            old = before.row(number)
+            # A renumbered or moved row is the same row (its identity), under its new number.
+            new = after.row(number) if old is None else after.row_by_identity(old.identity)
             if old is None and new is None:
                 return None
             if (
                 old is not None
                 and new is not None
-                and (old.cells, old.section, old.subsection) == (new.cells, new.section, new.subsection)
+                and (old.number, old.cells, old.section, old.subsection)
+                == (new.number, new.cells, new.section, new.subsection)
             ):
                 return None
             if new is None:
                 assert old is not None
                 return row_element(old), ChangeKind.DELETED, _row_parts(before, old), None, old.number
-            kind = ChangeKind.INSERTED if old is None else _kind(new.history, filed, ChangeKind.REPLACED)
-            return (
-                row_element(new),
-                kind,
-                None if old is None else _row_parts(before, old),
-                _row_parts(after, new),
-                new.number,
-            )
+            if old is None:
+                return row_element(new), ChangeKind.INSERTED, None, _row_parts(after, new), new.number
+            kind = _kind(new.history, filed, ChangeKind.REPLACED)
+            if old.cells == new.cells and kind not in (ChangeKind.MOVED, ChangeKind.RENUMBERED):
+                return None  # only its (sub)section was renumbered: that heading's entry says so
+            name = row_element(new) if old.number == new.number else f"{row_element(old)} → {new.number}-жол"
+            if kind is ChangeKind.MOVED:
+                name = f"{row_element(old)} → {row_element(new)}"
+            old_parts, new_parts = _row_parts(before, old), _row_parts(after, new)
+            if old.number != new.number:
+                old_parts = (Part(key="№", text=str(old.number)), *old_parts)
+                new_parts = (Part(key="№", text=str(new.number)), *new_parts)
+            return name, kind, old_parts, new_parts, new.number
         case ElementKind.ABBREVIATION:
             was, now = before.abbreviations.get(key), after.abbreviations.get(key)
             if (was is None and now is None) or (
@@ -250,8 +267,13 @@ def _entry_parts(
                 None,
             )
         case ElementKind.SECTION | ElementKind.SUBSECTION:
+            renamed = _renumbered_heading(before, after, element)
+            if renamed is not None:
+                return renamed
             old_title, new_title = _heading_title(before, element), _heading_title(after, element)
-            if old_title == new_title:
+            if old_title is not None and new_title is None:
+                return _heading_element(key), ChangeKind.DELETED, (Part(text=old_title),), None, None
+            if old_title == new_title and not _changed_by(_heading_history(after, element), filed):
                 return None
             name = _heading_element(key)
             if old_title is None:
@@ -267,7 +289,84 @@ def _entry_parts(
             if after.repealed is None or before.repealed is not None:
                 return None
             return "Жоспар", ChangeKind.REPEALED, (Part(text=before.title),), None, None
+        case _:
+            return _text_entry(element, before, after, filed)
     return None
+
+
+def _changed_by(history: tuple[Change, ...], filed: FiledAmendment) -> bool:
+    act = filed.amendment.act
+    return any(c.act == act.number and c.act_date == act.date for c in history)
+
+
+def _text_parts(plan: Plan, element: Element) -> tuple[Part, ...] | None:
+    """The wording of a text element of the resolution or the annex (None: it does not exist)."""
+    if element.kind is ElementKind.SIGNATORY:
+        s = plan.act.signatory
+        return None if s is None else (Part(key="position", text=s.position), Part(key="name", text=s.name))
+    texts = element_texts(plan, element)
+    if texts is None:
+        return None
+    if element.kind is ElementKind.COLUMN:
+        return (Part(key=element.key, text=texts[0]),)
+    if element.kind is ElementKind.POINT and "." not in element.key:  # a point with its sub-points
+        point = next(p for p in plan.act.points if p.number == element.key)
+        return (Part(text=texts[0]), *(Part(key=f"{s.number})", text=s.text) for s in point.subpoints))
+    return (Part(text=texts[0]),)
+
+
+def _text_entry(
+    element: Element, before: Plan, after: Plan, filed: FiledAmendment
+) -> tuple[str, ChangeKind, tuple[Part, ...] | None, tuple[Part, ...] | None, RowNumber | None] | None:
+    """An entry for the resolution's title, preamble, a point, the signatory, the annex's title or a note,
+    or a column: the element's wording before and after the act."""
+    old, new = _text_parts(before, element), _text_parts(after, element)
+    history = after.texts_history.get(str(element), ())
+    if old is None and new is None:
+        return None
+    if old == new and not _changed_by(history, filed):
+        return None
+    name = element_name(element.kind.value, element.key)
+    if new is None:
+        return name, ChangeKind.DELETED, old, None, None
+    if old is None:
+        return name, ChangeKind.INSERTED, None, new, None
+    return name, _kind(history, filed, ChangeKind.REPLACED), old, new, None
+
+
+def _heading_history(plan: Plan, element: Element) -> tuple[Change, ...]:
+    for section in plan.sections:
+        if element.kind is ElementKind.SECTION and section.number == element.key:
+            return section.history
+        for sub in section.subsections:
+            if element.kind is ElementKind.SUBSECTION and sub.number == element.key:
+                return sub.history
+    return ()
+
+
+def _renumbered_heading(
+    before: Plan, after: Plan, element: Element
+) -> tuple[str, ChangeKind, tuple[Part, ...] | None, tuple[Part, ...] | None, RowNumber | None] | None:
+    """The entry of a section or subsection that the act renumbered (found by its identity), or None."""
+    key = element.key
+    headings = [
+        h
+        for s in after.sections
+        for h in ((s,) if element.kind is ElementKind.SECTION else s.subsections)
+        if (h.uid or h.number) == key and h.number != key
+    ]
+    old_title = _heading_title(before, element)
+    if not headings or old_title is None:
+        return None
+    new = headings[0]
+    name = f"{_heading_element(key)} → {_heading_element(new.number)}"
+    return (
+        name,
+        ChangeKind.RENUMBERED,
+        (Part(key="№", text=key), Part(text=old_title)),
+        (Part(key="№", text=new.number), Part(text=new.title)),
+        None,
+    )
 
 
 def _heading_title(plan: Plan, element: Element) -> Text | None:
@@ -307,7 +406,7 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
     act_reason = filed.amendment.reason
     for a in applied:
         op = a.scheduled.op
-        remark = _words_instruction(op) if isinstance(op, ReplaceWords) else None
+        remark = _words_instruction(op) if isinstance(op, (ReplaceWords, ReplaceWordsIn)) else None
         reason = op.reason if op.reason is not None else act_reason if act_reason is not None else UNKNOWN
         for touch in a.touches:
             if not touch.writes or touch.element in seen:

@@ -5,16 +5,38 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from amend.engine.model import Plan, Row
 from amend.engine.timeline import Version
-from amend.store.serialize import row_json, to_json_value
+from amend.store.serialize import act_json, row_json, to_json_value
 
 __all__ = ["diff_text", "version_diff"]
 
 
-def _comparable(version: Version) -> dict[str, Any]:
-    # Rows keyed by number so that an insertion is one added item, not a shift of every later row.
-    plan = version.plan
+def _row(plan: Plan, row: Row) -> dict[str, Any]:
+    data = {k: v for k, v in row_json(plan, row).items() if k not in ("history", "number", "amounts")}
+    if row.uid is not None:  # renumbered: keyed by its identity, its number is one of its parts
+        data["number"] = str(row.number)
+    return data
+
+
+def _by_number(points: list[dict[str, Any]]) -> dict[str, Any]:
     return {
+        p["number"]: {"text": p["text"], **({"subpoints": _by_number(p["subpoints"])} if "subpoints" in p else {})}
+        for p in points
+    }
+
+
+def _comparable(version: Version) -> dict[str, Any]:
+    # Rows keyed by identity (the number, unless renumbered) so that an insertion is one added item, not a
+    # shift of every later row, and a renumbering is a change of one row's number.
+    plan = version.plan
+    act = act_json(plan)
+    del act["history"]
+    act["points"] = _by_number(act["points"])  # so that striking out point 3 does not shift points 4, 5
+    return {
+        "resolution": act,
+        "annex_notes": {n.number: to_json_value(n.text) for n in plan.annex_notes},
+        "columns": {c.id: to_json_value(c.title) for c in plan.columns},
         "title": to_json_value(plan.title),
         "sections": {
             s.number: {
@@ -23,10 +45,7 @@ def _comparable(version: Version) -> dict[str, Any]:
             }
             for s in plan.sections
         },
-        "rows": {
-            str(r.number): {k: v for k, v in row_json(plan, r).items() if k not in ("history", "number", "amounts")}
-            for r in plan.rows
-        },
+        "rows": {r.identity: _row(plan, r) for r in plan.rows},
         "abbreviations": {c: to_json_value(a.expansion) for c, a in plan.abbreviations.items()},
     }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amend.engine.language import in_russian
 from amend.engine.legal import plan_period
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN
@@ -27,11 +28,32 @@ class Gap:
         return f"{self.element}: {self.what}"
 
 
-def gaps(plan: Plan) -> list[Gap]:
-    """The unknowns of one version, in document order."""
+def _resolution_gaps(plan: Plan) -> list[Gap]:
+    """Unknown texts of the resolution itself (its title, preamble, points, signatory) and the annex's notes."""
+    act = plan.act
+    found = [Gap("resolution", "title")] if act.title is UNKNOWN else []
+    if act.preamble is UNKNOWN:
+        found.append(Gap("resolution", "preamble"))
+    for p in act.points:
+        if p.text is UNKNOWN:
+            found.append(Gap(f"point {p.number}", "text"))
+        found += [Gap(f"point {p.number}.{s.number}", "text") for s in p.subpoints if s.text is UNKNOWN]
+    if act.signatory is not None:
+        missing = [k for k in ("position", "name") if getattr(act.signatory, k) is UNKNOWN]
+        if missing:
+            found.append(Gap("signatory", " and ".join(missing)))
+    return found + [Gap(f"note {n.number}", "text") for n in plan.annex_notes if n.text is UNKNOWN]
+
+
+def gaps(plan: Plan, lang: str = "kk") -> list[Gap]:
+    """The unknowns of one version, in document order: of its Kazakh texts, or (``lang`` ru) of its Russian
+    texts, where every text no source gives in Russian is a gap."""
+    if lang == "ru":
+        plan = in_russian(plan)
     found: list[Gap] = []
     if plan.entry_into_force is UNKNOWN:
         found.append(Gap("act", f"entry into force of act {plan.act.number} (versions start at its adoption date)"))
+    found += _resolution_gaps(plan)
     if plan.title is UNKNOWN:
         found.append(Gap("plan", "title"))
     if plan.amending_acts is None or not plan.amending_acts.complete:

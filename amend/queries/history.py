@@ -24,12 +24,27 @@ class RowState:
     change: Change | None  # the change that started this period (None: as enacted)
 
 
-def row_history(timeline: Timeline, number: RowNumber) -> list[RowState]:
-    """The periods of a row, oldest first; a period starts at each change to it."""
-    states: list[RowState] = []
-    for version in timeline.versions:
+def _identity(timeline: Timeline, number: RowNumber) -> str:
+    """The identity of the row numbered ``number`` in the latest version that has one (a renumbered row
+    keeps the identity it was created with, so its history follows it)."""
+    for version in reversed(timeline.versions):
         row = version.plan.row(number)
-        deleted = version.plan.deleted_rows.get(str(number))
+        if row is not None:
+            return row.identity
+    return str(number)
+
+
+def row_history(timeline: Timeline, number: RowNumber) -> list[RowState]:
+    """The periods of a row, oldest first; a period starts at each change to it. The row is followed by
+    its identity: a row renumbered 23-1 -> 24 has one history, asked for by either number."""
+    states: list[RowState] = []
+    identity = _identity(timeline, number)
+    last_number = str(number)
+    for version in timeline.versions:
+        row = version.plan.row_by_identity(identity)
+        if row is not None:
+            last_number = str(row.number)
+        deleted = version.plan.deleted_rows.get(last_number) if row is None else None
         if states and states[-1].row is row:  # shared, so unchanged: extend the period
             last = states[-1]
             states[-1] = RowState(last.valid_from, version.valid_to, last.row, last.change)

@@ -51,6 +51,9 @@ _ENGINE_FIELDS = {
     "history": "written by amend build in consolidated versions; leave it out of plan and amendment files",
     "deleted_rows": "written by amend build in consolidated versions; leave it out of plan files",
     "repealed": "written by amend build in consolidated versions; leave it out of plan files",
+    "texts_history": "written by amend build in consolidated versions; leave it out of plan files",
+    "renumbered": "written by amend build in consolidated versions; leave it out of plan files",
+    "uid": "the identity of a renumbered element, written by amend build; leave it out of plan files",
 }
 
 # File name in the output folder -> (model, title).
