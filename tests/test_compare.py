@@ -206,7 +206,7 @@ def test_the_resolution_s_points_and_the_annex_title_each_have_an_entry(tmp_path
     assert sub.parts[0].old.startswith("Қазақстан Республикасының Білім")  # as before the act, not mid-act
     assert by_element["3-тармақ"].new_absent and by_element["5-тармақ"].old_absent
     text = render_comparison_markdown(table)
-    assert "| 4 | 3-тармақ |" in text and "алып тасталсын" in text
+    assert "| 4 | 3-тармақ |" in text and "Алып тасталсын." in text  # the standard form
 
 
 def test_a_renumbered_row_is_one_entry_from_its_old_number_to_its_new(tmp_path):

@@ -42,7 +42,7 @@ def test_748_in_russian_has_every_text_unknown_and_nothing_invented(timeline_748
     assert all(t is UNKNOWN for r in ru.rows for t in r.cells.values())
     assert all(s.title is UNKNOWN for s in ru.sections)
     assert all(a.expansion is UNKNOWN for a in ru.abbreviations.values())
-    data = show_json(version, dt.date(2025, 6, 1), "ru")
+    data = show_json(version, dt.date(2025, 6, 1), lang="ru")
     assert data["lang"] == "ru" and data["title"] is None and data["act"]["title"] is None
     assert all(v is None for r in data["rows"] for v in r["cells"].values())
     assert set(data["abbreviations"].values()) == {None}
@@ -93,7 +93,7 @@ def test_a_russian_text_given_by_an_amendment_is_shown_beside_the_kazakh(tmp_pat
     assert ru_line.startswith("| ru | тестовый текст: мероприятие строки 28 | тестовый текст: форма |")
     assert f"| {UNKNOWN_MARK_RU} |" in ru_line  # executors, cost, funding: no Russian text given
     assert "*Сноска. Строка 28 - в редакции постановления Правительства РК от 01.08.2025 № 9007.*" in both
-    data = show_json(version, dt.date(2025, 8, 1), "both")
+    data = show_json(version, dt.date(2025, 8, 1), lang="both")
     row_ru = next(r for r in data["ru"]["rows"] if r["number"] == "28")
     assert row_ru["cells"]["form"] == "тестовый текст: форма" and row_ru["cells"]["cost"] is None
     result = runner.invoke(app, ["render", "748", "--lang", "ru", "--root", str(tmp_path)])

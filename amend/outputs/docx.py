@@ -222,6 +222,13 @@ def _note_row(table: Any, note: str, size: float) -> None:
 
 
 def _plan_heads(version: Version) -> list[str]:
+    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
+        # A Russian rendering: the Russian titles where a source gives them; else the column's id, marked
+        # unknown in Russian (our descriptive labels are Kazakh, and no Russian text is invented).
+        return ["№"] + [
+            c.title_ru if isinstance(c.title_ru, str) else f"{c.id} (наименование {DOCX_UNKNOWN_RU})"
+            for c in version.plan.columns
+        ]
     return ["№"] + [column_heading(c, short=True) for c in version.plan.columns]
 
 
@@ -289,10 +296,13 @@ def _cited(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
 
 def _cumulative(element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment]) -> list[str]:
     """One footnote for the element in the reference bank's form; each change's own note where an act
-    is not known (so that nothing is cited that cannot be cited in full)."""
-    cited = [_cited(c, amendments) for c in changes]
+    is not known (so that nothing is cited that cannot be cited in full). In a Russian rendering, each
+    change's Russian note (the cumulative Russian form is not written here)."""
     if not changes:
         return []
+    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
+        return list(dict.fromkeys(c.note_ru for c in changes if c.note_ru is not None))
+    cited = [_cited(c, amendments) for c in changes]
     if any(c is None for c in cited):
         return list(dict.fromkeys(c.note for c in changes))
     return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]

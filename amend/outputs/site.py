@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from amend.engine.language import row_in_russian
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change
@@ -370,6 +371,14 @@ class _PlanSite:
                     "version_label": long_date(state.valid_from),
                     "cells": self._wording(state.row, previous.row if previous else None) if state.row else [],
                     "compared": previous is not None and previous.row is not None and state.row is not None,
+                    # Both languages: the Russian note and wording, as far as a source gives them.
+                    "how_ru": state.change.note_ru if self.lang != "kk" and state.change else None,
+                    "cells_ru": self._wording(
+                        row_in_russian(state.row, self.base.column_ids),
+                        row_in_russian(previous.row, self.base.column_ids) if previous and previous.row else None,
+                    )
+                    if self.lang != "kk" and state.row
+                    else [],
                 }
             )
             previous = state
