@@ -351,7 +351,7 @@ def _add_section(plan: Plan, op: AddSection, source: Source) -> Plan:
         raise NumberTaken(f"section {op.number} already exists in {as_of(plan, source)}", path=("number",))
     k = _insertion_index(numbers, op.after, plan, source)
     change = note_for_section(source, ChangeKind.ADDED, op.number)
-    subsections = []
+    subsections: list[Subsection] = []
     for j, new in enumerate(op.subsections):
         if any(s.number == new.number for s in subsections):
             raise NumberTaken(f"subsection {new.number} is listed twice", path=("subsections", j, "number"))

@@ -458,7 +458,7 @@ def _renumber(plan: Plan, op: Renumber, source: Source) -> Plan:
             raise SchemaError(f"renumber takes a row, a section or a subsection, not {element}", path=_ELEMENT)
 
 
-def _rows_where(plan: Plan, test: Any, **changes: Any) -> Rows:
+def _rows_where(plan: Plan, test: Any, **changes: Any) -> Rows[Row]:
     """The rows, with ``changes`` made to those for which ``test(row)`` holds."""
     rows = plan.rows
     for row in plan.rows:
@@ -524,7 +524,7 @@ def _move_row(plan: Plan, op: MoveRow, source: Source) -> Plan:
 # -- columns -------------------------------------------------------------------------------------------
 
 
-def _all_rows(plan: Plan, change: Any) -> Rows:
+def _all_rows(plan: Plan, change: Any) -> Rows[Row]:
     """Every row rebuilt by ``change(row)`` (one pass, one new row sequence)."""
     return Rows([change(r) for r in plan.rows])
 

@@ -18,16 +18,22 @@ __all__ = ["render_draft_docx"]
 
 
 class _Block(Protocol):
-    # The shape of amend.importer.drafting.Block (outputs do not import the importer).
-    text: str
-    rows: tuple[tuple[str | None, tuple[str, ...]], ...]
-    lines: tuple[str, ...]
-    heading: bool
+    # The shape of amend.importer.drafting.Block, read only (a protocol keeps this module independent of it).
+    @property
+    def text(self) -> str: ...
+    @property
+    def rows(self) -> tuple[tuple[str | None, tuple[str, ...]], ...]: ...
+    @property
+    def lines(self) -> tuple[str, ...]: ...
+    @property
+    def heading(self) -> bool: ...
 
 
 class _Text(Protocol):
-    act: Act
-    blocks: Sequence[_Block]
+    @property
+    def act(self) -> Act: ...
+    @property
+    def blocks(self) -> Sequence[_Block]: ...
 
 
 def render_draft_docx(text: _Text) -> bytes:

@@ -201,7 +201,7 @@ def act_json(plan: Plan) -> dict[str, Any]:
     """The resolution's own text in the JSON contract: title, preamble (null: it has none, or it is
     unknown), points with their sub-points, signatory, and the history of each changed element."""
     act = plan.act
-    return to_json_value(
+    data: dict[str, Any] = to_json_value(
         {
             "number": act.number,
             "date": act.date,
@@ -214,6 +214,7 @@ def act_json(plan: Plan) -> dict[str, Any]:
             "history": {k: [_change(c) for c in v] for k, v in plan.texts_history.items()},
         }
     )
+    return data
 
 
 def show_json(version: Version, at: dt.date, timeline: Timeline | None = None, lang: str = "kk") -> dict[str, Any]:
