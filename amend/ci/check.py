@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
+from typing import Any
 
-from amend.errors import AmendError, ConsolidatedStale
-from amend.outputs.consolidated import consolidated_files
-from amend.store.repository import Repository
+from amend.ci.conflicts import plan_conflicts, repository_conflicts
+from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
+from amend.outputs.consolidated import consolidated_files, plan_files
+from amend.outputs.parallel import map_plans
+from amend.store.repository import Repository, by_plan, plan_problems
 
-__all__ = ["check"]
+__all__ = ["check", "check_all"]
 
 
 def _digest(data: bytes) -> bytes:
@@ -22,15 +26,62 @@ def check(repo: Repository) -> list[AmendError]:
     if problems:
         return problems
     files = consolidated_files(repo, timelines)
+    return _stale(repo, {path: _digest(content) for path, content in files.items()})
+
+
+def _stale(repo: Repository, digests: dict[Path, bytes]) -> list[AmendError]:
     stale: list[AmendError] = []
-    for path, content in sorted(files.items()):
+    for path, digest in sorted(digests.items()):
         rel = repo.relative(path)
         if not path.exists():
             stale.append(ConsolidatedStale(f"{rel} is missing", file=rel))
-        elif _digest(path.read_bytes()) != _digest(content):
+        elif _digest(path.read_bytes()) != digest:
             stale.append(ConsolidatedStale(f"{rel} is not what build would write", file=rel))
     for path in repo.output_files():
-        if path not in files:
+        if path not in digests:
             rel = repo.relative(path)
             stale.append(ConsolidatedStale(f"{rel} would be removed by build", file=rel))
     return stale
+
+
+def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[SameDayConflict]]:
+    """``check``'s problems, and the same-day conflicts (warnings) where there are none.
+
+    With ``jobs`` > 1, each plan is consolidated, checked and rendered (to digests) on a pool of that
+    many processes; the problems and warnings are the same, in the same order, as with one.
+    """
+    if jobs <= 1:
+        problems = check(repo)
+        return problems, [] if problems else repository_conflicts(repo)
+    problems, plans, amendments = repo.read_inputs()
+    _INPUTS[:] = [plans, by_plan(amendments), not problems]
+    try:
+        results = map_plans(_check_plan, repo, sorted(plans), jobs)
+    finally:
+        _INPUTS.clear()
+    for found, _, _ in results:
+        problems.extend(found)
+    if problems:
+        return problems, []
+    repo.check_references()
+    digests: dict[Path, bytes] = {}
+    warnings: list[SameDayConflict] = []
+    for _, files, conflicts in results:
+        digests.update(files)
+        warnings.extend(conflicts)
+    stale = _stale(repo, digests)
+    return stale, [] if stale else warnings
+
+
+# The plans and acts read in the parent, by plan id, for the forked workers (see outputs.parallel).
+_INPUTS: list[Any] = []
+
+
+def _check_plan(repo: Repository, pid: str) -> tuple[list[AmendError], dict[Path, bytes], list[SameDayConflict]]:
+    # One plan in a worker: its problems, or else the digests of its files and its same-day conflicts.
+    plans, grouped, readable = _INPUTS
+    found, timeline = plan_problems(plans[pid][0], grouped.get(pid, ()))
+    if found or timeline is None or not readable:  # with any problem, check reports problems only
+        return found, {}, []
+    files = {path: _digest(content) for path, content in plan_files(repo, pid, timeline).items()}
+    return [], files, plan_conflicts(repo, pid, timeline)

@@ -84,10 +84,19 @@ def _note_parts(source: Source, kind: ChangeKind) -> _NoteParts:
     kk_before, kk_after = _ROW_NOTES[kind].split("{}")
     ru_before, ru_after = _ROW_NOTES_RU[kind].split("{}")
     by, of = source.citation_ru
-    proto = note_for_row(source, kind, "")  # the change's other fields, exactly as the reference sets them
+    # The change's other fields, exactly as the reference sets them: made once per source, then per kind.
+    proto: dict[str, Any] = source.__dict__.get("_fast_change")  # type: ignore[assignment]
+    if proto is None:
+        made = note_for_row(source, kind, "")
+        proto = source.__dict__["_fast_change"] = {
+            "values": dict(made.__dict__),  # note and note_ru are set per change, in their places
+            "fields_set": set(made.__pydantic_fields_set__),
+        }
+    values = dict(proto["values"])
+    values["kind"] = kind
     return (
-        {k: v for k, v in proto.__dict__.items() if k not in ("note", "note_ru")},
-        set(proto.__pydantic_fields_set__),
+        values,
+        proto["fields_set"],
         f"Ескерту. {kk_before}",
         f"{kk_after} - {source.citation}{source.suffix}.",
         f"Сноска. {ru_before.format()}",
