@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 from typing import Any
 
-from amend.ci.conflicts import plan_conflicts, repository_conflicts
+from amend.ci.conflicts import plan_conflicts
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
 from amend.outputs.consolidated import consolidated_files, plan_files
 from amend.outputs.parallel import map_plans
+from amend.store.cache import memo
 from amend.store.repository import Repository, by_plan, plan_problems
 
 __all__ = ["check", "check_all"]
@@ -47,12 +48,11 @@ def _stale(repo: Repository, digests: dict[Path, bytes]) -> list[AmendError]:
 def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[SameDayConflict]]:
     """``check``'s problems, and the same-day conflicts (warnings) where there are none.
 
-    With ``jobs`` > 1, each plan is consolidated, checked and rendered (to digests) on a pool of that
-    many processes; the problems and warnings are the same, in the same order, as with one.
+    Plan by plan (on a pool of ``jobs`` processes when there are enough plans): each is consolidated,
+    checked and rendered to the digests of its files; with the cache on, a plan whose files and code
+    are unchanged since a clean check is not done again. The problems and warnings are ``check``'s and
+    ``repository_conflicts``', in the same order.
     """
-    if jobs <= 1:
-        problems = check(repo)
-        return problems, [] if problems else repository_conflicts(repo)
     problems, plans, amendments = repo.read_inputs()
     _INPUTS[:] = [plans, by_plan(amendments), not problems]
     try:
@@ -67,7 +67,7 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[S
     digests: dict[Path, bytes] = {}
     warnings: list[SameDayConflict] = []
     for _, files, conflicts in results:
-        digests.update(files)
+        digests.update({repo.output_dir / name: digest for name, digest in files.items()})
         warnings.extend(conflicts)
     stale = _stale(repo, digests)
     return stale, [] if stale else warnings
@@ -76,12 +76,27 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[S
 # The plans and acts read in the parent, by plan id, for the forked workers (see outputs.parallel).
 _INPUTS: list[Any] = []
 
+_Result = tuple[list[AmendError], dict[str, bytes], list[SameDayConflict]]
 
-def _check_plan(repo: Repository, pid: str) -> tuple[list[AmendError], dict[Path, bytes], list[SameDayConflict]]:
-    # One plan in a worker: its problems, or else the digests of its files and its same-day conflicts.
+
+def _check_plan(repo: Repository, pid: str) -> _Result:
+    # One plan: its problems, or else the digests of its files (by name under consolidated/) and its
+    # same-day conflicts. Kept in the cache only when clean, keyed by the bytes of its plan and act files.
     plans, grouped, readable = _INPUTS
-    found, timeline = plan_problems(plans[pid][0], grouped.get(pid, ()))
-    if found or timeline is None or not readable:  # with any problem, check reports problems only
-        return found, {}, []
-    files = {path: _digest(content) for path, content in plan_files(repo, pid, timeline).items()}
-    return [], files, plan_conflicts(repo, pid, timeline)
+    plan, path = plans[pid]
+    acts = grouped.get(pid, ())
+    key = hashlib.sha256(pid.encode() + b"\0" + str(readable).encode())
+    for p in (path, *(f.path for f in acts)):
+        key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))
+
+    def compute() -> tuple[bool, _Result]:
+        found, timeline = plan_problems(plan, acts)
+        if found or timeline is None or not readable:  # with any problem, check reports problems only
+            return False, (found, {}, [])
+        files = {
+            path.relative_to(repo.output_dir).as_posix(): _digest(content)
+            for path, content in plan_files(repo, pid, timeline).items()
+        }
+        return True, ([], files, plan_conflicts(repo, pid, timeline))
+
+    return memo("check-plan", key.digest(), compute)

@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "cached", "caching", "fingerprint"]
+__all__ = ["cache_dir", "cached", "caching", "fingerprint", "memo"]
 
 T = TypeVar("T")
 
@@ -65,8 +65,9 @@ def caching(on: bool = True, directory: Path | None = None) -> Iterator[None]:
 
 
 @cache
-def fingerprint() -> str:
-    """A digest of the code that reads files into models, and of the versions it runs on."""
+def fingerprint(sources: tuple[str, ...] = _SOURCES) -> str:
+    """A digest of the code that reads files into models (or of ``sources``, paths in the package), and
+    of the versions it runs on."""
     import pydantic_core
 
     package = Path(__file__).resolve().parent.parent
@@ -74,7 +75,7 @@ def fingerprint() -> str:
     # amend's version is in amend/__init__.py, hashed below with the sources.
     for part in (sys.version, pydantic_core.__version__, str(pickle.HIGHEST_PROTOCOL)):
         h.update(part.encode() + b"\0")
-    for name in _SOURCES:
+    for name in sources:
         target = package / name
         for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
             h.update(path.relative_to(package).as_posix().encode() + b"\0")
@@ -82,9 +83,27 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _entry(folder: Path, kind: str, data: bytes) -> Path:
+def _entry(folder: Path, kind: str, data: bytes, code: str | None = None) -> Path:
     key = hashlib.sha256(kind.encode() + b"\0" + data).hexdigest()
-    return folder / fingerprint()[:24] / key[:2] / f"{key}.pickle"
+    return folder / (code or fingerprint())[:24] / key[:2] / f"{key}.pickle"
+
+
+def memo(kind: str, key: bytes, compute: Callable[[], tuple[bool, T]]) -> T:
+    """``compute()``'s value, or the value it gave before for the same ``key`` and the whole package's
+    code (when caching is on). ``compute`` says whether its value may be kept: a result with a problem
+    is never kept, so that problems are always found again from the files."""
+    folder = _STATE["dir"]
+    if folder is None:
+        return compute()[1]
+    entry = _entry(folder, kind, key, fingerprint(("",)))  # "": every source of the package
+    found = _read(entry)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == kind:
+        value: T = found[1]
+        return value
+    keep, value = compute()
+    if keep:
+        _write(entry, (kind, value))
+    return value
 
 
 def _read(entry: Path) -> object | None:
