@@ -209,3 +209,23 @@ def test_each_day_alone_gives_the_references_day(tmp_path):
         assert _dump(found[0]) == _dump(reference.plan)
         assert tuple(found[1]) == tuple(a.touches for a in reference.applied)
         plan = reference.plan
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lifecycle"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()))
+def test_acts_that_amend_acts_give_the_same_timelines_by_either_path(case):
+    # Postponed, corrected and repealed acts: derived operations and sources that cite other acts.
+    from amend import Repository
+
+    root = FIXTURES / case
+    repo = Repository(root if (root / "plans").is_dir() else Path(__file__).resolve().parent.parent)
+    extra = [FiledAmendment(Amendment.model_validate(read_yaml(p)), p) for p in sorted(root.rglob("*.yaml"))]
+    assert extra  # the case's acts
+    for pid, (plan, _) in sorted(repo.plans.items()):
+        acts = [*repo.acts_of(pid), *(f for f in extra if f.amendment.amends == pid)]
+        with fast_path(False):
+            reference = _outcome(plan, acts)
+        with fast_path(True):
+            assert _outcome(plan, acts) == reference
