@@ -45,7 +45,7 @@ def _stale(repo: Repository, digests: dict[Path, bytes]) -> list[AmendError]:
     return stale
 
 
-def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[SameDayConflict]]:
+def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[AmendError]]:
     """``check``'s problems, and the same-day conflicts (warnings) where there are none.
 
     Plan by plan (on a pool of ``jobs`` processes when there are enough plans): each is consolidated,
@@ -65,7 +65,7 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[S
         return problems, []
     repo.check_references()
     digests: dict[Path, bytes] = {}
-    warnings: list[SameDayConflict] = []
+    warnings: list[AmendError] = []  # same-day conflicts
     for _, files, conflicts in results:
         digests.update({repo.output_dir / name: digest for name, digest in files.items()})
         warnings.extend(conflicts)
