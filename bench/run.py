@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import random
 import statistics
 import subprocess
@@ -64,8 +65,9 @@ def deep_size(roots: list[Any]) -> int:
     return total
 
 
-def as_json_patch(base: Plan, amendments: list[Amendment]) -> tuple[dict, list[list[dict]]]:
-    """The plan as a JSON document and each amendment's operations as one JSON Patch, in effect order."""
+def as_json_patch(base: Plan, amendments: list[Amendment], *, by_day: bool = False) -> tuple[dict, list[list[dict]]]:
+    """The plan as a JSON document and each amendment's operations as one JSON Patch, in effect order
+    (``by_day``: one patch per version day, all the operations that take effect that day)."""
     doc = {
         "rows": [
             {"number": str(r.number), "section": r.section, "subsection": r.subsection, "cells": dict(r.cells)}
@@ -77,9 +79,9 @@ def as_json_patch(base: Plan, amendments: list[Amendment]) -> tuple[dict, list[l
     cells = {r.number.parts: dict(r.cells) for r in base.rows}
     steps = sorted(((order_key(a, i), a, i) for a in amendments for i in range(len(a.operations))), key=lambda s: s[0])
     patches: dict[int, list[dict]] = {}
-    for _, a, i in steps:
+    for key, a, i in steps:
         op = a.operations[i]
-        patch = patches.setdefault(id(a), [])
+        patch = patches.setdefault(key[0].toordinal() if by_day else id(a), [])
         if op.op == "replace_row":
             k = bisect_left(numbers, op.row.parts)
             cells[op.row.parts] = dict(op.cells)
@@ -256,7 +258,13 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a quick look")
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--json", action="store_true", help="print the issue's figures as one JSON object")
     args = parser.parse_args()
+    if args.json:
+        from bench.figures import figures
+
+        print(json.dumps(figures(quick=args.quick, seed=args.seed), indent=2, sort_keys=True))
+        return
     rng = random.Random(args.seed)
     sizes = QUICK if args.quick else SIZES
     print(f"python {sys.version.split()[0]}; corpus seed {args.seed}")

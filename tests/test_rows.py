@@ -69,3 +69,53 @@ def test_neighbours_cross_chunk_boundaries():
     assert before.number.parts == (CHUNK,) and at.number.parts == (CHUNK + 1,)
     assert rows.neighbours((0,)) == (None, rows[0])
     assert rows.neighbours((10_000,)) == (rows[-1], None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    start=st.lists(numbers, unique=True, max_size=400),
+    days=st.lists(
+        st.lists(st.tuples(st.sampled_from(["insert", "delete", "replace"]), numbers), max_size=60), max_size=5
+    ),
+)
+def test_a_transient_batch_gives_what_the_same_edits_give_one_by_one_and_never_touches_its_base(start, days):
+    current = Rows(make(p) for p in sorted(start))
+    for d, edits in enumerate(days):
+        before = list(current)
+        batch = current.transient()
+        one_by_one = current
+        for n, (kind, parts) in enumerate(edits):
+            row = make(parts, f"{d}.{n}")
+            exists = one_by_one.get(parts) is not None
+            assert (batch.get(parts) is not None) == exists
+            assert batch.neighbours(parts) == one_by_one.neighbours(parts)
+            if kind == "insert" and not exists:
+                batch.insert(row)
+                one_by_one = one_by_one.insert(row)
+            elif kind == "delete" and exists:
+                batch.delete(parts)
+                one_by_one = one_by_one.delete(parts)
+            elif kind == "replace" and exists:
+                batch.replace(row)
+                one_by_one = one_by_one.replace(row)
+            assert len(batch) == len(one_by_one)
+        frozen = batch.freeze()
+        assert list(current) == before  # the base is untouched
+        assert list(frozen) == list(one_by_one)
+        assert [frozen[i] for i in range(len(frozen))] == list(one_by_one)
+        assert all(len(c) <= 2 * CHUNK for c in frozen._chunks)
+        for row in one_by_one:
+            assert frozen.get(row.number.parts) is row
+            assert frozen.bisect(row.number.parts) == one_by_one.bisect(row.number.parts)
+        current = frozen
+
+
+def test_a_transient_that_changes_nothing_freezes_into_its_base_and_one_edit_shares_the_other_chunks():
+    rows = Rows(make((n,)) for n in range(1, 1001))
+    assert rows.transient().freeze() is rows
+    batch = rows.transient()
+    batch.replace(make((500,), "new"))
+    batch.replace(make((501,), "new"))
+    frozen = batch.freeze()
+    changed = [i for i, (a, b) in enumerate(zip(rows._chunks, frozen._chunks)) if a is not b]
+    assert len(changed) == 1  # both edits in one chunk, copied once

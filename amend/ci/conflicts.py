@@ -25,7 +25,7 @@ from amend.store.yaml_io import locate
 if TYPE_CHECKING:
     from amend.store.repository import Repository
 
-__all__ = ["RowTouch", "repository_conflicts", "row_touches", "same_day_conflicts"]
+__all__ = ["RowTouch", "plan_conflicts", "repository_conflicts", "row_touches", "same_day_conflicts"]
 
 
 @dataclass(frozen=True)
@@ -108,8 +108,15 @@ def repository_conflicts(repo: Repository) -> list[SameDayConflict]:
     """
     found: list[SameDayConflict] = []
     for pid, timeline in repo.timelines.items():
-        found.extend(same_day_conflicts(timeline))
-        for draft in (f for f in repo.amendments if not f.amendment.takes_effect and f.amendment.amends == pid):
-            with_draft = consolidate(repo.plan(pid), repo.amendments, drafts=[draft])
-            found.extend(same_day_conflicts(with_draft, involving=draft.path))
+        found.extend(plan_conflicts(repo, pid, timeline))
+    return found
+
+
+def plan_conflicts(repo: Repository, pid: str, timeline: Timeline) -> list[SameDayConflict]:
+    """Same-day conflicts of one plan (``timeline``), and those each of its drafts would bring."""
+    found = same_day_conflicts(timeline)
+    acts = repo.acts_of(pid)  # the plan's own acts: the others never take effect on it
+    for draft in (f for f in acts if not f.amendment.takes_effect):
+        with_draft = consolidate(repo.plan(pid), acts, drafts=[draft])
+        found.extend(same_day_conflicts(with_draft, involving=draft.path))
     return found

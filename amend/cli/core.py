@@ -26,27 +26,36 @@ from amend.cli.common import (
 )
 from amend.errors import AmendError
 
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", min=1, help="Plans in parallel on N processes (default: the number of cores)."),
+]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Read every file again, not the models cached from its last reading.")
+]
+
+
+def _jobs(jobs: int | None) -> int:
+    from amend.outputs.parallel import default_jobs
+
+    return jobs if jobs is not None else default_jobs()
+
 
 @app.command()
-def build(root: Root = Path(".")) -> None:
+def build(root: Root = Path("."), jobs: Jobs = None, no_cache: NoCache = False) -> None:
     """Write consolidated/<plan>/<date>.yaml (and .md) for every version, and each plan's index."""
+    from amend.store.cache import caching
+
     repo = repository(root)
     try:
-        from amend.outputs.consolidated import build as build_files
+        from amend.outputs.consolidated import build_summarised
 
-        result = build_files(repo)
+        with caching(not no_cache):
+            result, summaries = build_summarised(repo, jobs=_jobs(jobs))
     except AmendError as err:
         fail(err)
-    for pid, timeline in repo.timelines.items():
-        latest = timeline.latest.plan
-        dates = ", ".join(v.valid_from.isoformat() for v in timeline.versions)
-        from amend.queries.gaps import gaps
-
-        typer.echo(
-            f"plan {pid}: {len(timeline.versions)} version(s) ({dates}); latest has "
-            f"{len(latest.rows)} rows, {len(latest.abbreviations)} abbreviations, "
-            f"{len(gaps(latest))} gap(s)"
-        )
+    for line in summaries:
+        typer.echo(line)
     typer.echo(
         f"{len(result.written)} file(s) written, {len(result.unchanged)} unchanged, {len(result.removed)} removed"
     )
@@ -59,15 +68,16 @@ def check(
         ReportFormat, typer.Option("--format", help="text, json or github (Actions annotations)")
     ] = ReportFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (same-day-conflict) too.")] = False,
+    jobs: Jobs = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Validate every plan and amendment; fail if consolidated/ is not what build would write."""
-    from amend.ci.conflicts import repository_conflicts
+    from amend.ci.check import check_all
+    from amend.store.cache import caching
 
     repo = repository(root)
-    from amend.ci.check import check as check_repository
-
-    problems = check_repository(repo)
-    warnings = [] if problems else repository_conflicts(repo)
+    with caching(not no_cache):
+        problems, warnings = check_all(repo, _jobs(jobs))
     # The report's Finding protocol is structural; mypy cannot see that an error class meets it.
     report = check_report(problems, format, cast("list[Finding]", warnings))
     typer.echo(report.stdout, nl=False)

@@ -34,7 +34,7 @@ class Numbered(Protocol):
 
 Row = TypeVar("Row", bound=Numbered)
 
-__all__ = ["Rows"]
+__all__ = ["Rows", "Transient"]
 
 CHUNK = 64  # rows per chunk after a split; a chunk grows to 2 * CHUNK before it is split
 
@@ -192,6 +192,10 @@ class Rows(Sequence[Row], Generic[Row]):
             )
         return Rows._of(self._chunks[:c] + self._chunks[c + 1 :], self._lasts[:c] + self._lasts[c + 1 :], self._len - 1)
 
+    def transient(self) -> Transient[Row]:
+        """A mutable working copy for a batch of edits; ``freeze`` gives the new sequence (see ``Transient``)."""
+        return Transient(self)
+
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         # Rows[Row]: the item type comes from the annotation, so this module need not import the model.
@@ -200,3 +204,106 @@ class Rows(Sequence[Row], Generic[Row]):
         return core_schema.no_info_after_validator_function(
             cls, items, serialization=core_schema.plain_serializer_function_ser_schema(tuple, return_schema=items)
         )
+
+
+class Transient(Generic[Row]):
+    """A batch of edits to a ``Rows``, made in place and frozen once (Clojure's transients).
+
+    A chunk is copied into a list the first time an edit reaches it and edited in place after that, so a
+    day's operations copy each chunk they touch once, not once per operation. Chunks are split at
+    ``freeze``, not while editing. The ``Rows`` it came from is never changed.
+    """
+
+    __slots__ = ("_base", "_chunks", "_lasts", "_len")
+
+    def __init__(self, base: Rows[Row]) -> None:
+        self._base = base
+        # A tuple chunk is still shared with ``base``; a list chunk is this batch's own copy.
+        self._chunks: list[tuple[Row, ...] | list[Row]] = list(base._chunks)
+        self._lasts: list[Parts] = list(base._lasts)
+        self._len = base._len
+
+    def __len__(self) -> int:
+        return self._len
+
+    def _slot(self, parts: Parts) -> tuple[int, int]:
+        c = bisect_left(self._lasts, parts)
+        if c == len(self._chunks):
+            c -= 1
+            return c, len(self._chunks[c]) if c >= 0 else 0
+        return c, bisect_left(self._chunks[c], parts, key=_parts)
+
+    def _own(self, c: int) -> list[Row]:
+        chunk = self._chunks[c]
+        if isinstance(chunk, tuple):
+            chunk = self._chunks[c] = list(chunk)
+        return chunk
+
+    def get(self, parts: Parts) -> Row | None:
+        """The row numbered ``parts`` as the batch has it so far, or None."""
+        c, j = self._slot(parts)
+        if c < 0 or j == len(self._chunks[c]):
+            return None
+        row = self._chunks[c][j]
+        return row if row.number.parts == parts else None
+
+    def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
+        """The rows just before and at (or just after) the place of number ``parts`` (as ``Rows.neighbours``)."""
+        c, j = self._slot(parts)
+        if c < 0:
+            return None, None
+        chunks = self._chunks
+        chunk = chunks[c]
+        before = chunk[j - 1] if j > 0 else (chunks[c - 1][-1] if c > 0 else None)
+        at = chunk[j] if j < len(chunk) else (chunks[c + 1][0] if c + 1 < len(chunks) else None)
+        return before, at
+
+    def replace(self, row: Row) -> None:
+        """``row`` takes the place of the row with its number (which must exist)."""
+        c, j = self._slot(row.number.parts)
+        self._own(c)[j] = row
+
+    def insert(self, row: Row) -> None:
+        """``row`` placed by its number (which must be free)."""
+        parts = row.number.parts
+        if not self._chunks:
+            self._chunks.append([row])
+            self._lasts.append(parts)
+        else:
+            c, j = self._slot(parts)
+            chunk = self._own(c)
+            chunk.insert(j, row)
+            if j == len(chunk) - 1:
+                self._lasts[c] = parts
+        self._len += 1
+
+    def delete(self, parts: Parts) -> None:
+        """Remove the row numbered ``parts`` (which must exist)."""
+        c, j = self._slot(parts)
+        chunk = self._own(c)
+        del chunk[j]
+        if chunk:
+            self._lasts[c] = chunk[-1].number.parts
+        else:
+            del self._chunks[c], self._lasts[c]
+        self._len -= 1
+
+    def freeze(self) -> Rows[Row]:
+        """The edited sequence, immutable, sharing every chunk no edit reached (``base`` itself if none did)."""
+        if all(type(c) is tuple for c in self._chunks) and len(self._chunks) == len(self._base._chunks):
+            return self._base
+        chunks: list[tuple[Row, ...]] = []
+        lasts: list[Parts] = []
+        for chunk, last in zip(self._chunks, self._lasts):
+            if type(chunk) is tuple:
+                chunks.append(chunk)
+                lasts.append(last)
+            elif len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
+                for i in range(0, len(chunk), CHUNK):
+                    piece = tuple(chunk[i : i + CHUNK])
+                    chunks.append(piece)
+                    lasts.append(piece[-1].number.parts)
+            else:
+                chunks.append(tuple(chunk))
+                lasts.append(last)
+        return Rows._of(tuple(chunks), tuple(lasts), self._len)

@@ -15,12 +15,14 @@ versions from ``timeline.consolidate``, which calls this and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from amend.engine.amendment import FiledAmendment
 from amend.engine.apply import apply
 from amend.engine.elements import Effect, ElementKind, Touch
+from amend.engine.fast import fast_day
 from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber
@@ -28,7 +30,10 @@ from amend.engine.operations import Operation
 from amend.engine.provenance import Source
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
 
-__all__ = ["Applied", "DayResult", "Scheduled", "apply_day"]
+__all__ = ["Applied", "DayResult", "Scheduled", "apply_day", "fast_path", "reference_day"]
+
+# The fast path (fast.py) on or off: tests and the benchmark compare it with the reference.
+_FAST = [True]
 
 OrderKey = tuple[dt.date, dt.date, tuple[tuple[int, int | str], ...], int]
 
@@ -80,7 +85,32 @@ class DayResult:
 
 
 def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
-    """Apply one day's operations (already in the order rule's order) and check the day's invariants."""
+    """Apply one day's operations (already in the order rule's order) and check the day's invariants.
+
+    The fast path (fast.py) gives the day where it can; the reference below gives it otherwise: for
+    any kind of operation the fast path does not take, and for every day that meets an error.
+    """
+    if _FAST[0]:
+        fast = fast_day(plan, batch)
+        if fast is not None:
+            new, touches = fast
+            return DayResult(new, tuple(map(Applied, batch, touches)), ())
+    return reference_day(plan, batch)
+
+
+@contextmanager
+def fast_path(on: bool) -> Iterator[None]:
+    """Run the block with the fast path on or off (the reference alone), then restore it."""
+    was = _FAST[0]
+    _FAST[0] = on
+    try:
+        yield
+    finally:
+        _FAST[0] = was
+
+
+def reference_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
+    """The reference step: each operation applied by ``apply``, one pure version after another."""
     start = plan
     applied: list[Applied] = []
     for s in batch:

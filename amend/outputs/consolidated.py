@@ -15,24 +15,83 @@ from amend.store.repository import BuildResult, Repository
 from amend.store.serialize import index_data, version_data
 from amend.store.yaml_io import dump_yaml
 
-__all__ = ["build", "consolidated_files"]
+__all__ = ["build", "build_summarised", "consolidated_files", "plan_files", "plan_summary"]
 
 
-def consolidated_files(repo: Repository, timelines: dict[str, Timeline] | None = None) -> dict[Path, bytes]:
-    """Every file ``build`` writes, by path, with its bytes. Nothing is written here."""
+def consolidated_files(
+    repo: Repository, timelines: dict[str, Timeline] | None = None, *, jobs: int = 1
+) -> dict[Path, bytes]:
+    """Every file ``build`` writes, by path, with its bytes. Nothing is written here.
+
+    With ``jobs`` > 1 (and no ``timelines`` given), plans are consolidated and rendered on that many
+    processes; the files are the same, byte for byte.
+    """
     repo.check_references()
     files: dict[Path, bytes] = {}
+    if timelines is None and jobs > 1:
+        from amend.outputs.parallel import map_plans
+
+        for found in map_plans(_files_of_plan, repo, sorted(repo.plans), jobs):
+            files.update(found)
+        return files
     for pid, timeline in sorted((timelines if timelines is not None else repo.timelines).items()):
-        folder = repo.output_dir / pid
-        files[folder / "index.yaml"] = dump_yaml(index_data(timeline)).encode("utf-8")
-        for version in timeline.versions:
-            stem = version.valid_from.isoformat()
-            files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version)).encode("utf-8")
-            lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
-            files[folder / f"{stem}.md"] = render_markdown(version, standing=lines).encode("utf-8")
+        files.update(plan_files(repo, pid, timeline))
     return files
 
 
-def build(repo: Repository) -> BuildResult:
+def plan_files(repo: Repository, pid: str, timeline: Timeline) -> dict[Path, bytes]:
+    """The files of one plan: each version as YAML and Markdown, and the plan's index."""
+    files: dict[Path, bytes] = {}
+    folder = repo.output_dir / pid
+    files[folder / "index.yaml"] = dump_yaml(index_data(timeline)).encode("utf-8")
+    for version in timeline.versions:
+        stem = version.valid_from.isoformat()
+        files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version)).encode("utf-8")
+        lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
+        files[folder / f"{stem}.md"] = render_markdown(version, standing=lines).encode("utf-8")
+    return files
+
+
+def _files_of_plan(repo: Repository, pid: str) -> dict[Path, bytes]:
+    # One plan in a worker: its timeline (errors raised, placed, as the serial path raises them) and files.
+    return plan_files(repo, pid, repo.timeline(pid))
+
+
+def build(repo: Repository, *, jobs: int = 1) -> BuildResult:
     """Write ``consolidated/``. Everything is computed first, so an error writes nothing."""
-    return repo.sync(consolidated_files(repo))
+    return build_summarised(repo, jobs=jobs)[0]
+
+
+def build_summarised(repo: Repository, *, jobs: int = 1) -> tuple[BuildResult, list[str]]:
+    """``build``, and one line per plan saying what it has (plans on ``jobs`` processes; same bytes)."""
+    repo.check_references()
+    results: list[tuple[dict[Path, bytes], str]]
+    if jobs > 1:
+        from amend.outputs.parallel import map_plans
+
+        results = map_plans(_build_plan, repo, sorted(repo.plans), jobs)
+    else:
+        results = [(plan_files(repo, pid, t), plan_summary(pid, t)) for pid, t in sorted(repo.timelines.items())]
+    files: dict[Path, bytes] = {}
+    for found, _ in results:
+        files.update(found)
+    return repo.sync(files), [line for _, line in results]
+
+
+def plan_summary(pid: str, timeline: Timeline) -> str:
+    """``plan 748: 2 version(s) (...); latest has N rows, M abbreviations, K gap(s)``."""
+    from amend.queries.gaps import gaps
+
+    latest = timeline.latest.plan
+    dates = ", ".join(v.valid_from.isoformat() for v in timeline.versions)
+    return (
+        f"plan {pid}: {len(timeline.versions)} version(s) ({dates}); latest has "
+        f"{len(latest.rows)} rows, {len(latest.abbreviations)} abbreviations, "
+        f"{len(gaps(latest))} gap(s)"
+    )
+
+
+def _build_plan(repo: Repository, pid: str) -> tuple[dict[Path, bytes], str]:
+    # One plan in a worker: its files and its summary line (errors raised, placed, as the serial path does).
+    timeline = repo.timeline(pid)
+    return plan_files(repo, pid, timeline), plan_summary(pid, timeline)

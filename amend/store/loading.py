@@ -14,6 +14,7 @@ from amend.engine.gc_pause import gc_paused
 from amend.engine.invariants import check_executors, check_structure
 from amend.engine.model import Plan, Row
 from amend.errors import AmendError, SchemaError
+from amend.store.cache import cached
 from amend.store.yaml_io import locate, read_yaml
 
 __all__ = ["load_amendment", "load_plan"]
@@ -96,7 +97,16 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 def load_plan(path: Path) -> Plan:
-    """A base plan file, validated: schema, row order, columns, executor codes."""
+    """A base plan file, validated: schema, row order, columns, executor codes (from the cache, when on)."""
+    return cached(path, Plan, _load_plan)
+
+
+def load_amendment(path: Path) -> Amendment:
+    """An amendment file, validated against the schema (from the cache, when on)."""
+    return cached(path, Amendment, _load_amendment)
+
+
+def _load_plan(path: Path) -> Plan:
     plan = _validate(Plan, read_yaml(path), path)
     try:
         check_structure(plan)
@@ -106,6 +116,6 @@ def load_plan(path: Path) -> Plan:
     return plan
 
 
-def load_amendment(path: Path) -> Amendment:
-    """An amendment file, validated against the schema (targets are checked when it is applied)."""
+def _load_amendment(path: Path) -> Amendment:
+    # Targets are checked when it is applied.
     return _validate(Amendment, read_yaml(path), path)

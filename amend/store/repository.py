@@ -25,7 +25,7 @@ INPUT_SUFFIXES = (".yaml", ".yml")
 # Files a folder of inputs may hold besides inputs: never read, never reported.
 _IGNORED = frozenset({".gitkeep", "README.md"})
 
-__all__ = ["INPUT_SUFFIXES", "BuildResult", "Repository", "write_atomic"]
+__all__ = ["INPUT_SUFFIXES", "BuildResult", "Repository", "by_plan", "plan_problems", "write_atomic"]
 
 
 @dataclass(frozen=True)
@@ -206,6 +206,25 @@ class Repository:
     def problems(self) -> tuple[list[AmendError], dict[str, Timeline]]:
         """Every problem of the inputs (bad files, failing operations, drafts that do not apply), and the
         timelines of the plans that consolidate. ``amend.ci.check`` adds the staleness of outputs."""
+        problems, plans, amendments = self.read_inputs()
+        timelines: dict[str, Timeline] = {}
+        grouped = _by_plan(amendments)
+        with gc_paused():  # one pause over all plans and drafts: see gc_pause
+            for pid, (plan, _) in sorted(plans.items()):
+                found, timeline = plan_problems(plan, grouped.get(pid, ()))
+                problems.extend(found)
+                if timeline is not None:
+                    timelines[pid] = timeline
+        if not problems:
+            # What was just read and consolidated is what the outputs need; do not redo it.
+            self.__dict__["_files"] = (plans, amendments)
+            self.__dict__["timelines"] = timelines
+        return problems, timelines
+
+    def read_inputs(
+        self,
+    ) -> tuple[list[AmendError], dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
+        """Every file read, with the problems of reading them and of acts that amend no plan we have."""
         problems: list[AmendError] = []
         with gc_paused():
             plans, amendments = self._load(problems)
@@ -224,26 +243,9 @@ class Repository:
                         )
                     )
                 )
-        timelines: dict[str, Timeline] = {}
-        grouped = _by_plan(amendments)
-        with gc_paused():  # one pause over all plans and drafts: see gc_pause
-            for pid, (plan, _) in sorted(plans.items()):
-                acts = grouped.get(pid, ())
-                try:
-                    timelines[pid] = consolidate(plan, acts)
-                except AmendError as err:
-                    problems.append(locate(err))
-                    continue
-                for draft in (f for f in acts if f.amendment.status is ActStatus.DRAFT):
-                    try:
-                        consolidate(plan, acts, drafts=[draft])
-                    except AmendError as err:
-                        problems.append(locate(err))
-        if not problems:
-            # What was just read and consolidated is what the outputs need; do not redo it.
+        if not problems:  # what was read is what the rest needs (and what forked workers share)
             self.__dict__["_files"] = (plans, amendments)
-            self.__dict__["timelines"] = timelines
-        return problems, timelines
+        return problems, plans, amendments
 
     def _output_links(self) -> list[AmendError]:
         """Symbolic links in ``consolidated/``: check must not compare through them, build replaces them."""
@@ -307,12 +309,30 @@ class Repository:
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
 
 
+def plan_problems(plan: Plan, acts: tuple[FiledAmendment, ...]) -> tuple[list[AmendError], Timeline | None]:
+    """The problems of one plan's acts (failing operations, drafts that do not apply) and its timeline."""
+    try:
+        timeline = consolidate(plan, acts)
+    except AmendError as err:
+        return [locate(err)], None
+    problems = []
+    for draft in (f for f in acts if f.amendment.status is ActStatus.DRAFT):
+        try:
+            consolidate(plan, acts, drafts=[draft])
+        except AmendError as err:
+            problems.append(locate(err))
+    return problems, timeline
+
+
 def _by_plan(amendments: tuple[FiledAmendment, ...]) -> dict[str, tuple[FiledAmendment, ...]]:
     """Amendment files by the plan they amend, in file order."""
     groups: dict[str, list[FiledAmendment]] = {}
     for f in amendments:
         groups.setdefault(f.amendment.amends, []).append(f)
     return {pid: tuple(fs) for pid, fs in groups.items()}
+
+
+by_plan = _by_plan
 
 
 def today() -> dt.date:

@@ -1,0 +1,380 @@
+"""The engine step's fast path: a day's operations applied to one mutable working copy, frozen once.
+
+``step.apply_day`` asks ``fast_day`` first. The reference (``apply.apply``, one pure operation at a time)
+builds a new plan, a new chunk of rows and a new note per operation; here a day's batch edits one
+transient copy (``Rows.transient``: each chunk it reaches is copied once per day, not once per
+operation), the abbreviations note and the deleted rows are copied once when first written, the plan
+is built once per day, and the part of a note that belongs to the act (its citation, in Kazakh and in
+Russian) is formatted once per act, day and kind of change.
+
+The fast path gives the reference's result or nothing. It returns None, and the reference runs the
+whole day, when
+
+- the day holds an operation of a kind it does not handle (any kind added later, the structure and
+  resolution operations, a word replacement over a whole section or plan), or the plan is repealed;
+- an operation fails in any way: the reference re-runs the day and gives the error, placed as always;
+- the day's executor-code check finds anything (it looks at more rows than the reference does, so it
+  can only be wrong towards a re-run).
+
+``tests/test_fast.py`` checks, on generated corpora, that both paths give the same versions, notes,
+touches and errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from amend.engine.apply import _cells
+from amend.engine.base import construct, evolve
+from amend.engine.elements import Effect, ElementKind, Touch
+from amend.engine.invariants import undefined_codes
+from amend.engine.lookup import fits_between, structure_key
+from amend.engine.model import Abbreviation, Plan, Row, executor_codes
+from amend.engine.operations import (
+    AddAbbreviations,
+    DeleteAbbreviation,
+    DeleteRow,
+    InsertRows,
+    Operation,
+    ReplaceAbbreviation,
+    ReplaceCells,
+    ReplaceRow,
+    ReplaceWords,
+)
+from amend.engine.provenance import (
+    _ROW_NOTES,
+    _ROW_NOTES_RU,
+    Change,
+    ChangeKind,
+    Source,
+    note_for_abbreviation,
+    note_for_row,
+)
+from amend.engine.rows import Transient
+from amend.engine.unknown import UNKNOWN, Unknown
+from amend.errors import AmendError
+
+__all__ = ["HANDLED", "Step", "fast_day"]
+
+
+class Step(Protocol):
+    """What the fast path needs of a scheduled operation (``step.Scheduled``)."""
+
+    @property
+    def op(self) -> Operation: ...
+
+    @property
+    def source(self) -> Source: ...
+
+
+class _Refused(Exception):
+    """The fast path cannot give this day: the reference must (an error, or something it does not check)."""
+
+
+# What a row's note is made of, for one source and kind: the change's fields and fields set, and the Kazakh
+# and Russian notes' text before and after the row's number.
+_NoteParts = tuple[dict[str, Any], set[str], str, str, str, str]
+
+
+def _note_parts(source: Source, kind: ChangeKind) -> _NoteParts:
+    # The reference's own templates (provenance.py), cut around the row's number: a number has no braces
+    # (RowNumber's pattern), so formatting it into the template and then the act into the result, as
+    # note_for_row does, is the same as placing the number between the two formatted halves.
+    kk_before, kk_after = _ROW_NOTES[kind].split("{}")
+    ru_before, ru_after = _ROW_NOTES_RU[kind].split("{}")
+    by, of = source.citation_ru
+    # The change's other fields, exactly as the reference sets them: made once per source, then per kind.
+    proto: dict[str, Any] = source.__dict__.get("_fast_change")  # type: ignore[assignment]
+    if proto is None:
+        made = note_for_row(source, kind, "")
+        proto = source.__dict__["_fast_change"] = {
+            "values": dict(made.__dict__),  # note and note_ru are set per change, in their places
+            "fields_set": set(made.__pydantic_fields_set__),
+        }
+    values = dict(proto["values"])
+    values["kind"] = kind
+    return (
+        values,
+        proto["fields_set"],
+        f"Ескерту. {kk_before}",
+        f"{kk_after} - {source.citation}{source.suffix}.",
+        f"Сноска. {ru_before.format()}",
+        ru_after.format("").format(by=by, of=of) + ".",
+    )
+
+
+class _Day:
+    """The working copy of one day: the rows, and the plan's dictionaries, each copied when first written."""
+
+    __slots__ = ("abbreviations", "changed", "deleted_rows", "deletion", "plan", "renumbered", "rows")
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.rows: Transient[Row] = plan.rows.transient()
+        self.abbreviations: dict[str, Abbreviation] | None = None
+        self.deleted_rows: dict[str, Change] | None = None
+        self.renumbered: dict[str, str] | None = None
+        # Rows written today (by number), for the executor check; an abbreviation deleted today.
+        self.changed: dict[tuple[int, ...], None] = {}
+        self.deletion = False
+
+    # -- the plan's dictionaries, copied on first write ---------------------------------------------
+
+    def deleted(self) -> dict[str, Change]:
+        if self.deleted_rows is None:
+            self.deleted_rows = dict(self.plan.deleted_rows)
+        return self.deleted_rows
+
+    def note(self) -> dict[str, Abbreviation]:
+        if self.abbreviations is None:
+            self.abbreviations = dict(self.plan.abbreviations)
+        return self.abbreviations
+
+    def current_deleted(self) -> dict[str, Change]:
+        return self.plan.deleted_rows if self.deleted_rows is None else self.deleted_rows
+
+    def current_renumbered(self) -> dict[str, str]:
+        return self.plan.renumbered if self.renumbered is None else self.renumbered
+
+    # -- notes ------------------------------------------------------------------------------------------
+
+    def row_change(self, source: Source, kind: ChangeKind, number: str) -> Change:
+        """``note_for_row(source, kind, number)``, with the act's part formatted once per source and kind."""
+        # Kept on the source itself (one per act, day and amending acts, made by the schedule), so that
+        # every operation of the act, and a later consolidation of the same acts, reuses it.
+        notes: dict[ChangeKind, _NoteParts] = source.__dict__.setdefault("_fast_notes", {})
+        found = notes.get(kind)
+        if found is None:
+            found = notes[kind] = _note_parts(source, kind)
+        values, fields_set, kk_before, kk_after, ru_before, ru_after = found
+        values = values.copy()
+        values["note"] = kk_before + number + kk_after
+        values["note_ru"] = ru_before + number + ru_after
+        change = object.__new__(Change)
+        object.__setattr__(change, "__dict__", values)
+        object.__setattr__(change, "__pydantic_fields_set__", fields_set.copy())
+        object.__setattr__(change, "__pydantic_extra__", None)
+        object.__setattr__(change, "__pydantic_private__", None)
+        return change
+
+    def find(self, number: Any, section: str | None) -> Row:
+        row = self.rows.get(number.parts)
+        if row is None or (section is not None and row.section != section):
+            raise _Refused  # the reference says which (missing, deleted, in another section)
+        return row
+
+
+# -- the operations, as ``apply`` has them, on the working copy ---------------------------------------
+
+
+def _replace_row(day: _Day, op: ReplaceRow, source: Source) -> None:
+    old = day.find(op.row, op.section)
+    plan = day.plan
+    cells = _cells(plan, op.cells, ("cells",), complete=True)
+    cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
+    change = day.row_change(source, ChangeKind.REPLACED, str(op.row))
+    day.rows.replace(evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
+    day.changed[op.row.parts] = None
+
+
+def _replace_cells(day: _Day, op: ReplaceCells, source: Source) -> None:
+    old = day.find(op.row, op.section)
+    plan = day.plan
+    cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
+    kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
+    cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
+    change = day.row_change(source, ChangeKind.CELLS_REPLACED, str(op.row))
+    day.rows.replace(evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
+    day.changed[op.row.parts] = None
+
+
+def _delete_row(day: _Day, op: DeleteRow, source: Source) -> None:
+    row = day.find(op.row, op.section)
+    change = day.row_change(source, ChangeKind.DELETED, str(op.row))
+    day.rows.delete(op.row.parts)
+    day.deleted()[str(op.row)] = change
+    if row.uid is not None:  # a renumbered row: its identity goes with it
+        day.renumbered = {k: v for k, v in day.current_renumbered().items() if k != row.uid}
+    day.changed.pop(op.row.parts, None)
+
+
+def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
+    plan = day.plan  # sections do not change on a day the fast path takes
+    structure = plan.structure.get(op.section)
+    if structure is None or (op.subsection is not None and op.subsection not in structure[1]):
+        raise _Refused
+    rows = day.rows
+    for k, new in enumerate(op.rows):
+        parts = new.number.parts
+        if rows.get(parts) is not None:
+            raise _Refused
+        subsection: str | Unknown | None = op.subsection
+        parent_number = new.number.parent
+        if parent_number is not None:
+            parent = rows.get(parent_number.parts)
+            if (
+                parent is None
+                or parent.section != op.section
+                or (op.subsection is not None and parent.subsection not in (op.subsection, UNKNOWN))
+            ):
+                raise _Refused
+            if subsection is None:
+                subsection = parent.subsection
+        prev, next_ = rows.neighbours(parts)
+        here = structure_key(plan, op.section, subsection)
+        before = structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
+        after = structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
+        if not fits_between(before, here, after):
+            raise _Refused
+        number = str(new.number)
+        change = day.row_change(source, ChangeKind.INSERTED, number)
+        renumbered = day.current_renumbered()
+        uid = None
+        if number in renumbered:  # the number is a renumbered row's identity: give a new one
+            uid = f"{new.number}+{source.act.number}"
+            while uid in renumbered:
+                uid += "+"
+        row = construct(
+            Row,
+            number=new.number,
+            section=op.section,
+            subsection=subsection,
+            cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
+            history=(change,),
+            cells_ru=_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
+            uid=uid,
+        )
+        rows.insert(row)
+        day.changed[parts] = None
+        if number in day.current_deleted():  # a deleted number used again
+            del day.deleted()[number]
+
+
+def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
+    plan = day.plan
+    if op.column is not None and op.column not in plan.column_ids:
+        raise _Refused
+    columns = (op.column,) if op.column else plan.column_ids
+    if op.row is None:
+        raise _Refused  # not taken (see _takes); a whole-plan replacement reads every row
+    row = day.find(op.row, op.section)
+    found = 0
+    unknown_in_scope = 0
+    for c in columns:
+        text = row.cells[c]
+        if text is UNKNOWN:
+            unknown_in_scope += 1
+        else:
+            found += text.count(op.old)
+    if found > op.occurrences or (found < op.occurrences and not unknown_in_scope):
+        raise _Refused
+    cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t) for c, t in row.cells.items()}
+    if cells != row.cells:
+        change = day.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
+        cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
+        day.rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=row.history + (change,)))
+    day.changed[row.number.parts] = None  # the reference checks the row it names, changed or not
+
+
+def _add_abbreviations(day: _Day, op: AddAbbreviations, source: Source) -> None:
+    change = note_for_abbreviation(source, ChangeKind.ADDED)
+    for code in op.entries_ru:
+        if code not in op.entries:
+            raise _Refused
+    added = day.note()
+    for code, expansion in op.entries.items():
+        if code in added:
+            raise _Refused
+        added[code] = construct(
+            Abbreviation, expansion=expansion, history=(change,), expansion_ru=op.entries_ru.get(code, UNKNOWN)
+        )
+
+
+def _replace_abbreviation(day: _Day, op: ReplaceAbbreviation, source: Source) -> None:
+    note = day.note()
+    old = note.get(op.code)
+    if old is None:
+        raise _Refused
+    change = note_for_abbreviation(source, ChangeKind.REPLACED)
+    note[op.code] = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=old.history + (change,))
+
+
+def _delete_abbreviation(day: _Day, op: DeleteAbbreviation, source: Source) -> None:
+    note = day.note()
+    if op.code not in note:
+        raise _Refused
+    del note[op.code]
+    day.deletion = True
+
+
+# The kinds the fast path applies, by class (exactly: a subclass is another kind, left to the reference).
+_HANDLERS: dict[type[Any], Callable[[_Day, Any, Source], None]] = {
+    ReplaceRow: _replace_row,
+    ReplaceCells: _replace_cells,
+    DeleteRow: _delete_row,
+    InsertRows: _insert_rows,
+    ReplaceWords: _replace_words,
+    AddAbbreviations: _add_abbreviations,
+    ReplaceAbbreviation: _replace_abbreviation,
+    DeleteAbbreviation: _delete_abbreviation,
+}
+HANDLED = frozenset(_HANDLERS)
+
+
+def _takes(op: Operation) -> bool:
+    # A word replacement over a section or the whole plan reads every row (and its touches do too): reference.
+    return type(op) in _HANDLERS and not (isinstance(op, ReplaceWords) and op.row is None)
+
+
+def fast_day(plan: Plan, batch: Sequence[Step]) -> tuple[Plan, list[tuple[Touch, ...]]] | None:
+    """The plan after the day's ``batch`` and what each operation touched; None where the reference must
+    run the day (see the module's docstring)."""
+    if plan.repealed is not None or not all(_takes(s.op) for s in batch):
+        return None
+    day = _Day(plan)
+    touches: list[tuple[Touch, ...]] = []
+    try:
+        for s in batch:
+            op = s.op
+            # The kinds taken here read only the plan's columns to say what they touch, and no operation
+            # taken here changes the columns: the plan as the day began answers as the reference's would.
+            touches.append(op.touches(plan))
+            _HANDLERS[type(op)](day, op, s.source)
+    except (_Refused, AmendError):
+        return None
+    changes: dict[str, Any] = {"rows": day.rows.freeze()}
+    if day.abbreviations is not None:
+        changes["abbreviations"] = day.abbreviations
+    if day.deleted_rows is not None:
+        changes["deleted_rows"] = day.deleted_rows
+    if day.renumbered is not None:
+        changes["renumbered"] = day.renumbered
+    new = evolve(plan, **changes)
+    if _codes_undefined(new, day, touches):
+        return None
+    return new, touches
+
+
+def _codes_undefined(plan: Plan, day: _Day, touches: list[tuple[Touch, ...]]) -> bool:
+    """True if some executor code may be undefined at the end of the day (then the reference decides)."""
+    if day.deletion:
+        return bool(undefined_codes(plan, range(len(plan.rows))))
+    if not any(
+        t.element.kind is ElementKind.ROW and t.effect in (Effect.CHANGES, Effect.CREATES) for ts in touches for t in ts
+    ):
+        return False
+    executors = [c.id for c in plan.columns if c.role == "executors"]
+    if not executors:
+        return False
+    note = plan.abbreviations
+    rows = plan.rows
+    for parts in day.changed:
+        row = rows.get(parts)
+        if row is None:
+            continue
+        for c in executors:
+            text = row.cells[c]
+            if text is not UNKNOWN and any(code not in note for code in executor_codes(text, note)):
+                return True
+    return False

@@ -1,0 +1,238 @@
+"""The figures of the issue "Fast engine" in one run, as one JSON object (``python -m bench --json``).
+
+Times are CPU seconds of this process (``time.process_time``) where the work runs here, so that other
+programs on a shared machine disturb them less, and wall seconds for commands run as a user runs them
+(``python -m amend check``). Each in-process figure is the best of ``REPEATS`` runs, the two sides of a
+ratio measured alternately in the same run; ``spread`` gives worst/best for each, to show the noise.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from amend import Amendment, Plan
+from amend.engine.gc_pause import gc_paused
+from amend.engine.step import fast_path
+from amend.engine.timeline import FiledAmendment, consolidate
+from amend.store.yaml_io import read_yaml
+from bench.corpus import CorpusSize, write_corpus
+from bench.run import ROOT, as_json_patch
+
+__all__ = ["figures"]
+
+REPEATS = 5
+
+FULL = {
+    "engine": CorpusSize(100, 20, 5, 30),
+    "big_plan": CorpusSize(1, 1000, 5, 10_000),
+    "act": CorpusSize(1, 1, 100_000, 1_000),
+    "national": CorpusSize(5_000, 20, 5, 30),
+}
+QUICK = {
+    "engine": CorpusSize(40, 20, 5, 30),
+    "big_plan": CorpusSize(1, 100, 5, 10_000),
+    "act": CorpusSize(1, 1, 10_000, 1_000),
+    "national": CorpusSize(200, 20, 5, 30),
+}
+
+
+def _best(fns: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, float]]:
+    """Best and worst CPU time of each function over REPEATS rounds, the functions taking turns."""
+    times: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(REPEATS):
+        for name, fn in fns.items():
+            with gc_paused():
+                start = time.process_time()
+                result = fn()
+                times[name].append(time.process_time() - start)
+            del result
+    return {k: (min(v), max(v)) for k, v in times.items()}
+
+
+def _load(root: Path) -> tuple[list[Plan], dict[str, list[FiledAmendment]]]:
+    with gc_paused():
+        plans = [Plan.model_validate(read_yaml(p)) for p in sorted((root / "plans/base").glob("*.yaml"))]
+        by_plan: dict[str, list[FiledAmendment]] = {}
+        for p in sorted((root / "plans/amendments").glob("*.yaml")):
+            f = FiledAmendment(Amendment.model_validate(read_yaml(p)), p)
+            by_plan.setdefault(f.amendment.amends, []).append(f)
+    return plans, by_plan
+
+
+def _engine(root: Path, size: CorpusSize) -> dict[str, Any]:
+    """Our engine against python-json-patch producing the same dated versions from the same operations."""
+    import jsonpatch
+
+    write_corpus(root, size)
+    plans, by_plan = _load(root)
+    ops = sum(len(f.amendment.operations) for fs in by_plan.values() for f in fs)
+    day_patches = [as_json_patch(p, [f.amendment for f in by_plan.get(p.plan, [])], by_day=True) for p in plans]
+    versions = sum(len(consolidate(p, by_plan.get(p.plan, [])).versions) - 1 for p in plans)
+
+    def ours() -> list[Any]:
+        return [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
+
+    def reference() -> list[Any]:
+        with fast_path(False):
+            return ours()
+
+    def jsonpatch_versions() -> list[Any]:
+        kept = []
+        for doc, patches in day_patches:
+            for patch in patches:  # one new document per version day, the one before kept
+                doc = jsonpatch.apply_patch(doc, patch, in_place=False)
+                kept.append(doc)
+        return kept
+
+    docs: list[Any] = []
+
+    def jsonpatch_inplace() -> None:
+        for doc, (_, patches) in zip(docs, day_patches):
+            for patch in patches:
+                jsonpatch.apply_patch(doc, patch, in_place=True)
+
+    times: dict[str, list[float]] = {"ours": [], "reference": [], "jsonpatch": [], "inplace": []}
+    for _ in range(REPEATS):
+        for name, fn in (("ours", ours), ("reference", reference), ("jsonpatch", jsonpatch_versions)):
+            with gc_paused():
+                start = time.process_time()
+                result = fn()
+                times[name].append(time.process_time() - start)
+            del result
+        docs[:] = [copy.deepcopy(doc) for doc, _ in day_patches]  # a fresh copy, outside the timing
+        with gc_paused():
+            start = time.process_time()
+            jsonpatch_inplace()
+            times["inplace"].append(time.process_time() - start)
+    best = {k: min(v) for k, v in times.items()}
+    return {
+        "engine_corpus": str(size),
+        "engine_ops": ops,
+        "engine_versions": versions,
+        "apply_us_per_op": best["ours"] / ops * 1e6,
+        "apply_reference_us_per_op": best["reference"] / ops * 1e6,
+        "fast_path_speedup": best["reference"] / best["ours"],
+        "jsonpatch_us_per_op": best["jsonpatch"] / ops * 1e6,
+        "jsonpatch_ratio": best["jsonpatch"] / best["ours"],
+        "jsonpatch_inplace_us_per_op": best["inplace"] / ops * 1e6,
+        "engine_spread": {k: max(v) / min(v) for k, v in times.items()},
+    }
+
+
+def _big_plan(root: Path, size: CorpusSize, small_us_per_op: float) -> dict[str, Any]:
+    write_corpus(root, size)
+    plans, by_plan = _load(root)
+    ops = sum(len(f.amendment.operations) for fs in by_plan.values() for f in fs)
+    t = _best(
+        {
+            "ours": lambda: [consolidate(p, by_plan.get(p.plan, [])) for p in plans],
+            "reference": lambda: _reference(plans, by_plan),
+        }
+    )
+    return {
+        "big_plan_corpus": str(size),
+        "big_plan_us_per_op": t["ours"][0] / ops * 1e6,
+        "big_plan_reference_us_per_op": t["reference"][0] / ops * 1e6,
+        "big_plan_vs_small_plans": t["ours"][0] / ops * 1e6 / small_us_per_op,
+        "big_plan_spread": {k: hi / lo for k, (lo, hi) in t.items()},
+    }
+
+
+def _reference(plans: list[Plan], by_plan: dict[str, list[FiledAmendment]]) -> list[Any]:
+    with fast_path(False):
+        return [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
+
+
+def _amend(root: Path, *args: str, cache: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB, the largest process) of ``python -m amend ARGS`` in ``root``."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if cache is not None:
+        env["AMEND_CACHE_DIR"] = str(cache)
+    probe = (
+        "import resource, subprocess, sys, time; t = time.perf_counter(); "
+        "r = subprocess.run(sys.argv[1:], capture_output=True); t = time.perf_counter() - t; "
+        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
+        "sys.stderr.write(r.stderr.decode()[-2000:])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, sys.executable, "-m", "amend", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall, rss_kb, code = done.stdout.split()
+    if code not in ("0", "1"):
+        raise RuntimeError(f"amend {' '.join(args)} failed: {done.stderr}")
+    return float(wall), int(rss_kb) / 1024
+
+
+def _parse_floor(root: Path) -> float:
+    files = sorted((root / "plans").rglob("*.yaml"))
+    start = time.perf_counter()
+    with gc_paused():
+        for p in files:
+            read_yaml(p)
+    return time.perf_counter() - start
+
+
+def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
+    """``amend check`` cold (--no-cache) and warm (the cache filled by a run before) on a written corpus."""
+    write_corpus(root, size)
+    cache = root / "cache"
+    _amend(root, "build", "--no-cache")
+    floor = _parse_floor(root)
+    cold, cold_rss = _amend(root, "check", "--no-cache")
+    _amend(root, "check", cache=cache)  # fills the cache
+    warm, warm_rss = _amend(root, "check", cache=cache)
+    return {
+        f"{prefix}_corpus": str(size),
+        f"{prefix}_parse_floor_s": floor,
+        f"{prefix}_cold_s" if prefix == "national" else f"{prefix}_check_cold_s": cold,
+        f"{prefix}_warm_s" if prefix == "national" else f"{prefix}_check_warm_s": warm,
+        f"{prefix}_cold_vs_parse_floor": cold / floor,
+        f"{prefix}_peak_rss_mb": max(cold_rss, warm_rss),
+    }
+
+
+def _check_repo() -> dict[str, Any]:
+    runs = [_amend(ROOT, "check")[0] for _ in range(5)]
+    return {"check_repo_s": statistics.median(runs), "check_repo_runs_s": runs}
+
+
+def figures(*, quick: bool, seed: int) -> dict[str, Any]:
+    """Every figure of the issue's table, measured in this run."""
+    sizes = QUICK if quick else FULL
+    out: dict[str, Any] = {
+        "quick": quick,
+        "note": "--quick: smaller corpora than the issue's (see the *_corpus keys)" if quick else "full sizes",
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+        "load_average": os.getloadavg()[0],
+        "seed": seed,
+        "time": f"CPU seconds (best of {REPEATS}) in process; wall seconds for amend commands",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        out.update(_engine(Path(tmp) / "engine", sizes["engine"]))
+        out.update(_big_plan(Path(tmp) / "big", sizes["big_plan"], out["apply_us_per_op"]))
+        act = _corpus_checks(Path(tmp) / "act", sizes["act"], "act_100k")
+        act_file = next((Path(tmp) / "act" / "plans/amendments").glob("*.yaml"))
+        start = time.perf_counter()
+        read_yaml(act_file)
+        act["act_100k_safe_load_s"] = time.perf_counter() - start
+        act["act_100k_cold_vs_safe_load"] = act["act_100k_check_cold_s"] / act["act_100k_safe_load_s"]
+        out.update(act)
+        out.update(_corpus_checks(Path(tmp) / "national", sizes["national"], "national"))
+    out.update(_check_repo())
+    out["load_average_end"] = os.getloadavg()[0]
+    return out

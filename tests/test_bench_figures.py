@@ -1,0 +1,32 @@
+"""The benchmark's comparison with python-json-patch compares the same work: its day patches give our versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jsonpatch
+import pytest
+
+from amend import Repository
+from amend.engine.timeline import consolidate
+from bench.corpus import CorpusSize, write_corpus
+from bench.run import as_json_patch
+
+
+@pytest.mark.parametrize("seed", [3, 8])
+def test_one_json_patch_per_version_day_gives_each_of_our_dated_versions(tmp_path: Path, seed: int):
+    write_corpus(tmp_path, CorpusSize(3, 10, 5, 20), seed)
+    repo = Repository(tmp_path)
+    for pid, (plan, _) in sorted(repo.plans.items()):
+        acts = repo.acts_of(pid)
+        timeline = consolidate(plan, list(acts))
+        doc, patches = as_json_patch(plan, [f.amendment for f in acts], by_day=True)
+        # One patch per version that acts made (an act in force on the plan's own day makes the first).
+        made = [v for v in timeline.versions if v.acts]
+        assert len(patches) == len(made) >= 5
+        for version, patch in zip(made, patches):
+            doc = jsonpatch.apply_patch(doc, patch, in_place=False)
+            ours = version.plan
+            assert [r["number"] for r in doc["rows"]] == [str(r.number) for r in ours.rows]
+            assert [r["cells"] for r in doc["rows"]] == [dict(r.cells) for r in ours.rows]
+            assert doc["abbreviations"] == {c: a.expansion for c, a in ours.abbreviations.items()}
