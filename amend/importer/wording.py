@@ -19,6 +19,7 @@ __all__ = [
     "KIND_GENITIVE",
     "KIND_NOMINATIVE",
     "MONTHS",
+    "MONTH_LOCATIVE",
     "NUMBER_WORDS",
     "UNKNOWN_TEXT",
     "act_reference",
@@ -49,7 +50,7 @@ MONTHS = (
     "желтоқсан",
 )
 # "2025 жылғы 30 мамырдағы" (the date of an act): the locative-attributive form of each month.
-_MONTH_LOCATIVE = (
+MONTH_LOCATIVE = (
     "қаңтардағы",
     "ақпандағы",
     "наурыздағы",
@@ -139,7 +140,7 @@ REPEALED = "күші жойылды деп танылсын"
 
 def date_locative(day: dt.date) -> str:
     """ "2025 жылғы 30 мамырдағы": the date of an act."""
-    return f"{day.year} жылғы {day.day} {_MONTH_LOCATIVE[day.month - 1]}"
+    return f"{day.year} жылғы {day.day} {MONTH_LOCATIVE[day.month - 1]}"
 
 
 def date_ablative(day: dt.date) -> str:
@@ -151,7 +152,7 @@ def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
     """The date of "2024 жылғы 5 наурыздағы" (any case ending on the month), or None if it is no date."""
     word = month_word.lower()
     for index, stem in enumerate(MONTHS, 1):
-        if word.startswith(stem) or word in (_MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1]):
+        if word.startswith(stem) or word in (MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1]):
             try:
                 return dt.date(int(year), index, int(day))
             except ValueError:

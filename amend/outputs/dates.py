@@ -11,41 +11,12 @@ import datetime as dt
 from typing import Literal
 
 from amend.engine.acts import Act
+from amend.importer.wording import MONTH_LOCATIVE, MONTHS
 
 __all__ = ["MONTHS", "act_name", "long_date", "long_date_of"]
 
-# Month names, nominative, January first.
-MONTHS: tuple[str, ...] = (
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-)
-
-# The locative-attributive suffix (-дағы/-дегі/-тағы/-тегі) by the month's last sound and vowel
-# harmony: мамырдағы, тамыздағы, наурыздағы, қыркүйектегі, сәуірдегі, шілдедегі, қарашадағы.
-_LOCATIVE: tuple[str, ...] = (
-    "қаңтардағы",
-    "ақпандағы",
-    "наурыздағы",
-    "сәуірдегі",
-    "мамырдағы",
-    "маусымдағы",
-    "шілдедегі",
-    "тамыздағы",
-    "қыркүйектегі",
-    "қазандағы",
-    "қарашадағы",
-    "желтоқсандағы",
-)
+# The month forms are the wording the importer reads and the generator writes: one table for both.
+_LOCATIVE = MONTH_LOCATIVE
 
 
 def long_date(day: dt.date) -> str:
