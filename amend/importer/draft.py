@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from amend.engine.acts import Act, EntryIntoForce, OnSigning
+from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
@@ -91,7 +91,6 @@ class Draft:
     entry: EntryReading
     operations: list[DraftOp]
     notes: list[Review] = field(default_factory=list)  # notes on the act as a whole
-    signature: str | None = None
     signatory: tuple[str, str] | None = None  # (position, name): the act's signatory, as data
 
     @property
@@ -659,12 +658,15 @@ def import_text(
     builder = _Builder(current, lex, codes)
     for i in instructions:
         builder.add(i)
+    signed = next((i for i in instructions if isinstance(i, Signature)), None)
     act = Act(
         issuer=heading.issuer,
         kind=heading.kind,  # type: ignore[arg-type]
         number=heading.number,
         date=heading.date,
         title=heading.title or UNKNOWN,  # a heading with no title lines: the title is not in the text
+        # The signatory is the act's own element (data, as in the hand transcriptions), not a comment.
+        signatory=Signatory(position=signed.position, name=signed.name) if signed else None,
     )
     notes: list[Review] = []
     amends = plan_id or plan.plan
@@ -700,10 +702,9 @@ def import_text(
                 "in force after publication: the text does not give the publication date; fill in `published`",
             )
         )
-    signature = next((f"{i.position} {i.name}" for i in instructions if isinstance(i, Signature)), None)
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
-    draft = Draft(source, act, amends, entry, builder.ops, notes, signature)
+    draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)
     _apply_clause(draft, clause)
     count_occurrences(draft, plan, adopted, Path(source))
     return draft
