@@ -561,3 +561,12 @@ def test_a_point_in_new_wording_keeps_its_items_as_sub_points_and_sub_points_are
     )
     assert isinstance(delete, DeletePoint) and delete.element == "point 2.1"
     assert isinstance(section, DeleteSection) and (section.section, section.title) == ("II", None)
+
+
+def test_a_new_point_with_numbered_items_is_left_for_review_never_cut():
+    (insert,) = read(
+        "мынадай мазмұндағы 5-тармақпен толықтырылсын:",
+        '"5. Облыстардың әкімдіктері:',
+        '1) шаралар қабылдасын.";',
+    )
+    assert isinstance(insert, Unrecognized) and "numbered items" in insert.why

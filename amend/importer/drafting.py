@@ -116,7 +116,8 @@ def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tup
 
 
 def _resolution_level(op: Operation) -> bool:
-    """An operation on the resolution's own text (its title, points), not on the annex: no plan frame before it."""
+    """No plan frame before it: the resolution's own title and points, and the annex's title (its sentence
+    names the plan itself)."""
     if isinstance(op, (ReplaceText, InsertText, DeleteText)):
         return op.element == "title" or op.element.startswith("point ") or op.element == "annex_title"
     return False

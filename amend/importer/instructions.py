@@ -554,8 +554,11 @@ def read_instructions(document: Document) -> list[Instruction]:
             case "text_insert":
                 quote, i = _quote_lines(body, i)
                 wording = _point_wording(quote, v["number"]) if quote else None
-                if wording is None or wording[1]:
+                if wording is None:
                     out.append(Unrecognized(p, None, "the text of the new point could not be read"))
+                elif wording[1]:
+                    # insert_text takes a text only: a new point's own items need the operations by hand.
+                    out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
                 else:
                     out.append(InsertPoint(p, v["element"], wording[0], v["after"], quote))
             case "text_delete":
