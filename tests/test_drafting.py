@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from amend import FiledAmendment, load_amendment, load_plan
 from amend.cli.app import app
+from amend.engine.acts import ActPoint
 from amend.engine.amendment import Amendment
 from amend.engine.model import Plan
 from amend.engine.timeline import consolidate
@@ -165,7 +166,73 @@ def _base() -> Plan:
     for r in rows:
         if r["subsection"] is None:
             del r["subsection"]
-    return small_plan(rows)
+    plan = small_plan(rows)
+    # The resolution's own points, one with sub-points, for the operations on its text.
+    points = (
+        ActPoint(number="1", text="Жоспар бекітілсін."),
+        ActPoint(
+            number="2",
+            text="Ұйымдар:",
+            subpoints=(ActPoint(number="1", text="шара қабылдасын;"), ActPoint(number="2", text="ақпарат берсін.")),
+        ),
+        ActPoint(number="3", text="Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."),
+    )
+    return plan.model_copy(update={"act": plan.act.model_copy(update={"points": points})})
+
+
+def _text_candidate(rng: random.Random, p: Plan, kind: str) -> dict | None:
+    """An operation on the resolution's own text, a section struck out, or words in one line of the note."""
+    points = list(p.act.points)
+    point = rng.choice(points) if points else None
+    numbers = [q.number for q in points]
+    if kind == "replace_point" and point:
+        items = [{"number": str(k), "text": _text(rng, 1, 3) + ";"} for k in range(1, rng.randint(0, 2) + 1)]
+        return {"op": "replace_text", "element": f"point {point.number}", "text": _text(rng).capitalize() + ":"} | (
+            {"subpoints": items} if items else {}
+        )
+    if kind == "replace_subpoint" and point and point.subpoints:
+        sub = rng.choice(point.subpoints)
+        return {"op": "replace_text", "element": f"point {point.number}.{sub.number}", "text": _text(rng) + ";"}
+    if kind == "insert_point":
+        new = str(max((int(n) for n in numbers), default=0) + 1)
+        return {
+            "op": "insert_text",
+            "element": f"point {new}",
+            "text": _text(rng).capitalize() + ".",
+            "after": rng.choice([*numbers, None]),
+        }
+    if kind == "insert_subpoint" and point:
+        subs = [q.number for q in point.subpoints]
+        new = str(max((int(n) for n in subs), default=0) + 1)
+        element = f"point {point.number}.{new}"
+        return {"op": "insert_text", "element": element, "text": _text(rng) + ";", "after": rng.choice([*subs, None])}
+    if kind == "delete_point" and point:
+        if point.subpoints and rng.random() < 0.5:
+            return {"op": "delete_text", "element": f"point {point.number}.{rng.choice(point.subpoints).number}"}
+        return {"op": "delete_text", "element": f"point {point.number}"}
+    if kind == "delete_section" and len(p.sections) > 1:
+        return {"op": "delete_section", "number": rng.choice(p.sections).number}
+    if kind == "words_in_note":
+        expansions = {c: a.expansion for c, a in p.abbreviations.items() if isinstance(a.expansion, str)}
+        # Only words that one line holds: the text names no line, so the importer takes the one that holds them.
+        found = [
+            (c, x) for c, e in expansions.items() for x in e.split() if sum(x in f for f in expansions.values()) == 1
+        ]
+        if not found:
+            return None
+        code, old = rng.choice(found)
+        new = rng.choice(["", _text(rng, 1, 1)])
+        if new and any(new in e for e in expansions.values()):
+            new = ""
+        count = expansions[code].count(old)
+        return {
+            "op": "replace_words_in",
+            "element": f"abbreviation {code}",
+            "old": old,
+            "new": new,
+            "occurrences": count,
+        }
+    return None
 
 
 def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
@@ -187,8 +254,19 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
             "set_title",
             "add_section",
             "add_subsection",
+            "replace_point",
+            "replace_subpoint",
+            "insert_point",
+            "insert_subpoint",
+            "delete_point",
+            "delete_section",
+            "words_in_note",
         ]
     )
+    if kind in ("replace_point", "replace_subpoint", "insert_point", "insert_subpoint", "delete_point"):
+        return _text_candidate(rng, p, kind)
+    if kind in ("delete_section", "words_in_note"):
+        return _text_candidate(rng, p, kind)
     section = lambda r: rng.choice([r.section, None])
     if kind == "replace_row" and row:
         return {"op": "replace_row", "row": str(row.number), "section": section(row), "cells": _cells(rng, codes)}

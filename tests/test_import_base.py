@@ -32,6 +32,9 @@ def test_the_act_its_points_signatory_and_entry_into_force_are_read_exactly(impo
     assert (act["number"], act["date"], act["title"]) == (hand.act.number, hand.act.date, hand.act.title)
     assert act["preamble"] == hand.act.preamble
     assert [(p["number"], p["text"]) for p in act["points"]] == [(p.number, p.text) for p in hand.act.points]
+    assert [[(s["number"], s["text"]) for s in p.get("subpoints", [])] for p in act["points"]] == [
+        [(s.number, s.text) for s in p.subpoints] for p in hand.act.points
+    ]
     assert act["signatory"] == hand.act.signatory.model_dump()
     assert imported.data["entry_into_force"] == hand.entry_into_force.model_dump()
     assert imported.data["title"] == hand.title

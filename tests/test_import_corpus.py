@@ -69,6 +69,11 @@ def test_the_fixtures_cover_every_formula():
         "delete_abbreviation",
         "set_title",
         "add_section",
+        "replace_text",
+        "insert_text",
+        "delete_text",
+        "delete_section",
+        "replace_words_in",
     }
     rules = {load_amendment(p).entry_into_force.rule for p in FIXTURES.glob("*.yaml")}
     assert rules == {"on_signing", "on_date", "after_publication"}

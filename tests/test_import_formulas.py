@@ -11,18 +11,23 @@ from typer.testing import CliRunner
 
 from amend import FiledAmendment, RowNumber, load_amendment, load_plan
 from amend.cli.app import app
+from amend.engine.amendment import ActStatus
 from amend.engine.timeline import consolidate
 from amend.importer import ImportTextError, Lexicon, import_text, render_draft
 from amend.importer.instructions import (
     AddAbbreviations,
     DeleteAbbreviation,
+    DeletePoint,
     DeleteRows,
+    DeleteSection,
     EntryIntoForceClause,
     Framing,
+    InsertPoint,
     InsertRows,
     NoteContext,
     Repeal,
     ReplaceAbbreviation,
+    ReplaceActText,
     ReplaceRows,
     ReplaceWords,
     SectionContext,
@@ -413,9 +418,13 @@ def test_subpoints_and_their_own_commencement_words_in_the_note():
     )
     draft = import_text(text, plan, Lexicon())
     ops = [op.operation for op in draft.operations if op.operation]
-    assert [op.op for op in ops] == ["delete_row", "replace_abbreviation"]
+    assert [op.op for op in ops] == ["delete_row", "replace_words_in"]
     assert ops[0].in_force is None and ops[1].in_force == dt.date(2026, 7, 1)
-    assert ops[1].code == "ДСМ" and ops[1].expansion == "Қазақстан Республикасының Денсаулық сақтау министрлігі"
+    # The words are in one line of the note (ДСМ): that expansion gets them, as the act says.
+    assert (ops[1].element, ops[1].occurrences) == ("abbreviation ДСМ", 1)
+    amendment = draft.amendment(status=ActStatus.ADOPTED)
+    latest = consolidate(plan, [FiledAmendment(amendment, Path("56.yaml"))]).latest.plan
+    assert latest.abbreviations["ДСМ"].expansion == "Қазақстан Республикасының Денсаулық сақтау министрлігі"
 
 
 def test_a_section_named_by_its_numbered_title_and_the_closing_words_on_publication():
@@ -469,3 +478,95 @@ def test_a_code_renamed_in_the_note_is_struck_out_and_added_under_its_new_code()
     assert ops[2].entries == {"ТЖЖ": "төтенше жағдайлар"}
     assert ops[4].entries == {"МАМ": "Қазақстан Республикасының Мәдениет және ақпарат министрлігі"}
     assert sum("renamed" in r.message for r in draft.reviews) == 2
+
+
+def test_the_resolution_s_points_and_words_in_the_note_become_operations(tmp_path):
+    """Issue 15's vocabulary: "2-тармақ мынадай редакцияда жазылсын", "3-тармақ алып тасталсын",
+    "... 5-тармақпен толықтырылсын", a section struck out, and words replaced in the one expansion of the
+    note that holds them; the signatory is the act's data."""
+    plan_156 = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    draft = _import("points.txt", plan_156)
+    ops = [operation_data(op.operation) for op in draft.operations]
+    assert ops == [
+        {
+            "op": "replace_text",
+            "element": "point 2",
+            "text": "сынақ мәтіні: облыстардың әкімдіктері Жол картасын іске асыру жөнінде қажетті шаралар қабылдасын.",
+        },
+        {"op": "delete_text", "element": "point 3"},
+        {"op": "insert_text", "element": "point 5", "after": "4", "text": "сынақ мәтіні: бесінші тармақ."},
+        {"op": "delete_section", "number": "V"},
+        {
+            "op": "replace_words_in",
+            "element": "abbreviation БҒМ",
+            "old": "министлігі",
+            "new": "министрлігі",
+            "occurrences": 1,
+        },
+    ]
+    assert draft.signatory == ("Қазақстан Республикасының Премьер-Министрі", "А. Мамин")
+    path = tmp_path / "9010.yaml"
+    rendered = render_draft(draft)
+    assert "# signed" not in rendered  # data, not a comment
+    path.write_text(rendered, encoding="utf-8")
+    amendment = load_amendment(path)
+    assert amendment.act.signatory is not None and amendment.act.signatory.name == "А. Мамин"
+    latest = consolidate(plan_156, [FiledAmendment(amendment.model_copy(update={"status": "adopted"}), path)]).latest
+    assert [p.number for p in latest.plan.act.points] == ["1", "2", "4", "5"]
+    # Point 2 in new wording is the whole point: its old sub-points go.
+    assert latest.plan.act.points[1].subpoints == ()
+    assert [s.number for s in latest.plan.sections] == ["I", "II", "III", "IV"]
+    assert not [r for r in draft.reviews if r.where == "section V"]  # its title agrees with the plan's
+    assert latest.plan.abbreviations["БҒМ"].expansion.endswith("ғылым министрлігі")
+
+
+def test_words_in_the_note_that_no_single_expansion_holds_are_left_for_review():
+    document = split_document(
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n"
+        "      Ескертпеде:\n"
+        '      "Қазақстан Республикасы" деген сөздер "ҚР" деген сөздермен ауыстырылсын;\n'
+        '      "жоқ сөздер" деген сөздер "ҚР" деген сөздермен ауыстырылсын.\n'
+    )
+    plan_156 = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    from amend.importer.draft import _Builder
+
+    builder = _Builder(plan_156, Lexicon(), set(plan_156.abbreviations))
+    for instruction in read_instructions(document):
+        builder.add(instruction)
+    several, none = builder.ops
+    assert several.operation is None and "expansions hold them" in several.notes[0].message
+    assert none.operation is None and "no expansion of the note holds them" in none.notes[0].message
+
+
+def test_a_point_in_new_wording_keeps_its_items_as_sub_points_and_sub_points_are_inserted_and_struck_out():
+    (replace, insert, delete, section) = read(
+        "2-тармақ мынадай редакцияда жазылсын:",
+        '"2. Облыстардың әкімдіктері:',
+        "1) шаралар қабылдасын;",
+        '2) ақпарат берсін.";',
+        "2-тармақ 2) тармақшадан кейін мынадай мазмұндағы 3) тармақшамен толықтырылсын:",
+        '"3) есеп берсін.";',
+        "2-тармақтың 1) тармақшасы алып тасталсын;",
+        "ІІ-бөлім алып тасталсын;",
+    )
+    assert isinstance(replace, ReplaceActText) and (replace.element, replace.text) == (
+        "point 2",
+        "Облыстардың әкімдіктері:",
+    )
+    assert replace.subpoints == (("1", "шаралар қабылдасын;"), ("2", "ақпарат берсін."))
+    assert isinstance(insert, InsertPoint) and (insert.element, insert.after, insert.text) == (
+        "point 2.3",
+        "2",
+        "есеп берсін.",
+    )
+    assert isinstance(delete, DeletePoint) and delete.element == "point 2.1"
+    assert isinstance(section, DeleteSection) and (section.section, section.title) == ("II", None)
+
+
+def test_a_new_point_with_numbered_items_is_left_for_review_never_cut():
+    (insert,) = read(
+        "мынадай мазмұндағы 5-тармақпен толықтырылсын:",
+        '"5. Облыстардың әкімдіктері:',
+        '1) шаралар қабылдасын.";',
+    )
+    assert isinstance(insert, Unrecognized) and "numbered items" in insert.why

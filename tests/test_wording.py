@@ -55,3 +55,28 @@ def test_days_written_and_read(days):
 def test_days_spelled_out():
     assert w.days_phrase(10) == "он" and w.parse_days("он") == 10 and w.parse_days("он бес") == 15
     assert w.parse_days("көп") is None
+
+
+def test_points_and_sub_points_in_their_cases_read_back_by_the_grammar():
+    from amend.importer.grammar import parse_paragraph
+
+    assert w.point_name("2") == "2-тармақ" and w.point_name("2.1") == "2-тармақтың 1) тармақшасы"
+    assert w.point_case("4", "дан") == "4-тармақтан" and w.point_case("5", "мен") == "5-тармақпен"
+    assert w.subpoint_case("2", "дан") == "2) тармақшадан" and w.subpoint_case("3", "мен") == "3) тармақшамен"
+    for key in ("2", "2.1", "12.10"):
+        for phrase, kind in ((w.IN_NEW_WORDING + ":", "text_replace"), (w.STRUCK_OUT + ";", "text_delete")):
+            formula = parse_paragraph(f"{w.point_name(key)} {phrase}")
+            assert formula is not None and (formula.kind, formula.values["element"]) == (kind, f"point {key}")
+    sentence = f"{w.point_case('4', 'дан')} {w.AFTER} {w.WITH_CONTENT} {w.point_case('5', 'мен')} {w.SUPPLEMENTED}:"
+    formula = parse_paragraph(sentence)
+    assert formula is not None and (formula.values["element"], formula.values["after"]) == ("point 5", "4")
+
+
+def test_the_genitive_follows_vowel_harmony_the_last_sound_and_the_possessive():
+    assert w.genitive("жол картасы") == "жол картасының"
+    assert w.genitive("кешенді жоспар") == "кешенді жоспардың"
+    assert w.genitive("іс-шаралар жоспары") == "іс-шаралар жоспарының"
+    assert w.genitive("тізбе") == "тізбенің"
+    assert w.genitive("кешен") == "кешеннің"
+    assert w.genitive("мерзімдік") == "мерзімдіктің"
+    assert w.genitive("тау") == "таудың"

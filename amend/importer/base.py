@@ -108,7 +108,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         item = re.match(r"^\s{4,}(\d+\))\s+(.*)$", raw)
         if point:
             if number is not None:
-                points.append(ActPoint(number=number, text=_point_text(current)))
+                points.append(_act_point(number, current))
             number, current = point.group(1), [point.group(2)]
         elif item and number is not None:
             current.append("\n" + stripped)
@@ -117,7 +117,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         else:
             current.append(stripped)
     if number is not None:
-        points.append(ActPoint(number=number, text=_point_text(current)))
+        points.append(_act_point(number, current))
     for act_point in points:
         formula = parse_paragraph(str(act_point.text))
         if formula is not None and formula.kind == "entry":
@@ -146,7 +146,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
             "date": heading.date,
             "title": heading.title or UNKNOWN,
             "preamble": _prose(preamble) if preamble else None,
-            "points": [{"number": p.number, "text": p.text} for p in points],
+            "points": [_point_data(p) for p in points],
             "signatory": signatory.model_dump() if signatory else None,
         },
         "entry_into_force": model.model_dump() if model is not None else UNKNOWN,
@@ -165,6 +165,27 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
 
 def _signature_start(text: str) -> bool:
     return bool(re.match(r"^Қазақстан Республикасының\s*$", text))
+
+
+def _point_data(point: ActPoint) -> dict[str, Any]:
+    """A point as the plan file writes it: number, text, and its sub-points only where it has some."""
+    data: dict[str, Any] = {"number": point.number, "text": point.text}
+    if point.subpoints:
+        data["subpoints"] = [_point_data(p) for p in point.subpoints]
+    return data
+
+
+def _act_point(number: str, parts: list[str]) -> ActPoint:
+    """A point of the act: the text before its first ``1)`` item, and each item as a sub-point."""
+    lines = _point_text(parts).split("\n")
+    subpoints: list[ActPoint] = []
+    for line in lines[1:]:
+        item = re.match(r"^(\d+)\)\s+(.*)$", line)
+        if item is None:
+            # A line that is no numbered item: the point is kept whole, as printed.
+            return ActPoint(number=number, text="\n".join(lines))
+        subpoints.append(ActPoint(number=item.group(1), text=item.group(2)))
+    return ActPoint(number=number, text=lines[0], subpoints=tuple(subpoints))
 
 
 def _point_text(parts: list[str]) -> str:

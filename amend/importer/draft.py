@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from amend.engine.acts import Act, EntryIntoForce, OnSigning
+from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
@@ -24,10 +24,13 @@ from amend.importer.instructions import (
     AddAbbreviations,
     AddSection,
     DeleteAbbreviation,
+    DeletePoint,
     DeleteRows,
+    DeleteSection,
     Document,
     EntryIntoForceClause,
     Framing,
+    InsertPoint,
     InsertRows,
     Instruction,
     NoteContext,
@@ -35,6 +38,7 @@ from amend.importer.instructions import (
     PlanContext,
     Repeal,
     ReplaceAbbreviation,
+    ReplaceActText,
     ReplaceCells,
     ReplaceRows,
     ReplaceWords,
@@ -91,7 +95,6 @@ class Draft:
     entry: EntryReading
     operations: list[DraftOp]
     notes: list[Review] = field(default_factory=list)  # notes on the act as a whole
-    signature: str | None = None
     signatory: tuple[str, str] | None = None  # (position, name): the act's signatory, as data
 
     @property
@@ -328,6 +331,24 @@ class _Builder:
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case ReplaceActText():
+                data = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
+                if i.subpoints:
+                    data["subpoints"] = [{"number": n, "text": _text(t)} for n, t in i.subpoints]
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case InsertPoint():
+                data = {"op": "insert_text", "element": i.element, "text": _text(i.text)}
+                if i.after is not None:
+                    data["after"] = i.after
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case DeletePoint():
+                self._emit({"op": "delete_text", "element": i.element}, [i.paragraph.text], i.paragraph.first_line)
+            case DeleteSection():
+                notes: list[Review] = []
+                self._check_section(i, i.section, i.title, notes)
+                self._emit(
+                    {"op": "delete_section", "number": i.section}, [i.paragraph.text], i.paragraph.first_line, notes
+                )
             case Subpoint():
                 self.subpoint = i.number
             case Repeal() if i.number is not None and i.number != self.plan.plan:
@@ -376,22 +397,30 @@ class _Builder:
         self._emit({"op": "add_abbreviations", "entries": {new: expansion}}, [source], line)
 
     def _note_words(self, i: ReplaceWords) -> None:
-        """Words replaced in the note: each line whose expansion holds them gets its new wording."""
+        """Words replaced in the note: in the one expansion that holds them (replace_words_in), else a review."""
         line = i.paragraph.first_line
         for old, new in i.pairs:
             if old in self.note and new and new not in self.note:
                 self._rename(old, new, self.note[old], i.paragraph.text, line)
                 continue
-            codes = [c for c, e in self.note.items() if isinstance(e, str) and old in e]
-            if not codes:
-                note = Review(line, "note", f'"{old}" is in no known line of the note; no operation was made')
-                self._emit(None, [i.paragraph.text], line, [note])
+            holders = [c for c, e in self.note.items() if isinstance(e, str) and old in e]
+            if len(holders) != 1:
+                # Which line the act means is not said: the importer does not choose.
+                why = "no expansion of the note holds them" if not holders else f"{len(holders)} expansions hold them"
+                message = f'words "{old}" replaced in the note: {why}; write the operation by hand'
+                self._emit(None, [i.paragraph.text], line, [Review(line, "note", message)])
                 continue
-            for code in codes:
-                expansion = str(self.note[code]).replace(old, new)
-                self.note[code] = expansion
-                data = {"op": "replace_abbreviation", "code": code, "expansion": expansion}
-                self._emit(data, [f"{i.paragraph.text} ({code})"], line)
+            code = holders[0]
+            expansion = str(self.note[code])
+            self.note[code] = expansion.replace(old, new)
+            data = {
+                "op": "replace_words_in",
+                "element": f"abbreviation {code}",
+                "old": old,
+                "new": new,
+                "occurrences": expansion.count(old),
+            }
+            self._emit(data, [i.paragraph.text], line)
 
     def _replace_rows(self, i: ReplaceRows) -> None:
         notes: list[Review] = []
@@ -659,12 +688,15 @@ def import_text(
     builder = _Builder(current, lex, codes)
     for i in instructions:
         builder.add(i)
+    signed = next((i for i in instructions if isinstance(i, Signature)), None)
     act = Act(
         issuer=heading.issuer,
         kind=heading.kind,  # type: ignore[arg-type]
         number=heading.number,
         date=heading.date,
         title=heading.title or UNKNOWN,  # a heading with no title lines: the title is not in the text
+        # The signatory is the act's own element (data, as in the hand transcriptions), not a comment.
+        signatory=Signatory(position=signed.position, name=signed.name) if signed else None,
     )
     notes: list[Review] = []
     amends = plan_id or plan.plan
@@ -700,10 +732,9 @@ def import_text(
                 "in force after publication: the text does not give the publication date; fill in `published`",
             )
         )
-    signature = next((f"{i.position} {i.name}" for i in instructions if isinstance(i, Signature)), None)
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
-    draft = Draft(source, act, amends, entry, builder.ops, notes, signature)
+    draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)
     _apply_clause(draft, clause)
     count_occurrences(draft, plan, adopted, Path(source))
     return draft

@@ -25,13 +25,18 @@ from amend.engine.operations import (
     AddSubsection,
     DeleteAbbreviation,
     DeleteRow,
+    DeleteSection,
+    DeleteText,
     InsertRows,
+    InsertText,
     Operation,
     RepealPlan,
     ReplaceAbbreviation,
     ReplaceCells,
     ReplaceRow,
+    ReplaceText,
     ReplaceWords,
+    ReplaceWordsIn,
     SetTitle,
 )
 from amend.engine.unknown import Text
@@ -86,7 +91,7 @@ class DraftText:
 
 
 def _changes_phrase(ops: Sequence[Operation]) -> str:
-    adds = sum(isinstance(o, (InsertRows, AddAbbreviations, AddSection, AddSubsection)) for o in ops)
+    adds = sum(isinstance(o, (InsertRows, AddAbbreviations, AddSection, AddSubsection, InsertText)) for o in ops)
     changes = len(ops) - adds
     if adds and changes:
         return "өзгерістер мен толықтырулар"
@@ -97,6 +102,25 @@ def _changes_phrase(ops: Sequence[Operation]) -> str:
 
 def _title_quote(title: str) -> str:
     return f'"{title}"'
+
+
+def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tuple[str, ...]:
+    """The quoted lines of a new wording: ``first`` ("2." or "1)") before the text, each item a line of its own,
+    the closing ``";`` on the last line."""
+    lines = [f"{first} {line}" if k == 0 and first else line for k, line in enumerate(text.split("\n"))]
+    for number, item in items:
+        lines.extend(f"{number}) {line}" if k == 0 else line for k, line in enumerate(item.split("\n")))
+    lines[0] = '"' + lines[0]
+    lines[-1] += '";'
+    return tuple(lines)
+
+
+def _resolution_level(op: Operation) -> bool:
+    """No plan frame before it: the resolution's own title and points, and the annex's title (its sentence
+    names the plan itself)."""
+    if isinstance(op, (ReplaceText, InsertText, DeleteText)):
+        return op.element == "title" or op.element.startswith("point ") or op.element == "annex_title"
+    return False
 
 
 class _Writer:
@@ -142,6 +166,9 @@ class _Writer:
         i = 0
         while i < len(ops):
             op = ops[i]
+            if not _resolution_level(op) and self.context == ("point", None):
+                # The annex's changes stand under "көрсетілген қаулымен бекітілген ... :", written once.
+                self.plan_context()
             if isinstance(op, (ReplaceRow, DeleteRow)):
                 # Consecutive rows of one section given new wording (or struck out) make one sentence.
                 j = i + 1
@@ -238,8 +265,58 @@ class _Writer:
                     f"{op.section}-бөлім {after}{w.WITH_CONTENT} {op.number} кіші бөліммен {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
+            case ReplaceText() | InsertText() | DeleteText():
+                self._text(op)
+            case DeleteSection():
+                found = self.plan.section(op.number)
+                said = f'"{found.title}" {w.SAID} ' if found is not None and isinstance(found.title, str) else ""
+                self.para(f"{said}{op.number}-бөлім {w.STRUCK_OUT};")
+            case ReplaceWordsIn() if op.element.startswith("abbreviation "):
+                # Words in one line of the note: the importer finds the one line that holds them.
+                self.note_context()
+                self._word_pair("", op.old, op.new)
+                code = op.element.removeprefix("abbreviation ")
+                old = self.notes.get(code)
+                if isinstance(old, str):
+                    self.notes[code] = old.replace(op.old, op.new)
             case _:
                 raise AssertionError(f"no formula for {type(op).__name__}")
+
+    def _text(self, op: ReplaceText | InsertText | DeleteText) -> None:
+        """The resolution's title, a point or sub-point, or the annex's title: new wording, inserted, struck out."""
+        key = op.element.removeprefix("point ")
+        point, _, sub = key.partition(".")
+        first = f"{sub})" if sub else f"{point}."
+        match op:
+            case DeleteText() if op.element.startswith("point "):
+                self.para(f"{w.point_name(key)} {w.STRUCK_OUT};")
+            case ReplaceText() if op.element.startswith("point "):
+                items = [(p.number, text_of(p.text)) for p in op.subpoints]
+                self.para(f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=_quoted(first, text_of(op.text), items))
+            case ReplaceText() if op.element == "title":
+                self.para(f"{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+            case ReplaceText() if op.element == "annex_title":
+                plan = w.genitive(text_of(self.plan.title))
+                self.para(
+                    f"{w.PLAN_FRAME} {plan} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
+                    lines=_quoted("", text_of(op.text)),
+                )
+            case InsertText() if op.element.startswith("point ") and sub:
+                after = f"{w.subpoint_case(op.after, 'дан')} {w.AFTER} " if op.after else ""
+                head = f"{point}-тармақ {after}{w.WITH_CONTENT} {w.subpoint_case(sub, 'мен')} {w.SUPPLEMENTED}:"
+                self.para(head, lines=_quoted(first, text_of(op.text)))
+            case InsertText() if op.element.startswith("point "):
+                after = f"{w.point_case(op.after, 'дан')} {w.AFTER} " if op.after else ""
+                head = f"{after}{w.WITH_CONTENT} {w.point_case(point, 'мен')} {w.SUPPLEMENTED}:"
+                self.para(head, lines=_quoted(first, text_of(op.text)))
+            case _:
+                raise AssertionError(f"no formula for {op.op} of {op.element}")
+
+    def _word_pair(self, scope: str, old: str, new: str) -> None:
+        if new:
+            self.para(f'{scope}"{old}" {w.SAID} {w.WORDS_OLD} "{new}" {w.SAID} {w.WORDS_NEW} {w.REPLACED};')
+        else:
+            self.para(f'{scope}"{old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT};')
 
     def _words(self, op: ReplaceWords) -> None:
         if op.row is not None:
@@ -251,10 +328,7 @@ class _Writer:
         else:
             self.section_context(op.section)
             scope = f"{self._column_number(op.column)}-бағанындағы " if op.column is not None else ""
-        if op.new:
-            self.para(f'{scope}"{op.old}" {w.SAID} {w.WORDS_OLD} "{op.new}" {w.SAID} {w.WORDS_NEW} {w.REPLACED};')
-        else:
-            self.para(f'{scope}"{op.old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT};')
+        self._word_pair(scope, op.old, op.new)
 
 
 def _rule_phrase(rule: OnSigning | OnDate | AfterPublication) -> str:
@@ -294,8 +368,8 @@ def draft_text(amendment: Amendment, plan: Plan) -> DraftText:
             out.append(Block(f"{point}. {quoted}{genitive} {w.REPEALED}."))
             continue
         out.append(Block(f"{point}. {quoted}{reference} мынадай {_changes_phrase(ops)} енгізілсін:"))
+        # The resolution's own changes come right after the lead-in; the annex's under the plan's frame.
         writer.context = ("point", None)
-        writer.plan_context()
         writer.write(ops)
     point += 1
     excepted = sorted(p for points in later.values() for p in points)

@@ -26,7 +26,8 @@ _GRAMMAR = r"""
       | insert_plain
       | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
-      | point_text | act_title | annex_title | plan_ctx | lead_in | entry | repeal | signature | enacting
+      | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
+      | plan_ctx | lead_in | entry | repeal | signature | enacting
 
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
@@ -71,10 +72,16 @@ add_section: (SECNUM _SEC_ABL «кейін»)? «мынадай мазмұнда
 _sub_after: SUBNUM «кіші бөлімнен кейін»
 add_subsection: SECNUM _SEC_NOM _sub_after? «мынадай мазмұндағы» SUBNUM «кіші бөліммен толықтырылсын» ":"
 
-// -- the act's own text (no operation exists for these yet: reported) ---------------------------
+section_delete: (QUOTED «деген»)? SECNUM _SEC_NOM _STRUCK _END?
+
+// -- the resolution's own text: its title, its points and sub-points, the annex's title ----------
 point_text: (POINT_REF | SUBPOINT_REF) «мынадай редакцияда жазылсын» ":"
 act_title: «тақырыбы мынадай редакцияда жазылсын» ":"
 annex_title: _PLAN_FRAME «атауы мынадай редакцияда жазылсын» ":"
+point_delete: (POINT_REF | SUBPOINT_REF) _STRUCK _END?
+point_insert: (POINT _POINT_ABL «кейін»)? «мынадай мазмұндағы» POINT _POINT_INS «толықтырылсын» ":"
+_after_sub: SUBPOINT _SUB_ABL «кейін»
+subpoint_insert: POINT _POINTS_NOM _after_sub? «мынадай мазмұндағы» SUBPOINT _SUB_INS «толықтырылсын» ":"
 
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
@@ -146,6 +153,10 @@ _POINT_GEN: /-(?:тармақтың|тармағының)(?!\w)/
 _SUBS_ACC: /(?:тармақшасын|тармақшаларын)(?!\w)/
 _SUBS_NOM: /(?:тармақшасы|тармақшалары)(?!\w)/
 _POINTS_NOM: /-(?:тармақ|тармақтар)(?!\w)/
+_POINT_ABL: /-тармақтан(?!\w)/
+_POINT_INS: /-тармақпен(?!\w)/
+_SUB_ABL: /тармақшадан(?!\w)/
+_SUB_INS: /тармақшамен(?!\w)/
 _END: /[;.]/
 
 %ignore /\s+/
@@ -347,13 +358,29 @@ class _Reader(Transformer[Token, Formula]):
         )
 
     def point_text(self, ref: Token) -> Formula:
-        return Formula("act_text", {"what": str(ref)})
+        return Formula("text_replace", {"element": _point_element(ref)})
 
     def act_title(self) -> Formula:
-        return Formula("act_text", {"what": "тақырыбы"})
+        return Formula("text_replace", {"element": "title"})
 
     def annex_title(self) -> Formula:
-        return Formula("act_text", {"what": "атауы"})
+        return Formula("text_replace", {"element": "annex_title"})
+
+    def point_delete(self, ref: Token) -> Formula:
+        return Formula("text_delete", {"element": _point_element(ref)})
+
+    def point_insert(self, *points: Token) -> Formula:
+        after = str(points[0]) if len(points) == 2 else None
+        return Formula("text_insert", {"element": f"point {points[-1]}", "number": str(points[-1]), "after": after})
+
+    def subpoint_insert(self, point: Token, *subs: Token) -> Formula:
+        number = str(subs[-1]).rstrip(")")
+        after = str(subs[0]).rstrip(")") if len(subs) == 2 else None
+        return Formula("text_insert", {"element": f"point {point}.{number}", "number": number, "after": after})
+
+    def section_delete(self, *args: Token) -> Formula:
+        title = _unquote(args[0]) if len(args) == 2 else None
+        return Formula("section_delete", {"section": _section_number(args[-1]), "title": title})
 
     def lead_in(self, *args: Token) -> Formula:
         # The words of the lead-in may come out of the PDF out of order ("№ 748 мынадай өзгерістер ...
@@ -402,6 +429,12 @@ class _Reader(Transformer[Token, Formula]):
 
     def signature(self, position: Token, name: Token) -> Formula:
         return Formula("signature", {"position": str(position).strip(), "name": str(name)})
+
+
+def _point_element(ref: Token) -> str:
+    """ "2-тармақ" -> "point 2"; "2-тармақтың 1) тармақшасы" -> "point 2.1" (the engine's element names)."""
+    numbers = re.findall(r"\d+", str(ref))
+    return "point " + ".".join(numbers)
 
 
 def _heading(text: str) -> tuple[str | None, str]:

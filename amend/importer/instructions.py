@@ -34,6 +34,7 @@ __all__ = [
     "PlanContext",
     "Repeal",
     "ReplaceAbbreviation",
+    "ReplaceActText",
     "ReplaceCells",
     "ReplaceRows",
     "ReplaceWords",
@@ -265,20 +266,22 @@ class AddSection(Instruction):
 
 
 @dataclass(frozen=True)
-class ReplacePoint(Instruction):
-    """'2-тармақ мынадай редакцияда жазылсын: "2. ..."' (``point`` "2", or "2.1" for '2-тармақтың 1)
-    тармақшасы'), with the quoted new wording."""
+class ReplaceActText(Instruction):
+    """'2-тармақ мынадай редакцияда жазылсын: "2. ..."' (or a sub-point, the title, the annex's title), with
+    the quoted new wording; a point's quoted ``1) ...`` items are its new sub-points."""
 
-    point: str
+    element: str  # the engine's element: "point 2", "point 2.1", "title", "annex_title"
     text: str
+    subpoints: tuple[tuple[str, str], ...] = ()  # (number, text) of each sub-point of a point in new wording
     quote: tuple[Paragraph, ...] = ()
 
 
 @dataclass(frozen=True)
 class InsertPoint(Instruction):
-    """'мынадай мазмұндағы 5-тармақпен толықтырылсын: "5. ..."' (after 'N-тармақтан кейін' if said)."""
+    """'[4-тармақтан кейін] мынадай мазмұндағы 5-тармақпен толықтырылсын: "5. ..."' (or a sub-point:
+    '2-тармақ мынадай мазмұндағы 3) тармақшамен толықтырылсын: "3) ..."')."""
 
-    point: str
+    element: str  # "point 5" or "point 2.3"
     text: str
     after: str | None = None
     quote: tuple[Paragraph, ...] = ()
@@ -288,7 +291,7 @@ class InsertPoint(Instruction):
 class DeletePoint(Instruction):
     """'3-тармақ алып тасталсын' (or a sub-point: '2-тармақтың 1) тармақшасы алып тасталсын')."""
 
-    point: str
+    element: str  # "point 3" or "point 2.1"
 
 
 @dataclass(frozen=True)
@@ -390,6 +393,28 @@ def _quoted_title(quote: tuple[Paragraph, ...]) -> str | None:
     text = " ".join(p.text for p in quote).strip()
     text = re.sub(r'^"|"\s*[;.]?$', "", text).strip()
     return text or None
+
+
+def _point_wording(quote: tuple[Paragraph, ...], number: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """A quoted point's text and its ``1) ...`` items: the quotes, the closing ``";`` and the leading "N." (or
+    "N)") taken off. A paragraph that is no numbered item continues the text before it on a new line."""
+    texts = [p.text for p in quote]
+    texts[0] = re.sub(r'^"\s*', "", texts[0])
+    texts[-1] = re.sub(r'"\s*[;.]?$', "", texts[-1])
+    texts[0] = re.sub(rf"^{re.escape(number)}[.)]\s+", "", texts[0])
+    text = texts[0].strip()
+    items: list[tuple[str, str]] = []
+    for part in texts[1:]:
+        item = re.match(r"^(\d+)\)\s+(.*)$", part.strip())
+        if item is not None:
+            items.append((item.group(1), item.group(2)))
+        elif items:
+            items[-1] = (items[-1][0], f"{items[-1][1]}\n{part.strip()}")
+        else:
+            text = f"{text}\n{part.strip()}"
+    if not text:
+        return None
+    return text, tuple(items)
 
 
 def _point(lead: str) -> int | None:
@@ -514,15 +539,32 @@ def read_instructions(document: Document) -> list[Instruction]:
                     out.append(AddSection(p, v["number"], None, title, v.get("after"), quote))
                 else:
                     out.append(AddSection(p, v["section"], v["number"], title, v.get("after"), quote))
-            case "act_text":
+            case "text_replace":
                 quote, i = _quote_lines(body, i)
-                out.append(
-                    Unrecognized(
-                        p,
-                        None,
-                        f"a change to the act's own text ({v['what']}): no operation exists for it yet",
-                    )
-                )
+                element = v["element"]
+                wording = _point_wording(quote, element.rsplit(".", 1)[-1].removeprefix("point ")) if quote else None
+                if wording is None:
+                    out.append(Unrecognized(p, None, "the new wording could not be read"))
+                elif element.startswith("point ") and "." not in element:
+                    out.append(ReplaceActText(p, element, wording[0], wording[1], quote))
+                elif wording[1]:
+                    out.append(Unrecognized(p, None, f"numbered items in the new wording of {element}"))
+                else:
+                    out.append(ReplaceActText(p, element, wording[0], (), quote))
+            case "text_insert":
+                quote, i = _quote_lines(body, i)
+                wording = _point_wording(quote, v["number"]) if quote else None
+                if wording is None:
+                    out.append(Unrecognized(p, None, "the text of the new point could not be read"))
+                elif wording[1]:
+                    # insert_text takes a text only: a new point's own items need the operations by hand.
+                    out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
+                else:
+                    out.append(InsertPoint(p, v["element"], wording[0], v["after"], quote))
+            case "text_delete":
+                out.append(DeletePoint(p, v["element"]))
+            case "section_delete":
+                out.append(DeleteSection(p, v["section"], v["title"]))
             case "enacting":
                 out.append(Framing(p))
             case "lead_in":

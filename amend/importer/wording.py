@@ -27,11 +27,15 @@ __all__ = [
     "date_ablative",
     "date_locative",
     "days_phrase",
+    "genitive",
     "kazakh_date",
     "parse_days",
+    "point_case",
     "point_listing",
+    "point_name",
     "row_listing",
     "row_numbers",
+    "subpoint_case",
 ]
 
 # Nominative month names: deadlines in plans use them ("жыл сайын желтоқсан").
@@ -136,6 +140,9 @@ ON_SIGNING = "қол қойылған күнінен бастап"
 AFTER_PUBLICATION = "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң"
 EXCEPT = "қоспағанда"
 REPEALED = "күші жойылды деп танылсын"
+TITLE_WORD = "тақырыбы"  # the resolution's own title ("тақырыбы мынадай редакцияда жазылсын:")
+ANNEX_TITLE_WORD = "атауы"  # the approved plan's title ("... жол картасының атауы ...")
+AFTER = "кейін"
 
 
 def date_locative(day: dt.date) -> str:
@@ -222,3 +229,39 @@ def row_numbers(listing: str) -> list[str]:
         elif item:
             out.append(item)
     return out
+
+
+def point_name(key: str) -> str:
+    """ "2-тармақ" for point ``2``; "2-тармақтың 1) тармақшасы" for sub-point ``2.1`` (nominative)."""
+    point, _, sub = key.partition(".")
+    return f"{point}-тармақтың {sub}) тармақшасы" if sub else f"{point}-тармақ"
+
+
+def point_case(number: str, case: str) -> str:
+    """ "4-тармақтан" (``case`` "дан", after which) or "5-тармақпен" ("мен", supplemented with)."""
+    return f"{number}-" + {"дан": "тармақтан", "мен": "тармақпен"}[case]
+
+
+def subpoint_case(number: str, case: str) -> str:
+    """ "2) тармақшадан" (``case`` "дан") or "3) тармақшамен" ("мен")."""
+    return f"{number}) " + {"дан": "тармақшадан", "мен": "тармақшамен"}[case]
+
+
+_VOWELS = set("аәеёиоөуұүыіэюя")
+_GENITIVE_N = set("мнң")  # after a vowel or a nasal: -ның/-нің
+_GENITIVE_D = set("лрйузж")  # after a sonorant or a voiced sibilant: -дың/-дің
+
+
+def genitive(phrase: str) -> str:
+    """The genitive of a noun phrase, on its last word: "жол картасы" -> "жол картасының", "жоспар" -> "жоспардың"."""
+    word = phrase.rstrip()
+    vowels = [c for c in word.lower() if c in _VOWELS]
+    front = bool(vowels) and vowels[-1] in "әеөүіиэ"
+    last = word[-1].lower()
+    if last in _GENITIVE_D:  # checked first: a closing "у" sounds as a consonant ("тау" -> "таудың")
+        ending = "дің" if front else "дың"
+    elif last in _VOWELS or last in _GENITIVE_N:
+        ending = "нің" if front else "ның"
+    else:
+        ending = "тің" if front else "тың"
+    return word + ending

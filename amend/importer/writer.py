@@ -88,8 +88,6 @@ def render_draft(draft: Draft) -> str:
         "# Every value is read from that text; each place marked REVIEW is a reading to check.",
         "# Set `status: adopted` once it is checked.",
     ]
-    if draft.signature:
-        out.append(f"# signed: {_comment(draft.signature)}")
     for line in header:
         key = line.split(":", 1)[0]
         if key == "entry_into_force":
