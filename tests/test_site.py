@@ -105,6 +105,18 @@ def test_the_plan_page_lists_versions_with_dates_and_acts(pages):
     assert '<a href="acts/2025-05-30-392.html">№ 392</a>' in page
 
 
+def test_a_version_page_gives_one_footnote_under_the_title_and_one_for_the_abbreviations(pages):
+    page = pages["748/2025-05-30.html"]
+    footnotes = re.findall(r'<p class="note footnote" lang="kk">(.*?)</p>', page)
+    assert footnotes == [
+        "Ескерту. Жоспарға өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+        "Ескерту. Ескертпеге өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+    ]
+    assert "Ескертпеге өзгеріс енгізілді" not in page  # never one per abbreviation
+    assert page.count('<tr class="note">') == 17  # the row notes stay, as in the DOCX
+    assert re.findall(r'<p class="note footnote"', pages["748/2023-08-31.html"]) == []
+
+
 def test_two_builds_are_byte_identical(repo, tmp_path):
     runner = CliRunner()
     for out in ("a", "b"):

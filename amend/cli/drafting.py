@@ -94,7 +94,8 @@ def render(
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        _write(output, render_html(version, lang.value, whole=True, standing=lines))
+        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
+        _write(output, render_html(version, lang.value, whole=True, standing=lines, amendments=amendments))
     else:
         from amend.outputs.docx import render_docx
 

@@ -14,7 +14,6 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from amend.engine.amendment import Amendment
-from amend.engine.model import Plan
 from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
@@ -32,7 +31,7 @@ from amend.outputs.markdown import (
     Title,
     blocks,
 )
-from amend.outputs.notes import Cited, cumulative_note
+from amend.outputs.notes import all_changes, element_notes
 from amend.outputs.ooxml import reproducible
 from amend.outputs.widths import CELL_MARGIN_CM, Layout, fit_columns, text_width_cm
 from amend.queries.compare import Comparison
@@ -286,34 +285,9 @@ def _heading(doc: DocxDocument, level: int, *texts: object) -> None:
         _put(paragraph, text)
 
 
-def _cited(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
-    """The act a change comes from, as the notes cite it; None where it is not among ``amendments``."""
-    for a in amendments:
-        if (a.act.number, a.act.date) == (change.act, change.act_date):
-            return Cited(a.act, a.entry_into_force, None if change.in_force == a.in_force else change.in_force)
-    return None
-
-
 def _cumulative(element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment]) -> list[str]:
-    """One footnote for the element in the reference bank's form; each change's own note where an act
-    is not known (so that nothing is cited that cannot be cited in full). In a Russian rendering, each
-    change's Russian note (the cumulative Russian form is not written here)."""
-    if not changes:
-        return []
-    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
-        return list(dict.fromkeys(c.note_ru for c in changes if c.note_ru is not None))
-    cited = [_cited(c, amendments) for c in changes]
-    if any(c is None for c in cited):
-        return list(dict.fromkeys(c.note for c in changes))
-    return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]
-
-
-def _all_changes(plan: Plan) -> list[Change]:
-    changes = [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
-    changes += [c for s in plan.sections for c in s.history]
-    changes += [c for s in plan.sections for sub in s.subsections for c in sub.history]
-    changes += [c for a in plan.abbreviations.values() for c in a.history]
-    return changes
+    """The element's footnotes (``amend.outputs.notes.element_notes``), in the document's language."""
+    return element_notes(element_dative, changes, amendments, russian=_PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU)
 
 
 def render_docx(
@@ -366,7 +340,7 @@ def _render_docx(  # noqa: PLR0917  (the wrapper passes its arguments through)
                     _put(ru_paragraph, ru)
             case Title(text=text):
                 _heading(doc, 1, text)
-                for note in _cumulative("Жоспарға", _all_changes(plan), amendments):
+                for note in _cumulative("Жоспарға", all_changes(plan), amendments):
                     _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
             case Para(text=text, role=role, formal=formal):
                 paragraph = doc.add_paragraph(style=NOTE_STYLE if role in ("note", "aside") else None)

@@ -323,6 +323,7 @@ class _PlanSite:
             lang=self.lang,
             whole=True,
             standing=standing(self.timeline, version.valid_from),
+            amendments=[f.amendment for f in self.acts if f.amendment.takes_effect],
         )
         return _render(
             "version.html",
