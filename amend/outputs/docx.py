@@ -373,7 +373,7 @@ def _runs_docx(paragraph: Paragraph, runs: tuple[Run, ...], size: float | None =
         elif r.mark == "added":
             _run(paragraph, r.text, bold=True, size=size)
         elif r.mark == "remark":
-            _run(paragraph, r.text, italic=True, size=size)
+            _put(paragraph, r.text, italic=True, size=size)
         else:
             _put(paragraph, r.text, size=size)
 
@@ -403,16 +403,27 @@ def _centred(doc: DocxDocument, runs: tuple[Run, ...], *, bold: bool = True) -> 
             _run(paragraph, r.text, bold=bold)
 
 
-def render_comparison_docx(comparison: Comparison) -> bytes:
+def render_comparison_docx(comparison: Comparison, lang: str = "kk") -> bytes:
     """The comparative table in the standard form as a Word document: deleted words bold and struck
-    through in the current wording, added words bold in the proposed one, black throughout."""
-    from amend.outputs.comparative import TITLE, Run, standard_table
+    through in the current wording, added words bold in the proposed one, black throughout
+    (``lang="ru"``: the Russian form; give a ``russian_comparison``)."""
+    token = _PRINTED_UNKNOWN.set(DOCX_UNKNOWN_RU if lang == "ru" else DOCX_UNKNOWN)
+    try:
+        return _render_comparison_docx(comparison, lang)
+    finally:
+        _PRINTED_UNKNOWN.reset(token)
 
-    table = standard_table(comparison)
-    doc = _document(f"Салыстырмалы кесте: № {comparison.act.number}", comparison.act.date)
+
+def _render_comparison_docx(comparison: Comparison, lang: str) -> bytes:
+    from amend.outputs.comparative import TITLE, TITLE_RU, Run, standard_table
+
+    ru = lang == "ru"
+    table = standard_table(comparison, lang=lang)
+    name = "Сравнительная таблица" if ru else "Салыстырмалы кесте"
+    doc = _document(f"{name}: № {comparison.act.number}", comparison.act.date)
     _centred(doc, table.title)
     _centred(doc, (Run(table.act),), bold=False)
-    _centred(doc, (Run(TITLE),))
+    _centred(doc, (Run(TITLE_RU if ru else TITLE),))
     for fact in table.facts:
         _put(doc.add_paragraph(), fact)
     columns = [
@@ -434,9 +445,14 @@ def render_comparison_docx(comparison: Comparison) -> bytes:
         _pieces(cells[3], row.proposed, size)
         _pieces(cells[4], row.reason, size)
     legend = doc.add_paragraph()
-    _run(legend, "Белгілер: ")
-    _run(legend, "сызылған қалың", bold=True, strike=True)
-    _run(legend, " – алып тасталатын сөздер, ")
-    _run(legend, "қалың", bold=True)
-    _run(legend, " – енгізілетін сөздер.")
+    words = (
+        ("Обозначения: ", "зачёркнутый жирный", " – исключаемые слова, ", "жирный", " – добавляемые слова.")
+        if ru
+        else ("Белгілер: ", "сызылған қалың", " – алып тасталатын сөздер, ", "қалың", " – енгізілетін сөздер.")
+    )
+    _run(legend, words[0])
+    _run(legend, words[1], bold=True, strike=True)
+    _run(legend, words[2])
+    _run(legend, words[3], bold=True)
+    _run(legend, words[4])
     return _bytes(doc, comparison.act.date)

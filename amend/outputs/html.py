@@ -322,16 +322,18 @@ def _cell_html(pieces: tuple[Piece, ...]) -> str:
     return "".join(out)
 
 
-def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) -> str:
+def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None, lang: str = "kk") -> str:
     """The comparative table in the standard form (the inside of <body>); ``row_link`` links rows to
-    their history. Deleted words are bold and struck in the current wording, added words bold."""
-    from amend.outputs.comparative import TITLE, standard_table
+    their history; ``lang="ru"``: the Russian form (give a ``russian_comparison``). Deleted words are
+    bold and struck in the current wording, added words bold."""
+    from amend.outputs.comparative import TITLE, TITLE_RU, standard_table
 
-    table = standard_table(comparison)
+    ru = lang == "ru"
+    table = standard_table(comparison, lang=lang)
     out = [
         f'<h1 class="form-title">{_runs_html(table.title)}</h1>',
         f'<p class="form-title">{esc(table.act)}</p>',
-        f'<p class="form-title">{esc(TITLE)}</p>',
+        f'<p class="form-title">{esc(TITLE_RU if ru else TITLE)}</p>',
     ]
     out += [f'<p class="meta">{esc(fact)}</p>' for fact in table.facts]
     out.append('<div class="scroll"><table class="comparison">')
@@ -348,15 +350,22 @@ def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) 
             f"<td>{_cell_html(row.current)}</td><td>{_cell_html(row.proposed)}</td>"
             f"<td>{_cell_html(row.reason)}</td></tr>"
         )
-    out += [
-        "</tbody>",
-        "</table></div>",
+    out += ["</tbody>", "</table></div>"]
+    if ru:
+        out.append(
+            '<p>Обозначения: <s class="deleted"><b>зачёркнутый жирный</b></s> – исключаемые слова, '
+            '<b class="added">жирный</b> – добавляемые слова.</p>'
+        )
+        return ("\n".join(out) + "\n").replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
+    out.append(
         '<p>Белгілер: <s class="deleted"><b>сызылған қалың</b></s> – алып тасталатын сөздер, '
-        '<b class="added">қалың</b> – енгізілетін сөздер.</p>',
-    ]
+        '<b class="added">қалың</b> – енгізілетін сөздер.</p>'
+    )
     return "\n".join(out) + "\n"
 
 
-def render_comparison_html(comparison: Comparison) -> str:
-    """The comparative table as a self-contained HTML page."""
-    return page(f"Салыстырмалы кесте: № {comparison.act.number}", comparison_body(comparison))
+def render_comparison_html(comparison: Comparison, lang: str = "kk") -> str:
+    """The comparative table as a self-contained HTML page (``lang="ru"``: the Russian form)."""
+    title = f"Сравнительная таблица: № {comparison.act.number}" if lang == "ru" else None
+    title = title or f"Салыстырмалы кесте: № {comparison.act.number}"
+    return page(title, comparison_body(comparison, lang=lang), lang=lang)
