@@ -293,3 +293,35 @@ def test_compare_lang_ru_writes_the_russian_table_in_every_form(russian_root, tm
     assert "[неизвестно]" in cells and "[белгісіз]" not in cells and "сынақ мәтіні" not in cells
     kk = runner.invoke(app, ["compare", act, "--root", str(russian_root)]).stdout
     assert "| № р/с |" in kk and "сынақ мәтіні: 28-жолдың іс-шарасы" in kk
+
+
+RU_WORDS = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя ", min_size=1, max_size=12).map(str.strip).filter(bool)
+RU_CELLS = st.fixed_dictionaries({}, optional={"measure": RU_WORDS, "executors": RU_WORDS})
+
+
+@settings(max_examples=40, deadline=None)
+@given(old_ru=RU_CELLS, new_ru=RU_CELLS)
+def test_the_russian_table_shows_exactly_the_russian_wording_given_on_each_side(old_ru, new_ru):
+    from amend.outputs.comparative import russian_comparison
+    from amend.queries.compare import around
+
+    rows = [builders.row("1", "1", "1.1"), builders.row("2", "1", "1.2")]
+    rows[0]["cells_ru"] = old_ru
+    base = builders.plan(rows=rows)
+    cells = {"measure": "жаңа шара", "executors": "ОМ"}
+    act = builders.amendment([{"op": "replace_row", "section": "1", "row": "1", "cells": cells, "cells_ru": new_ru}])
+    filed = FiledAmendment(act, Path("plans/amendments/1.yaml"))
+    before, after = around(base, [filed], filed)
+    comparison = russian_comparison(compare(base, [filed], filed), before.latest.plan, after.latest.plan)
+    [row] = standard_table(comparison, lang="ru").rows
+    for column in ("measure", "executors"):
+        label = {"measure": "Іс-шара", "executors": "Орындаушылар"}[column]
+        assert not any(p.label == label for p in row.proposed)  # the Kazakh column titles are not given in Russian
+        new = next(p for p in row.proposed if p.label and p.label.startswith(column))
+        shown = "".join(r.text for r in new.runs if r.mark != "deleted")
+        assert shown == new_ru.get(column, "⟨белгісіз⟩")
+        if old_ru and column in old_ru and column in new_ru:
+            old = next(p for p in row.current if p.label and p.label.startswith(column))
+            assert "".join(r.text for r in old.runs) == old_ru[column]
+    everything = text(row.current) + text(row.proposed)
+    assert "жаңа шара" not in everything and "шара 1" not in everything
