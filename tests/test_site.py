@@ -370,6 +370,20 @@ def test_the_site_in_both_languages_shows_the_russian_beside_each_version(tmp_pa
     assert "Сноска" not in (kk / "748" / "2025-05-30.html").read_text(encoding="utf-8")
 
 
+def test_an_act_page_in_russian_gives_the_russian_table_under_the_kazakh_one(tmp_path):
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    fixture = Path(__file__).parent / "fixtures" / "structure" / "russian" / "plans"
+    shutil.copytree(fixture, tmp_path / "plans", dirs_exist_ok=True)
+    page = site_pages(Repository(tmp_path), lang="ru")[0]["748/acts/2025-08-01-9007.html"]
+    assert isinstance(page, str)
+    kazakh, russian = page.split('<section lang="ru">')
+    assert "САЛЫСТЫРМАЛЫ КЕСТЕ" in kazakh and "сынақ мәтіні: 28-жолдың іс-шарасы" in kazakh
+    assert "СРАВНИТЕЛЬНАЯ ТАБЛИЦА" in russian and '<th scope="col">Предлагаемая редакция</th>' in russian
+    assert "тестовый текст: мероприятие строки 28" in russian and "⟨неизвестно⟩" in russian
+    assert "сынақ мәтіні" not in russian and '<tr id="entry-ru-1">' in russian
+    assert '<section lang="ru">' not in site_pages(Repository(tmp_path))[0]["748/acts/2025-08-01-9007.html"]
+
+
 def test_a_row_history_page_in_both_languages_gives_the_russian_notes_and_wording(tmp_path):
     from amend import Repository
     from amend.outputs.site import site_pages

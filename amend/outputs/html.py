@@ -346,7 +346,7 @@ def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None, 
         if href:
             element = f'<a class="history" href="{html.escape(href, quote=True)}">{element}</a>'
         out.append(
-            f'<tr id="entry-{row.number}"><td>{row.number}</td><td>{element}</td>'
+            f'<tr id="entry-{"ru-" if ru else ""}{row.number}"><td>{row.number}</td><td>{element}</td>'
             f"<td>{_cell_html(row.current)}</td><td>{_cell_html(row.proposed)}</td>"
             f"<td>{_cell_html(row.reason)}</td></tr>"
         )
