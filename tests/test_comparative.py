@@ -291,10 +291,19 @@ def test_compare_lang_ru_writes_the_russian_table_in_every_form(russian_root, tm
     assert next(c.text for c in doc.tables[0].rows[0].cells) == "№ п/п"
     cells = "\n".join(c.text for row in doc.tables[0].rows for c in row.cells)
     assert "[неизвестно]" in cells and "[белгісіз]" not in cells and "сынақ мәтіні" not in cells
+    # Spell-checked as Russian: every language of the styles is ru-RU, none the template's kk-KZ.
+    languages = {v for e in doc.styles.element.iter(f"{W}lang") for v in e.attrib.values()}
+    assert languages == {"ru-RU"} and doc.core_properties.language == "ru-RU"
+    kk_docx = tmp_path / "9007-kk.docx"
+    runner.invoke(app, ["compare", act, "--to", "docx", "-o", str(kk_docx), "--root", str(russian_root)])
+    assert {v for e in open_docx(kk_docx.read_bytes()).styles.element.iter(f"{W}lang") for v in e.attrib.values()} == {
+        "kk-KZ"
+    }
     kk = runner.invoke(app, ["compare", act, "--root", str(russian_root)]).stdout
     assert "| № р/с |" in kk and "сынақ мәтіні: 28-жолдың іс-шарасы" in kk
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RU_WORDS = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюя ", min_size=1, max_size=12).map(str.strip).filter(bool)
 RU_CELLS = st.fixed_dictionaries({}, optional={"measure": RU_WORDS, "executors": RU_WORDS})
 

@@ -17,7 +17,7 @@ from amend.engine.amendment import Amendment
 from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
-from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
+from amend.outputs.docx_template import LANGUAGE, NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
@@ -70,6 +70,15 @@ def _document(title: str, day: dt.date) -> DocxDocument:
     props.last_printed = stamp
     props.revision = 1
     props.comments = ""
+    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
+        # A Russian document is spell-checked as Russian: the template's Kazakh language, in every style.
+        from docx.oxml.ns import qn
+
+        for element in doc.styles.element.iter(qn("w:lang")):
+            for attr in ("w:val", "w:eastAsia", "w:bidi"):
+                if element.get(qn(attr)) == LANGUAGE:
+                    element.set(qn(attr), "ru-RU")
+        props.language = "ru-RU"
     return doc
 
 
