@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.outputs.notes import (
     Cited,
+    all_changes,
+    cited_act,
     commencement,
     cumulative_note,
+    element_notes,
     issuer_genitive,
     kazakh_number,
     new_wording_notes,
@@ -127,3 +130,32 @@ def test_numbers_of_days_in_words():
 def test_every_number_of_days_is_one_to_three_kazakh_words(n: int):
     words = kazakh_number(n).split()
     assert 1 <= len(words) <= 2 and all(w.isalpha() for w in words)
+
+
+def test_a_plans_changes_are_cited_once_each_by_act_in_one_cumulative_note(repo):
+    plan = repo.timeline("748").latest.plan
+    amendments = [f.amendment for f in repo.amendments]
+    changes = all_changes(plan)
+    assert len(changes) == 17 + 4 and all(cited_act(c, amendments) is not None for c in changes)
+    assert element_notes("Жоспарға", changes, amendments) == [
+        "Ескерту. Жоспарға өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    ]
+
+
+def test_an_act_not_given_is_not_cited_each_change_keeps_its_own_note(repo):
+    changes = all_changes(repo.timeline("748").latest.plan)
+    assert cited_act(changes[0], []) is None
+    notes = element_notes("Жоспарға", changes, [])
+    assert notes == list(dict.fromkeys(c.note for c in changes)) and len(notes) < len(changes)
+
+
+def test_the_russian_element_notes_are_the_changes_russian_notes_once_each(repo):
+    changes = all_changes(repo.timeline("748").latest.plan)
+    amendments = [f.amendment for f in repo.amendments]
+    notes = element_notes("Жоспарға", changes, amendments, russian=True)
+    assert notes == list(dict.fromkeys(c.note_ru for c in changes if c.note_ru is not None))
+    assert notes and all(n.startswith("Сноска.") for n in notes)
+
+
+def test_an_element_nothing_changed_has_no_note(repo):
+    assert element_notes("Жоспарға", all_changes(repo.timeline("748").versions[0].plan), []) == []

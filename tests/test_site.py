@@ -105,6 +105,18 @@ def test_the_plan_page_lists_versions_with_dates_and_acts(pages):
     assert '<a href="acts/2025-05-30-392.html">№ 392</a>' in page
 
 
+def test_a_version_page_gives_one_footnote_under_the_title_and_one_for_the_abbreviations(pages):
+    page = pages["748/2025-05-30.html"]
+    footnotes = re.findall(r'<p class="note footnote" lang="kk">(.*?)</p>', page)
+    assert footnotes == [
+        "Ескерту. Жоспарға өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+        "Ескерту. Ескертпеге өзгерістер енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.",
+    ]
+    assert "Ескертпеге өзгеріс енгізілді" not in page  # never one per abbreviation
+    assert page.count('<tr class="note">') == 17  # the row notes stay, as in the DOCX
+    assert re.findall(r'<p class="note footnote"', pages["748/2023-08-31.html"]) == []
+
+
 def test_two_builds_are_byte_identical(repo, tmp_path):
     runner = CliRunner()
     for out in ("a", "b"):
@@ -356,6 +368,20 @@ def test_the_site_in_both_languages_shows_the_russian_beside_each_version(tmp_pa
     kk = tmp_path / "kk"
     CliRunner().invoke(app, ["site", str(kk), "--root", str(ROOT)])
     assert "Сноска" not in (kk / "748" / "2025-05-30.html").read_text(encoding="utf-8")
+
+
+def test_an_act_page_in_russian_gives_the_russian_table_under_the_kazakh_one(tmp_path):
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    fixture = Path(__file__).parent / "fixtures" / "structure" / "russian" / "plans"
+    shutil.copytree(fixture, tmp_path / "plans", dirs_exist_ok=True)
+    page = site_pages(Repository(tmp_path), lang="ru")[0]["748/acts/2025-08-01-9007.html"]
+    assert isinstance(page, str)
+    kazakh, russian = page.split('<section lang="ru">')
+    assert "САЛЫСТЫРМАЛЫ КЕСТЕ" in kazakh and "сынақ мәтіні: 28-жолдың іс-шарасы" in kazakh
+    assert "СРАВНИТЕЛЬНАЯ ТАБЛИЦА" in russian and '<th scope="col">Предлагаемая редакция</th>' in russian
+    assert "тестовый текст: мероприятие строки 28" in russian and "⟨неизвестно⟩" in russian
+    assert "сынақ мәтіні" not in russian and '<tr id="entry-ru-1">' in russian
+    assert '<section lang="ru">' not in site_pages(Repository(tmp_path))[0]["748/acts/2025-08-01-9007.html"]
 
 
 def test_a_row_history_page_in_both_languages_gives_the_russian_notes_and_wording(tmp_path):

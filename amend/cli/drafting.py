@@ -32,6 +32,11 @@ class RenderTo(str, Enum):
     docx = "docx"
 
 
+class CompareLang(str, Enum):
+    kk = "kk"
+    ru = "ru"
+
+
 class CompareTo(str, Enum):
     md = "md"
     html = "html"
@@ -94,7 +99,8 @@ def render(
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        _write(output, render_html(version, lang.value, whole=True, standing=lines))
+        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
+        _write(output, render_html(version, lang.value, whole=True, standing=lines, amendments=amendments))
     else:
         from amend.outputs.docx import render_docx
 
@@ -102,19 +108,19 @@ def render(
         _write(output, render_docx(version, amendments, lang=lang.value, whole=True, standing=lines))
 
 
-def _comparison_output(comparison: Comparison, to: CompareTo) -> str | bytes:
+def _comparison_output(comparison: Comparison, to: CompareTo, lang: str = "kk") -> str | bytes:
     if to is CompareTo.md:
         from amend.outputs.markdown import render_comparison_markdown
 
-        return render_comparison_markdown(comparison)
+        return render_comparison_markdown(comparison, lang)
     if to is CompareTo.html:
         from amend.outputs.html import render_comparison_html
 
-        return render_comparison_html(comparison)
+        return render_comparison_html(comparison, lang)
     if to is CompareTo.docx:
         from amend.outputs.docx import render_comparison_docx
 
-        return render_comparison_docx(comparison)
+        return render_comparison_docx(comparison, lang)
     from amend.queries.compare import comparison_json
 
     return json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n"
@@ -125,14 +131,20 @@ def compare(
     amendment: Annotated[Path, typer.Argument(help="An amendment file (adopted or draft).")],
     to: Annotated[CompareTo, typer.Option("--to", help="md, html, docx or json")] = CompareTo.md,
     output: Output = None,
+    *,
+    lang: Annotated[
+        CompareLang, typer.Option("--lang", help="kk, or ru: the Russian table (unknown where no source gives it)")
+    ] = CompareLang.kk,
     root: Root = Path("."),
 ) -> None:
     """The comparative table (салыстырмалы кесте) of an act: each change, old and new wording, redline.
 
     The old wording is that of the version in force the day before the act takes effect, in the
-    timeline of the other adopted acts.
+    timeline of the other adopted acts. ``--lang ru``: the Russian table, with the Russian wording
+    where a source gives it.
     """
     from amend.engine.amendment import FiledAmendment
+    from amend.queries.compare import around
     from amend.queries.compare import compare as tabulate
     from amend.store.loading import load_amendment
 
@@ -140,10 +152,17 @@ def compare(
     try:
         act = load_amendment(amendment)
         repo = repository(root)
-        comparison = tabulate(repo.plan(act.amends), repo.amendments, FiledAmendment(act, amendment))
+        filed = FiledAmendment(act, amendment)
+        base = repo.plan(act.amends)
+        comparison = tabulate(base, repo.amendments, filed)
+        if lang is CompareLang.ru:
+            from amend.outputs.comparative import russian_comparison
+
+            before, after = around(base, repo.amendments, filed)
+            comparison = russian_comparison(comparison, before.latest.plan, after.latest.plan)
     except AmendError as err:
         fail(err)
-    _write(output, _comparison_output(comparison, to))
+    _write(output, _comparison_output(comparison, to, lang.value))
 
 
 @app.command()

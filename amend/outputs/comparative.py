@@ -11,6 +11,11 @@ as such, never made up.
 
 The heading is the act's own title (392's reads "... қаулысына өзгерістер мен толықтырулар енгізу
 туралы"), then "САЛЫСТЫРМАЛЫ КЕСТЕ"; dates are in the long Kazakh form ("2025 жылғы 30 мамыр").
+
+In Russian (``russian_comparison``, then ``standard_table(..., lang="ru")``): Russian headings and the
+Russian wording of each part where a source gives it (the ``*_ru`` texts, ``in_russian``), UNKNOWN
+otherwise, never a translation. Only a row's cells have Russian texts in the model; every other part
+(titles, abbreviations), the instructions and the rationale are UNKNOWN in Russian.
 """
 
 from __future__ import annotations
@@ -19,17 +24,20 @@ from dataclasses import dataclass
 from typing import Literal
 
 from amend.engine.acts import Act
-from amend.engine.model import Column
+from amend.engine.base import evolve
+from amend.engine.language import in_russian
+from amend.engine.model import Column, Plan
 from amend.engine.provenance import ChangeKind
 from amend.engine.unknown import UNKNOWN, UNKNOWN_MARK, Text
 from amend.outputs.dates import act_name, long_date, long_date_of
 from amend.outputs.labels import column_heading
 from amend.queries.compare import Comparison, Entry, PartChange
-from amend.queries.redline import Mark
+from amend.queries.redline import Mark, redline
 
 __all__ = [
     "ABSENT",
     "HEADS",
+    "HEADS_RU",
     "REMOVED",
     "REPEALED",
     "TITLE",
@@ -40,6 +48,7 @@ __all__ = [
     "StandardRow",
     "StandardTable",
     "act_line",
+    "russian_comparison",
     "standard_table",
 ]
 
@@ -56,6 +65,32 @@ REMOVED = "Алып тасталсын."
 REPEALED = "Күші жойылды деп танылсын."
 UNKNOWN_CURRENT = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
 UNKNOWN_REASON = f"{UNKNOWN_MARK}: негіздеме берілмеген"
+
+HEADS_RU: tuple[str, ...] = (
+    "№ п/п",
+    "Структурный элемент",
+    "Действующая редакция",
+    "Предлагаемая редакция",
+    "Обоснование",
+)
+TITLE_RU = "СРАВНИТЕЛЬНАЯ ТАБЛИЦА"
+# The Russian form's words for an absent, removed or repealed element (not confirmed from a published
+# Russian table: see docs/drafting.md).
+_WORDS_RU = {
+    "absent": "Отсутствует.",
+    "removed": "Исключить.",
+    "repealed": "Признать утратившим силу.",
+    "unknown_current": f"{UNKNOWN_MARK}: текст действующей редакции в источниках не приведён",
+    "unknown_reason": f"{UNKNOWN_MARK}: обоснование не приведено",
+}
+_WORDS_KK = {
+    "absent": ABSENT,
+    "removed": REMOVED,
+    "repealed": REPEALED,
+    "unknown_current": UNKNOWN_CURRENT,
+    "unknown_reason": UNKNOWN_REASON,
+}
+_KIND_RU = {"қаулы": "Постановление", "бұйрық": "Приказ", "жарлық": "Указ", "заң": "Закон"}
 
 
 @dataclass(frozen=True)
@@ -117,16 +152,19 @@ def act_line(act: Act, *, draft: bool) -> str:
     return f"{line} (жоба)" if draft else line
 
 
-def _label(part: PartChange) -> str | None:
+def _label(part: PartChange, words: dict[str, str] | None = None) -> str | None:
+    if part.title is not None and words is _WORDS_RU and part.title is UNKNOWN:
+        # Our descriptive labels are Kazakh: in Russian the column id, its name marked unknown.
+        return f"{part.key} (наименование {UNKNOWN_MARK})"
     if part.title is not None:  # a cell: the column's title, or our description marked as ours
         return column_heading(Column(id=part.key or "x", title=part.title))
     return part.key  # an abbreviation's code; a whole title has no label
 
 
-def _side_runs(part: PartChange, side: Literal["old", "new"]) -> tuple[Run, ...]:
+def _side_runs(part: PartChange, side: Literal["old", "new"], absent: str = ABSENT) -> tuple[Run, ...]:
     value = part.old if side == "old" else part.new
     if value is None:
-        return (Run(ABSENT),)
+        return (Run(absent),)
     if part.redline is None:  # one side unknown: no marks can be drawn
         return _runs(value)
     keep = Mark.DELETED if side == "old" else Mark.INSERTED
@@ -139,18 +177,18 @@ def _side_runs(part: PartChange, side: Literal["old", "new"]) -> tuple[Run, ...]
     return tuple(runs)
 
 
-def _current(entry: Entry) -> tuple[Piece, ...]:
+def _current(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
     if entry.old_absent:
-        return (Piece(None, (Run(ABSENT),)),)
+        return (Piece(None, (Run(words["absent"]),)),)
     if entry.old_unknown:
-        return (Piece(None, _runs(UNKNOWN_CURRENT)),)
-    return tuple(Piece(_label(p), _side_runs(p, "old")) for p in entry.parts)
+        return (Piece(None, _runs(words["unknown_current"])),)
+    return tuple(Piece(_label(p, words), _side_runs(p, "old", words["absent"])) for p in entry.parts)
 
 
-def _proposed(entry: Entry) -> tuple[Piece, ...]:
+def _proposed(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
     if entry.new_absent:
-        return (Piece(None, (Run(REPEALED if entry.kind is ChangeKind.REPEALED else REMOVED),)),)
-    pieces = [Piece(_label(p), _side_runs(p, "new")) for p in entry.parts]
+        return (Piece(None, (Run(words["repealed" if entry.kind is ChangeKind.REPEALED else "removed"]),)),)
+    pieces = [Piece(_label(p, words), _side_runs(p, "new", words["absent"])) for p in entry.parts]
     if entry.old_unknown and entry.remark:
         # Words replaced in a text no source gives: the new wording is unknown too; the act's
         # instruction is all the table can show.
@@ -160,35 +198,91 @@ def _proposed(entry: Entry) -> tuple[Piece, ...]:
     return tuple(pieces)
 
 
-def _reason(entry: Entry) -> tuple[Piece, ...]:
-    return (Piece(None, _runs(UNKNOWN_REASON if entry.reason is UNKNOWN else entry.reason)),)
+def _reason(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
+    return (Piece(None, _runs(words["unknown_reason"] if entry.reason is UNKNOWN else entry.reason)),)
 
 
-def standard_table(comparison: Comparison) -> StandardTable:
-    """The comparative table of one act in the standard form."""
+def _russian_part(part: PartChange, old: dict[str, Text] | None, new: dict[str, Text] | None) -> PartChange:
+    # A row's cell in Russian where a source gives it; any other part has no Russian text in the model.
+    def side(value: Text | None, cells: dict[str, Text] | None) -> Text | None:
+        if value is None:
+            return None  # absent on that side in either language
+        return cells.get(part.key, UNKNOWN) if cells is not None and part.key is not None else UNKNOWN
+
+    o, n = side(part.old, old), side(part.new, new)
+    marks = None if o is UNKNOWN or n is UNKNOWN else redline(str(o or ""), str(n or ""))
+    return PartChange(key=part.key, title=part.title, old=o, new=n, redline=marks)
+
+
+def russian_comparison(comparison: Comparison, before: Plan, after: Plan) -> Comparison:
+    """The same comparison with every text in Russian: the Russian wording of ``before`` and ``after``
+    (the versions around the act) where a source gives it, UNKNOWN otherwise; never a translation."""
+    ru_before, ru_after = in_russian(before), in_russian(after)
+    titles = {c.id: c.title for c in ru_after.columns} | {c.id: c.title for c in ru_before.columns}
+    entries = []
+    for e in comparison.entries:
+        old_row = ru_before.row(e.row) if e.row is not None else None
+        new_row = ru_after.row(e.row) if e.row is not None else None
+        parts = tuple(
+            evolve(
+                _russian_part(p, old_row.cells if old_row else None, new_row.cells if new_row else None),
+                title=titles.get(p.key or "", UNKNOWN) if p.title is not None else None,
+            )
+            for p in e.parts
+        )
+        entries.append(
+            evolve(
+                e,
+                # "Строка N", as the engine's Russian notes name a row; other elements have no Russian name here.
+                element=f"Строка {e.row}" if e.row is not None else UNKNOWN_MARK,
+                parts=parts,
+                remark=None if e.remark is None else UNKNOWN_MARK,
+                reason=UNKNOWN,
+            )
+        )
+    act = evolve(comparison.act, title=comparison.act.title_ru)
+    return evolve(comparison, act=act, plan_title=ru_after.title, entries=tuple(entries))
+
+
+def _russian_act_line(act: Act, *, draft: bool) -> str:
+    line = f"{_KIND_RU.get(act.kind, UNKNOWN_MARK)} № {act.number} от {act.date:%d.%m.%Y}"
+    return f"{line} (проект)" if draft else line
+
+
+def standard_table(comparison: Comparison, *, lang: str = "kk") -> StandardTable:
+    """The comparative table of one act in the standard form; ``lang="ru"``: the Russian headings and
+    words of the form (the comparison's texts are given in Russian by ``russian_comparison``)."""
     act = comparison.act
     draft = comparison.status == "draft"
-    facts = (
-        f"Жоспар: № {comparison.plan}",
-        f"Қолданыстағы редакция: {long_date_of(comparison.before)} редакция",
-        f"Қолданысқа енгізілетін күні: {long_date(comparison.in_force)}",
-    )
+    if lang == "ru":
+        words = _WORDS_RU
+        heads = HEADS_RU
+        line = _russian_act_line(act, draft=draft)
+        facts: tuple[str, ...] = (
+            f"План: № {comparison.plan}",
+            f"Действующая редакция: редакция от {comparison.before:%d.%m.%Y}",
+            f"Дата введения в действие: {comparison.in_force:%d.%m.%Y}",
+        )
+    else:
+        words, heads, line = _WORDS_KK, HEADS, act_line(act, draft=draft)
+        facts = _facts_kk(comparison)
     rows = tuple(
         StandardRow(
             number=e.number,
             element=e.element,
             entry=e,
-            current=_current(e),
-            proposed=_proposed(e),
-            reason=_reason(e),
+            current=_current(e, words),
+            proposed=_proposed(e, words),
+            reason=_reason(e, words),
         )
         for e in comparison.entries
     )
-    return StandardTable(
-        title=_runs(act.title),
-        act=act_line(act, draft=draft),
-        facts=facts,
-        heads=HEADS,
-        rows=rows,
-        draft=draft,
+    return StandardTable(title=_runs(act.title), act=line, facts=facts, heads=heads, rows=rows, draft=draft)
+
+
+def _facts_kk(comparison: Comparison) -> tuple[str, ...]:
+    return (
+        f"Жоспар: № {comparison.plan}",
+        f"Қолданыстағы редакция: {long_date_of(comparison.before)} редакция",
+        f"Қолданысқа енгізілетін күні: {long_date(comparison.in_force)}",
     )

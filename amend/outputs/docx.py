@@ -14,11 +14,10 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
 from amend.engine.amendment import Amendment
-from amend.engine.model import Plan
 from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
-from amend.outputs.docx_template import NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
+from amend.outputs.docx_template import LANGUAGE, NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
@@ -32,7 +31,7 @@ from amend.outputs.markdown import (
     Title,
     blocks,
 )
-from amend.outputs.notes import Cited, cumulative_note
+from amend.outputs.notes import all_changes, element_notes
 from amend.outputs.ooxml import reproducible
 from amend.outputs.widths import CELL_MARGIN_CM, Layout, fit_columns, text_width_cm
 from amend.queries.compare import Comparison
@@ -71,6 +70,15 @@ def _document(title: str, day: dt.date) -> DocxDocument:
     props.last_printed = stamp
     props.revision = 1
     props.comments = ""
+    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
+        # A Russian document is spell-checked as Russian: the template's Kazakh language, in every style.
+        from docx.oxml.ns import qn
+
+        for element in doc.styles.element.iter(qn("w:lang")):
+            for attr in ("w:val", "w:eastAsia", "w:bidi"):
+                if element.get(qn(attr)) == LANGUAGE:
+                    element.set(qn(attr), "ru-RU")
+        props.language = "ru-RU"
     return doc
 
 
@@ -286,34 +294,9 @@ def _heading(doc: DocxDocument, level: int, *texts: object) -> None:
         _put(paragraph, text)
 
 
-def _cited(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
-    """The act a change comes from, as the notes cite it; None where it is not among ``amendments``."""
-    for a in amendments:
-        if (a.act.number, a.act.date) == (change.act, change.act_date):
-            return Cited(a.act, a.entry_into_force, None if change.in_force == a.in_force else change.in_force)
-    return None
-
-
 def _cumulative(element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment]) -> list[str]:
-    """One footnote for the element in the reference bank's form; each change's own note where an act
-    is not known (so that nothing is cited that cannot be cited in full). In a Russian rendering, each
-    change's Russian note (the cumulative Russian form is not written here)."""
-    if not changes:
-        return []
-    if _PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU:
-        return list(dict.fromkeys(c.note_ru for c in changes if c.note_ru is not None))
-    cited = [_cited(c, amendments) for c in changes]
-    if any(c is None for c in cited):
-        return list(dict.fromkeys(c.note for c in changes))
-    return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]
-
-
-def _all_changes(plan: Plan) -> list[Change]:
-    changes = [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
-    changes += [c for s in plan.sections for c in s.history]
-    changes += [c for s in plan.sections for sub in s.subsections for c in sub.history]
-    changes += [c for a in plan.abbreviations.values() for c in a.history]
-    return changes
+    """The element's footnotes (``amend.outputs.notes.element_notes``), in the document's language."""
+    return element_notes(element_dative, changes, amendments, russian=_PRINTED_UNKNOWN.get() == DOCX_UNKNOWN_RU)
 
 
 def render_docx(
@@ -366,7 +349,7 @@ def _render_docx(  # noqa: PLR0917  (the wrapper passes its arguments through)
                     _put(ru_paragraph, ru)
             case Title(text=text):
                 _heading(doc, 1, text)
-                for note in _cumulative("Жоспарға", _all_changes(plan), amendments):
+                for note in _cumulative("Жоспарға", all_changes(plan), amendments):
                     _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
             case Para(text=text, role=role, formal=formal):
                 paragraph = doc.add_paragraph(style=NOTE_STYLE if role in ("note", "aside") else None)
@@ -399,7 +382,7 @@ def _runs_docx(paragraph: Paragraph, runs: tuple[Run, ...], size: float | None =
         elif r.mark == "added":
             _run(paragraph, r.text, bold=True, size=size)
         elif r.mark == "remark":
-            _run(paragraph, r.text, italic=True, size=size)
+            _put(paragraph, r.text, italic=True, size=size)
         else:
             _put(paragraph, r.text, size=size)
 
@@ -429,16 +412,27 @@ def _centred(doc: DocxDocument, runs: tuple[Run, ...], *, bold: bool = True) -> 
             _run(paragraph, r.text, bold=bold)
 
 
-def render_comparison_docx(comparison: Comparison) -> bytes:
+def render_comparison_docx(comparison: Comparison, lang: str = "kk") -> bytes:
     """The comparative table in the standard form as a Word document: deleted words bold and struck
-    through in the current wording, added words bold in the proposed one, black throughout."""
-    from amend.outputs.comparative import TITLE, Run, standard_table
+    through in the current wording, added words bold in the proposed one, black throughout
+    (``lang="ru"``: the Russian form; give a ``russian_comparison``)."""
+    token = _PRINTED_UNKNOWN.set(DOCX_UNKNOWN_RU if lang == "ru" else DOCX_UNKNOWN)
+    try:
+        return _render_comparison_docx(comparison, lang)
+    finally:
+        _PRINTED_UNKNOWN.reset(token)
 
-    table = standard_table(comparison)
-    doc = _document(f"Салыстырмалы кесте: № {comparison.act.number}", comparison.act.date)
+
+def _render_comparison_docx(comparison: Comparison, lang: str) -> bytes:
+    from amend.outputs.comparative import TITLE, TITLE_RU, Run, standard_table
+
+    ru = lang == "ru"
+    table = standard_table(comparison, lang=lang)
+    name = "Сравнительная таблица" if ru else "Салыстырмалы кесте"
+    doc = _document(f"{name}: № {comparison.act.number}", comparison.act.date)
     _centred(doc, table.title)
     _centred(doc, (Run(table.act),), bold=False)
-    _centred(doc, (Run(TITLE),))
+    _centred(doc, (Run(TITLE_RU if ru else TITLE),))
     for fact in table.facts:
         _put(doc.add_paragraph(), fact)
     columns = [
@@ -460,9 +454,14 @@ def render_comparison_docx(comparison: Comparison) -> bytes:
         _pieces(cells[3], row.proposed, size)
         _pieces(cells[4], row.reason, size)
     legend = doc.add_paragraph()
-    _run(legend, "Белгілер: ")
-    _run(legend, "сызылған қалың", bold=True, strike=True)
-    _run(legend, " – алып тасталатын сөздер, ")
-    _run(legend, "қалың", bold=True)
-    _run(legend, " – енгізілетін сөздер.")
+    words = (
+        ("Обозначения: ", "зачёркнутый жирный", " – исключаемые слова, ", "жирный", " – добавляемые слова.")
+        if ru
+        else ("Белгілер: ", "сызылған қалың", " – алып тасталатын сөздер, ", "қалың", " – енгізілетін сөздер.")
+    )
+    _run(legend, words[0])
+    _run(legend, words[1], bold=True, strike=True)
+    _run(legend, words[2])
+    _run(legend, words[3], bold=True)
+    _run(legend, words[4])
     return _bytes(doc, comparison.act.date)

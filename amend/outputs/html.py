@@ -8,9 +8,10 @@ no dates of rendering, no random ids; links are relative.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from amend.engine.amendment import Amendment
 from amend.engine.model import Column
 from amend.engine.provenance import Change
 from amend.engine.timeline import Version
@@ -29,6 +30,7 @@ from amend.outputs.markdown import (
     blocks,
     row_anchor,
 )
+from amend.outputs.notes import all_changes, element_notes
 from amend.queries.compare import Comparison
 
 if TYPE_CHECKING:
@@ -147,7 +149,25 @@ def _number_cell(number: str, link: RowLink | None) -> str:
     )
 
 
-def _table(table: Table, link: RowLink | None, lang: str = "kk", note_link: NoteLink | None = None) -> list[str]:
+def _footnotes(notes: Iterable[str], lang: str) -> list[str]:
+    # The bank's footnotes under a heading: one paragraph each, in the language of the text.
+    return [f'<p class="note footnote" lang="{"ru" if lang == "ru" else "kk"}">{esc(n)}</p>' for n in notes]
+
+
+def _element_notes(element_dative: str, changes: list[Change], amendments: Sequence[Amendment], lang: str) -> list[str]:
+    # As the DOCX prints them: Kazakh (also when both languages are shown; the Russian row notes stay
+    # under their rows), or each change's Russian note in a Russian rendering.
+    return _footnotes(element_notes(element_dative, changes, amendments, russian=lang == "ru"), lang)
+
+
+def _table(
+    table: Table,
+    link: RowLink | None,
+    lang: str = "kk",
+    note_link: NoteLink | None = None,
+    *,
+    row_notes: bool = True,
+) -> list[str]:
     width = len(table.columns)
     deleted = "исключена" if lang == "ru" else "алып тасталды"
     out = [
@@ -161,8 +181,9 @@ def _table(table: Table, link: RowLink | None, lang: str = "kk", note_link: Note
                 f'<tr id="{esc(row_anchor(item.number))}" class="deleted">{_number_cell(item.number, link)}'
                 f'<td colspan="{width}">{deleted}</td></tr>'
             )
-            out.append(_note_row(item.change, width, note_link))
-            if lang == "both" and item.change.note_ru is not None:
+            if row_notes:
+                out.append(_note_row(item.change, width, note_link))
+            if row_notes and lang == "both" and item.change.note_ru is not None:
                 out.append(_note_row(item.change, width, note_link, ru=True))
             continue
         row = item.row
@@ -173,7 +194,7 @@ def _table(table: Table, link: RowLink | None, lang: str = "kk", note_link: Note
         if item.ru is not None:  # both languages: the Russian row right under the Kazakh one
             ru_cells = "".join(f"<td>{esc_ru(item.ru.cells[c.id])}</td>" for c in table.columns)
             out.append(f'<tr class="ru" lang="ru"><th scope="row">ru</th>{ru_cells}</tr>')
-        for change in row.history:
+        for change in row.history if row_notes else ():
             out.append(_note_row(change, width, note_link))
             if item.ru is not None and change.note_ru is not None:
                 out.append(_note_row(change, width, note_link, ru=True))
@@ -194,10 +215,18 @@ def version_body(
     lang: str = "kk",
     whole: bool = False,
     standing: Standing | None = None,
+    amendments: Sequence[Amendment] = (),
+    row_notes: bool = True,
 ) -> str:
     """The rendered plan of one version (the inside of <body>); ``history_link`` links row numbers,
-    ``note_link`` each note to the page of the act it cites; ``whole``: the resolution's own text first;
-    ``lang``: kk, ru or both (side by side)."""
+    ``note_link`` each row's note to the page of the act it cites; ``whole``: the resolution's own text
+    first; ``lang``: kk, ru or both (side by side).
+
+    Notes in the reference bank's form, as the DOCX prints them (``amend.outputs.notes``): one
+    cumulative footnote under the title for every act that amended the plan, and one under the
+    abbreviations note, never one per abbreviation. ``amendments``: the acts, to cite each with its
+    commencement clause; ``row_notes``: keep a note under each changed row (not confirmed as the bank's
+    practice, see docs/notes.md)."""
     out: list[str] = []
     for block in blocks(version, lang, whole=whole, standing=standing):
         match block:
@@ -215,24 +244,23 @@ def version_body(
                     )
             case Title(text=text, ru=ru):
                 out.append(f"<h1>{_beside(text, ru)}</h1>")
+                out += _element_notes("Жоспарға", all_changes(version.plan), amendments, lang)
             case Para(text=text, role=role, formal=formal):
                 # Readers get dates in the long Kazakh form (the Markdown keeps ISO dates).
                 out.append(f'<p class="{role}">{esc(formal if formal and role == "meta" else text)}</p>')
             case Heading(level=level, number=number, title=title, anchor=anchor, ru=ru):
                 out.append(f'<h{level} id="{esc(anchor)}">{esc(number)}. {_beside(title, ru)}</h{level}>')
             case Table():
-                out += _table(block, history_link, lang, note_link)
+                out += _table(block, history_link, lang, note_link, row_notes=row_notes)
             case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
+                changes = [c for _, a in entries for c in a.history]
+                out += _element_notes("Ескертпеге", changes, amendments, lang)
                 out.append('<div class="scroll"><table class="abbreviations"><tbody>')
                 for code, a in entries:
                     ru_a = ru_entries.get(code) if ru_entries is not None else None
                     shown = _beside(a.expansion, ru_a.expansion if ru_a else None)
                     out.append(f'<tr id="abbr-{esc(code)}"><th scope="row">{esc(code)}</th><td>{shown}</td></tr>')
-                    for c in a.history:
-                        out.append(_note_row(c, 1, note_link))
-                        if ru_entries is not None and c.note_ru is not None:
-                            out.append(_note_row(c, 1, note_link, ru=True))
                 out.append("</tbody></table></div>")
     body = "\n".join(out) + "\n"
     if lang == "ru":  # every text is Russian: so is the mark of an unknown one
@@ -240,15 +268,20 @@ def version_body(
     return body
 
 
-def render_html(version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None) -> str:
+def render_html(
+    version: Version,
+    lang: str = "kk",
+    *,
+    whole: bool = False,
+    standing: Standing | None = None,
+    amendments: Sequence[Amendment] = (),
+    row_notes: bool = True,
+) -> str:
     """One version of a plan as a self-contained HTML page (``whole``: the resolution first; with its
-    standing lines when given)."""
+    standing lines when given; ``amendments`` and ``row_notes``: the notes, as in ``version_body``)."""
     plan = version.plan
-    return page(
-        f"{plan.plan}: {version.valid_from.isoformat()}",
-        version_body(version, lang=lang, whole=whole, standing=standing),
-        lang=lang,
-    )
+    body = version_body(version, lang=lang, whole=whole, standing=standing, amendments=amendments, row_notes=row_notes)
+    return page(f"{plan.plan}: {version.valid_from.isoformat()}", body, lang=lang)
 
 
 # -- the comparative table ---------------------------------------------------------------------------
@@ -289,16 +322,18 @@ def _cell_html(pieces: tuple[Piece, ...]) -> str:
     return "".join(out)
 
 
-def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) -> str:
+def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None, lang: str = "kk") -> str:
     """The comparative table in the standard form (the inside of <body>); ``row_link`` links rows to
-    their history. Deleted words are bold and struck in the current wording, added words bold."""
-    from amend.outputs.comparative import TITLE, standard_table
+    their history; ``lang="ru"``: the Russian form (give a ``russian_comparison``). Deleted words are
+    bold and struck in the current wording, added words bold."""
+    from amend.outputs.comparative import TITLE, TITLE_RU, standard_table
 
-    table = standard_table(comparison)
+    ru = lang == "ru"
+    table = standard_table(comparison, lang=lang)
     out = [
         f'<h1 class="form-title">{_runs_html(table.title)}</h1>',
         f'<p class="form-title">{esc(table.act)}</p>',
-        f'<p class="form-title">{esc(TITLE)}</p>',
+        f'<p class="form-title">{esc(TITLE_RU if ru else TITLE)}</p>',
     ]
     out += [f'<p class="meta">{esc(fact)}</p>' for fact in table.facts]
     out.append('<div class="scroll"><table class="comparison">')
@@ -311,19 +346,26 @@ def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None) 
         if href:
             element = f'<a class="history" href="{html.escape(href, quote=True)}">{element}</a>'
         out.append(
-            f'<tr id="entry-{row.number}"><td>{row.number}</td><td>{element}</td>'
+            f'<tr id="entry-{"ru-" if ru else ""}{row.number}"><td>{row.number}</td><td>{element}</td>'
             f"<td>{_cell_html(row.current)}</td><td>{_cell_html(row.proposed)}</td>"
             f"<td>{_cell_html(row.reason)}</td></tr>"
         )
-    out += [
-        "</tbody>",
-        "</table></div>",
+    out += ["</tbody>", "</table></div>"]
+    if ru:
+        out.append(
+            '<p>Обозначения: <s class="deleted"><b>зачёркнутый жирный</b></s> – исключаемые слова, '
+            '<b class="added">жирный</b> – добавляемые слова.</p>'
+        )
+        return ("\n".join(out) + "\n").replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
+    out.append(
         '<p>Белгілер: <s class="deleted"><b>сызылған қалың</b></s> – алып тасталатын сөздер, '
-        '<b class="added">қалың</b> – енгізілетін сөздер.</p>',
-    ]
+        '<b class="added">қалың</b> – енгізілетін сөздер.</p>'
+    )
     return "\n".join(out) + "\n"
 
 
-def render_comparison_html(comparison: Comparison) -> str:
-    """The comparative table as a self-contained HTML page."""
-    return page(f"Салыстырмалы кесте: № {comparison.act.number}", comparison_body(comparison))
+def render_comparison_html(comparison: Comparison, lang: str = "kk") -> str:
+    """The comparative table as a self-contained HTML page (``lang="ru"``: the Russian form)."""
+    title = f"Сравнительная таблица: № {comparison.act.number}" if lang == "ru" else None
+    title = title or f"Салыстырмалы кесте: № {comparison.act.number}"
+    return page(title, comparison_body(comparison, lang=lang), lang=lang)

@@ -598,12 +598,14 @@ def _md_cell(pieces: tuple[Piece, ...]) -> str:
     return "<br>".join(f"{_text(p.label)}: {_md_runs(p.runs)}" if p.label else _md_runs(p.runs) for p in pieces)
 
 
-def render_comparison_markdown(comparison: Comparison) -> str:
-    """The comparative table in the standard form, in Markdown: deleted words ~~**so**~~, added **so**."""
-    from amend.outputs.comparative import TITLE, standard_table
+def render_comparison_markdown(comparison: Comparison, lang: str = "kk") -> str:
+    """The comparative table in the standard form, in Markdown: deleted words ~~**so**~~, added **so**
+    (``lang="ru"``: the Russian form; give a ``russian_comparison``)."""
+    from amend.outputs.comparative import TITLE, TITLE_RU, standard_table
 
-    table = standard_table(comparison)
-    out = [f"# {_md_runs(table.title)}", "", f"## {table.act}", "", f"**{TITLE}**", ""]
+    ru = lang == "ru"
+    table = standard_table(comparison, lang=lang)
+    out = [f"# {_md_runs(table.title)}", "", f"## {table.act}", "", f"**{TITLE_RU if ru else TITLE}**", ""]
     out += [line for fact in table.facts for line in (fact, "")]
     out += ["| " + " | ".join(table.heads) + " |", "|" + "---|" * len(table.heads)]
     for row in table.rows:
@@ -615,5 +617,8 @@ def render_comparison_markdown(comparison: Comparison) -> str:
             _md_cell(row.reason),
         ]
         out.append("| " + " | ".join(cells) + " |")
+    if ru:
+        legend = "Обозначения: ~~**зачёркнутый жирный**~~ – исключаемые слова, **жирный** – добавляемые слова."
+        return "\n".join([*out, "", legend, ""]).replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
     out += ["", "Белгілер: ~~**сызылған қалың**~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
     return "\n".join(out)

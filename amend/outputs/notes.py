@@ -17,6 +17,9 @@ confirm a form, docs/notes.md says so. The forms:
   қаулысымен." for a whole act; an item that lost force reads "Күші жойылды - ..." in its place.
 - ``russian_new_wording``: "Сноска. Пункт 1 - в редакции постановления Правительства РК от 23.07.2021
   № 511 (вводится в действие ...)."
+
+``element_notes`` and ``all_changes`` put the forms to use for a rendered plan: every rendering that
+prints the bank's footnotes (DOCX, HTML, the site) asks them, so all print the same notes.
 """
 
 from __future__ import annotations
@@ -26,11 +29,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
+from amend.engine.amendment import Amendment
+from amend.engine.model import Plan
+from amend.engine.provenance import Change
 
 __all__ = [
     "Cited",
+    "all_changes",
+    "cited_act",
     "commencement",
     "cumulative_note",
+    "element_notes",
     "instrumental",
     "issuer_genitive",
     "kazakh_number",
@@ -167,3 +176,39 @@ def russian_new_wording(element_ru: str, cited: Cited, clause_ru: str | None = N
         raise ValueError(f"no confirmed Russian form for {act.issuer}, {act.kind}")
     clause = f" ({clause_ru})" if clause_ru else ""
     return f"Сноска. {element_ru} - в редакции {name} от {act.date:%d.%m.%Y} № {act.number}{clause}."
+
+
+# -- the forms put to use for a rendered plan ---------------------------------------------------------
+
+
+def cited_act(change: Change, amendments: Sequence[Amendment]) -> Cited | None:
+    """The act a change comes from, as the notes cite it; None where it is not among ``amendments``."""
+    for a in amendments:
+        if (a.act.number, a.act.date) == (change.act, change.act_date):
+            return Cited(a.act, a.entry_into_force, None if change.in_force == a.in_force else change.in_force)
+    return None
+
+
+def element_notes(
+    element_dative: str, changes: Sequence[Change], amendments: Sequence[Amendment], *, russian: bool = False
+) -> list[str]:
+    """One footnote for the element in the reference bank's form; each change's own note where an act
+    is not known (so that nothing is cited that cannot be cited in full). ``russian``: each change's
+    Russian note, once each (the cumulative Russian form is not confirmed, see docs/notes.md)."""
+    if not changes:
+        return []
+    if russian:
+        return list(dict.fromkeys(c.note_ru for c in changes if c.note_ru is not None))
+    cited = [cited_act(c, amendments) for c in changes]
+    if any(c is None for c in cited):
+        return list(dict.fromkeys(c.note for c in changes))
+    return [cumulative_note(element_dative, [c for c in cited if c is not None], changes=len(changes))]
+
+
+def all_changes(plan: Plan) -> list[Change]:
+    """Every change recorded on a plan's elements (rows, deleted rows, sections, abbreviations)."""
+    changes = [c for r in plan.rows for c in r.history] + list(plan.deleted_rows.values())
+    changes += [c for s in plan.sections for c in s.history]
+    changes += [c for s in plan.sections for sub in s.subsections for c in sub.history]
+    changes += [c for a in plan.abbreviations.values() for c in a.history]
+    return changes

@@ -323,6 +323,7 @@ class _PlanSite:
             lang=self.lang,
             whole=True,
             standing=standing(self.timeline, version.valid_from),
+            amendments=[f.amendment for f in self.acts if f.amendment.takes_effect],
         )
         return _render(
             "version.html",
@@ -340,7 +341,19 @@ class _PlanSite:
 
     def act_page(self, filed: FiledAmendment, comparison: Comparison) -> str:
         known = {str(n) for n in self.rows}
-        body = comparison_body(comparison, row_link=lambda n: f"../rows/{_href(_row_file(n))}" if n in known else None)
+
+        def row_link(n: str) -> str | None:
+            return f"../rows/{_href(_row_file(n))}" if n in known else None
+
+        body = comparison_body(comparison, row_link=row_link)
+        if self.lang in ("ru", "both"):
+            # The Russian table under the Kazakh one: the Russian wording where a source gives it.
+            from amend.outputs.comparative import russian_comparison
+            from amend.queries.compare import around
+
+            before, after = around(self.base, self.repo.amendments, filed)
+            russian = russian_comparison(comparison, before.latest.plan, after.latest.plan)
+            body += f'<section lang="ru">\n{comparison_body(russian, row_link=row_link, lang="ru")}</section>\n'
         label = f"№ {comparison.act.number}"
         return _render(
             "act.html",
