@@ -74,6 +74,8 @@ def test_one_page_per_plan_version_act_and_row(pages):
 def test_every_link_is_relative_and_leads_to_a_page_of_the_site(pages, files):
     for name, page in pages.items():
         for href in LINK.findall(page):
+            if href == "data:,":  # the empty icon: it fetches nothing, so no request can fail
+                continue
             parts = urlsplit(href)
             assert not parts.scheme and not parts.netloc and not href.startswith("/"), (name, href)
             if parts.path:
