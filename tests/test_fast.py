@@ -57,7 +57,7 @@ def _fault(kind: str, ops: list[dict[str, Any]], at: int) -> None:
     row_ops = ("replace_row", "delete_row", "replace_cells", "replace_words")
     if kind == "missing-row" and op["op"] in row_ops:
         op["row"] = "9999"
-    elif kind == "deleted-row" and op["op"] in row_ops:
+    elif kind == "deleted-row" and op["op"] in row_ops and "row" in op:  # a plan-wide replace_words names none
         ops.insert(at, {"op": "delete_row", "row": op["row"]})
     elif kind == "wrong-section" and op["op"] in row_ops:
         op["section"] = "4" if op.get("section") != "4" else "1"
