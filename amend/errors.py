@@ -57,6 +57,12 @@ class Location:
                 parts.append(str(self.column))
         return ":".join(parts)
 
+    def excerpt(self) -> list[str]:
+        """The source line and a caret under the column, indented; nothing where either is not known."""
+        if self.source_line is None or self.column is None:
+            return []
+        return [f"    {self.source_line}", "    " + " " * (self.column - 1) + "^"]
+
 
 class AmendError(Exception):
     """Base of all input and consistency errors. The CLI catches this one and exits 1."""
@@ -108,10 +114,8 @@ class AmendError(Exception):
         """``file:line:col: error [rule]: message``, the source line with a caret, and a hint."""
         where = str(self.location) if self.location else (self.file or "<input>")
         lines = [f"{where}: error [{self.rule}]: {self.message}"]
-        loc = self.location
-        if loc and loc.source_line is not None and loc.column is not None:
-            lines.append(f"    {loc.source_line}")
-            lines.append("    " + " " * (loc.column - 1) + "^")
+        if self.location:
+            lines += self.location.excerpt()
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)

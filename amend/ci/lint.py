@@ -65,10 +65,8 @@ class Flag:
         """``file:line:col: flag [rule]: message``, the source line with a caret, and a hint."""
         where = str(self.location) if self.location else (self.file or f"plan {self.plan}")
         lines = [f"{where}: flag [{self.rule}]: {self.message}"]
-        loc = self.location
-        if loc and loc.source_line is not None and loc.column is not None:
-            lines.append(f"    {loc.source_line}")
-            lines.append("    " + " " * (loc.column - 1) + "^")
+        if self.location:
+            lines += self.location.excerpt()
         lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
 

@@ -98,7 +98,7 @@ def export(
         if to is ExportTo.akn:
             from amend.outputs.akn import version_akn
 
-            acts = [f.amendment.act for f in repository(root).amendments if f.amendment.amends == plan]
+            acts = [r.act for r in timeline.acts]  # the acts the timeline applied: no second reading
             data = version_akn(table.version, acts)
             if output is None:
                 typer.echo(data.decode("utf-8"), nl=False)

@@ -92,6 +92,8 @@ def render(
         fail(err)
     # The status badge, the period and the currency statement, as of the day asked (or the version's).
     lines = standing(timeline, parse_date(at, "--at") if at else version.valid_from)
+    # The acts the notes cite: those the timeline itself applied (no second reading of the files).
+    amendments = [r.filed.amendment for r in timeline.acts]
     if to is RenderTo.md:
         from amend.outputs.markdown import render_markdown
 
@@ -99,12 +101,10 @@ def render(
     elif to is RenderTo.html:
         from amend.outputs.html import render_html
 
-        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
         _write(output, render_html(version, lang.value, whole=True, standing=lines, amendments=amendments))
     else:
         from amend.outputs.docx import render_docx
 
-        amendments = [f.amendment for f in repository(root).amendments if f.amendment.amends == plan]
         _write(output, render_docx(version, amendments, lang=lang.value, whole=True, standing=lines))
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from amend.engine.base import construct, evolve
-from amend.engine.lookup import as_of, find_row, fits_between, structure_key
+from amend.engine.lookup import as_of, find_row, fits_between, inserted_uid, structure_key
 from amend.engine.model import Abbreviation, Plan, Row, Section, Subsection
 from amend.engine.operations import (
     ActOperation,
@@ -191,11 +191,7 @@ def _insert_rows(plan: Plan, op: InsertRows, source: Source) -> Plan:
                 path=path,
             )
         change = note_for_row(source, ChangeKind.INSERTED, str(new.number))
-        uid = None
-        if str(new.number) in plan.renumbered:  # the number is a renumbered row's identity: give a new one
-            uid = f"{new.number}+{source.act.number}"
-            while uid in plan.renumbered:
-                uid += "+"
+        uid = inserted_uid(str(new.number), source.act.number, plan.renumbered)
         row = construct(
             Row,
             number=new.number,

@@ -29,7 +29,7 @@ from amend.engine.apply import _cells
 from amend.engine.base import construct, evolve
 from amend.engine.elements import Effect, ElementKind, Touch
 from amend.engine.invariants import undefined_codes
-from amend.engine.lookup import fits_between, structure_key
+from amend.engine.lookup import fits_between, inserted_uid, structure_key
 from amend.engine.model import Abbreviation, Plan, Row, executor_codes
 from amend.engine.operations import (
     AddAbbreviations,
@@ -229,12 +229,7 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
             raise _Refused
         number = str(new.number)
         change = day.row_change(source, ChangeKind.INSERTED, number)
-        renumbered = day.current_renumbered()
-        uid = None
-        if number in renumbered:  # the number is a renumbered row's identity: give a new one
-            uid = f"{new.number}+{source.act.number}"
-            while uid in renumbered:
-                uid += "+"
+        uid = inserted_uid(number, source.act.number, day.current_renumbered())
         row = construct(
             Row,
             number=new.number,

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
 from amend.engine.model import Plan, Row
@@ -12,7 +13,7 @@ from amend.engine.provenance import Source
 from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import TargetDeleted, TargetMissing
 
-__all__ = ["as_of", "find_row", "fits_between", "structure_key"]
+__all__ = ["as_of", "find_row", "fits_between", "inserted_uid", "structure_key"]
 
 
 def as_of(plan: Plan, source: Source) -> str:
@@ -59,3 +60,14 @@ def fits_between(before: tuple[int, int | None], here: tuple[int, int | None], a
         return a[1] <= b[1]
 
     return le(before, here) and le(here, after)
+
+
+def inserted_uid(number: str, act: str, renumbered: Container[str]) -> str | None:
+    """The identity of a row inserted under ``number`` by ``act``: None (its number is its identity) unless a
+    renumbered row already holds that number as its identity; then a new one that no row holds."""
+    if number not in renumbered:
+        return None
+    uid = f"{number}+{act}"
+    while uid in renumbered:
+        uid += "+"
+    return uid
