@@ -27,7 +27,6 @@ from typing import Any, Protocol
 
 from amend.engine.apply import _cells
 from amend.engine.base import construct, evolve
-from amend.engine.elements import Effect, ElementKind, Touch
 from amend.engine.invariants import undefined_codes
 from amend.engine.lookup import fits_between, inserted_uid, structure_key
 from amend.engine.model import Abbreviation, Plan, Row, executor_codes
@@ -322,19 +321,16 @@ def _takes(op: Operation) -> bool:
     return type(op) in _HANDLERS and not (isinstance(op, ReplaceWords) and op.row is None)
 
 
-def fast_day(plan: Plan, batch: Sequence[Step]) -> tuple[Plan, list[tuple[Touch, ...]]] | None:
-    """The plan after the day's ``batch`` and what each operation touched; None where the reference must
-    run the day (see the module's docstring)."""
+def fast_day(plan: Plan, batch: Sequence[Step]) -> Plan | None:
+    """The plan after the day's ``batch``; None where the reference must run the day (see the module's
+    docstring). What each operation touched is worked out from ``plan`` when asked (``step.Applied``):
+    the kinds taken here read only the plan's columns to say it, and none of them changes the columns."""
     if plan.repealed is not None or not all(_takes(s.op) for s in batch):
         return None
     day = _Day(plan)
-    touches: list[tuple[Touch, ...]] = []
     try:
         for s in batch:
             op = s.op
-            # The kinds taken here read only the plan's columns to say what they touch, and no operation
-            # taken here changes the columns: the plan as the day began answers as the reference's would.
-            touches.append(op.touches(plan))
             _HANDLERS[type(op)](day, op, s.source)
     except (_Refused, AmendError):
         return None
@@ -346,18 +342,19 @@ def fast_day(plan: Plan, batch: Sequence[Step]) -> tuple[Plan, list[tuple[Touch,
     if day.renumbered is not None:
         changes["renumbered"] = day.renumbered
     new = evolve(plan, **changes)
-    if _codes_undefined(new, day, touches):
+    if _codes_undefined(new, day):
         return None
-    return new, touches
+    return new
 
 
-def _codes_undefined(plan: Plan, day: _Day, touches: list[tuple[Touch, ...]]) -> bool:
-    """True if some executor code may be undefined at the end of the day (then the reference decides)."""
+def _codes_undefined(plan: Plan, day: _Day) -> bool:
+    """True if some executor code may be undefined at the end of the day (then the reference decides).
+
+    It checks every row an operation named today, whole (the reference checks only the executor columns
+    an operation wrote): it can only be wrong towards a re-run."""
     if day.deletion:
         return bool(undefined_codes(plan, range(len(plan.rows))))
-    if not any(
-        t.element.kind is ElementKind.ROW and t.effect in (Effect.CHANGES, Effect.CREATES) for ts in touches for t in ts
-    ):
+    if not day.changed:
         return False
     executors = [c.id for c in plan.columns if c.role == "executors"]
     if not executors:

@@ -64,12 +64,42 @@ class Scheduled:
         return err.within("operations", self.index, file=self.filed.path)
 
 
-@dataclass(frozen=True, slots=True)
 class Applied:
-    """An operation that was applied, and the elements it touched (in the plan it applied to)."""
+    """An operation that was applied, and the elements it touched (in the plan it applied to).
 
-    scheduled: Scheduled
-    touches: tuple[Touch, ...]
+    The fast path gives the plan the day began with instead of the touches: the kinds it takes read only
+    the plan's columns, which no operation it takes changes, so that plan answers as the one the
+    operation applied to. The touches are then worked out the first time a view asks (check, lint,
+    conflicts, compare); consolidation alone never pays for them.
+    """
+
+    __slots__ = ("_plan", "_touches", "scheduled")
+
+    def __init__(self, scheduled: Scheduled, touches: tuple[Touch, ...] | None = None, plan: Plan | None = None):
+        if (touches is None) == (plan is None):
+            raise TypeError("Applied takes the touches or the plan to work them out from, not both")
+        self.scheduled = scheduled
+        self._touches = touches
+        self._plan = plan
+
+    @property
+    def touches(self) -> tuple[Touch, ...]:
+        """What the operation read, changed, created and deleted."""
+        if self._touches is None:
+            assert self._plan is not None
+            self._touches = self.scheduled.op.touches(self._plan)
+            self._plan = None  # the plan is not kept alive for this
+        return self._touches
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Applied):
+            return NotImplemented
+        return self.scheduled == other.scheduled and self.touches == other.touches
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Applied({self.scheduled!r}, {self.touches!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,10 +121,9 @@ def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     any kind of operation the fast path does not take, and for every day that meets an error.
     """
     if _FAST[0]:
-        fast = fast_day(plan, batch)
-        if fast is not None:
-            new, touches = fast
-            return DayResult(new, tuple(map(Applied, batch, touches)), ())
+        new = fast_day(plan, batch)
+        if new is not None:
+            return DayResult(new, tuple(Applied(s, plan=plan) for s in batch), ())
     return reference_day(plan, batch)
 
 
