@@ -48,7 +48,6 @@ from amend.engine.provenance import (
     ChangeKind,
     Source,
     note_for_abbreviation,
-    note_for_row,
 )
 from amend.engine.rows import Transient
 from amend.engine.unknown import UNKNOWN, Unknown
@@ -71,36 +70,41 @@ class _Refused(Exception):
     """The fast path cannot give this day: the reference must (an error, or something it does not check)."""
 
 
-# What a row's note is made of, for one source and kind: the change's fields and fields set, and the Kazakh
-# and Russian notes' text before and after the row's number.
+# Each kind's row note, Kazakh and Russian, cut around the row's number: a number has no braces
+# (RowNumber's pattern), so formatting it into the template and then the act into the result, as
+# provenance.note_for_row does, is the same as placing the number between the two formatted halves.
+_KK_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES.items()}
+_RU_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES_RU.items()}
+
+# A row's change for one source and kind, all but its notes: the change's fields, the fields set (shared
+# by every change made from it, never mutated), and the notes' halves before and after the row's number.
 _NoteParts = tuple[dict[str, Any], set[str], str, str, str, str]
 
 
 def _note_parts(source: Source, kind: ChangeKind) -> _NoteParts:
-    # The reference's own templates (provenance.py), cut around the row's number: a number has no braces
-    # (RowNumber's pattern), so formatting it into the template and then the act into the result, as
-    # note_for_row does, is the same as placing the number between the two formatted halves.
-    kk_before, kk_after = _ROW_NOTES[kind].split("{}")
-    ru_before, ru_after = _ROW_NOTES_RU[kind].split("{}")
     by, of = source.citation_ru
-    # The change's other fields, exactly as the reference sets them: made once per source, then per kind.
-    proto: dict[str, Any] = source.__dict__.get("_fast_change")  # type: ignore[assignment]
-    if proto is None:
-        made = note_for_row(source, kind, "")
-        proto = source.__dict__["_fast_change"] = {
-            "values": dict(made.__dict__),  # note and note_ru are set per change, in their places
-            "fields_set": set(made.__pydantic_fields_set__),
-        }
-    values = dict(proto["values"])
-    values["kind"] = kind
+    values = {
+        "act": source.act.number,
+        "act_date": source.act.date,
+        "in_force": source.in_force,
+        "kind": kind,
+        "citation": source.citation,
+        "amended_by": tuple(a.number for a in source.amended_by),
+        "corrects": source.corrects.number if source.corrects is not None else None,
+    }
+    kk_before, kk_after = _KK_HALVES[kind]
+    ru_before, ru_after = _RU_HALVES[kind]
     return (
         values,
-        proto["fields_set"],
+        {*values, "note", "note_ru"},
         f"Ескерту. {kk_before}",
         f"{kk_after} - {source.citation}{source.suffix}.",
-        f"Сноска. {ru_before.format()}",
+        f"Сноска. {ru_before}",
         ru_after.format("").format(by=by, of=of) + ".",
     )
+
+
+_set = object.__setattr__
 
 
 class _Day:
@@ -141,20 +145,18 @@ class _Day:
     def row_change(self, source: Source, kind: ChangeKind, number: str) -> Change:
         """``note_for_row(source, kind, number)``, with the act's part formatted once per source and kind."""
         # Kept on the source itself (one per act, day and amending acts, made by the schedule), so that
-        # every operation of the act, and a later consolidation of the same acts, reuses it.
+        # every operation of the act reuses it.
         notes: dict[ChangeKind, _NoteParts] = source.__dict__.setdefault("_fast_notes", {})
         found = notes.get(kind)
         if found is None:
             found = notes[kind] = _note_parts(source, kind)
         values, fields_set, kk_before, kk_after, ru_before, ru_after = found
-        values = values.copy()
-        values["note"] = kk_before + number + kk_after
-        values["note_ru"] = ru_before + number + ru_after
         change = object.__new__(Change)
-        object.__setattr__(change, "__dict__", values)
-        object.__setattr__(change, "__pydantic_fields_set__", fields_set.copy())
-        object.__setattr__(change, "__pydantic_extra__", None)
-        object.__setattr__(change, "__pydantic_private__", None)
+        notes_of_row = {"note": kk_before + number + kk_after, "note_ru": ru_before + number + ru_after}
+        _set(change, "__dict__", {**values, **notes_of_row})
+        _set(change, "__pydantic_fields_set__", fields_set)
+        _set(change, "__pydantic_extra__", None)
+        _set(change, "__pydantic_private__", None)
         return change
 
     def find(self, number: Any, section: str | None) -> Row:
