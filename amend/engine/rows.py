@@ -5,7 +5,9 @@ Every version of a plan keeps its own sequence of rows. As one flat tuple, a 10,
 changes one row costs one new chunk and a small index, and shares everything else.
 
 Rows are in number order, so edits locate their chunk by number (a bisect over each chunk's last
-number); the positional index of chunk starts is only built when something asks for a position.
+number) and the row within it (a bisect over the chunk's numbers, kept beside it: a bisect with a key
+function calls Python once per step); the positional index of chunk starts is only built when something
+asks for a position.
 """
 
 from __future__ import annotations
@@ -41,16 +43,13 @@ CHUNK = 64  # rows per chunk after a split; a chunk grows to 2 * CHUNK before it
 Parts = tuple[int, ...]
 
 
-def _parts(row: Row) -> Parts:
-    return row.number.parts
-
-
 class Rows(Sequence[Row], Generic[Row]):
     """Rows in document order, immutable; every edit returns a new sequence sharing the rest."""
 
-    __slots__ = ("_chunks", "_lasts", "_len", "_starts_cache")
+    __slots__ = ("_chunks", "_keys", "_lasts", "_len", "_starts_cache")
 
     _chunks: tuple[tuple[Row, ...], ...]
+    _keys: tuple[tuple[Parts, ...], ...]  # the numbers of each chunk's rows
     _lasts: tuple[Parts, ...]  # number of each chunk's last row
     _len: int
     _starts_cache: array[int] | None  # index of each chunk's first row, built on demand
@@ -58,18 +57,32 @@ class Rows(Sequence[Row], Generic[Row]):
     def __init__(self, rows: Iterable[Row] = ()) -> None:
         flat = tuple(rows)
         chunks = tuple(flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK))
-        self._set(chunks, tuple(c[-1].number.parts for c in chunks), len(flat))
+        keys = tuple(tuple(r.number.parts for r in c) for c in chunks)
+        self._set(chunks, keys, tuple(k[-1] for k in keys), len(flat))
 
-    def _set(self, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows[Row]:
+    def _set(
+        self,
+        chunks: tuple[tuple[Row, ...], ...],
+        keys: tuple[tuple[Parts, ...], ...],
+        lasts: tuple[Parts, ...],
+        length: int,
+    ) -> Rows[Row]:
         self._chunks = chunks
+        self._keys = keys
         self._lasts = lasts
         self._len = length
         self._starts_cache = None
         return self
 
     @classmethod
-    def _of(cls, chunks: tuple[tuple[Row, ...], ...], lasts: tuple[Parts, ...], length: int) -> Rows[Row]:
-        return cls.__new__(cls)._set(chunks, lasts, length)
+    def _of(
+        cls,
+        chunks: tuple[tuple[Row, ...], ...],
+        keys: tuple[tuple[Parts, ...], ...],
+        lasts: tuple[Parts, ...],
+        length: int,
+    ) -> Rows[Row]:
+        return cls.__new__(cls)._set(chunks, keys, lasts, length)
 
     @property
     def _starts(self) -> array[int]:
@@ -122,7 +135,7 @@ class Rows(Sequence[Row], Generic[Row]):
         if c == len(self._chunks):  # after the last row: the end of the last chunk
             c = len(self._chunks) - 1
             return c, len(self._chunks[c]) if c >= 0 else 0
-        return c, bisect_left(self._chunks[c], parts, key=_parts)
+        return c, bisect_left(self._keys[c], parts)
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts``, or None."""
@@ -158,25 +171,28 @@ class Rows(Sequence[Row], Generic[Row]):
         c, j = self._slot(row.number.parts)
         chunk = self._chunks[c]
         chunks = self._chunks[:c] + (chunk[:j] + (row,) + chunk[j + 1 :],) + self._chunks[c + 1 :]
-        new = Rows._of(chunks, self._lasts, self._len)
+        new = Rows._of(chunks, self._keys, self._lasts, self._len)
         new._starts_cache = self._starts_cache  # no row moved
         return new
 
     def insert(self, row: Row) -> Rows[Row]:
         """A copy with ``row`` placed by its number (which must be free)."""
+        number = row.number.parts
         if not self._chunks:
-            return Rows._of(((row,),), (row.number.parts,), 1)
-        c, j = self._slot(row.number.parts)
+            return Rows._of(((row,),), ((number,),), (number,), 1)
+        c, j = self._slot(number)
         chunk = self._chunks[c][:j] + (row,) + self._chunks[c][j:]
+        keys = self._keys[c][:j] + (number,) + self._keys[c][j:]
         parts: tuple[tuple[Row, ...], ...]
-        lasts: tuple[Parts, ...]
+        key_parts: tuple[tuple[Parts, ...], ...]
         if len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
-            parts, lasts = (chunk[:CHUNK], chunk[CHUNK:]), (chunk[CHUNK - 1].number.parts, chunk[-1].number.parts)
+            parts, key_parts = (chunk[:CHUNK], chunk[CHUNK:]), (keys[:CHUNK], keys[CHUNK:])
         else:
-            parts, lasts = (chunk,), (chunk[-1].number.parts,)
+            parts, key_parts = (chunk,), (keys,)
         return Rows._of(
             self._chunks[:c] + parts + self._chunks[c + 1 :],
-            self._lasts[:c] + lasts + self._lasts[c + 1 :],
+            self._keys[:c] + key_parts + self._keys[c + 1 :],
+            self._lasts[:c] + tuple(k[-1] for k in key_parts) + self._lasts[c + 1 :],
             self._len + 1,
         )
 
@@ -184,13 +200,20 @@ class Rows(Sequence[Row], Generic[Row]):
         """A copy without the row numbered ``parts`` (which must exist)."""
         c, j = self._slot(parts)
         chunk = self._chunks[c][:j] + self._chunks[c][j + 1 :]
+        keys = self._keys[c][:j] + self._keys[c][j + 1 :]
         if chunk:
             return Rows._of(
                 self._chunks[:c] + (chunk,) + self._chunks[c + 1 :],
-                self._lasts[:c] + (chunk[-1].number.parts,) + self._lasts[c + 1 :],
+                self._keys[:c] + (keys,) + self._keys[c + 1 :],
+                self._lasts[:c] + (keys[-1],) + self._lasts[c + 1 :],
                 self._len - 1,
             )
-        return Rows._of(self._chunks[:c] + self._chunks[c + 1 :], self._lasts[:c] + self._lasts[c + 1 :], self._len - 1)
+        return Rows._of(
+            self._chunks[:c] + self._chunks[c + 1 :],
+            self._keys[:c] + self._keys[c + 1 :],
+            self._lasts[:c] + self._lasts[c + 1 :],
+            self._len - 1,
+        )
 
     def transient(self) -> Transient[Row]:
         """A mutable working copy for a batch of edits; ``freeze`` gives the new sequence (see ``Transient``)."""
@@ -214,12 +237,14 @@ class Transient(Generic[Row]):
     ``freeze``, not while editing. The ``Rows`` it came from is never changed.
     """
 
-    __slots__ = ("_base", "_chunks", "_lasts", "_len")
+    __slots__ = ("_base", "_chunks", "_keys", "_lasts", "_len")
 
     def __init__(self, base: Rows[Row]) -> None:
         self._base = base
-        # A tuple chunk is still shared with ``base``; a list chunk is this batch's own copy.
+        # A tuple chunk is still shared with ``base``; a list chunk is this batch's own copy. The numbers
+        # of a chunk's rows are copied with it, when an insertion or a deletion first reaches it.
         self._chunks: list[tuple[Row, ...] | list[Row]] = list(base._chunks)
+        self._keys: list[tuple[Parts, ...] | list[Parts]] = list(base._keys)
         self._lasts: list[Parts] = list(base._lasts)
         self._len = base._len
 
@@ -231,13 +256,19 @@ class Transient(Generic[Row]):
         if c == len(self._chunks):
             c -= 1
             return c, len(self._chunks[c]) if c >= 0 else 0
-        return c, bisect_left(self._chunks[c], parts, key=_parts)
+        return c, bisect_left(self._keys[c], parts)
 
     def _own(self, c: int) -> list[Row]:
         chunk = self._chunks[c]
-        if isinstance(chunk, tuple):
+        if type(chunk) is tuple:
             chunk = self._chunks[c] = list(chunk)
-        return chunk
+        return chunk  # type: ignore[return-value]
+
+    def _own_keys(self, c: int) -> list[Parts]:
+        keys = self._keys[c]
+        if type(keys) is tuple:
+            keys = self._keys[c] = list(keys)
+        return keys  # type: ignore[return-value]
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts`` as the batch has it so far, or None."""
@@ -268,11 +299,13 @@ class Transient(Generic[Row]):
         parts = row.number.parts
         if not self._chunks:
             self._chunks.append([row])
+            self._keys.append([parts])
             self._lasts.append(parts)
         else:
             c, j = self._slot(parts)
             chunk = self._own(c)
             chunk.insert(j, row)
+            self._own_keys(c).insert(j, parts)
             if j == len(chunk) - 1:
                 self._lasts[c] = parts
         self._len += 1
@@ -281,11 +314,12 @@ class Transient(Generic[Row]):
         """Remove the row numbered ``parts`` (which must exist)."""
         c, j = self._slot(parts)
         chunk = self._own(c)
-        del chunk[j]
+        keys = self._own_keys(c)
+        del chunk[j], keys[j]
         if chunk:
-            self._lasts[c] = chunk[-1].number.parts
+            self._lasts[c] = keys[-1]
         else:
-            del self._chunks[c], self._lasts[c]
+            del self._chunks[c], self._keys[c], self._lasts[c]
         self._len -= 1
 
     def freeze(self) -> Rows[Row]:
@@ -293,17 +327,21 @@ class Transient(Generic[Row]):
         if all(type(c) is tuple for c in self._chunks) and len(self._chunks) == len(self._base._chunks):
             return self._base
         chunks: list[tuple[Row, ...]] = []
+        all_keys: list[tuple[Parts, ...]] = []
         lasts: list[Parts] = []
-        for chunk, last in zip(self._chunks, self._lasts):
+        for chunk, keys, last in zip(self._chunks, self._keys, self._lasts):
             if type(chunk) is tuple:
                 chunks.append(chunk)
+                all_keys.append(keys)  # type: ignore[arg-type]  # a shared chunk's numbers are shared too
                 lasts.append(last)
             elif len(chunk) > 2 * CHUNK:  # split, so that a later change copies little
                 for i in range(0, len(chunk), CHUNK):
-                    piece = tuple(chunk[i : i + CHUNK])
-                    chunks.append(piece)
-                    lasts.append(piece[-1].number.parts)
+                    chunks.append(tuple(chunk[i : i + CHUNK]))
+                    piece = tuple(keys[i : i + CHUNK])
+                    all_keys.append(piece)
+                    lasts.append(piece[-1])
             else:
                 chunks.append(tuple(chunk))
+                all_keys.append(tuple(keys))
                 lasts.append(last)
-        return Rows._of(tuple(chunks), tuple(lasts), self._len)
+        return Rows._of(tuple(chunks), tuple(all_keys), tuple(lasts), self._len)

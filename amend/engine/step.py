@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from amend.engine.amendment import FiledAmendment
 from amend.engine.apply import apply
@@ -38,12 +39,15 @@ _FAST = [True]
 OrderKey = tuple[dt.date, dt.date, tuple[tuple[int, int | str], ...], int]
 
 
-@dataclass(frozen=True, slots=True)
-class Scheduled:
-    """One operation at its place in the order rule: its act's file, its index there, its day."""
+class Scheduled(NamedTuple):
+    """One operation at its place in the order rule: its act's file, its index there, its day.
+
+    A named tuple, not a frozen dataclass: the schedule makes one per operation, and a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``.
+    """
 
     filed: FiledAmendment
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index, which no caller uses
     key: OrderKey
     source: Source
     # The operation as another act corrected it, or one derived from such a correction (chains.py).

@@ -258,9 +258,10 @@ def _schedule(
                 force.append(Scheduled(f, i, (day, a.act.date, number, i), Source(a.act, day)))
                 continue  # the plan's force, not its text: recorded as suspensions
             by = record.amended_by[i]
-            source = sources.get((day, tuple(x.number for x in by)))
+            key = (day, tuple(x.number for x in by) if by else ())
+            source = sources.get(key)
             if source is None:
-                source = sources[(day, tuple(x.number for x in by))] = Source(a.act, day, amended_by=by)
+                source = sources[key] = Source(a.act, day, amended_by=by)
             corrected = record.operations[i]
             steps.append(Scheduled(f, i, (day, a.act.date, number, i), source, None if corrected is op else corrected))
     for d in resolution.derived:
