@@ -284,6 +284,9 @@ class _Resolver:
     def _resolve(self, filed: FiledAmendment) -> ActRecord:
         a = filed.amendment
         n = len(a.operations)
+        if id(a) not in self.aimed:  # no other act moves, corrects or repeals it (the usual case)
+            in_force = a.in_force
+            return ActRecord(filed, tuple(op.in_force or in_force for op in a.operations), a.operations, ((),) * n)
         days: list[dt.date | None] = [a.effective(i) for i in range(n)]
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]

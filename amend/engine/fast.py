@@ -244,9 +244,8 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
         if rows.get(parts) is not None:
             raise _Refused
         subsection: str | Unknown | None = op.subsection
-        parent_number = new.number.parent
-        if parent_number is not None:
-            parent = rows.get(parent_number.parts)
+        if len(parts) > 1:  # 23-1 is placed after its parent, 23
+            parent = rows.get(parts[:-1])
             if (
                 parent is None
                 or parent.section != op.section
@@ -262,18 +261,21 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
         if not fits_between(before, here, after):
             raise _Refused
         number = str(new.number)
-        change = day.row_change(source, ChangeKind.INSERTED, number)
-        uid = inserted_uid(number, source.act.number, day.current_renumbered())
-        row = construct(
-            Row,
-            number=new.number,
-            section=op.section,
-            subsection=subsection,
-            cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
-            history=(change,),
-            cells_ru=_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
-            uid=uid,
-        )
+        values = {
+            "number": new.number,
+            "section": op.section,
+            "subsection": subsection,
+            "cells": _cells(plan, new.cells, ("rows", k, "cells"), complete=True),
+            "history": (day.row_change(source, ChangeKind.INSERTED, number),),
+            "cells_ru": _cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
+            "uid": inserted_uid(number, source.act.number, day.current_renumbered()),
+        }
+        # construct(Row, **values), every field given (so every field is set, as construct records it)
+        row = _new(Row)
+        _set(row, "__dict__", values)
+        _set(row, "__pydantic_fields_set__", set(values))
+        _set(row, "__pydantic_extra__", None)
+        _set(row, "__pydantic_private__", None)
         rows.insert(row)
         day.changed[parts] = None
         if number in day.current_deleted():  # a deleted number used again

@@ -51,15 +51,16 @@ def structure_key(plan: Plan, section: str, subsection: str | Unknown | None) ->
     return sec, subs[subsection]
 
 
+def _not_after(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
+    # A subsection that is not known (None) fits anywhere in its section.
+    if a[0] != b[0] or a[1] is None or b[1] is None:
+        return a[0] <= b[0]
+    return a[1] <= b[1]
+
+
 def fits_between(before: tuple[int, int | None], here: tuple[int, int | None], after: tuple[int, int | None]) -> bool:
     """True if ``here`` may stand between ``before`` and ``after`` in document order."""
-
-    def le(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
-        if a[0] != b[0] or a[1] is None or b[1] is None:
-            return a[0] <= b[0]
-        return a[1] <= b[1]
-
-    return le(before, here) and le(here, after)
+    return _not_after(before, here) and _not_after(here, after)
 
 
 def inserted_uid(number: str, act: str, renumbered: Container[str]) -> str | None:

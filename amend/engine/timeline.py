@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Any
 
-from amend.engine.acts import in_force_date
+from amend.engine.acts import AfterPublication, in_force_date
 from amend.engine.amendment import Amendment, FiledAmendment
 from amend.engine.chains import ActRecord, Resolution, Suspension, resolve, suspensions
 from amend.engine.gc_pause import gc_paused
@@ -165,15 +165,16 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
             path=("act", "date"),
             file=filed.path,
         )
-    published = getattr(a.entry_into_force, "published", None)
+    published = a.entry_into_force.published if isinstance(a.entry_into_force, AfterPublication) else None
     if published is not None and published < a.act.date:
         raise DateOrder(
             f"act {a.act.number} is published ({published}) before it is adopted ({a.act.date})",
             path=("entry_into_force", "published"),
             file=filed.path,
         )
-    for i in range(len(a.operations)):
-        day = a.effective(i)
+    in_force = a.in_force
+    for i, op in enumerate(a.operations):
+        day = op.in_force or in_force  # a.effective(i)
         if day < start:
             path: tuple[Any, ...]
             if a.operations[i].in_force:
