@@ -152,8 +152,8 @@ class _Day:
         self.abbreviations: dict[str, Abbreviation] | None = None
         self.deleted_rows: dict[str, Change] | None = None
         self.renumbered: dict[str, str] | None = None
-        # Rows written today (by number), for the executor check; an abbreviation deleted today.
-        self.changed: dict[tuple[int, ...], None] = {}
+        # Rows written today (by number, as last written), for the executor check; an abbreviation deleted today.
+        self.changed: dict[tuple[int, ...], Row] = {}
         self.deletion = False
 
     # -- the plan's dictionaries, copied on first write ---------------------------------------------
@@ -208,8 +208,8 @@ def _replace_row(day: _Day, op: ReplaceRow, source: Source) -> None:
     cells = _cells(plan, op.cells, ("cells",), complete=True)
     cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = day.row_change(source, ChangeKind.REPLACED, str(op.row))
-    day.rows.replace(_row_with(old, cells, cells_ru, change))
-    day.changed[op.row.parts] = None
+    day.rows.replace(new := _row_with(old, cells, cells_ru, change))
+    day.changed[op.row.parts] = new
 
 
 def _replace_cells(day: _Day, op: ReplaceCells, source: Source) -> None:
@@ -219,8 +219,8 @@ def _replace_cells(day: _Day, op: ReplaceCells, source: Source) -> None:
     kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
     cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = day.row_change(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    day.rows.replace(_row_with(old, cells, cells_ru, change))
-    day.changed[op.row.parts] = None
+    day.rows.replace(new := _row_with(old, cells, cells_ru, change))
+    day.changed[op.row.parts] = new
 
 
 def _delete_row(day: _Day, op: DeleteRow, source: Source) -> None:
@@ -277,7 +277,7 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
         _set(row, "__pydantic_extra__", None)
         _set(row, "__pydantic_private__", None)
         rows.insert(row)
-        day.changed[parts] = None
+        day.changed[parts] = row
         if number in day.current_deleted():  # a deleted number used again
             del day.deleted()[number]
 
@@ -304,8 +304,8 @@ def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
     if cells != row.cells:
         change = day.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
         cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
-        day.rows.replace(_row_with(row, cells, cells_ru, change))
-    day.changed[row.number.parts] = None  # the reference checks the row it names, changed or not
+        day.rows.replace(row := _row_with(row, cells, cells_ru, change))
+    day.changed[row.number.parts] = row  # the reference checks the row it names, changed or not
 
 
 def _add_abbreviations(day: _Day, op: AddAbbreviations, source: Source) -> None:
@@ -397,11 +397,7 @@ def _codes_undefined(plan: Plan, day: _Day) -> bool:
     if not executors:
         return False
     note = plan.abbreviations
-    rows = plan.rows
-    for parts in day.changed:
-        row = rows.get(parts)
-        if row is None:
-            continue
+    for row in day.changed.values():  # each row as the day left it (a deleted row is not here)
         for c in executors:
             text = row.cells[c]
             if text is UNKNOWN:

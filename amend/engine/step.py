@@ -33,6 +33,8 @@ from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
 
 __all__ = ["Applied", "DayResult", "Scheduled", "apply_day", "fast_path", "reference_day"]
 
+_new = object.__new__
+
 # The fast path (fast.py) on or off: tests and the benchmark compare it with the reference.
 _FAST = [True]
 
@@ -86,6 +88,16 @@ class Applied:
         self._touches = touches
         self._plan = plan
 
+    @classmethod
+    def lazily(cls, batch: Sequence[Scheduled], plan: Plan) -> tuple[Applied, ...]:
+        """Each of ``batch`` applied to ``plan`` (the fast path's day), its touches worked out when asked."""
+        made = []
+        for s in batch:  # without __init__'s check: this runs once per operation
+            a = _new(cls)
+            a.scheduled, a._plan, a._touches = s, plan, None
+            made.append(a)
+        return tuple(made)
+
     @property
     def touches(self) -> tuple[Touch, ...]:
         """What the operation read, changed, created and deleted."""
@@ -127,7 +139,7 @@ def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     if _FAST[0]:
         new = fast_day(plan, batch)
         if new is not None:
-            return DayResult(new, tuple(Applied(s, plan=plan) for s in batch), ())
+            return DayResult(new, Applied.lazily(batch, plan), ())
     return reference_day(plan, batch)
 
 
