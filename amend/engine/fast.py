@@ -393,7 +393,7 @@ def _codes_undefined(plan: Plan, day: _Day) -> bool:
         return bool(undefined_codes(plan, range(len(plan.rows))))
     if not day.changed:
         return False
-    executors = [c.id for c in plan.columns if c.role == "executors"]
+    executors = plan.executor_ids
     if not executors:
         return False
     note = plan.abbreviations

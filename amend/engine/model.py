@@ -150,7 +150,10 @@ class Plan(Frozen):
             return None
         return row if row is not None and row.identity == identity else None
 
-    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {"columns": ("column_ids",), "sections": ("structure",)}
+    __derived__: ClassVar[dict[str, tuple[str, ...]]] = {
+        "columns": ("column_ids", "executor_ids"),
+        "sections": ("structure",),
+    }
 
     def section(self, number: str) -> Section | None:
         """The section with this number, or None."""
@@ -165,6 +168,11 @@ class Plan(Frozen):
     def column_ids(self) -> tuple[str, ...]:
         """Column ids in table order."""
         return tuple(c.id for c in self.columns)
+
+    @cached_property
+    def executor_ids(self) -> tuple[str, ...]:
+        """The ids of the columns whose codes the abbreviations note must define."""
+        return tuple(c.id for c in self.columns if c.role == "executors")
 
 
 _CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]+$")

@@ -21,7 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import groupby
-from typing import Any
+from operator import itemgetter
+from typing import Any, get_args
 
 from amend.engine.acts import AfterPublication, in_force_date
 from amend.engine.amendment import Amendment, FiledAmendment
@@ -157,6 +158,15 @@ def base_date(plan: Plan) -> dt.date:
     return in_force_date(plan.act, plan.entry_into_force)
 
 
+_ACT_KINDS = frozenset(get_args(ActOperation))
+_FORCE_KINDS = frozenset(get_args(ForceOperation))
+_order_key = itemgetter(2)  # Scheduled.key
+
+
+def _day_of(s: Scheduled) -> dt.date:
+    return s.key[0]
+
+
 def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
     a = filed.amendment
     if a.act.date < base.act.date:
@@ -247,30 +257,33 @@ def _schedule(
     force: list[Scheduled] = []
     for f in mine:
         a = f.amendment
+        act = a.act
         record = resolution.records[id(a)]
+        days, corrected_ops, amended_by = record.days, record.operations, record.amended_by
         # one Source per act, day and amending acts, so that its citation is formatted once
         sources: dict[tuple[dt.date, tuple[str, ...]], Source] = {}
-        number = _natural(a.act.number)
+        number = _natural(act.number)
         for i, op in enumerate(a.operations):
-            day = record.days[i]
-            if day is None or isinstance(op, ActOperation):
+            day = days[i]
+            kind = type(op)
+            if day is None or kind in _ACT_KINDS:
                 continue  # repealed before it took effect; or resolved above, not applied to the plan
-            if isinstance(op, ForceOperation):
-                force.append(Scheduled(f, i, (day, a.act.date, number, i), Source(a.act, day)))
+            if kind in _FORCE_KINDS:
+                force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day)))
                 continue  # the plan's force, not its text: recorded as suspensions
-            by = record.amended_by[i]
+            by = amended_by[i]
             key = (day, tuple(x.number for x in by) if by else ())
             source = sources.get(key)
             if source is None:
-                source = sources[key] = Source(a.act, day, amended_by=by)
-            corrected = record.operations[i]
-            steps.append(Scheduled(f, i, (day, a.act.date, number, i), source, None if corrected is op else corrected))
+                source = sources[key] = Source(act, day, amended_by=by)
+            corrected = corrected_ops[i]
+            steps.append(Scheduled(f, i, (day, act.date, number, i), source, None if corrected is op else corrected))
     for d in resolution.derived:
         a = d.filed.amendment
         source = Source(a.act, d.day, corrects=d.corrects)
         steps.append(Scheduled(d.filed, d.index, (d.day, a.act.date, _natural(a.act.number), d.index), source, d.op))
-    steps.sort(key=lambda s: s.key)
-    force.sort(key=lambda s: s.key)
+    steps.sort(key=_order_key)
+    force.sort(key=_order_key)
     resolution = Resolution(
         resolution.records,
         resolution.derived,
@@ -316,7 +329,7 @@ def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], kno
     plan = base
     repealed_on = None
     repeal = None
-    for day, batch in groupby(steps, key=lambda s: s.day):
+    for day, batch in groupby(steps, key=_day_of):
         ops = list(batch)
         result = apply_day(plan, ops)
         if result.findings:
