@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from collections.abc import Callable
+from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Frozen", "construct", "evolve"]
+__all__ = ["Frozen", "cached", "construct", "evolve"]
 
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
+
+
+class cached(Generic[T]):  # named like the decorator it stands for
+    """``functools.cached_property`` without the lock Python 3.11 takes on every first computation (3.12
+    dropped it): the engine makes one ``Source`` per act and asks each for its citations once."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> cached[T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> T | cached[T]:
+        if instance is None:
+            return self
+        # Stored in the instance's __dict__, which a non-data descriptor yields to from then on.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Frozen(BaseModel):

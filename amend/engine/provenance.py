@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-from functools import cached_property
 
 from amend.engine.acts import Act, citation, citation_ru
-from amend.engine.base import Frozen, construct
+from amend.engine.base import Frozen, cached, construct
 from amend.engine.legal import act_in_case
 
 __all__ = [
@@ -67,12 +66,12 @@ class Source:
     amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation (issue 14)
     corrects: Act | None = None  # the act whose operation's text this derived change corrects
 
-    @cached_property
+    @cached
     def citation(self) -> str:
         """The act as notes cite it (computed once per act and day, not once per change)."""
         return citation(self.act)
 
-    @cached_property
+    @cached
     def suffix(self) -> str:
         """What a note adds to cite the other act of a chain: ``(ҚР Үкіметінің ... қаулысымен өзгертілген)``."""
         if self.corrects is not None:
@@ -81,7 +80,7 @@ class Source:
             return f" ({', '.join(citation(a) for a in self.amended_by)} өзгертілген)"
         return ""
 
-    @cached_property
+    @cached
     def citation_ru(self) -> tuple[str, str]:
         """The act as Russian notes cite it: (instrumental, genitive)."""
         return citation_ru(self.act, "instrumental"), citation_ru(self.act, "genitive")
