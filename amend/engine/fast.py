@@ -378,7 +378,15 @@ def fast_day(plan: Plan, batch: Sequence[Step]) -> Plan | None:
         changes["deleted_rows"] = day.deleted_rows
     if day.renumbered is not None:
         changes["renumbered"] = day.renumbered
-    new = evolve(plan, **changes)
+    # evolve(plan, **changes), for these fields (no value derived from them is cached on the plan)
+    values = plan.__dict__.copy()
+    values.update(changes)
+    new = _new(Plan)
+    fields_set = plan.__pydantic_fields_set__
+    _set(new, "__dict__", values)
+    _set(new, "__pydantic_fields_set__", fields_set if fields_set >= changes.keys() else fields_set | changes.keys())
+    _set(new, "__pydantic_extra__", None)
+    _set(new, "__pydantic_private__", None)
     if _codes_undefined(new, day):
         return None
     return new
