@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from amend.engine.acts import Act
+from amend.engine.acts import Act, day_month_year
 from amend.engine.base import Frozen
 from amend.engine.unknown import NonBlank
 
@@ -50,7 +50,7 @@ _TITLE_YEARS = re.compile(r"(\d{4})\s*[–—-]\s*(\d{4})\s*жылдар")
 def act_in_case(act: Act, case: Literal["nominative", "instrumental", "dative"]) -> str:
     """The act cited as the bank does, in a grammatical case: ``ҚР Үкіметінің 30.05.2025 № 392 қаулысы``."""
     issuer = _ISSUER_GENITIVE.get(act.issuer, act.issuer)
-    return f"{issuer} {act.date:%d.%m.%Y} № {act.number} {_CASES[case][act.kind]}"
+    return f"{issuer} {day_month_year(act.date)} № {act.number} {_CASES[case][act.kind]}"
 
 
 class DeclaredPeriod(Frozen):
