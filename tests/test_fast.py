@@ -94,7 +94,7 @@ def _dump(plan: Plan) -> tuple[Any, ...]:
         plan.model_dump(),
         plan.model_dump(exclude_unset=True),
         [r.model_fields_set for r in rows],
-        [[c.model_fields_set for c in r.history] for r in rows],
+        [[c.fields() for c in r.history] for r in rows],  # a Change is a lean record: its notes joined
     )
 
 

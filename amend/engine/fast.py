@@ -46,6 +46,7 @@ from amend.engine.provenance import (
     _ROW_NOTES_RU,
     Change,
     ChangeKind,
+    NoteHalves,
     Source,
     note_for_abbreviation,
 )
@@ -76,28 +77,18 @@ class _Refused(Exception):
 _KK_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES.items()}
 _RU_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES_RU.items()}
 
-# A row's change for one source and kind, all but its notes: the change's fields, and the notes' halves
-# before and after the row's number.
-_NoteParts = tuple[dict[str, Any], str, str, str, str]
-# The fields every row change sets (as provenance._change does); shared by every change made here, never
-# mutated (``evolve`` makes a new set when it adds a field).
-_FIELDS_SET = {"act", "act_date", "in_force", "kind", "citation", "note", "note_ru", "amended_by", "corrects"}
+# A row's change for one source and kind, all but its number: the change's fields (as Change.of_row takes
+# them) and its notes' halves around the number.
+_NoteParts = tuple[tuple[str, Any, Any, ChangeKind, str, tuple[str, ...], str | None], NoteHalves]
 
 
 class _SourceNotes:
     """What every row note of one source shares (its fields, its citations), and its parts by kind."""
 
-    __slots__ = ("by", "by_kind", "kk_tail", "of", "values")
+    __slots__ = ("act", "by", "by_kind", "kk_tail", "of", "source")
 
     def __init__(self, source: Source) -> None:
-        self.values = {
-            "act": source.act.number,
-            "act_date": source.act.date,
-            "in_force": source.in_force,
-            "citation": source.citation,
-            "amended_by": tuple(a.number for a in source.amended_by),
-            "corrects": source.corrects.number if source.corrects is not None else None,
-        }
+        self.source = source
         self.kk_tail = f" - {source.citation}{source.suffix}."
         self.by, self.of = source.citation_ru
         self.by_kind: dict[ChangeKind, _NoteParts] = {}
@@ -105,14 +96,25 @@ class _SourceNotes:
     def parts(self, kind: ChangeKind) -> _NoteParts:
         found = self.by_kind.get(kind)
         if found is None:
+            source = self.source
             kk_before, kk_after = _KK_HALVES[kind]
             ru_before, ru_after = _RU_HALVES[kind]
             found = self.by_kind[kind] = (
-                {**self.values, "kind": kind},
-                f"Ескерту. {kk_before}",
-                kk_after + self.kk_tail,
-                f"Сноска. {ru_before}",
-                ru_after.format("").format(by=self.by, of=self.of) + ".",
+                (
+                    source.act.number,
+                    source.act.date,
+                    source.in_force,
+                    kind,
+                    source.citation,
+                    tuple(a.number for a in source.amended_by),
+                    source.corrects.number if source.corrects is not None else None,
+                ),
+                NoteHalves(
+                    f"Ескерту. {kk_before}",
+                    kk_after + self.kk_tail,
+                    f"Сноска. {ru_before}",
+                    ru_after.format("").format(by=self.by, of=self.of) + ".",
+                ),
             )
         return found
 
@@ -177,20 +179,15 @@ class _Day:
     # -- notes ------------------------------------------------------------------------------------------
 
     def row_change(self, source: Source, kind: ChangeKind, number: str) -> Change:
-        """``note_for_row(source, kind, number)``, with the act's part formatted once per source and kind."""
+        """``note_for_row(source, kind, number)``: the act's part made once per source and kind, shared by
+        every change it makes, the notes joined when first read (``Change.of_row``)."""
         # Kept on the source itself (one per act, day and amending acts, made by the schedule), so that
         # every operation of the act reuses it.
         shared: _SourceNotes | None = source.__dict__.get("_fast_notes")
         if shared is None:
             shared = source.__dict__["_fast_notes"] = _SourceNotes(source)
-        values, kk_before, kk_after, ru_before, ru_after = shared.parts(kind)
-        change = _new(Change)
-        notes_of_row = {"note": kk_before + number + kk_after, "note_ru": ru_before + number + ru_after}
-        _set(change, "__dict__", {**values, **notes_of_row})
-        _set(change, "__pydantic_fields_set__", _FIELDS_SET)
-        _set(change, "__pydantic_extra__", None)
-        _set(change, "__pydantic_private__", None)
-        return change
+        values, halves = shared.parts(kind)
+        return Change.of_row(values, halves, number)
 
     def find(self, number: Any, section: str | None) -> Row:
         row = self.rows.get(number.parts)

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import Enum
+from typing import Any, NamedTuple
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
 
 from amend.engine.acts import Act, citation, citation_ru
-from amend.engine.base import Frozen, cached, construct
+from amend.engine.base import cached
+from amend.engine.change_record import Change as ChangeRecord
+from amend.engine.change_record import ChangeKind
 from amend.engine.legal import act_in_case
 
 __all__ = [
     "Change",
     "ChangeKind",
+    "NoteHalves",
     "Source",
     "element_name",
     "note_for_abbreviation",
@@ -22,39 +28,174 @@ __all__ = [
 ]
 
 
-class ChangeKind(str, Enum):
-    """What an act did to an element (Akoma Ntoso: substitution, insertion, repeal)."""
-
-    REPLACED = "replaced"  # the whole row in new wording
-    INSERTED = "inserted"
-    CELLS_REPLACED = "cells_replaced"
-    WORDS_REPLACED = "words_replaced"
-    DELETED = "deleted"
-    ADDED = "added"  # an abbreviation, section or subsection
-    TITLE_SET = "title_set"
-    REPEALED = "repealed"
-    RESCHEDULED = "rescheduled"  # another act's entry into force moved (acts that amend acts)
-    SUSPENDED = "suspended"  # the plan's force suspended (its text stands)
-    RESUMED = "resumed"
-    RENUMBERED = "renumbered"  # the element keeps its identity (and history) under a new number
-    MOVED = "moved"  # a row moved to another section or subsection
+# The fields of a change, in the order they are written and compared.
+_FIELDS = ("act", "act_date", "in_force", "kind", "citation", "note", "amended_by", "corrects", "note_ru")
 
 
-class Change(Frozen):
-    """One change to one element: which act, in force from when, what kind, and the generated note."""
+class NoteHalves(NamedTuple):
+    """A row's notes for one act and kind of change, cut around the row's number (shared by every change
+    the act makes of that kind): the Kazakh note is ``kk_before + number + kk_after``."""
+
+    kk_before: str
+    kk_after: str
+    ru_before: str
+    ru_after: str
+
+
+class Change:
+    """One change to one element: which act, in force from when, what kind, and the generated note.
+
+    A lean record: the engine makes one per operation, and a version keeps every one it inherits. A row's
+    notes may be given as their shared halves and the row's number, and are then joined when first read.
+    Validated and described (JSON schema) as ``change_record.Change``.
+    """
+
+    __slots__ = (
+        "_halves",
+        "_note",
+        "_note_ru",
+        "act",
+        "act_date",
+        "amended_by",
+        "citation",
+        "corrects",
+        "in_force",
+        "kind",
+    )
 
     act: str
     act_date: dt.date
     in_force: dt.date
     kind: ChangeKind
     citation: str  # the act as cited, e.g. "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен"
-    note: str
     # Acts that amend acts: the acts that moved or corrected the operation behind this change, and, for a
     # correction that takes effect after the corrected act, the act whose text it corrects.
-    amended_by: tuple[str, ...] = ()
-    corrects: str | None = None
-    # The same note in Russian ("Сноска. ..."), generated from the same facts; None only in hand-built changes.
-    note_ru: str | None = None
+    amended_by: tuple[str, ...]
+    corrects: str | None
+    _note: str | None
+    _note_ru: str | None
+    _halves: tuple[NoteHalves, str] | None  # the shared halves of a row's notes, and the row's number
+
+    def __init__(
+        self,
+        *,
+        act: str,
+        act_date: dt.date,
+        in_force: dt.date,
+        kind: ChangeKind,
+        citation: str,
+        note: str,
+        amended_by: tuple[str, ...] = (),
+        corrects: str | None = None,
+        note_ru: str | None = None,
+    ) -> None:
+        # Trusted values (the engine builds them; a written change is validated by change_record.Change).
+        set_ = object.__setattr__
+        set_(self, "act", act)
+        set_(self, "act_date", act_date)
+        set_(self, "in_force", in_force)
+        set_(self, "kind", kind)
+        set_(self, "citation", citation)
+        set_(self, "amended_by", amended_by)
+        set_(self, "corrects", corrects)
+        set_(self, "_note", note)
+        set_(self, "_note_ru", note_ru)
+        set_(self, "_halves", None)
+
+    @property
+    def note(self) -> str:
+        """The note in Kazakh (the reference bank's "Ескерту. ...")."""
+        note = self._note
+        if note is None:  # halves given: join them once
+            assert self._halves is not None
+            halves, number = self._halves
+            note = halves.kk_before + number + halves.kk_after
+            object.__setattr__(self, "_note", note)
+        return note
+
+    @property
+    def note_ru(self) -> str | None:
+        """The same note in Russian ("Сноска. ..."), generated from the same facts; None only in hand-built
+        changes."""
+        if self._halves is not None and self._note_ru is None:
+            halves, number = self._halves
+            object.__setattr__(self, "_note_ru", halves.ru_before + number + halves.ru_after)
+        return self._note_ru
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a Change is immutable (tried to set {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Change is immutable (tried to delete {name})")
+
+    def fields(self) -> tuple[object, ...]:
+        """The change's fields in ``_FIELDS`` order (notes joined)."""
+        return tuple(getattr(self, name) for name in _FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Change):
+            return NotImplemented
+        return self is other or self.fields() == other.fields()
+
+    def __hash__(self) -> int:
+        return hash(self.fields())
+
+    def __repr__(self) -> str:
+        return "Change(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS) + ")"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (the model cache) with its notes joined: the halves are a per-act cache, not data.
+        return (_from_fields, self.fields())
+
+    def with_note(self, note: str | None) -> Change:
+        """The same change with another Kazakh note (the Russian view puts the Russian note there)."""
+        values: dict[str, Any] = dict(zip(_FIELDS, self.fields(), strict=True))
+        values["note"] = note
+        return Change(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The change's fields by name (what pydantic serializes)."""
+        return dict(zip(_FIELDS, self.fields(), strict=True))
+
+    @classmethod
+    def of_row(
+        cls,
+        values: tuple[str, dt.date, dt.date, ChangeKind, str, tuple[str, ...], str | None],
+        halves: NoteHalves,
+        number: str,
+    ) -> Change:
+        """A row's change from the act's fields (act, act_date, in_force, kind, citation, amended_by,
+        corrects) and its notes' shared halves: nothing joined until a note is read."""
+        new = object.__new__(cls)
+        set_ = object.__setattr__
+        act, act_date, in_force, kind, citation, amended_by, corrects = values
+        set_(new, "act", act)
+        set_(new, "act_date", act_date)
+        set_(new, "in_force", in_force)
+        set_(new, "kind", kind)
+        set_(new, "citation", citation)
+        set_(new, "amended_by", amended_by)
+        set_(new, "corrects", corrects)
+        set_(new, "_note", None)
+        set_(new, "_note_ru", None)
+        set_(new, "_halves", (halves, number))
+        return new
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # Validated as the record (and described by it in the JSON schema); a Change itself passes as is.
+        record = core_schema.no_info_after_validator_function(
+            lambda r: cls(**{name: getattr(r, name) for name in _FIELDS}), handler.generate_schema(ChangeRecord)
+        )
+        return core_schema.json_or_python_schema(
+            json_schema=record,
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), record]),
+            serialization=core_schema.plain_serializer_function_ser_schema(lambda c: c.as_dict()),
+        )
+
+
+def _from_fields(*values: Any) -> Change:
+    return Change(**dict(zip(_FIELDS, values, strict=True)))
 
 
 @dataclass(frozen=True)
@@ -90,8 +231,7 @@ def _change(source: Source, kind: ChangeKind, what: str, what_ru: str | None = N
     # what_ru holds {by} (instrumental: "постановлением ...") or {of} (genitive: "в редакции постановления ...");
     # None: no Russian note (a kind of change whose Russian wording is not written here).
     by, of = source.citation_ru
-    return construct(
-        Change,
+    return Change(
         act=source.act.number,
         act_date=source.act.date,
         in_force=source.in_force,
