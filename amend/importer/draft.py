@@ -14,6 +14,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.apply_structure import element_texts
+from amend.engine.chains import correct_operation
+from amend.engine.elements import parse_element
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
@@ -21,26 +24,33 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
+    ActChange,
     AddAbbreviations,
+    AddColumn,
     AddSection,
     DeleteAbbreviation,
+    DeleteColumn,
     DeletePoint,
     DeleteRows,
     DeleteSection,
+    DeleteSubsection,
     Document,
     EntryIntoForceClause,
     Framing,
     InsertPoint,
     InsertRows,
     Instruction,
+    MoveRow,
     NoteContext,
     Paragraph,
     PlanContext,
+    RenameColumn,
     Repeal,
     ReplaceAbbreviation,
     ReplaceActText,
     ReplaceCells,
     ReplaceRows,
+    ReplaceSignatory,
     ReplaceWords,
     SectionContext,
     SetTitle,
@@ -48,6 +58,7 @@ from amend.importer.instructions import (
     Subpoint,
     SubsectionContext,
     Unrecognized,
+    note_line,
     read_instructions,
     split_document,
 )
@@ -171,8 +182,12 @@ def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, li
 class _Builder:
     """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
 
-    def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str]) -> None:
+    def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, Amendment] | None = None) -> None:
         self.plan = plan
+        # The plan's other acts by number: an act that corrects one counts the words in it.
+        self.acts = acts or {}
+        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
+        self.columns = [c.id for c in plan.columns]
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
@@ -286,6 +301,23 @@ class _Builder:
                         data["section"] = self.section
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
+            case ReplaceWords() if i.element or i.column_title is not None or i.line or i.number_of:
+                self._words_in(i)
+            case ReplaceWords() if i.row is not None and _renumbers(i):
+                # "реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24" деген сандармен": the row's own number.
+                old, new = i.pairs[0]
+                notes: list[Review] = []
+                found = self.plan.row(i.row)
+                if found is not None and any(isinstance(t, str) and old in t for t in found.cells.values()):
+                    notes.append(
+                        Review(
+                            i.paragraph.first_line,
+                            f"row {i.row}",
+                            f'"{old}" is also in the row\'s cells: read as the row renumbered {new}',
+                        )
+                    )
+                data = {"op": "renumber", "element": f"row {i.row}", "to": new}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
             case ReplaceWords() if self.in_note:
                 self._note_words(i)
             case ReplaceWords():
@@ -358,6 +390,39 @@ class _Builder:
             case Repeal():
                 self.point, self.subpoint = i.point, None
                 self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
+            case ReplaceSignatory():
+                data = {"op": "replace_signatory", "position": _text(i.position), "name": _text(i.name)}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case AddColumn():
+                self._add_column(i)
+            case DeleteColumn():
+                notes: list[Review] = []
+                column = self._column(i.number, i.paragraph.first_line, notes)
+                if column is not None:
+                    self.columns.remove(column)
+                    self._emit({"op": "delete_column", "id": column}, [i.paragraph.text], i.paragraph.first_line, notes)
+                else:
+                    self._emit(None, [i.paragraph.text], i.paragraph.first_line, notes)
+            case RenameColumn():
+                notes = []
+                column = self._column(i.number, i.paragraph.first_line, notes)
+                data = None if column is None else {"op": "rename_column", "id": column, "title": _text(i.title)}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+            case DeleteSubsection():
+                notes = []
+                section = self._section_of_subsection(i.subsection)
+                self._check_subsection(i, section, i.subsection, i.title, notes)
+                data = {"op": "delete_subsection", "section": section, "number": i.subsection}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+            case MoveRow():
+                data = {"op": "move_row", "row": i.row, "section": i.section}
+                if i.subsection is not None:
+                    data["subsection"] = i.subsection
+                if i.to is not None:
+                    data["to"] = i.to
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case ActChange():
+                self._act_change(i)
             case Unrecognized():
                 where = "table" if i.table is not None else "paragraph"
                 note = Review(
@@ -383,6 +448,117 @@ class _Builder:
         )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
+
+    def _words_in(self, i: ReplaceWords) -> None:
+        """Words in one text that is not a cell (replace_words_in), or a (sub)section's number (renumber)."""
+        line = i.paragraph.first_line
+        for old, new in i.pairs:
+            notes: list[Review] = []
+            if i.number_of is not None:
+                key = i.number_of.partition(" ")[2]
+                if old != key:
+                    notes.append(Review(line, i.number_of, f'the words "{old}" are not its number {key}'))
+                self._emit({"op": "renumber", "element": i.number_of, "to": new}, [i.paragraph.text], line, notes)
+                continue
+            if i.line is not None:
+                entry = note_line(i.line)
+                code = entry[0] if entry else i.line.strip()
+                element = f"abbreviation {code}"
+                text = self.note.get(code)
+                if isinstance(text, str):
+                    self.note[code] = text.replace(old, new)
+            elif i.column_title is not None:
+                column = self._column(i.column_title, line, notes)
+                if column is None:
+                    self._emit(None, [i.paragraph.text], line, notes)
+                    continue
+                element = f"column {column}"
+            else:
+                element = str(i.element)
+            # The occurrences are counted against the version being amended once every operation is read.
+            data = {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": 1}
+            self._emit(data, [i.paragraph.text], line, notes)
+
+    def _add_column(self, i: AddColumn) -> None:
+        """A new column: the text gives its number and title, not the identifier nor the role the data need."""
+        line = i.paragraph.first_line
+        notes: list[Review] = []
+        after = None
+        if i.after is not None:
+            after = self._column(i.after, line, notes)
+        k = len(self.columns) if after is None else self.columns.index(after) + 1
+        if k + 2 != i.number:
+            notes.append(Review(line, "column", f"column {i.number} is said to follow column {i.after}"))
+        ident = f"column_{i.number}"
+        while ident in self.columns:
+            ident += "_new"
+        notes.append(
+            Review(
+                line,
+                f"column {i.number}",
+                f"the text gives no identifier nor role for the new column: named {ident}, role text; check both",
+            )
+        )
+        self.columns.insert(k, ident)
+        data: dict[str, Any] = {"op": "add_column", "id": ident, "title": _text(i.title)}
+        if after is not None:
+            data["after"] = after
+        self._emit(data, [i.paragraph.text], line, notes)
+
+    def _act_change(self, i: ActChange) -> None:
+        """A point on another act (moved, corrected, partly repealed) or on the plan's force (suspended, resumed)."""
+        line = i.paragraph.first_line
+        self.point, self.subpoint = i.point, None
+        notes: list[Review] = [] if i.problem is None else [Review(line, i.kind, i.problem)]
+        data: dict[str, Any] | None
+        if i.kind in ("suspend", "resume"):
+            if i.number is not None and i.number != self.plan.plan:
+                notes.append(
+                    Review(line, i.kind, f"the point names act {i.number}, the draft is for plan {self.plan.plan}")
+                )
+            data = {"op": "suspend_plan" if i.kind == "suspend" else "resume_plan"}
+            if i.kind == "suspend" and i.date is not None:
+                data["until"] = i.date
+            self._emit(data, [i.paragraph.text], line, notes)
+            return
+        if i.number is None:
+            notes.append(Review(line, i.kind, "the point names no act by number; write the operation by hand"))
+            self._emit(None, [i.paragraph.text], line, notes)
+            return
+        match i.kind:
+            case "reschedule":
+                data = None if i.date is None else {"op": "reschedule_act", "act": i.number, "date": i.date}
+                if data is not None and i.operations:
+                    data["operations"] = list(i.operations)
+                self._emit(data, [i.paragraph.text], line, notes)
+            case "repeal":
+                data = {"op": "repeal_act", "act": i.number, "operations": list(i.operations or ())}
+                self._emit(data, [i.paragraph.text], line, notes)
+            case "correct":
+                target = self.acts.get(i.number)
+                k = (i.operations or (1,))[0]
+                for old, new in i.pairs:
+                    count = 1
+                    if target is None or not 0 < k <= len(target.amendment.operations):
+                        notes.append(
+                            Review(
+                                line, "occurrences", f"act {i.number} or its change {k} is not at hand; 1 is assumed"
+                            )
+                        )
+                    else:
+                        _, count = correct_operation(target.amendment.operations[k - 1], old, new)
+                        if count == 0:
+                            notes.append(Review(line, "occurrences", f'"{old}" is not in change {k} of act {i.number}'))
+                            count = 1
+                    data = {
+                        "op": "correct_act",
+                        "act": i.number,
+                        "operation": k,
+                        "old": old,
+                        "new": new,
+                        "occurrences": count,
+                    }
+                    self._emit(data, [i.paragraph.text], line, list(notes))
 
     def _rename(self, old: str, new: str, expansion: Text, source: str, line: int | None) -> None:
         """A line of the note under a new code: no operation renames, so the old line goes and a new one comes."""
@@ -494,8 +670,8 @@ class _Builder:
         # Kazakh plans number their columns from the row number ("1") on, so column k of the
         # table is the plan's column k - 1.
         index = number - 2
-        if 0 <= index < len(self.plan.columns):
-            return self.plan.columns[index].id
+        if 0 <= index < len(self.columns):
+            return self.columns[index]
         notes.append(Review(line, "column", f"the plan has no column {number}"))
         return None
 
@@ -512,6 +688,13 @@ class _Builder:
                 notes.append(Review(i.table.first_line, f"row {i.row}", problem))
             texts = list(read)
         cells = {c: t for c, t in zip(columns, texts, strict=True) if c is not None}
+        last = self.ops[-1].operation if self.ops else None
+        if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
+            # A cell of the column just added: given with the column (add_column's cells).
+            self.ops[-1].operation = last.model_copy(update={"cells": {**last.cells, i.row: cells[last.id]}})
+            self.ops[-1].source.append(i.paragraph.text)
+            self.ops[-1].notes.extend(notes)
+            return
         data: dict[str, Any] = {"op": "replace_cells", "row": i.row, "cells": cells}
         if self.section:
             data["section"] = self.section
@@ -531,6 +714,14 @@ class _Builder:
                 data["section"] = self.section
             # The occurrences are counted against the version being amended once every operation is read.
             self._emit(data, [i.paragraph.text], line, list(notes))
+
+
+def _renumbers(i: ReplaceWords) -> bool:
+    """The words of a row's scope are its own number, replaced by a row number: the row is renumbered."""
+    if len(i.pairs) != 1 or i.column_number is not None:
+        return False
+    old, new = i.pairs[0]
+    return old == i.row and re.fullmatch(r"\d+(?:-\d+)*", new) is not None
 
 
 def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
@@ -567,7 +758,9 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
         model = op.operation
         if model is None:
             continue
-        if model.op == "replace_words":
+        in_text = model.op == "replace_words_in" and not model.element.startswith("abbreviation ")
+        named_line = model.op == "replace_words_in" and model.element.startswith("abbreviation ")
+        if model.op == "replace_words" or in_text or named_line:
             line = next((n.line for n in op.notes if n.line), None)
             partial = Amendment(
                 act=draft.act,
@@ -591,7 +784,17 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                         f"the version before this operation cannot be made ({err.message}); 1 is assumed",
                     )
                 )
-            if version is not None:
+            if version is not None and model.op == "replace_words_in":
+                texts = element_texts(version, parse_element(model.element))
+                text = texts[0] if texts is not None else None
+                if isinstance(text, str) and model.old in text:
+                    model = model.model_copy(update={"occurrences": text.count(model.old)})
+                else:
+                    why = "is unknown" if texts is not None else "is not in the version amended"
+                    if isinstance(text, str):
+                        why = f'does not hold "{model.old}"'
+                    op.notes.append(Review(line, "occurrences", f"{model.element} {why}; 1 is assumed"))
+            elif version is not None:
                 count, unknown = _scope_texts(version, model)
                 if count and not unknown:
                     model = model.model_copy(update={"occurrences": count})
@@ -685,7 +888,8 @@ def import_text(
         # If the acts in force do not apply, the base plan is read against (the draft check will say why).
         with contextlib.suppress(AmendError):
             current = consolidate(plan, adopted).latest.plan
-    builder = _Builder(current, lex, codes)
+    acts = {f.amendment.act.number: f for f in adopted}
+    builder = _Builder(current, lex, codes, acts)
     for i in instructions:
         builder.add(i)
     signed = next((i for i in instructions if isinstance(i, Signature)), None)
