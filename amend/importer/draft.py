@@ -188,6 +188,9 @@ class _Builder:
         self.acts = acts or {}
         # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
         self.columns = [c.id for c in plan.columns]
+        # A section or subsection just added: the sentences right after it that give its subsections and
+        # rows (no context sentence between) are its content (add_section's subsections and rows).
+        self.open: DraftOp | None = None
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
@@ -270,6 +273,9 @@ class _Builder:
         self.context_notes = []
 
     def add(self, i: Instruction) -> None:
+        if self.open is not None and not self.pending and self._fold(i):
+            return
+        self.open = None
         match i:
             case SectionContext():
                 number = i.section or self._section_by_title(i.title)
@@ -307,7 +313,7 @@ class _Builder:
                 # "реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24" деген сандармен": the row's own number.
                 old, new = i.pairs[0]
                 notes: list[Review] = []
-                found = self.plan.row(i.row)
+                found = next((r for r in self.plan.rows if str(r.number) == i.row), None)
                 if found is not None and any(isinstance(t, str) and old in t for t in found.cells.values()):
                     notes.append(
                         Review(
@@ -358,11 +364,13 @@ class _Builder:
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case AddSection():
                 data = {"op": "add_subsection", "section": i.section, "number": i.subsection, "title": _text(i.title)}
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ReplaceActText():
                 data = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
                 if i.subpoints:
@@ -448,6 +456,50 @@ class _Builder:
         )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
+
+    def _fold(self, i: Instruction) -> bool:
+        """Whether ``i`` gives content of the section (subsection) just added, and if so fold it into that op."""
+        assert self.open is not None
+        op = self.open.operation
+        if op is None:
+            return False
+        data = operation_data(op)
+        new_subs = [s["number"] for s in data.get("subsections", [])]
+        line = i.paragraph.first_line
+        if isinstance(i, AddSection) and op.op == "add_section" and i.subsection and i.section == data["number"]:
+            if i.subsection in new_subs or i.after is not None:
+                return False
+            data["subsections"] = [*data.get("subsections", []), {"number": i.subsection, "title": _text(i.title)}]
+        elif isinstance(i, InsertRows) and op.op == "add_section":
+            number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
+            if i.subsection is not None and i.subsection in new_subs:
+                number = data["number"]
+            if number != data["number"] or i.after is not None or (i.subsection and i.subsection not in new_subs):
+                return False
+            notes: list[Review] = []
+            cells = self._rows(i, notes)
+            self.open.notes.extend(notes)
+            placed = [
+                {"number": n, "cells": cells[n]} | ({"subsection": i.subsection} if i.subsection else {})
+                for n in i.rows
+            ]
+            data["rows"] = [*data.get("rows", []), *placed]
+        elif isinstance(i, InsertRows) and op.op == "add_subsection":
+            if i.subsection != data["number"] or i.after is not None:
+                return False
+            notes = []
+            cells = self._rows(i, notes)
+            self.open.notes.extend(notes)
+            data["rows"] = [*data.get("rows", []), *({"number": n, "cells": cells[n]} for n in i.rows)]
+        else:
+            return False
+        model, problems = _model(data, line)
+        if model is None:
+            self.open.notes.extend(problems)
+            return True
+        self.open.operation = model
+        self.open.source.append(i.paragraph.text)
+        return True
 
     def _words_in(self, i: ReplaceWords) -> None:
         """Words in one text that is not a cell (replace_words_in), or a (sub)section's number (renumber)."""
@@ -691,7 +743,13 @@ class _Builder:
         last = self.ops[-1].operation if self.ops else None
         if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
-            self.ops[-1].operation = last.model_copy(update={"cells": {**last.cells, i.row: cells[last.id]}})
+            data = operation_data(last)
+            data["cells"] = {**data.get("cells", {}), i.row: cells[last.id]}
+            folded, problems = _model(data, line)
+            if folded is None:
+                self.ops[-1].notes.extend(problems)
+                return
+            self.ops[-1].operation = folded
             self.ops[-1].source.append(i.paragraph.text)
             self.ops[-1].notes.extend(notes)
             return
@@ -714,6 +772,13 @@ class _Builder:
                 data["section"] = self.section
             # The occurrences are counted against the version being amended once every operation is read.
             self._emit(data, [i.paragraph.text], line, list(notes))
+
+
+def operation_data(op: Operation) -> dict[str, Any]:
+    """An operation as data to validate again with more in it (UNKNOWN texts kept as they are)."""
+    data = op.model_dump(mode="python", exclude_defaults=True)
+    data["op"] = op.op
+    return data
 
 
 def _renumbers(i: ReplaceWords) -> bool:

@@ -33,6 +33,7 @@ from amend.engine.operations import (
     InsertRows,
     InsertText,
     MoveRow,
+    NewRow,
     Operation,
     RenameColumn,
     Renumber,
@@ -186,6 +187,9 @@ class _Writer:
         i = 0
         while i < len(ops):
             op = ops[i]
+            if self.context[0] == "added" and isinstance(op, (InsertRows, AddSubsection)):
+                # A separate operation on the heading just added: a context sentence keeps it apart.
+                self.plan_context()
             if not _resolution_level(op) and self.context == ("point", None):
                 # The annex's changes stand under "көрсетілген қаулымен бекітілген ... :", written once.
                 self.plan_context()
@@ -279,17 +283,44 @@ class _Writer:
                 head = f"{op.subsection} кіші бөлімнің" if op.subsection else f"{op.section}-бөлімнің"
                 self.para(f"{head} атауы {w.IN_NEW_WORDING}:", lines=(f"{_title_quote(text_of(op.title))};",))
             case AddSection():
+                self._after_added()
                 after = f"{op.after}-бөлімнен кейін " if op.after else ""
                 self.para(
                     f"{after}{w.WITH_CONTENT} {op.number}-бөліммен {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
+                # Its content right after it, with no context sentence between (the importer folds it in):
+                # its subsections, then its rows, each run under the (sub)section it stands in.
+                for sub in op.subsections:
+                    self.para(
+                        f"{op.number}-бөлім {w.WITH_CONTENT} {sub.number} кіші бөліммен {w.SUPPLEMENTED}:",
+                        lines=(f"{_title_quote(text_of(sub.title))};",),
+                    )
+                titles = {s.number: text_of(s.title) for s in op.subsections}
+                start = 0
+                while start < len(op.rows):
+                    end = start + 1
+                    while end < len(op.rows) and op.rows[end].subsection == op.rows[start].subsection:
+                        end += 1
+                    run = op.rows[start:end]
+                    sub_ = run[0].subsection
+                    if sub_ is None:
+                        head = f'"{op.number}. {text_of(op.title)}" {w.SAID} бөлім'
+                    else:
+                        head = f'"{sub_}. {titles.get(sub_, UNKNOWN_TEXT)}" {w.SAID} {w.SUBSECTION}'
+                    self._new_rows(head, run)
+                    start = end
+                self.context = ("added", op.number)
             case AddSubsection():
+                self._after_added()
                 after = f"{op.after} кіші бөлімнен кейін " if op.after else ""
                 self.para(
                     f"{op.section}-бөлім {after}{w.WITH_CONTENT} {op.number} кіші бөліммен {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
+                if op.rows:
+                    self._new_rows(f'"{op.number}. {text_of(op.title)}" {w.SAID} {w.SUBSECTION}', op.rows)
+                self.context = ("added", op.number)
             case ReplaceText() | InsertText() | DeleteText():
                 self._text(op)
             case DeleteSection():
@@ -361,6 +392,17 @@ class _Writer:
                 self.para(f"{w.SIGNATORY} {w.IN_NEW_WORDING}:", lines=tuple(lines))
             case _:
                 raise AssertionError(f"no formula for {type(op).__name__}")
+
+    def _new_rows(self, head: str, rows: Sequence[NewRow]) -> None:
+        """Rows a new (sub)section comes with: "<head> мынадай мазмұндағы реттік нөмірі ... толықтырылсын:"."""
+        listing = w.row_listing([str(r.number) for r in rows], "мен")
+        quoted = tuple((str(r.number), self._cells(r.cells)) for r in rows)
+        self.para(f"{head} {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=quoted)
+
+    def _after_added(self) -> None:
+        # After a (sub)section just added, a sentence of another operation must not read as its content.
+        if self.context[0] == "added":
+            self.plan_context()
 
     def _words_scope(self, element: str) -> str:
         """Where words are replaced, as the sentence names it ("2-тармақтағы ", "тақырыбындағы ", ...)."""

@@ -145,7 +145,7 @@ enacting: ENACTING
 
 QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
 SECNUM: /[0-9IVXLCІХС]+(?=-)/
-SUBNUM: /\d+(?:\.\d+)+\.?(?=\s)/
+SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?=\s)/
 ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
@@ -613,7 +613,7 @@ def _heading(text: str) -> tuple[str | None, str]:
 
 def _numbered(text: str) -> tuple[str, str]:
     """ "1.2. Орта мерзімді шаралар" -> ("1.2", "Орта мерзімді шаралар")."""
-    m = re.match(r"^(\d+(?:\.\d+)+)\.?\s+(.+)$", text)
+    m = re.match(r"^((?:\d+|[IVXLC]+)(?:\.\d+)+)\.?\s+(.+)$", text)
     if m is None:
         return "", text
     return m.group(1), m.group(2)
