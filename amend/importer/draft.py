@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -22,6 +23,7 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer import wording
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
     ActChange,
@@ -64,7 +66,7 @@ from amend.importer.instructions import (
 )
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
 from amend.importer.rows import column_kinds, read_cells, read_rows
-from amend.importer.text import Lexicon, read_lines
+from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.importer.wording import UNKNOWN_TEXT
 from amend.store.yaml_io import read_yaml
 
@@ -218,7 +220,9 @@ class _Builder:
         out = {}
         executors = [k.id for k in self.kinds if k.kind == "executors"]
         for reading in read_rows(table.lines, numbers, self.kinds, self.codes, self.lexicon):
-            out[reading.number] = reading.cells
+            out[reading.number] = {
+                c: (self._cyrillic_codes(t) if c in executors else t) for c, t in reading.cells.items()
+            }
             for column, line, message in reading.notes:
                 notes.append(Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
             for column in executors:
@@ -235,6 +239,17 @@ class _Builder:
                                 )
                             )
         return out
+
+    def _cyrillic_codes(self, value: Text) -> Text:
+        """Codes printed wholly in Latin look-alike letters ("OM") read as the note's Cyrillic codes ("ОМ")."""
+        if not isinstance(value, str):
+            return value
+
+        def code(m: re.Match[str]) -> str:
+            cyrillic = m.group(0).translate(LOOKALIKE)
+            return cyrillic if cyrillic in self.codes and m.group(0) not in self.codes else m.group(0)
+
+        return re.sub(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])", code, value)
 
     def _check_section(self, i: Instruction, number: str, title: str | None, op_notes: list[Review]) -> None:
         section = self.plan.section(number)
@@ -739,7 +754,12 @@ class _Builder:
             if problem:
                 notes.append(Review(i.table.first_line, f"row {i.row}", problem))
             texts = list(read)
-        cells = {c: t for c, t in zip(columns, texts, strict=True) if c is not None}
+        executors = {k.id for k in self.kinds if k.kind == "executors"}
+        cells = {
+            c: (self._cyrillic_codes(t) if c in executors else t)
+            for c, t in zip(columns, texts, strict=True)
+            if c is not None
+        }
         last = self.ops[-1].operation if self.ops else None
         if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
@@ -920,6 +940,38 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
             )
 
 
+# The words of the formulae's fixed phrases: a formula word broken at a line end is rejoined by them.
+FORMULA_WORDS = Lexicon.from_texts(
+    [getattr(wording, name) for name in dir(wording) if name.isupper() and isinstance(getattr(wording, name), str)]
+    + [" ".join(wording.MONTHS), " ".join(wording.MONTH_LOCATIVE), " ".join(wording.NUMBER_WORDS)]
+    + ["қолданысқа енгізіледі жарияланған күнінен күнтізбелік өткен бастап қоспағанда тармағын тармақтарын"]
+)
+
+
+def _rejoined_title(document: Document, heading: Heading, lex: Lexicon, notes: list[Review]) -> Heading:
+    """The heading's title with words the print broke at a line end (no blank, no hyphen) glued again."""
+    lines = []
+    for number, raw in document.heading:
+        if number >= heading.line:
+            break
+        lines.append((number, raw))
+    while lines and not lines[-1][1].strip():
+        lines.pop()
+    joined, guesses = join_lines(read_lines(lines), lex)
+    title = re.sub(r"\s+", " ", joined).strip()
+    if not title or title == heading.title or title.replace(" ", "") != heading.title.replace(" ", ""):
+        return heading  # only words glued again, nothing else read otherwise
+    for a, b, j in guesses:
+        notes.append(
+            Review(
+                b.number,
+                "act.title",
+                f'"{a.text} / {b.text}": {j.why}; read as {"one word" if j.glue else "two words"}',
+            )
+        )
+    return dataclasses.replace(heading, title=title)
+
+
 def import_text(
     text: str,
     plan: Plan,
@@ -936,13 +988,17 @@ def import_text(
     act amends. ``published``: the day of first official publication, which the text itself never gives.
     """
     document: Document = split_document(text)
-    instructions = read_instructions(document)
-    enacting = next((i.paragraph.text for i in instructions if isinstance(i, Framing)), None)
-    heading: Heading = read_heading(document.heading, enacting)
     lex = Lexicon()
     if lexicon is not None:
         lex.add(lexicon.words)
     lex.add_whole_words(read_lines(enumerate(text.split("\n"), 1)))
+    lex.add(FORMULA_WORDS.words)
+    instructions = read_instructions(document, lex)
+    enacting = next((i.paragraph.text for i in instructions if isinstance(i, Framing)), None)
+    heading: Heading = read_heading(document.heading, enacting)
+    title_notes: list[Review] = []
+    if heading.title:
+        heading = _rejoined_title(document, heading, lex, title_notes)
     codes = set(plan.abbreviations)
     codes.update(c for a in adopted for op in a.amendment.operations for c in getattr(op, "entries", {}))
     for i in instructions:
@@ -967,7 +1023,7 @@ def import_text(
         # The signatory is the act's own element (data, as in the hand transcriptions), not a comment.
         signatory=Signatory(position=signed.position, name=signed.name) if signed else None,
     )
-    notes: list[Review] = []
+    notes: list[Review] = list(title_notes)
     amends = plan_id or plan.plan
     if heading.amends is None:
         notes.append(Review(heading.line, "amends", f"the heading names no amended act; plan {amends} assumed"))

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from amend.importer.grammar import Clause, parse_paragraph
-from amend.importer.text import fix_lookalikes
+from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import kazakh_date, row_numbers
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "SubsectionContext",
     "Table",
     "Unrecognized",
+    "normalize_quotes",
     "note_line",
     "read_instructions",
     "row_numbers",
@@ -66,6 +67,8 @@ class Paragraph:
     text: str
     first_line: int
     last_line: int
+    lines: tuple[tuple[int, str], ...] = ()  # the printed lines (number, raw text)
+    joined: bool = False  # read with words broken at line ends joined (no formula derived the plain join)
 
 
 @dataclass(frozen=True)
@@ -101,9 +104,18 @@ def _join_prose(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", out)
 
 
+# Quotation marks as printed: guillemets and typographic quotes are the formulae's one quote, '"'.
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+
+
+def normalize_quotes(text: str) -> str:
+    """Every kind of quotation mark as '"' (the bank prints guillemets in some texts, straight quotes in others)."""
+    return text.translate(_QUOTES)
+
+
 def split_document(text: str) -> Document:
     """Split the extracted text into heading, paragraphs (an indented line starts one) and quoted tables."""
-    lines = list(enumerate(fix_lookalikes(text.replace("\r\n", "\n")).split("\n"), 1))
+    lines = list(enumerate(fix_lookalikes(normalize_quotes(text.replace("\r\n", "\n"))).split("\n"), 1))
     start = next((i for i, (_, raw) in enumerate(lines) if _ENACTING.search(raw)), None)
     if start is None:
         start = next((i for i, (_, raw) in enumerate(lines) if re.match(r"^\s{2,}\S", raw)), len(lines))
@@ -113,7 +125,7 @@ def split_document(text: str) -> Document:
 
     def close() -> None:
         if current:
-            body.append(Paragraph(_join_prose([r for _, r in current]), current[0][0], current[-1][0]))
+            body.append(Paragraph(_join_prose([r for _, r in current]), current[0][0], current[-1][0], tuple(current)))
             current.clear()
 
     i = start
@@ -531,8 +543,22 @@ def _act_number(lead: str) -> str | None:
 _ENTRY_WORDS = re.compile(r"^(?:\d+\.\s+)?Осы\s+.*қолданысқа\s+енгізіледі")
 
 
-def read_instructions(document: Document) -> list[Instruction]:
-    """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``)."""
+def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:
+    """The paragraph with its lines joined by the line-join rules (a word broken at a line end with no
+    hyphen is glued where the lexicon knows it), if that reads otherwise than the plain join."""
+    if len(p.lines) < 2:
+        return None
+    text, _ = join_lines(read_lines(p.lines), lexicon)
+    text = re.sub(r"\s+", " ", text).strip()
+    return None if text == p.text else Paragraph(text, p.first_line, p.last_line, p.lines, True)
+
+
+def read_instructions(document: Document, lexicon: Lexicon | None = None) -> list[Instruction]:
+    """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
+
+    ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
+    the plain join derives no formula.
+    """
     out: list[Instruction] = []
     body = document.body
     i = 0
@@ -557,6 +583,9 @@ def read_instructions(document: Document) -> list[Instruction]:
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
+        if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
+            formula = parse_paragraph(again.text)
+            p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))
