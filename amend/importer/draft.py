@@ -193,6 +193,8 @@ class _Builder:
         # A section or subsection just added: the sentences right after it that give its subsections and
         # rows (no context sentence between) are its content (add_section's subsections and rows).
         self.open: DraftOp | None = None
+        # Sections the act renumbers, old number -> new, as its sentences are read.
+        self.renumbered: dict[str, str] = {}
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
@@ -268,7 +270,8 @@ class _Builder:
     def _section_of_subsection(self, number: str) -> str:
         for s in self.plan.sections:
             if s.subsection(number) is not None:
-                return s.number
+                # A section the act renumbered before this sentence holds its subsections under its new number.
+                return self.renumbered.get(s.number, s.number)
         return number.split(".", maxsplit=1)[0]
 
     def _check_subsection(
@@ -370,7 +373,8 @@ class _Builder:
                 self.note[i.code] = _text(i.expansion)
                 self._emit(data, [i.paragraph.text], None)
             case SetTitle():
-                data = {"op": "set_title", "section": i.section, "title": _text(i.title)}
+                section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
+                data = {"op": "set_title", "section": section, "title": _text(i.title)}
                 if i.subsection is not None:
                     data["subsection"] = i.subsection
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
@@ -525,6 +529,8 @@ class _Builder:
                 key = i.number_of.partition(" ")[2]
                 if old != key:
                     notes.append(Review(line, i.number_of, f'the words "{old}" are not its number {key}'))
+                if i.number_of.startswith("section "):
+                    self.renumbered[key] = new
                 self._emit({"op": "renumber", "element": i.number_of, "to": new}, [i.paragraph.text], line, notes)
                 continue
             if i.line is not None:
