@@ -154,7 +154,19 @@ def _table(lines: list[str], rng: random.Random) -> list[str]:
     return out
 
 
-_TO_LATIN = {"а": "a", "е": "e", "о": "o", "с": "c", "р": "p", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "О": "O"}
+_TO_LATIN = {
+    "а": "a",
+    "е": "e",
+    "о": "o",
+    "с": "c",
+    "р": "p",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "О": "O",
+}
 _TO_LATIN |= {"Р": "P", "С": "C", "Т": "T", "Х": "X", "Н": "H"}
 
 
@@ -198,6 +210,8 @@ def main() -> None:
 
     folder = Path("tests/fixtures/import")
     for k, path in enumerate(sorted(folder.glob("*.yaml"))):
+        if path.read_text(encoding="utf-8").startswith("# layout: by hand"):
+            continue  # a text written by hand, in formulae draft-text does not write
         act = load_amendment(path)
         clean = render_text(draft_text(act, version_before(Path("."), act, path)))
         path.with_suffix(".txt").write_text(bank_layout(clean, seed=k), encoding="utf-8")

@@ -19,6 +19,7 @@ from amend.engine.apply_structure import element_texts
 from amend.engine.chains import correct_operation
 from amend.engine.elements import parse_element
 from amend.engine.model import Plan
+from amend.engine.numbers import RowNumber
 from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
@@ -721,7 +722,7 @@ class _Builder:
                 )
             )
         parent = i.after or (i.rows[0].rsplit("-", 1)[0] if "-" in i.rows[0] else None)
-        if i.after is not None and "-" in i.rows[0] and i.rows[0].rsplit("-", 1)[0] != i.after:
+        if i.after is not None and "-" in i.rows[0] and not _follows(i.after, i.rows[0]):
             notes.append(Review(line, "rows", f"row {i.rows[0]} is said to follow row {i.after}, not its parent"))
         if section is None:
             found = next((r for r in self.plan.rows if str(r.number) == parent), None) if parent else None
@@ -798,6 +799,20 @@ class _Builder:
                 data["section"] = self.section
             # The occurrences are counted against the version being amended once every operation is read.
             self._emit(data, [i.paragraph.text], line, list(notes))
+
+
+def _follows(after: str, row: str) -> bool:
+    """Row ``row`` may be said to come after row ``after``: its parent, or an earlier sibling ("29-3" before
+    "29-4": the row after the last one inserted before)."""
+    parent = row.rsplit("-", 1)[0]
+    if after == parent:
+        return True
+    if after.rsplit("-", 1)[0] != parent or "-" not in after:
+        return False
+    try:
+        return RowNumber(after) < RowNumber(row)
+    except ValueError:
+        return False
 
 
 def operation_data(op: Operation) -> dict[str, Any]:

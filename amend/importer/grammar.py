@@ -130,7 +130,8 @@ lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
 entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
 exception: refs «қоспағанда» ","?
-later: refs rule «қолданысқа енгізіледі» _PUBLISHED?
+later: later_item ("," later_item)* «қолданысқа енгізіледі» _PUBLISHED?
+later_item: refs rule
 refs: ref_points | ref_subs
 ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
 ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
@@ -271,6 +272,15 @@ class Clause:
         self.rule = rule
         self.exceptions = exceptions
         self.later = later
+
+
+class Later:
+    """The later commencements of one sentence: (refs, rule) each."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[tuple[tuple[Ref, ...], tuple[str, Any]], ...]) -> None:
+        self.items = items
 
 
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "У": "V"})
@@ -572,8 +582,12 @@ class _Reader(Transformer[Token, Formula]):
     def exception(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
         return refs
 
-    def later(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
+    def later_item(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
         return (refs, rule)
+
+    def later(self, *items: tuple[tuple[Ref, ...], tuple[str, Any]]) -> Later:
+        # "2-тармақ 2022 жылғы 1 қаңтардан бастап, 3-тармақ 2022 жылғы 1 шілдеден бастап қолданысқа енгізіледі"
+        return Later(items)
 
     def entry(self, *args: Any) -> Formula:
         items = [a for a in args if not isinstance(a, Token)]
@@ -581,10 +595,10 @@ class _Reader(Transformer[Token, Formula]):
         rule: tuple[str, Any] | None = None
         later: list[tuple[tuple[Ref, ...], tuple[str, Any]]] = []
         for item in items:
-            if isinstance(item, tuple) and item and isinstance(item[0], str):
+            if isinstance(item, Later):
+                later.extend(item.items)  # (refs, rule) each
+            elif isinstance(item, tuple) and item and isinstance(item[0], str):
                 rule = item
-            elif len(item) == 2 and isinstance(item[1], tuple) and item[1] and isinstance(item[1][0], str):
-                later.append(item)  # (refs, rule)
             else:
                 exceptions = item
         assert rule is not None
