@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from amend.engine import operations
 from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.apply_structure import element_texts
@@ -185,7 +186,9 @@ def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, li
 class _Builder:
     """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
 
-    def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, Amendment] | None = None) -> None:
+    def __init__(
+        self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, FiledAmendment] | None = None
+    ) -> None:
         self.plan = plan
         # The plan's other acts by number: an act that corrects one counts the words in it.
         self.acts = acts or {}
@@ -331,10 +334,10 @@ class _Builder:
             case ReplaceWords() if i.row is not None and _renumbers(i):
                 # "реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24" деген сандармен": the row's own number.
                 old, new = i.pairs[0]
-                notes: list[Review] = []
-                found = next((r for r in self.plan.rows if str(r.number) == i.row), None)
-                if found is not None and any(isinstance(t, str) and old in t for t in found.cells.values()):
-                    notes.append(
+                renumbered: list[Review] = []
+                row = next((r for r in self.plan.rows if str(r.number) == i.row), None)
+                if row is not None and any(isinstance(t, str) and old in t for t in row.cells.values()):
+                    renumbered.append(
                         Review(
                             i.paragraph.first_line,
                             f"row {i.row}",
@@ -342,7 +345,7 @@ class _Builder:
                         )
                     )
                 data = {"op": "renumber", "element": f"row {i.row}", "to": new}
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line, renumbered)
             case ReplaceWords() if self.in_note:
                 self._note_words(i)
             case ReplaceWords():
@@ -423,25 +426,14 @@ class _Builder:
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
             case AddColumn():
                 self._add_column(i)
-            case DeleteColumn():
-                notes: list[Review] = []
-                column = self._column(i.number, i.paragraph.first_line, notes)
-                if column is not None:
-                    self.columns.remove(column)
-                    self._emit({"op": "delete_column", "id": column}, [i.paragraph.text], i.paragraph.first_line, notes)
-                else:
-                    self._emit(None, [i.paragraph.text], i.paragraph.first_line, notes)
-            case RenameColumn():
-                notes = []
-                column = self._column(i.number, i.paragraph.first_line, notes)
-                data = None if column is None else {"op": "rename_column", "id": column, "title": _text(i.title)}
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+            case DeleteColumn() | RenameColumn():
+                self._column_change(i)
             case DeleteSubsection():
-                notes = []
+                found: list[Review] = []
                 section = self._section_of_subsection(i.subsection)
-                self._check_subsection(i, section, i.subsection, i.title, notes)
-                data = {"op": "delete_subsection", "section": section, "number": i.subsection}
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+                self._check_subsection(i, section, i.subsection, i.title, found)
+                struck = {"op": "delete_subsection", "section": section, "number": i.subsection}
+                self._emit(struck, [i.paragraph.text], i.paragraph.first_line, found)
             case MoveRow():
                 data = {"op": "move_row", "row": i.row, "section": i.section}
                 if i.subsection is not None:
@@ -552,6 +544,18 @@ class _Builder:
             # The occurrences are counted against the version being amended once every operation is read.
             data = {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": 1}
             self._emit(data, [i.paragraph.text], line, notes)
+
+    def _column_change(self, i: DeleteColumn | RenameColumn) -> None:
+        """A column struck out or renamed: the text names it by its number in the table."""
+        notes: list[Review] = []
+        column = self._column(i.number, i.paragraph.first_line, notes)
+        data: dict[str, Any] | None = None
+        if column is not None and isinstance(i, DeleteColumn):
+            self.columns.remove(column)
+            data = {"op": "delete_column", "id": column}
+        elif column is not None and isinstance(i, RenameColumn):
+            data = {"op": "rename_column", "id": column, "title": _text(i.title)}
+        self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
 
     def _add_column(self, i: AddColumn) -> None:
         """A new column: the text gives its number and title, not the identifier nor the role the data need."""
@@ -770,9 +774,9 @@ class _Builder:
         last = self.ops[-1].operation if self.ops else None
         if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
-            data = operation_data(last)
-            data["cells"] = {**data.get("cells", {}), i.row: cells[last.id]}
-            folded, problems = _model(data, line)
+            widened = operation_data(last)
+            widened["cells"] = {**widened.get("cells", {}), i.row: cells[last.id]}
+            folded, problems = _model(widened, line)
             if folded is None:
                 self.ops[-1].notes.extend(problems)
                 return
@@ -864,9 +868,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
         model = op.operation
         if model is None:
             continue
-        in_text = model.op == "replace_words_in" and not model.element.startswith("abbreviation ")
-        named_line = model.op == "replace_words_in" and model.element.startswith("abbreviation ")
-        if model.op == "replace_words" or in_text or named_line:
+        if isinstance(model, (operations.ReplaceWords, operations.ReplaceWordsIn)):
             line = next((n.line for n in op.notes if n.line), None)
             partial = Amendment(
                 act=draft.act,
@@ -890,7 +892,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                         f"the version before this operation cannot be made ({err.message}); 1 is assumed",
                     )
                 )
-            if version is not None and model.op == "replace_words_in":
+            if version is not None and isinstance(model, operations.ReplaceWordsIn):
                 texts = element_texts(version, parse_element(model.element))
                 text = texts[0] if texts is not None else None
                 if isinstance(text, str) and model.old in text:

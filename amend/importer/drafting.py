@@ -291,10 +291,10 @@ class _Writer:
                 )
                 # Its content right after it, with no context sentence between (the importer folds it in):
                 # its subsections, then its rows, each run under the (sub)section it stands in.
-                for sub in op.subsections:
+                for new_sub in op.subsections:
                     self.para(
-                        f"{op.number}-бөлім {w.WITH_CONTENT} {sub.number} кіші бөліммен {w.SUPPLEMENTED}:",
-                        lines=(f"{_title_quote(text_of(sub.title))};",),
+                        f"{op.number}-бөлім {w.WITH_CONTENT} {new_sub.number} кіші бөліммен {w.SUPPLEMENTED}:",
+                        lines=(f"{_title_quote(text_of(new_sub.title))};",),
                     )
                 titles = {s.number: text_of(s.title) for s in op.subsections}
                 start = 0
