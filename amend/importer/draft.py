@@ -25,7 +25,6 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
-from amend.importer import wording
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
     ActChange,
@@ -69,7 +68,7 @@ from amend.importer.instructions import (
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
-from amend.importer.wording import UNKNOWN_TEXT
+from amend.importer.wording import UNKNOWN_TEXT, phrases
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
@@ -964,11 +963,7 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
 
 
 # The words of the formulae's fixed phrases: a formula word broken at a line end is rejoined by them.
-FORMULA_WORDS = Lexicon.from_texts(
-    [getattr(wording, name) for name in dir(wording) if name.isupper() and isinstance(getattr(wording, name), str)]
-    + [" ".join(wording.MONTHS), " ".join(wording.MONTH_LOCATIVE), " ".join(wording.NUMBER_WORDS)]
-    + ["қолданысқа енгізіледі жарияланған күнінен күнтізбелік өткен бастап қоспағанда тармағын тармақтарын"]
-)
+FORMULA_WORDS = Lexicon.from_texts(phrases())
 
 
 def _rejoined_title(document: Document, heading: Heading, lex: Lexicon, notes: list[Review]) -> Heading:

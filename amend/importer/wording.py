@@ -34,6 +34,7 @@ __all__ = [
     "genitive",
     "kazakh_date",
     "parse_days",
+    "phrases",
     "point_case",
     "point_listing",
     "point_name",
@@ -365,3 +366,18 @@ def genitive(phrase: str) -> str:
     else:
         ending = "тің" if front else "тың"
     return word + ending
+
+
+def phrases() -> list[str]:
+    """Every fixed phrase of the formulae, the month forms and the number words: the words a formula is made of
+    (the importer glues a formula word the print broke at a line end by them)."""
+    fixed = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    return [
+        *fixed,
+        " ".join(MONTHS),
+        " ".join(MONTH_LOCATIVE),
+        " ".join(_MONTH_ABLATIVE),
+        " ".join(_MONTH_DATIVE),
+        " ".join(NUMBER_WORDS),
+        "қолданысқа енгізіледі жарияланған күнінен күнтізбелік өткен бастап қоспағанда тармағын тармақтарын",
+    ]
