@@ -791,17 +791,22 @@ class _Builder:
     def _replace_words(self, i: ReplaceWords) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
-        column = self._column(i.column_number, line, notes) if i.column_number is not None else None
-        for old, new in i.pairs:
-            data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
-            if i.row is not None:
-                data["row"] = i.row
-            if column is not None:
-                data["column"] = column
-            if self.section and not i.whole_text:
-                data["section"] = self.section
-            # The occurrences are counted against the version being amended once every operation is read.
-            self._emit(data, [i.paragraph.text], line, list(notes))
+        numbers = i.columns or ((i.column_number,) if i.column_number is not None else ())
+        columns: list[str | None] = [self._column(n, line, notes) for n in numbers] or [None]
+        rows: list[str | None] = list(i.rows) or [i.row]
+        # Several rows or columns named: the words are replaced in each, one operation each.
+        for row in rows:
+            for column in columns:
+                for old, new in i.pairs:
+                    data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
+                    if row is not None:
+                        data["row"] = row
+                    if column is not None:
+                        data["column"] = column
+                    if self.section and not i.whole_text:
+                        data["section"] = self.section
+                    # The occurrences are counted against the version being amended once every operation is read.
+                    self._emit(data, [i.paragraph.text], line, list(notes))
 
 
 def _follows(after: str, row: str) -> bool:
@@ -827,7 +832,7 @@ def operation_data(op: Operation) -> dict[str, Any]:
 
 def _renumbers(i: ReplaceWords) -> bool:
     """The words of a row's scope are its own number, replaced by a row number: the row is renumbered."""
-    if len(i.pairs) != 1 or i.column_number is not None:
+    if len(i.pairs) != 1 or i.column_number is not None or len(i.rows) > 1:
         return False
     old, new = i.pairs[0]
     return old == i.row and re.fullmatch(r"\d+(?:-\d+)*", new) is not None

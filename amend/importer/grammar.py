@@ -67,8 +67,8 @@ el_annex: _PLAN_FRAME «атауындағы»
 el_line: QUOTED «деген жолдағы»
 num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
 num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
-row_scope: _ROWS_WORD ROWITEM _ROW_LOC
-col_scope: COLNUM _COL_LOC
+row_scope: _ROWS_WORD rowlist _ROW_LOC
+col_scope: collist _COL_LOC
 text_scope: «мәтіні бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
@@ -189,10 +189,10 @@ _ROWS_WORD: /реттік\s+нөмір(?:і|лері)(?!\w)/
 _ROW_NOM: /-жол(?:дар)?(?!\w)/
 _ROW_INS: /-жол(?:мен|дармен)(?!\w)/
 _ROW_ABL: /-жол(?:дан|дардан)(?!\w)/
-_ROW_LOC: /-жол(?:дағы|да|дың|дардағы)(?!\w)/
+_ROW_LOC: /-жол(?:дағы|да|дың|дардағы|дардың)(?!\w)/
 _ROW_GEN: /-жол(?:дың|дардың)(?!\w)/
 _COL_NOM: /-баған(?:ы|дары)(?!\w)/
-_COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы)(?!\w)/
+_COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы|дардағы)(?!\w)/
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
@@ -369,11 +369,12 @@ class _Reader(Transformer[Token, Formula]):
     def replace_cells(self, row: Token, columns: list[int]) -> Formula:
         return Formula("replace_cells", {"row": str(row), "columns": columns})
 
-    def row_scope(self, row: Token) -> dict[str, Any]:
-        return {"row": str(row)}
+    def row_scope(self, rows: list[str]) -> dict[str, Any]:
+        # "реттік нөмірлері 5 және 6-жолдардағы": the words replaced in each row named.
+        return {"row": rows[0], "rows": rows}
 
-    def col_scope(self, column: Token) -> dict[str, Any]:
-        return {"column": int(column)}
+    def col_scope(self, columns: list[int]) -> dict[str, Any]:
+        return {"column": columns[0], "columns": columns}
 
     def text_scope(self) -> dict[str, Any]:
         return {"whole_text": True}

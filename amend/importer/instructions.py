@@ -234,6 +234,8 @@ class ReplaceWords(Instruction):
     column_title: int | None = None  # words in a column's title (the column by its number in the table)
     line: str | None = None  # words in the named line of the note ('"КОД – ..." деген жолдағы')
     number_of: str | None = None  # "section 3": the section's (subsection's) number itself: renumbered
+    rows: tuple[str, ...] = ()  # "реттік нөмірлері 5 және 6-жолдардағы": every row named (``row`` the first)
+    columns: tuple[int, ...] = ()  # "4 және 5-бағандарындағы": every column named (``column_number`` the first)
 
 
 @dataclass(frozen=True)
@@ -641,6 +643,8 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                         scope.get("column_title"),
                         scope.get("line"),
                         scope.get("number_of"),
+                        tuple(scope.get("rows", ())),
+                        tuple(scope.get("columns", ())),
                     )
                 )
             case "note_add":
