@@ -162,7 +162,10 @@ ON_SIGNING = "қол қойылған күнінен бастап"
 AFTER_PUBLICATION = "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң"
 EXCEPT = "қоспағанда"
 REPEALED = "күші жойылды деп танылсын"
-TITLE_WORD = "тақырыбы"  # the resolution's own title ("тақырыбы мынадай редакцияда жазылсын:")
+# The resolution's own title ("тақырыбы мынадай редакцияда жазылсын:"): the noun attested by the bank's
+# notes "... Қаулысымен тақырыбы жаңа редакцияда" (online.zakon.kz/Document/?doc_id=31303080,
+# zanorda.kz/kk/content/85704-v1400009947); a point likewise ("... Қаулысымен 1-тармақ жаңа редакцияда").
+TITLE_WORD = "тақырыбы"
 ANNEX_TITLE_WORD = "атауы"  # the approved plan's title ("... жол картасының атауы ...")
 AFTER = "кейін"
 
