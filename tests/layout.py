@@ -12,6 +12,7 @@ cell; Latin look-alike letters inside Cyrillic words. ``python tests/layout.py``
 from __future__ import annotations
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -153,17 +154,69 @@ def _table(lines: list[str], rng: random.Random) -> list[str]:
     return out
 
 
+_TO_LATIN = {
+    "а": "a",
+    "е": "e",
+    "о": "o",
+    "с": "c",
+    "р": "p",
+    "А": "A",
+    "В": "B",
+    "Е": "E",
+    "К": "K",
+    "М": "M",
+    "О": "O",
+}
+_TO_LATIN |= {"Р": "P", "С": "C", "Т": "T", "Х": "X", "Н": "H"}
+
+
+def harder_layout(clean: str, seed: int) -> str:
+    """``bank_layout`` and more of what extraction does, for texts no fixture was tuned to: guillemets for
+    quotes, page breaks (three empty lines) inside running text, prose words broken at a line end with no
+    hyphen, codes printed wholly in Latin look-alike letters, more look-alike letters, "алынып тасталсын"."""
+    rng = random.Random(seed)
+    text = clean.replace("алып тасталсын", "алынып тасталсын") if rng.random() < 0.5 else clean
+    # Quotes as guillemets, opening and closing in turn.
+    if rng.random() < 0.7:
+        parts = text.split('"')
+        text = "".join(part + ("«" if k % 2 == 0 else "»") for k, part in enumerate(parts[:-1])) + parts[-1]
+    laid = bank_layout(text, seed)
+    out: list[str] = []
+    for line in laid.split("\n"):
+        if re.fullmatch(r"[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,}(?:, [A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2,})*,?", line.strip()) and rng.random() < 0.5:
+            # A line of codes in Latin letters where every letter has a look-alike.
+            latin = "".join(_TO_LATIN.get(c, c) for c in line)
+            line = latin if all(c in _TO_LATIN.values() or not c.isalpha() for c in latin) else line
+        words = line.split(" ")
+        long = [k for k, w in enumerate(words) if len(w) > 9 and w.isalpha()]
+        if line.startswith(INDENT) is False and long and line.endswith(" ") and rng.random() < 0.15:
+            # A prose word broken at the line end without a hyphen (the rest opens the next line).
+            k = long[-1]
+            cut = rng.randint(3, len(words[k]) - 3)
+            out.append(" ".join([*words[:k], words[k][:cut]]))
+            line = " ".join([words[k][cut:], *words[k + 1 :]])
+        elif line and not line.startswith(INDENT) and rng.random() < 0.04:
+            out.extend(["", "", ""])  # a page break inside running text
+        out.append(lookalike(line, rng, 0.03))
+    return "\n".join(out)
+
+
 def main() -> None:
     """Rewrite the bank-layout fixtures from the acts (run from the repository root)."""
     sys.path.insert(0, ".")
     from amend import load_amendment
     from amend.importer.drafting import draft_text, render_text
-    from amend.importer.preview import version_before
+    from amend.importer.preview import plan_acts, version_before
 
     folder = Path("tests/fixtures/import")
-    for k, path in enumerate(sorted(folder.glob("*.yaml"))):
+    drafted = [
+        p for p in sorted(folder.glob("*.yaml")) if not p.read_text(encoding="utf-8").startswith("# layout: by hand")
+    ]
+    # (a text written by hand, in formulae draft-text does not write, is left as it is)
+    for k, path in enumerate(drafted):
         act = load_amendment(path)
-        clean = render_text(draft_text(act, version_before(Path("."), act, path)))
+        before = version_before(Path("."), act, path)
+        clean = render_text(draft_text(act, before, plan_acts(Path("."), act.amends)))
         path.with_suffix(".txt").write_text(bank_layout(clean, seed=k), encoding="utf-8")
 
 

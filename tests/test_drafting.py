@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
+import shutil
+import typing
 from pathlib import Path
 
 import pytest
@@ -15,18 +18,67 @@ from typer.testing import CliRunner
 
 from amend import FiledAmendment, load_amendment, load_plan
 from amend.cli.app import app
-from amend.engine.acts import ActPoint
+from amend.engine.acts import ActPoint, Signatory
 from amend.engine.amendment import Amendment
-from amend.engine.model import Plan
+from amend.engine.apply_structure import element_texts
+from amend.engine.elements import parse_element
+from amend.engine.model import AnnexNote, Plan
+from amend.engine.operations import Operation
 from amend.engine.timeline import consolidate
 from amend.errors import AmendError
 from amend.importer import Lexicon, import_text
 from amend.importer.drafting import UNKNOWN_TEXT, draft_text, locative, render_text
-from amend.importer.preview import adopted_acts, version_before
+from amend.importer.preview import adopted_acts, plan_acts, version_before
 from amend.importer.writer import operation_data
 
+# Every kind of operation the engine knows (the discriminator of the Operation union).
+OPERATION_KINDS = [
+    typing.get_args(t.model_fields["op"].annotation)[0] for t in typing.get_args(typing.get_args(Operation)[0])
+]
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 ACTS = sorted((ROOT / "plans" / "amendments").glob("*.yaml")) + sorted(FIXTURES.glob("*.yaml"))
+# The scenario corpus: acts laid over the real plans (structure/<name>/plans/amendments, lifecycle/<name>/amendments).
+SCENARIOS = sorted(
+    [*(ROOT / "tests" / "fixtures" / "structure").glob("*/plans/amendments/*.yaml")]
+    + [*(ROOT / "tests" / "fixtures" / "lifecycle").glob("*/amendments/*.yaml")]
+)
+
+
+def _renamed(value: object, names: dict[str, str]) -> object:
+    """``value`` with every string (and key) that is an added column's identifier put as its placeholder."""
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, dict):
+        return {_renamed(k, names): _renamed(v, names) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_renamed(v, names) for v in value]
+    return value
+
+
+def kazakh_fields(a: Amendment) -> dict[str, object]:
+    """The fields a Kazakh text carries: every field but the Russian wordings (``*_ru``), which only the act's
+    Russian text gives, and the identifier and role of a column added, which no text gives (the importer
+    names the column and marks it for review: ``test_a_column_added_is_named_by_its_number_and_marked``);
+    an added column's identifier is compared as "the k-th column added" wherever a later operation names it."""
+    names = {op.id: f"<added column {k}>" for k, op in enumerate(o for o in a.operations if o.op == "add_column")}
+    out = {}
+    for key, value in fields(a).items():
+        if key.endswith("_ru") or (key.endswith(".role") and fields(a).get(f"{key.split('.')[0]}.op") == "add_column"):
+            continue
+        out[key] = _renamed(value, names)
+    return out
+
+
+def scenario_root(path: Path, tmp: Path) -> Path:
+    """A repository of the real plans and the scenario's acts (the scenario folder of ``path``)."""
+    folder = path.parent.parent if path.parent.name == "amendments" and path.parent.parent.name != "plans" else None
+    folder = folder or path.parent.parent.parent
+    root = tmp / folder.name
+    if not root.exists():
+        shutil.copytree(ROOT / "plans", root / "plans")
+        for act in path.parent.glob("*.yaml"):
+            shutil.copy(act, root / "plans" / "amendments" / act.name)
+    return root
 
 
 def fields(a: Amendment) -> dict[str, object]:
@@ -41,9 +93,11 @@ def fields(a: Amendment) -> dict[str, object]:
     return out
 
 
-def round_trip(act: Amendment, before: Plan, base: Plan, adopted: list[FiledAmendment]) -> Amendment:
+def round_trip(
+    act: Amendment, before: Plan, base: Plan, adopted: list[FiledAmendment], acts: dict | None = None
+) -> Amendment:
     """The act drafted as text and imported again."""
-    text = render_text(draft_text(act, before))
+    text = render_text(draft_text(act, before, acts))
     published = getattr(act.entry_into_force, "published", None)
     draft = import_text(text, base, Lexicon(), adopted=adopted, published=published)
     got = draft.amendment(status=act.status)
@@ -57,6 +111,49 @@ def test_the_round_trip_gives_every_act_back_field_for_field(path: Path):
     base = load_plan(ROOT / "plans" / "base" / f"{act.amends}.yaml")
     got = round_trip(act, version_before(ROOT, act, path), base, adopted_acts(ROOT, act.amends, act))
     assert fields(got) == fields(act)
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: f"{p.parts[-4]}/{p.parts[-3]}/{p.name}")
+def test_the_round_trip_gives_every_scenario_act_back_in_every_field_its_text_carries(path: Path, tmp_path: Path):
+    root = scenario_root(path, tmp_path)
+    filed = root / "plans" / "amendments" / path.name
+    act = load_amendment(filed)
+    base = load_plan(root / "plans" / "base" / f"{act.amends}.yaml")
+    before = version_before(root, act, filed)
+    got = round_trip(act, before, base, adopted_acts(root, act.amends, act), plan_acts(root, act.amends))
+    assert kazakh_fields(got) == kazakh_fields(act)
+
+
+def test_the_scenarios_cover_every_kind_of_operation():
+    kinds = {op.op for path in [*ACTS, *SCENARIOS] for op in load_amendment(path).operations}
+    assert kinds == set(OPERATION_KINDS)
+
+
+def test_a_column_added_is_named_by_its_number_and_marked(tmp_path: Path):
+    path = ROOT / "tests" / "fixtures" / "structure" / "columns" / "plans" / "amendments" / "9004.yaml"
+    root = scenario_root(path, tmp_path)
+    filed = root / "plans" / "amendments" / path.name
+    act = load_amendment(filed)
+    text = render_text(draft_text(act, version_before(root, act, filed)))
+    draft = import_text(text, load_plan(root / "plans" / "base" / "156.yaml"), Lexicon())
+    added = draft.operations[0]
+    assert added.operation is not None and added.operation.op == "add_column"
+    assert added.operation.id == "column_3" and added.operation.cells  # the cell given with it is folded in
+    assert any("no identifier nor role" in n.message for n in added.notes)
+
+
+def test_acts_on_other_acts_are_named_in_full_where_their_files_are_at_hand(tmp_path: Path):
+    path = ROOT / "tests" / "fixtures" / "lifecycle" / "postpone-392-partly" / "amendments" / "9001.yaml"
+    root = scenario_root(path, tmp_path)
+    filed = root / "plans" / "amendments" / path.name
+    act = load_amendment(filed)
+    text = render_text(draft_text(act, version_before(root, act, filed), plan_acts(root, "748")))
+    assert (
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 30 мамырдағы № 392 қаулысымен енгізілген 2-өзгерістің "
+        "қолданысқа енгізілу мерзімі мынадай редакцияда жазылсын:" in text
+    )
+    bare = render_text(draft_text(act, version_before(root, act, filed)))
+    assert "1. № 392 қаулысымен енгізілген 2-өзгерістің" in bare
 
 
 def test_392_is_drafted_in_the_official_formulas_in_document_order():
@@ -177,7 +274,118 @@ def _base() -> Plan:
         ),
         ActPoint(number="3", text="Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."),
     )
-    return plan.model_copy(update={"act": plan.act.model_copy(update={"points": points})})
+    act = plan.act.model_copy(
+        update={
+            "points": points,
+            "title": "Жоспар туралы",
+            "preamble": "Ақпарат беру және балалар денсаулық қорғау мақсатында",
+            "signatory": Signatory(position="Премьер-Министр", name="А. Бекұлы"),
+        }
+    )
+    notes = (AnnexNote(number="1", text="мектеп шара ақпарат"),)
+    return plan.model_copy(update={"act": act, "annex_notes": notes})
+
+
+def _structure_candidate(rng: random.Random, p: Plan, kind: str) -> dict | None:
+    """Words in a text that is not a cell, the preamble, a note, the signatory, renumbering, moves, columns,
+    a subsection struck out."""
+    rows = list(p.rows)
+    row = rng.choice(rows) if rows else None
+    if kind == "words_in_text":
+        texts: dict[str, str] = {}
+        for element in ["title", "preamble", "annex_title", *(f"point {q.number}" for q in p.act.points)]:
+            found = element_texts(p, parse_element(element))
+            if found is not None and isinstance(found[0], str):
+                texts[element] = found[0]
+        for q in p.act.points:
+            texts.update({f"point {q.number}.{sp.number}": sp.text for sp in q.subpoints if isinstance(sp.text, str)})
+        texts.update({f"note {n.number}": n.text for n in p.annex_notes if isinstance(n.text, str)})
+        texts.update({f"section {x.number}": x.title for x in p.sections if isinstance(x.title, str)})
+        texts.update(
+            {f"subsection {y.number}": y.title for x in p.sections for y in x.subsections if isinstance(y.title, str)}
+        )
+        texts.update({f"column {c.id}": c.title for c in p.columns if isinstance(c.title, str)})
+        element, text = rng.choice(sorted(texts.items()))
+        words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 2]
+        if not words:
+            return None
+        old = rng.choice(words)
+        new = rng.choice(["", _text(rng, 1, 1)])
+        if new and (new in text or old in new):
+            new = ""
+        return {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": text.count(old)}
+    if kind == "preamble":
+        if p.act.preamble is None:
+            return {"op": "insert_text", "element": "preamble", "text": _text(rng).capitalize()}
+        return rng.choice(
+            [
+                {"op": "replace_text", "element": "preamble", "text": _text(rng).capitalize()},
+                {"op": "delete_text", "element": "preamble"},
+            ]
+        )
+    if kind == "note":
+        numbers = [n.number for n in p.annex_notes]
+        if numbers and rng.random() < 0.6:
+            number = rng.choice(numbers)
+            return rng.choice(
+                [
+                    {"op": "replace_text", "element": f"note {number}", "text": _text(rng).capitalize()},
+                    {"op": "delete_text", "element": f"note {number}"},
+                ]
+            )
+        new = str(max((int(n) for n in numbers), default=0) + 1)
+        return {
+            "op": "insert_text",
+            "element": f"note {new}",
+            "text": _text(rng),
+            "after": rng.choice([*numbers, None]),
+        }
+    if kind == "signatory":
+        return {"op": "replace_signatory", "position": _text(rng, 1, 3).capitalize(), "name": _text(rng, 1, 2)}
+    if kind == "renumber" and row:
+        target = rng.choice(["row", "row", "section", "subsection"])
+        if target == "row":
+            return {"op": "renumber", "element": f"row {row.number}", "to": f"{row.number}-9"}
+        if target == "section":
+            x = rng.choice(p.sections)
+            return {"op": "renumber", "element": f"section {x.number}", "to": str(len(p.sections) + 1)}
+        subs = [y for x in p.sections for y in x.subsections]
+        if subs:
+            y = rng.choice(subs)
+            head = y.number.rsplit(".", 1)[0]
+            return {"op": "renumber", "element": f"subsection {y.number}", "to": f"{head}.{len(subs) + 5}"}
+        return None
+    if kind == "move_row" and row:
+        x = rng.choice(p.sections)
+        op = {"op": "move_row", "row": str(row.number), "section": x.number}
+        if x.subsections and rng.random() < 0.7:
+            op["subsection"] = rng.choice(x.subsections).number
+        if rng.random() < 0.3:
+            op["to"] = f"{row.number}-8"
+        return op
+    if kind == "add_column":
+        ids = [c.id for c in p.columns]
+        op = {
+            "op": "add_column",
+            "id": f"extra{len(ids)}",
+            "title": _text(rng, 1, 2),
+            "after": rng.choice([*ids, None]),
+        }
+        if row and rng.random() < 0.5:
+            op["cells"] = {str(row.number): _text(rng)}
+        return op
+    if kind == "delete_column":
+        extra = [c.id for c in p.columns if c.id.startswith("extra")]
+        return {"op": "delete_column", "id": rng.choice(extra)} if extra else None
+    if kind == "rename_column":
+        return {"op": "rename_column", "id": rng.choice(p.columns).id, "title": _text(rng, 1, 2)}
+    if kind == "delete_subsection":
+        subs = [(x.number, y.number) for x in p.sections for y in x.subsections]
+        if not subs:
+            return None
+        section, number = rng.choice(subs)
+        return {"op": "delete_subsection", "section": section, "number": number}
+    return None
 
 
 def _text_candidate(rng: random.Random, p: Plan, kind: str) -> dict | None:
@@ -235,6 +443,20 @@ def _text_candidate(rng: random.Random, p: Plan, kind: str) -> dict | None:
     return None
 
 
+STRUCTURE_KINDS = (
+    "words_in_text",
+    "preamble",
+    "note",
+    "signatory",
+    "renumber",
+    "move_row",
+    "add_column",
+    "delete_column",
+    "rename_column",
+    "delete_subsection",
+)
+
+
 def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
     """One operation that may apply to ``p`` (the engine decides)."""
     rows = list(p.rows)
@@ -261,8 +483,20 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
             "delete_point",
             "delete_section",
             "words_in_note",
+            "words_in_text",
+            "preamble",
+            "note",
+            "signatory",
+            "renumber",
+            "move_row",
+            "add_column",
+            "delete_column",
+            "rename_column",
+            "delete_subsection",
         ]
     )
+    if kind in STRUCTURE_KINDS:
+        return _structure_candidate(rng, p, kind)
     if kind in ("replace_point", "replace_subpoint", "insert_point", "insert_subpoint", "delete_point"):
         return _text_candidate(rng, p, kind)
     if kind in ("delete_section", "words_in_note"):
@@ -404,7 +638,7 @@ def _amendment(ops: list[dict], date: dt.date, entry: dict) -> Amendment:
 def test_the_round_trip_holds_on_generated_acts(seed):
     act, base = generated_act(seed)
     got = round_trip(act, base, base, [])
-    assert fields(got) == fields(act)
+    assert kazakh_fields(got) == kazakh_fields(act)
 
 
 def test_an_unknown_text_is_drafted_with_the_unknown_mark_and_read_back_as_unknown():

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from layout import bank_layout
+from layout import bank_layout, harder_layout
 from test_drafting import fields
 
 from amend import load_amendment, load_plan
@@ -103,4 +103,32 @@ def test_other_layouts_of_the_same_acts_import_at_least_99_percent_and_every_mis
                     unmarked.append((path.name, seed, key))
     print(f"\nfields right on {len(paths)} acts in 6 layouts each: {right}/{total} ({right / total:.2%})")
     assert right / total >= 0.99
+    assert not unmarked, unmarked
+
+
+def test_layouts_no_fixture_was_tuned_to_import_at_least_97_percent_and_every_miss_is_marked():
+    """Guillemets, page breaks inside running text, prose words broken at a line end, codes in Latin letters,
+    "алынып тасталсын": what the hidden texts of the issue may hold that the fixtures do not."""
+    paths = [*sorted(FIXTURES.glob("*.yaml")), ROOT / "plans" / "amendments" / "392.yaml"]
+    right = total = 0
+    unmarked = []
+    for path in paths:
+        act = load_amendment(path)
+        clean = render_text(draft_text(act, version_before(ROOT, act, path)))
+        for seed in range(200, 206):
+            draft = _import(act, harder_layout(clean, seed))
+            got = draft.amendment(status=act.status)
+            want = _cells(fields(act))
+            have = _cells(fields(got)) if got is not None else {}
+            made = [op for op in draft.operations if op.operation is not None]
+            for key, value in want.items():
+                total += 1
+                if have.get(key) == value:
+                    right += 1
+                    continue
+                index = int(key.split(".")[0][2:]) if key.startswith("op") else None
+                if index is None or index >= len(made) or not made[index].notes:
+                    unmarked.append((path.name, seed, key))
+    print(f"\nfields right on {len(paths)} acts in 6 harder layouts each: {right}/{total} ({right / total:.2%})")
+    assert right / total >= 0.97
     assert not unmarked, unmarked

@@ -570,3 +570,38 @@ def test_a_new_point_with_numbered_items_is_left_for_review_never_cut():
         '1) шаралар қабылдасын.";',
     )
     assert isinstance(insert, Unrecognized) and "numbered items" in insert.why
+
+
+HEAD_748 = (
+    "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 905 қаулысы\n"
+    "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+    "      1. Қазақстан Республикасы Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгерістер "
+    "енгізілсін:\n"
+    "      2-бөлімде:\n"
+)
+TAIL = "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+
+
+def _import_748(body: str):
+    from amend.importer.preview import adopted_acts
+
+    adopted = adopted_acts(ROOT, "748")
+    return import_text(HEAD_748 + body + TAIL, load_plan(PLAN_748), Lexicon(), adopted=adopted)
+
+
+def test_words_in_several_rows_or_columns_make_one_operation_each_counted_in_its_own_scope():
+    draft = _import_748(
+        '      реттік нөмірлері 29-1 және 29-3-жолдардың 5-бағанындағы "ОМ" деген сөз "ҒЖБМ" деген сөзбен '
+        "ауыстырылсын;\n"
+    )
+    ops = [operation_data(op.operation) for op in draft.operations]
+    assert [(op["row"], op["column"], op["occurrences"]) for op in ops] == [
+        ("29-1", "executors", 1),
+        ("29-3", "executors", 1),
+    ]
+
+
+def test_guillemets_are_quotes_and_a_formula_word_broken_at_a_line_end_is_rejoined():
+    draft = _import_748("      реттік нөмірі 29-3-жолдағы «ОМ» деген сөз «ҒЖБМ» деген сөзбен ауыс\nтырылсын;\n")
+    (op,) = [operation_data(op.operation) for op in draft.operations]
+    assert (op["op"], op["row"], op["old"], op["new"]) == ("replace_words", "29-3", "ОМ", "ҒЖБМ")

@@ -116,7 +116,7 @@ def draft_text_command(
     """Write the text of the amending resolution (title, preamble, points, changes, entry into force)."""
     from amend.errors import AmendError
     from amend.importer.drafting import draft_text, render_text
-    from amend.importer.preview import version_before
+    from amend.importer.preview import plan_acts, version_before
     from amend.store.loading import load_amendment
     from amend.store.repository import write_atomic
 
@@ -129,7 +129,7 @@ def draft_text_command(
         before = version_before(root, act, amendment)
     except AmendError as err:
         fail(err)
-    drafted = draft_text(act, before)
+    drafted = draft_text(act, before, plan_acts(root, act.amends))
     if to is TextFormat.docx:
         from amend.outputs.draft_docx import render_draft_docx
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -12,35 +13,47 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from amend.engine import operations
 from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.apply_structure import element_texts
+from amend.engine.chains import correct_operation
+from amend.engine.elements import parse_element
 from amend.engine.model import Plan
+from amend.engine.numbers import RowNumber
 from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
+    ActChange,
     AddAbbreviations,
+    AddColumn,
     AddSection,
     DeleteAbbreviation,
+    DeleteColumn,
     DeletePoint,
     DeleteRows,
     DeleteSection,
+    DeleteSubsection,
     Document,
     EntryIntoForceClause,
     Framing,
     InsertPoint,
     InsertRows,
     Instruction,
+    MoveRow,
     NoteContext,
     Paragraph,
     PlanContext,
+    RenameColumn,
     Repeal,
     ReplaceAbbreviation,
     ReplaceActText,
     ReplaceCells,
     ReplaceRows,
+    ReplaceSignatory,
     ReplaceWords,
     SectionContext,
     SetTitle,
@@ -48,13 +61,14 @@ from amend.importer.instructions import (
     Subpoint,
     SubsectionContext,
     Unrecognized,
+    note_line,
     read_instructions,
     split_document,
 )
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
 from amend.importer.rows import column_kinds, read_cells, read_rows
-from amend.importer.text import Lexicon, read_lines
-from amend.importer.wording import UNKNOWN_TEXT
+from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
+from amend.importer.wording import UNKNOWN_TEXT, phrases
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
@@ -171,8 +185,19 @@ def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, li
 class _Builder:
     """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
 
-    def __init__(self, plan: Plan, lexicon: Lexicon, codes: set[str]) -> None:
+    def __init__(
+        self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, FiledAmendment] | None = None
+    ) -> None:
         self.plan = plan
+        # The plan's other acts by number: an act that corrects one counts the words in it.
+        self.acts = acts or {}
+        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
+        self.columns = [c.id for c in plan.columns]
+        # A section or subsection just added: the sentences right after it that give its subsections and
+        # rows (no context sentence between) are its content (add_section's subsections and rows).
+        self.open: DraftOp | None = None
+        # Sections the act renumbers, old number -> new, as its sentences are read.
+        self.renumbered: dict[str, str] = {}
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
@@ -200,7 +225,9 @@ class _Builder:
         out = {}
         executors = [k.id for k in self.kinds if k.kind == "executors"]
         for reading in read_rows(table.lines, numbers, self.kinds, self.codes, self.lexicon):
-            out[reading.number] = reading.cells
+            out[reading.number] = {
+                c: (self._cyrillic_codes(t) if c in executors else t) for c, t in reading.cells.items()
+            }
             for column, line, message in reading.notes:
                 notes.append(Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
             for column in executors:
@@ -217,6 +244,17 @@ class _Builder:
                                 )
                             )
         return out
+
+    def _cyrillic_codes(self, value: Text) -> Text:
+        """Codes printed wholly in Latin look-alike letters ("OM") read as the note's Cyrillic codes ("ОМ")."""
+        if not isinstance(value, str):
+            return value
+
+        def code(m: re.Match[str]) -> str:
+            cyrillic = m.group(0).translate(LOOKALIKE)
+            return cyrillic if cyrillic in self.codes and m.group(0) not in self.codes else m.group(0)
+
+        return re.sub(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])", code, value)
 
     def _check_section(self, i: Instruction, number: str, title: str | None, op_notes: list[Review]) -> None:
         section = self.plan.section(number)
@@ -235,7 +273,8 @@ class _Builder:
     def _section_of_subsection(self, number: str) -> str:
         for s in self.plan.sections:
             if s.subsection(number) is not None:
-                return s.number
+                # A section the act renumbered before this sentence holds its subsections under its new number.
+                return self.renumbered.get(s.number, s.number)
         return number.split(".", maxsplit=1)[0]
 
     def _check_subsection(
@@ -255,6 +294,9 @@ class _Builder:
         self.context_notes = []
 
     def add(self, i: Instruction) -> None:
+        if self.open is not None and not self.pending and self._fold(i):
+            return
+        self.open = None
         match i:
             case SectionContext():
                 number = i.section or self._section_by_title(i.title)
@@ -286,6 +328,23 @@ class _Builder:
                         data["section"] = self.section
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
+            case ReplaceWords() if i.element or i.column_title is not None or i.line or i.number_of:
+                self._words_in(i)
+            case ReplaceWords() if i.row is not None and _renumbers(i):
+                # "реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24" деген сандармен": the row's own number.
+                old, new = i.pairs[0]
+                renumbered: list[Review] = []
+                row = next((r for r in self.plan.rows if str(r.number) == i.row), None)
+                if row is not None and any(isinstance(t, str) and old in t for t in row.cells.values()):
+                    renumbered.append(
+                        Review(
+                            i.paragraph.first_line,
+                            f"row {i.row}",
+                            f'"{old}" is also in the row\'s cells: read as the row renumbered {new}',
+                        )
+                    )
+                data = {"op": "renumber", "element": f"row {i.row}", "to": new}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line, renumbered)
             case ReplaceWords() if self.in_note:
                 self._note_words(i)
             case ReplaceWords():
@@ -317,7 +376,8 @@ class _Builder:
                 self.note[i.code] = _text(i.expansion)
                 self._emit(data, [i.paragraph.text], None)
             case SetTitle():
-                data = {"op": "set_title", "section": i.section, "title": _text(i.title)}
+                section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
+                data = {"op": "set_title", "section": section, "title": _text(i.title)}
                 if i.subsection is not None:
                     data["subsection"] = i.subsection
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
@@ -326,11 +386,13 @@ class _Builder:
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case AddSection():
                 data = {"op": "add_subsection", "section": i.section, "number": i.subsection, "title": _text(i.title)}
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ReplaceActText():
                 data = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
                 if i.subpoints:
@@ -358,6 +420,28 @@ class _Builder:
             case Repeal():
                 self.point, self.subpoint = i.point, None
                 self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
+            case ReplaceSignatory():
+                data = {"op": "replace_signatory", "position": _text(i.position), "name": _text(i.name)}
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case AddColumn():
+                self._add_column(i)
+            case DeleteColumn() | RenameColumn():
+                self._column_change(i)
+            case DeleteSubsection():
+                found: list[Review] = []
+                section = self._section_of_subsection(i.subsection)
+                self._check_subsection(i, section, i.subsection, i.title, found)
+                struck = {"op": "delete_subsection", "section": section, "number": i.subsection}
+                self._emit(struck, [i.paragraph.text], i.paragraph.first_line, found)
+            case MoveRow():
+                data = {"op": "move_row", "row": i.row, "section": i.section}
+                if i.subsection is not None:
+                    data["subsection"] = i.subsection
+                if i.to is not None:
+                    data["to"] = i.to
+                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+            case ActChange():
+                self._act_change(i)
             case Unrecognized():
                 where = "table" if i.table is not None else "paragraph"
                 note = Review(
@@ -383,6 +467,175 @@ class _Builder:
         )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
+
+    def _fold(self, i: Instruction) -> bool:
+        """Whether ``i`` gives content of the section (subsection) just added, and if so fold it into that op."""
+        assert self.open is not None
+        op = self.open.operation
+        if op is None:
+            return False
+        data = operation_data(op)
+        new_subs = [s["number"] for s in data.get("subsections", [])]
+        line = i.paragraph.first_line
+        if isinstance(i, AddSection) and op.op == "add_section" and i.subsection and i.section == data["number"]:
+            if i.subsection in new_subs or i.after is not None:
+                return False
+            data["subsections"] = [*data.get("subsections", []), {"number": i.subsection, "title": _text(i.title)}]
+        elif isinstance(i, InsertRows) and op.op == "add_section":
+            number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
+            if i.subsection is not None and i.subsection in new_subs:
+                number = data["number"]
+            if number != data["number"] or i.after is not None or (i.subsection and i.subsection not in new_subs):
+                return False
+            notes: list[Review] = []
+            cells = self._rows(i, notes)
+            self.open.notes.extend(notes)
+            placed = [
+                {"number": n, "cells": cells[n]} | ({"subsection": i.subsection} if i.subsection else {})
+                for n in i.rows
+            ]
+            data["rows"] = [*data.get("rows", []), *placed]
+        elif isinstance(i, InsertRows) and op.op == "add_subsection":
+            if i.subsection != data["number"] or i.after is not None:
+                return False
+            notes = []
+            cells = self._rows(i, notes)
+            self.open.notes.extend(notes)
+            data["rows"] = [*data.get("rows", []), *({"number": n, "cells": cells[n]} for n in i.rows)]
+        else:
+            return False
+        model, problems = _model(data, line)
+        if model is None:
+            self.open.notes.extend(problems)
+            return True
+        self.open.operation = model
+        self.open.source.append(i.paragraph.text)
+        return True
+
+    def _words_in(self, i: ReplaceWords) -> None:
+        """Words in one text that is not a cell (replace_words_in), or a (sub)section's number (renumber)."""
+        line = i.paragraph.first_line
+        for old, new in i.pairs:
+            notes: list[Review] = []
+            if i.number_of is not None:
+                key = i.number_of.partition(" ")[2]
+                if old != key:
+                    notes.append(Review(line, i.number_of, f'the words "{old}" are not its number {key}'))
+                if i.number_of.startswith("section "):
+                    self.renumbered[key] = new
+                self._emit({"op": "renumber", "element": i.number_of, "to": new}, [i.paragraph.text], line, notes)
+                continue
+            if i.line is not None:
+                entry = note_line(i.line)
+                code = entry[0] if entry else i.line.strip()
+                element = f"abbreviation {code}"
+                text = self.note.get(code)
+                if isinstance(text, str):
+                    self.note[code] = text.replace(old, new)
+            elif i.column_title is not None:
+                column = self._column(i.column_title, line, notes)
+                if column is None:
+                    self._emit(None, [i.paragraph.text], line, notes)
+                    continue
+                element = f"column {column}"
+            else:
+                element = str(i.element)
+            # The occurrences are counted against the version being amended once every operation is read.
+            data = {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": 1}
+            self._emit(data, [i.paragraph.text], line, notes)
+
+    def _column_change(self, i: DeleteColumn | RenameColumn) -> None:
+        """A column struck out or renamed: the text names it by its number in the table."""
+        notes: list[Review] = []
+        column = self._column(i.number, i.paragraph.first_line, notes)
+        data: dict[str, Any] | None = None
+        if column is not None and isinstance(i, DeleteColumn):
+            self.columns.remove(column)
+            data = {"op": "delete_column", "id": column}
+        elif column is not None and isinstance(i, RenameColumn):
+            data = {"op": "rename_column", "id": column, "title": _text(i.title)}
+        self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+
+    def _add_column(self, i: AddColumn) -> None:
+        """A new column: the text gives its number and title, not the identifier nor the role the data need."""
+        line = i.paragraph.first_line
+        notes: list[Review] = []
+        after = None
+        if i.after is not None:
+            after = self._column(i.after, line, notes)
+        k = len(self.columns) if after is None else self.columns.index(after) + 1
+        if k + 2 != i.number:
+            notes.append(Review(line, "column", f"column {i.number} is said to follow column {i.after}"))
+        ident = f"column_{i.number}"
+        while ident in self.columns:
+            ident += "_new"
+        notes.append(
+            Review(
+                line,
+                f"column {i.number}",
+                f"the text gives no identifier nor role for the new column: named {ident}, role text; check both",
+            )
+        )
+        self.columns.insert(k, ident)
+        data: dict[str, Any] = {"op": "add_column", "id": ident, "title": _text(i.title)}
+        if after is not None:
+            data["after"] = after
+        self._emit(data, [i.paragraph.text], line, notes)
+
+    def _act_change(self, i: ActChange) -> None:
+        """A point on another act (moved, corrected, partly repealed) or on the plan's force (suspended, resumed)."""
+        line = i.paragraph.first_line
+        self.point, self.subpoint = i.point, None
+        notes: list[Review] = [] if i.problem is None else [Review(line, i.kind, i.problem)]
+        data: dict[str, Any] | None
+        if i.kind in ("suspend", "resume"):
+            if i.number is not None and i.number != self.plan.plan:
+                notes.append(
+                    Review(line, i.kind, f"the point names act {i.number}, the draft is for plan {self.plan.plan}")
+                )
+            data = {"op": "suspend_plan" if i.kind == "suspend" else "resume_plan"}
+            if i.kind == "suspend" and i.date is not None:
+                data["until"] = i.date
+            self._emit(data, [i.paragraph.text], line, notes)
+            return
+        if i.number is None:
+            notes.append(Review(line, i.kind, "the point names no act by number; write the operation by hand"))
+            self._emit(None, [i.paragraph.text], line, notes)
+            return
+        match i.kind:
+            case "reschedule":
+                data = None if i.date is None else {"op": "reschedule_act", "act": i.number, "date": i.date}
+                if data is not None and i.operations:
+                    data["operations"] = list(i.operations)
+                self._emit(data, [i.paragraph.text], line, notes)
+            case "repeal":
+                data = {"op": "repeal_act", "act": i.number, "operations": list(i.operations or ())}
+                self._emit(data, [i.paragraph.text], line, notes)
+            case "correct":
+                target = self.acts.get(i.number)
+                k = (i.operations or (1,))[0]
+                for old, new in i.pairs:
+                    count = 1
+                    if target is None or not 0 < k <= len(target.amendment.operations):
+                        notes.append(
+                            Review(
+                                line, "occurrences", f"act {i.number} or its change {k} is not at hand; 1 is assumed"
+                            )
+                        )
+                    else:
+                        _, count = correct_operation(target.amendment.operations[k - 1], old, new)
+                        if count == 0:
+                            notes.append(Review(line, "occurrences", f'"{old}" is not in change {k} of act {i.number}'))
+                            count = 1
+                    data = {
+                        "op": "correct_act",
+                        "act": i.number,
+                        "operation": k,
+                        "old": old,
+                        "new": new,
+                        "occurrences": count,
+                    }
+                    self._emit(data, [i.paragraph.text], line, list(notes))
 
     def _rename(self, old: str, new: str, expansion: Text, source: str, line: int | None) -> None:
         """A line of the note under a new code: no operation renames, so the old line goes and a new one comes."""
@@ -472,7 +725,7 @@ class _Builder:
                 )
             )
         parent = i.after or (i.rows[0].rsplit("-", 1)[0] if "-" in i.rows[0] else None)
-        if i.after is not None and "-" in i.rows[0] and i.rows[0].rsplit("-", 1)[0] != i.after:
+        if i.after is not None and "-" in i.rows[0] and not _follows(i.after, i.rows[0]):
             notes.append(Review(line, "rows", f"row {i.rows[0]} is said to follow row {i.after}, not its parent"))
         if section is None:
             found = next((r for r in self.plan.rows if str(r.number) == parent), None) if parent else None
@@ -494,8 +747,8 @@ class _Builder:
         # Kazakh plans number their columns from the row number ("1") on, so column k of the
         # table is the plan's column k - 1.
         index = number - 2
-        if 0 <= index < len(self.plan.columns):
-            return self.plan.columns[index].id
+        if 0 <= index < len(self.columns):
+            return self.columns[index]
         notes.append(Review(line, "column", f"the plan has no column {number}"))
         return None
 
@@ -511,7 +764,25 @@ class _Builder:
             if problem:
                 notes.append(Review(i.table.first_line, f"row {i.row}", problem))
             texts = list(read)
-        cells = {c: t for c, t in zip(columns, texts, strict=True) if c is not None}
+        executors = {k.id for k in self.kinds if k.kind == "executors"}
+        cells = {
+            c: (self._cyrillic_codes(t) if c in executors else t)
+            for c, t in zip(columns, texts, strict=True)
+            if c is not None
+        }
+        last = self.ops[-1].operation if self.ops else None
+        if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
+            # A cell of the column just added: given with the column (add_column's cells).
+            widened = operation_data(last)
+            widened["cells"] = {**widened.get("cells", {}), i.row: cells[last.id]}
+            folded, problems = _model(widened, line)
+            if folded is None:
+                self.ops[-1].notes.extend(problems)
+                return
+            self.ops[-1].operation = folded
+            self.ops[-1].source.append(i.paragraph.text)
+            self.ops[-1].notes.extend(notes)
+            return
         data: dict[str, Any] = {"op": "replace_cells", "row": i.row, "cells": cells}
         if self.section:
             data["section"] = self.section
@@ -520,17 +791,51 @@ class _Builder:
     def _replace_words(self, i: ReplaceWords) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
-        column = self._column(i.column_number, line, notes) if i.column_number is not None else None
-        for old, new in i.pairs:
-            data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
-            if i.row is not None:
-                data["row"] = i.row
-            if column is not None:
-                data["column"] = column
-            if self.section and not i.whole_text:
-                data["section"] = self.section
-            # The occurrences are counted against the version being amended once every operation is read.
-            self._emit(data, [i.paragraph.text], line, list(notes))
+        numbers = i.columns or ((i.column_number,) if i.column_number is not None else ())
+        columns: list[str | None] = [self._column(n, line, notes) for n in numbers] or [None]
+        rows: list[str | None] = list(i.rows) or [i.row]
+        # Several rows or columns named: the words are replaced in each, one operation each.
+        for row in rows:
+            for column in columns:
+                for old, new in i.pairs:
+                    data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
+                    if row is not None:
+                        data["row"] = row
+                    if column is not None:
+                        data["column"] = column
+                    if self.section and not i.whole_text:
+                        data["section"] = self.section
+                    # The occurrences are counted against the version being amended once every operation is read.
+                    self._emit(data, [i.paragraph.text], line, list(notes))
+
+
+def _follows(after: str, row: str) -> bool:
+    """Row ``row`` may be said to come after row ``after``: its parent, or an earlier sibling ("29-3" before
+    "29-4": the row after the last one inserted before)."""
+    parent = row.rsplit("-", 1)[0]
+    if after == parent:
+        return True
+    if after.rsplit("-", 1)[0] != parent or "-" not in after:
+        return False
+    try:
+        return RowNumber(after) < RowNumber(row)
+    except ValueError:
+        return False
+
+
+def operation_data(op: Operation) -> dict[str, Any]:
+    """An operation as data to validate again with more in it (UNKNOWN texts kept as they are)."""
+    data = op.model_dump(mode="python", exclude_defaults=True)
+    data["op"] = op.op
+    return data
+
+
+def _renumbers(i: ReplaceWords) -> bool:
+    """The words of a row's scope are its own number, replaced by a row number: the row is renumbered."""
+    if len(i.pairs) != 1 or i.column_number is not None or len(i.rows) > 1:
+        return False
+    old, new = i.pairs[0]
+    return old == i.row and re.fullmatch(r"\d+(?:-\d+)*", new) is not None
 
 
 def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
@@ -567,7 +872,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
         model = op.operation
         if model is None:
             continue
-        if model.op == "replace_words":
+        if isinstance(model, (operations.ReplaceWords, operations.ReplaceWordsIn)):
             line = next((n.line for n in op.notes if n.line), None)
             partial = Amendment(
                 act=draft.act,
@@ -591,7 +896,17 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                         f"the version before this operation cannot be made ({err.message}); 1 is assumed",
                     )
                 )
-            if version is not None:
+            if version is not None and isinstance(model, operations.ReplaceWordsIn):
+                texts = element_texts(version, parse_element(model.element))
+                text = texts[0] if texts is not None else None
+                if isinstance(text, str) and model.old in text:
+                    model = model.model_copy(update={"occurrences": text.count(model.old)})
+                else:
+                    why = "is unknown" if texts is not None else "is not in the version amended"
+                    if isinstance(text, str):
+                        why = f'does not hold "{model.old}"'
+                    op.notes.append(Review(line, "occurrences", f"{model.element} {why}; 1 is assumed"))
+            elif version is not None:
                 count, unknown = _scope_texts(version, model)
                 if count and not unknown:
                     model = model.model_copy(update={"occurrences": count})
@@ -652,6 +967,34 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
             )
 
 
+# The words of the formulae's fixed phrases: a formula word broken at a line end is rejoined by them.
+FORMULA_WORDS = Lexicon.from_texts(phrases())
+
+
+def _rejoined_title(document: Document, heading: Heading, lex: Lexicon, notes: list[Review]) -> Heading:
+    """The heading's title with words the print broke at a line end (no blank, no hyphen) glued again."""
+    lines = []
+    for number, raw in document.heading:
+        if number >= heading.line:
+            break
+        lines.append((number, raw))
+    while lines and not lines[-1][1].strip():
+        lines.pop()
+    joined, guesses = join_lines(read_lines(lines), lex)
+    title = re.sub(r"\s+", " ", joined).strip()
+    if not title or title == heading.title or title.replace(" ", "") != heading.title.replace(" ", ""):
+        return heading  # only words glued again, nothing else read otherwise
+    for a, b, j in guesses:
+        notes.append(
+            Review(
+                b.number,
+                "act.title",
+                f'"{a.text} / {b.text}": {j.why}; read as {"one word" if j.glue else "two words"}',
+            )
+        )
+    return dataclasses.replace(heading, title=title)
+
+
 def import_text(
     text: str,
     plan: Plan,
@@ -668,13 +1011,17 @@ def import_text(
     act amends. ``published``: the day of first official publication, which the text itself never gives.
     """
     document: Document = split_document(text)
-    instructions = read_instructions(document)
-    enacting = next((i.paragraph.text for i in instructions if isinstance(i, Framing)), None)
-    heading: Heading = read_heading(document.heading, enacting)
     lex = Lexicon()
     if lexicon is not None:
         lex.add(lexicon.words)
     lex.add_whole_words(read_lines(enumerate(text.split("\n"), 1)))
+    lex.add(FORMULA_WORDS.words)
+    instructions = read_instructions(document, lex)
+    enacting = next((i.paragraph.text for i in instructions if isinstance(i, Framing)), None)
+    heading: Heading = read_heading(document.heading, enacting)
+    title_notes: list[Review] = []
+    if heading.title:
+        heading = _rejoined_title(document, heading, lex, title_notes)
     codes = set(plan.abbreviations)
     codes.update(c for a in adopted for op in a.amendment.operations for c in getattr(op, "entries", {}))
     for i in instructions:
@@ -685,7 +1032,8 @@ def import_text(
         # If the acts in force do not apply, the base plan is read against (the draft check will say why).
         with contextlib.suppress(AmendError):
             current = consolidate(plan, adopted).latest.plan
-    builder = _Builder(current, lex, codes)
+    acts = {f.amendment.act.number: f for f in adopted}
+    builder = _Builder(current, lex, codes, acts)
     for i in instructions:
         builder.add(i)
     signed = next((i for i in instructions if isinstance(i, Signature)), None)
@@ -698,7 +1046,7 @@ def import_text(
         # The signatory is the act's own element (data, as in the hand transcriptions), not a comment.
         signatory=Signatory(position=signed.position, name=signed.name) if signed else None,
     )
-    notes: list[Review] = []
+    notes: list[Review] = list(title_notes)
     amends = plan_id or plan.plan
     if heading.amends is None:
         notes.append(Review(heading.line, "amends", f"the heading names no amended act; plan {amends} assumed"))

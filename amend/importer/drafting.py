@@ -12,32 +12,44 @@ which the importer reads back as unknown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.amendment import Amendment
 from amend.engine.model import Plan
 from amend.engine.operations import (
     AddAbbreviations,
+    AddColumn,
     AddSection,
     AddSubsection,
+    CorrectAct,
     DeleteAbbreviation,
+    DeleteColumn,
     DeleteRow,
     DeleteSection,
+    DeleteSubsection,
     DeleteText,
     InsertRows,
     InsertText,
+    MoveRow,
+    NewRow,
     Operation,
+    RenameColumn,
+    Renumber,
+    RepealAct,
     RepealPlan,
     ReplaceAbbreviation,
     ReplaceCells,
     ReplaceRow,
+    ReplaceSignatory,
     ReplaceText,
     ReplaceWords,
     ReplaceWordsIn,
+    RescheduleAct,
+    ResumePlan,
     SetTitle,
+    SuspendPlan,
 )
 from amend.engine.unknown import Text
 from amend.importer import wording as w
@@ -91,7 +103,8 @@ class DraftText:
 
 
 def _changes_phrase(ops: Sequence[Operation]) -> str:
-    adds = sum(isinstance(o, (InsertRows, AddAbbreviations, AddSection, AddSubsection, InsertText)) for o in ops)
+    added = (InsertRows, AddAbbreviations, AddSection, AddSubsection, InsertText, AddColumn)
+    adds = sum(isinstance(o, added) for o in ops)
     changes = len(ops) - adds
     if adds and changes:
         return "өзгерістер мен толықтырулар"
@@ -116,11 +129,17 @@ def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tup
 
 
 def _resolution_level(op: Operation) -> bool:
-    """No plan frame before it: the resolution's own title and points, and the annex's title (its sentence
-    names the plan itself)."""
-    if isinstance(op, (ReplaceText, InsertText, DeleteText)):
-        return op.element == "title" or op.element.startswith("point ") or op.element == "annex_title"
+    """No plan frame before it: the resolution's own title, preamble, points and signatory, and the annex's
+    title (its sentence names the plan itself)."""
+    if isinstance(op, ReplaceSignatory):
+        return True
+    if isinstance(op, (ReplaceText, InsertText, DeleteText, ReplaceWordsIn)):
+        return op.element in ("title", "preamble", "annex_title") or op.element.startswith("point ")
     return False
+
+
+# The operations that are points of their own: they name another act, or the plan's force, not its text.
+_OWN_POINT = (RepealPlan, RepealAct, RescheduleAct, CorrectAct, SuspendPlan, ResumePlan)
 
 
 class _Writer:
@@ -131,6 +150,8 @@ class _Writer:
         self.out = out
         self.context: tuple[str, str | None] = ("plan", None)
         self.notes = {code: a.expansion for code, a in plan.abbreviations.items()}
+        # The table's columns as the act's earlier operations leave them (columns are numbered from 2).
+        self.columns = list(plan.column_ids)
 
     def para(self, text: str, **kw: object) -> None:
         self.out.append(Block(text, **kw))  # type: ignore[arg-type]
@@ -166,6 +187,9 @@ class _Writer:
         i = 0
         while i < len(ops):
             op = ops[i]
+            if self.context[0] == "added" and isinstance(op, (InsertRows, AddSubsection)):
+                # A separate operation on the heading just added: a context sentence keeps it apart.
+                self.plan_context()
             if not _resolution_level(op) and self.context == ("point", None):
                 # The annex's changes stand under "көрсетілген қаулымен бекітілген ... :", written once.
                 self.plan_context()
@@ -196,11 +220,16 @@ class _Writer:
         self.para(f"{w.row_listing(numbers)} {w.IN_NEW_WORDING}:", rows=rows)
 
     def _cells(self, cells: dict[str, Text]) -> tuple[str, ...]:
-        return tuple(text_of(cells[c]) for c in self.plan.column_ids if c in cells)
+        return tuple(text_of(cells[c]) for c in self.columns if c in cells)
 
     def _column_number(self, column: str) -> int:
         # The table numbers its columns from the row number ("1") on.
-        return self.plan.column_ids.index(column) + 2
+        return self.columns.index(column) + 2
+
+    def _not_in_note(self) -> None:
+        # A sentence with its own scope must not stand under "Ескертпеде:" (it would read as the note's).
+        if self.context in (("note", None), ("point", None)):
+            self.plan_context()
 
     def _one(self, op: Operation) -> None:
         match op:
@@ -223,7 +252,7 @@ class _Writer:
                     self.para(f"{w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=rows)
             case ReplaceCells():
                 self.section_context(op.section)
-                columns = [c for c in self.plan.column_ids if c in op.cells]
+                columns = [c for c in self.columns if c in op.cells]
                 numbers = [self._column_number(c) for c in columns]
                 head = w.row_listing([str(op.row)], "дың")
                 cells = tuple(text_of(op.cells[c]) for c in columns)
@@ -254,17 +283,44 @@ class _Writer:
                 head = f"{op.subsection} кіші бөлімнің" if op.subsection else f"{op.section}-бөлімнің"
                 self.para(f"{head} атауы {w.IN_NEW_WORDING}:", lines=(f"{_title_quote(text_of(op.title))};",))
             case AddSection():
+                self._after_added()
                 after = f"{op.after}-бөлімнен кейін " if op.after else ""
                 self.para(
                     f"{after}{w.WITH_CONTENT} {op.number}-бөліммен {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
+                # Its content right after it, with no context sentence between (the importer folds it in):
+                # its subsections, then its rows, each run under the (sub)section it stands in.
+                for new_sub in op.subsections:
+                    self.para(
+                        f"{op.number}-бөлім {w.WITH_CONTENT} {new_sub.number} кіші бөліммен {w.SUPPLEMENTED}:",
+                        lines=(f"{_title_quote(text_of(new_sub.title))};",),
+                    )
+                titles = {s.number: text_of(s.title) for s in op.subsections}
+                start = 0
+                while start < len(op.rows):
+                    end = start + 1
+                    while end < len(op.rows) and op.rows[end].subsection == op.rows[start].subsection:
+                        end += 1
+                    run = op.rows[start:end]
+                    sub_ = run[0].subsection
+                    if sub_ is None:
+                        head = f'"{op.number}. {text_of(op.title)}" {w.SAID} бөлім'
+                    else:
+                        head = f'"{sub_}. {titles.get(sub_, UNKNOWN_TEXT)}" {w.SAID} {w.SUBSECTION}'
+                    self._new_rows(head, run)
+                    start = end
+                self.context = ("added", op.number)
             case AddSubsection():
+                self._after_added()
                 after = f"{op.after} кіші бөлімнен кейін " if op.after else ""
                 self.para(
                     f"{op.section}-бөлім {after}{w.WITH_CONTENT} {op.number} кіші бөліммен {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
+                if op.rows:
+                    self._new_rows(f'"{op.number}. {text_of(op.title)}" {w.SAID} {w.SUBSECTION}', op.rows)
+                self.context = ("added", op.number)
             case ReplaceText() | InsertText() | DeleteText():
                 self._text(op)
             case DeleteSection():
@@ -272,15 +328,116 @@ class _Writer:
                 said = f'"{found.title}" {w.SAID} ' if found is not None and isinstance(found.title, str) else ""
                 self.para(f"{said}{op.number}-бөлім {w.STRUCK_OUT};")
             case ReplaceWordsIn() if op.element.startswith("abbreviation "):
-                # Words in one line of the note: the importer finds the one line that holds them.
-                self.note_context()
-                self._word_pair("", op.old, op.new)
                 code = op.element.removeprefix("abbreviation ")
+                holders = [c for c, e in self.notes.items() if isinstance(e, str) and op.old in e]
+                if holders == [code]:
+                    # Words in one line of the note: the importer finds the one line that holds them.
+                    self.note_context()
+                    self._word_pair("", op.old, op.new)
+                else:
+                    # Other lines hold them too: the line is named ("... деген жолдағы").
+                    self.note_context()
+                    self._word_pair(f'"{self._note_line(code)}" {w.SAID} жолдағы ', op.old, op.new)
                 old = self.notes.get(code)
                 if isinstance(old, str):
                     self.notes[code] = old.replace(op.old, op.new)
+            case ReplaceWordsIn():
+                self._not_in_note()
+                self._word_pair(self._words_scope(op.element), op.old, op.new)
+            case DeleteSubsection():
+                self._not_in_note()
+                found = self.plan.section(op.section)
+                sub = found.subsection(op.number) if found is not None else None
+                if sub is not None and isinstance(sub.title, str):
+                    self.para(f'"{op.number}. {sub.title}" {w.SAID} {w.SUBSECTION} {w.STRUCK_OUT};')
+                else:
+                    self.para(f"{op.number} {w.SUBSECTION} {w.STRUCK_OUT};")
+            case Renumber():
+                self._renumber(op)
+            case MoveRow():
+                self._not_in_note()
+                to = f"{w.row_listing([str(op.to)])} {w.AS_ROW} " if op.to is not None else ""
+                where = (
+                    f"{op.section}-бөлімнің {op.subsection} кіші бөліміне" if op.subsection else f"{op.section}-бөлімге"
+                )
+                self.para(f"{w.row_listing([str(op.row)])} {to}{where} {w.MOVED};")
+            case AddColumn():
+                self._not_in_note()
+                k = len(self.columns) if op.after is None else self.columns.index(op.after) + 1
+                after = f"{self._column_number(op.after)}-бағаннан кейін " if op.after is not None else ""
+                self.columns.insert(k, op.id)
+                number = self._column_number(op.id)
+                self.para(
+                    f"{after}{w.WITH_CONTENT} {number}-бағанмен {w.SUPPLEMENTED}:",
+                    lines=(f"{_title_quote(text_of(op.title))};",),
+                )
+                # The cells the act gives in the new column: each as that cell in new wording.
+                for row, text in op.cells.items():
+                    head = f"{w.row_listing([str(row)], 'дың')} {w.column_listing([number])}"
+                    self.para(f"{head} {w.IN_NEW_WORDING}:", rows=((None, (text_of(text),)),))
+            case DeleteColumn():
+                self._not_in_note()
+                self.para(f"{self._column_number(op.id)}-баған {w.STRUCK_OUT};")
+                self.columns.remove(op.id)
+            case RenameColumn():
+                self._not_in_note()
+                self.para(
+                    f"{self._column_number(op.id)}-бағанның {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
+                    lines=(f"{_title_quote(text_of(op.title))};",),
+                )
+            case ReplaceSignatory():
+                lines = [*text_of(op.position).split("\n"), *text_of(op.name).split("\n")]
+                lines[0] = '"' + lines[0]
+                lines[-1] += '";'
+                self.para(f"{w.SIGNATORY} {w.IN_NEW_WORDING}:", lines=tuple(lines))
             case _:
                 raise AssertionError(f"no formula for {type(op).__name__}")
+
+    def _new_rows(self, head: str, rows: Sequence[NewRow]) -> None:
+        """Rows a new (sub)section comes with: "<head> мынадай мазмұндағы реттік нөмірі ... толықтырылсын:"."""
+        listing = w.row_listing([str(r.number) for r in rows], "мен")
+        quoted = tuple((str(r.number), self._cells(r.cells)) for r in rows)
+        self.para(f"{head} {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=quoted)
+
+    def _after_added(self) -> None:
+        # After a (sub)section just added, a sentence of another operation must not read as its content.
+        if self.context[0] == "added":
+            self.plan_context()
+
+    def _words_scope(self, element: str) -> str:
+        """Where words are replaced, as the sentence names it ("2-тармақтағы ", "тақырыбындағы ", ...)."""
+        kind, _, key = element.partition(" ")
+        match kind:
+            case "title":
+                return f"{w.TITLE_LOC} "
+            case "preamble":
+                return f"{w.PREAMBLE_LOC} "
+            case "annex_title":
+                return f"{w.PLAN_FRAME} {w.genitive(text_of(self.plan.title))} {w.ANNEX_TITLE_LOC} "
+            case "point":
+                point, _, sub = key.partition(".")
+                return f"{point}-тармақтың {sub}) тармақшасындағы " if sub else f"{point}-тармақтағы "
+            case "note":
+                return f"{key}-{w.NOTE_WORD}дегі "
+            case "section":
+                return f"{key}-бөлімнің {w.ANNEX_TITLE_LOC} "
+            case "subsection":
+                return f"{key} {w.SUBSECTION}нің {w.ANNEX_TITLE_LOC} "
+            case "column":
+                return f"{self._column_number(key)}-бағанның {w.ANNEX_TITLE_LOC} "
+        raise AssertionError(f"no formula for words in {element}")
+
+    def _renumber(self, op: Renumber) -> None:
+        """A row, section or subsection under a new number: the words formula on its number."""
+        kind, _, key = op.element.partition(" ")
+        self._not_in_note()
+        if kind == "row":
+            scope = f"{w.row_listing([key], 'дағы')} "
+        elif kind == "section":
+            scope = f"{key}-бөлімнің {w.NUMBER_LOC} "
+        else:
+            scope = f"{key} {w.SUBSECTION}нің {w.NUMBER_LOC} "
+        self.para(f'{scope}"{key}" {w.SAID} {w.NUMBERS_OLD} "{op.to}" {w.SAID} {w.NUMBERS_NEW} {w.REPLACED};')
 
     def _text(self, op: ReplaceText | InsertText | DeleteText) -> None:
         """The resolution's title, a point or sub-point, or the annex's title: new wording, inserted, struck out."""
@@ -295,6 +452,25 @@ class _Writer:
                 self.para(f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=_quoted(first, text_of(op.text), items))
             case ReplaceText() if op.element == "title":
                 self.para(f"{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+            case ReplaceText() if op.element == "preamble":
+                self.para(f"{w.PREAMBLE} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+            case InsertText() if op.element == "preamble":
+                self.para(f"{w.WITH_CONTENT} {w.PREAMBLE_INS} {w.SUPPLEMENTED}:", lines=_quoted("", text_of(op.text)))
+            case DeleteText() if op.element == "preamble":
+                self.para(f"{w.PREAMBLE} {w.STRUCK_OUT};")
+            case ReplaceText() if op.element.startswith("note "):
+                self._not_in_note()
+                number = op.element.removeprefix("note ")
+                self.para(f"{number}-{w.NOTE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted(f"{number}.", text_of(op.text)))
+            case InsertText() if op.element.startswith("note "):
+                self._not_in_note()
+                number = op.element.removeprefix("note ")
+                after = f"{op.after}-{w.NOTE_WORD}ден {w.AFTER} " if op.after else ""
+                head = f"{after}{w.WITH_CONTENT} {number}-{w.NOTE_WORD}мен {w.SUPPLEMENTED}:"
+                self.para(head, lines=_quoted(f"{number}.", text_of(op.text)))
+            case DeleteText() if op.element.startswith("note "):
+                self._not_in_note()
+                self.para(f"{op.element.removeprefix('note ')}-{w.NOTE_WORD} {w.STRUCK_OUT};")
             case ReplaceText() if op.element == "annex_title":
                 plan = w.genitive(text_of(self.plan.title))
                 self.para(
@@ -342,9 +518,67 @@ def _rule_phrase(rule: OnSigning | OnDate | AfterPublication) -> str:
     raise AssertionError(rule)
 
 
-def draft_text(amendment: Amendment, plan: Plan) -> DraftText:
-    """The amending resolution's text for ``amendment``; ``plan`` is the plan as it stands just before the act."""
+def _act_genitive(number: str, acts: Mapping[str, Act]) -> str:
+    """Another act of the plan named in the genitive: in full where its file is known, else by number."""
+    act = acts.get(number)
+    if act is None:
+        return f"№ {number} {w.KIND_GENITIVE['қаулы']}"
+    quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
+    return quoted + w.act_genitive(act.issuer, act.kind, act.number, act.date)
+
+
+def _act_changes(number: str, operations: Sequence[int], acts: Mapping[str, Act], case: str) -> str:
+    """ "... № 392 қаулысымен енгізілген 2-өзгерістің": some changes of another act, by their order in it."""
+    act = acts.get(number)
+    if act is None:
+        who = f"№ {number} {w.KIND_INSTRUMENTAL['қаулы']}"
+    else:
+        quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
+        who = quoted + w.act_instrumental(act.issuer, act.kind, act.number, act.date)
+    return f"{who} {w.INTRODUCED} {w.change_listing(operations, case)}"
+
+
+def _own_point(op: Operation, plan_genitive: str, acts: Mapping[str, Act]) -> list[Block]:
+    """The point of an operation that names another act or the plan's force (no "... енгізілсін" lead-in)."""
+    match op:
+        case RepealPlan():
+            return [Block(f"{plan_genitive} {w.REPEALED}.")]
+        case RepealAct(operations=None):
+            return [Block(f"{_act_genitive(op.act, acts)} {w.REPEALED}.")]
+        case RepealAct(operations=tuple() as ops):
+            return [Block(f"{_act_changes(op.act, ops, acts, 'дың')} {w.REPEALED}.")]
+        case RescheduleAct():
+            who = (
+                _act_genitive(op.act, acts)
+                if op.operations is None
+                else _act_changes(op.act, op.operations, acts, "дың")
+            )
+            return [
+                Block(f"{who} {w.ENTRY_TERM} {w.IN_NEW_WORDING}:", lines=(f'"{w.date_ablative(op.date)} бастап".',))
+            ]
+        case CorrectAct():
+            head = _act_changes(op.act, (op.operation,), acts, "дағы")
+            if op.new:
+                text = f'{head} "{op.old}" {w.SAID} {w.WORDS_OLD} "{op.new}" {w.SAID} {w.WORDS_NEW} {w.REPLACED}.'
+            else:
+                text = f'{head} "{op.old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT}.'
+            return [Block(text)]
+        case SuspendPlan():
+            until = f"{w.date_dative(op.until)} дейін " if op.until is not None else ""
+            return [Block(f"{plan_genitive} {w.SUSPENDED.format(until=until)}.")]
+        case ResumePlan():
+            return [Block(f"{plan_genitive} {w.RESUMED}.")]
+    raise AssertionError(f"no formula for {type(op).__name__}")
+
+
+def draft_text(amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None = None) -> DraftText:
+    """The amending resolution's text for ``amendment``; ``plan`` is the plan as it stands just before the act.
+
+    ``acts``: the plan's other amending acts by number, to name an act that this one repeals, postpones or
+    corrects in full (without them it is named by its number).
+    """
     act = amendment.act
+    others: Mapping[str, Act] = acts or {}
     out: list[Block] = []
     if isinstance(act.title, str):
         out.append(Block(act.title, heading=True))
@@ -353,19 +587,27 @@ def draft_text(amendment: Amendment, plan: Plan) -> DraftText:
     base = plan.act
     reference = w.act_reference(base.issuer, base.kind, base.number, base.date, dative=True)
     quoted = f"{_title_quote(base.title)} " if isinstance(base.title, str) else ""
+    plan_genitive = quoted + w.act_genitive(base.issuer, base.kind, base.number, base.date)
     writer = _Writer(plan, out)
     point = 0
     later: dict[dt.date, list[int]] = {}
-    # One point per run of operations that enter into force together (staggered commencement).
-    for in_force, run in groupby(amendment.operations, key=lambda o: (o.in_force, isinstance(o, RepealPlan))):
-        ops = list(run)
-        day, repeal = in_force
+    # One point per run of operations that enter into force together (staggered commencement); an
+    # operation on another act or on the plan's force is a point of its own.
+    runs: list[list[Operation]] = []
+    for op in amendment.operations:
+        together = runs and not isinstance(op, _OWN_POINT) and not isinstance(runs[-1][0], _OWN_POINT)
+        if together and runs[-1][0].in_force == op.in_force:
+            runs[-1].append(op)
+            continue
+        runs.append([op])
+    for ops in runs:
         point += 1
+        day = ops[0].in_force
         if day is not None:
             later.setdefault(day, []).append(point)
-        if repeal:
-            genitive = reference.removesuffix(w.KIND_DATIVE[base.kind]) + w.KIND_GENITIVE[base.kind]
-            out.append(Block(f"{point}. {quoted}{genitive} {w.REPEALED}."))
+        if isinstance(ops[0], _OWN_POINT):
+            blocks = _own_point(ops[0], plan_genitive, others)
+            out.append(Block(f"{point}. {blocks[0].text}", lines=blocks[0].lines))
             continue
         out.append(Block(f"{point}. {quoted}{reference} мынадай {_changes_phrase(ops)} енгізілсін:"))
         # The resolution's own changes come right after the lead-in; the annex's under the plan's frame.

@@ -28,6 +28,9 @@ _GRAMMAR = r"""
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
       | plan_ctx | lead_in | entry | repeal | signature | enacting
+      | preamble_text | preamble_insert | preamble_delete | signatory_text | note_text | note_insert | note_strike
+      | add_column | delete_column | rename_column | subsection_delete | move_row
+      | repeal_changes | reschedule | correct | suspend | resume
 
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
@@ -51,9 +54,21 @@ replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай р�
 
 // -- words -----------------------------------------------------------------------------------
 words: scope? pairs (_REPLACED | _STRUCK) _END?
-scope: row_scope col_scope? | col_scope | text_scope
-row_scope: _ROWS_WORD ROWITEM _ROW_LOC
-col_scope: COLNUM _COL_LOC
+scope: row_scope col_scope? | col_scope | text_scope | el_title | el_preamble | el_point | el_note | el_section
+     | el_subsection | el_column | el_annex | el_line | num_section | num_subsection
+el_title: «тақырыбындағы»
+el_preamble: «кіріспесіндегі»
+el_point: POINT_LOC
+el_note: NOTE_LOC
+el_section: (QUOTED «деген»)? SECNUM _SEC_GEN «атауындағы»
+el_subsection: SUBNUM «кіші бөлімнің атауындағы»
+el_column: COLNUM _COL_GEN «атауындағы»
+el_annex: _PLAN_FRAME «атауындағы»
+el_line: QUOTED «деген жолдағы»
+num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
+num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
+row_scope: _ROWS_WORD rowlist _ROW_LOC
+col_scope: collist _COL_LOC
 text_scope: «мәтіні бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
@@ -83,12 +98,40 @@ point_insert: (POINT _POINT_ABL «кейін»)? «мынадай мазмұнд
 _after_sub: SUBPOINT _SUB_ABL «кейін»
 subpoint_insert: POINT _POINTS_NOM _after_sub? «мынадай мазмұндағы» SUBPOINT _SUB_INS «толықтырылсын» ":"
 
+// -- the preamble, the signatory, the annex's numbered notes ---------------------------------------
+preamble_text: «кіріспесі мынадай редакцияда жазылсын» ":"
+preamble_insert: «мынадай мазмұндағы кіріспемен толықтырылсын» ":"
+preamble_delete: «кіріспесі» _STRUCK _END?
+signatory_text: «қол қоюшының лауазымы мен аты-жөні мынадай редакцияда жазылсын» ":"
+note_text: NOTENUM _NOTE_NOM «мынадай редакцияда жазылсын» ":"
+note_insert: (NOTENUM _NOTE_ABL «кейін»)? «мынадай мазмұндағы» NOTENUM _NOTE_INS «толықтырылсын» ":"
+note_strike: NOTENUM _NOTE_NOM _STRUCK _END?
+
+// -- the table's structure: columns, subsections struck out, rows moved --------------------------------
+add_column: (COLNUM _COL_ABL «кейін»)? «мынадай мазмұндағы» COLNUM _COL_INS «толықтырылсын» ":"
+delete_column: COLNUM _COL_BARE _STRUCK _END?
+rename_column: COLNUM _COL_GEN «атауы мынадай редакцияда жазылсын» ":"
+subsection_delete: (QUOTED «деген» | SUBNUM) «кіші бөлім» _STRUCK _END?
+move_to: _ROWS_WORD ROWITEM _ROW_NOM «болып»
+move_place: SECNUM _SEC_GEN SUBNUM «кіші бөліміне» | SECNUM _SEC_DAT
+move_row: _ROWS_WORD ROWITEM _ROW_NOM move_to? move_place _REPLACED _END?
+
+// -- acts that amend acts, the plan's force ------------------------------------------------------------
+changelist: CHANGE ("," CHANGE)* («және» CHANGE)?
+changes_of: LEAD_BY «енгізілген» changelist _CHANGE_GEN
+repeal_changes: changes_of «күші жойылды деп танылсын» _END?
+reschedule: (LEAD_REPEAL | changes_of) «қолданысқа енгізілу мерзімі мынадай редакцияда жазылсын» ":"
+correct: LEAD_BY «енгізілген» CHANGE _CHANGE_LOC pairs (_REPLACED | _STRUCK) _END?
+suspend: LEAD_REPEAL «қолданылуы» (YEAR «жылғы» DAY MONTH_TO «дейін»)? «тоқтатыла тұрсын» _END?
+resume: LEAD_REPEAL «қолданылуы қайта басталсын» _END?
+
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
 entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
 exception: refs «қоспағанда» ","?
-later: refs rule «қолданысқа енгізіледі» _PUBLISHED?
+later: later_item ("," later_item)* «қолданысқа енгізіледі» _PUBLISHED?
+later_item: refs rule
 refs: ref_points | ref_subs
 ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
 ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
@@ -103,7 +146,7 @@ enacting: ENACTING
 
 QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
 SECNUM: /[0-9IVXLCІХС]+(?=-)/
-SUBNUM: /\d+(?:\.\d+)+\.?(?=\s)/
+SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?=\s)/
 ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
@@ -117,6 +160,22 @@ POINT_REF: /\d+-тармақ(?:тың)?/
 SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
 LEAD: /.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)[^:]*?(?=\s+енгізілсін)/
 LEAD_REPEAL: /(?:\d+\.\s+)?.+?(?:қаулысының|бұйрығының|Жарлығының)(?=\s)/
+LEAD_BY: /(?:\d+\.\s+)?.+?(?:қаулысымен|бұйрығымен|Жарлығымен)(?=\s)/
+CHANGE: /\d+(?=[\s,]|-өзгеріс)/
+MONTH_TO: /[^\W\d_]+(?=\s+дейін)/
+NOTENUM: /\d+(?=-ескертпе)/
+POINT_LOC: /\d+-тармақтағы(?!\w)|\d+-тармақтың\s+\d+\)\s+тармақшасындағы(?!\w)/
+NOTE_LOC: /\d+-ескертпедегі(?!\w)/
+_CHANGE_GEN: /-өзгеріс(?:тің|тердің)(?!\w)/
+_CHANGE_LOC: /-өзгеріс(?:тегі|тердегі)(?!\w)/
+_NOTE_NOM: /-ескертпе(?!\w)/
+_NOTE_ABL: /-ескертпеден(?!\w)/
+_NOTE_INS: /-ескертпемен(?!\w)/
+_COL_BARE: /-баған(?!\w)/
+_COL_GEN: /-бағанның(?!\w)/
+_COL_ABL: /-бағаннан(?!\w)/
+_COL_INS: /-бағанмен(?!\w)/
+_SEC_DAT: /-бөлімге(?!\w)/
 POSITION: /.*(?:Министрі|министрі|Президенті|Төрағасы|Басшысы)(?=\s)/
 ENACTING: /.*(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:/
 NAME: /(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+/
@@ -130,10 +189,10 @@ _ROWS_WORD: /реттік\s+нөмір(?:і|лері)(?!\w)/
 _ROW_NOM: /-жол(?:дар)?(?!\w)/
 _ROW_INS: /-жол(?:мен|дармен)(?!\w)/
 _ROW_ABL: /-жол(?:дан|дардан)(?!\w)/
-_ROW_LOC: /-жол(?:дағы|да|дың|дардағы)(?!\w)/
+_ROW_LOC: /-жол(?:дағы|да|дың|дардағы|дардың)(?!\w)/
 _ROW_GEN: /-жол(?:дың|дардың)(?!\w)/
 _COL_NOM: /-баған(?:ы|дары)(?!\w)/
-_COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы)(?!\w)/
+_COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы|дардағы)(?!\w)/
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
@@ -146,7 +205,7 @@ _LINE_WORD: /(?:жол|абзац)(?!\w)/
 _LINE_ABL: /(?:жолдан|абзацтан)(?!\w)/
 _TITLE_WORD: /(?:атауы|тақырыбы)(?!\w)/
 _PUBLISHED: /және\s+ресми\s+жариялануға\s+тиіс(?!\w)/
-_PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атауы\s))/
+_PLAN_FRAME: /(?:көрсетілген|аталған)\s+(?:қаулымен|бұйрықпен|Жарлықпен)\s+бекітілген[^:]*?(?=\s*(?::|атау\w*\s))/
 _KIND: /(?:қаулы|бұйрық|Жарлық)(?!\w)/
 _POINTS_ACC: /-(?:тармағын|тармақтарын)(?!\w)/
 _POINT_GEN: /-(?:тармақтың|тармағының)(?!\w)/
@@ -213,6 +272,15 @@ class Clause:
         self.rule = rule
         self.exceptions = exceptions
         self.later = later
+
+
+class Later:
+    """The later commencements of one sentence: (refs, rule) each."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: tuple[tuple[tuple[Ref, ...], tuple[str, Any]], ...]) -> None:
+        self.items = items
 
 
 _ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "У": "V"})
@@ -301,14 +369,123 @@ class _Reader(Transformer[Token, Formula]):
     def replace_cells(self, row: Token, columns: list[int]) -> Formula:
         return Formula("replace_cells", {"row": str(row), "columns": columns})
 
-    def row_scope(self, row: Token) -> dict[str, Any]:
-        return {"row": str(row)}
+    def row_scope(self, rows: list[str]) -> dict[str, Any]:
+        # "реттік нөмірлері 5 және 6-жолдардағы": the words replaced in each row named.
+        return {"row": rows[0], "rows": rows}
 
-    def col_scope(self, column: Token) -> dict[str, Any]:
-        return {"column": int(column)}
+    def col_scope(self, columns: list[int]) -> dict[str, Any]:
+        return {"column": columns[0], "columns": columns}
 
     def text_scope(self) -> dict[str, Any]:
         return {"whole_text": True}
+
+    # Words in one text that is not a cell: the element the engine names (replace_words_in).
+    def el_title(self) -> dict[str, Any]:
+        return {"element": "title"}
+
+    def el_preamble(self) -> dict[str, Any]:
+        return {"element": "preamble"}
+
+    def el_point(self, ref: Token) -> dict[str, Any]:
+        return {"element": _point_element(ref)}
+
+    def el_note(self, ref: Token) -> dict[str, Any]:
+        return {"element": "note " + re.findall(r"\d+", str(ref))[0]}
+
+    def el_section(self, *args: Token) -> dict[str, Any]:
+        return {"element": "section " + _section_number(args[-1])}
+
+    def el_subsection(self, number: Token) -> dict[str, Any]:
+        return {"element": "subsection " + str(number).rstrip(".")}
+
+    def el_column(self, number: Token) -> dict[str, Any]:
+        return {"column_title": int(number)}
+
+    def el_annex(self) -> dict[str, Any]:
+        return {"element": "annex_title"}
+
+    def el_line(self, quoted: Token) -> dict[str, Any]:
+        return {"line": _unquote(quoted)}
+
+    def num_section(self, number: Token) -> dict[str, Any]:
+        return {"number_of": "section " + _section_number(number)}
+
+    def num_subsection(self, number: Token) -> dict[str, Any]:
+        return {"number_of": "subsection " + str(number).rstrip(".")}
+
+    def preamble_text(self) -> Formula:
+        return Formula("text_replace", {"element": "preamble"})
+
+    def preamble_insert(self) -> Formula:
+        return Formula("text_insert", {"element": "preamble", "number": "", "after": None})
+
+    def preamble_delete(self) -> Formula:
+        return Formula("text_delete", {"element": "preamble"})
+
+    def signatory_text(self) -> Formula:
+        return Formula("signatory", {})
+
+    def note_text(self, number: Token) -> Formula:
+        return Formula("text_replace", {"element": f"note {number}"})
+
+    def note_insert(self, *numbers: Token) -> Formula:
+        after = str(numbers[0]) if len(numbers) == 2 else None
+        return Formula("text_insert", {"element": f"note {numbers[-1]}", "number": str(numbers[-1]), "after": after})
+
+    def note_strike(self, number: Token) -> Formula:
+        return Formula("text_delete", {"element": f"note {number}"})
+
+    def add_column(self, *numbers: Token) -> Formula:
+        after = int(numbers[0]) if len(numbers) == 2 else None
+        return Formula("add_column", {"number": int(numbers[-1]), "after": after})
+
+    def delete_column(self, number: Token) -> Formula:
+        return Formula("delete_column", {"number": int(number)})
+
+    def rename_column(self, number: Token) -> Formula:
+        return Formula("rename_column", {"number": int(number)})
+
+    def subsection_delete(self, token: Token) -> Formula:
+        if token.type == "SUBNUM":
+            number, title = str(token).rstrip("."), None
+        else:
+            number, title = _numbered(_unquote(token))
+        return Formula("subsection_delete", {"subsection": number, "title": title})
+
+    def move_to(self, row: Token) -> str:
+        return str(row)
+
+    def move_place(self, section: Token, subsection: Token | None = None) -> tuple[str, str | None]:
+        return (_section_number(section), None if subsection is None else str(subsection).rstrip("."))
+
+    def move_row(self, row: Token, *rest: Any) -> Formula:
+        to = rest[0] if len(rest) == 2 else None
+        section, subsection = rest[-1]
+        return Formula("move_row", {"row": str(row), "to": to, "section": section, "subsection": subsection})
+
+    def changelist(self, *items: Token) -> tuple[int, ...]:
+        return tuple(int(i) for i in items)
+
+    def changes_of(self, lead: Token, changes: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
+        return (str(lead), changes)
+
+    def repeal_changes(self, of: tuple[str, tuple[int, ...]]) -> Formula:
+        return Formula("repeal", {"lead": of[0], "operations": list(of[1])})
+
+    def reschedule(self, of: Token | tuple[str, tuple[int, ...]]) -> Formula:
+        if isinstance(of, Token):
+            return Formula("reschedule", {"lead": str(of), "operations": None})
+        return Formula("reschedule", {"lead": of[0], "operations": list(of[1])})
+
+    def correct(self, lead: Token, change: Token, pairs: list[tuple[str, str | None]]) -> Formula:
+        return Formula("correct", {"lead": str(lead), "operation": int(change), "pairs": pairs})
+
+    def suspend(self, lead: Token, *date: Token) -> Formula:
+        until = kazakh_date(str(date[0]), str(date[1]), str(date[2])) if date else None
+        return Formula("suspend", {"lead": str(lead), "until": until, "dated": bool(date)})
+
+    def resume(self, lead: Token) -> Formula:
+        return Formula("resume", {"lead": str(lead)})
 
     def scope(self, *parts: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -406,8 +583,12 @@ class _Reader(Transformer[Token, Formula]):
     def exception(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
         return refs
 
-    def later(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
+    def later_item(self, refs: tuple[Ref, ...], rule: tuple[str, Any]) -> tuple[tuple[Ref, ...], tuple[str, Any]]:
         return (refs, rule)
+
+    def later(self, *items: tuple[tuple[Ref, ...], tuple[str, Any]]) -> Later:
+        # "2-тармақ 2022 жылғы 1 қаңтардан бастап, 3-тармақ 2022 жылғы 1 шілдеден бастап қолданысқа енгізіледі"
+        return Later(items)
 
     def entry(self, *args: Any) -> Formula:
         items = [a for a in args if not isinstance(a, Token)]
@@ -415,10 +596,10 @@ class _Reader(Transformer[Token, Formula]):
         rule: tuple[str, Any] | None = None
         later: list[tuple[tuple[Ref, ...], tuple[str, Any]]] = []
         for item in items:
-            if isinstance(item, tuple) and item and isinstance(item[0], str):
+            if isinstance(item, Later):
+                later.extend(item.items)  # (refs, rule) each
+            elif isinstance(item, tuple) and item and isinstance(item[0], str):
                 rule = item
-            elif len(item) == 2 and isinstance(item[1], tuple) and item[1] and isinstance(item[1][0], str):
-                later.append(item)  # (refs, rule)
             else:
                 exceptions = item
         assert rule is not None
@@ -447,7 +628,7 @@ def _heading(text: str) -> tuple[str | None, str]:
 
 def _numbered(text: str) -> tuple[str, str]:
     """ "1.2. Орта мерзімді шаралар" -> ("1.2", "Орта мерзімді шаралар")."""
-    m = re.match(r"^(\d+(?:\.\d+)+)\.?\s+(.+)$", text)
+    m = re.match(r"^((?:\d+|[IVXLC]+)(?:\.\d+)+)\.?\s+(.+)$", text)
     if m is None:
         return "", text
     return m.group(1), m.group(2)

@@ -13,30 +13,37 @@ import re
 from dataclasses import dataclass
 
 from amend.importer.grammar import Clause, parse_paragraph
-from amend.importer.text import fix_lookalikes
-from amend.importer.wording import row_numbers
+from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
+from amend.importer.wording import kazakh_date, row_numbers
 
 __all__ = [
+    "ActChange",
     "AddAbbreviations",
+    "AddColumn",
     "AddSection",
     "DeleteAbbreviation",
+    "DeleteColumn",
     "DeletePoint",
     "DeleteRows",
     "DeleteSection",
+    "DeleteSubsection",
     "Document",
     "EntryIntoForceClause",
     "Framing",
     "InsertPoint",
     "InsertRows",
     "Instruction",
+    "MoveRow",
     "NoteContext",
     "Paragraph",
     "PlanContext",
+    "RenameColumn",
     "Repeal",
     "ReplaceAbbreviation",
     "ReplaceActText",
     "ReplaceCells",
     "ReplaceRows",
+    "ReplaceSignatory",
     "ReplaceWords",
     "SectionContext",
     "SetTitle",
@@ -45,6 +52,7 @@ __all__ = [
     "SubsectionContext",
     "Table",
     "Unrecognized",
+    "normalize_quotes",
     "note_line",
     "read_instructions",
     "row_numbers",
@@ -59,6 +67,8 @@ class Paragraph:
     text: str
     first_line: int
     last_line: int
+    lines: tuple[tuple[int, str], ...] = ()  # the printed lines (number, raw text)
+    joined: bool = False  # read with words broken at line ends joined (no formula derived the plain join)
 
 
 @dataclass(frozen=True)
@@ -94,9 +104,18 @@ def _join_prose(lines: list[str]) -> str:
     return re.sub(r"\s+", " ", out)
 
 
+# Quotation marks as printed: guillemets and typographic quotes are the formulae's one quote, '"'.
+_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
+
+
+def normalize_quotes(text: str) -> str:
+    """Every kind of quotation mark as '"' (the bank prints guillemets in some texts, straight quotes in others)."""
+    return text.translate(_QUOTES)
+
+
 def split_document(text: str) -> Document:
     """Split the extracted text into heading, paragraphs (an indented line starts one) and quoted tables."""
-    lines = list(enumerate(fix_lookalikes(text.replace("\r\n", "\n")).split("\n"), 1))
+    lines = list(enumerate(fix_lookalikes(normalize_quotes(text.replace("\r\n", "\n"))).split("\n"), 1))
     start = next((i for i, (_, raw) in enumerate(lines) if _ENACTING.search(raw)), None)
     if start is None:
         start = next((i for i, (_, raw) in enumerate(lines) if re.match(r"^\s{2,}\S", raw)), len(lines))
@@ -106,7 +125,7 @@ def split_document(text: str) -> Document:
 
     def close() -> None:
         if current:
-            body.append(Paragraph(_join_prose([r for _, r in current]), current[0][0], current[-1][0]))
+            body.append(Paragraph(_join_prose([r for _, r in current]), current[0][0], current[-1][0], tuple(current)))
             current.clear()
 
     i = start
@@ -211,6 +230,82 @@ class ReplaceWords(Instruction):
     row: str | None = None
     column_number: int | None = None
     whole_text: bool = False
+    element: str | None = None  # words in one text that is not a cell: "title", "point 2", "note 1", ...
+    column_title: int | None = None  # words in a column's title (the column by its number in the table)
+    line: str | None = None  # words in the named line of the note ('"КОД – ..." деген жолдағы')
+    number_of: str | None = None  # "section 3": the section's (subsection's) number itself: renumbered
+    rows: tuple[str, ...] = ()  # "реттік нөмірлері 5 және 6-жолдардағы": every row named (``row`` the first)
+    columns: tuple[int, ...] = ()  # "4 және 5-бағандарындағы": every column named (``column_number`` the first)
+
+
+@dataclass(frozen=True)
+class ReplaceSignatory(Instruction):
+    """'қол қоюшының лауазымы мен аты-жөні мынадай редакцияда жазылсын: "<position> / <name>"'."""
+
+    position: str
+    name: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class AddColumn(Instruction):
+    """'[K-бағаннан кейін] мынадай мазмұндағы M-бағанмен толықтырылсын: "<title>"'."""
+
+    number: int
+    after: int | None
+    title: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeleteColumn(Instruction):
+    """'M-баған алып тасталсын'."""
+
+    number: int
+
+
+@dataclass(frozen=True)
+class RenameColumn(Instruction):
+    """'M-бағанның атауы мынадай редакцияда жазылсын: "<title>"'."""
+
+    number: int
+    title: str
+    quote: tuple[Paragraph, ...] = ()
+
+
+@dataclass(frozen=True)
+class DeleteSubsection(Instruction):
+    """'"N.M. <title>" деген кіші бөлім алып тасталсын'."""
+
+    subsection: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class MoveRow(Instruction):
+    """'реттік нөмірі N-жол [реттік нөмірі M-жол болып] K-бөлімнің K.L кіші бөліміне ауыстырылсын'."""
+
+    row: str
+    section: str
+    subsection: str | None = None
+    to: str | None = None
+
+
+@dataclass(frozen=True)
+class ActChange(Instruction):
+    """A point on another act of the plan (its changes moved, corrected or repealed) or on the plan's force.
+
+    ``kind``: "reschedule" (``date``), "correct" (``operation``, ``pairs``), "repeal" (some ``operations``),
+    "suspend" (``until``, or open), "resume".
+    """
+
+    kind: str
+    number: str | None  # the act the point names ("№ 392")
+    point: int | None = None
+    operations: tuple[int, ...] | None = None
+    date: object = None  # dt.date of a new entry into force (reschedule) or of the suspension's end
+    pairs: tuple[tuple[str, str], ...] = ()
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
@@ -417,6 +512,26 @@ def _point_wording(quote: tuple[Paragraph, ...], number: str) -> tuple[str, tupl
     return text, tuple(items)
 
 
+def _own_number(element: str) -> str:
+    """The number a quoted new wording starts with: "2" for point 2 ("2. ..."), "1" for point 2.1 ("1) ...")
+    and note 1 ("1. ..."); "" for the title, the preamble and the annex's title (no number)."""
+    kind, _, key = element.partition(" ")
+    return key.rsplit(".", 1)[-1] if kind in ("point", "note") else ""
+
+
+def _joined(wording: tuple[str, tuple[tuple[str, str], ...]]) -> str:
+    """A quoted text with its "1) ..." lines kept as lines of the text (a note, a preamble)."""
+    text, items = wording
+    return "\n".join([text, *(f"{n}) {t}" for n, t in items)])
+
+
+def _quoted_day(quote: tuple[Paragraph, ...]) -> object:
+    """The date of a quoted '"2025 жылғы 1 қыркүйектен бастап"' (None if it is no date)."""
+    text = " ".join(q.text for q in quote)
+    m = re.search(r"(\d{4})\s+жылғы\s+(\d{1,2})\s+([^\W\d_]+)\s+бастап", text)
+    return kazakh_date(m.group(1), m.group(2), m.group(3)) if m else None
+
+
 def _point(lead: str) -> int | None:
     m = re.match(r"^(\d+)\.\s", lead)
     return int(m.group(1)) if m else None
@@ -430,8 +545,22 @@ def _act_number(lead: str) -> str | None:
 _ENTRY_WORDS = re.compile(r"^(?:\d+\.\s+)?Осы\s+.*қолданысқа\s+енгізіледі")
 
 
-def read_instructions(document: Document) -> list[Instruction]:
-    """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``)."""
+def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:
+    """The paragraph with its lines joined by the line-join rules (a word broken at a line end with no
+    hyphen is glued where the lexicon knows it), if that reads otherwise than the plain join."""
+    if len(p.lines) < 2:
+        return None
+    text, _ = join_lines(read_lines(p.lines), lexicon)
+    text = re.sub(r"\s+", " ", text).strip()
+    return None if text == p.text else Paragraph(text, p.first_line, p.last_line, p.lines, True)
+
+
+def read_instructions(document: Document, lexicon: Lexicon | None = None) -> list[Instruction]:
+    """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
+
+    ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
+    the plain join derives no formula.
+    """
     out: list[Instruction] = []
     body = document.body
     i = 0
@@ -456,6 +585,9 @@ def read_instructions(document: Document) -> list[Instruction]:
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
+        if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
+            formula = parse_paragraph(again.text)
+            p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))
@@ -500,7 +632,21 @@ def read_instructions(document: Document) -> list[Instruction]:
                 if len({new is None for _, new in v["pairs"]}) > 1:
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
                     continue
-                out.append(ReplaceWords(p, pairs, scope.get("row"), scope.get("column"), bool(scope.get("whole_text"))))
+                out.append(
+                    ReplaceWords(
+                        p,
+                        pairs,
+                        scope.get("row"),
+                        scope.get("column"),
+                        bool(scope.get("whole_text")),
+                        scope.get("element"),
+                        scope.get("column_title"),
+                        scope.get("line"),
+                        scope.get("number_of"),
+                        tuple(scope.get("rows", ())),
+                        tuple(scope.get("columns", ())),
+                    )
+                )
             case "note_add":
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
@@ -542,7 +688,9 @@ def read_instructions(document: Document) -> list[Instruction]:
             case "text_replace":
                 quote, i = _quote_lines(body, i)
                 element = v["element"]
-                wording = _point_wording(quote, element.rsplit(".", 1)[-1].removeprefix("point ")) if quote else None
+                wording = _point_wording(quote, _own_number(element)) if quote else None
+                if wording is not None and element.startswith("note "):
+                    wording = (_joined(wording), ())  # a note's own "1) ..." lines are its text
                 if wording is None:
                     out.append(Unrecognized(p, None, "the new wording could not be read"))
                 elif element.startswith("point ") and "." not in element:
@@ -554,6 +702,8 @@ def read_instructions(document: Document) -> list[Instruction]:
             case "text_insert":
                 quote, i = _quote_lines(body, i)
                 wording = _point_wording(quote, v["number"]) if quote else None
+                if wording is not None and not v["element"].startswith("point "):
+                    wording = (_joined(wording), ())
                 if wording is None:
                     out.append(Unrecognized(p, None, "the text of the new point could not be read"))
                 elif wording[1]:
@@ -565,10 +715,53 @@ def read_instructions(document: Document) -> list[Instruction]:
                 out.append(DeletePoint(p, v["element"]))
             case "section_delete":
                 out.append(DeleteSection(p, v["section"], v["title"]))
+            case "subsection_delete":
+                out.append(DeleteSubsection(p, v["subsection"], v["title"]))
+            case "move_row":
+                out.append(MoveRow(p, v["row"], v["section"], v["subsection"], v["to"]))
+            case "signatory":
+                quote, i = _quote_lines(body, i)
+                texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
+                if len(texts) < 2 or not all(texts):
+                    out.append(Unrecognized(p, None, "the signatory's position and name could not be read"))
+                else:
+                    out.append(ReplaceSignatory(p, "\n".join(texts[:-1]), texts[-1], quote))
+            case "add_column" | "rename_column":
+                quote, i = _quote_lines(body, i)
+                title = _quoted_title(quote)
+                if title is None:
+                    out.append(Unrecognized(p, None, "the column's title could not be read"))
+                elif formula.kind == "add_column":
+                    out.append(AddColumn(p, v["number"], v["after"], title, quote))
+                else:
+                    out.append(RenameColumn(p, v["number"], title, quote))
+            case "delete_column":
+                out.append(DeleteColumn(p, v["number"]))
+            case "reschedule":
+                quote, i = _quote_lines(body, i)
+                day = _quoted_day(quote)
+                ops = tuple(v["operations"]) if v["operations"] else None
+                problem = None if day is not None else "the new date of entry into force could not be read"
+                out.append(ActChange(p, "reschedule", _act_number(v["lead"]), _point(v["lead"]), ops, day, (), problem))
+            case "correct":
+                pairs = tuple((old, new or "") for old, new in v["pairs"])
+                number = _act_number(v["lead"])
+                out.append(ActChange(p, "correct", number, _point(v["lead"]), (v["operation"],), None, pairs))
+            case "suspend":
+                problem = (
+                    "the date the suspension ends could not be read" if v["dated"] and v["until"] is None else None
+                )
+                number = _act_number(v["lead"])
+                out.append(ActChange(p, "suspend", number, _point(v["lead"]), None, v["until"], (), problem))
+            case "resume":
+                out.append(ActChange(p, "resume", _act_number(v["lead"]), _point(v["lead"])))
             case "enacting":
                 out.append(Framing(p))
             case "lead_in":
                 out.append(Framing(p, v["point"]))
+            case "repeal" if v.get("operations"):
+                number = _act_number(v["lead"])
+                out.append(ActChange(p, "repeal", number, _point(v["lead"]), tuple(v["operations"])))
             case "repeal":
                 out.append(Repeal(p, _point(v["lead"]), _act_number(v["lead"])))
             case "entry":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from amend.engine.acts import Act
 from amend.engine.amendment import Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.timeline import act_bounds, consolidate
@@ -12,7 +13,7 @@ from amend.importer.draft import Draft
 from amend.store.loading import load_plan
 from amend.store.repository import Repository
 
-__all__ = ["adopted_acts", "draft_problems", "version_before"]
+__all__ = ["adopted_acts", "draft_problems", "plan_acts", "version_before"]
 
 
 def _describe(err: AmendError, what: str) -> str:
@@ -60,3 +61,12 @@ def version_before(root: Path, amendment: Amendment, path: Path) -> Plan:
     others = adopted_acts(root, amendment.amends, amendment)
     timeline = consolidate(base, others, drafts=[FiledAmendment(amendment, path)], until=act_bounds(amendment)[0])
     return timeline.latest.plan
+
+
+def plan_acts(root: Path, plan_id: str) -> dict[str, Act]:
+    """The plan's amending acts under ``root`` (any status) by number: ``draft-text`` names them in full."""
+    try:
+        filed = Repository(root).amendments
+    except AmendError:
+        return {}
+    return {f.amendment.act.number: f.amendment.act for f in filed if f.amendment.amends == plan_id}

@@ -189,6 +189,7 @@ class Joint:
 
 # Latin letters that print like Cyrillic ones; PDFs of the bank mix them into Cyrillic words.
 _LOOKALIKE = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
+LOOKALIKE = _LOOKALIKE  # the same table for other modules (codes printed wholly in Latin look-alikes)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -22,14 +22,19 @@ __all__ = [
     "MONTH_LOCATIVE",
     "NUMBER_WORDS",
     "UNKNOWN_TEXT",
+    "act_genitive",
+    "act_instrumental",
     "act_reference",
+    "change_listing",
     "column_listing",
     "date_ablative",
+    "date_dative",
     "date_locative",
     "days_phrase",
     "genitive",
     "kazakh_date",
     "parse_days",
+    "phrases",
     "point_case",
     "point_listing",
     "point_name",
@@ -84,6 +89,22 @@ _MONTH_ABLATIVE = (
     "желтоқсаннан",
 )
 
+# "2021 жылғы 1 шілдеге дейін" (until a date): the dative of each month.
+_MONTH_DATIVE = (
+    "қаңтарға",
+    "ақпанға",
+    "наурызға",
+    "сәуірге",
+    "мамырға",
+    "маусымға",
+    "шілдеге",
+    "тамызға",
+    "қыркүйекке",
+    "қазанға",
+    "қарашаға",
+    "желтоқсанға",
+)
+
 # Numbers of days as entry-into-force sentences spell them ("күнтізбелік он күн").
 NUMBER_WORDS = {
     "бір": 1,
@@ -112,6 +133,7 @@ ISSUER_GENITIVE = {
 KIND_NOMINATIVE = {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"}
 KIND_GENITIVE = {"қаулы": "қаулысының", "бұйрық": "бұйрығының", "жарлық": "Жарлығының", "заң": "Заңының"}
 KIND_DATIVE = {"қаулы": "қаулысына", "бұйрық": "бұйрығына", "жарлық": "Жарлығына", "заң": "Заңына"}
+KIND_INSTRUMENTAL = {"қаулы": "қаулысымен", "бұйрық": "бұйрығымен", "жарлық": "Жарлығымен", "заң": "Заңымен"}
 # "Осы қаулы ..." / "Осы бұйрық ...": the act's kind as the closing point names itself.
 KIND_SELF = {"қаулы": "қаулы", "бұйрық": "бұйрық", "жарлық": "Жарлық", "заң": "Заң"}
 
@@ -140,9 +162,60 @@ ON_SIGNING = "қол қойылған күнінен бастап"
 AFTER_PUBLICATION = "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң"
 EXCEPT = "қоспағанда"
 REPEALED = "күші жойылды деп танылсын"
-TITLE_WORD = "тақырыбы"  # the resolution's own title ("тақырыбы мынадай редакцияда жазылсын:")
+# The resolution's own title ("тақырыбы мынадай редакцияда жазылсын:"): the noun attested by the bank's
+# notes "... Қаулысымен тақырыбы жаңа редакцияда" (online.zakon.kz/Document/?doc_id=31303080,
+# zanorda.kz/kk/content/85704-v1400009947); a point likewise ("... Қаулысымен 1-тармақ жаңа редакцияда").
+TITLE_WORD = "тақырыбы"
 ANNEX_TITLE_WORD = "атауы"  # the approved plan's title ("... жол картасының атауы ...")
 AFTER = "кейін"
+
+# -- the formulae for the remaining kinds of operation -------------------------------------------------
+# Where each comes from. "Attested" means the wording is printed in an amending act or in a note of the
+# reference bank (adilet.zan.kz); the address is given. "Not attested" means no act at hand uses a
+# formula for that change: the closest attested general formula is used ("... мынадай редакцияда
+# жазылсын", "... алып тасталсын", "... толықтырылсын", "... деген сөздер ... деген сөздермен
+# ауыстырылсын", "... күші жойылды деп танылсын") with the element named as the attested formulae name
+# their elements. docs/import.md lists them; no plan content is ever part of a formula.
+
+# The preamble is called "кіріспе": attested by the bank's notes "Ескерту. Кіріспе жаңа редакцияда - ..."
+# (adilet.zan.kz/kaz/docs/V1600014556, adilet.zan.kz/kaz/docs/V2200030139). The formulae are the
+# general ones with the possessive "кіріспесі" (as "тақырыбы", "атауы"): not attested as such.
+PREAMBLE = "кіріспесі"  # "кіріспесі мынадай редакцияда жазылсын:" / "кіріспесі алып тасталсын;"
+PREAMBLE_INS = "кіріспемен"  # "мынадай мазмұндағы кіріспемен толықтырылсын:"
+PREAMBLE_LOC = "кіріспесіндегі"  # words in the preamble
+TITLE_LOC = "тақырыбындағы"  # words in the resolution's title
+ANNEX_TITLE_LOC = "атауындағы"  # words in the plan's title (or a section's, a subsection's, a column's)
+# The signatory in new wording: not attested (no act at hand changes its signatory); the general formula.
+SIGNATORY = "қол қоюшының лауазымы мен аты-жөні"
+# The annex's numbered notes: "1-ескертпе" as points are "1-тармақ" (attested: "59-тармақ мынадай
+# редакцияда жазылсын:", adilet.zan.kz/kaz/docs/P1100000990); the noun "ескертпе" is the annex's own
+# ("Ескертпе: ..." in sources/392.txt). Not attested for a numbered note.
+NOTE_WORD = "ескертпе"
+# Columns: "4-бағаны", "4 және 5-бағандары" are attested in 392-style texts for cells; a column added,
+# struck out or renamed is not attested (the general formulae with "баған").
+COLUMN_WORD = "баған"
+# A subsection struck out: the general formula (attested for rows and sections in sources-style texts).
+SUBSECTION = "кіші бөлім"
+# A row moved to another (sub)section: not attested; the verb "ауыстырылсын" of the words formula.
+MOVED = "ауыстырылсын"
+AS_ROW = "болып"  # "реттік нөмірі 30-жол болып": under a new number
+# Renumbering: the words formula on the number ("реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24"
+# деген сандармен ауыстырылсын"); "деген сандар ... деген сандармен" is the words formula's attested
+# form for figures. Sections and subsections: "... реттік нөміріндегі ..." (not attested).
+NUMBERS_OLD = "сандар"
+NUMBERS_NEW = "сандармен"
+NUMBER_LOC = "реттік нөміріндегі"
+# Acts that amend acts. The repeal of an act is attested ("... қаулысының күші жойылды деп танылсын";
+# the bank's note "Күші жойылды - ҚР Үкіметінің 25.04.2015 № 325 ... қаулысымен",
+# adilet.zan.kz/kaz/docs/P1100000990). An act's changes named by their order ("1-өзгеріс"), a new
+# entry-into-force term ("қолданысқа енгізілу мерзімі мынадай редакцияда жазылсын"), a suspension
+# ("қолданылуы ... дейін тоқтатыла тұрсын", the operation's own docstring) and a resumption
+# ("қолданылуы қайта басталсын") are not attested.
+CHANGE = "өзгеріс"
+INTRODUCED = "енгізілген"
+ENTRY_TERM = "қолданысқа енгізілу мерзімі"
+SUSPENDED = "қолданылуы {until}тоқтатыла тұрсын"
+RESUMED = "қолданылуы қайта басталсын"
 
 
 def date_locative(day: dt.date) -> str:
@@ -155,11 +228,42 @@ def date_ablative(day: dt.date) -> str:
     return f"{day.year} жылғы {day.day} {_MONTH_ABLATIVE[day.month - 1]}"
 
 
+def date_dative(day: dt.date) -> str:
+    """ "2021 жылғы 1 шілдеге": the day until which something holds (before "дейін")."""
+    return f"{day.year} жылғы {day.day} {_MONTH_DATIVE[day.month - 1]}"
+
+
+def act_genitive(issuer: str, kind: str, number: str, date: dt.date) -> str:
+    """ "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 шілдедегі № 9003 қаулысының"."""
+    return (
+        act_reference(issuer, kind, number, date, dative=False).removesuffix(KIND_NOMINATIVE[kind])
+        + (KIND_GENITIVE[kind])
+    )
+
+
+def act_instrumental(issuer: str, kind: str, number: str, date: dt.date) -> str:
+    """ "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 шілдедегі № 9003 қаулысымен"."""
+    return (
+        act_reference(issuer, kind, number, date, dative=False).removesuffix(KIND_NOMINATIVE[kind])
+        + (KIND_INSTRUMENTAL[kind])
+    )
+
+
+def change_listing(numbers: Sequence[int], case: str) -> str:
+    """ "2-өзгерістің" / "1 және 2-өзгерістердің" (``case`` "дың"), "1-өзгерістегі" ("дағы"): an act's changes
+    by their order in it."""
+    items = [str(n) for n in numbers]
+    one = {"дың": "өзгерістің", "дағы": "өзгерістегі"}[case]
+    many = {"дың": "өзгерістердің", "дағы": "өзгерістердегі"}[case]
+    return f"{_listing(items)}-{one if len(items) == 1 else many}"
+
+
 def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
     """The date of "2024 жылғы 5 наурыздағы" (any case ending on the month), or None if it is no date."""
     word = month_word.lower()
     for index, stem in enumerate(MONTHS, 1):
-        if word.startswith(stem) or word in (MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1]):
+        forms = (MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1], _MONTH_DATIVE[index - 1])
+        if word.startswith(stem) or word in forms:
             try:
                 return dt.date(int(year), index, int(day))
             except ValueError:
@@ -265,3 +369,18 @@ def genitive(phrase: str) -> str:
     else:
         ending = "тің" if front else "тың"
     return word + ending
+
+
+def phrases() -> list[str]:
+    """Every fixed phrase of the formulae, the month forms and the number words: the words a formula is made of
+    (the importer glues a formula word the print broke at a line end by them)."""
+    fixed = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    return [
+        *fixed,
+        " ".join(MONTHS),
+        " ".join(MONTH_LOCATIVE),
+        " ".join(_MONTH_ABLATIVE),
+        " ".join(_MONTH_DATIVE),
+        " ".join(NUMBER_WORDS),
+        "қолданысқа енгізіледі жарияланған күнінен күнтізбелік өткен бастап қоспағанда тармағын тармақтарын",
+    ]
