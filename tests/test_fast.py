@@ -93,7 +93,7 @@ def _dump(plan: Plan) -> tuple[Any, ...]:
     return (
         plan.model_dump(),
         plan.model_dump(exclude_unset=True),
-        [r.model_fields_set for r in rows],
+        [r.fields() for r in rows],  # a Row is a lean record (base.Lean)
         [[c.fields() for c in r.history] for r in rows],  # a Change is a lean record: its notes joined
     )
 

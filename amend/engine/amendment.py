@@ -10,8 +10,8 @@ from pathlib import Path
 
 from amend.engine.acts import Act, EntryIntoForce, in_force_date
 from amend.engine.base import Frozen
-from amend.engine.model import ElementNumber
 from amend.engine.operations import Operation
+from amend.engine.records import ElementNumber
 from amend.engine.unknown import Text
 
 __all__ = ["ActStatus", "Amendment", "FiledAmendment"]

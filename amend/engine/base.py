@@ -7,9 +7,9 @@ from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Frozen", "cached", "construct", "evolve"]
+__all__ = ["Frozen", "Lean", "cached", "construct", "evolve"]
 
-M = TypeVar("M", bound=BaseModel)
+L = TypeVar("L", bound="Lean")
 T = TypeVar("T")
 
 
@@ -38,6 +38,73 @@ class cached(Generic[T]):  # named like the decorator it stands for
         return value
 
 
+class Lean:
+    """A lean, immutable record (``__slots__``) for what the engine makes once per operation and every
+    version keeps: no per-instance dictionary, built from trusted values without validation.
+
+    A subclass lists its fields in ``__slots__`` (their order is the order of ``fields()``) and may give
+    defaults in ``_defaults``; pydantic validates and describes it through a record model (records.py).
+    """
+
+    __slots__ = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+
+    @classmethod
+    def _fields(cls) -> tuple[str, ...]:
+        return cls.__slots__
+
+    @classmethod
+    def of(cls: type[L], **values: Any) -> L:
+        """A record from trusted values; left-out fields take their defaults."""
+        new = object.__new__(cls)
+        defaults = cls._defaults
+        for name in cls._fields():
+            object.__setattr__(new, name, values[name] if name in values else defaults[name])
+        return new
+
+    def evolve(self: L, **changes: Any) -> L:
+        """A copy with ``changes``; the other fields shared."""
+        new = object.__new__(type(self))
+        for name in self._fields():
+            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        return new
+
+    def fields(self) -> tuple[Any, ...]:
+        """The values of the fields, in order."""
+        return tuple(getattr(self, name) for name in self._fields())
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name (what pydantic serializes)."""
+        return dict(zip(self._fields(), self.fields(), strict=True))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a {type(self).__name__} is immutable (tried to set {name})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a {type(self).__name__} is immutable (tried to delete {name})")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self is other or self.fields() == other.fields()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(" + ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.fields()))
+
+
+def _rebuild(cls: type[L], values: tuple[Any, ...]) -> L:
+    # Unpickling (the model cache): the fields in order.
+    return cls.of(**dict(zip(cls._fields(), values, strict=True)))
+
+
+M = TypeVar("M", bound=BaseModel | Lean)
+
+
 class Frozen(BaseModel):
     """Immutable, and an unknown key is an error rather than silently dropped."""
 
@@ -53,6 +120,8 @@ def evolve(model: M, **changes: Any) -> M:
     The values are trusted (the engine builds them from validated parts), so this skips
     validation: applying thousands of operations must not re-validate whole plans.
     """
+    if isinstance(model, Lean):
+        return model.evolve(**changes)
     new = object.__new__(type(model))
     values = model.__dict__.copy()
     values.update(changes)
@@ -87,6 +156,8 @@ _DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
 
 def construct(cls: type[M], **values: Any) -> M:
     """A new model from trusted values, unvalidated (see ``evolve``); left-out fields take their defaults."""
+    if issubclass(cls, Lean):
+        return cls.of(**values)
     new = object.__new__(cls)
     fields_set = set(values)
     defaults = _defaults(cls)

@@ -5,22 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import cached_property, lru_cache
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import Field, StringConstraints, field_validator
+from pydantic import Field, GetCoreSchemaHandler, field_validator
+from pydantic_core import core_schema
 
 from amend.engine.acts import Act, EntryIntoForce
-from amend.engine.base import Frozen
+from amend.engine.base import Frozen, Lean
 from amend.engine.legal import AmendingActs, DeclaredPeriod
 from amend.engine.numbers import RowNumber
+from amend.engine.provenance import _FIELDS as _CHANGE_FIELDS
 from amend.engine.provenance import Change
+from amend.engine.records import Change as ChangeRecord
+from amend.engine.records import ElementNumber, Identifier
+from amend.engine.records import Row as RowRecord
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN, Text, Unknown
 
 __all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
-
-Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-ElementNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 
 
 class Column(Frozen):
@@ -61,24 +63,65 @@ class Section(Frozen):
         return next((s for s in self.subsections if s.number == number), None)
 
 
-class Row(Frozen):
-    """A numbered measure: where it sits, its cells by column id, and how it came to read so."""
+class Row(Lean):
+    """A numbered measure: where it sits, its cells by column id, and how it came to read so.
+
+    A lean record (base.Lean): validated and described in the JSON schema as ``records.Row``.
+    """
+
+    __slots__ = ("cells", "cells_ru", "history", "number", "section", "subsection", "uid")
+    _defaults: ClassVar[dict[str, Any]] = {"subsection": None, "history": (), "cells_ru": {}, "uid": None}
 
     number: RowNumber
-    section: ElementNumber
+    section: str
     # None: the row is in no subsection; UNKNOWN: the sources do not say which.
-    subsection: ElementNumber | Unknown | None = None
-    cells: dict[Identifier, Text]
-    history: tuple[Change, ...] = ()
+    subsection: str | Unknown | None
+    cells: dict[str, Text]
+    history: tuple[Change, ...]
     # The Russian cells a source gives, by column id; a column missing here is UNKNOWN in Russian.
-    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
+    cells_ru: dict[str, Text]
     # The stable identity, set once the row is renumbered (see Subsection.uid); history follows it.
-    uid: str | None = None
+    uid: str | None
+
+    def __init__(self, **data: Any) -> None:
+        """A row validated from ``data`` (as a plan file gives it): a pydantic ValidationError if invalid."""
+        record = RowRecord(**data)
+        for name in self._fields():
+            object.__setattr__(self, name, getattr(record, name))
+        object.__setattr__(self, "history", tuple(map(_change, record.history)))
 
     @property
     def identity(self) -> str:
         """The row's stable identity: the number it was created with, whatever it is numbered now."""
         return self.uid if self.uid is not None else str(self.number)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # Validated as the record (and described by it in the JSON schema); a Row itself passes as is.
+        record = core_schema.no_info_after_validator_function(_row_of_record, handler.generate_schema(RowRecord))
+        return core_schema.json_or_python_schema(
+            json_schema=record,
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), record]),
+            serialization=core_schema.plain_serializer_function_ser_schema(_row_as_dict),
+        )
+
+
+def _change(record: ChangeRecord | Change) -> Change:
+    if isinstance(record, Change):
+        return record
+    return Change(**{name: getattr(record, name) for name in _CHANGE_FIELDS})
+
+
+def _row_of_record(record: RowRecord) -> Row:
+    values = {name: getattr(record, name) for name in Row._fields()}
+    values["history"] = tuple(map(_change, record.history))
+    return Row.of(**values)
+
+
+def _row_as_dict(row: Row) -> dict[str, Any]:
+    values = row.as_dict()
+    values["history"] = [c.as_dict() for c in row.history]
+    return values
 
 
 class Abbreviation(Frozen):

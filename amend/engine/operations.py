@@ -10,8 +10,8 @@ from pydantic import Field, PositiveInt, StringConstraints
 from amend.engine.acts import ActPoint
 from amend.engine.base import Frozen
 from amend.engine.elements import ELEMENT_PATTERN, Effect, Element, ElementKind, Touch, parse_element
-from amend.engine.model import ElementNumber, Identifier
 from amend.engine.numbers import RowNumber
+from amend.engine.records import ElementNumber, Identifier
 from amend.engine.unknown import UNKNOWN, NonBlank, Text
 
 if TYPE_CHECKING:

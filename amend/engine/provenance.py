@@ -11,9 +11,9 @@ from pydantic_core import core_schema
 
 from amend.engine.acts import Act, citation, citation_ru
 from amend.engine.base import cached
-from amend.engine.change_record import Change as ChangeRecord
-from amend.engine.change_record import ChangeKind
 from amend.engine.legal import act_in_case
+from amend.engine.records import Change as ChangeRecord
+from amend.engine.records import ChangeKind
 
 __all__ = [
     "Change",

@@ -13,6 +13,9 @@ from amend.engine.amendment import Amendment
 from amend.engine.gc_pause import gc_paused
 from amend.engine.invariants import check_executors, check_structure
 from amend.engine.model import Plan, Row
+from amend.engine.provenance import Change
+from amend.engine.records import Change as ChangeRecord
+from amend.engine.records import Row as RowRecord
 from amend.errors import AmendError, SchemaError
 from amend.store.cache import cached
 from amend.store.yaml_io import locate, read_yaml
@@ -46,7 +49,7 @@ def _schema_error(model: type[BaseModel], exc: ValidationError, path: Path) -> S
         key = str(loc[-1])
         missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
         guess = difflib.get_close_matches(key, missing, n=1, cutoff=0.6) or difflib.get_close_matches(
-            key, _field_names(model, Row), n=1, cutoff=0.75
+            key, _field_names(model, RowRecord), n=1, cutoff=0.75
         )
         if guess and guess[0] in missing:
             more -= 1  # the missing key is the misspelt one
@@ -74,6 +77,10 @@ def _schema_error(model: type[BaseModel], exc: ValidationError, path: Path) -> S
     return locate(err, at_key=first["type"] == "extra_forbidden")
 
 
+# The lean records (engine/base.Lean) and the models that validate them.
+_RECORDS: dict[Any, type[BaseModel]] = {Row: RowRecord, Change: ChangeRecord}
+
+
 @cache
 def _field_names(*models: type[BaseModel]) -> tuple[str, ...]:
     """Every key any model reachable from ``models`` takes (for "did you mean")."""
@@ -93,6 +100,9 @@ def _field_names(*models: type[BaseModel]) -> tuple[str, ...]:
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
+    record = _RECORDS.get(annotation)
+    if record is not None:  # a lean record: its keys are its record model's
+        return [record]
     return [m for arg in get_args(annotation) for m in _models_in(arg)]
 
 

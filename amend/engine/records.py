@@ -1,17 +1,26 @@
-"""A change as data: how a written change (in a consolidated file) is validated, and its JSON schema.
+"""The lean records as data: how a written change or row is validated, and its JSON schema.
 
-The engine's own ``provenance.Change`` is a lean record (``__slots__``, notes built when read); this
-model is what pydantic validates a change against and describes it with, under the same name.
+The engine's own ``provenance.Change`` and ``model.Row`` are lean records (``__slots__``; a change's
+notes built when read): it makes one of each per operation, and every version keeps them. These models
+are what pydantic validates them against and describes them with, under the same names.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Annotated
+
+from pydantic import StringConstraints
 
 from amend.engine.base import Frozen
+from amend.engine.numbers import RowNumber
+from amend.engine.unknown import Text, Unknown
 
-__all__ = ["Change", "ChangeKind"]
+__all__ = ["Change", "ChangeKind", "ElementNumber", "Identifier", "Row"]
+
+Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+ElementNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
 
 
 class ChangeKind(str, Enum):
@@ -47,3 +56,18 @@ class Change(Frozen):
     corrects: str | None = None
     # The same note in Russian ("Сноска. ..."), generated from the same facts; None only in hand-built changes.
     note_ru: str | None = None
+
+
+class Row(Frozen):
+    """A numbered measure: where it sits, its cells by column id, and how it came to read so."""
+
+    number: RowNumber
+    section: ElementNumber
+    # None: the row is in no subsection; UNKNOWN: the sources do not say which.
+    subsection: ElementNumber | Unknown | None = None
+    cells: dict[Identifier, Text]
+    history: tuple[Change, ...] = ()
+    # The Russian cells a source gives, by column id; a column missing here is UNKNOWN in Russian.
+    cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
+    # The stable identity, set once the row is renumbered (see Subsection.uid); history follows it.
+    uid: str | None = None
