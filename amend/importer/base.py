@@ -22,6 +22,7 @@ from typing import Any
 from amend.engine.acts import ActPoint, Signatory
 from amend.engine.model import Column
 from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.annex import read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
@@ -212,21 +213,14 @@ def _table(
     expected = 1
     section: str | None = None
     segment: list[tuple[int, str]] = []
+    header: tuple[int, str] | None = None
     i = 0
-
-    segments: dict[str, list[tuple[int, str]]] = {}
-    choices: dict[str, str] = {}
-    pending: dict[str, tuple[list[str], list[str]]] = {}
 
     def close() -> None:
         if rows:
-            number = rows[-1]["number"]
-            segments[number] = segment
-            choice, rest = _cells(rows[-1], segment, columns, codes)
-            if choice is not None:
-                choices[number] = choice
-            if rest is not None:
-                pending[number] = rest
+            reading = read_row(segment, columns, codes, lexicon, header)
+            rows[-1]["cells"] = reading.cells
+            _row_notes(rows[-1], [*([header] if header else []), *segment], reading.notes, notes)
 
     while i < len(table):
         n, raw = table[i]
@@ -246,34 +240,15 @@ def _table(
         marker = re.match(rf"^\s*{expected}\.(\s|$)(?P<rest>.*)$", raw)
         if marker and section is not None:
             close()
-            segment = [(n, marker.group("rest"))] if marker.group("rest").strip() else []
+            segment = []
+            rest = raw[marker.start("rest") :]
+            header = (n, rest) if rest.strip() else None
             rows.append({"number": str(expected), "section": section, "cells": {}})
             expected += 1
         else:
             segment.append((n, raw))
         i += 1
     close()
-    # Forms of completion read in rows printed whole tell where the form begins in a row whose measure
-    # runs on after a page break.
-    text_ids = [c.id for c in columns[:2]]
-    forms = {str(r["cells"][text_ids[1]]) for r in rows if r["number"] in choices}
-    for number, (head, tail) in pending.items():
-        row = rows[int(number) - 1] if rows[int(number) - 1]["number"] == number else None
-        if row is None:
-            continue
-        for x in range(1, len(head)):
-            form = _joined(head[x:])
-            if form in forms:
-                measure, _ = join_lines(read_lines(enumerate([*head[:x], *tail], 1)), Lexicon())
-                row["cells"][text_ids[0]] = "\n".join(" ".join(p.split()) for p in measure.split("\n"))
-                row["cells"][text_ids[1]] = form
-                choices[number] = (
-                    f'{text_ids[1]} "{form}" is a form read in a row printed whole; the {text_ids[0]} is the text '
-                    f"before it and the {len(tail)} line(s) printed after the row's costs (a page break)"
-                )
-                break
-    for row in rows:
-        _row_notes(row, segments.get(row["number"], []), choices.get(row["number"]), notes)
     return sections, rows, notes
 
 
@@ -420,26 +395,28 @@ def _cells(
 
 
 def _row_notes(
-    row: dict[str, Any], segment: list[tuple[int, str]], choice: str | None, notes: dict[str, list[Review]]
+    row: dict[str, Any],
+    segment: list[tuple[int, str]],
+    choices: Sequence[tuple[int | None, str]],
+    notes: dict[str, list[Review]],
 ) -> None:
-    """The review notes of a row: the choice made, and the cells left unknown with the printed text."""
+    """The review notes of a row: each choice made (with the line it quotes), and the cells left unknown."""
     cells = row["cells"]
     printed = [raw.strip() for _, raw in segment if raw.strip()]
     unknown = [c for c, v in cells.items() if v is UNKNOWN]
-    line = segment[0][0] if segment else None
-    if choice is not None:
-        notes.setdefault(row["number"], []).append(Review(line, f"row {row['number']}", choice))
+    first = segment[0][0] if segment else None
+    where = f"row {row['number']}"
+    for line, message in choices:
+        notes.setdefault(row["number"], []).append(Review(line or first, where, message))
     if unknown:
         text = " / ".join(printed)
-        notes.setdefault(row["number"], []).extend(
-            [
-                Review(
-                    line,
-                    f"row {row['number']}",
-                    f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
-                    f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
-                )
-            ]
+        notes.setdefault(row["number"], []).append(
+            Review(
+                first,
+                where,
+                f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
+                f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
+            )
         )
 
 

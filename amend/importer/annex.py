@@ -1,0 +1,612 @@
+"""The cells of one row of an annex table, rebuilt from its extracted lines (``amend import-base``).
+
+The reference bank's PDF text prints a table row column by column: every printed line of the first
+column, then of the second, and so on. A page break (three empty lines or more) starts the row's next
+*band*, which prints each column's continuation, again in column order. The row-number line may hold
+the first printed line of every column at once. Nothing marks where one cell ends, so a row is rebuilt
+by column order and vocabulary:
+
+- the columns with a vocabulary of their own (the executors: codes of the note; the deadline; the
+  amounts, funding and budget codes) are read from the end of each band, token by token, in column
+  order; a column a band leaves unfinished is continued by the next band's tokens of its kind;
+- a line printed without a trailing blank continues its word on the column's next line
+  (``Еңбекмин`` / ``і``, ``Р`` / ``Б``, ``40,`` / ``0``);
+- the text before them belongs to the free-text columns (measure, form), parted by the layout where it
+  says something (a line printed with a leading blank starts a cell; a line shared with the executors
+  ends the cell before them), and otherwise by a choice that is marked for review: a measure ends in a
+  verbal noun; a form of completion is its last noun with the modifiers printed before it.
+
+Every cell no rule gives is left unknown, with the printed text in a review note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from amend.engine.model import Column
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.rows import vocabulary
+from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, join_lines
+from amend.importer.wording import MONTHS
+
+__all__ = ["RowCells", "column_kinds", "read_row"]
+
+PAGE_BREAK = 3  # empty lines: more than the one between printed lines
+_S = r"\s+"
+_FUNDS = ("РБ", "ЖБ", "ДБ", "ЖҚ", "ҰҚ")
+# A cost in words: "талап етілмейді", "РБ, ЖБ көзделген қаражат шеңберінде" (within the means a budget provides).
+_FUND = "(?:" + "|".join(_FUNDS) + ")"
+_COST_WORDS = re.compile(
+    rf"талап{_S}етілмейді|{_FUND}(?:(?:\s*,\s*|{_S}және{_S}){_FUND})*{_S}(?:көзделген|көздеген){_S}қаражат{_S}"
+    rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
+)
+_FIGURE = re.compile(r"\d+(?:,\d+)?")
+_BUDGET_CODE = re.compile(r"\d{3}")
+_COST_TOKENS = frozenset(
+    {"талап", "етілмейді", "көзделген", "көздеген", "қаражат", "шегінде", "шеңберінде", "бюджеттен", "тыс", "және"}
+)
+_DEADLINE_TOKENS = frozenset(
+    {
+        "жыл",
+        "жылы",
+        "жылғы",
+        "жылдың",
+        "жылдар",
+        "жылдары",
+        "жылдардағы",
+        "жылда",
+        "сайын",
+        "жарты",
+        "бір",
+        "рет",
+        "тоқсан",
+        "тоқсаны",
+        "бірінші",
+        "екінші",
+        "үшінші",
+        "төртінші",
+        "жартыжылдығы",
+        "тұрақты",
+        "және",
+        "–",
+        "—",
+    }
+    | set(MONTHS)
+)
+_AGREEMENT = frozenset({"(келісу", "келісу", "бойынша)", "бойынша", ")", "(", ","})
+_CODE = re.compile(r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}")
+_DASH_ITEM = re.compile(r"^[-–]\s")
+# Endings that make a word a modifier of the noun after it: an adjective in -лық/-лік/-дық/-дік/-тық/-тік
+# ("әдістемелік ұсынымдар"), a dative ("Үкіметке ақпарат", "БҒМ-ге ақпарат").
+_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
+_DATIVE = re.compile(r"(?:ге|ға|ке|қа)$")
+_PLURAL_ITEM = re.compile(r"(?:лар|лер|дар|дер|тар|тер)[,;]$")
+_POSSESSIVE = re.compile(r"(?:сы|сі)$")
+_VERBAL_NOUN = re.compile(r"[^\W\d_][ую]$")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One cell's share of a printed line: a printed line holds one piece, or several parted by two blanks."""
+
+    text: str  # spaced-out letters closed up, blanks made single
+    open_end: bool  # its last word is complete (a blank or another piece follows it on the line)
+    line: int  # line number in the source
+    lead: bool  # the first piece of a line printed with a leading blank (the first line of a cell)
+    shared: bool  # its line holds other pieces after it
+    raw: str  # the printed line
+
+    def as_line(self) -> Line:
+        return Line(self.text, self.open_end, self.line, 0)
+
+
+@dataclass
+class _Group:
+    """Pieces that print one word across lines (no trailing blank, and the next piece goes on with it)."""
+
+    pieces: list[_Piece]
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    @property
+    def open_end(self) -> bool:
+        return self.pieces[-1].open_end
+
+
+@dataclass
+class RowCells:
+    """A row's cells as read, and the review notes of the choices made: (source line, message)."""
+
+    cells: dict[str, Text]
+    notes: list[tuple[int | None, str]] = field(default_factory=list)
+
+
+def column_kinds(columns: Sequence[Column]) -> list[str]:
+    """Each column's kind: ``free`` text, ``executors``, ``deadline``, or ``money`` (amounts, funding, budget)."""
+    kinds: list[str] = []
+    money = False
+    for column in columns:
+        title = column.title.lower() if isinstance(column.title, str) else ""
+        if column.role in ("amount", "funding") or column.id.startswith("cost") or money:
+            money = True
+            kinds.append("money")
+        elif column.role == "executors":
+            kinds.append("executors")
+        elif "deadline" in column.id or "мерзім" in title:
+            kinds.append("deadline")
+        else:
+            kinds.append("free")
+    return kinds
+
+
+def _pieces(number: int, raw: str, words: bool = False) -> list[_Piece]:
+    """A printed line's pieces (parted by two blanks or more; by every blank for ``words``)."""
+    text = fix_lookalikes(close_up(raw.rstrip("\n")))
+    parts = [p for p in re.split(r"\s+" if words else r"\s{2,}", text.strip()) if p]
+    lead = raw[:1].isspace()
+    ends_open = raw.rstrip("\n") != raw.rstrip()
+    return [
+        _Piece(" ".join(part.split()), ends_open or i < len(parts) - 1, number, lead and i == 0, i < len(parts) - 1, raw)
+        for i, part in enumerate(parts)
+    ]
+
+
+def _bands(segment: Sequence[tuple[int, str]]) -> list[list[_Piece]]:
+    """The row's printed lines in bands parted by page breaks."""
+    bands: list[list[_Piece]] = [[]]
+    blanks = 0
+    for number, raw in segment:
+        if not raw.strip():
+            blanks += 1
+            continue
+        if blanks >= PAGE_BREAK and bands[-1]:
+            bands.append([])
+        blanks = 0
+        bands[-1].extend(_pieces(number, raw))
+    return [b for b in bands if b]
+
+
+def _glues(left: str, right: str) -> bool:
+    """A piece printed without a trailing blank goes on with the next one: its word is cut by the column edge."""
+    if not left or not right:
+        return False
+    if left[-1].isalpha() and right[0].isdigit() or left[-1].isdigit() and right[0].isalpha():
+        return False
+    if re.fullmatch(r"[^\W\d_]", left) and right[0].isupper():
+        return True  # a narrow column prints "Р" / "Б"
+    return right[0].islower() or right[0].isdigit() or right[0] in ",.;:)"
+
+
+def _groups(pieces: Sequence[_Piece]) -> list[_Group]:
+    groups: list[_Group] = []
+    for piece in pieces:
+        last = groups[-1] if groups else None
+        if last is not None and not last.open_end and _glues(last.text, piece.text):
+            last.pieces.append(piece)
+        else:
+            groups.append(_Group([piece]))
+    return groups
+
+
+class _Classes:
+    """Which kinds of cell a printed token can belong to."""
+
+    def __init__(self, codes: Iterable[str]) -> None:
+        self.codes = {w.strip(",") for code in codes for w in code.split()}
+        self.prefixes = {c[:i] for c in self.codes for i in range(2, len(c))}
+
+    def of(self, token: str, open_end: bool) -> set[str]:
+        """The kinds ``token`` fits; a word cut by the column edge (``open_end`` false) may be a code's beginning."""
+        out: set[str] = set()
+        bare = token.strip(",;")
+        low = bare.lower()
+        if bare in self.codes or _CODE.fullmatch(bare) or token in _AGREEMENT or token == "бойынша),":
+            out.add("executors")
+        if not open_end and bare in self.prefixes:
+            out.add("executors")
+        if re.fullmatch(r"20\d\d", bare) or low in _DEADLINE_TOKENS or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d", bare):
+            out.add("deadline")
+        if not open_end and re.fullmatch(r"[^\W\d_]{2,}", low) and any(t.startswith(low) for t in _DEADLINE_TOKENS):
+            out.add("deadline")  # "жартыжыл" / "дығы", "жартыжылды" / "ғы"
+        if (
+            re.fullmatch(r"\d+,?\d*|-", bare)
+            or bare in _FUNDS
+            or low in _COST_TOKENS
+            or (not open_end and any(t.startswith(low) for t in _COST_TOKENS | set(_FUNDS)))
+            or (not open_end and len(bare) == 1 and bare.isupper())
+        ):
+            out.add("money")
+        return out
+
+
+def _tokens(groups: Sequence[_Group]) -> list[tuple[str, int, bool]]:
+    """The words of groups: (word, group index, whether the word ends its group's word)."""
+    out: list[tuple[str, int, bool]] = []
+    for i, group in enumerate(groups):
+        words = group.text.split()
+        for k, word in enumerate(words):
+            out.append((word, i, k < len(words) - 1 or group.open_end))
+    return out
+
+
+def _fragment(word: str) -> bool:
+    """The rest of a word cut at the end of the last band ("і,", "ғы", "дығы"): a lower-case piece of a word."""
+    return bool(re.fullmatch(r"[а-яәғқңөұүһіё]{1,4}[,;]?", word))
+
+
+def _tail(
+    groups: Sequence[_Group], order: Sequence[str], classes: _Classes, pending: str | None
+) -> tuple[int, list[tuple[str, str, int, bool]]]:
+    """Where the band's vocabulary cells begin (a group index) and each of their words with its kind.
+
+    The longest run of closing groups whose every word fits a kind, the kinds in column order;
+    ``pending`` is the kind a word cut at the end of the last band goes on in (its rest may open this band).
+    """
+    words = _tokens(groups)
+    rank = {k: i for i, k in enumerate(order)}
+    best: tuple[int, list[tuple[str, str, int, bool]]] = (len(groups), [])
+    # Walk back from the end: the kinds assigned right to left never rise.
+    assigned: list[tuple[str, str, int, bool]] = []
+    ceiling = len(order) - 1
+    for j in range(len(words) - 1, -1, -1):
+        word, group, ends = words[j]
+        fits = [k for k in classes.of(word, ends) if rank[k] <= ceiling]
+        if not fits and j == 0 and pending is not None and _fragment(word) and rank[pending] <= ceiling:
+            fits = [pending]
+        if not fits:
+            break
+        kind = max(fits, key=lambda k: rank[k])
+        ceiling = rank[kind]
+        assigned.insert(0, (word, kind, group, ends))
+        if j == 0 or words[j - 1][1] != group:
+            best = (group, list(assigned))
+    return best
+
+
+@dataclass
+class _Money:
+    """The cells from the first amount column on: each a list of units (a figure, a dash, words)."""
+
+    ids: list[str]
+    units: list[list[str]] = field(default_factory=list)
+    open_word: bool = False  # the last unit ended on a word cut by the column edge
+
+
+def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Words made cells: a figure or a dash is one; a run of words is one (a cost in words, a funding source)."""
+    units: list[tuple[str, bool]] = []
+    run: list[str] = []
+
+    def flush(ends: bool) -> None:
+        if run:
+            units.append((" ".join(run), ends))
+            run.clear()
+
+    for i, (word, ends) in enumerate(words):
+        if _figure(word):
+            flush(True)
+            units.append((word, ends))
+            continue
+        run.append(word)
+        after = words[i + 1][0] if i + 1 < len(words) else ""
+        if _COST_WORDS.fullmatch(" ".join(run)):
+            flush(ends)
+        elif word in _FUNDS and after not in ("көзделген", "көздеген", "және") and len(run) == 1:
+            flush(ends)  # a funding source alone ("РБ"), not the start of a cost in words
+    flush(words[-1][1] if words else True)
+    return units
+
+
+def read_row(
+    segment: Sequence[tuple[int, str]],
+    columns: Sequence[Column],
+    codes: Iterable[str],
+    lexicon: Lexicon,
+    header: tuple[int, str] | None = None,
+) -> RowCells:
+    """A row's cells from its printed lines (``header``: the text printed on the row-number line)."""
+    ids = [c.id for c in columns]
+    kinds = column_kinds(columns)
+    classes = _Classes(codes)
+    notes: list[tuple[int | None, str]] = []
+    bands = _bands(segment)
+    header_band = bool(header and header[1].strip())
+    if header and header[1].strip():
+        bands.insert(0, _pieces(header[0], header[1], words=True))
+    order = [k for i, k in enumerate(kinds) if k != "free" and (i == 0 or kinds[i - 1] != k)]
+    vocab: dict[str, list[tuple[str, bool]]] = {k: [] for k in order if k != "money"}
+    money_ids = [i for i, k in zip(ids, kinds, strict=True) if k == "money"]
+    money: list[list[str]] = [[] for _ in money_ids]
+    money_open = False  # the last money unit ended on a word cut by the column edge
+    free_ids = [i for i, k in zip(ids, kinds, strict=True) if k == "free"]
+    free_bands: list[list[_Group]] = []
+    shared_tail: list[bool] = []
+    pending: str | None = None
+    for band in bands:
+        groups = _groups(band)
+        start, tail = _tail(groups, order, classes, pending)
+        free_bands.append(groups[:start])
+        shared_tail.append(start > 0 and start < len(groups) and groups[start - 1].pieces[-1].shared)
+        band_money: list[tuple[str, bool]] = []
+        for word, kind, _, ends in tail:
+            if kind == "money":
+                band_money.append((word, ends))
+            else:
+                vocab[kind].append((word, ends))
+        if band_money:
+            units = _money_units(band_money)
+            k = 0
+            if money_open or (
+                any(money) and _incomplete_cost(" ".join(money[_last_filled(money)])) and not _figure(units[0][0])
+            ):
+                # The rest of a cell the last band left unfinished.
+                at = _last_filled(money)
+                glue = money_open
+                money[at] = [(money[at][-1] + units[0][0]) if glue else " ".join([*money[at], units[0][0]])]
+                k = 1
+            slot = _next_empty(money)
+            funding = next((i for i, c in enumerate(columns) if c.role == "funding"), None)
+            fund_at = money_ids.index(ids[funding]) if funding is not None and ids[funding] in money_ids else None
+            for unit, _ in units[k:]:
+                if fund_at is not None and unit.strip(",") in _FUNDS and slot is not None and slot < fund_at:
+                    slot = fund_at  # a funding source goes to its column
+                if slot is None:
+                    if _BUDGET_CODE.fullmatch(unit) and money[-1] and _BUDGET_CODE.fullmatch(money[-1][-1]):
+                        money[-1].append(unit)  # several budget codes in one cell
+                        continue
+                    notes.append((band[0].line, f'money cells: "{unit}" is printed after the last column'))
+                    continue
+                money[slot].append(unit)
+                slot = _next_empty(money, slot + 1)
+            money_open = not units[-1][1]
+        for kind, words in vocab.items():
+            if words and words[-1] and not words[-1][1]:
+                pending = kind
+                break
+        else:
+            pending = None
+        if money_open:
+            pending = "money"
+    cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
+    for kind, words in vocab.items():
+        column = ids[kinds.index(kind)]
+        text = _assemble(words)
+        value = _read_vocab(kind, text, codes)
+        if value is None:
+            if text:
+                notes.append((None, f'{column}: "{text}" does not read as a whole {kind} cell; left unknown'))
+        else:
+            cells[column] = value
+    filled = [m for m in money if m]
+    for column, units in zip(money_ids, money, strict=True):
+        value = " ".join(units)
+        if value and _money_ok(columns[ids.index(column)], value, column == money_ids[0]):
+            cells[column] = value
+        elif value:
+            notes.append((None, f'{column}: "{value}" does not read as an amount, a source or a code; left unknown'))
+    if filled and len(filled) < len(money_ids):
+        empty = [c for c, m in zip(money_ids, money, strict=True) if not m]
+        line = bands[-1][-1].line if bands else None
+        notes.append(
+            (
+                line,
+                f"{len(filled)} cell(s) printed for the {len(money_ids)} columns from {money_ids[0]}: read in column "
+                f"order; {', '.join(empty)} left unknown (the print does not show which cell is blank)",
+            )
+        )
+    _free_cells(cells, free_ids, free_bands, shared_tail, header_band, lexicon, notes)
+    return RowCells(cells, notes)
+
+
+def _figure(unit: str) -> bool:
+    return bool(re.fullmatch(r"\d+,?\d*|-", unit))
+
+
+def _incomplete_cost(text: str) -> bool:
+    """Words that begin a cost in words without completing it ("талап" / "етілмейді")."""
+    return bool(text) and not _figure(text) and not _COST_WORDS.fullmatch(text) and text.strip(",") not in _FUNDS
+
+
+def _last_filled(money: Sequence[list[str]]) -> int:
+    return max((i for i, m in enumerate(money) if m), default=0)
+
+
+def _next_empty(money: Sequence[list[str]], start: int = 0) -> int | None:
+    return next((i for i in range(start, len(money)) if not money[i]), None)
+
+
+def _assemble(words: Sequence[tuple[str, bool]]) -> str:
+    """Words of one cell as one text: a word cut by the column edge goes on without a blank."""
+    out = ""
+    glue = False
+    for word, ends in words:
+        if out and not glue:
+            out += " "
+        out += word
+        glue = not ends and _glues(out.split()[-1], "x")
+    return re.sub(r"\s+([,)])", r"\1", out)
+
+
+def _read_vocab(kind: str, text: str, codes: Iterable[str]) -> str | None:
+    """The cell's text if it reads wholly as its kind; a word cut by the edge with a blank is tried closed up."""
+    if not text:
+        return None
+    if kind == "executors":
+        one = r"(?:" + vocabulary("executors", codes).pattern + r")"
+        pattern = re.compile(rf"{one}(?:\s+{one})*")
+    else:
+        pattern = vocabulary(kind, codes)
+    if pattern.fullmatch(text):
+        return text
+    words = text.split(" ")
+    for i in range(1, len(words)):
+        if words[i][:1].islower():
+            joined = " ".join(words[:i]) + words[i] + (" " + " ".join(words[i + 1 :]) if i + 1 < len(words) else "")
+            if pattern.fullmatch(joined):
+                return joined
+    return None
+
+
+def _money_ok(column: Column, value: str, first: bool) -> bool:
+    if value == "-" or _FIGURE.fullmatch(value):
+        return True
+    if column.role == "amount":
+        return bool(_COST_WORDS.fullmatch(value))
+    if column.role == "funding":
+        return bool(re.fullmatch(rf"{_FUND}(?:\s*,\s*{_FUND})*", value)) or bool(_COST_WORDS.fullmatch(value))
+    return bool(re.fullmatch(r"\d{3}(?: \d{3})*", value))
+
+
+def _words(group: _Group) -> list[str]:
+    return group.text.split()
+
+
+def _modifier(group: _Group) -> bool:
+    """A group wholly of words that modify the noun after them (adjectives, datives) or of listed plurals."""
+    words = _words(group)
+    if not words:
+        return False
+    return all(_ADJECTIVE.search(w.lower()) or _DATIVE.search(w.lower()) for w in words) or all(
+        _PLURAL_ITEM.search(w.lower()) for w in words
+    )
+
+
+def _form_start(groups: Sequence[_Group]) -> int:
+    """Where a form of completion printed at the end of ``groups`` begins: its last noun, the modifiers before it."""
+    k = len(groups) - 1
+    head = _words(groups[k])[-1].lower().strip(",.;")
+    if k > 0 and _POSSESSIVE.search(head) and len(_words(groups[k])) == 1 and len(_words(groups[k - 1])) == 1:
+        # "Үкімет" / "қаулысы": a noun and the possessed noun after it name one thing.
+        if not _VERBAL_NOUN.search(_words(groups[k - 1])[0]):
+            k -= 1
+    while k > 0 and _modifier(groups[k - 1]):
+        k -= 1
+    return k
+
+
+def _form_complete(groups: Sequence[_Group]) -> bool:
+    """A form ends in its noun: not in a modifier, a comma or a hyphen."""
+    if not groups:
+        return False
+    last = _words(groups[-1])[-1]
+    return not (_modifier(_Group([_Piece(last, True, 0, False, False, "")])) or last.endswith((",", "-")))
+
+
+def _quote(group: _Group) -> str:
+    return f'"{group.pieces[0].raw.strip()}" (line {group.pieces[0].line})'
+
+
+def _free_cells(
+    cells: dict[str, Text],
+    free_ids: Sequence[str],
+    bands: Sequence[list[_Group]],
+    shared_tail: Sequence[bool],
+    header_band: bool,
+    lexicon: Lexicon,
+    notes: list[tuple[int | None, str]],
+) -> None:
+    """The free-text columns (a measure and the form after it) from the text before each band's vocabulary cells."""
+    if not free_ids:
+        return
+    if len(free_ids) == 1:
+        cells[free_ids[0]] = _text([g for band in bands for g in band], lexicon, keep_lines=True)
+        return
+    if len(free_ids) > 2:
+        notes.append((None, f"{len(free_ids)} free-text columns: their cells cannot be told apart; left unknown"))
+        return
+    measure: list[_Group] = []
+    form: list[_Group] = []
+    started = False
+    for b, groups in enumerate(bands):
+        if not groups:
+            continue
+        later = any(bands[c] for c in range(b + 1, len(bands)))
+        if b == 0 and header_band:
+            # The row-number line prints the first line of every column: one piece each.
+            pieces = [p for g in groups for p in g.pieces]
+            raw = pieces[0].raw
+            parts = [p for p in re.split(r"\s{2,}", raw.strip()) if p]
+            texts = [g.text for g in groups]
+            if len(texts) == 1:
+                measure.extend(groups)
+                continue
+            cut = len(groups) - 1
+            printed = " ".join(texts)
+            if len(parts) >= 2 and " ".join(parts[1:]).startswith(" ".join(texts[cut:])):
+                pass
+            notes.append(
+                (
+                    pieces[0].line,
+                    f'the row-number line "{raw.strip()}" prints the first line of every column; '
+                    f'"{printed}" is parted as {free_ids[0]} "{" ".join(texts[:cut])}" and {free_ids[1]} '
+                    f'"{" ".join(texts[cut:])}" (one word for the {free_ids[1]})',
+                )
+            )
+            measure.extend(groups[:cut])
+            form.extend(groups[cut:])
+            started = True
+            continue
+        if started:
+            if _form_complete(form):
+                measure.extend(groups)
+                continue
+            # The form goes on: the line shared with the executors, or the last noun with its modifiers.
+            cut = len(groups) - 1 if shared_tail[b] else _form_start(groups)
+            why = "it shares its line with the next column" if shared_tail[b] else "its last noun and modifiers"
+            notes.append(
+                (
+                    groups[cut].pieces[0].line,
+                    f"{free_ids[1]} goes on from {_quote(groups[cut])} ({why}); the {free_ids[0]} is the text before",
+                )
+            )
+            measure.extend(groups[:cut])
+            form.extend(groups[cut:])
+            continue
+        leads = [i for i, g in enumerate(groups) if g.pieces[0].lead and not _DASH_ITEM.match(g.text)]
+        leads = [i for i in leads if i > 0 or measure]
+        cut: int | None = None
+        if leads:
+            cut = leads[-1]
+            why = "printed with a leading blank, as a cell's first line"
+        elif not later:
+            ends = [i + 1 for i, g in enumerate(groups) if _verbal(g.text)]
+            if ends and ends[-1] < len(groups):
+                cut = ends[-1]
+                why = f'the {free_ids[0]} ends in the last verbal noun, "{groups[cut - 1].text}"'
+        if cut is None and len(groups) > 1:
+            cut = _form_start(groups)
+            why = f"the {free_ids[1]} is its last noun with the modifiers printed before it"
+            if cut == 0:
+                cut = None
+        if cut is None:
+            text = " / ".join(g.text for g in groups)
+            notes.append(
+                (groups[0].pieces[0].line, f"{free_ids[0]} and {free_ids[1]} cannot be parted: {text[:300]}")
+            )
+            return
+        notes.append((groups[cut].pieces[0].line, f"{free_ids[1]} begins at {_quote(groups[cut])}: {why}"))
+        measure.extend(groups[:cut])
+        form.extend(groups[cut:])
+        started = True
+    if measure:
+        cells[free_ids[0]] = _text(measure, lexicon, keep_lines=True)
+    if form:
+        cells[free_ids[1]] = _text(form, lexicon, keep_lines=False)
+
+
+def _verbal(text: str) -> bool:
+    """A line ending a measure: in a verbal noun ("енгізу", "қою"), or a closing parenthesis."""
+    stripped = text.strip()
+    return bool(_VERBAL_NOUN.search(stripped.rstrip(");,."))) or stripped.endswith(")")
+
+
+def _text(groups: Sequence[_Group], lexicon: Lexicon, keep_lines: bool) -> str:
+    lines = [p.as_line() for g in groups for p in g.pieces]
+    text, _ = join_lines(lines, lexicon)
+    if keep_lines:
+        return "\n".join(" ".join(part.split()) for part in text.split("\n"))
+    return " ".join(text.split())
