@@ -147,10 +147,14 @@ def _pieces(number: int, raw: str, words: bool = False) -> list[_Piece]:
     """A printed line's pieces (parted by two blanks or more; by every blank for ``words``)."""
     text = fix_lookalikes(close_up(raw.rstrip("\n")))
     parts = [p for p in re.split(r"\s+" if words else r"\s{2,}", text.strip()) if p]
+    if not words and len(parts) > 1 and parts[0] in ("-", "–"):
+        parts[:2] = [f"{parts[0]} {parts[1]}"]  # "-  item": a dash-list item, its dash spaced wide
     lead = raw[:1].isspace()
     ends_open = raw.rstrip("\n") != raw.rstrip()
     return [
-        _Piece(" ".join(part.split()), ends_open or i < len(parts) - 1, number, lead and i == 0, i < len(parts) - 1, raw)
+        _Piece(
+            " ".join(part.split()), ends_open or i < len(parts) - 1, number, lead and i == 0, i < len(parts) - 1, raw
+        )
         for i, part in enumerate(parts)
     ]
 
@@ -174,7 +178,7 @@ def _glues(left: str, right: str) -> bool:
     """A piece printed without a trailing blank goes on with the next one: its word is cut by the column edge."""
     if not left or not right:
         return False
-    if left[-1].isalpha() and right[0].isdigit() or left[-1].isdigit() and right[0].isalpha():
+    if (left[-1].isalpha() and right[0].isdigit()) or (left[-1].isdigit() and right[0].isalpha()):
         return False
     if re.fullmatch(r"[^\W\d_]", left) and right[0].isupper():
         return True  # a narrow column prints "Р" / "Б"
@@ -208,12 +212,16 @@ class _Classes:
             out.add("executors")
         if not open_end and bare in self.prefixes:
             out.add("executors")
-        if re.fullmatch(r"20\d\d", bare) or low in _DEADLINE_TOKENS or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d", bare):
+        year = bool(re.fullmatch(r"20\d\d", bare))
+        if year or low in _DEADLINE_TOKENS or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d", bare):
             out.add("deadline")
-        if not open_end and re.fullmatch(r"[^\W\d_]{2,}", low) and any(t.startswith(low) for t in _DEADLINE_TOKENS):
-            out.add("deadline")  # "жартыжыл" / "дығы", "жартыжылды" / "ғы"
+        if re.fullmatch(r"[^\W\d_]{2,}", low) and any(
+            (t.startswith(low) and (len(low) >= 4 or not open_end)) or (t.endswith(low) and _fragment(low))
+            for t in _DEADLINE_TOKENS
+        ):
+            out.add("deadline")  # a word cut by the column edge: "жартыжыл" / "дығы", "жартыжылды" / "ғы"
         if (
-            re.fullmatch(r"\d+,?\d*|-", bare)
+            (re.fullmatch(r"\d+,?\d*|-", bare) and not year)
             or bare in _FUNDS
             or low in _COST_TOKENS
             or (not open_end and any(t.startswith(low) for t in _COST_TOKENS | set(_FUNDS)))
@@ -240,15 +248,16 @@ def _fragment(word: str) -> bool:
 
 def _tail(
     groups: Sequence[_Group], order: Sequence[str], classes: _Classes, pending: str | None
-) -> tuple[int, list[tuple[str, str, int, bool]]]:
+) -> tuple[int, list[tuple[str, str, int, bool]], int]:
     """Where the band's vocabulary cells begin (a group index) and each of their words with its kind.
 
     The longest run of closing groups whose every word fits a kind, the kinds in column order;
     ``pending`` is the kind a word cut at the end of the last band goes on in (its rest may open this band).
+    The third value, if not 0, is how many words of the first group are not the vocabulary's (they stay free).
     """
     words = _tokens(groups)
     rank = {k: i for i, k in enumerate(order)}
-    best: tuple[int, list[tuple[str, str, int, bool]]] = (len(groups), [])
+    best: tuple[int, list[tuple[str, str, int, bool]], int] = (len(groups), [], 0)
     # Walk back from the end: the kinds assigned right to left never rise.
     assigned: list[tuple[str, str, int, bool]] = []
     ceiling = len(order) - 1
@@ -258,12 +267,22 @@ def _tail(
         if not fits and j == 0 and pending is not None and _fragment(word) and rank[pending] <= ceiling:
             fits = [pending]
         if not fits:
+            if (
+                assigned
+                and assigned[0][2] == group
+                and len(groups[group].pieces) == 1
+                and {k for _, k, g, _ in assigned if g == group} == {"executors"}
+            ):
+                # The executors share a printed line with the cell before them ("бұйрық БҒМ"), parted by
+                # one blank only: the line's closing codes are theirs.
+                cut = sum(1 for w in words[: j + 1] if w[1] == group)
+                return group, list(assigned), cut
             break
         kind = max(fits, key=lambda k: rank[k])
         ceiling = rank[kind]
         assigned.insert(0, (word, kind, group, ends))
         if j == 0 or words[j - 1][1] != group:
-            best = (group, list(assigned))
+            best = (group, list(assigned), 0)
     return best
 
 
@@ -328,7 +347,11 @@ def read_row(
     pending: str | None = None
     for band in bands:
         groups = _groups(band)
-        start, tail = _tail(groups, order, classes, pending)
+        start, tail, cut = _tail(groups, order, classes, pending)
+        if cut:
+            groups[start : start + 1] = _part(groups[start], cut)
+            start += 1
+            tail = [(w, k, g + 1, e) for w, k, g, e in tail]
         free_bands.append(groups[:start])
         shared_tail.append(start > 0 and start < len(groups) and groups[start - 1].pieces[-1].shared)
         band_money: list[tuple[str, bool]] = []
@@ -340,11 +363,9 @@ def read_row(
         if band_money:
             units = _money_units(band_money)
             k = 0
-            if money_open or (
-                any(money) and _incomplete_cost(" ".join(money[_last_filled(money)])) and not _figure(units[0][0])
-            ):
+            if money_open or (any(_incomplete_cost(" ".join(m)) for m in money) and not _figure(units[0][0])):
                 # The rest of a cell the last band left unfinished.
-                at = _last_filled(money)
+                at = next((i for i, m in enumerate(money) if _incomplete_cost(" ".join(m))), _last_filled(money))
                 glue = money_open
                 money[at] = [(money[at][-1] + units[0][0]) if glue else " ".join([*money[at], units[0][0]])]
                 k = 1
@@ -382,9 +403,9 @@ def read_row(
         else:
             cells[column] = value
     filled = [m for m in money if m]
-    for column, units in zip(money_ids, money, strict=True):
-        value = " ".join(units)
-        if value and _money_ok(columns[ids.index(column)], value, column == money_ids[0]):
+    for column, cell in zip(money_ids, money, strict=True):
+        value = " ".join(cell)
+        if value and _money_ok(columns[ids.index(column)], value):
             cells[column] = value
         elif value:
             notes.append((None, f'{column}: "{value}" does not read as an amount, a source or a code; left unknown'))
@@ -400,6 +421,15 @@ def read_row(
         )
     _free_cells(cells, free_ids, free_bands, shared_tail, header_band, lexicon, notes)
     return RowCells(cells, notes)
+
+
+def _part(group: _Group, cut: int) -> list[_Group]:
+    """A one-piece group parted after its first ``cut`` words: two cells printed on one line."""
+    piece = group.pieces[0]
+    words = piece.text.split()
+    left = _Piece(" ".join(words[:cut]), True, piece.line, piece.lead, True, piece.raw)
+    right = _Piece(" ".join(words[cut:]), piece.open_end, piece.line, False, piece.shared, piece.raw)
+    return [_Group([left]), _Group([right])]
 
 
 def _figure(unit: str) -> bool:
@@ -451,7 +481,8 @@ def _read_vocab(kind: str, text: str, codes: Iterable[str]) -> str | None:
     return None
 
 
-def _money_ok(column: Column, value: str, first: bool) -> bool:
+def _money_ok(column: Column, value: str) -> bool:
+    """An amount (a figure, a dash, a cost in words), a funding source, or budget codes, as the column holds."""
     if value == "-" or _FIGURE.fullmatch(value):
         return True
     if column.role == "amount":
@@ -479,10 +510,15 @@ def _form_start(groups: Sequence[_Group]) -> int:
     """Where a form of completion printed at the end of ``groups`` begins: its last noun, the modifiers before it."""
     k = len(groups) - 1
     head = _words(groups[k])[-1].lower().strip(",.;")
-    if k > 0 and _POSSESSIVE.search(head) and len(_words(groups[k])) == 1 and len(_words(groups[k - 1])) == 1:
-        # "Үкімет" / "қаулысы": a noun and the possessed noun after it name one thing.
-        if not _VERBAL_NOUN.search(_words(groups[k - 1])[0]):
-            k -= 1
+    # "Үкімет" / "қаулысы": a noun and the possessed noun after it name one thing.
+    if (
+        k > 0
+        and _POSSESSIVE.search(head)
+        and len(_words(groups[k])) == 1
+        and len(_words(groups[k - 1])) == 1
+        and not _VERBAL_NOUN.search(_words(groups[k - 1])[0])
+    ):
+        k -= 1
     while k > 0 and _modifier(groups[k - 1]):
         k -= 1
     return k
@@ -500,7 +536,7 @@ def _quote(group: _Group) -> str:
     return f'"{group.pieces[0].raw.strip()}" (line {group.pieces[0].line})'
 
 
-def _free_cells(
+def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
     cells: dict[str, Text],
     free_ids: Sequence[str],
     bands: Sequence[list[_Group]],
@@ -526,28 +562,23 @@ def _free_cells(
             continue
         later = any(bands[c] for c in range(b + 1, len(bands)))
         if b == 0 and header_band:
-            # The row-number line prints the first line of every column: one piece each.
-            pieces = [p for g in groups for p in g.pieces]
-            raw = pieces[0].raw
-            parts = [p for p in re.split(r"\s{2,}", raw.strip()) if p]
+            # The row-number line prints the first line of every column: the last free word is taken as
+            # the form's first line (the print does not show where the two meet).
+            raw = groups[0].pieces[0].raw
             texts = [g.text for g in groups]
             if len(texts) == 1:
                 measure.extend(groups)
                 continue
-            cut = len(groups) - 1
-            printed = " ".join(texts)
-            if len(parts) >= 2 and " ".join(parts[1:]).startswith(" ".join(texts[cut:])):
-                pass
             notes.append(
                 (
-                    pieces[0].line,
+                    groups[0].pieces[0].line,
                     f'the row-number line "{raw.strip()}" prints the first line of every column; '
-                    f'"{printed}" is parted as {free_ids[0]} "{" ".join(texts[:cut])}" and {free_ids[1]} '
-                    f'"{" ".join(texts[cut:])}" (one word for the {free_ids[1]})',
+                    f'"{" ".join(texts)}" is parted as {free_ids[0]} "{" ".join(texts[:-1])}" and {free_ids[1]} '
+                    f'"{texts[-1]}" (one word for the {free_ids[1]})',
                 )
             )
-            measure.extend(groups[:cut])
-            form.extend(groups[cut:])
+            measure.extend(groups[:-1])
+            form.extend(groups[-1:])
             started = True
             continue
         if started:
@@ -555,20 +586,20 @@ def _free_cells(
                 measure.extend(groups)
                 continue
             # The form goes on: the line shared with the executors, or the last noun with its modifiers.
-            cut = len(groups) - 1 if shared_tail[b] else _form_start(groups)
+            at = len(groups) - 1 if shared_tail[b] else _form_start(groups)
             why = "it shares its line with the next column" if shared_tail[b] else "its last noun and modifiers"
             notes.append(
                 (
-                    groups[cut].pieces[0].line,
-                    f"{free_ids[1]} goes on from {_quote(groups[cut])} ({why}); the {free_ids[0]} is the text before",
+                    groups[at].pieces[0].line,
+                    f"{free_ids[1]} goes on from {_quote(groups[at])} ({why}); the {free_ids[0]} is the text before",
                 )
             )
-            measure.extend(groups[:cut])
-            form.extend(groups[cut:])
+            measure.extend(groups[:at])
+            form.extend(groups[at:])
             continue
         leads = [i for i, g in enumerate(groups) if g.pieces[0].lead and not _DASH_ITEM.match(g.text)]
         leads = [i for i in leads if i > 0 or measure]
-        cut: int | None = None
+        cut = None
         if leads:
             cut = leads[-1]
             why = "printed with a leading blank, as a cell's first line"
@@ -584,9 +615,7 @@ def _free_cells(
                 cut = None
         if cut is None:
             text = " / ".join(g.text for g in groups)
-            notes.append(
-                (groups[0].pieces[0].line, f"{free_ids[0]} and {free_ids[1]} cannot be parted: {text[:300]}")
-            )
+            notes.append((groups[0].pieces[0].line, f"{free_ids[0]} and {free_ids[1]} cannot be parted: {text[:300]}"))
             return
         notes.append((groups[cut].pieces[0].line, f"{free_ids[1]} begins at {_quote(groups[cut])}: {why}"))
         measure.extend(groups[:cut])

@@ -3,19 +3,15 @@
 What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
 of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
 бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
-the rows by number and section, and the abbreviations note. The annex prints a row column by
-column and page by page, with nothing that marks where one cell ends; a cell is read only by a rule:
-the closing run of dashes (one for every column after the first amount column) and "талап
-етілмейді" before it; the deadline and the executors before that where each reads whole as its
-vocabulary; and, for a row printed on one page, the measure and the form parted after the last line
-ending in a verbal noun (a choice, marked REVIEW). Every other cell is left unknown, with the row's
-printed text in a review note; nothing is guessed.
+the rows by number and section, and the abbreviations note. Each row's cells are rebuilt from its
+printed lines by ``annex.read_row`` (column order, page-break bands, vocabularies); every choice it
+makes and every cell it leaves unknown becomes a REVIEW note quoting the source line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +22,6 @@ from amend.importer.annex import read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
-from amend.importer.rows import COST_WORDS, vocabulary
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
@@ -250,148 +245,6 @@ def _table(
         i += 1
     close()
     return sections, rows, notes
-
-
-def _joined(lines: Sequence[str]) -> str:
-    text, _ = join_lines(read_lines(enumerate(lines, 1)), Lexicon())
-    return " ".join(text.split())
-
-
-def _executors_and_deadline(
-    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str]
-) -> int | None:
-    """The deadline and the executors printed just before the costs, where each reads whole as its vocabulary.
-
-    The longest run of closing lines that is wholly a deadline, then the longest run before it that is
-    wholly a list of codes of the note: a run cut short by a page break, or printed on one line with
-    another cell, fits neither and leaves the cells unknown. Returns where the executors begin.
-    """
-    ids = [c.id for c in columns]
-    deadline = next((c.id for c in columns if "deadline" in c.id), None)
-    executors = next((c.id for c in columns if c.role == "executors"), None)
-    if deadline is None or executors is None or ids.index(executors) + 1 != ids.index(deadline):
-        return None
-    date_pattern, code_pattern = vocabulary("deadline", codes), vocabulary("executors", codes)
-    start = next((j for j in range(len(lines)) if date_pattern.fullmatch(_joined(lines[j:]))), None)
-    if start is None or start == 0:
-        return None
-    begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
-    if begin is None and start >= 2:
-        # The executors may share the printed line of the cell before them ("бұйрық БҒМ"): the line's
-        # closing words that are wholly codes, after a word that is none, are the executors.
-        words = lines[start - 1].split()
-        for cut in range(1, len(words)):
-            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-            if code_pattern.fullmatch(tail) and not code_pattern.fullmatch(words[cut - 1]):
-                lines[start - 1 : start] = [head + " ", tail + " "]
-                start += 1
-                begin = start - 1
-                break
-    # A line wholly of codes just before is the same cell, printed without the comma ("БҒМ" / "ЖББ (...)").
-    while begin is not None and begin > 0 and code_pattern.fullmatch(_joined(lines[begin - 1 : begin])):
-        begin -= 1
-    if begin is None or begin == 0:
-        return None
-    cells[deadline] = _joined(lines[start:])
-    cells[executors] = _joined(lines[begin:start])
-    return begin
-
-
-_COST_WORDS = re.compile(COST_WORDS)
-
-
-def _costs_executors_deadline(
-    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str], cost: str
-) -> int | None:
-    """The first amount column (words, not figures), then the deadline and executors before it.
-
-    The closing lines that read wholly as a cost in words ("талап етілмейді", "РБ көзделген қаражат
-    шегінде") with a whole deadline just before them. Returns where the executors begin.
-    """
-    for e in range(len(lines) - 1, 0, -1):
-        if _COST_WORDS.fullmatch(_joined(lines[e:])):
-            words = _joined(lines[e:])
-            head = lines[:e]
-            begin = _executors_and_deadline(cells, head, columns, codes)
-            lines[:e] = head  # the executors may have been parted from a shared line
-            if begin is not None or cells.get(next((c.id for c in columns if "deadline" in c.id), ""), UNKNOWN):
-                cells[cost] = words
-            return begin
-    return None
-
-
-def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequence[Column]) -> str | None:
-    """The two text columns before the executors, parted after the last line ending in a verbal noun.
-
-    A measure states an action and ends in a verbal noun ("... енгізу", "... пысықтау"); the form of
-    completion after it is a noun ("бұйрық", "Үкіметке ұсыныстар"). A choice, so it is marked.
-    """
-    ids = [c.id for c in columns]
-    if len(ids) < 2 or columns[0].role != "text" or columns[1].role != "text":
-        return None
-    # A verbal noun ends in -у or -ю ("енгізу", "қою"); a parenthesis closing the measure may follow it.
-    ends = [
-        i + 1
-        for i, line in enumerate(lines)
-        if re.search(r"[^\W\d_][ую]$", line.strip().rstrip(");,.")) or line.strip().endswith(")")
-    ]
-    if not ends or ends[-1] >= len(lines):
-        return None
-    cut = ends[-1]
-    measure, _ = join_lines(read_lines(enumerate(lines[:cut], 1)), Lexicon())
-    cells[ids[0]] = "\n".join(" ".join(part.split()) for part in measure.split("\n"))
-    cells[ids[1]] = _joined(lines[cut:])
-    return (
-        f'{ids[0]} and {ids[1]} parted after "{lines[cut - 1].strip()}", the last line ending in a verbal noun '
-        f"(the {ids[1]} is the rest)"
-    )
-
-
-def _cells(
-    row: dict[str, Any],
-    segment: list[tuple[int, str]],
-    columns: Sequence[Column],
-    codes: Iterable[str] = (),
-) -> tuple[str | None, tuple[list[str], list[str]] | None]:
-    """The cells a rule is certain of (the others unknown); the choice made, if any; and, for a row whose
-    measure runs on after a page break, the lines before its executors and the lines after its costs."""
-    ids = [c.id for c in columns]
-    cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
-    # The printed lines in order, and where a page break (three empty lines or more) falls among them.
-    seq: list[str] = []
-    breaks: list[int] = []
-    blanks = 0
-    for _, raw in segment:
-        if not raw.strip():
-            blanks += 1
-            continue
-        if blanks >= 3 and seq:
-            breaks.append(len(seq))
-        blanks = 0
-        seq.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
-    choice: str | None = None
-    rest: tuple[list[str], list[str]] | None = None
-    amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
-    after = len(ids) - amounts[0] - 1 if amounts else 0
-    closing = [i for i, x in enumerate(seq) if _DASHES.match(x.strip()) and x.count("-") == after]
-    if amounts and closing:
-        # One dash for every column after the first amount column: no doubt which cell is which (with
-        # fewer dashes than cells, which cell is blank is not printed).
-        d = closing[-1]
-        for column in ids[len(ids) - after :]:
-            cells[column] = "-"
-        before = seq[:d]
-        found = _costs_executors_deadline(cells, before, columns, codes, ids[amounts[0]])
-        grown = len(before) - d  # a shared line parted in two
-        # Measure and form only when nothing of the row follows its closing dashes and no page break
-        # falls before its executors (so neither text column goes on elsewhere).
-        if found is not None and d == len(seq) - 1 and all(b >= found - grown for b in breaks):
-            choice = _measure_and_form(cells, before[:found], columns)
-        elif found is not None and breaks == [d + 1] and re.search(r"[^\W\d_][ую]\)?$", seq[-1].strip()):
-            # The measure runs on after the page break that follows the costs: it ends there.
-            rest = (before[:found], seq[d + 1 :])
-    row["cells"] = cells
-    return choice, rest
 
 
 def _row_notes(
