@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from amend.engine.acts import ActPoint, Signatory
-from amend.engine.model import Column
+from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.annex import read_row
 from amend.importer.draft import Review
@@ -27,7 +27,7 @@ from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
 from amend.store.yaml_io import dump_yaml
 
-__all__ = ["BaseDraft", "import_base", "render_base"]
+__all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]
 
 _ROMAN = r"[IVXLCІХ]+"
 _NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
@@ -307,3 +307,52 @@ def render_base(draft: BaseDraft) -> str:
             )
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class CellScore:
+    """How many cells of an imported plan equal a hand-checked plan's, per column, and each miss."""
+
+    exact: int
+    total: int
+    per_column: dict[str, tuple[int, int]]  # column -> (exact, total)
+    misses: list[tuple[str, str, Text, Text]]  # (row, column, read, expected)
+
+    @property
+    def share(self) -> float:
+        """The share of cells read exactly (an unknown cell where the plan has one counts as exact)."""
+        return self.exact / self.total if self.total else 1.0
+
+    def report(self) -> str:
+        """The score, each column's, and every miss quoted, as lines of text."""
+        lines = [f"cells exact: {self.exact}/{self.total} ({self.share:.2%})"]
+        lines += [f"  {column}: {ok}/{n}" for column, (ok, n) in self.per_column.items()]
+        for row, column, read, want in self.misses:
+            lines.append(f"  row {row} {column}: read {_shown(read)}, expected {_shown(want)}")
+        return "\n".join(lines)
+
+
+def _shown(value: Text) -> str:
+    return "!unknown" if value is UNKNOWN else repr(value)
+
+
+def score_cells(draft: BaseDraft, plan: Plan) -> CellScore:
+    """Compare the imported rows with ``plan``'s cell for cell (rows matched by number; a row one lacks is missed)."""
+    expected = {str(row.number): row for row in plan.rows}
+    read = {str(row["number"]): row for row in draft.data["rows"]}
+    per: dict[str, list[int]] = {c.id: [0, 0] for c in plan.columns}
+    misses: list[tuple[str, str, Text, Text]] = []
+    for number in [*expected, *(n for n in read if n not in expected)]:
+        want = expected.get(number)
+        got = read.get(number)
+        for column, counts in per.items():
+            a: Text = got["cells"].get(column, UNKNOWN) if got else UNKNOWN
+            b: Text = want.cells.get(column, UNKNOWN) if want else UNKNOWN
+            counts[1] += 1
+            if got is not None and want is not None and (a == b or (a is UNKNOWN and b is UNKNOWN)):
+                counts[0] += 1
+            else:
+                misses.append((number, column, a, b))
+    exact = sum(ok for ok, _ in per.values())
+    total = sum(n for _, n in per.values())
+    return CellScore(exact, total, {c: (ok, n) for c, (ok, n) in per.items()}, misses)
