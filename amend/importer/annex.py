@@ -609,9 +609,11 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
                 cut = ends[-1]
                 why = f'the {free_ids[0]} ends in the last verbal noun, "{groups[cut - 1].text}"'
         if cut is None and len(groups) > 1:
+            # The measure runs on after a page break, so this band's free text ends with the whole form;
+            # in a row printed on one page the form must show modifiers to be told from the measure.
             cut = _form_start(groups)
             why = f"the {free_ids[1]} is its last noun with the modifiers printed before it"
-            if cut == 0:
+            if cut == 0 or (not later and cut == len(groups) - 1):
                 cut = None
         if cut is None:
             text = " / ".join(g.text for g in groups)

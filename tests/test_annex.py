@@ -1,0 +1,458 @@
+"""annex.read_row: one test per layout rule of the extracted annex table, on small rows written in that layout.
+
+A row is written here as its printed lines: ``|`` ends a printed line (what is before it is kept, a
+trailing blank included), ``<PB>`` is a page break (three empty lines); every printed line is followed by
+one empty line, as in the reference bank's text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amend import UNKNOWN
+from amend.engine.model import Column
+from amend.importer.annex import column_kinds, read_row
+from amend.importer.text import Lexicon
+
+CODES = ["БҒМ", "ДСМ", "ЖАО", "ІІМ", "Еңбекмині", "Қаржымині", "ТЖМ", "БП", "РБ", "ЖБ", "ОМ"]
+
+
+def columns(*years: str) -> list[Column]:
+    ids = [
+        ("measure", "text"),
+        ("form", "text"),
+        ("executors", "executors"),
+        ("deadline", "text"),
+        ("cost_total", "amount"),
+        *[(f"cost_{y}", "amount") for y in years],
+        ("funding", "funding"),
+        ("budget_program", "text"),
+    ]
+    return [Column(id=i, title=UNKNOWN, role=r) for i, r in ids]  # type: ignore[arg-type]
+
+
+WIDE = columns("2024", "2025")  # seven cells from cost_total on
+
+
+def printed(text: str, first: int = 10) -> list[tuple[int, str]]:
+    """The segment of a row: (line number, printed line), an empty line after each."""
+    out: list[tuple[int, str]] = []
+    n = first
+    for line in text.strip("\n").split("\n"):
+        if line == "<PB>":
+            out += [(n, ""), (n + 1, "")]
+            n += 2
+            continue
+        out += [(n, line[:-1] if line.endswith("|") else line), (n + 1, "")]
+        n += 2
+    return out
+
+
+def read(text: str, header: str | None = None, cols: list[Column] = WIDE):
+    return read_row(printed(text), cols, CODES, Lexicon(), (9, header) if header else None)
+
+
+def test_columns_are_printed_one_after_another_and_read_in_column_order():
+    row = read("""
+Мектептерде |
+медиация |
+қызметін құру |
+БҒМ-ге |
+ақпарат |
+БҒМ, |
+ЖАО |
+2024 жылғы |
+желтоқсан |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells == {
+        "measure": "Мектептерде медиация қызметін құру",
+        "form": "БҒМ-ге ақпарат",
+        "executors": "БҒМ, ЖАО",
+        "deadline": "2024 жылғы желтоқсан",
+        "cost_total": "талап етілмейді",
+        "cost_2024": "-",
+        "cost_2025": "-",
+        "funding": "-",
+        "budget_program": "-",
+    }
+    assert any("verbal noun" in message for _, message in row.notes)
+
+
+def test_the_row_number_line_holding_the_first_line_of_every_column_starts_each_cell():
+    row = read(
+        """
+<PB>
+Республикасының |
+заңнамасына |
+өзгерістер енгізу |
+ұсыныстар  ДСМ, |
+ЖАО |
+жылдар |
+етілмейді |
+""",
+        header="Қазақстан Үкіметке  ТЖМ,  2024 – 2025 талап - - - - - - ",
+    )
+    assert row.cells["measure"] == "Қазақстан Республикасының заңнамасына өзгерістер енгізу"
+    assert row.cells["form"] == "Үкіметке ұсыныстар"
+    assert row.cells["executors"] == "ТЖМ, ДСМ, ЖАО"
+    assert row.cells["deadline"] == "2024 – 2025 жылдар"
+    assert row.cells["cost_total"] == "талап етілмейді"
+    assert all(row.cells[c] == "-" for c in ("cost_2024", "cost_2025", "funding", "budget_program"))
+    # The header's free words were parted by a choice: marked, quoting the printed line.
+    assert any("Қазақстан Үкіметке  ТЖМ" in message for _, message in row.notes)
+
+
+def test_a_measure_running_on_after_a_page_break_is_joined_and_the_form_stays_before_it():
+    row = read("""
+Балалар |
+лагерлерінде |
+әдістемелік |
+ұсынымдар |
+ОМ |
+2025 жыл |
+талап |
+етілмейді |
+- - - - - - |
+<PB>
+қауіпсіздік |
+талаптарын |
+енгізу |
+""")
+    assert row.cells["measure"] == "Балалар лагерлерінде қауіпсіздік талаптарын енгізу"
+    assert row.cells["form"] == "әдістемелік ұсынымдар"
+    assert row.cells["deadline"] == "2025 жыл"
+
+
+def test_a_possessed_noun_takes_the_noun_before_it_into_the_form():
+    row = read("""
+Жасөспірімдерге |
+арналған |
+Үкімет |
+қаулысы |
+ДСМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+<PB>
+орталықтар ашу |
+""")
+    assert (row.cells["measure"], row.cells["form"]) == ("Жасөспірімдерге арналған орталықтар ашу", "Үкімет қаулысы")
+
+
+def test_a_code_cut_by_the_column_edge_and_a_page_break_goes_on_in_the_next_band():
+    row = read("""
+Түлектерге |
+бейімдеу |
+орталықтарын ашу |
+ЖАО шешімі |
+Еңбекмин|
+і, Қаржымин|
+2024 – 2025  |
+жылдар |
+талап |
+етілмейді |
+- - - - - - |
+<PB>
+і, ЖАО |
+""")
+    assert row.cells["executors"] == "Еңбекмині, Қаржымині, ЖАО"
+    assert row.cells["form"] == "ЖАО шешімі"
+    assert row.cells["deadline"] == "2024 – 2025 жылдар"
+
+
+def test_a_page_break_in_the_deadline_column_continues_the_deadline_after_the_measure():
+    row = read("""
+Балаларды |
+қолдау |
+Үкіметке |
+ақпарат |
+ДСМ |
+2024 жылдың |
+екінші |
+талап |
+етілмейді |
+- - - - - - |
+<PB>
+шараларын |
+кеңейту |
+жартыжылды|
+ғы |
+""")
+    assert row.cells["measure"] == "Балаларды қолдау шараларын кеңейту"
+    assert row.cells["form"] == "Үкіметке ақпарат"
+    assert row.cells["deadline"] == "2024 жылдың екінші жартыжылдығы"
+
+
+def test_figures_funding_and_budget_codes_cut_in_narrow_columns_are_closed_up():
+    row = read("""
+Деректер |
+базасын құру |
+құрал |
+БҒМ |
+2024 – 2025  |
+жылдар |
+90,0 |
+45,|
+0 |
+45,|
+0 |
+Р|
+Б |
+00|
+1 |
+10|
+4 |
+""")
+    assert [row.cells[c] for c in ("cost_total", "cost_2024", "cost_2025", "funding", "budget_program")] == [
+        "90,0",
+        "45,0",
+        "45,0",
+        "РБ",
+        "001 104",
+    ]
+
+
+def test_figures_printed_on_one_line_are_one_cell_each():
+    row = read("""
+Әдістеме |
+әзірлеу |
+құрал |
+БҒМ |
+2024 жыл |
+20,0 20 - |
+ЖБ |
+- |
+""")
+    assert [row.cells[c] for c in ("cost_total", "cost_2024", "cost_2025", "funding", "budget_program")] == [
+        "20,0",
+        "20",
+        "-",
+        "ЖБ",
+        "-",
+    ]
+
+
+def test_fewer_printed_cells_than_columns_leaves_the_last_unknown_and_says_so():
+    row = read("""
+Тәжірибені |
+тарату |
+ақпарат |
+БҒМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - |
+""")
+    assert [row.cells[c] for c in ("cost_2024", "cost_2025", "funding")] == ["-", "-", "-"]
+    assert row.cells["budget_program"] is UNKNOWN
+    assert any("budget_program left unknown" in message for _, message in row.notes)
+
+
+def test_a_cost_in_words_is_one_cell_and_a_word_cut_at_the_edge_is_closed_up():
+    row = read("""
+Спорт |
+секцияларын ашу |
+бұйрық |
+ОМ |
+<PB>
+2024 – 2025  |
+жылдар |
+РБ, ЖБ |
+көзделген |
+қаражат |
+шеңберін|
+де |
+- - - - - - |
+""")
+    assert row.cells["cost_total"] == "РБ, ЖБ көзделген қаражат шеңберінде"
+    assert row.cells["executors"] == "ОМ"
+    assert row.cells["budget_program"] == "-"
+
+
+def test_a_line_printed_with_a_leading_blank_starts_the_form():
+    # Without the blank, "келісу" (a verbal noun) would end the measure.
+    row = read("""
+Деректер |
+алмасуды |
+айқындау |
+ ведомствоаралық |
+келісу |
+хаттамасы |
+ДСМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert (row.cells["measure"], row.cells["form"]) == (
+        "Деректер алмасуды айқындау",
+        "ведомствоаралық келісу хаттамасы",
+    )
+
+
+def test_executors_sharing_a_printed_line_with_the_form_are_parted_from_it():
+    row = read("""
+Қағидаларды |
+бекіту |
+бұйрық БҒМ, |
+ДСМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert (row.cells["form"], row.cells["executors"]) == ("бұйрық", "БҒМ, ДСМ")
+
+
+def test_words_broken_across_lines_hyphenated_or_not_are_rejoined():
+    row = read("""
+Тұрғын үй-|
+коммуналдық |
+шаруашылықтард|
+ың жауапкершілігін |
+күшейту |
+ұсыныстар |
+ІІМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["measure"] == "Тұрғын үй-коммуналдық шаруашылықтардың жауапкершілігін күшейту"
+
+
+def test_spaced_out_letters_and_latin_look_alikes_are_repaired():
+    # "т а л а п" printed letter by letter; "ЖAO" and "мектeп" with Latin A, O and e.
+    row = read("""
+Мектeп |
+психологтарын |
+оқыту |
+ақпарат |
+ЖAO |
+2024 жыл |
+т а л а п |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["measure"] == "Мектеп психологтарын оқыту"
+    assert row.cells["executors"] == "ЖАО"
+    assert row.cells["cost_total"] == "талап етілмейді"
+
+
+def test_a_dash_item_spaced_wide_keeps_its_own_line_in_the_measure():
+    row = read("""
+Заңнамаға: |
+-  балалардың |
+құқықтарын |
+қорғау; |
+-  жазаны |
+күшейту |
+ұсыныстар |
+ІІМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["measure"] == "Заңнамаға:\n- балалардың құқықтарын қорғау;\n- жазаны күшейту"
+
+
+def test_a_deadline_word_cut_with_a_trailing_blank_is_still_closed_up():
+    row = read("""
+Бақылау |
+жүйелерін орнату |
+ақпарат |
+ЖАО |
+2024 жылдың |
+екінші |
+жартыжыл |
+дығы |
+ЖБ |
+көзделген |
+қаражат |
+шегінде |
+- - - - - - |
+""")
+    assert row.cells["deadline"] == "2024 жылдың екінші жартыжылдығы"
+    assert row.cells["cost_total"] == "ЖБ көзделген қаражат шегінде"
+
+
+def test_cells_no_rule_gives_are_unknown_with_a_note_never_guessed():
+    # No verbal noun, no leading blank, no noun with modifiers: measure and form cannot be parted.
+    row = read("""
+Балалар |
+мен жастар |
+ДСМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["measure"] is UNKNOWN and row.cells["form"] is UNKNOWN
+    assert any("cannot be parted" in message for _, message in row.notes)
+    assert row.cells["executors"] == "ДСМ"
+
+
+def test_executors_that_do_not_read_as_codes_are_left_unknown():
+    row = read("""
+Әдістеме |
+әзірлеу |
+құрал |
+БҒМ, |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["executors"] is UNKNOWN
+    assert any(message.startswith("executors:") for _, message in row.notes)
+
+
+@pytest.mark.parametrize(
+    ("ids", "kinds"),
+    [
+        (WIDE, ["free", "free", "executors", "deadline", *["money"] * 5]),
+        (
+            [Column(id=i, title=UNKNOWN, role="text") for i in ("measure", "form", "deadline")]
+            + [Column(id="executors", title=UNKNOWN, role="executors"), Column(id="cost", title=UNKNOWN)],
+            ["free", "free", "deadline", "executors", "money"],
+        ),
+    ],
+)
+def test_column_kinds_follow_roles_and_ids_in_the_plans_order(ids, kinds):
+    assert column_kinds(ids) == kinds
+
+
+def test_a_plan_whose_deadline_comes_before_its_executors_is_read_in_its_own_column_order():
+    cols = [
+        Column(id="measure", title=UNKNOWN),
+        Column(id="form", title=UNKNOWN),
+        Column(id="deadline", title=UNKNOWN),
+        Column(id="executors", title=UNKNOWN, role="executors"),
+        Column(id="cost", title=UNKNOWN, role="amount"),
+    ]
+    row = read(
+        """
+Ережені |
+бекіту |
+бұйрық |
+2025 жылғы |
+наурыз |
+ДСМ, |
+ЖАО |
+талап |
+етілмейді |
+""",
+        cols=cols,
+    )
+    assert row.cells == {
+        "measure": "Ережені бекіту",
+        "form": "бұйрық",
+        "deadline": "2025 жылғы наурыз",
+        "executors": "ДСМ, ЖАО",
+        "cost": "талап етілмейді",
+    }
