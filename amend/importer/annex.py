@@ -75,7 +75,8 @@ _DEADLINE_TOKENS = frozenset(
     }
     | set(MONTHS)
 )
-_AGREEMENT = frozenset({"(келісу", "келісу", "бойынша)", "бойынша", ")", "(", ","})
+# "(келісу бойынша)" (by agreement) after a code, printed across lines; a bare "бойынша" is the measure's.
+_AGREEMENT = frozenset({"(келісу", "бойынша)", "бойынша),", "(келісу бойынша)", ")", ","})
 _CODE = re.compile(r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}")
 _DASH_ITEM = re.compile(r"^[-–]\s")
 # Endings that make a word a modifier of the noun after it: an adjective in -лық/-лік/-дық/-дік/-тық/-тік
@@ -145,7 +146,8 @@ def column_kinds(columns: Sequence[Column]) -> list[str]:
 
 def _pieces(number: int, raw: str, words: bool = False) -> list[_Piece]:
     """A printed line's pieces (parted by two blanks or more; by every blank for ``words``)."""
-    text = fix_lookalikes(close_up(raw.rstrip("\n")))
+    # Letters spaced out are closed up, but never across a dash standing alone ("- Р 00": a dash cell, then "Р").
+    text = fix_lookalikes("".join(close_up(part) for part in re.split(r"((?<!\S)[-–](?!\S))", raw.rstrip("\n"))))
     parts = [p for p in re.split(r"\s+" if words else r"\s{2,}", text.strip()) if p]
     if not words and len(parts) > 1 and parts[0] in ("-", "–"):
         parts[:2] = [f"{parts[0]} {parts[1]}"]  # "-  item": a dash-list item, its dash spaced wide
@@ -185,11 +187,20 @@ def _glues(left: str, right: str) -> bool:
     return right[0].islower() or right[0].isdigit() or right[0] in ",.;:)"
 
 
-def _groups(pieces: Sequence[_Piece]) -> list[_Group]:
+def _groups(pieces: Sequence[_Piece], classes: _Classes) -> list[_Group]:
+    """Pieces joined where a word runs on from one printed line to the next.
+
+    Not where the next line begins a word of the vocabularies and the joined word is of none: a page
+    break can cut the last word of a column ("жартыжылдығ" / "талап": the rest is on the next page).
+    """
     groups: list[_Group] = []
     for piece in pieces:
         last = groups[-1] if groups else None
         if last is not None and not last.open_end and _glues(last.text, piece.text):
+            left, right = last.text.split()[-1], piece.text.split()[0]
+            if right[0].isalnum() and classes.of(right, True) and not classes.of(left + right, True):
+                groups.append(_Group([piece]))
+                continue
             last.pieces.append(piece)
         else:
             groups.append(_Group([piece]))
@@ -208,7 +219,7 @@ class _Classes:
         out: set[str] = set()
         bare = token.strip(",;")
         low = bare.lower()
-        if bare in self.codes or _CODE.fullmatch(bare) or token in _AGREEMENT or token == "бойынша),":
+        if bare in self.codes or _CODE.fullmatch(bare) or token in _AGREEMENT:
             out.add("executors")
         if not open_end and bare in self.prefixes:
             out.add("executors")
@@ -225,7 +236,7 @@ class _Classes:
             or bare in _FUNDS
             or low in _COST_TOKENS
             or (not open_end and any(t.startswith(low) for t in _COST_TOKENS | set(_FUNDS)))
-            or (not open_end and len(bare) == 1 and bare.isupper())
+            or (len(bare) == 1 and bare.isupper())
         ):
             out.add("money")
         return out
@@ -264,7 +275,9 @@ def _tail(
     for j in range(len(words) - 1, -1, -1):
         word, group, ends = words[j]
         fits = [k for k in classes.of(word, ends) if rank[k] <= ceiling]
-        if not fits and j == 0 and pending is not None and _fragment(word) and rank[pending] <= ceiling:
+        first = j == 0 or words[j - 1][1] != group
+        if not fits and first and pending is not None and _fragment(word) and rank[pending] <= ceiling:
+            # A line opening with the rest of a word cut at the last band's end ("і, ЖАО", "ы").
             fits = [pending]
         if not fits:
             if (
@@ -340,13 +353,16 @@ def read_row(
     vocab: dict[str, list[tuple[str, bool]]] = {k: [] for k in order if k != "money"}
     money_ids = [i for i, k in zip(ids, kinds, strict=True) if k == "money"]
     money: list[list[str]] = [[] for _ in money_ids]
-    money_open = False  # the last money unit ended on a word cut by the column edge
+    money_open = False  # a money cell ended on a word cut by the column edge
+    opened: set[int] = set()  # the money cells that did
+    funding = next((c.id for c in columns if c.role == "funding"), None)
+    fund_at = money_ids.index(funding) if funding in money_ids else None
     free_ids = [i for i, k in zip(ids, kinds, strict=True) if k == "free"]
     free_bands: list[list[_Group]] = []
     shared_tail: list[bool] = []
     pending: str | None = None
     for band in bands:
-        groups = _groups(band)
+        groups = _groups(band, classes)
         start, tail, cut = _tail(groups, order, classes, pending)
         if cut:
             groups[start : start + 1] = _part(groups[start], cut)
@@ -361,29 +377,8 @@ def read_row(
             else:
                 vocab[kind].append((word, ends))
         if band_money:
-            units = _money_units(band_money)
-            k = 0
-            if money_open or (any(_incomplete_cost(" ".join(m)) for m in money) and not _figure(units[0][0])):
-                # The rest of a cell the last band left unfinished.
-                at = next((i for i, m in enumerate(money) if _incomplete_cost(" ".join(m))), _last_filled(money))
-                glue = money_open
-                money[at] = [(money[at][-1] + units[0][0]) if glue else " ".join([*money[at], units[0][0]])]
-                k = 1
-            slot = _next_empty(money)
-            funding = next((i for i, c in enumerate(columns) if c.role == "funding"), None)
-            fund_at = money_ids.index(ids[funding]) if funding is not None and ids[funding] in money_ids else None
-            for unit, _ in units[k:]:
-                if fund_at is not None and unit.strip(",") in _FUNDS and slot is not None and slot < fund_at:
-                    slot = fund_at  # a funding source goes to its column
-                if slot is None:
-                    if _BUDGET_CODE.fullmatch(unit) and money[-1] and _BUDGET_CODE.fullmatch(money[-1][-1]):
-                        money[-1].append(unit)  # several budget codes in one cell
-                        continue
-                    notes.append((band[0].line, f'money cells: "{unit}" is printed after the last column'))
-                    continue
-                money[slot].append(unit)
-                slot = _next_empty(money, slot + 1)
-            money_open = not units[-1][1]
+            opened = _fill_money(money, money_ids, opened, _money_units(band_money), fund_at, notes, band[0].line)
+            money_open = bool(opened)
         for kind, words in vocab.items():
             if words and words[-1] and not words[-1][1]:
                 pending = kind
@@ -430,6 +425,51 @@ def _part(group: _Group, cut: int) -> list[_Group]:
     left = _Piece(" ".join(words[:cut]), True, piece.line, piece.lead, True, piece.raw)
     right = _Piece(" ".join(words[cut:]), piece.open_end, piece.line, False, piece.shared, piece.raw)
     return [_Group([left]), _Group([right])]
+
+
+def _fill_money(  # noqa: PLR0917 - one call site
+    money: list[list[str]],
+    ids: Sequence[str],
+    opened: set[int],
+    units: Sequence[tuple[str, bool]],
+    fund_at: int | None,
+    notes: list[tuple[int | None, str]],
+    line: int,
+) -> set[int]:
+    """Put a band's money units in their cells; returns the cells left open (cut by the column edge).
+
+    The rest of a cell an earlier band left open or unfinished comes first ("Р" / "Б", "талап" /
+    "етілмейді"), in column order; then each unit takes the next empty cell, a funding source its own
+    column, and budget codes after the last cell join it ("001 104").
+    """
+    carried = sorted(opened)
+    still: set[int] = set()
+    for unit, ends in units:
+        if carried:
+            at = carried.pop(0)
+            money[at][-1] += unit
+            if not ends:
+                still.add(at)
+            continue
+        unfinished = next((i for i, m in enumerate(money) if _incomplete_cost(" ".join(m))), None)
+        if unfinished is not None and not _figure(unit):
+            money[unfinished][-1] += " " + unit
+            continue
+        slot = _next_empty(money)
+        if fund_at is not None and unit.strip(",") in _FUNDS and slot is not None and slot < fund_at:
+            slot = fund_at  # a funding source goes to its column
+        if slot is None:
+            if _BUDGET_CODE.fullmatch(unit) and money[-1] and _BUDGET_CODE.fullmatch(money[-1][-1]):
+                money[-1].append(unit)  # several budget codes in one cell
+                continue
+            notes.append((line, f'"{unit}" is printed after the last of the cells {", ".join(ids)}; left out'))
+            continue
+        money[slot].append(unit)
+        short_code = slot == len(money) - 1 and re.fullmatch(r"\d{1,2}", unit)
+        if (not ends and unit != "-") or re.fullmatch(r"[^\W\d_]", unit) or short_code:
+            # Cut by the column edge: a letter alone is no cell ("Р" / "Б"), nor two digits a budget code.
+            still.add(slot)
+    return still | set(carried)
 
 
 def _figure(unit: str) -> bool:
@@ -524,6 +564,13 @@ def _form_start(groups: Sequence[_Group]) -> int:
     return k
 
 
+def _form_start_below_measure(groups: Sequence[_Group], measure_begun: bool) -> int:
+    """``_form_start``, but every column begins at the row's top: a band that opens the row keeps its first
+    line for the measure."""
+    k = _form_start(groups)
+    return max(k, 0 if measure_begun else 1)
+
+
 def _form_complete(groups: Sequence[_Group]) -> bool:
     """A form ends in its noun: not in a modifier, a comma or a hyphen."""
     if not groups:
@@ -582,6 +629,20 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
             started = True
             continue
         if started:
+            ends = [i + 1 for i, g in enumerate(groups) if _verbal(g.text)]
+            if not later and ends and ends[-1] < len(groups):
+                # The measure ends in this band, in its last verbal noun: what follows goes on with the form.
+                at = ends[-1]
+                notes.append(
+                    (
+                        groups[at].pieces[0].line,
+                        f"{free_ids[1]} goes on from {_quote(groups[at])}: the {free_ids[0]} ends in the last "
+                        f'verbal noun, "{groups[at - 1].text}"',
+                    )
+                )
+                measure.extend(groups[:at])
+                form.extend(groups[at:])
+                continue
             if _form_complete(form):
                 measure.extend(groups)
                 continue
@@ -611,7 +672,7 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
         if cut is None and len(groups) > 1:
             # The measure runs on after a page break, so this band's free text ends with the whole form;
             # in a row printed on one page the form must show modifiers to be told from the measure.
-            cut = _form_start(groups)
+            cut = _form_start_below_measure(groups, bool(measure))
             why = f"the {free_ids[1]} is its last noun with the modifiers printed before it"
             if cut == 0 or (not later and cut == len(groups) - 1):
                 cut = None
@@ -619,7 +680,12 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
             text = " / ".join(g.text for g in groups)
             notes.append((groups[0].pieces[0].line, f"{free_ids[0]} and {free_ids[1]} cannot be parted: {text[:300]}"))
             return
-        notes.append((groups[cut].pieces[0].line, f"{free_ids[1]} begins at {_quote(groups[cut])}: {why}"))
+        notes.append(
+            (
+                groups[cut].pieces[0].line,
+                f"{free_ids[1]} begins at {_quote(groups[cut])} (the {free_ids[0]} is the text before): {why}",
+            )
+        )
         measure.extend(groups[:cut])
         form.extend(groups[cut:])
         started = True
