@@ -51,7 +51,7 @@ def printed(text: str, first: int = 10) -> list[tuple[int, str]]:
 
 
 def read(text: str, header: str | None = None, cols: list[Column] = WIDE):
-    return read_row(printed(text), cols, CODES, Lexicon(), (9, header) if header else None)
+    return read_row(printed(text), cols, CODES, Lexicon(), header=(9, header) if header else None)
 
 
 def test_columns_are_printed_one_after_another_and_read_in_column_order():
@@ -596,3 +596,40 @@ def test_generated_rows_are_mostly_read_exactly():
     share = 1 - sum(MISSES) / (9 * len(MISSES))
     print(f"\ngenerated rows: {len(MISSES)}, cells exact {share:.2%}")
     assert share >= 0.97
+
+
+def test_amounts_by_year_in_one_cost_cell_of_a_plan_printing_the_deadline_before_the_executors():
+    cols = [
+        Column(id="measure", title=UNKNOWN),
+        Column(id="form", title=UNKNOWN),
+        Column(id="deadline", title=UNKNOWN),
+        Column(id="executors", title=UNKNOWN, role="executors"),
+        Column(id="cost", title=UNKNOWN),
+        Column(id="funding", title=UNKNOWN, role="funding"),
+    ]
+    row = read(
+        """
+Шығармашылық |
+үйірмелер ашу |
+ОМ-ге |
+ақпарат |
+жыл сайын |
+желтоқсан |
+ЖАО, ОМ |
+2024 жылы – |
+120, 5 млн |
+теңге; 2025 |
+жылы – 130 млн |
+теңге |
+ЖБ |
+""",
+        cols=cols,
+    )
+    assert row.cells == {
+        "measure": "Шығармашылық үйірмелер ашу",
+        "form": "ОМ-ге ақпарат",
+        "deadline": "жыл сайын желтоқсан",
+        "executors": "ЖАО, ОМ",
+        "cost": "2024 жылы – 120, 5 млн теңге; 2025 жылы – 130 млн теңге",
+        "funding": "ЖБ",
+    }

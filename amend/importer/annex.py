@@ -22,6 +22,7 @@ Every cell no rule gives is left unknown, with the printed text in a review note
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -31,9 +32,9 @@ from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, join_lines
 from amend.importer.wording import MONTHS
 
-__all__ = ["RowCells", "column_kinds", "read_row"]
+__all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "page_break", "read_row"]
 
-PAGE_BREAK = 3  # empty lines: more than the one between printed lines
+PAGE_BREAK = 3  # empty lines at a page break of the bank's text (one between printed lines)
 _S = r"\s+"
 _FUNDS = ("РБ", "ЖБ", "ДБ", "ЖҚ", "ҰҚ")
 # A cost in words: "талап етілмейді", "РБ, ЖБ көзделген қаражат шеңберінде" (within the means a budget provides).
@@ -43,6 +44,9 @@ _COST_WORDS = re.compile(
     rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
 )
 _FIGURE = re.compile(r"\d+(?:,\d+)?")
+# Amounts by year, as a cost cell states them: "2024 жылы – 150, 5 млн теңге; 2025 жылы – 160 млн теңге".
+_AMOUNT = rf"(?:20\d\d{_S}жылы\s*[–-]\s*)?\d+(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
+_AMOUNTS = re.compile(rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*")
 _BUDGET_CODE = re.compile(r"\d{3}")
 _COST_TOKENS = frozenset(
     {"талап", "етілмейді", "көзделген", "көздеген", "қаражат", "шегінде", "шеңберінде", "бюджеттен", "тыс", "және"}
@@ -161,15 +165,33 @@ def _pieces(number: int, raw: str, words: bool = False) -> list[_Piece]:
     ]
 
 
-def _bands(segment: Sequence[tuple[int, str]]) -> list[list[_Piece]]:
-    """The row's printed lines in bands parted by page breaks."""
+def page_break(lines: Sequence[tuple[int, str]]) -> int:
+    """How many empty lines in a row make a page break: more than twice the usual gap between printed lines.
+
+    The bank's text puts one empty line between printed lines and three at a page break; a text printed
+    without empty lines breaks its pages with one.
+    """
+    gaps: Counter[int] = Counter()
+    blanks = 0
+    for _, raw in lines:
+        if raw.strip():
+            gaps[blanks] += 1
+            blanks = 0
+        else:
+            blanks += 1
+    usual = gaps.most_common(1)[0][0] if gaps else 1
+    return 2 * usual + 1
+
+
+def _bands(segment: Sequence[tuple[int, str]], threshold: int) -> list[list[_Piece]]:
+    """The row's printed lines in bands parted by page breaks (``threshold`` empty lines or more)."""
     bands: list[list[_Piece]] = [[]]
     blanks = 0
     for number, raw in segment:
         if not raw.strip():
             blanks += 1
             continue
-        if blanks >= PAGE_BREAK and bands[-1]:
+        if blanks >= threshold and bands[-1]:
             bands.append([])
         blanks = 0
         bands[-1].extend(_pieces(number, raw))
@@ -268,13 +290,15 @@ def _tail(
     """
     words = _tokens(groups)
     rank = {k: i for i, k in enumerate(order)}
+    amounts = _amount_words([w for w, _, _ in words]) if "money" in rank else set()
     best: tuple[int, list[tuple[str, str, int, bool]], int] = (len(groups), [], 0)
     # Walk back from the end: the kinds assigned right to left never rise.
     assigned: list[tuple[str, str, int, bool]] = []
     ceiling = len(order) - 1
     for j in range(len(words) - 1, -1, -1):
         word, group, ends = words[j]
-        fits = [k for k in classes.of(word, ends) if rank[k] <= ceiling]
+        kinds = {"money"} if j in amounts else classes.of(word, ends)
+        fits = [k for k in kinds if rank[k] <= ceiling]
         first = j == 0 or words[j - 1][1] != group
         if not fits and first and pending is not None and _fragment(word) and rank[pending] <= ceiling:
             # A line opening with the rest of a word cut at the last band's end ("і, ЖАО", "ы").
@@ -299,13 +323,18 @@ def _tail(
     return best
 
 
-@dataclass
-class _Money:
-    """The cells from the first amount column on: each a list of units (a figure, a dash, words)."""
-
-    ids: list[str]
-    units: list[list[str]] = field(default_factory=list)
-    open_word: bool = False  # the last unit ended on a word cut by the column edge
+def _amount_words(words: Sequence[str]) -> set[int]:
+    """The positions of words that make amounts by year ("2024 жылы – 150, 5 млн теңге; ..."): money, whatever
+    else they could be read as (a year, "жылы")."""
+    out: set[int] = set()
+    for i in range(len(words)):
+        if i in out or not re.match(r"\d", words[i]):
+            continue
+        for j in range(len(words), i + 2, -1):
+            if words[j - 1].rstrip(";") == "теңге" and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
+                out.update(range(i, j))
+                break
+    return out
 
 
 def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
@@ -318,7 +347,13 @@ def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
             units.append((" ".join(run), ends))
             run.clear()
 
+    phrase = _amount_words([w for w, _ in words])
     for i, (word, ends) in enumerate(words):
+        if i in phrase:
+            run.append(word)
+            if i + 1 not in phrase:
+                flush(ends)
+            continue
         if _figure(word):
             flush(True)
             units.append((word, ends))
@@ -338,14 +373,17 @@ def read_row(
     columns: Sequence[Column],
     codes: Iterable[str],
     lexicon: Lexicon,
+    *,
     header: tuple[int, str] | None = None,
+    breaks: int = PAGE_BREAK,
 ) -> RowCells:
-    """A row's cells from its printed lines (``header``: the text printed on the row-number line)."""
+    """A row's cells from its printed lines (``header``: the text printed on the row-number line; ``breaks``:
+    how many empty lines make a page break, see ``page_break``)."""
     ids = [c.id for c in columns]
     kinds = column_kinds(columns)
     classes = _Classes(codes)
     notes: list[tuple[int | None, str]] = []
-    bands = _bands(segment)
+    bands = _bands(segment, breaks)
     header_band = bool(header and header[1].strip())
     if header and header[1].strip():
         bands.insert(0, _pieces(header[0], header[1], words=True))
@@ -478,7 +516,9 @@ def _figure(unit: str) -> bool:
 
 def _incomplete_cost(text: str) -> bool:
     """Words that begin a cost in words without completing it ("талап" / "етілмейді")."""
-    return bool(text) and not _figure(text) and not _COST_WORDS.fullmatch(text) and text.strip(",") not in _FUNDS
+    words = [w.strip(",") for w in text.split()]
+    begun = bool(words) and all(w in _COST_TOKENS or w in _FUNDS for w in words)
+    return begun and not _COST_WORDS.fullmatch(text) and text.strip(",") not in _FUNDS
 
 
 def _last_filled(money: Sequence[list[str]]) -> int:
@@ -525,8 +565,8 @@ def _money_ok(column: Column, value: str) -> bool:
     """An amount (a figure, a dash, a cost in words), a funding source, or budget codes, as the column holds."""
     if value == "-" or _FIGURE.fullmatch(value):
         return True
-    if column.role == "amount":
-        return bool(_COST_WORDS.fullmatch(value))
+    if column.role == "amount" or column.id.startswith("cost"):
+        return bool(_COST_WORDS.fullmatch(value) or _AMOUNTS.fullmatch(value))
     if column.role == "funding":
         return bool(re.fullmatch(rf"{_FUND}(?:\s*,\s*{_FUND})*", value)) or bool(_COST_WORDS.fullmatch(value))
     return bool(re.fullmatch(r"\d{3}(?: \d{3})*", value))

@@ -18,7 +18,7 @@ from typing import Any
 from amend.engine.acts import ActPoint, Signatory
 from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
-from amend.importer.annex import read_row
+from amend.importer.annex import page_break, read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
@@ -210,10 +210,11 @@ def _table(
     segment: list[tuple[int, str]] = []
     header: tuple[int, str] | None = None
     i = 0
+    breaks = page_break(table)
 
     def close() -> None:
         if rows:
-            reading = read_row(segment, columns, codes, lexicon, header)
+            reading = read_row(segment, columns, codes, lexicon, header=header, breaks=breaks)
             rows[-1]["cells"] = reading.cells
             _row_notes(rows[-1], [*([header] if header else []), *segment], reading.notes, notes)
 
