@@ -97,7 +97,7 @@ def _synthetic(number: str):
     return text, want, import_base(text, want.columns, Lexicon(), number)
 
 
-@pytest.mark.parametrize("number", ["412", "87"])
+@pytest.mark.parametrize("number", ["412", "87", "605"])
 def test_synthetic_resolutions_are_read_cell_for_cell(number):
     _, want, draft = _synthetic(number)
     score = score_cells(draft, want)
@@ -111,7 +111,7 @@ def test_synthetic_resolutions_are_read_cell_for_cell(number):
     assert act["signatory"] == want.act.signatory.model_dump()
 
 
-@pytest.mark.parametrize("number", ["412", "87", "156"])
+@pytest.mark.parametrize("number", ["412", "87", "605", "156"])
 def test_every_choice_and_every_unknown_cell_is_marked_with_the_source_line_it_quotes(number, imported):
     if number == "156":
         text, draft = SEED.read_text(encoding="utf-8"), imported

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from amend.engine.model import Column
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.rows import vocabulary
-from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, join_lines
+from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
 from amend.importer.wording import MONTHS
 
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "page_break", "read_row"]
@@ -206,6 +206,11 @@ def _glues(left: str, right: str) -> bool:
         return False
     if re.fullmatch(r"[^\W\d_]", left) and right[0].isupper():
         return True  # a narrow column prints "Р" / "Б"
+    if left[-1].isalpha() and right[0].islower():
+        # Letters go on only as the rest of a word (endings: "Еңбекмин" / "і", "жартыжылды" / "ғы"); a
+        # line printed without its trailing blank may end a whole word ("ұйымдастыру" / "ОМ-ге").
+        rest = re.match(r"[^\W\d_]+", right)
+        return rest is not None and is_ending(rest.group(0))
     return right[0].islower() or right[0].isdigit() or right[0] in ",.;:)"
 
 
@@ -537,7 +542,7 @@ def _assemble(words: Sequence[tuple[str, bool]]) -> str:
         if out and not glue:
             out += " "
         out += word
-        glue = not ends and _glues(out.split()[-1], "x")
+        glue = not ends
     return re.sub(r"\s+([,)])", r"\1", out)
 
 
