@@ -633,3 +633,36 @@ def test_amounts_by_year_in_one_cost_cell_of_a_plan_printing_the_deadline_before
         "cost": "2024 жылы – 120, 5 млн теңге; 2025 жылы – 130 млн теңге",
         "funding": "ЖБ",
     }
+
+
+def test_a_row_number_line_holding_only_the_measures_first_line_opens_the_measure():
+    row = read(
+        """
+беру ұйымдарында |
+медиацияны енгізу |
+бұйрық |
+ОМ |
+2025 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""",
+        header="Білім ",
+    )
+    assert (row.cells["measure"], row.cells["form"]) == ("Білім беру ұйымдарында медиацияны енгізу", "бұйрық")
+
+
+def test_a_header_form_of_two_words_takes_its_modifier():
+    row = read(
+        """
+<PB>
+беру ұйымдарында |
+медиацияны енгізу |
+ОМ |
+жыл |
+етілмейді |
+""",
+        header="Білім БҒМ-ге ақпарат  ДСМ,  2025 талап - - - - - - ",
+    )
+    assert (row.cells["measure"], row.cells["form"]) == ("Білім беру ұйымдарында медиацияны енгізу", "БҒМ-ге ақпарат")
+    assert (row.cells["executors"], row.cells["deadline"]) == ("ДСМ, ОМ", "2025 жыл")

@@ -389,10 +389,17 @@ def read_row(
     classes = _Classes(codes)
     notes: list[tuple[int | None, str]] = []
     bands = _bands(segment, breaks)
-    header_band = bool(header and header[1].strip())
-    if header and header[1].strip():
-        bands.insert(0, _pieces(header[0], header[1], words=True))
     order = [k for i, k in enumerate(kinds) if k != "free" and (i == 0 or kinds[i - 1] != k)]
+    header_band = False
+    if header and header[1].strip():
+        first = _pieces(header[0], header[1], words=True)
+        if _tail(_groups(first, classes), order, classes, None)[1]:
+            # The row-number line prints the first line of every column: a band of its own.
+            bands.insert(0, first)
+            header_band = True
+        else:
+            # Only the measure's first line follows the number ("5. Білім беру"): it opens the first band.
+            bands[:1] = [_pieces(header[0], header[1]) + (bands[0] if bands else [])]
     vocab: dict[str, list[tuple[str, bool]]] = {k: [] for k in order if k != "money"}
     money_ids = [i for i, k in zip(ids, kinds, strict=True) if k == "money"]
     money: list[list[str]] = [[] for _ in money_ids]
@@ -654,23 +661,25 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
             continue
         later = any(bands[c] for c in range(b + 1, len(bands)))
         if b == 0 and header_band:
-            # The row-number line prints the first line of every column: the last free word is taken as
-            # the form's first line (the print does not show where the two meet).
+            # The row-number line prints the first line of every column: the form's first line is its
+            # last noun with the modifiers before it, the measure's at least one word (the print does not
+            # show where the two meet).
             raw = groups[0].pieces[0].raw
             texts = [g.text for g in groups]
             if len(texts) == 1:
                 measure.extend(groups)
                 continue
+            at = _form_start_below_measure(groups, False)
             notes.append(
                 (
                     groups[0].pieces[0].line,
                     f'the row-number line "{raw.strip()}" prints the first line of every column; '
-                    f'"{" ".join(texts)}" is parted as {free_ids[0]} "{" ".join(texts[:-1])}" and {free_ids[1]} '
-                    f'"{texts[-1]}" (one word for the {free_ids[1]})',
+                    f'"{" ".join(texts)}" is parted as {free_ids[0]} "{" ".join(texts[:at])}" and {free_ids[1]} '
+                    f'"{" ".join(texts[at:])}"',
                 )
             )
-            measure.extend(groups[:-1])
-            form.extend(groups[-1:])
+            measure.extend(groups[:at])
+            form.extend(groups[at:])
             started = True
             continue
         if started:
