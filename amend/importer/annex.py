@@ -49,7 +49,22 @@ _AMOUNT = rf"(?:20\d\d{_S}жылы\s*[–-]\s*)?\d+(?:,\s*\d+)?{_S}млн\.?{_S}
 _AMOUNTS = re.compile(rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*")
 _BUDGET_CODE = re.compile(r"\d{3}")
 _COST_TOKENS = frozenset(
-    {"талап", "етілмейді", "көзделген", "көздеген", "қаражат", "шегінде", "шеңберінде", "бюджеттен", "тыс", "және"}
+    {
+        "талап",
+        "етілмейді",
+        "көзделген",
+        "көздеген",
+        "қаражат",
+        "шегінде",
+        "шеңберінде",
+        "бюджеттен",
+        "тыс",
+        "және",
+        "млн",
+        "млн.",
+        "теңге",
+        "теңге;",
+    }
 )
 _DEADLINE_TOKENS = frozenset(
     {
@@ -204,6 +219,9 @@ def _glues(left: str, right: str) -> bool:
         return False
     if (left[-1].isalpha() and right[0].isdigit()) or (left[-1].isdigit() and right[0].isalpha()):
         return False
+    if left[-1].isdigit() and right[0].isdigit():
+        # A figure cut in a narrow column ("40," / "0", "00" / "1"), not a whole number before another.
+        return len(left.rsplit(" ", 1)[-1]) <= 2
     if re.fullmatch(r"[^\W\d_]", left) and right[0].isupper():
         return True  # a narrow column prints "Р" / "Б"
     if left[-1].isalpha() and right[0].islower():
@@ -328,6 +346,42 @@ def _tail(
     return best
 
 
+# Endings that complete the beginning of an amount, to tell whether a text can still become one.
+_AMOUNT_ENDS = (
+    "",
+    " теңге",
+    " млн теңге",
+    " 0 млн теңге",
+    " – 0 млн теңге",
+    " жылы – 0 млн теңге",
+    " 2000 жылы – 0 млн теңге",
+)
+
+
+def _amount_begun(text: str) -> bool:
+    """``text`` begins an amount by year (or is one): "2024 жылы – 120, 5 млн" / "теңге; 2025 жылы ..."."""
+    return any(_AMOUNTS.fullmatch(text.rstrip(";") + end) for end in _AMOUNT_ENDS)
+
+
+def _continue_amount(money: list[list[str]], words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """An amount a page break cut ("2024 жылы – 120, 5 млн" / "теңге; 2025 ...") takes the band's first words
+    that go on with it; returns the rest."""
+    at = next((i for i, m in enumerate(money) if m and _unfinished_amount(" ".join(m))), None)
+    if at is None:
+        return words
+    text = " ".join(money[at])
+    k = 0
+    while k < len(words) and _amount_begun(f"{text} {words[k][0]}"):
+        text = f"{text} {words[k][0]}"
+        k += 1
+    money[at] = [text]
+    return words[k:]
+
+
+def _unfinished_amount(text: str) -> bool:
+    return bool(re.search(r"жылы|млн", text)) and _amount_begun(text) and not _AMOUNTS.fullmatch(text)
+
+
 def _amount_words(words: Sequence[str]) -> set[int]:
     """The positions of words that make amounts by year ("2024 жылы – 150, 5 млн теңге; ..."): money, whatever
     else they could be read as (a year, "жылы")."""
@@ -339,6 +393,19 @@ def _amount_words(words: Sequence[str]) -> set[int]:
             if words[j - 1].rstrip(";") == "теңге" and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
                 out.update(range(i, j))
                 break
+        else:
+            # An amount's year cut off by a page break ("2024 жылы –" / "120, 5 млн теңге"): no deadline
+            # says "жылы –"; nor does a year follow "теңге;".
+            if re.fullmatch(r"20\d\d жылы [–-]", " ".join(words[i : i + 3])):
+                out.update(range(i, i + 3))
+            elif i > 0 and words[i - 1] == "теңге;":
+                out.update(k for k in range(i, min(i + 3, len(words))) if _amount_begun(" ".join(words[i : k + 1])))
+    # An amount whose beginning the last band printed ("2025" / "жылы – 130 млн теңге"): its year's words.
+    for i in sorted(out):
+        k = i
+        while k > 0 and k - 1 not in out and re.fullmatch(r"жылы|[–-]|теңге;|20\d\d", words[k - 1]):
+            k -= 1
+            out.add(k)
     return out
 
 
@@ -352,19 +419,27 @@ def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
             units.append((" ".join(run), ends))
             run.clear()
 
-    phrase = _amount_words([w for w, _ in words])
-    for i, (word, ends) in enumerate(words):
-        if i in phrase:
-            run.append(word)
-            if i + 1 not in phrase:
-                flush(ends)
+    i = 0
+    while i < len(words):
+        word, ends = words[i]
+        # An amount by year, whole or begun: the longest run of words that is one or begins one.
+        j = i
+        while j < len(words) and _amount_begun(" ".join(w for w, _ in words[i : j + 1])):
+            j += 1
+        if j > i and re.search(r"жылы|млн", " ".join(w for w, _ in words[i:j])):
+            flush(True)
+            units.append((" ".join(w for w, _ in words[i:j]), words[j - 1][1]))
+            i = j
             continue
+        i += 1
         if _figure(word):
             flush(True)
             units.append((word, ends))
             continue
+        if word.rstrip(",") in _FUNDS and run and not run[-1].endswith(",") and run[-1] != "және":
+            flush(True)  # a funding source after the words of another cell ("талап" / "ЖБ")
         run.append(word)
-        after = words[i + 1][0] if i + 1 < len(words) else ""
+        after = words[i][0] if i < len(words) else ""
         if _COST_WORDS.fullmatch(" ".join(run)):
             flush(ends)
         elif word in _FUNDS and after not in ("көзделген", "көздеген", "және") and len(run) == 1:
@@ -426,16 +501,22 @@ def read_row(
                 band_money.append((word, ends))
             else:
                 vocab[kind].append((word, ends))
+        band_money = _continue_amount(money, band_money)
         if band_money:
             opened = _fill_money(money, money_ids, opened, _money_units(band_money), fund_at, notes, band[0].line)
             money_open = bool(opened)
-        for kind, words in vocab.items():
-            if words and words[-1] and not words[-1][1]:
-                pending = kind
-                break
-        else:
-            pending = None
-        if money_open:
+        # A cell whose last word has no trailing blank and that does not read whole goes on in the next band.
+        pending = next(
+            (
+                kind
+                for kind, words in vocab.items()
+                if words and not words[-1][1] and _read_vocab(kind, _assemble(words), codes) is None
+            ),
+            None,
+        )
+        if money_open and any(
+            m and not _money_ok(columns[ids.index(c)], " ".join(m)) for c, m in zip(money_ids, money)
+        ):
             pending = "money"
     cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
     for kind, words in vocab.items():
@@ -494,16 +575,18 @@ def _fill_money(  # noqa: PLR0917 - one call site
     """
     carried = sorted(opened)
     still: set[int] = set()
+    before = [i for i, m in enumerate(money) if m]  # cells an earlier band began
     for unit, ends in units:
+        unfinished = next((i for i in before if _incomplete_cost(" ".join(money[i]))), None)
+        if unfinished is not None and (_incomplete_cost(unit) or _cost_rest(unit)):
+            money[unfinished][-1] += " " + unit
+            carried = [c for c in carried if c != unfinished]
+            continue
         if carried:
             at = carried.pop(0)
             money[at][-1] += unit
             if not ends:
                 still.add(at)
-            continue
-        unfinished = next((i for i, m in enumerate(money) if _incomplete_cost(" ".join(m))), None)
-        if unfinished is not None and not _figure(unit):
-            money[unfinished][-1] += " " + unit
             continue
         slot = _next_empty(money)
         if fund_at is not None and unit.strip(",") in _FUNDS and slot is not None and slot < fund_at:
@@ -516,10 +599,15 @@ def _fill_money(  # noqa: PLR0917 - one call site
             continue
         money[slot].append(unit)
         short_code = slot == len(money) - 1 and re.fullmatch(r"\d{1,2}", unit)
-        if (not ends and unit != "-") or re.fullmatch(r"[^\W\d_]", unit) or short_code:
+        if (not ends and unit[-1].isalnum()) or re.fullmatch(r"[^\W\d_]", unit) or short_code:
             # Cut by the column edge: a letter alone is no cell ("Р" / "Б"), nor two digits a budget code.
             still.add(slot)
     return still | set(carried)
+
+
+def _cost_rest(unit: str) -> bool:
+    """Words that end a cost in words ("етілмейді", "қаражат шегінде")."""
+    return all(w in _COST_TOKENS for w in unit.split()) and not unit.startswith("талап")
 
 
 def _figure(unit: str) -> bool:
@@ -544,12 +632,12 @@ def _next_empty(money: Sequence[list[str]], start: int = 0) -> int | None:
 def _assemble(words: Sequence[tuple[str, bool]]) -> str:
     """Words of one cell as one text: a word cut by the column edge goes on without a blank."""
     out = ""
-    glue = False
+    cut = False
     for word, ends in words:
-        if out and not glue:
+        if out and not (cut and _glues(out.rsplit(maxsplit=1)[-1], word)):
             out += " "
         out += word
-        glue = not ends
+        cut = not ends
     return re.sub(r"\s+([,)])", r"\1", out)
 
 
