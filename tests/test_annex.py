@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from amend import UNKNOWN
 from amend.engine.model import Column
-from amend.importer.annex import column_kinds, page_break, read_row
+from amend.importer.annex import column_kinds, form_width, page_break, read_row
 from amend.importer.text import Lexicon
 
 CODES = ["БҒМ", "ДСМ", "ЖАО", "ІІМ", "Еңбекмині", "Қаржымині", "ТЖМ", "БП", "РБ", "ЖБ", "ОМ"]
@@ -719,3 +719,49 @@ def test_a_header_form_of_two_words_takes_its_modifier():
     )
     assert (row.cells["measure"], row.cells["form"]) == ("Білім беру ұйымдарында медиацияны енгізу", "БҒМ-ге ақпарат")
     assert (row.cells["executors"], row.cells["deadline"]) == ("ДСМ, ОМ", "2025 жыл")
+
+
+PAGE_CUT_AFTER_ADJECTIVE = """
+Мектептердегі |
+психологиялық |
+әдістемелік |
+ұсынымдар |
+ОМ |
+2025 жыл |
+талап |
+етілмейді |
+- - - - - - |
+<PB>
+қызметті жетілдіру |
+"""
+
+
+def test_without_the_form_columns_width_an_adjective_before_a_page_break_is_taken_into_the_form_and_marked():
+    row = read(PAGE_CUT_AFTER_ADJECTIVE)
+    assert row.cells["form"] == "психологиялық әдістемелік ұсынымдар"
+    assert any("form begins at" in message for _, message in row.notes)
+
+
+def test_a_line_wider_than_the_form_column_stays_in_the_measure():
+    row = read_row(printed(PAGE_CUT_AFTER_ADJECTIVE), WIDE, CODES, Lexicon(), form_width=12)
+    assert row.cells["form"] == "әдістемелік ұсынымдар"
+    assert row.cells["measure"] == "Мектептердегі психологиялық қызметті жетілдіру"
+
+
+def test_the_form_columns_width_is_the_widest_form_line_of_rows_the_layout_parts():
+    one_page = read("""
+Тәжірибені |
+тарату |
+талдамалық |
+анықтама |
+БҒМ |
+2024 жыл |
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert one_page.form_lines == ("талдамалық", "анықтама")
+    assert form_width([one_page] * 4) is None  # too few rows to tell a column's width
+    assert form_width([one_page] * 5) == len("талдамалық")
+    # A form parted by the modifier rule says nothing of the column's width.
+    assert read(PAGE_CUT_AFTER_ADJECTIVE).form_lines == ()

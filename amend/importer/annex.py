@@ -32,7 +32,7 @@ from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
 from amend.importer.wording import MONTHS
 
-__all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "page_break", "read_row"]
+__all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
 
 PAGE_BREAK = 3  # empty lines at a page break of the bank's text (one between printed lines)
 _S = r"\s+"
@@ -143,6 +143,9 @@ class RowCells:
 
     cells: dict[str, Text]
     notes: list[tuple[int | None, str]] = field(default_factory=list)
+    # The form's printed lines where the layout or the measure's verbal noun parted it (no modifier rule):
+    # how wide the form column prints, for ``form_width``.
+    form_lines: tuple[str, ...] = ()
 
 
 def column_kinds(columns: Sequence[Column]) -> list[str]:
@@ -196,6 +199,16 @@ def page_break(lines: Sequence[tuple[int, str]]) -> int:
             blanks += 1
     usual = gaps.most_common(1)[0][0] if gaps else 1
     return 2 * usual + 1
+
+
+def form_width(readings: Iterable[RowCells]) -> int | None:
+    """The widest form line of rows whose form the layout or a verbal noun parted: the form column's width.
+
+    None below five such rows (too few to tell a column's width).
+    """
+    lines = [line for reading in readings for line in reading.form_lines]
+    rows = sum(1 for reading in readings if reading.form_lines)
+    return max(len(line) for line in lines) if rows >= 5 else None
 
 
 def _bands(segment: Sequence[tuple[int, str]], threshold: int) -> list[list[_Piece]]:
@@ -456,9 +469,11 @@ def read_row(
     *,
     header: tuple[int, str] | None = None,
     breaks: int = PAGE_BREAK,
+    form_width: int | None = None,
 ) -> RowCells:
     """A row's cells from its printed lines (``header``: the text printed on the row-number line; ``breaks``:
-    how many empty lines make a page break, see ``page_break``)."""
+    how many empty lines make a page break, see ``page_break``; ``form_width``: the longest form line the
+    text prints, so that a wider line is never taken for the form's)."""
     ids = [c.id for c in columns]
     kinds = column_kinds(columns)
     classes = _Classes(codes)
@@ -545,8 +560,8 @@ def read_row(
                 f"order; {', '.join(empty)} left unknown (the print does not show which cell is blank)",
             )
         )
-    _free_cells(cells, free_ids, free_bands, shared_tail, header_band, lexicon, notes)
-    return RowCells(cells, notes)
+    form_lines = _free_cells(cells, free_ids, free_bands, shared_tail, header_band, lexicon, notes, form_width)
+    return RowCells(cells, notes, tuple(form_lines))
 
 
 def _part(group: _Group, cut: int) -> list[_Group]:
@@ -686,7 +701,7 @@ def _modifier(group: _Group) -> bool:
     )
 
 
-def _form_start(groups: Sequence[_Group]) -> int:
+def _form_start(groups: Sequence[_Group], form_width: int | None = None) -> int:
     """Where a form of completion printed at the end of ``groups`` begins: its last noun, the modifiers before it."""
     k = len(groups) - 1
     head = _words(groups[k])[-1].lower().strip(",.;")
@@ -699,15 +714,20 @@ def _form_start(groups: Sequence[_Group]) -> int:
         and not _VERBAL_NOUN.search(_words(groups[k - 1])[0])
     ):
         k -= 1
-    while k > 0 and _modifier(groups[k - 1]):
+    # A modifier printed wider than any form line of the text is the measure's.
+    while (
+        k > 0
+        and _modifier(groups[k - 1])
+        and (form_width is None or max(len(p.text) for p in groups[k - 1].pieces) <= form_width)
+    ):
         k -= 1
     return k
 
 
-def _form_start_below_measure(groups: Sequence[_Group], measure_begun: bool) -> int:
+def _form_start_below_measure(groups: Sequence[_Group], measure_begun: bool, form_width: int | None = None) -> int:
     """``_form_start``, but every column begins at the row's top: a band that opens the row keeps its first
     line for the measure."""
-    k = _form_start(groups)
+    k = _form_start(groups, form_width)
     return max(k, 0 if measure_begun else 1)
 
 
@@ -731,19 +751,22 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
     header_band: bool,
     lexicon: Lexicon,
     notes: list[tuple[int | None, str]],
-) -> None:
-    """The free-text columns (a measure and the form after it) from the text before each band's vocabulary cells."""
+    form_width: int | None,
+) -> list[str]:
+    """The free-text columns (a measure and the form after it) from the text before each band's vocabulary
+    cells; returns the form's printed lines if no modifier rule parted it (else nothing)."""
     if not free_ids:
-        return
+        return []
     if len(free_ids) == 1:
         cells[free_ids[0]] = _text([g for band in bands for g in band], lexicon, keep_lines=True)
-        return
+        return []
     if len(free_ids) > 2:
         notes.append((None, f"{len(free_ids)} free-text columns: their cells cannot be told apart; left unknown"))
-        return
+        return []
     measure: list[_Group] = []
     form: list[_Group] = []
     started = False
+    sure = True  # no modifier rule parted the form
     for b, groups in enumerate(bands):
         if not groups:
             continue
@@ -757,7 +780,8 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
             if len(texts) == 1:
                 measure.extend(groups)
                 continue
-            at = _form_start_below_measure(groups, False)
+            at = _form_start_below_measure(groups, False, form_width)
+            sure = False
             notes.append(
                 (
                     groups[0].pieces[0].line,
@@ -789,7 +813,8 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
                 measure.extend(groups)
                 continue
             # The form goes on: the line shared with the executors, or the last noun with its modifiers.
-            at = len(groups) - 1 if shared_tail[b] else _form_start(groups)
+            at = len(groups) - 1 if shared_tail[b] else _form_start(groups, form_width)
+            sure = sure and shared_tail[b]
             why = "it shares its line with the next column" if shared_tail[b] else "its last noun and modifiers"
             notes.append(
                 (
@@ -814,14 +839,15 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
         if cut is None and len(groups) > 1:
             # The measure runs on after a page break, so this band's free text ends with the whole form;
             # in a row printed on one page the form must show modifiers to be told from the measure.
-            cut = _form_start_below_measure(groups, bool(measure))
+            cut = _form_start_below_measure(groups, bool(measure), form_width)
+            sure = False
             why = f"the {free_ids[1]} is its last noun with the modifiers printed before it"
             if cut == 0 or (not later and cut == len(groups) - 1):
                 cut = None
         if cut is None:
             text = " / ".join(g.text for g in groups)
             notes.append((groups[0].pieces[0].line, f"{free_ids[0]} and {free_ids[1]} cannot be parted: {text[:300]}"))
-            return
+            return []
         notes.append(
             (
                 groups[cut].pieces[0].line,
@@ -835,6 +861,7 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
         cells[free_ids[0]] = _text(measure, lexicon, keep_lines=True)
     if form:
         cells[free_ids[1]] = _text(form, lexicon, keep_lines=False)
+    return [p.text for g in form for p in g.pieces] if sure else []
 
 
 def _verbal(text: str) -> bool:

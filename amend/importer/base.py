@@ -18,7 +18,7 @@ from typing import Any
 from amend.engine.acts import ActPoint, Signatory
 from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
-from amend.importer.annex import page_break, read_row
+from amend.importer.annex import form_width, page_break, read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
@@ -211,12 +211,11 @@ def _table(
     header: tuple[int, str] | None = None
     i = 0
     breaks = page_break(table)
+    printed: list[tuple[dict[str, Any], list[tuple[int, str]], tuple[int, str] | None]] = []
 
     def close() -> None:
         if rows:
-            reading = read_row(segment, columns, codes, lexicon, header=header, breaks=breaks)
-            rows[-1]["cells"] = reading.cells
-            _row_notes(rows[-1], [*([header] if header else []), *segment], reading.notes, notes)
+            printed.append((rows[-1], segment, header))
 
     while i < len(table):
         n, raw = table[i]
@@ -245,6 +244,14 @@ def _table(
             segment.append((n, raw))
         i += 1
     close()
+    # Twice: the first reading tells how wide the form column prints (rows whose form the layout parts),
+    # which the second uses to keep a wider line out of the form.
+    first = [read_row(seg, columns, codes, lexicon, header=head, breaks=breaks) for _, seg, head in printed]
+    width = form_width(first)
+    for row, seg, head in printed:
+        reading = read_row(seg, columns, codes, lexicon, header=head, breaks=breaks, form_width=width)
+        row["cells"] = reading.cells
+        _row_notes(row, [*([head] if head else []), *seg], reading.notes, notes)
     return sections, rows, notes
 
 
