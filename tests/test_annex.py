@@ -765,3 +765,25 @@ def test_the_form_columns_width_is_the_widest_form_line_of_rows_the_layout_parts
     assert form_width([one_page] * 5) == len("талдамалық")
     # A form parted by the modifier rule says nothing of the column's width.
     assert read(PAGE_CUT_AFTER_ADJECTIVE).form_lines == ()
+
+
+FRAGMENTS = [
+    *["БҒМ,", "Еңбекмин", "і,", "талап", "етілмейді", "-", "- - -", "2024", "жылғы", "–", "жартыжылды", "ғы"],
+    *["Р", "Б", "00", "1", "40,", "0", "(келісу", "бойынша)", "жылы", "млн", "теңге;", "Үкімет", "қаулысы"],
+    *["ұсынымдар", "енгізу", "", " ", "20,0 5 -", "РБ, ЖБ", "көзделген", "шеңберін", "де", "-  item", ",", "ы"],
+]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(
+    st.lists(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=3).map(" ".join), max_size=25),
+    st.one_of(st.none(), st.lists(st.sampled_from(FRAGMENTS), max_size=8).map(" ".join)),
+    st.booleans(),
+    st.sampled_from([1, 3]),
+)
+def test_any_printed_lines_give_cells_or_unknown_never_an_error(lines, header, plan_748, breaks):
+    segment = [(10 + i, line) for i, line in enumerate(lines)]
+    cols = COLUMNS_748 if plan_748 else WIDE
+    row = read_row(segment, cols, CODES, Lexicon(), header=(9, header) if header else None, breaks=breaks)
+    assert set(row.cells) == {c.id for c in cols}
+    assert all(isinstance(v, str) or v is UNKNOWN for v in row.cells.values())

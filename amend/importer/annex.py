@@ -835,7 +835,8 @@ def _free_cells(  # noqa: PLR0917 - one call site; the band reading's parts
             ends = [i + 1 for i, g in enumerate(groups) if _verbal(g.text)]
             if ends and ends[-1] < len(groups):
                 cut = ends[-1]
-                why = f'the {free_ids[0]} ends in the last verbal noun, "{groups[cut - 1].text}"'
+                last = groups[cut - 1].text
+                why = f'the {free_ids[0]} ends at the last line ending in a verbal noun or ")", "{last}"'
         if cut is None and len(groups) > 1:
             # The measure runs on after a page break, so this band's free text ends with the whole form;
             # in a row printed on one page the form must show modifiers to be told from the measure.
