@@ -636,10 +636,6 @@ def _incomplete_cost(text: str) -> bool:
     return begun and not _COST_WORDS.fullmatch(text) and text.strip(",") not in _FUNDS
 
 
-def _last_filled(money: Sequence[list[str]]) -> int:
-    return max((i for i, m in enumerate(money) if m), default=0)
-
-
 def _next_empty(money: Sequence[list[str]], start: int = 0) -> int | None:
     return next((i for i in range(start, len(money)) if not money[i]), None)
 
