@@ -787,3 +787,23 @@ def test_any_printed_lines_give_cells_or_unknown_never_an_error(lines, header, p
     row = read_row(segment, cols, CODES, Lexicon(), header=(9, header) if header else None, breaks=breaks)
     assert set(row.cells) == {c.id for c in cols}
     assert all(isinstance(v, str) or v is UNKNOWN for v in row.cells.values())
+
+
+@pytest.mark.parametrize(
+    "deadline",
+    ["2021 жылғы 1 шілде", "жыл сайын 25 желтоқсанға дейін", "2024 жылғы IV тоқсан", "2020 – 2023 жылдар"],
+)
+def test_deadlines_with_a_day_a_quarter_or_a_limit_are_read_whole(deadline):
+    lines = "\n".join(word + " |" for word in deadline.split())
+    row = read(f"""
+Ережені |
+бекіту |
+бұйрық |
+ДСМ |
+{lines}
+талап |
+етілмейді |
+- - - - - - |
+""")
+    assert row.cells["deadline"] == deadline
+    assert (row.cells["executors"], row.cells["cost_total"]) == ("ДСМ", "талап етілмейді")

@@ -44,6 +44,12 @@ _COST_WORDS = re.compile(
     rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
 )
 _FIGURE = re.compile(r"\d+(?:,\d+)?")
+# Deadlines beyond the shared vocabulary (rows.py): "жыл сайын 25 желтоқсанға дейін", "2024 жылғы IV тоқсан".
+_MONTH_DATIVE = "(?:" + "|".join(MONTHS) + ")(?:ға|ге|қа|ке)"
+_DEADLINE_MORE = (
+    rf"(?:жыл{_S}сайын|20\d\d{_S}жылғы)(?:{_S}\d{{1,2}})?{_S}{_MONTH_DATIVE}{_S}дейін"
+    rf"|(?:20\d\d{_S}жылғы{_S}|жыл{_S}сайын{_S})?(?:IV|I{{1,3}}|І{{1,3}}){_S}тоқсан(?:ы)?"
+)
 # Amounts by year, as a cost cell states them: "2024 жылы – 150, 5 млн теңге; 2025 жылы – 160 млн теңге".
 _AMOUNT = rf"(?:20\d\d{_S}жылы\s*[–-]\s*)?\d+(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
 _AMOUNTS = re.compile(rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*")
@@ -282,8 +288,13 @@ class _Classes:
         if not open_end and bare in self.prefixes:
             out.add("executors")
         year = bool(re.fullmatch(r"20\d\d", bare))
-        if year or low in _DEADLINE_TOKENS or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d", bare):
-            out.add("deadline")
+        if (
+            year
+            or low in _DEADLINE_TOKENS
+            or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d|\d{1,2}|[IVІ]{1,3}|IV|дейін", bare)
+            or any(low.startswith(month) for month in MONTHS)
+        ):
+            out.add("deadline")  # also a day ("1 шілде"), a quarter ("IV тоқсан"), "желтоқсанға дейін"
         if re.fullmatch(r"[^\W\d_]{2,}", low) and any(
             (t.startswith(low) and (len(low) >= 4 or not open_end)) or (t.endswith(low) and _fragment(low))
             for t in _DEADLINE_TOKENS
@@ -661,6 +672,8 @@ def _read_vocab(kind: str, text: str, codes: Iterable[str]) -> str | None:
         pattern = re.compile(rf"{one}(?:\s+{one})*")
     else:
         pattern = vocabulary(kind, codes)
+        if kind == "deadline":
+            pattern = re.compile(f"{pattern.pattern}|{_DEADLINE_MORE}")
     if pattern.fullmatch(text):
         return text
     words = text.split(" ")
