@@ -156,18 +156,23 @@ def import_base_command(
         ),
     ],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: print it).")] = None,
+    compare: Annotated[
+        Path | None,
+        typer.Option("--compare", help="A hand-checked plan: report the share of cells read exactly, and each miss."),
+    ] = None,
     root: Root = Path("."),
 ) -> None:
     """Read a base plan from the text of its approving resolution; cells no rule is sure of stay unknown (REVIEW)."""
     from amend.errors import AmendError
     from amend.importer import plan_lexicon
-    from amend.importer.base import import_base, render_base
+    from amend.importer.base import import_base, render_base, score_cells
     from amend.store.loading import load_plan
     from amend.store.repository import write_atomic
 
     try:
         shape = load_plan(columns)
         draft = import_base(textfile.read_text(encoding="utf-8"), shape.columns, plan_lexicon(root / "plans" / "base"))
+        expected = load_plan(compare) if compare is not None else None
     except AmendError as err:
         fail(err)
     content = render_base(draft)
@@ -184,3 +189,5 @@ def import_base_command(
         f"{len(draft.notes) + sum(len(n) for n in draft.row_notes.values())} place(s) to review",
         err=True,
     )
+    if expected is not None:
+        typer.echo(score_cells(draft, expected).report(), err=True)

@@ -6,7 +6,7 @@
 force; ``draft`` makes the engine's Operation models with review notes beside them; ``writer`` writes
 the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
 ``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads a
-base plan from a resolution's full text (``amend import-base``).
+base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``.
 """
 
 from __future__ import annotations

@@ -3,35 +3,31 @@
 What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
 of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
 бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
-the rows by number and section, and the abbreviations note. The annex prints a row column by
-column and page by page, with nothing that marks where one cell ends; a cell is read only by a rule:
-the closing run of dashes (one for every column after the first amount column) and "талап
-етілмейді" before it; the deadline and the executors before that where each reads whole as its
-vocabulary; and, for a row printed on one page, the measure and the form parted after the last line
-ending in a verbal noun (a choice, marked REVIEW). Every other cell is left unknown, with the row's
-printed text in a review note; nothing is guessed.
+the rows by number and section, and the abbreviations note. Each row's cells are rebuilt from its
+printed lines by ``annex.read_row`` (column order, page-break bands, vocabularies); every choice it
+makes and every cell it leaves unknown becomes a REVIEW note quoting the source line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from amend.engine.acts import ActPoint, Signatory
-from amend.engine.model import Column
+from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.annex import form_width, page_break, read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
-from amend.importer.rows import COST_WORDS, vocabulary
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
 from amend.store.yaml_io import dump_yaml
 
-__all__ = ["BaseDraft", "import_base", "render_base"]
+__all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]
 
 _ROMAN = r"[IVXLCІХ]+"
 _NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
@@ -212,21 +208,14 @@ def _table(
     expected = 1
     section: str | None = None
     segment: list[tuple[int, str]] = []
+    header: tuple[int, str] | None = None
     i = 0
-
-    segments: dict[str, list[tuple[int, str]]] = {}
-    choices: dict[str, str] = {}
-    pending: dict[str, tuple[list[str], list[str]]] = {}
+    breaks = page_break(table)
+    printed: list[tuple[dict[str, Any], list[tuple[int, str]], tuple[int, str] | None]] = []
 
     def close() -> None:
         if rows:
-            number = rows[-1]["number"]
-            segments[number] = segment
-            choice, rest = _cells(rows[-1], segment, columns, codes)
-            if choice is not None:
-                choices[number] = choice
-            if rest is not None:
-                pending[number] = rest
+            printed.append((rows[-1], segment, header))
 
     while i < len(table):
         n, raw = table[i]
@@ -246,200 +235,49 @@ def _table(
         marker = re.match(rf"^\s*{expected}\.(\s|$)(?P<rest>.*)$", raw)
         if marker and section is not None:
             close()
-            segment = [(n, marker.group("rest"))] if marker.group("rest").strip() else []
+            segment = []
+            rest = raw[marker.start("rest") :]
+            header = (n, rest) if rest.strip() else None
             rows.append({"number": str(expected), "section": section, "cells": {}})
             expected += 1
         else:
             segment.append((n, raw))
         i += 1
     close()
-    # Forms of completion read in rows printed whole tell where the form begins in a row whose measure
-    # runs on after a page break.
-    text_ids = [c.id for c in columns[:2]]
-    forms = {str(r["cells"][text_ids[1]]) for r in rows if r["number"] in choices}
-    for number, (head, tail) in pending.items():
-        row = rows[int(number) - 1] if rows[int(number) - 1]["number"] == number else None
-        if row is None:
-            continue
-        for x in range(1, len(head)):
-            form = _joined(head[x:])
-            if form in forms:
-                measure, _ = join_lines(read_lines(enumerate([*head[:x], *tail], 1)), Lexicon())
-                row["cells"][text_ids[0]] = "\n".join(" ".join(p.split()) for p in measure.split("\n"))
-                row["cells"][text_ids[1]] = form
-                choices[number] = (
-                    f'{text_ids[1]} "{form}" is a form read in a row printed whole; the {text_ids[0]} is the text '
-                    f"before it and the {len(tail)} line(s) printed after the row's costs (a page break)"
-                )
-                break
-    for row in rows:
-        _row_notes(row, segments.get(row["number"], []), choices.get(row["number"]), notes)
+    # Twice: the first reading tells how wide the form column prints (rows whose form the layout parts),
+    # which the second uses to keep a wider line out of the form.
+    first = [read_row(seg, columns, codes, lexicon, header=head, breaks=breaks) for _, seg, head in printed]
+    width = form_width(first)
+    for row, seg, head in printed:
+        reading = read_row(seg, columns, codes, lexicon, header=head, breaks=breaks, form_width=width)
+        row["cells"] = reading.cells
+        _row_notes(row, [*([head] if head else []), *seg], reading.notes, notes)
     return sections, rows, notes
 
 
-def _joined(lines: Sequence[str]) -> str:
-    text, _ = join_lines(read_lines(enumerate(lines, 1)), Lexicon())
-    return " ".join(text.split())
-
-
-def _executors_and_deadline(
-    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str]
-) -> int | None:
-    """The deadline and the executors printed just before the costs, where each reads whole as its vocabulary.
-
-    The longest run of closing lines that is wholly a deadline, then the longest run before it that is
-    wholly a list of codes of the note: a run cut short by a page break, or printed on one line with
-    another cell, fits neither and leaves the cells unknown. Returns where the executors begin.
-    """
-    ids = [c.id for c in columns]
-    deadline = next((c.id for c in columns if "deadline" in c.id), None)
-    executors = next((c.id for c in columns if c.role == "executors"), None)
-    if deadline is None or executors is None or ids.index(executors) + 1 != ids.index(deadline):
-        return None
-    date_pattern, code_pattern = vocabulary("deadline", codes), vocabulary("executors", codes)
-    start = next((j for j in range(len(lines)) if date_pattern.fullmatch(_joined(lines[j:]))), None)
-    if start is None or start == 0:
-        return None
-    begin = next((k for k in range(start) if code_pattern.fullmatch(_joined(lines[k:start]))), None)
-    if begin is None and start >= 2:
-        # The executors may share the printed line of the cell before them ("бұйрық БҒМ"): the line's
-        # closing words that are wholly codes, after a word that is none, are the executors.
-        words = lines[start - 1].split()
-        for cut in range(1, len(words)):
-            head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-            if code_pattern.fullmatch(tail) and not code_pattern.fullmatch(words[cut - 1]):
-                lines[start - 1 : start] = [head + " ", tail + " "]
-                start += 1
-                begin = start - 1
-                break
-    # A line wholly of codes just before is the same cell, printed without the comma ("БҒМ" / "ЖББ (...)").
-    while begin is not None and begin > 0 and code_pattern.fullmatch(_joined(lines[begin - 1 : begin])):
-        begin -= 1
-    if begin is None or begin == 0:
-        return None
-    cells[deadline] = _joined(lines[start:])
-    cells[executors] = _joined(lines[begin:start])
-    return begin
-
-
-_COST_WORDS = re.compile(COST_WORDS)
-
-
-def _costs_executors_deadline(
-    cells: dict[str, Text], lines: list[str], columns: Sequence[Column], codes: Iterable[str], cost: str
-) -> int | None:
-    """The first amount column (words, not figures), then the deadline and executors before it.
-
-    The closing lines that read wholly as a cost in words ("талап етілмейді", "РБ көзделген қаражат
-    шегінде") with a whole deadline just before them. Returns where the executors begin.
-    """
-    for e in range(len(lines) - 1, 0, -1):
-        if _COST_WORDS.fullmatch(_joined(lines[e:])):
-            words = _joined(lines[e:])
-            head = lines[:e]
-            begin = _executors_and_deadline(cells, head, columns, codes)
-            lines[:e] = head  # the executors may have been parted from a shared line
-            if begin is not None or cells.get(next((c.id for c in columns if "deadline" in c.id), ""), UNKNOWN):
-                cells[cost] = words
-            return begin
-    return None
-
-
-def _measure_and_form(cells: dict[str, Text], lines: list[str], columns: Sequence[Column]) -> str | None:
-    """The two text columns before the executors, parted after the last line ending in a verbal noun.
-
-    A measure states an action and ends in a verbal noun ("... енгізу", "... пысықтау"); the form of
-    completion after it is a noun ("бұйрық", "Үкіметке ұсыныстар"). A choice, so it is marked.
-    """
-    ids = [c.id for c in columns]
-    if len(ids) < 2 or columns[0].role != "text" or columns[1].role != "text":
-        return None
-    # A verbal noun ends in -у or -ю ("енгізу", "қою"); a parenthesis closing the measure may follow it.
-    ends = [
-        i + 1
-        for i, line in enumerate(lines)
-        if re.search(r"[^\W\d_][ую]$", line.strip().rstrip(");,.")) or line.strip().endswith(")")
-    ]
-    if not ends or ends[-1] >= len(lines):
-        return None
-    cut = ends[-1]
-    measure, _ = join_lines(read_lines(enumerate(lines[:cut], 1)), Lexicon())
-    cells[ids[0]] = "\n".join(" ".join(part.split()) for part in measure.split("\n"))
-    cells[ids[1]] = _joined(lines[cut:])
-    return (
-        f'{ids[0]} and {ids[1]} parted after "{lines[cut - 1].strip()}", the last line ending in a verbal noun '
-        f"(the {ids[1]} is the rest)"
-    )
-
-
-def _cells(
+def _row_notes(
     row: dict[str, Any],
     segment: list[tuple[int, str]],
-    columns: Sequence[Column],
-    codes: Iterable[str] = (),
-) -> tuple[str | None, tuple[list[str], list[str]] | None]:
-    """The cells a rule is certain of (the others unknown); the choice made, if any; and, for a row whose
-    measure runs on after a page break, the lines before its executors and the lines after its costs."""
-    ids = [c.id for c in columns]
-    cells: dict[str, Text] = dict.fromkeys(ids, UNKNOWN)
-    # The printed lines in order, and where a page break (three empty lines or more) falls among them.
-    seq: list[str] = []
-    breaks: list[int] = []
-    blanks = 0
-    for _, raw in segment:
-        if not raw.strip():
-            blanks += 1
-            continue
-        if blanks >= 3 and seq:
-            breaks.append(len(seq))
-        blanks = 0
-        seq.append(raw.rstrip("\n"))  # a trailing blank says the line ends its word
-    choice: str | None = None
-    rest: tuple[list[str], list[str]] | None = None
-    amounts = [i for i, c in enumerate(columns) if c.role == "amount"]
-    after = len(ids) - amounts[0] - 1 if amounts else 0
-    closing = [i for i, x in enumerate(seq) if _DASHES.match(x.strip()) and x.count("-") == after]
-    if amounts and closing:
-        # One dash for every column after the first amount column: no doubt which cell is which (with
-        # fewer dashes than cells, which cell is blank is not printed).
-        d = closing[-1]
-        for column in ids[len(ids) - after :]:
-            cells[column] = "-"
-        before = seq[:d]
-        found = _costs_executors_deadline(cells, before, columns, codes, ids[amounts[0]])
-        grown = len(before) - d  # a shared line parted in two
-        # Measure and form only when nothing of the row follows its closing dashes and no page break
-        # falls before its executors (so neither text column goes on elsewhere).
-        if found is not None and d == len(seq) - 1 and all(b >= found - grown for b in breaks):
-            choice = _measure_and_form(cells, before[:found], columns)
-        elif found is not None and breaks == [d + 1] and re.search(r"[^\W\d_][ую]\)?$", seq[-1].strip()):
-            # The measure runs on after the page break that follows the costs: it ends there.
-            rest = (before[:found], seq[d + 1 :])
-    row["cells"] = cells
-    return choice, rest
-
-
-def _row_notes(
-    row: dict[str, Any], segment: list[tuple[int, str]], choice: str | None, notes: dict[str, list[Review]]
+    choices: Sequence[tuple[int | None, str]],
+    notes: dict[str, list[Review]],
 ) -> None:
-    """The review notes of a row: the choice made, and the cells left unknown with the printed text."""
+    """The review notes of a row: each choice made (with the line it quotes), and the cells left unknown."""
     cells = row["cells"]
     printed = [raw.strip() for _, raw in segment if raw.strip()]
     unknown = [c for c, v in cells.items() if v is UNKNOWN]
-    line = segment[0][0] if segment else None
-    if choice is not None:
-        notes.setdefault(row["number"], []).append(Review(line, f"row {row['number']}", choice))
+    first = segment[0][0] if segment else None
+    where = f"row {row['number']}"
+    for line, message in choices:
+        notes.setdefault(row["number"], []).append(Review(line or first, where, message))
     if unknown:
         text = " / ".join(printed)
-        notes.setdefault(row["number"], []).extend(
-            [
-                Review(
-                    line,
-                    f"row {row['number']}",
-                    f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
-                    f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
-                )
-            ]
+        notes.setdefault(row["number"], []).append(
+            Review(
+                first,
+                where,
+                f"cells {', '.join(unknown)} are left unknown: the printed cells cannot be told apart by a sure "
+                f'rule. Printed text: "{text[:300]}{"…" if len(text) > 300 else ""}"',
+            )
         )
 
 
@@ -477,3 +315,52 @@ def render_base(draft: BaseDraft) -> str:
             )
         out.append(line)
     return "\n".join(out) + "\n"
+
+
+@dataclass(frozen=True)
+class CellScore:
+    """How many cells of an imported plan equal a hand-checked plan's, per column, and each miss."""
+
+    exact: int
+    total: int
+    per_column: dict[str, tuple[int, int]]  # column -> (exact, total)
+    misses: list[tuple[str, str, Text, Text]]  # (row, column, read, expected)
+
+    @property
+    def share(self) -> float:
+        """The share of cells read exactly (an unknown cell where the plan has one counts as exact)."""
+        return self.exact / self.total if self.total else 1.0
+
+    def report(self) -> str:
+        """The score, each column's, and every miss quoted, as lines of text."""
+        lines = [f"cells exact: {self.exact}/{self.total} ({self.share:.2%})"]
+        lines += [f"  {column}: {ok}/{n}" for column, (ok, n) in self.per_column.items()]
+        for row, column, read, want in self.misses:
+            lines.append(f"  row {row} {column}: read {_shown(read)}, expected {_shown(want)}")
+        return "\n".join(lines)
+
+
+def _shown(value: Text) -> str:
+    return "!unknown" if value is UNKNOWN else repr(value)
+
+
+def score_cells(draft: BaseDraft, plan: Plan) -> CellScore:
+    """Compare the imported rows with ``plan``'s cell for cell (rows matched by number; a row one lacks is missed)."""
+    expected = {str(row.number): row for row in plan.rows}
+    read = {str(row["number"]): row for row in draft.data["rows"]}
+    per: dict[str, list[int]] = {c.id: [0, 0] for c in plan.columns}
+    misses: list[tuple[str, str, Text, Text]] = []
+    for number in [*expected, *(n for n in read if n not in expected)]:
+        want = expected.get(number)
+        got = read.get(number)
+        for column, counts in per.items():
+            a: Text = got["cells"].get(column, UNKNOWN) if got else UNKNOWN
+            b: Text = want.cells.get(column, UNKNOWN) if want else UNKNOWN
+            counts[1] += 1
+            if got is not None and want is not None and (a == b or (a is UNKNOWN and b is UNKNOWN)):
+                counts[0] += 1
+            else:
+                misses.append((number, column, a, b))
+    exact = sum(ok for ok, _ in per.values())
+    total = sum(n for _, n in per.values())
+    return CellScore(exact, total, {c: (ok, n) for c, (ok, n) in per.items()}, misses)
