@@ -8,7 +8,6 @@ from typing import Any
 
 from amend.ci.conflicts import plan_conflicts
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
-from amend.outputs.consolidated import consolidated_files, plan_files
 from amend.outputs.parallel import map_plans
 from amend.store.cache import memo
 from amend.store.repository import Repository, by_plan, plan_problems
@@ -23,6 +22,8 @@ def _digest(data: bytes) -> bytes:
 def check(repo: Repository) -> list[AmendError]:
     """Bad files, failing operations, drafts that do not apply, and consolidated files that are not
     what ``build`` would write (compared by the hash of the would-be bytes)."""
+    from amend.outputs.consolidated import consolidated_files  # rendering: only where a plan is checked anew
+
     problems, timelines = repo.problems()
     if problems:
         return problems
@@ -90,6 +91,9 @@ def _check_plan(repo: Repository, pid: str) -> _Result:
         key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))
 
     def compute() -> tuple[bool, _Result]:
+        # Rendering (and Markdown) only where a plan is checked anew: a cached plan needs neither.
+        from amend.outputs.consolidated import plan_files
+
         found, timeline = plan_problems(plan, acts)
         if found or timeline is None or not readable:  # with any problem, check reports problems only
             return False, (found, {}, [])

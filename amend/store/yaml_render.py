@@ -39,10 +39,11 @@ _SCALARS = (str, int, float, bool, type(None), dt.date, Unknown)
 _ITEM = re.compile(r"^- ", re.MULTILINE)
 _SIMPLE_KEY = 128  # bytes: libyaml writes a longer key as a complex key (``? ``)
 _MAX_DEPTH = 100
-# libyaml's printable characters that are no line break (IS_PRINTABLE less LF, U+2028, U+2029): no
-# control character, no BOM, nothing past U+FFFD.
-_PRINTED = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"
-_PLAIN = re.compile(f"(?=[^\\W_])[{_PRINTED}]+(?<![\\s:])")
+# What libyaml does not print as it is (IS_PRINTABLE), and line breaks: control characters (LF too),
+# U+2028, U+2029, surrogates, the BOM, U+FFFE, U+FFFF and everything past U+FFFF. A negated class:
+# it compiles in a fraction of a millisecond, the positive one in ten.
+_UNPRINTED = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff\U00010000-\U0010ffff"
+_PLAIN = re.compile(f"(?=[^\\W_])[^{_UNPRINTED}]+(?<![\\s:])")
 # A text libyaml writes plain, as it is, in block context: it starts with a letter or a digit (no indicator),
 # holds only characters libyaml prints as they are, no ": " or " #" (which would start a mapping value or a
 # comment), and does not end with ":" or a space. The resolver must also read it back as a text: see
