@@ -54,3 +54,10 @@ def test_the_probe_sees_a_heavy_dependency_where_a_command_needs_it(tmp_path: Pa
     out = tmp_path / "748.docx"
     modules = _imported(["render", "748", "--at", "2025-06-01", "--to", "docx", "--output", str(out)], tmp_path)
     assert "docx" in modules
+
+
+def test_check_on_an_unchanged_repository_reads_no_plan_and_imports_no_engine(tmp_path: Path):
+    _imported(["check"], tmp_path)  # a clean check, kept in the cache
+    modules = _imported(["check"], tmp_path)
+    assert "amend.ci.check" in modules
+    assert not {m for m in modules if m.startswith(("amend.engine.", "amend.store.repository", "ruamel"))}
