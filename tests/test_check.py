@@ -69,3 +69,12 @@ def test_a_link_in_plans_is_never_answered_from_the_cache(repo_copy: Path, tmp_p
         assert remembered(repo_copy) is None
         problems, _ = check_all(Repository(repo_copy))
         assert any("symbolic link" in p.format() for p in problems)
+
+
+def test_a_special_file_in_plans_is_never_read_nor_answered_from_the_cache(repo_copy: Path, tmp_path: Path):
+    import os
+
+    with caching(True, tmp_path / "cache"):
+        check_all(Repository(repo_copy))
+        os.mkfifo(repo_copy / "plans" / "amendments" / "pipe.yaml")  # reading it would block
+        assert remembered(repo_copy) is None

@@ -128,8 +128,15 @@ def _verdict(
 def _repository_key(root: Path) -> bytes | None:
     """A digest of everything a check's answer depends on besides consolidated/: the code (the cache's
     fingerprint covers it), the folders it is run from and on, and every entry under plans/ with the
-    bytes of every file. None where a symbolic link is in plans/ or consolidated/ (a problem check
-    reports from the files)."""
+    bytes of every file. None where a symbolic link is in plans/ or consolidated/, or a file cannot be
+    read (problems check reports from the files)."""
+    try:
+        return _entries_digest(root)
+    except OSError:
+        return None
+
+
+def _entries_digest(root: Path) -> bytes | None:
     key = hashlib.sha256(b"check-repo 1\0" + os.fsencode(os.getcwd()) + b"\0" + os.fsencode(str(root)) + b"\0")
     plans = root / "plans"
     if plans.is_symlink() or not plans.is_dir():
