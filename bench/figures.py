@@ -23,7 +23,9 @@ from amend import Amendment, Plan
 from amend.engine.gc_pause import gc_paused
 from amend.engine.step import fast_path
 from amend.engine.timeline import FiledAmendment, consolidate
-from amend.store.yaml_io import read_yaml
+from amend.store.serialize import index_data, version_data
+from amend.store.yaml_io import dump_yaml, read_yaml
+from amend.store.yaml_render import YamlRenderer
 from bench.corpus import CorpusSize, write_corpus
 from bench.run import ROOT, as_json_patch
 
@@ -152,15 +154,55 @@ def _reference(plans: list[Plan], by_plan: dict[str, list[FiledAmendment]]) -> l
         return [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
 
 
-def _amend(root: Path, *args: str, cache: Path | None = None) -> tuple[float, float]:
+def _render(root: Path) -> dict[str, Any]:
+    """The consolidated YAML of every version of a written corpus: ``dump_yaml`` (the reference) against
+    ``YamlRenderer`` (one per plan, as build and check use it), the same bytes checked first."""
+    plans, by_plan = _load(root)
+    timelines = [consolidate(p, by_plan.get(p.plan, [])) for p in plans]
+    docs = [[index_data(t), *(version_data(t, v) for v in t.versions)] for t in timelines]
+
+    def reference() -> list[str]:
+        return [dump_yaml(d) for plan in docs for d in plan]
+
+    def fast() -> list[str]:
+        out: list[str] = []
+        for plan in docs:
+            renderer = YamlRenderer()
+            out.extend(renderer.render(d) for d in plan)
+        return out
+
+    if fast() != reference():
+        raise RuntimeError("YamlRenderer does not write dump_yaml's bytes on the benchmark's corpus")
+    t = _best({"reference": reference, "fast": fast})
+    return {
+        "render_documents": sum(len(plan) for plan in docs),
+        "render_reference_s": t["reference"][0],
+        "render_fast_s": t["fast"][0],
+        "render_speedup": t["reference"][0] / t["fast"][0],
+    }
+
+
+def _amend(
+    root: Path, *args: str, cache: Path | None = None, env_extra: dict[str, str] | None = None
+) -> tuple[float, float]:
     """Wall seconds and peak RSS (MB, the largest process) of ``python -m amend ARGS`` in ``root``."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    wall, _, rss = _amend_run(root, *args, cache=cache, env_extra=env_extra)
+    return wall, rss
+
+
+def _amend_run(
+    root: Path, *args: str, cache: Path | None = None, env_extra: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system, the command's processes) and peak RSS (MB, the largest
+    process) of ``python -m amend ARGS`` in ``root``; ``env_extra`` is added to the environment."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env_extra or {}))
     if cache is not None:
         env["AMEND_CACHE_DIR"] = str(cache)
     probe = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
         "r = subprocess.run(sys.argv[1:], capture_output=True); t = time.perf_counter() - t; "
-        "print(t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode); "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(t, u.ru_utime + u.ru_stime, u.ru_maxrss, r.returncode); "
         "sys.stderr.write(r.stderr.decode()[-2000:])"
     )
     done = subprocess.run(
@@ -171,10 +213,10 @@ def _amend(root: Path, *args: str, cache: Path | None = None) -> tuple[float, fl
         text=True,
         check=True,
     )
-    wall, rss_kb, code = done.stdout.split()
+    wall, cpu, rss_kb, code = done.stdout.split()
     if code not in ("0", "1"):
         raise RuntimeError(f"amend {' '.join(args)} failed: {done.stderr}")
-    return float(wall), int(rss_kb) / 1024
+    return float(wall), float(cpu), int(rss_kb) / 1024
 
 
 def _parse_floor(root: Path) -> float:
@@ -206,8 +248,32 @@ def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
 
 
 def _check_repo() -> dict[str, Any]:
-    runs = [_amend(ROOT, "check")[0] for _ in range(5)]
-    return {"check_repo_s": statistics.median(runs), "check_repo_runs_s": runs}
+    """``amend check`` on this repository, 5 runs of each kind, the kinds taking turns: as a user runs it
+    again (the model cache filled: ``check_repo_s``, the median wall time), with ``--no-cache`` (cold), and
+    with the cache and compiled bytecode kept between runs, as an installed package runs (this machine's
+    environment may set PYTHONDONTWRITEBYTECODE, which makes every run compile amend's sources). Wall
+    seconds, and CPU seconds (best), which other programs on a shared machine disturb less."""
+    kinds: dict[str, tuple[str, ...]] = {"cached": ("check",), "cold": ("check", "--no-cache"), "bytecode": ("check",)}
+    wall: dict[str, list[float]] = {k: [] for k in kinds}
+    cpu: dict[str, list[float]] = {k: [] for k in kinds}
+    with tempfile.TemporaryDirectory() as pyc:
+        extra = {"cached": {}, "cold": {}, "bytecode": {"PYTHONPYCACHEPREFIX": pyc, "PYTHONDONTWRITEBYTECODE": ""}}
+        for name, args in kinds.items():  # fills the cache and the bytecode; not timed
+            _amend_run(ROOT, *args, env_extra=extra[name])
+        for _ in range(5):
+            for name, args in kinds.items():
+                w, c, _ = _amend_run(ROOT, *args, env_extra=extra[name])
+                wall[name].append(w)
+                cpu[name].append(c)
+    return {
+        "check_repo_s": statistics.median(wall["cached"]),
+        "check_repo_runs_s": wall["cached"],
+        "check_repo_cpu_s": min(cpu["cached"]),
+        "check_repo_cold_s": statistics.median(wall["cold"]),
+        "check_repo_cold_cpu_s": min(cpu["cold"]),
+        "check_repo_bytecode_s": statistics.median(wall["bytecode"]),
+        "check_repo_bytecode_cpu_s": min(cpu["bytecode"]),
+    }
 
 
 def figures(*, quick: bool, seed: int) -> dict[str, Any]:
@@ -224,6 +290,7 @@ def figures(*, quick: bool, seed: int) -> dict[str, Any]:
     }
     with tempfile.TemporaryDirectory() as tmp:
         out.update(_engine(Path(tmp) / "engine", sizes["engine"]))
+        out.update(_render(Path(tmp) / "engine"))
         out.update(_big_plan(Path(tmp) / "big", sizes["big_plan"], out["apply_us_per_op"]))
         act = _corpus_checks(Path(tmp) / "act", sizes["act"], "act_100k")
         act_file = next((Path(tmp) / "act" / "plans/amendments").glob("*.yaml"))

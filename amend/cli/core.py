@@ -72,12 +72,14 @@ def check(
     no_cache: NoCache = False,
 ) -> None:
     """Validate every plan and amendment; fail if consolidated/ is not what build would write."""
-    from amend.ci.check import check_all
+    from amend.ci.check import check_all, remembered
     from amend.store.cache import caching
 
-    repo = repository(root)
     with caching(not no_cache):
-        problems, warnings = check_all(repo, _jobs(jobs))
+        # A repository unchanged since a clean check: its answer from the cache, no plan read (nor the
+        # engine imported); else every plan checked (each one unchanged still from the cache).
+        found = remembered(root)
+        problems, warnings = found if found is not None else check_all(repository(root), _jobs(jobs))
     # The report's Finding protocol is structural; mypy cannot see that an error class meets it.
     report = check_report(problems, format, cast("list[Finding]", warnings))
     typer.echo(report.stdout, nl=False)

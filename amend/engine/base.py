@@ -108,7 +108,10 @@ M = TypeVar("M", bound=BaseModel | Lean)
 class Frozen(BaseModel):
     """Immutable, and an unknown key is an error rather than silently dropped."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: a model's validator and serializer are built when first used, not when its class is
+    # created. `amend check` with the cache and `amend --help` validate nothing, and building the ~50
+    # models' schemas was a third of their start-up (docs/performance.md).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     # Cached properties by the fields they derive from; ``evolve`` drops them when those change.
     __derived__: ClassVar[dict[str, tuple[str, ...]]] = {}

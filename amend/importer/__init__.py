@@ -11,10 +11,14 @@ base plan from a resolution's full text (``amend import-base``), each annex row 
 
 from __future__ import annotations
 
-from amend.importer.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
-from amend.importer.metadata import ImportTextError
-from amend.importer.text import Lexicon
-from amend.importer.writer import REVIEW_MARK, render_draft
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from amend.importer.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
+    from amend.importer.metadata import ImportTextError
+    from amend.importer.text import Lexicon
+    from amend.importer.writer import REVIEW_MARK, render_draft
 
 __all__ = [
     "REVIEW_MARK",
@@ -28,3 +32,33 @@ __all__ = [
     "plan_lexicon",
     "render_draft",
 ]
+
+# Where each name lives. Imported on first use (PEP 562): the outputs read ``wording`` (month names),
+# and that must not load the grammar (lark) and the whole importer into ``amend check`` or ``amend show``.
+_HOME = {
+    "Draft": "draft",
+    "DraftOp": "draft",
+    "Review": "draft",
+    "amended_plan": "draft",
+    "import_text": "draft",
+    "plan_lexicon": "draft",
+    "ImportTextError": "metadata",
+    "Lexicon": "text",
+    "REVIEW_MARK": "writer",
+    "render_draft": "writer",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The importer's public names, imported when first asked for."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value  # once imported, found as a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    """The module's names, the ones not imported yet included."""
+    return sorted({*globals(), *__all__})

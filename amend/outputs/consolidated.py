@@ -13,7 +13,7 @@ from amend.outputs.markdown import render_markdown
 from amend.queries.status import standing
 from amend.store.repository import BuildResult, Repository
 from amend.store.serialize import index_data, version_data
-from amend.store.yaml_io import dump_yaml
+from amend.store.yaml_render import YamlRenderer
 
 __all__ = ["build", "build_summarised", "consolidated_files", "plan_files", "plan_summary"]
 
@@ -40,13 +40,18 @@ def consolidated_files(
 
 
 def plan_files(repo: Repository, pid: str, timeline: Timeline) -> dict[Path, bytes]:
-    """The files of one plan: each version as YAML and Markdown, and the plan's index."""
+    """The files of one plan: each version as YAML and Markdown, and the plan's index.
+
+    The YAML is ``dump_yaml``'s, byte for byte, written by one ``YamlRenderer`` for the whole plan: its
+    versions share most of their texts, and each distinct text is rendered once.
+    """
     files: dict[Path, bytes] = {}
     folder = repo.output_dir / pid
-    files[folder / "index.yaml"] = dump_yaml(index_data(timeline)).encode("utf-8")
+    yaml = YamlRenderer()
+    files[folder / "index.yaml"] = yaml.render(index_data(timeline)).encode("utf-8")
     for version in timeline.versions:
         stem = version.valid_from.isoformat()
-        files[folder / f"{stem}.yaml"] = dump_yaml(version_data(timeline, version)).encode("utf-8")
+        files[folder / f"{stem}.yaml"] = yaml.render(version_data(timeline, version)).encode("utf-8")
         lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
         files[folder / f"{stem}.md"] = render_markdown(version, standing=lines).encode("utf-8")
     return files
