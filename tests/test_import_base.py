@@ -82,9 +82,7 @@ def test_156_is_read_cell_for_cell_with_at_least_99_percent_exact(imported, hand
 
 def test_the_cell_score_counts_each_miss_per_column(imported, hand):
     altered = hand.model_copy(
-        update={
-            "rows": (hand.rows[0].model_copy(update={"cells": {**hand.rows[0].cells, "form": "x"}}), *hand.rows[1:])
-        }
+        update={"rows": (hand.rows[0].evolve(cells={**hand.rows[0].cells, "form": "x"}), *hand.rows[1:])}
     )
     score = score_cells(imported, altered)
     assert score.per_column["form"][0] == score_cells(imported, hand).per_column["form"][0] - 1
