@@ -45,6 +45,7 @@ from amend.engine.provenance import (
     _ROW_NOTES,
     _ROW_NOTES_RU,
     Change,
+    ChangeFacts,
     ChangeKind,
     NoteHalves,
     Source,
@@ -79,7 +80,7 @@ _RU_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES_RU.ite
 
 # A row's change for one source and kind, all but its number: the change's fields (as Change.of_row takes
 # them) and its notes' halves around the number.
-_NoteParts = tuple[tuple[str, Any, Any, ChangeKind, str, tuple[str, ...], str | None], NoteHalves]
+_NoteParts = tuple[ChangeFacts, NoteHalves]
 
 
 class _SourceNotes:
@@ -100,7 +101,7 @@ class _SourceNotes:
             kk_before, kk_after = _KK_HALVES[kind]
             ru_before, ru_after = _RU_HALVES[kind]
             found = self.by_kind[kind] = (
-                (
+                ChangeFacts(
                     source.act.number,
                     source.act.date,
                     source.in_force,
@@ -179,8 +180,8 @@ class _Day:
         shared: _SourceNotes | None = source.__dict__.get("_fast_notes")
         if shared is None:
             shared = source.__dict__["_fast_notes"] = _SourceNotes(source)
-        values, halves = shared.parts(kind)
-        return Change.of_row(values, halves, number)
+        facts, halves = shared.parts(kind)
+        return Change.of_row(facts, halves, number)
 
     def find(self, number: Any, section: str | None) -> Row:
         row = self.rows.get(number.parts)

@@ -17,6 +17,7 @@ from amend.engine.records import ChangeKind
 
 __all__ = [
     "Change",
+    "ChangeFacts",
     "ChangeKind",
     "NoteHalves",
     "Source",
@@ -42,26 +43,8 @@ class NoteHalves(NamedTuple):
     ru_after: str
 
 
-class Change:
-    """One change to one element: which act, in force from when, what kind, and the generated note.
-
-    A lean record: the engine makes one per operation, and a version keeps every one it inherits. A row's
-    notes may be given as their shared halves and the row's number, and are then joined when first read.
-    Validated and described (JSON schema) as ``change_record.Change``.
-    """
-
-    __slots__ = (
-        "_halves",
-        "_note",
-        "_note_ru",
-        "act",
-        "act_date",
-        "amended_by",
-        "citation",
-        "corrects",
-        "in_force",
-        "kind",
-    )
+class ChangeFacts(NamedTuple):
+    """What a change says besides its notes: shared by every change an act makes of one kind on one day."""
 
     act: str
     act_date: dt.date
@@ -72,6 +55,20 @@ class Change:
     # correction that takes effect after the corrected act, the act whose text it corrects.
     amended_by: tuple[str, ...]
     corrects: str | None
+
+
+class Change:
+    """One change to one element: which act, in force from when, what kind, and the generated note.
+
+    A lean record: the engine makes one per operation, and a version keeps every one it inherits. Its
+    facts (``ChangeFacts``) are shared by the act's changes of one kind; a row's notes may be given as
+    their shared halves and the row's number, and are then joined when first read. Validated and
+    described (JSON schema) as ``records.Change``.
+    """
+
+    __slots__ = ("_facts", "_halves", "_note", "_note_ru")
+
+    _facts: ChangeFacts
     _note: str | None
     _note_ru: str | None
     _halves: tuple[NoteHalves, str] | None  # the shared halves of a row's notes, and the row's number
@@ -89,18 +86,59 @@ class Change:
         corrects: str | None = None,
         note_ru: str | None = None,
     ) -> None:
-        # Trusted values (the engine builds them; a written change is validated by change_record.Change).
+        # Trusted values (the engine builds them; a written change is validated by records.Change).
         set_ = object.__setattr__
-        set_(self, "act", act)
-        set_(self, "act_date", act_date)
-        set_(self, "in_force", in_force)
-        set_(self, "kind", kind)
-        set_(self, "citation", citation)
-        set_(self, "amended_by", amended_by)
-        set_(self, "corrects", corrects)
+        set_(self, "_facts", ChangeFacts(act, act_date, in_force, kind, citation, amended_by, corrects))
         set_(self, "_note", note)
         set_(self, "_note_ru", note_ru)
         set_(self, "_halves", None)
+
+    @classmethod
+    def of_row(cls, facts: ChangeFacts, halves: NoteHalves, number: str) -> Change:
+        """A row's change from the act's shared facts and its notes' shared halves: nothing is joined
+        until a note is read."""
+        new = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(new, "_facts", facts)
+        set_(new, "_note", None)
+        set_(new, "_note_ru", None)
+        set_(new, "_halves", (halves, number))
+        return new
+
+    @property
+    def act(self) -> str:
+        """The act's number."""
+        return self._facts.act
+
+    @property
+    def act_date(self) -> dt.date:
+        """The act's date."""
+        return self._facts.act_date
+
+    @property
+    def in_force(self) -> dt.date:
+        """The day the change takes effect."""
+        return self._facts.in_force
+
+    @property
+    def kind(self) -> ChangeKind:
+        """What the act did to the element."""
+        return self._facts.kind
+
+    @property
+    def citation(self) -> str:
+        """The act as notes cite it."""
+        return self._facts.citation
+
+    @property
+    def amended_by(self) -> tuple[str, ...]:
+        """The acts that moved or corrected the operation behind this change."""
+        return self._facts.amended_by
+
+    @property
+    def corrects(self) -> str | None:
+        """The act whose text a late correction corrects."""
+        return self._facts.corrects
 
     @property
     def note(self) -> str:
@@ -156,30 +194,6 @@ class Change:
     def as_dict(self) -> dict[str, Any]:
         """The change's fields by name (what pydantic serializes)."""
         return dict(zip(_FIELDS, self.fields(), strict=True))
-
-    @classmethod
-    def of_row(
-        cls,
-        values: tuple[str, dt.date, dt.date, ChangeKind, str, tuple[str, ...], str | None],
-        halves: NoteHalves,
-        number: str,
-    ) -> Change:
-        """A row's change from the act's fields (act, act_date, in_force, kind, citation, amended_by,
-        corrects) and its notes' shared halves: nothing joined until a note is read."""
-        new = object.__new__(cls)
-        set_ = object.__setattr__
-        act, act_date, in_force, kind, citation, amended_by, corrects = values
-        set_(new, "act", act)
-        set_(new, "act_date", act_date)
-        set_(new, "in_force", in_force)
-        set_(new, "kind", kind)
-        set_(new, "citation", citation)
-        set_(new, "amended_by", amended_by)
-        set_(new, "corrects", corrects)
-        set_(new, "_note", None)
-        set_(new, "_note_ru", None)
-        set_(new, "_halves", (halves, number))
-        return new
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
