@@ -42,40 +42,35 @@ class Lean:
     """A lean, immutable record (``__slots__``) for what the engine makes once per operation and every
     version keeps: no per-instance dictionary, built from trusted values without validation.
 
-    A subclass lists its fields in ``__slots__`` (their order is the order of ``fields()``) and may give
-    defaults in ``_defaults``; pydantic validates and describes it through a record model (records.py).
+    A subclass names its fields, in order, in ``_names`` (stored in its slots of the same names, unless
+    it overrides ``of`` and ``fields``) and may give defaults in ``_defaults``; pydantic validates and
+    describes it through a record model (records.py).
     """
 
     __slots__ = ()
+    _names: ClassVar[tuple[str, ...]] = ()
     _defaults: ClassVar[dict[str, Any]] = {}
-
-    @classmethod
-    def _fields(cls) -> tuple[str, ...]:
-        return cls.__slots__
 
     @classmethod
     def of(cls: type[L], **values: Any) -> L:
         """A record from trusted values; left-out fields take their defaults."""
         new = object.__new__(cls)
         defaults = cls._defaults
-        for name in cls._fields():
+        for name in cls._names:
             object.__setattr__(new, name, values[name] if name in values else defaults[name])
         return new
 
     def evolve(self: L, **changes: Any) -> L:
         """A copy with ``changes``; the other fields shared."""
-        new = object.__new__(type(self))
-        for name in self._fields():
-            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
-        return new
+        return self.of(**{**self.as_dict(), **changes})
 
     def fields(self) -> tuple[Any, ...]:
         """The values of the fields, in order."""
-        return tuple(getattr(self, name) for name in self._fields())
+        return tuple(getattr(self, name) for name in self._names)
 
     def as_dict(self) -> dict[str, Any]:
         """The fields by name (what pydantic serializes)."""
-        return dict(zip(self._fields(), self.fields(), strict=True))
+        return dict(zip(self._names, self.fields(), strict=True))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"a {type(self).__name__} is immutable (tried to set {name})")
@@ -99,7 +94,7 @@ class Lean:
 
 def _rebuild(cls: type[L], values: tuple[Any, ...]) -> L:
     # Unpickling (the model cache): the fields in order.
-    return cls.of(**dict(zip(cls._fields(), values, strict=True)))
+    return cls.of(**dict(zip(cls._names, values, strict=True)))
 
 
 M = TypeVar("M", bound=BaseModel | Lean)

@@ -124,19 +124,6 @@ _set = object.__setattr__
 _new = object.__new__
 
 
-def _row_with(old: Row, cells: dict[str, Any], cells_ru: dict[str, Any], change: Change) -> Row:
-    """``evolve(old, cells=..., cells_ru=..., history=old.history + (change,))``, for this one shape."""
-    new = _new(Row)
-    _set(new, "number", old.number)
-    _set(new, "section", old.section)
-    _set(new, "subsection", old.subsection)
-    _set(new, "cells", cells)
-    _set(new, "history", old.history + (change,))
-    _set(new, "cells_ru", cells_ru)
-    _set(new, "uid", old.uid)
-    return new
-
-
 class _Day:
     """The working copy of one day: the rows, and the plan's dictionaries, each copied when first written."""
 
@@ -199,7 +186,7 @@ def _replace_row(day: _Day, op: ReplaceRow, source: Source) -> None:
     cells = _cells(plan, op.cells, ("cells",), complete=True)
     cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = day.row_change(source, ChangeKind.REPLACED, str(op.row))
-    day.rows.replace(new := _row_with(old, cells, cells_ru, change))
+    day.rows.replace(new := old.with_cells(cells, cells_ru, change))
     day.changed[op.row.parts] = new
 
 
@@ -210,7 +197,7 @@ def _replace_cells(day: _Day, op: ReplaceCells, source: Source) -> None:
     kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
     cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = day.row_change(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    day.rows.replace(new := _row_with(old, cells, cells_ru, change))
+    day.rows.replace(new := old.with_cells(cells, cells_ru, change))
     day.changed[op.row.parts] = new
 
 
@@ -252,16 +239,16 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
         if not fits_between(before, here, after):
             raise _Refused
         number = str(new.number)
-        row = _new(Row)
-        _set(row, "number", new.number)
-        _set(row, "section", op.section)
-        _set(row, "subsection", subsection)
-        _set(row, "cells", _cells(plan, new.cells, ("rows", k, "cells"), complete=True))
-        _set(row, "history", (day.row_change(source, ChangeKind.INSERTED, number),))
-        _set(
-            row, "cells_ru", _cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {}
+        cells_ru = _cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {}
+        row = Row.of(
+            number=new.number,
+            section=op.section,
+            subsection=subsection,
+            cells=_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
+            history=(day.row_change(source, ChangeKind.INSERTED, number),),
+            cells_ru=cells_ru,
+            uid=inserted_uid(number, source.act.number, day.current_renumbered()),
         )
-        _set(row, "uid", inserted_uid(number, source.act.number, day.current_renumbered()))
         rows.insert(row)
         day.changed[parts] = row
         if number in day.current_deleted():  # a deleted number used again
@@ -290,7 +277,7 @@ def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
     if cells != row.cells:
         change = day.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
         cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
-        day.rows.replace(row := _row_with(row, cells, cells_ru, change))
+        day.rows.replace(row := row.with_cells(cells, cells_ru, change))
     day.changed[row.number.parts] = row  # the reference checks the row it names, changed or not
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import cached_property, lru_cache
-from typing import Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal, NamedTuple
 
 from pydantic import Field, GetCoreSchemaHandler, field_validator
 from pydantic_core import core_schema
@@ -63,32 +63,85 @@ class Section(Frozen):
         return next((s for s in self.subsections if s.number == number), None)
 
 
-class Row(Lean):
-    """A numbered measure: where it sits, its cells by column id, and how it came to read so.
-
-    A lean record (base.Lean): validated and described in the JSON schema as ``records.Row``.
-    """
-
-    __slots__ = ("cells", "cells_ru", "history", "number", "section", "subsection", "uid")
-    _defaults: ClassVar[dict[str, Any]] = {"subsection": None, "history": (), "cells_ru": {}, "uid": None}
+class RowPlace(NamedTuple):
+    """Where a row stands and who it is: kept by every version of the row until it moves or is renumbered."""
 
     number: RowNumber
     section: str
     # None: the row is in no subsection; UNKNOWN: the sources do not say which.
     subsection: str | Unknown | None
+    # The stable identity, set once the row is renumbered (see Subsection.uid); history follows it.
+    uid: str | None
+
+
+class Row(Lean):
+    """A numbered measure: where it sits, its cells by column id, and how it came to read so.
+
+    A lean record (base.Lean): its place (number, section, subsection, identity) is one tuple that the
+    versions of the row share, so a change to its cells sets four slots. Validated and described in the
+    JSON schema as ``records.Row``.
+    """
+
+    __slots__ = ("_place", "cells", "cells_ru", "history")
+    _names = ("number", "section", "subsection", "cells", "history", "cells_ru", "uid")
+    _defaults: ClassVar[dict[str, Any]] = {"subsection": None, "history": (), "cells_ru": {}, "uid": None}
+
+    _place: RowPlace
     cells: dict[str, Text]
     history: tuple[Change, ...]
     # The Russian cells a source gives, by column id; a column missing here is UNKNOWN in Russian.
     cells_ru: dict[str, Text]
-    # The stable identity, set once the row is renumbered (see Subsection.uid); history follows it.
-    uid: str | None
 
     def __init__(self, **data: Any) -> None:
         """A row validated from ``data`` (as a plan file gives it): a pydantic ValidationError if invalid."""
         record = RowRecord(**data)
-        for name in self._fields():
-            object.__setattr__(self, name, getattr(record, name))
-        object.__setattr__(self, "history", tuple(map(_change, record.history)))
+        set_ = object.__setattr__
+        set_(self, "_place", RowPlace(record.number, record.section, record.subsection, record.uid))
+        set_(self, "cells", record.cells)
+        set_(self, "history", tuple(map(_change, record.history)))
+        set_(self, "cells_ru", record.cells_ru)
+
+    @classmethod
+    def of(cls, **values: Any) -> Row:
+        """A row from trusted values; left-out fields take their defaults."""
+        get = values.get
+        new = object.__new__(cls)
+        set_ = object.__setattr__
+        set_(new, "_place", RowPlace(values["number"], values["section"], get("subsection"), get("uid")))
+        set_(new, "cells", values["cells"])
+        set_(new, "history", get("history", ()))
+        set_(new, "cells_ru", get("cells_ru", {}))
+        return new
+
+    def with_cells(self, cells: dict[str, Text], cells_ru: dict[str, Text], change: Change | None) -> Row:
+        """The row with new cells (and a change in its history, if given), in the same place."""
+        new = object.__new__(Row)
+        set_ = object.__setattr__
+        set_(new, "_place", self._place)
+        set_(new, "cells", cells)
+        set_(new, "history", self.history if change is None else self.history + (change,))
+        set_(new, "cells_ru", cells_ru)
+        return new
+
+    @property
+    def number(self) -> RowNumber:
+        """Its number (23-1), as it stands now."""
+        return self._place.number
+
+    @property
+    def section(self) -> str:
+        """The section it is in."""
+        return self._place.section
+
+    @property
+    def subsection(self) -> str | Unknown | None:
+        """The subsection it is in: None for none; UNKNOWN where the sources do not say which."""
+        return self._place.subsection
+
+    @property
+    def uid(self) -> str | None:
+        """The stable identity, set once the row is renumbered (see Subsection.uid)."""
+        return self._place.uid
 
     @property
     def identity(self) -> str:
@@ -113,7 +166,7 @@ def _change(record: ChangeRecord | Change) -> Change:
 
 
 def _row_of_record(record: RowRecord) -> Row:
-    values = {name: getattr(record, name) for name in Row._fields()}
+    values = {name: getattr(record, name) for name in Row._names}
     values["history"] = tuple(map(_change, record.history))
     return Row.of(**values)
 
