@@ -19,6 +19,7 @@ both readers against ruamel's loaders on every YAML file of the repository and o
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib ships no stubs
@@ -189,9 +190,9 @@ def _load(parser: Any) -> Any:
                 raise Unusual("an anchored or tagged collection")
             if want_key:
                 raise Unusual("a collection as a key")
-            if len(stack) >= MAX_NESTING:
-                raise Unusual("nested too deep")
             if top is not None:
+                if len(stack) + 1 >= MAX_NESTING:  # the new collection would be the MAX_NESTING + 1st open one
+                    raise Unusual("nested too deep")
                 stack.append((top, in_map, key))
             top = {} if kind is map_start else []
             in_map = want_key = kind is map_start
@@ -259,9 +260,13 @@ def positions(text: str) -> PositionMap | PositionSeq | None:
     (``lc.key``, ``lc.value``, ``lc.item``); keys are read as ``load`` reads them. ``None`` for a
     document that is one scalar, or empty.
     """
+    if "\t" in text:
+        # ruamel's pure scanner refuses tabs in places libyaml allows (`key\t: value`): where it fails,
+        # the error stays placed at the file alone, as before.
+        raise Unusual("a tab")
     parser = CParser(text)
     try:
-        return _positions(parser)
+        return _positions(parser, text)
     except Unusual:
         raise
     except Exception as exc:
@@ -270,14 +275,53 @@ def positions(text: str) -> PositionMap | PositionSeq | None:
         parser.dispose()
 
 
-def _positions(parser: Any) -> PositionMap | PositionSeq | None:
+def _empty_value_mark(parser: Any, text: str, mark: Any) -> Any:
+    """Where ruamel's pure parser puts the empty value of a block mapping, which libyaml puts at ``mark``.
+
+    libyaml marks it at the end of the ``:``; ruamel at the end of the token after it (the next key,
+    or the end of the block) unless a comment hangs on the ``:``. With no comment and no explicit key
+    (``?``) in between, that token ends where the next event starts.
+    """
+    if text[mark.index - 1 : mark.index] != ":":
+        raise Unusual("an empty value with no colon (an explicit key alone)")
+    following = parser.peek_event()
+    if following.__class__ is not ScalarEvent and following.__class__ is not MappingEndEvent:
+        raise Unusual("an empty value before a complex key")
+    end = following.start_mark
+    between = text[mark.index : end.index]
+    if "#" in between or "?" in between or "\r" in between.replace("\r\n", "\n"):
+        raise Unusual("an empty value beside a comment, an explicit key or a lone CR")
+    return end
+
+
+_BLOCK_HEADER = re.compile(r"[|>](?:[1-9][-+]?|[-+][1-9]?)?(?: +(?:#.*)?)?\r?")
+
+
+def _block_header(text: str, start: int) -> None:
+    """Step aside from a block scalar that ruamel's pure scanner may refuse where libyaml does not.
+
+    It wants a blank before a comment on the header (``|#`` passes libyaml), and refuses a block whose
+    first lines are blanks that grow more indented; either way the round-trip loader fails, and the
+    error must stay placed as before, at the file alone.
+    """
+    end = text.find("\n", start)
+    if end < 0 or _BLOCK_HEADER.fullmatch(text, start, end) is None:
+        raise Unusual("a block scalar header")
+    after = text.find("\n", end + 1)
+    first = text[end + 1 : after if after >= 0 else len(text)]
+    if first and not first.strip(" \r"):
+        raise Unusual("a block scalar that starts with blank lines")
+
+
+def _positions(parser: Any, text: str) -> PositionMap | PositionSeq | None:
     get = parser.get_event
     event = _start(parser)
     if event.__class__ is StreamEndEvent:
         return None
-    stack: list[tuple[Any, bool, Any, int, int]] = []
+    # One frame per open collection: (its positions, is a mapping, is flow style, its pending key and place).
+    stack: list[tuple[Any, bool, bool, Any, int, int]] = []
     top: Any = None
-    in_map = False
+    in_map = in_flow = False
     key: Any = None
     key_line = key_column = 0
     want_key = False
@@ -289,6 +333,8 @@ def _positions(parser: Any) -> PositionMap | PositionSeq | None:
         if kind is scalar_event:
             if event.anchor is not None:
                 raise Unusual("an anchor")
+            if event.style in {"|", ">"}:
+                _block_header(text, mark.index)
             child = None
             if want_key:
                 key = _scalar(event)
@@ -297,12 +343,13 @@ def _positions(parser: Any) -> PositionMap | PositionSeq | None:
                 raise Unusual("an anchored or tagged collection")
             if want_key:
                 raise Unusual("a collection as a key")
-            if len(stack) >= MAX_NESTING:
-                raise Unusual("nested too deep")
             if top is not None:
-                stack.append((top, in_map, key, key_line, key_column))
+                if len(stack) + 1 >= MAX_NESTING:  # the new collection would be the MAX_NESTING + 1st open one
+                    raise Unusual("nested too deep")
+                stack.append((top, in_map, in_flow, key, key_line, key_column))
             top = PositionMap(mark.line, mark.column) if kind is map_start else PositionSeq(mark.line, mark.column)
             in_map = want_key = kind is map_start
+            in_flow = bool(event.flow_style)
             event = get()
             continue
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
@@ -310,7 +357,7 @@ def _positions(parser: Any) -> PositionMap | PositionSeq | None:
             if not stack:
                 _end(parser)
                 return child
-            top, in_map, key, key_line, key_column = stack.pop()
+            top, in_map, in_flow, key, key_line, key_column = stack.pop()
             want_key = False
             mark = None  # the collection's own start was kept in it
         else:
@@ -328,6 +375,11 @@ def _positions(parser: Any) -> PositionMap | PositionSeq | None:
             else:
                 if child is None:
                     _scalar(event)  # values are checked as `load` checks them: same documents fall back
+                    if event.value == "" and event.implicit[0] and mark.index == event.end_mark.index:
+                        # An empty value: the one place where libyaml and ruamel's pure parser differ.
+                        if in_flow:
+                            raise Unusual("an empty value in a flow mapping")
+                        mark = _empty_value_mark(parser, text, mark)
                     line, column = mark.line, mark.column
                 else:
                     line, column = child.line, child.column
@@ -336,6 +388,8 @@ def _positions(parser: Any) -> PositionMap | PositionSeq | None:
         else:
             if child is None:
                 _scalar(event)
+                if in_flow and event.value == "" and event.implicit[0] and mark.index == event.end_mark.index:
+                    raise Unusual("an empty item in a flow sequence")
                 line, column = mark.line, mark.column
             else:
                 line, column = child.line, child.column
