@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib ships no stubs
 from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.events import (
     DocumentEndEvent,
@@ -38,6 +37,11 @@ from ruamel.yaml.events import (
 from ruamel.yaml.resolver import implicit_resolvers
 
 from amend.engine.unknown import UNKNOWN
+
+try:
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]  # ruamel.yaml.clib ships no stubs
+except ImportError:  # without ruamel.yaml.clib every document goes to ruamel's own loaders
+    CParser = None
 
 __all__ = ["MAX_NESTING", "PositionMap", "PositionSeq", "Unusual", "load", "positions"]
 
@@ -151,6 +155,8 @@ def _end(parser: Any) -> None:
 
 def load(text: str) -> Any:
     """The data of a one-document YAML text, as ``yaml_io``'s safe loader gives it; or ``Unusual``."""
+    if CParser is None:
+        raise Unusual("ruamel.yaml.clib is not installed")
     parser = CParser(text)
     try:
         return _load(parser)
@@ -264,6 +270,8 @@ def positions(text: str) -> PositionMap | PositionSeq | None:
         # ruamel's pure scanner refuses tabs in places libyaml allows (`key\t: value`): where it fails,
         # the error stays placed at the file alone, as before.
         raise Unusual("a tab")
+    if CParser is None:
+        raise Unusual("ruamel.yaml.clib is not installed")
     parser = CParser(text)
     try:
         return _positions(parser, text)
