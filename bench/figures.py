@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,9 @@ from amend import Amendment, Plan
 from amend.engine.gc_pause import gc_paused
 from amend.engine.step import fast_path
 from amend.engine.timeline import FiledAmendment, consolidate
+from amend.store import yaml_lean
 from amend.store.serialize import index_data, version_data
-from amend.store.yaml_io import dump_yaml, read_yaml
+from amend.store.yaml_io import _positional, _safe_load, dump_yaml, read_text, read_yaml
 from amend.store.yaml_render import YamlRenderer
 from bench.corpus import CorpusSize, write_corpus
 from bench.run import ROOT, as_json_patch
@@ -247,6 +249,57 @@ def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
     }
 
 
+def _cpu_best(fns: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
+    """Best CPU time of each function over ``repeats`` rounds, the functions taking turns, the collector paused."""
+    times: dict[str, list[float]] = {k: [] for k in fns}
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            with gc_paused():
+                start = time.process_time()
+                result = fn()
+                times[name].append(time.process_time() - start)
+            del result
+    return {k: min(v) for k, v in times.items()}
+
+
+def _yaml(act_file: Path, plan_file: Path) -> dict[str, Any]:
+    """The lean YAML readers (amend.store.yaml_lean) against ruamel's loaders they replace, in this run.
+
+    Loading: ruamel's safe loader (C parser, Python composer and constructor) against the lean loader,
+    on the act of the "act" corpus, the 10,000-row plan and the shipped plans. Positions (the re-read
+    that places an error): the round-trip loader against the lean positions, on the act and the plan.
+    The round-trip loader takes over a minute on the 100k act, so it runs once there.
+    """
+    out: dict[str, Any] = {}
+    shipped = [read_text(p) for p in sorted((ROOT / "plans").rglob("*.yaml"))]
+    for name, path in (("act_100k", act_file), ("big_plan", plan_file)):
+        text = read_text(path)
+        load = _cpu_best({"safe": partial(_safe_load, text), "lean": partial(yaml_lean.load, text)}, 3)
+        places = _cpu_best({"lean": partial(yaml_lean.positions, text)}, 3)
+        places.update(_cpu_best({"round_trip": partial(_positional().load, text)}, 1))
+        out[f"{name}_yaml_safe_load_s"] = load["safe"]
+        out[f"{name}_yaml_lean_load_s"] = load["lean"]
+        out[f"{name}_positions_round_trip_s"] = places["round_trip"]
+        out[f"{name}_positions_lean_s"] = places["lean"]
+        out[f"{name}_positions_speedup"] = places["round_trip"] / places["lean"]
+        out[f"{name}_yaml_lean_speedup"] = load["safe"] / load["lean"]
+    shipped_load = _cpu_best(
+        {
+            "safe": lambda: [_safe_load(t) for t in shipped],
+            "lean": lambda: [yaml_lean.load(t) for t in shipped],
+            "round_trip": lambda: [_positional().load(t) for t in shipped],
+            "positions": lambda: [yaml_lean.positions(t) for t in shipped],
+        },
+        REPEATS,
+    )
+    out["plans_yaml_lean_speedup"] = shipped_load["safe"] / shipped_load["lean"]
+    out["plans_positions_speedup"] = shipped_load["round_trip"] / shipped_load["positions"]
+    # The issue's two headline figures: lean against safe loading, and positions, on the 100k act.
+    out["yaml_lean_speedup"] = out["act_100k_yaml_lean_speedup"]
+    out["positions_speedup"] = out["act_100k_positions_speedup"]
+    return out
+
+
 def _check_repo() -> dict[str, Any]:
     """``amend check`` on this repository, 5 runs of each kind, the kinds taking turns: as a user runs it
     again (the model cache filled: ``check_repo_s``, the median wall time), with ``--no-cache`` (cold), and
@@ -295,10 +348,11 @@ def figures(*, quick: bool, seed: int) -> dict[str, Any]:
         act = _corpus_checks(Path(tmp) / "act", sizes["act"], "act_100k")
         act_file = next((Path(tmp) / "act" / "plans/amendments").glob("*.yaml"))
         start = time.perf_counter()
-        read_yaml(act_file)
+        _safe_load(read_text(act_file))  # ruamel's safe load alone, as the issue's target says
         act["act_100k_safe_load_s"] = time.perf_counter() - start
         act["act_100k_cold_vs_safe_load"] = act["act_100k_check_cold_s"] / act["act_100k_safe_load_s"]
         out.update(act)
+        out.update(_yaml(act_file, next((Path(tmp) / "big" / "plans/base").glob("*.yaml"))))
         out.update(_corpus_checks(Path(tmp) / "national", sizes["national"], "national"))
     out.update(_check_repo())
     out["load_average_end"] = os.getloadavg()[0]

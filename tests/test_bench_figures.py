@@ -30,3 +30,20 @@ def test_one_json_patch_per_version_day_gives_each_of_our_dated_versions(tmp_pat
             assert [r["number"] for r in doc["rows"]] == [str(r.number) for r in ours.rows]
             assert [r["cells"] for r in doc["rows"]] == [dict(r.cells) for r in ours.rows]
             assert doc["abbreviations"] == {c: a.expansion for c, a in ours.abbreviations.items()}
+
+
+def test_the_yaml_figures_time_the_lean_readers_against_ruamels_loaders_on_the_same_files(tmp_path: Path):
+    from bench.figures import _yaml
+
+    write_corpus(tmp_path, CorpusSize(1, 1, 40, 30))
+    act = next((tmp_path / "plans/amendments").glob("*.yaml"))
+    plan = next((tmp_path / "plans/base").glob("*.yaml"))
+    out = _yaml(act, plan)
+    for name in ("act_100k", "big_plan"):
+        assert out[f"{name}_yaml_lean_speedup"] == out[f"{name}_yaml_safe_load_s"] / out[f"{name}_yaml_lean_load_s"]
+        assert (
+            out[f"{name}_positions_speedup"] == out[f"{name}_positions_round_trip_s"] / out[f"{name}_positions_lean_s"]
+        )
+    assert out["yaml_lean_speedup"] == out["act_100k_yaml_lean_speedup"]
+    assert out["positions_speedup"] == out["act_100k_positions_speedup"]
+    assert out["plans_yaml_lean_speedup"] > 0 and out["plans_positions_speedup"] > 0

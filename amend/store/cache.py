@@ -38,7 +38,15 @@ T = TypeVar("T")
 _HEADER = b"amend-model-cache 1\n"
 _DIGEST = 32  # bytes of a sha256
 # The code whose change makes every entry stale: what defines the models and what reads files into them.
-_SOURCES = ("engine", "store/loading.py", "store/yaml_io.py", "store/inputs.py", "errors.py", "__init__.py")
+_SOURCES = (
+    "engine",
+    "store/loading.py",
+    "store/yaml_io.py",
+    "store/yaml_lean.py",
+    "store/inputs.py",
+    "errors.py",
+    "__init__.py",
+)
 
 _STATE: dict[str, Path | None] = {"dir": None}  # the cache's folder while caching is on, else None
 

@@ -1,4 +1,9 @@
-"""YAML in and out: a fast loader, positions only when an error needs them, deterministic dumps."""
+"""YAML in and out: a fast loader, positions only when an error needs them, deterministic dumps.
+
+Files are read by ``amend.store.yaml_lean`` straight from libyaml's events; a document it leaves
+aside (an error, a tag, an anchor...) is read by ruamel's own safe loader (``_safe_load``), and placed
+with ruamel's round-trip loader, exactly as before the lean readers existed.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from amend.engine.gc_pause import gc_paused
 from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import AmendError, IdentifierError, InputLimit, Location, YamlSyntaxError
+from amend.store import yaml_lean
 from amend.store.inputs import check_tree, decode, printable, read_bytes, scan_structure
 
 __all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_text", "read_yaml"]
@@ -53,6 +59,19 @@ def _positional() -> YAML:
     return _configure(YAML(typ="rt"))
 
 
+def _safe_load(text: str) -> Any:
+    """``text`` read by ruamel's safe loader as configured here: the reference ``yaml_lean.load`` must match."""
+    return _fast().load(text)
+
+
+def _load(text: str) -> Any:
+    try:
+        return yaml_lean.load(text)
+    except yaml_lean.Unusual:
+        # Whatever the lean reader leaves aside, ruamel reads: the same data, or today's error.
+        return _safe_load(text)
+
+
 def read_text(path: Path) -> str:
     """The checked text of an input file (see ``amend.store.inputs``: size, encoding, characters)."""
     return decode(path, read_bytes(path))
@@ -70,7 +89,7 @@ def read_yaml(path: Path) -> Any:
         scan_structure(path, text)
     try:
         with gc_paused():  # a YAML tree is acyclic (no anchors in our files); see gc_pause
-            data = _fast().load(text)
+            data = _load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or str(exc)
@@ -109,11 +128,22 @@ class SourceMap:
     def __init__(self, path: Path | str, text: str | None = None) -> None:
         self.path = Path(path)
         self.text = read_text(self.path) if text is None else text
-        self.node = _positional().load(self.text)
+        self.node: Any = None  # the round-trip loader's tree, for a document the lean reader leaves aside
+        self.lean: yaml_lean.PositionMap | yaml_lean.PositionSeq | None = None
+        self.is_lean = True
+        try:
+            # libyaml's marks, as the round-trip loader would give them, at a fraction of its cost.
+            self.lean = yaml_lean.positions(self.text)
+        except yaml_lean.Unusual:
+            self.is_lean = False
+            self.node = _positional().load(self.text)
 
     def location(self, path: tuple[Any, ...], *, at_key: bool = False) -> Location:
         """Where ``path`` (keys and indices) stands: its value, or with ``at_key`` its last key."""
-        line, column = _deepest(self.node, path, at_key)
+        if self.is_lean:
+            line, column = _deepest_lean(self.lean, path, at_key)
+        else:
+            line, column = _deepest(self.node, path, at_key)
         return _location(self.path, self.text, line, column)
 
 
@@ -151,6 +181,24 @@ def _deepest(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[in
         elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
             line, column = node.lc.item(step)
             node = node[step]
+    return line, column
+
+
+def _deepest_lean(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+    """``_deepest`` on ``yaml_lean.positions``: the same steps, so the same line and column."""
+    line, column = 0, 0
+    if node is not None:
+        line, column = node.line, node.column
+    for step in path:
+        if isinstance(node, yaml_lean.PositionMap) and step in node.entries:
+            key_line, key_column, value_line, value_column, value = node.entries[step]
+            if at_key or (value is not None and len(value)):
+                line, column = key_line, key_column
+            else:
+                line, column = value_line, value_column
+            node = value
+        elif isinstance(node, yaml_lean.PositionSeq) and isinstance(step, int) and 0 <= step < len(node):
+            line, column, node = node.items[step]
     return line, column
 
 
