@@ -328,7 +328,8 @@ HANDLED = frozenset(_HANDLERS)
 
 def _takes(op: Operation) -> bool:
     # A word replacement over a section or the whole plan reads every row (and its touches do too): reference.
-    return type(op) in _HANDLERS and not (isinstance(op, ReplaceWords) and op.row is None)
+    kind = type(op)
+    return kind in _HANDLERS and (kind is not ReplaceWords or op.row is not None)  # type: ignore[union-attr]
 
 
 def fast_day(plan: Plan, batch: Sequence[Step]) -> Plan | None:
