@@ -161,6 +161,7 @@ def base_date(plan: Plan) -> dt.date:
 _ACT_KINDS = frozenset(get_args(ActOperation))
 _FORCE_KINDS = frozenset(get_args(ForceOperation))
 _order_key = itemgetter(2)  # Scheduled.key
+_tuple_new = tuple.__new__
 
 
 def _day_of(s: Scheduled) -> dt.date:
@@ -261,8 +262,9 @@ def _schedule(
         record = resolution.records[id(a)]
         days, corrected_ops, amended_by = record.days, record.operations, record.amended_by
         # one Source per act, day and amending acts, so that its citation is formatted once
-        sources: dict[tuple[dt.date, tuple[str, ...]], Source] = {}
+        sources: dict[dt.date | tuple[dt.date, tuple[str, ...]], Source] = {}
         number = _natural(act.number)
+        date = act.date
         for i, op in enumerate(a.operations):
             day = days[i]
             kind = type(op)
@@ -272,12 +274,15 @@ def _schedule(
                 force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day)))
                 continue  # the plan's force, not its text: recorded as suspensions
             by = amended_by[i]
-            key = (day, tuple(x.number for x in by) if by else ())
+            key = (day, tuple(x.number for x in by)) if by else day
             source = sources.get(key)
             if source is None:
                 source = sources[key] = Source(act, day, amended_by=by)
             corrected = corrected_ops[i]
-            steps.append(Scheduled(f, i, (day, act.date, number, i), source, None if corrected is op else corrected))
+            # Scheduled(...) without the named tuple's generated __new__ (one per operation)
+            steps.append(
+                _tuple_new(Scheduled, (f, i, (day, date, number, i), source, None if corrected is op else corrected))
+            )
     for d in resolution.derived:
         a = d.filed.amendment
         source = Source(a.act, d.day, corrects=d.corrects)
