@@ -42,12 +42,9 @@ from amend.engine.operations import (
     ReplaceWords,
 )
 from amend.engine.provenance import (
-    _ROW_NOTES,
-    _ROW_NOTES_RU,
     Change,
     ChangeFacts,
     ChangeKind,
-    NoteHalves,
     Source,
     note_for_abbreviation,
 )
@@ -70,54 +67,6 @@ class Step(Protocol):
 
 class _Refused(Exception):
     """The fast path cannot give this day: the reference must (an error, or something it does not check)."""
-
-
-# Each kind's row note, Kazakh and Russian, cut around the row's number: a number has no braces
-# (RowNumber's pattern), so formatting it into the template and then the act into the result, as
-# provenance.note_for_row does, is the same as placing the number between the two formatted halves.
-_KK_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES.items()}
-_RU_HALVES = {kind: template.split("{}") for kind, template in _ROW_NOTES_RU.items()}
-
-# A row's change for one source and kind, all but its number: the change's fields (as Change.of_row takes
-# them) and its notes' halves around the number.
-_NoteParts = tuple[ChangeFacts, NoteHalves]
-
-
-class _SourceNotes:
-    """What every row note of one source shares (its fields, its citations), and its parts by kind."""
-
-    __slots__ = ("act", "by", "by_kind", "kk_tail", "of", "source")
-
-    def __init__(self, source: Source) -> None:
-        self.source = source
-        self.kk_tail = f" - {source.citation}{source.suffix}."
-        self.by, self.of = source.citation_ru
-        self.by_kind: dict[ChangeKind, _NoteParts] = {}
-
-    def parts(self, kind: ChangeKind) -> _NoteParts:
-        found = self.by_kind.get(kind)
-        if found is None:
-            source = self.source
-            kk_before, kk_after = _KK_HALVES[kind]
-            ru_before, ru_after = _RU_HALVES[kind]
-            found = self.by_kind[kind] = (
-                ChangeFacts(
-                    source.act.number,
-                    source.act.date,
-                    source.in_force,
-                    kind,
-                    source.citation,
-                    tuple(a.number for a in source.amended_by),
-                    source.corrects.number if source.corrects is not None else None,
-                ),
-                NoteHalves(
-                    f"Ескерту. {kk_before}",
-                    kk_after + self.kk_tail,
-                    f"Сноска. {ru_before}",
-                    ru_after.format("").format(by=self.by, of=self.of) + ".",
-                ),
-            )
-        return found
 
 
 _set = object.__setattr__
@@ -160,15 +109,17 @@ class _Day:
     # -- notes ------------------------------------------------------------------------------------------
 
     def row_change(self, source: Source, kind: ChangeKind, number: str) -> Change:
-        """``note_for_row(source, kind, number)``: the act's part made once per source and kind, shared by
-        every change it makes, the notes joined when first read (``Change.of_row``)."""
+        """``note_for_row(source, kind, number)``, its facts shared by the act's changes of the kind and its
+        notes formatted when first read (``ChangeFacts.of_rows``)."""
         # Kept on the source itself (one per act, day and amending acts, made by the schedule), so that
         # every operation of the act reuses it.
-        shared: _SourceNotes | None = source.__dict__.get("_fast_notes")
-        if shared is None:
-            shared = source.__dict__["_fast_notes"] = _SourceNotes(source)
-        facts, halves = shared.parts(kind)
-        return Change.of_row(facts, halves, number)
+        by_kind: dict[ChangeKind, ChangeFacts] | None = source.__dict__.get("_fast_facts")
+        if by_kind is None:
+            by_kind = source.__dict__["_fast_facts"] = {}
+        facts = by_kind.get(kind)
+        if facts is None:
+            facts = by_kind[kind] = ChangeFacts.of_rows(source, kind)
+        return Change.of_row(facts, number)
 
     def find(self, number: Any, section: str | None) -> Row:
         row = self.rows.get(number.parts)

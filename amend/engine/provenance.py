@@ -43,35 +43,98 @@ class NoteHalves(NamedTuple):
     ru_after: str
 
 
-class ChangeFacts(NamedTuple):
-    """What a change says besides its notes: shared by every change an act makes of one kind on one day."""
+class ChangeFacts:
+    """What a change says besides its notes, shared by every change an act makes of one kind on one day.
+
+    Made by the fast path for row changes (``of_rows``), it keeps the source and works out the citation
+    and the notes' halves around the row's number when first read: consolidation alone formats no note.
+    """
+
+    __slots__ = ("_citation", "_halves", "_source", "act", "act_date", "amended_by", "corrects", "in_force", "kind")
 
     act: str
     act_date: dt.date
     in_force: dt.date
     kind: ChangeKind
-    citation: str  # the act as cited, e.g. "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен"
     # Acts that amend acts: the acts that moved or corrected the operation behind this change, and, for a
     # correction that takes effect after the corrected act, the act whose text it corrects.
     amended_by: tuple[str, ...]
     corrects: str | None
+    _citation: str | None
+    _source: Source | None
+    _halves: NoteHalves | None
+
+    def __init__(
+        self,
+        *,
+        act: str,
+        act_date: dt.date,
+        in_force: dt.date,
+        kind: ChangeKind,
+        citation: str | None,
+        amended_by: tuple[str, ...],
+        corrects: str | None,
+        source: Source | None = None,
+    ) -> None:
+        self.act, self.act_date, self.in_force, self.kind = act, act_date, in_force, kind
+        self.amended_by, self.corrects = amended_by, corrects
+        self._citation, self._source, self._halves = citation, source, None
+
+    @classmethod
+    def of_rows(cls, source: Source, kind: ChangeKind) -> ChangeFacts:
+        """The facts of ``source``'s row changes of ``kind``, their citation and notes worked out when read."""
+        return cls(
+            act=source.act.number,
+            act_date=source.act.date,
+            in_force=source.in_force,
+            kind=kind,
+            citation=None,
+            amended_by=tuple(a.number for a in source.amended_by),
+            corrects=source.corrects.number if source.corrects is not None else None,
+            source=source,
+        )
+
+    @property
+    def citation(self) -> str:
+        """The act as cited, e.g. "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен"."""
+        if self._citation is None:
+            assert self._source is not None
+            self._citation = self._source.citation
+        return self._citation
+
+    def halves(self) -> NoteHalves:
+        """The row notes of this act and kind, cut around the row's number (note_for_row's templates: a
+        number has no braces, so formatting it in, then the act, is placing it between the halves)."""
+        if self._halves is None:
+            source = self._source
+            assert source is not None
+            kk_before, kk_after = _ROW_NOTES[self.kind].split("{}")
+            ru_before, ru_after = _ROW_NOTES_RU[self.kind].split("{}")
+            by, of = source.citation_ru
+            self._halves = NoteHalves(
+                f"Ескерту. {kk_before}",
+                f"{kk_after} - {source.citation}{source.suffix}.",
+                f"Сноска. {ru_before}",
+                ru_after.format("").format(by=by, of=of) + ".",
+            )
+        return self._halves
 
 
 class Change:
     """One change to one element: which act, in force from when, what kind, and the generated note.
 
     A lean record: the engine makes one per operation, and a version keeps every one it inherits. Its
-    facts (``ChangeFacts``) are shared by the act's changes of one kind; a row's notes may be given as
-    their shared halves and the row's number, and are then joined when first read. Validated and
+    facts (``ChangeFacts``) are shared by the act's changes of one kind; a row change the fast path makes
+    keeps only the row's number besides, and its notes are joined when first read. Validated and
     described (JSON schema) as ``records.Change``.
     """
 
-    __slots__ = ("_facts", "_halves", "_note", "_note_ru")
+    __slots__ = ("_facts", "_note", "_note_ru", "_number")
 
     _facts: ChangeFacts
     _note: str | None
     _note_ru: str | None
-    _halves: tuple[NoteHalves, str] | None  # the shared halves of a row's notes, and the row's number
+    _number: str | None  # a row change whose notes are joined when read: the row's number
 
     def __init__(
         self,
@@ -88,21 +151,30 @@ class Change:
     ) -> None:
         # Trusted values (the engine builds them; a written change is validated by records.Change).
         set_ = object.__setattr__
-        set_(self, "_facts", ChangeFacts(act, act_date, in_force, kind, citation, amended_by, corrects))
+        facts = ChangeFacts(
+            act=act,
+            act_date=act_date,
+            in_force=in_force,
+            kind=kind,
+            citation=citation,
+            amended_by=amended_by,
+            corrects=corrects,
+        )
+        set_(self, "_facts", facts)
         set_(self, "_note", note)
         set_(self, "_note_ru", note_ru)
-        set_(self, "_halves", None)
+        set_(self, "_number", None)
 
     @classmethod
-    def of_row(cls, facts: ChangeFacts, halves: NoteHalves, number: str) -> Change:
-        """A row's change from the act's shared facts and its notes' shared halves: nothing is joined
-        until a note is read."""
+    def of_row(cls, facts: ChangeFacts, number: str) -> Change:
+        """A row's change from the act's shared facts (``ChangeFacts.of_rows``) and the row's number:
+        nothing is formatted until a note is read."""
         new = object.__new__(cls)
         set_ = object.__setattr__
         set_(new, "_facts", facts)
         set_(new, "_note", None)
         set_(new, "_note_ru", None)
-        set_(new, "_halves", (halves, number))
+        set_(new, "_number", number)
         return new
 
     @property
@@ -144,10 +216,10 @@ class Change:
     def note(self) -> str:
         """The note in Kazakh (the reference bank's "Ескерту. ...")."""
         note = self._note
-        if note is None:  # halves given: join them once
-            assert self._halves is not None
-            halves, number = self._halves
-            note = halves.kk_before + number + halves.kk_after
+        if note is None:  # a row change of the fast path: join its halves once
+            assert self._number is not None
+            halves = self._facts.halves()
+            note = halves.kk_before + self._number + halves.kk_after
             object.__setattr__(self, "_note", note)
         return note
 
@@ -155,9 +227,9 @@ class Change:
     def note_ru(self) -> str | None:
         """The same note in Russian ("Сноска. ..."), generated from the same facts; None only in hand-built
         changes."""
-        if self._halves is not None and self._note_ru is None:
-            halves, number = self._halves
-            object.__setattr__(self, "_note_ru", halves.ru_before + number + halves.ru_after)
+        if self._number is not None and self._note_ru is None:
+            halves = self._facts.halves()
+            object.__setattr__(self, "_note_ru", halves.ru_before + self._number + halves.ru_after)
         return self._note_ru
 
     def __setattr__(self, name: str, value: object) -> None:
