@@ -1,0 +1,117 @@
+"""Page furniture of an extracted text: page numbers, running headers and repeated column headers (``import-base``).
+
+A PDF's text keeps what each page prints besides the plan: its number alone on a line, a running header (the
+annex's "... қаулысына қосымша", the resolution's title), and the table's column header printed again at the
+top of each page (its titles, or the row of column numbers "1 2 3 ..."). None of it is plan content. It is
+told by its place and its repetition, never by its words: it stands next to a page break (a gap of empty
+lines), and it is either a page number of the running sequence, a row of column numbers, or a line printed
+next to at least half of the page breaks. Furniture is blanked, not removed, so that line numbers stay the
+source's and a page break stays a gap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+__all__ = ["strip_furniture"]
+
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?P<n>[1-9]\d{0,3})(?:\s*[-–—])?\s*$")
+_COLUMN_NUMBERS = re.compile(r"^\s*1(?:\s+\d+){2,}\s*$")
+_REACH = 16  # printed lines looked at on each side of a page break (a column header broken into narrow lines)
+
+
+def _key(raw: str) -> str:
+    return " ".join(raw.split())
+
+
+def _column_numbers(raw: str) -> bool:
+    """A row of column numbers: "1 2 3 ... k", consecutive from one."""
+    if not _COLUMN_NUMBERS.match(raw):
+        return False
+    values = [int(v) for v in raw.split()]
+    return values == list(range(1, len(values) + 1))
+
+
+def _page_breaks(lines: Sequence[tuple[int, str]], threshold: int) -> list[int]:
+    """Indexes (into ``lines``) of the first printed line after each gap of ``threshold`` empty lines or more."""
+    out: list[int] = []
+    blanks = 0
+    seen = False
+    for i, (_, raw) in enumerate(lines):
+        if not raw.strip():
+            blanks += 1
+            continue
+        if seen and blanks >= threshold:
+            out.append(i)
+        blanks, seen = 0, True
+    return out
+
+
+def _near(lines: Sequence[tuple[int, str]], at: int, step: int, stop: int) -> list[int]:
+    """The indexes of up to ``_REACH`` printed lines from ``at`` in direction ``step``, short of index ``stop``."""
+    out: list[int] = []
+    i = at
+    while 0 <= i < len(lines) and i != stop and len(out) < _REACH:
+        if lines[i][1].strip():
+            out.append(i)
+        i += step
+    return out
+
+
+def _sequence(candidates: Sequence[tuple[int, int]]) -> set[int]:
+    """The longest run of page numbers rising by one in document order (two at least): (index, value) pairs."""
+    best: list[int] = []
+    for start, (_, first) in enumerate(candidates):
+        chain = [candidates[start][0]]
+        want = first + 1
+        for index, value in candidates[start + 1 :]:
+            if value == want:
+                chain.append(index)
+                want += 1
+        if len(chain) > len(best):
+            best = chain
+    return set(best) if len(best) >= 2 else set()
+
+
+def strip_furniture(lines: Sequence[tuple[int, str]], threshold: int) -> tuple[list[tuple[int, str]], list[int]]:
+    """``lines`` with page furniture blanked, and the source line numbers blanked.
+
+    ``threshold`` is how many empty lines make a page break. At each break, the printed lines next to it
+    are blanked while they are furniture: a page number of the running sequence, a row of column numbers,
+    or a line that stands next to at least half of the breaks (twice at least).
+    """
+    breaks = _page_breaks(lines, threshold)
+    if not breaks:
+        return list(lines), []
+    sides: list[tuple[list[int], list[int]]] = []
+    for k, at in enumerate(breaks):
+        before = _near(lines, at - 1, -1, breaks[k - 1] - 1 if k else -1)
+        sides.append((before, _near(lines, at, 1, breaks[k + 1] if k + 1 < len(breaks) else len(lines))))
+    # Each printed line counts once, however many breaks it stands near.
+    counts = Counter(_key(lines[i][1]) for i in {i for before, after in sides for i in before + after})
+    # A line printed elsewhere too ("-", "етілмейді") is a cell's, however often it meets a break; a running
+    # header or a column header is printed at the breaks only (and once more at the top of the table).
+    everywhere = Counter(_key(raw) for _, raw in lines if raw.strip())
+    repeated = {k for k, c in counts.items() if c >= max(2, (len(breaks) + 1) // 2) and everywhere[k] <= c + 1}
+    numbers = sorted(
+        {
+            (i, int(m.group("n")))
+            for before, after in sides
+            for i in before + after
+            if (m := _PAGE_NUMBER.match(lines[i][1])) is not None and int(m.group("n")) <= 2 * len(breaks) + 5
+        }
+    )
+    page_numbers = _sequence(numbers)
+    blank: set[int] = set()
+    for before, after in sides:
+        for side in (before, after):
+            for i in side:
+                raw = lines[i][1]
+                if i in page_numbers or _column_numbers(raw) or _key(raw) in repeated:
+                    blank.add(i)
+                else:
+                    break
+    out = [(n, "" if i in blank else raw) for i, (n, raw) in enumerate(lines)]
+    return out, sorted(lines[i][0] for i in blank)
