@@ -89,12 +89,8 @@ def strip_furniture(lines: Sequence[tuple[int, str]], threshold: int) -> tuple[l
     for k, at in enumerate(breaks):
         before = _near(lines, at - 1, -1, breaks[k - 1] - 1 if k else -1)
         sides.append((before, _near(lines, at, 1, breaks[k + 1] if k + 1 < len(breaks) else len(lines))))
-    # Each printed line counts once, however many breaks it stands near.
-    counts = Counter(_key(lines[i][1]) for i in {i for before, after in sides for i in before + after})
-    # A line printed elsewhere too ("-", "етілмейді") is a cell's, however often it meets a break; a running
-    # header or a column header is printed at the breaks only (and once more at the top of the table).
-    everywhere = Counter(_key(raw) for _, raw in lines if raw.strip())
-    repeated = {k for k, c in counts.items() if c >= max(2, (len(breaks) + 1) // 2) and everywhere[k] <= c + 1}
+    # The text's end closes its last page: the page number printed at its foot.
+    sides.append((_near(lines, len(lines) - 1, -1, breaks[-1] - 1), []))
     numbers = sorted(
         {
             (i, int(m.group("n")))
@@ -104,14 +100,39 @@ def strip_furniture(lines: Sequence[tuple[int, str]], threshold: int) -> tuple[l
         }
     )
     page_numbers = _sequence(numbers)
-    blank: set[int] = set()
+
+    def plain(i: int) -> bool:
+        return i not in page_numbers and not _column_numbers(lines[i][1])
+
+    # A running header or a column title stands at the same place from the break (page numbers and column
+    # numbers aside) at many breaks; a cell's line that happens to be printed near several breaks does not.
+    # Each side of each break is looked at up to the neighbouring break, so a printed line counts once per place.
+    places: Counter[tuple[int, int, str]] = Counter()
     for before, after in sides:
-        for side in (before, after):
-            for i in side:
-                raw = lines[i][1]
-                if i in page_numbers or _column_numbers(raw) or _key(raw) in repeated:
+        for side, indexes in enumerate((before, after)):
+            kept = [i for i in indexes if plain(i)]
+            places.update({(side, rank, _key(lines[i][1])) for rank, i in enumerate(kept)})
+    # A line printed elsewhere too ("етілмейді") is a cell's, however often it meets a break; a header is printed
+    # at the breaks only (and once more at the top of the table). It is no figure nor dash: those are told above.
+    everywhere = Counter(_key(raw) for _, raw in lines if raw.strip())
+    least = max(2, (len(breaks) + 1) // 2)
+    repeated = {
+        place
+        for place, count in places.items()
+        if count >= least and everywhere[place[2]] <= count + 1 and re.search(r"[^\d\s,.;:()–—-]", place[2])
+    }
+    # A row of column numbers is the column header's wherever it stands (the first page prints it too).
+    blank = {i for i, (_, raw) in enumerate(lines) if _column_numbers(raw)}
+    for before, after in sides:
+        for side, indexes in enumerate((before, after)):
+            rank = 0
+            for i in indexes:
+                if not plain(i):
                     blank.add(i)
-                else:
+                    continue
+                if (side, rank, _key(lines[i][1])) not in repeated:
                     break
+                blank.add(i)
+                rank += 1
     out = [(n, "" if i in blank else raw) for i, (n, raw) in enumerate(lines)]
     return out, sorted(lines[i][0] for i in blank)
