@@ -298,3 +298,25 @@ def test_page_furniture_is_left_out_of_a_row_split_across_pages_and_marked_for_r
     assert (first["executors"], first["cost"], first["funding"]) == ("ОМ", "талап етілмейді", "-")
     assert [r["cells"] == first for r in draft.data["rows"]] == [True, True, True]
     assert any("page furniture" in n.message for n in draft.notes)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Аббревиатуралардың толық жазылуы:",
+        "Ескертпе: аббревиатуралардың толық жазылуы:",
+        "ҚЫСҚАРТУЛАРДЫҢ ТОЛЫҚ ЖАЗЫЛУЫ:",
+    ],
+)
+def test_the_note_is_found_under_each_printed_form_of_its_heading_and_ends_the_table(head):
+    text = _resolution("І. БӨЛІМ \n" + _ROW.format(n=1), "       ОМ – Қазақстан Республикасы Оқу-ағарту министрлігі ")
+    draft = import_base(text.replace("Аббревиатуралардың толық жазылуы:", head), _shape(), Lexicon(), "501")
+    assert draft.data["abbreviations"] == {"ОМ": "Қазақстан Республикасы Оқу-ағарту министрлігі"}
+    assert draft.data["rows"][0]["cells"]["funding"] == "-"
+
+
+def test_a_subsection_number_printed_without_its_closing_dot_is_still_a_subsection():
+    table = "\n".join(["1. Бөлім ", "1.1 Қысқа мерзімді шаралар ", _ROW.format(n=1)])
+    draft = import_base(_resolution(table), _shape(), Lexicon(), "501")
+    assert draft.data["sections"][0]["subsections"] == [{"number": "1.1", "title": "Қысқа мерзімді шаралар"}]
+    assert draft.data["rows"][0]["subsection"] == "1.1"

@@ -31,7 +31,12 @@ from amend.store.yaml_io import dump_yaml
 __all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]
 
 _ROMAN = r"[IVXLCІХ]+"
-_NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
+# "Аббревиатуралардың толық жазылуы:", also after "Ескертпе:" / "Ескерту:" (a note), or "Қысқартулардың ..."
+# (shortenings), in any case.
+_NOTE_HEAD = re.compile(
+    r"^\s*(?:ескерт(?:пе|у)\s*:?\s*)?(?:аббревиатуралардың|қысқартулардың)\s+толық\s+жазылу(?:ы|лары)\s*:\s*$",
+    re.IGNORECASE,
+)
 # "КОД – толық жазылуы": the dash printed as an en dash, an em dash or a hyphen (a hyphen only spaced, as
 # words are hyphenated); a code of one to three words, each opening with a capital.
 _NOTE_LINE = re.compile(
@@ -330,7 +335,8 @@ def _table(
     return sections, rows, notes
 
 
-_SUBSECTION = re.compile(r"^\s*(?P<section>\d+)\.(?P<sub>\d+)\.\s*(?P<rest>.*)$")
+# "1.2. Орта мерзімді шаралар"; the dot after the second figure may be missing where a title follows.
+_SUBSECTION = re.compile(r"^\s*(?P<section>\d+)\.(?P<sub>\d+)(?:\.\s*|\s+(?=[^\W\d_]))(?P<rest>.*)$")
 
 
 def _capitals(raw: str) -> bool:
