@@ -95,7 +95,7 @@ def _synthetic(number: str):
     return text, want, import_base(text, want.columns, Lexicon(), number)
 
 
-@pytest.mark.parametrize("number", ["412", "87", "605", "231", "318"])
+@pytest.mark.parametrize("number", ["412", "87", "605", "231", "318", "444"])
 def test_synthetic_resolutions_are_read_cell_for_cell(number):
     _, want, draft = _synthetic(number)
     score = score_cells(draft, want)
@@ -117,7 +117,7 @@ def test_synthetic_resolutions_are_read_cell_for_cell(number):
     assert act["signatory"] == want.act.signatory.model_dump()
 
 
-@pytest.mark.parametrize("number", ["412", "87", "605", "231", "318", "156"])
+@pytest.mark.parametrize("number", ["412", "87", "605", "231", "318", "444", "156"])
 def test_every_choice_and_every_unknown_cell_is_marked_with_the_source_line_it_quotes(number, imported):
     if number == "156":
         text, draft = SEED.read_text(encoding="utf-8"), imported
@@ -320,3 +320,17 @@ def test_a_subsection_number_printed_without_its_closing_dot_is_still_a_subsecti
     draft = import_base(_resolution(table), _shape(), Lexicon(), "501")
     assert draft.data["sections"][0]["subsections"] == [{"number": "1.1", "title": "Қысқа мерзімді шаралар"}]
     assert draft.data["rows"][0]["subsection"] == "1.1"
+
+
+def test_an_acting_signatory_after_the_bare_country_line_is_read_whole():
+    text = _resolution("І. БӨЛІМ \n" + _ROW.format(n=1)).replace(
+        "Қазақстан Республикасының \n\nПремьер-Министрі \n\nО. Бектенов",
+        "Қазақстан Республикасы \n\nПремьер-Министрінің міндетін атқарушы \n\nР. Скляр",
+    )
+    draft = import_base(text, _shape(), Lexicon(), "501")
+    assert draft.data["act"]["signatory"] == {
+        "position": "Қазақстан Республикасы Премьер-Министрінің міндетін атқарушы",
+        "name": "Р. Скляр",
+        "position_ru": UNKNOWN,
+        "name_ru": UNKNOWN,
+    }

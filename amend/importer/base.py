@@ -192,7 +192,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
 
 
 def _signature_start(text: str) -> bool:
-    return bool(re.match(r"^Қазақстан Республикасының\s*$", text))
+    return bool(re.match(r"^Қазақстан\s+Республикасы(?:ның)?\s*$", text))
 
 
 def _point_data(point: ActPoint) -> dict[str, Any]:
