@@ -42,6 +42,12 @@ def test_a_figure_at_a_break_that_is_no_running_page_number_is_kept():
     assert _blanked(_pages(pages)) == []
 
 
+def test_two_figures_in_sequence_at_two_of_many_breaks_are_cells_not_page_numbers():
+    pages = [["1.", "Жоспар", "8"], ["9", "талап"], ["2.", "Есеп"], ["ОМ", "ақпарат"], ["3.", "бұйрық"], ["ЖАО"]]
+    assert _blanked(_pages(pages)) == []
+    assert _blanked(_pages(pages, foot="{p}")) == [str(p) for p in range(1, 7)]
+
+
 def test_the_row_of_column_numbers_and_the_column_titles_repeated_after_each_break_are_blanked():
     head = ["Р/с", "№", "Іс-шараның атауы", "1 2 3 4 5 6"]
     blanked = _blanked(_pages(CELLS, head=head))

@@ -60,8 +60,8 @@ def _near(lines: Sequence[tuple[int, str]], at: int, step: int, stop: int) -> li
     return out
 
 
-def _sequence(candidates: Sequence[tuple[int, int]]) -> set[int]:
-    """The longest run of page numbers rising by one in document order (two at least): (index, value) pairs."""
+def _sequence(candidates: Sequence[tuple[int, int]], least: int) -> set[int]:
+    """The longest run of page numbers rising by one in document order, if ``least`` long: (index, value) pairs."""
     best: list[int] = []
     for start, (_, first) in enumerate(candidates):
         chain = [candidates[start][0]]
@@ -72,7 +72,7 @@ def _sequence(candidates: Sequence[tuple[int, int]]) -> set[int]:
                 want += 1
         if len(chain) > len(best):
             best = chain
-    return set(best) if len(best) >= 2 else set()
+    return set(best) if len(best) >= least else set()
 
 
 def strip_furniture(lines: Sequence[tuple[int, str]], threshold: int) -> tuple[list[tuple[int, str]], list[int]]:
@@ -99,7 +99,9 @@ def strip_furniture(lines: Sequence[tuple[int, str]], threshold: int) -> tuple[l
             if (m := _PAGE_NUMBER.match(lines[i][1])) is not None and int(m.group("n")) <= 2 * len(breaks) + 5
         }
     )
-    page_numbers = _sequence(numbers)
+    # Pages are numbered at (nearly) every break: a run shorter than half the breaks is figures of cells
+    # ("8" / "9" of two amounts that happen to stand at two breaks).
+    page_numbers = _sequence(numbers, max(2, (len(breaks) + 1) // 2))
 
     def plain(i: int) -> bool:
         return i not in page_numbers and not _column_numbers(lines[i][1])
