@@ -334,3 +334,16 @@ def test_an_acting_signatory_after_the_bare_country_line_is_read_whole():
         "position_ru": UNKNOWN,
         "name_ru": UNKNOWN,
     }
+
+
+def test_sections_numbered_in_roman_numerals_in_ordinary_case_are_read_in_turn():
+    table = "\n".join(
+        ["I. Нормативтік базаны ", "жетілдіру ", _ROW.format(n=1), "II. Ақпараттық жұмыс ", _ROW.format(n=2)]
+    )
+    draft = import_base(_resolution(table), _shape(), Lexicon(), "501")
+    assert draft.data["sections"] == [
+        {"number": "I", "title": "Нормативтік базаны жетілдіру"},
+        {"number": "II", "title": "Ақпараттық жұмыс"},
+    ]
+    assert [(r["number"], r["section"]) for r in draft.data["rows"]] == [("1", "I"), ("2", "II")]
+    assert draft.data["rows"][1]["cells"]["measure"] == "Жоспар әзірлеу"

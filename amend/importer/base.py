@@ -290,6 +290,16 @@ def _table(
                 i = j
                 continue
         heading = re.match(rf"^\s*(?P<num>{_ROMAN})\.\s*(?P<rest>.*)$", raw)
+        number = heading.group("num").replace("І", "I").replace("Х", "X") if heading else ""
+        if heading and not _capitals(raw) and number == _roman(len(sections) + 1) and heading.group("rest").strip():
+            # A section heading in ordinary case ("II. Ақпараттық жұмыс"), the next numeral in turn: its
+            # lines up to the next row, subsection or section.
+            j = heading_end(i + 1)
+            parts = [(n, heading.group("rest")), *(line for line in table[i + 1 : j] if line[1].strip())]
+            section, subsection = number, None
+            sections.append({"number": section, "title": _sentence(parts, lexicon)})
+            i = j
+            continue
         if heading and raw.strip() == raw.strip().upper():
             # A section heading: the capitals up to the next row number.
             parts = [(n, heading.group("rest"))] if heading.group("rest").strip() else []
@@ -337,6 +347,18 @@ def _table(
 
 # "1.2. Орта мерзімді шаралар"; the dot after the second figure may be missing where a title follows.
 _SUBSECTION = re.compile(r"^\s*(?P<section>\d+)\.(?P<sub>\d+)(?:\.\s*|\s+(?=[^\W\d_]))(?P<rest>.*)$")
+
+
+def _roman(value: int) -> str:
+    """``value`` in Roman numerals (sections are numbered I, II, III, ...)."""
+    out = ""
+    for amount, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")):
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    for amount, numeral in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    return out
 
 
 def _capitals(raw: str) -> bool:
