@@ -2,10 +2,13 @@
 
 What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
 of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
-бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
-the rows by number and section, and the abbreviations note. Each row's cells are rebuilt from its
-printed lines by ``annex.read_row`` (column order, page-break bands, vocabularies); every choice it
-makes and every cell it leaves unknown becomes a REVIEW note quoting the source line.
+бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined; or figures
+"1.", "2." with subsections "1.1.", "1.2." under them), the rows by number, section and subsection, and the
+abbreviations note (its code and expansion parted by any dash). Page furniture (page numbers, running headers,
+repeated column headers: ``pages.strip_furniture``) is blanked first, and noted for review. Each row's
+cells are rebuilt from its printed lines by ``annex.read_row`` (column order, page-break bands,
+vocabularies); every choice it makes and every cell it leaves unknown becomes a REVIEW note quoting the
+source line.
 """
 
 from __future__ import annotations
