@@ -347,3 +347,11 @@ def test_sections_numbered_in_roman_numerals_in_ordinary_case_are_read_in_turn()
     ]
     assert [(r["number"], r["section"]) for r in draft.data["rows"]] == [("1", "I"), ("2", "II")]
     assert draft.data["rows"][1]["cells"]["measure"] == "Жоспар әзірлеу"
+
+
+def test_a_note_word_printed_alone_above_the_notes_heading_is_left_out_of_the_last_row():
+    text = _resolution("І. БӨЛІМ \n" + _ROW.format(n=1), "       ОМ – Қазақстан Республикасы Оқу-ағарту министрлігі ")
+    text = text.replace("       Аббревиатуралардың", "       Ескертпе: \n\n       Аббревиатуралардың")
+    draft = import_base(text, _shape(), Lexicon(), "501")
+    assert draft.data["rows"][0]["cells"]["funding"] == "-"
+    assert draft.data["abbreviations"] == {"ОМ": "Қазақстан Республикасы Оқу-ағарту министрлігі"}

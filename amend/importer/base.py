@@ -236,6 +236,10 @@ def _table(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Review]]]:
     """Sections and rows of the annex table, from line ``start`` to the note."""
     end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
+    # "Ескертпе:" (note) printed on a line of its own above the note's heading is no row's.
+    above = [(n, raw) for n, raw in lines if start <= n < end and raw.strip()]
+    if above and re.fullmatch(r"\s*ескерт(?:пе|у)\s*:?\s*", above[-1][1], re.IGNORECASE):
+        end = above[-1][0]
     table = [(n, raw) for n, raw in lines if start <= n < end]
     sections: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
