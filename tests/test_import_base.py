@@ -355,3 +355,14 @@ def test_a_note_word_printed_alone_above_the_notes_heading_is_left_out_of_the_la
     draft = import_base(text, _shape(), Lexicon(), "501")
     assert draft.data["rows"][0]["cells"]["funding"] == "-"
     assert draft.data["abbreviations"] == {"ОМ": "Қазақстан Республикасы Оқу-ағарту министрлігі"}
+
+
+def test_sections_in_figures_without_subsections_take_their_rows():
+    table = "\n".join(["1. Бірінші бөлім ", _ROW.format(n=1), "2. Екінші бөлім ", _ROW.format(n=2), _ROW.format(n=3)])
+    draft = import_base(_resolution(table), _shape(), Lexicon(), "501")
+    assert draft.data["sections"] == [
+        {"number": "1", "title": "Бірінші бөлім"},
+        {"number": "2", "title": "Екінші бөлім"},
+    ]
+    assert [(r["number"], r["section"]) for r in draft.data["rows"]] == [("1", "1"), ("2", "2"), ("3", "2")]
+    assert all(r["cells"]["measure"] == "Жоспар әзірлеу" for r in draft.data["rows"])

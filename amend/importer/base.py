@@ -284,11 +284,14 @@ def _table(
             continue
         opens = re.match(rf"^\s*(?P<num>{len(sections) + 1})\.\s+(?P<rest>\S.*)$", raw)
         due = opens is not None and len(sections) + 1 == expected
-        if opens and (arabic or not sections) and (not due or _opens_subsections(table, i, expected)):
+        # Before any section no row can stand: a "1. ..." printed as one text (not a row-number line holding
+        # the first line of every column, parted by wide blanks) opens the first section.
+        first = opens is not None and not sections and not re.search(r"\S\s{2,}\S", opens.group("rest"))
+        if opens and (arabic or not sections) and (not due or first or _opens_subsections(table, i, expected)):
             # A section numbered in figures: the next section's number where no row of that number is due
-            # (or a subsection "N.1." comes before the row after it), the first one only when it opens a subsection.
+            # (or a subsection "N.1." comes before the row after it).
             j = heading_end(i + 1)
-            if arabic or (j < len(table) and _SUBSECTION.match(table[j][1])):
+            if arabic or first or (j < len(table) and _SUBSECTION.match(table[j][1])):
                 arabic = True
                 parts = [(n, opens.group("rest")), *(line for line in table[i + 1 : j] if line[1].strip())]
                 section = opens.group("num")
@@ -378,9 +381,10 @@ def _arabic_of(number: str, position: int) -> str:
 
 
 def _opens_subsections(table: Sequence[tuple[int, str]], i: int, expected: int) -> bool:
-    """Whether a subsection heading comes after line ``i`` before the row numbered ``expected + 1``."""
+    """Whether line ``i``, numbered as the row due, heads a section: a subsection heading, or the due row's
+    number printed again, comes after it before the row numbered ``expected + 1``."""
     for _, raw in table[i + 1 :]:
-        if _SUBSECTION.match(raw):
+        if _SUBSECTION.match(raw) or re.match(rf"^\s*{expected}\.(\s|$)", raw):
             return True
         if re.match(rf"^\s*{expected + 1}\.(\s|$)", raw):
             return False
