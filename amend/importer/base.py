@@ -2,10 +2,13 @@
 
 What is read: the act (title, number, date, issuer), its preamble, its points (sub-items kept on lines
 of their own), the signatory, entry into force, the plan's title (from "Қоса беріліп отырған ...
-бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined),
-the rows by number and section, and the abbreviations note. Each row's cells are rebuilt from its
-printed lines by ``annex.read_row`` (column order, page-break bands, vocabularies); every choice it
-makes and every cell it leaves unknown becomes a REVIEW note quoting the source line.
+бекітілсін"), the section headings of the annex table (Roman numerals, broken capitals rejoined; or figures
+"1.", "2." with subsections "1.1.", "1.2." under them), the rows by number, section and subsection, and the
+abbreviations note (its code and expansion parted by any dash). Page furniture (page numbers, running headers,
+repeated column headers: ``pages.strip_furniture``) is blanked first, and noted for review. Each row's
+cells are rebuilt from its printed lines by ``annex.read_row`` (column order, page-break bands,
+vocabularies); every choice it makes and every cell it leaves unknown becomes a REVIEW note quoting the
+source line.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from amend.importer.annex import form_width, page_break, read_row
 from amend.importer.draft import Review
 from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
+from amend.importer.pages import strip_furniture
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
@@ -30,8 +34,19 @@ from amend.store.yaml_io import dump_yaml
 __all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]
 
 _ROMAN = r"[IVXLCІХ]+"
-_NOTE_HEAD = re.compile(r"^\s*Аббревиатуралардың\s+толық\s+жазылуы\s*:\s*$")
-_NOTE_LINE = re.compile(r"^\s*(?P<code>\S+(?:\s\S+)?)\s*–\s*(?P<expansion>.+?)\s*$")
+# "Аббревиатуралардың толық жазылуы:", also after "Ескертпе:" / "Ескерту:" (a note), or "Қысқартулардың ..."
+# (shortenings), in any case.
+_NOTE_HEAD = re.compile(
+    r"^\s*(?:ескерт(?:пе|у)\s*:?\s*)?(?:аббревиатуралардың|қысқартулардың)\s+толық\s+жазылу(?:ы|лары)\s*:\s*$",
+    re.IGNORECASE,
+)
+# "КОД – толық жазылуы": the dash printed as an en dash, an em dash or a hyphen (a hyphen only spaced, as
+# words are hyphenated); a code of one to three words, each opening with a capital.
+_NOTE_LINE = re.compile(
+    r"^\s*(?P<code>[^\W\d_a-zа-яәғқңөұүһіё][^\s–—]*(?:\s[^\W\d_a-zа-яәғқңөұүһіё][^\s–—]*){0,2}?)"
+    r"(?:\s*[–—]\s*|\s+-\s+)(?P<expansion>\S.*?)\s*$"
+)
+_NAME = re.compile(r"^(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ]\S+$")
 _DASHES = re.compile(r"^-(?:\s+-)*$")
 _ENACTING = re.compile(r"ҚАУЛЫ ЕТЕДІ\s*:")
 
@@ -64,7 +79,7 @@ def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
 def _signatory(lines: list[str]) -> Signatory | None:
     text = _prose(lines)
     m = re.match(
-        r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$", text
+        r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы|атқарушы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$", text
     )
     return Signatory(position=m.group("position"), name=m.group("name")) if m else None
 
@@ -72,8 +87,20 @@ def _signatory(lines: list[str]) -> Signatory | None:
 def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id: str | None = None) -> BaseDraft:
     """Read the resolution approving a plan, and its annex, into base-plan data with review notes."""
     text = fix_lookalikes(text.replace("\r\n", "\n"))
-    lines = list(enumerate(text.split("\n"), 1))
+    printed = list(enumerate(text.split("\n"), 1))
+    # Page numbers, running headers and repeated column headers are blanked before anything is read.
+    lines, furniture = strip_furniture(printed, page_break(printed))
     notes: list[Review] = []
+    if furniture:
+        notes.append(
+            Review(
+                furniture[0],
+                "layout",
+                f"{len(furniture)} line(s) read as page furniture and left out: lines "
+                + ", ".join(map(str, furniture[:20]))
+                + ("…" if len(furniture) > 20 else ""),
+            )
+        )
     # The act's name ends the heading; the preamble runs from there to the enacting words.
     enacting_at = next((n for n, raw in lines if _ENACTING.search(raw)), None)
     heading = read_heading(tuple(lines[: (enacting_at or len(lines))]), None)
@@ -90,6 +117,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
     body = [(n, raw) for n, raw in lines if n > (enacting_at or head_end)]
     current: list[str] = []
     number: str | None = None
+    signed = False  # the signatory's name is read: what follows up to the table is the annex's heading
     k = 0
     while k < len(body):
         n, raw = body[k]
@@ -97,9 +125,15 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         k += 1
         if not stripped:
             continue
-        if re.match(rf"^\s*{_ROMAN}\.\s", raw) or re.match(r"^\s*1\.\s{2,}", raw):
+        if (
+            re.match(rf"^\s*{_ROMAN}\.\s", raw)
+            or re.match(r"^\s*1\.\s{2,}", raw)
+            or (signed and re.match(r"^\s*1\.(?:\s|$)", raw))
+        ):
             table_start = n
             break
+        if signed:
+            continue
         point = re.match(r"^\s{4,}(\d+)\.\s+(.*)$", raw)
         item = re.match(r"^\s{4,}(\d+\))\s+(.*)$", raw)
         if point:
@@ -110,6 +144,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
             current.append("\n" + stripped)
         elif (re.match(r"^\s{4,}\S", raw) and number is not None and _signature_start(stripped)) or signature_lines:
             signature_lines.append(stripped)
+            signed = bool(_NAME.match(stripped))
         else:
             current.append(stripped)
     if number is not None:
@@ -160,7 +195,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
 
 
 def _signature_start(text: str) -> bool:
-    return bool(re.match(r"^Қазақстан Республикасының\s*$", text))
+    return bool(re.match(r"^Қазақстан\s+Республикасы(?:ның)?\s*$", text))
 
 
 def _point_data(point: ActPoint) -> dict[str, Any]:
@@ -201,6 +236,10 @@ def _table(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, list[Review]]]:
     """Sections and rows of the annex table, from line ``start`` to the note."""
     end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
+    # "Ескертпе:" (note) printed on a line of its own above the note's heading is no row's.
+    above = [(n, raw) for n, raw in lines if start <= n < end and raw.strip()]
+    if above and re.fullmatch(r"\s*ескерт(?:пе|у)\s*:?\s*", above[-1][1], re.IGNORECASE):
+        end = above[-1][0]
     table = [(n, raw) for n, raw in lines if start <= n < end]
     sections: list[dict[str, Any]] = []
     rows: list[dict[str, Any]] = []
@@ -217,18 +256,72 @@ def _table(
         if rows:
             printed.append((rows[-1], segment, header))
 
+    subsection: str | None = None
+    arabic = False  # sections numbered "1.", "2.": a plan with subsections "1.1.", "1.2." under them
+
+    def heading_end(j: int) -> int:
+        """The index of the first line from ``j`` that opens a row, a subsection or a section."""
+        while j < len(table):
+            if re.match(rf"^\s*{expected}\.(\s|$)", table[j][1]) or _SUBSECTION.match(table[j][1]):
+                return j
+            if re.match(rf"^\s*{_ROMAN}\.\s", table[j][1]) and _capitals(table[j][1]):
+                return j
+            j += 1
+        return j
+
     while i < len(table):
         n, raw = table[i]
+        sub = _SUBSECTION.match(raw)
+        if sub and sections and sub.group("section") == _arabic_of(sections[-1]["number"], len(sections)):
+            # A subsection heading "1.2. Орта мерзімді шаралар", its title up to the next row or heading.
+            j = heading_end(i + 1)
+            parts = [(n, sub.group("rest")), *(line for line in table[i + 1 : j] if line[1].strip())]
+            subsection = f"{sub.group('section')}.{sub.group('sub')}"
+            sections[-1].setdefault("subsections", []).append(
+                {"number": subsection, "title": _sentence(parts, lexicon)}
+            )
+            i = j
+            continue
+        opens = re.match(rf"^\s*(?P<num>{len(sections) + 1})\.\s+(?P<rest>\S.*)$", raw)
+        due = opens is not None and len(sections) + 1 == expected
+        # Before any section no row can stand: a "1. ..." printed as one text (not a row-number line holding
+        # the first line of every column, parted by wide blanks) opens the first section.
+        first = opens is not None and not sections and not re.search(r"\S\s{2,}\S", opens.group("rest"))
+        if opens and (arabic or not sections) and (not due or first or _opens_subsections(table, i, expected)):
+            # A section numbered in figures: the next section's number where no row of that number is due
+            # (or a subsection "N.1." comes before the row after it).
+            j = heading_end(i + 1)
+            if arabic or first or (j < len(table) and _SUBSECTION.match(table[j][1])):
+                arabic = True
+                parts = [(n, opens.group("rest")), *(line for line in table[i + 1 : j] if line[1].strip())]
+                section = opens.group("num")
+                subsection = None
+                sections.append({"number": section, "title": _sentence(parts, lexicon)})
+                i = j
+                continue
         heading = re.match(rf"^\s*(?P<num>{_ROMAN})\.\s*(?P<rest>.*)$", raw)
+        number = heading.group("num").replace("І", "I").replace("Х", "X") if heading else ""
+        if heading and not _capitals(raw) and number == _roman(len(sections) + 1) and heading.group("rest").strip():
+            # A section heading in ordinary case ("II. Ақпараттық жұмыс"), the next numeral in turn: its
+            # lines up to the next row, subsection or section.
+            j = heading_end(i + 1)
+            parts = [(n, heading.group("rest")), *(line for line in table[i + 1 : j] if line[1].strip())]
+            section, subsection = number, None
+            sections.append({"number": section, "title": _sentence(parts, lexicon)})
+            i = j
+            continue
         if heading and raw.strip() == raw.strip().upper():
             # A section heading: the capitals up to the next row number.
             parts = [(n, heading.group("rest"))] if heading.group("rest").strip() else []
             j = i + 1
             while j < len(table) and not re.match(rf"^\s*{expected}\.(\s|$)", table[j][1]):
+                if _SUBSECTION.match(table[j][1]):
+                    break
                 if table[j][1].strip() and table[j][1].strip() == table[j][1].strip().upper():
                     parts.append(table[j])
                 j += 1
             section = heading.group("num").replace("І", "I").replace("Х", "X")
+            subsection = None
             sections.append({"number": section, "title": _heading_title(parts, lexicon)})
             i = j
             continue
@@ -238,7 +331,14 @@ def _table(
             segment = []
             rest = raw[marker.start("rest") :]
             header = (n, rest) if rest.strip() else None
-            rows.append({"number": str(expected), "section": section, "cells": {}})
+            rows.append(
+                {
+                    "number": str(expected),
+                    "section": section,
+                    **({"subsection": subsection} if subsection else {}),
+                    "cells": {},
+                }
+            )
             expected += 1
         else:
             segment.append((n, raw))
@@ -253,6 +353,50 @@ def _table(
         row["cells"] = reading.cells
         _row_notes(row, [*([head] if head else []), *seg], reading.notes, notes)
     return sections, rows, notes
+
+
+# "1.2. Орта мерзімді шаралар"; the dot after the second figure may be missing where a title follows.
+_SUBSECTION = re.compile(r"^\s*(?P<section>\d+)\.(?P<sub>\d+)(?:\.\s*|\s+(?=[^\W\d_]))(?P<rest>.*)$")
+
+
+def _roman(value: int) -> str:
+    """``value`` in Roman numerals (sections are numbered I, II, III, ...)."""
+    out = ""
+    for amount, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L")):
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    for amount, numeral in ((40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= amount:
+            out, value = out + numeral, value - amount
+    return out
+
+
+def _capitals(raw: str) -> bool:
+    return raw.strip() == raw.strip().upper()
+
+
+def _arabic_of(number: str, position: int) -> str:
+    """The figure a subsection number opens with under section ``number`` (a Roman section: its position)."""
+    return number if number.isdigit() else str(position)
+
+
+def _opens_subsections(table: Sequence[tuple[int, str]], i: int, expected: int) -> bool:
+    """Whether line ``i``, numbered as the row due, heads a section: a subsection heading, or the due row's
+    number printed again, comes after it before the row numbered ``expected + 1``."""
+    for _, raw in table[i + 1 :]:
+        if _SUBSECTION.match(raw) or re.match(rf"^\s*{expected}\.(\s|$)", raw):
+            return True
+        if re.match(rf"^\s*{expected + 1}\.(\s|$)", raw):
+            return False
+    return False
+
+
+def _sentence(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
+    """A heading in ordinary case broken across lines, joined as prose (hyphenation by the lexicon's words)."""
+    if all(_capitals(raw) for _, raw in lines):
+        return _heading_title(lines, lexicon)
+    text, _ = join_lines(read_lines(lines), lexicon)
+    return " ".join(text.split())
 
 
 def _row_notes(
@@ -282,7 +426,11 @@ def _row_notes(
 
 
 def _note(lines: list[tuple[int, str]]) -> dict[str, str]:
-    """The abbreviations note: "КОД – толық жазылуы" lines, a line without a dash continuing the one before."""
+    """The abbreviations note: "КОД – толық жазылуы" lines, a line that opens with no code continuing the one before.
+
+    A new entry is a line printed with a leading indent, or one whose code is all capitals ("ҚР ДСМ - ...");
+    a line of underscores (the annex's closing rule) ends the note.
+    """
     out: dict[str, str] = {}
     started = False
     last: str | None = None
@@ -292,12 +440,18 @@ def _note(lines: list[tuple[int, str]]) -> dict[str, str]:
             continue
         if not started or not raw.strip():
             continue
-        m = _NOTE_LINE.match(raw.replace("–", " – ", 1) if "–" in raw and " – " not in raw else raw)
-        if m and re.match(r"^\s{4,}", raw):
-            last = m.group("code").strip()
+        if re.fullmatch(r"\s*_{3,}\s*", raw):
+            break
+        m = _NOTE_LINE.match(raw)
+        code = m.group("code").strip() if m else ""
+        if m and (re.match(r"^\s{4,}", raw) or code == code.upper() or last is None):
+            last = code
             out[last] = " ".join(m.group("expansion").split())
         elif last is not None:
-            out[last] += " " + " ".join(raw.split())
+            joined = out[last]
+            more = " ".join(raw.split())
+            # A compound cut after its hyphen ("ақпараттық-" / "түсіндіру") goes on without a blank.
+            out[last] = joined + more if re.search(r"[^\W\d_]-$", joined) else joined + " " + more
     return out
 
 
