@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
 
 from amend.ci.conflicts import plan_conflicts
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
 from amend.outputs.consolidated import consolidated_files, plan_files
-from amend.outputs.parallel import map_plans
+from amend.outputs.parallel import map_streamed
 from amend.store.cache import memo
-from amend.store.repository import Repository, by_plan, plan_problems
+from amend.store.repository import Repository, plan_problems
 
 __all__ = ["check", "check_all"]
 
@@ -48,43 +47,43 @@ def _stale(repo: Repository, digests: dict[Path, bytes]) -> list[AmendError]:
 def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[AmendError]]:
     """``check``'s problems, and the same-day conflicts (warnings) where there are none.
 
-    Plan by plan (on a pool of ``jobs`` processes when there are enough plans): each is consolidated,
+    Plan by plan (on a pool of ``jobs`` processes when there are enough plans), each plan's files read
+    only when its turn comes and dropped after (``outputs.parallel.map_streamed``): each is consolidated,
     checked and rendered to the digests of its files; with the cache on, a plan whose files and code
     are unchanged since a clean check is not done again. The problems and warnings are ``check``'s and
     ``repository_conflicts``', in the same order.
     """
-    problems, plans, amendments = repo.read_inputs()
-    _INPUTS[:] = [plans, by_plan(amendments), not problems]
-    try:
-        results = map_plans(_check_plan, repo, sorted(plans), jobs)
-    finally:
-        _INPUTS.clear()
-    for found, _, _ in results:
-        problems.extend(found)
+    streamed = map_streamed(_check_plan, repo, jobs)
+    problems = streamed.read_problems()
+    problems.extend(repo.output_links())
+    problems.extend(streamed.missing_plans(repo, {e.file for e in problems}))
+    results = list(streamed.results.values())
+    for result in results:
+        assert not isinstance(result, AmendError)  # _check_plan reports problems, it does not raise them
+        problems.extend(result[0])
     if problems:
         return problems, []
-    repo.check_references()
     digests: dict[Path, bytes] = {}
     warnings: list[AmendError] = []  # same-day conflicts
-    for _, files, conflicts in results:
+    for result in results:
+        assert not isinstance(result, AmendError)
+        _, files, conflicts = result
         digests.update({repo.output_dir / name: digest for name, digest in files.items()})
         warnings.extend(conflicts)
     stale = _stale(repo, digests)
     return stale, [] if stale else warnings
 
 
-# The plans and acts read in the parent, by plan id, for the forked workers (see outputs.parallel).
-_INPUTS: list[Any] = []
-
 _Result = tuple[list[AmendError], dict[str, bytes], list[SameDayConflict]]
 
 
-def _check_plan(repo: Repository, pid: str) -> _Result:
-    # One plan: its problems, or else the digests of its files (by name under consolidated/) and its
-    # same-day conflicts. Kept in the cache only when clean, keyed by the bytes of its plan and act files.
-    plans, grouped, readable = _INPUTS
-    plan, path = plans[pid]
-    acts = grouped.get(pid, ())
+def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
+    # One plan (``repo`` holds it and its acts only): its problems, or else the digests of its files (by
+    # name under consolidated/) and its same-day conflicts. Kept in the cache only when clean, keyed by
+    # the bytes of its plan and act files. ``readable``: no problem of reading met so far (where one
+    # was, check reports problems only, and the files are not rendered).
+    plan, path = repo.plans[pid]
+    acts = repo.acts_of(pid)
     key = hashlib.sha256(pid.encode() + b"\0" + str(readable).encode())
     for p in (path, *(f.path for f in acts)):
         key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))

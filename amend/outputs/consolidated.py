@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from amend.engine.timeline import Timeline
+from amend.errors import AmendError
 from amend.outputs.markdown import render_markdown
 from amend.queries.status import standing
 from amend.store.repository import BuildResult, Repository
@@ -63,19 +64,27 @@ def build(repo: Repository, *, jobs: int = 1) -> BuildResult:
 
 
 def build_summarised(repo: Repository, *, jobs: int = 1) -> tuple[BuildResult, list[str]]:
-    """``build``, and one line per plan saying what it has (plans on ``jobs`` processes; same bytes)."""
-    repo.check_references()
-    results: list[tuple[dict[Path, bytes], str]]
-    if jobs > 1:
-        from amend.outputs.parallel import map_plans
+    """``build``, and one line per plan saying what it has (plans on ``jobs`` processes; same bytes).
 
-        results = map_plans(_build_plan, repo, sorted(repo.plans), jobs)
-    else:
-        results = [(plan_files(repo, pid, t), plan_summary(pid, t)) for pid, t in sorted(repo.timelines.items())]
+    Plan by plan: each plan's files are read, consolidated and rendered when its turn comes, in the
+    process that takes it (``outputs.parallel.map_streamed``), and the first error is raised as reading
+    the whole repository first would raise it: a file that does not read, an act amending no plan, then
+    the first plan (by id) that does not consolidate.
+    """
+    from amend.outputs.parallel import map_streamed
+
+    streamed = map_streamed(_build_plan, repo, jobs)
+    for err in (*streamed.read_problems(), *streamed.missing_plans(repo)):
+        raise err
     files: dict[Path, bytes] = {}
-    for found, _ in results:
+    lines = []
+    for result in streamed.results.values():
+        if isinstance(result, AmendError):
+            raise result
+        found, line = result
         files.update(found)
-    return repo.sync(files), [line for _, line in results]
+        lines.append(line)
+    return repo.sync(files), lines
 
 
 def plan_summary(pid: str, timeline: Timeline) -> str:
@@ -91,7 +100,8 @@ def plan_summary(pid: str, timeline: Timeline) -> str:
     )
 
 
-def _build_plan(repo: Repository, pid: str) -> tuple[dict[Path, bytes], str]:
-    # One plan in a worker: its files and its summary line (errors raised, placed, as the serial path does).
+def _build_plan(repo: Repository, pid: str, readable: bool = True) -> tuple[dict[Path, bytes], str]:
+    # One plan (``repo`` holds it and its acts): its files and its summary line (errors raised, placed,
+    # as the serial path raises them).
     timeline = repo.timeline(pid)
     return plan_files(repo, pid, timeline), plan_summary(pid, timeline)

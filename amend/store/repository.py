@@ -25,7 +25,15 @@ INPUT_SUFFIXES = (".yaml", ".yml")
 # Files a folder of inputs may hold besides inputs: never read, never reported.
 _IGNORED = frozenset({".gitkeep", "README.md"})
 
-__all__ = ["INPUT_SUFFIXES", "BuildResult", "Repository", "by_plan", "plan_problems", "write_atomic"]
+__all__ = [
+    "INPUT_SUFFIXES",
+    "BuildResult",
+    "Repository",
+    "by_plan",
+    "duplicate_plan",
+    "plan_problems",
+    "write_atomic",
+]
 
 
 @dataclass(frozen=True)
@@ -111,6 +119,26 @@ class Repository:
                 record(err)
                 return None
 
+        plans: dict[str, tuple[Plan, Path]] = {}
+        amendments = []
+        for kind, path in self.listing(record):
+            if kind == "plan":
+                plan = attempt(load_plan, path)
+                if plan is None:
+                    continue
+                if plan.plan in plans:
+                    record(duplicate_plan(plan.plan, plans[plan.plan][1], path))
+                else:
+                    plans[plan.plan] = (plan, path)
+            else:
+                amendment = attempt(load_amendment, path)
+                if amendment is not None:
+                    amendments.append(FiledAmendment(amendment, path))
+        return plans, tuple(amendments)
+
+    def listing(self, record: Callable[[AmendError], None]) -> Iterator[tuple[str, Path]]:
+        """Every input file, ``("plan", path)`` then ``("amendment", path)``, in the order they are read;
+        what is not a repository, stray files and links are passed to ``record`` where they are met."""
         if not self.is_repository:
             record(
                 FileRefused(
@@ -121,28 +149,18 @@ class Repository:
                 )
             )
         self._stray_in_plans(record)
-        plans: dict[str, tuple[Plan, Path]] = {}
         for path in self._inputs(self.base_dir, nested=False, record=record):
-            plan = attempt(load_plan, path)
-            if plan is None:
-                continue
-            if plan.plan in plans:
-                record(
-                    locate(
-                        ActDuplicate(
-                            f"plan {plan.plan} is also defined in {plans[plan.plan][1]}", path=("plan",), file=path
-                        )
-                    )
-                )
-            else:
-                plans[plan.plan] = (plan, path)
-        amendments = []
+            yield "plan", path
         # Amendments may be filed in subfolders (plans/amendments/2025/392.yaml): all are read.
         for path in self._inputs(self.amendments_dir, nested=True, record=record):
-            amendment = attempt(load_amendment, path)
-            if amendment is not None:
-                amendments.append(FiledAmendment(amendment, path))
-        return plans, tuple(amendments)
+            yield "amendment", path
+
+    def holding(self, plans: dict[str, tuple[Plan, Path]], amendments: tuple[FiledAmendment, ...]) -> Repository:
+        """A repository at the same root that holds only ``plans`` and ``amendments`` as read (one plan
+        and its acts, read by the streaming reader: ``amend.store.stream``)."""
+        scoped = type(self)(self.root)
+        scoped.__dict__["_files"] = (plans, amendments)
+        return scoped
 
     @cached_property
     def _files(self) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
@@ -228,7 +246,7 @@ class Repository:
         problems: list[AmendError] = []
         with gc_paused():
             plans, amendments = self._load(problems)
-        problems.extend(self._output_links())
+        problems.extend(self.output_links())
         unreadable = {e.file for e in problems}
         for f in amendments:
             # A plan whose own file is broken is reported once, not again for each act amending it.
@@ -247,7 +265,7 @@ class Repository:
             self.__dict__["_files"] = (plans, amendments)
         return problems, plans, amendments
 
-    def _output_links(self) -> list[AmendError]:
+    def output_links(self) -> list[AmendError]:
         """Symbolic links in ``consolidated/``: check must not compare through them, build replaces them."""
         if self.output_dir.is_symlink():
             return [self._refused(self.output_dir, "is a symbolic link: consolidated/ is a folder of the repository")]
@@ -322,6 +340,11 @@ def plan_problems(plan: Plan, acts: tuple[FiledAmendment, ...]) -> tuple[list[Am
         except AmendError as err:
             problems.append(locate(err))
     return problems, timeline
+
+
+def duplicate_plan(plan_id: str, first: Path, path: Path) -> ActDuplicate:
+    """The error of a second base file (``path``) defining plan ``plan_id``, placed at its ``plan`` key."""
+    return locate(ActDuplicate(f"plan {plan_id} is also defined in {first}", path=("plan",), file=path))
 
 
 def _by_plan(amendments: tuple[FiledAmendment, ...]) -> dict[str, tuple[FiledAmendment, ...]]:
