@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from amend.ci.conflicts import plan_conflicts
@@ -11,6 +12,7 @@ from amend.outputs.consolidated import consolidated_files, plan_files
 from amend.outputs.parallel import map_streamed
 from amend.store.cache import memo
 from amend.store.repository import Repository, plan_problems
+from amend.store.stream import Group
 
 __all__ = ["check", "check_all"]
 
@@ -53,7 +55,7 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[A
     are unchanged since a clean check is not done again. The problems and warnings are ``check``'s and
     ``repository_conflicts``', in the same order.
     """
-    streamed = map_streamed(_check_plan, repo, jobs)
+    streamed = map_streamed(_check_plan, repo, jobs, _checked_before)
     problems = streamed.read_problems()
     problems.extend(repo.output_links())
     problems.extend(streamed.missing_plans(repo, {e.file for e in problems}))
@@ -77,6 +79,25 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[A
 _Result = tuple[list[AmendError], dict[str, bytes], list[SameDayConflict]]
 
 
+def _plan_key(pid: str, readable: bool, paths: Iterable[Path]) -> bytes:
+    # What a plan's check depends on: its id, whether anything failed to read, and its files' bytes.
+    key = hashlib.sha256(pid.encode() + b"\0" + str(readable).encode())
+    for p in paths:
+        key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))
+    return key.digest()
+
+
+def _checked_before(group: Group, readable: bool) -> _Result | None:
+    # A plan whose files (same paths, same bytes) and code were checked clean before: that result, found
+    # before its files are read (a clean result is kept only when every file read without a problem).
+    try:
+        key = _plan_key(group.key, readable, (*group.bases, *group.acts))
+    except OSError:
+        return None  # the reader reports it
+    found: _Result | None = memo("check-plan", key, lambda: (False, None))
+    return found
+
+
 def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
     # One plan (``repo`` holds it and its acts only): its problems, or else the digests of its files (by
     # name under consolidated/) and its same-day conflicts. Kept in the cache only when clean, keyed by
@@ -84,9 +105,7 @@ def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
     # was, check reports problems only, and the files are not rendered).
     plan, path = repo.plans[pid]
     acts = repo.acts_of(pid)
-    key = hashlib.sha256(pid.encode() + b"\0" + str(readable).encode())
-    for p in (path, *(f.path for f in acts)):
-        key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))
+    key = _plan_key(pid, readable, (path, *(f.path for f in acts)))
 
     def compute() -> tuple[bool, _Result]:
         found, timeline = plan_problems(plan, acts)
@@ -98,4 +117,4 @@ def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
         }
         return True, ([], files, plan_conflicts(repo, pid, timeline))
 
-    return memo("check-plan", key.digest(), compute)
+    return memo("check-plan", key, compute)

@@ -94,14 +94,22 @@ _STREAM: list[Any] = []
 
 
 def _streamed(repo: Repository, key: str) -> tuple[dict[Path, FileRead], Any]:
-    found, fn = _STREAM
-    return _run_group(repo, found.groups[key], fn, found.clean)
+    found, fn, known = _STREAM
+    return _run_group(repo, found.groups[key], fn, found.clean, known)
 
 
 def _run_group(
-    repo: Repository, group: Group, fn: Callable[[Repository, str, bool], R], clean: bool
+    repo: Repository,
+    group: Group,
+    fn: Callable[[Repository, str, bool], R],
+    clean: bool,
+    known: Callable[[Group, bool], R | None] | None = None,
 ) -> tuple[dict[Path, FileRead], R | AmendError | None]:
     # One plan's files read, used and dropped: only what they gave and fn's result leave this call.
+    if known is not None and clean:
+        result = known(group, clean)
+        if result is not None:  # every file of the group read cleanly before, with the same bytes
+            return {path: FileRead(key=group.key) for path in (*group.bases, *group.acts)}, result
     reads, scoped = read_group(repo, group)
     if scoped is None:
         return reads, None
@@ -111,16 +119,25 @@ def _run_group(
         return reads, err
 
 
-def map_streamed(fn: Callable[[Repository, str, bool], R], repo: Repository, jobs: int) -> Streamed[R]:
+def map_streamed(
+    fn: Callable[[Repository, str, bool], R],
+    repo: Repository,
+    jobs: int,
+    known: Callable[[Group, bool], R | None] | None = None,
+) -> Streamed[R]:
     """``fn(plan_repo, pid, clean)`` for every plan, each plan read in the process that runs it.
 
     ``plan_repo`` holds that plan and its acts only; ``clean`` says that no problem of reading was met
     so far (by the survey or in this plan's files; another worker's may still come). An ``AmendError``
     ``fn`` raises is that plan's result. Plans whose file does not load, or that no file defines, have no
     result; their acts' problems are in ``read_problems`` and ``missing_plans``.
+
+    ``known(group, clean)``, where given, is asked first: a result it gives (one kept from a clean run
+    on the same bytes of the same files: every file then read without a problem, each of this plan)
+    stands for ``fn``'s, and the group's files are not read at all.
     """
     found = survey(repo)
-    _STREAM[:] = [found, fn]
+    _STREAM[:] = [found, fn, known]
     try:
         keys = list(found.groups)
         done = map_plans(_streamed, repo, keys, jobs)
@@ -140,7 +157,7 @@ def map_streamed(fn: Callable[[Repository, str, bool], R], repo: Repository, job
         for key in sorted(wrong):
             results.pop(key, None)
             if key in groups:
-                group_reads, result = _run_group(repo, groups[key], fn, found.clean)
+                group_reads, result = _run_group(repo, groups[key], fn, found.clean, known)
                 reads.update(group_reads)
                 if result is not None:
                     results[key] = result

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +30,7 @@ __all__ = [
     "BuildResult",
     "Repository",
     "by_plan",
+    "differs",
     "duplicate_plan",
     "plan_problems",
     "write_atomic",
@@ -299,23 +300,27 @@ class Repository:
 
         Every target must lie inside ``consolidated/`` and every folder be writable, or nothing is written.
         """
+        return self.sync_changed(files, lambda: {path: c for path, c in files.items() if differs(path, c)})
+
+    def sync_changed(self, targets: Iterable[Path], changed: Callable[[], Mapping[Path, bytes | Path]]) -> BuildResult:
+        """``sync`` where what differs is known already: ``changed()`` gives each target whose file must
+        be written, with its bytes or the file they were staged in (read when its turn comes, so that the
+        batch is never in memory at once); the other ``targets`` are left as they are."""
         if self.output_dir.is_symlink():
             raise OutputError(f"{self.output_dir} is a symbolic link: it is not written through", file=self.output_dir)
-        for path in files:
+        targets = set(targets)
+        for path in targets:
             inside(self.output_dir, path.relative_to(self.output_dir))
-        changed = {
-            path: content
-            for path, content in sorted(files.items())
-            if path.is_symlink() or not (path.is_file() and path.read_bytes() == content)
-        }
-        stale = [path for path in self.output_files() if path not in files]
-        check_writable([*changed, *stale])
+        to_write = changed()
+        stale = [path for path in self.output_files() if path not in targets]
+        check_writable([*to_write, *stale])
         written, unchanged = [], []
-        for path, content in sorted(files.items()):
-            if path not in changed:
+        for path in sorted(targets):
+            if path not in to_write:
                 unchanged.append(str(self._rel(path)))
                 continue
-            write_atomic(path, content)
+            content = to_write[path]
+            write_atomic(path, content.read_bytes() if isinstance(content, Path) else content)
             written.append(str(self._rel(path)))
         removed = []
         for path in stale:
@@ -325,6 +330,11 @@ class Repository:
                 raise OutputError(f"cannot remove {path}: {exc.strerror}", file=path) from None
             removed.append(str(self._rel(path)))
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def differs(path: Path, content: bytes) -> bool:
+    """True unless ``path`` is a regular file (not a link) holding exactly ``content``: it must be written."""
+    return path.is_symlink() or not (path.is_file() and path.read_bytes() == content)
 
 
 def plan_problems(plan: Plan, acts: tuple[FiledAmendment, ...]) -> tuple[list[AmendError], Timeline | None]:

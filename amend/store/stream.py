@@ -94,7 +94,7 @@ def _plain_is_text(value: str) -> bool:
     from ruamel.yaml import YAML
 
     try:
-        return YAML(typ="safe").load(value) == value
+        return bool(YAML(typ="safe").load(value) == value)
     except Exception:  # not a scalar the loader takes: leave the file to it
         return False
 
