@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from amend.engine.gc_pause import gc_paused
@@ -127,9 +127,9 @@ class Survey:
     groups: dict[str, Group] = field(default_factory=dict)
     reads: dict[Path, FileRead] = field(default_factory=dict)
 
-    @property
+    @cached_property  # asked once per plan: computed once
     def clean(self) -> bool:
-        """True while nothing the survey met is a problem (files of groups are not read yet)."""
+        """True where nothing the survey met is a problem (the files of groups are read later)."""
         return not any(isinstance(s, AmendError) for s in self.slots) and all(
             r.error is None for r in self.reads.values()
         )
