@@ -59,17 +59,17 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[A
     problems = streamed.read_problems()
     problems.extend(repo.output_links())
     problems.extend(streamed.missing_plans(repo, {e.file for e in problems}))
-    results = list(streamed.results.values())
-    for result in results:
-        assert not isinstance(result, AmendError)  # _check_plan reports problems, it does not raise them
+    results: list[_Result] = []
+    for result in streamed.results.values():
+        if isinstance(result, AmendError):  # raised by _check_plan, not one of its problems: raised, as before
+            raise result
+        results.append(result)
         problems.extend(result[0])
     if problems:
         return problems, []
     digests: dict[Path, bytes] = {}
     warnings: list[AmendError] = []  # same-day conflicts
-    for result in results:
-        assert not isinstance(result, AmendError)
-        _, files, conflicts = result
+    for _, files, conflicts in results:
         digests.update({repo.output_dir / name: digest for name, digest in files.items()})
         warnings.extend(conflicts)
     stale = _stale(repo, digests)
