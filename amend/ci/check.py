@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
 from amend.store.cache import memo
 
 if TYPE_CHECKING:
     from amend.store.repository import Repository
+    from amend.store.stream import Group
 
 # The engine, the store's reader and the renderers are imported where they are used: `amend check` on a
 # repository unchanged since a clean check (``remembered``) needs none of them, nor their import time.
@@ -69,27 +71,28 @@ def _stale(root: Path, digests: dict[Path, bytes]) -> list[AmendError]:
 def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[AmendError]]:
     """``check``'s problems, and the same-day conflicts (warnings) where there are none.
 
-    Plan by plan (on a pool of ``jobs`` processes when there are enough plans): each is consolidated,
+    Plan by plan (on a pool of ``jobs`` processes when there are enough plans), each plan's files read
+    only when its turn comes and dropped after (``outputs.parallel.map_streamed``): each is consolidated,
     checked and rendered to the digests of its files; with the cache on, a plan whose files and code
     are unchanged since a clean check is not done again, and the digests and warnings of a repository
     whose inputs are all clean are kept for ``remembered``. The problems and warnings are ``check``'s
     and ``repository_conflicts``', in the same order.
     """
-    from amend.outputs.parallel import map_plans
-    from amend.store.repository import by_plan
+    from amend.outputs.parallel import map_streamed
 
     key = _repository_key(repo.root)
-    problems, plans, amendments = repo.read_inputs()
-    _INPUTS[:] = [plans, by_plan(amendments), not problems]
-    try:
-        results = map_plans(_check_plan, repo, sorted(plans), jobs)
-    finally:
-        _INPUTS.clear()
-    for found, _, _ in results:
-        problems.extend(found)
+    streamed = map_streamed(_check_plan, repo, jobs, _checked_before)
+    problems = streamed.read_problems()
+    problems.extend(repo.output_links())
+    problems.extend(streamed.missing_plans(repo, {e.file for e in problems}))
+    results: list[_Result] = []
+    for result in streamed.results.values():
+        if isinstance(result, AmendError):  # raised by _check_plan, not one of its problems: raised, as before
+            raise result
+        results.append(result)
+        problems.extend(result[0])
     if problems:
         return problems, []
-    repo.check_references()
     names: dict[str, bytes] = {}  # digests by name under consolidated/
     warnings: list[AmendError] = []  # same-day conflicts
     for _, files, conflicts in results:
@@ -156,21 +159,36 @@ def _entries_digest(root: Path) -> bytes | None:
     return key.digest()
 
 
-# The plans and acts read in the parent, by plan id, for the forked workers (see outputs.parallel).
-_INPUTS: list[Any] = []
-
 _Result = tuple[list[AmendError], dict[str, bytes], list[SameDayConflict]]
 
 
-def _check_plan(repo: Repository, pid: str) -> _Result:
-    # One plan: its problems, or else the digests of its files (by name under consolidated/) and its
-    # same-day conflicts. Kept in the cache only when clean, keyed by the bytes of its plan and act files.
-    plans, grouped, readable = _INPUTS
-    plan, path = plans[pid]
-    acts = grouped.get(pid, ())
+def _plan_key(pid: str, readable: bool, paths: Iterable[Path]) -> bytes:
+    # What a plan's check depends on: its id, whether anything failed to read, and its files' bytes.
     key = hashlib.sha256(pid.encode() + b"\0" + str(readable).encode())
-    for p in (path, *(f.path for f in acts)):
+    for p in paths:
         key.update(str(p).encode() + b"\0" + _digest(Path(p).read_bytes()))
+    return key.digest()
+
+
+def _checked_before(group: Group, readable: bool) -> _Result | None:
+    # A plan whose files (same paths, same bytes) and code were checked clean before: that result, found
+    # before its files are read (a clean result is kept only when every file read without a problem).
+    try:
+        key = _plan_key(group.key, readable, (*group.bases, *group.acts))
+    except OSError:
+        return None  # the reader reports it
+    found: _Result | None = memo("check-plan", key, lambda: (False, None))
+    return found
+
+
+def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
+    # One plan (``repo`` holds it and its acts only): its problems, or else the digests of its files (by
+    # name under consolidated/) and its same-day conflicts. Kept in the cache only when clean, keyed by
+    # the bytes of its plan and act files. ``readable``: no problem of reading met so far (where one
+    # was, check reports problems only, and the files are not rendered).
+    plan, path = repo.plans[pid]
+    acts = repo.acts_of(pid)
+    key = _plan_key(pid, readable, (path, *(f.path for f in acts)))
 
     def compute() -> tuple[bool, _Result]:
         # Rendering (and Markdown) only where a plan is checked anew: a cached plan needs neither.
@@ -187,4 +205,4 @@ def _check_plan(repo: Repository, pid: str) -> _Result:
         }
         return True, ([], files, plan_conflicts(repo, pid, timeline))
 
-    return memo("check-plan", key.digest(), compute)
+    return memo("check-plan", key, compute)

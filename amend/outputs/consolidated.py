@@ -6,12 +6,15 @@ repository's timelines; the store only reads and writes bytes.
 
 from __future__ import annotations
 
+import functools
+import tempfile
 from pathlib import Path
 
 from amend.engine.timeline import Timeline
+from amend.errors import AmendError
 from amend.outputs.markdown import render_markdown
 from amend.queries.status import standing
-from amend.store.repository import BuildResult, Repository
+from amend.store.repository import BuildResult, Repository, differs
 from amend.store.serialize import index_data, version_data
 from amend.store.yaml_render import YamlRenderer
 
@@ -68,19 +71,33 @@ def build(repo: Repository, *, jobs: int = 1) -> BuildResult:
 
 
 def build_summarised(repo: Repository, *, jobs: int = 1) -> tuple[BuildResult, list[str]]:
-    """``build``, and one line per plan saying what it has (plans on ``jobs`` processes; same bytes)."""
-    repo.check_references()
-    results: list[tuple[dict[Path, bytes], str]]
-    if jobs > 1:
-        from amend.outputs.parallel import map_plans
+    """``build``, and one line per plan saying what it has (plans on ``jobs`` processes; same bytes).
 
-        results = map_plans(_build_plan, repo, sorted(repo.plans), jobs)
-    else:
-        results = [(plan_files(repo, pid, t), plan_summary(pid, t)) for pid, t in sorted(repo.timelines.items())]
-    files: dict[Path, bytes] = {}
-    for found, _ in results:
-        files.update(found)
-    return repo.sync(files), [line for _, line in results]
+    Plan by plan: each plan's files are read, consolidated and rendered when its turn comes, in the
+    process that takes it (``outputs.parallel.map_streamed``), and compared there with what
+    ``consolidated/`` holds; what differs is staged in a temporary folder, so that neither a worker nor
+    this process holds the whole corpus's output. Then the first error is raised as reading the whole
+    repository first would raise it (a file that does not read, an act amending no plan, the first plan
+    by id that does not consolidate), and nothing is written; or every staged file is written in place,
+    atomically, and what ``build`` would not write is removed.
+    """
+    from amend.outputs.parallel import map_streamed
+
+    with tempfile.TemporaryDirectory(prefix="amend-build-") as staging:
+        streamed = map_streamed(functools.partial(_build_plan, staging=Path(staging)), repo, jobs)
+        for err in (*streamed.read_problems(), *streamed.missing_plans(repo)):
+            raise err
+        targets: list[Path] = []
+        changed: dict[Path, bytes | Path] = {}
+        lines = []
+        for result in streamed.results.values():
+            if isinstance(result, AmendError):
+                raise result
+            found, differing, line = result
+            targets.extend(found)
+            changed.update(differing)
+            lines.append(line)
+        return repo.sync_changed(targets, lambda: changed), lines
 
 
 def plan_summary(pid: str, timeline: Timeline) -> str:
@@ -96,7 +113,22 @@ def plan_summary(pid: str, timeline: Timeline) -> str:
     )
 
 
-def _build_plan(repo: Repository, pid: str) -> tuple[dict[Path, bytes], str]:
-    # One plan in a worker: its files and its summary line (errors raised, placed, as the serial path does).
+def _build_plan(
+    repo: Repository, pid: str, readable: bool = True, *, staging: Path | None = None
+) -> tuple[list[Path], dict[Path, bytes | Path], str]:
+    # One plan (``repo`` holds it and its acts): the paths of its files, those that differ from what
+    # consolidated/ holds (staged in ``staging`` under their relative path, or as bytes without it),
+    # and its summary line. Errors are raised, placed, as the serial path raises them.
     timeline = repo.timeline(pid)
-    return plan_files(repo, pid, timeline), plan_summary(pid, timeline)
+    files = plan_files(repo, pid, timeline)
+    differing: dict[Path, bytes | Path] = {}
+    for path, content in files.items():
+        if differs(path, content):
+            if staging is None:
+                differing[path] = content
+                continue
+            staged = staging / path.relative_to(repo.output_dir)
+            staged.parent.mkdir(parents=True, exist_ok=True)
+            staged.write_bytes(content)
+            differing[path] = staged
+    return list(files), differing, plan_summary(pid, timeline)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -25,7 +25,16 @@ INPUT_SUFFIXES = (".yaml", ".yml")
 # Files a folder of inputs may hold besides inputs: never read, never reported.
 _IGNORED = frozenset({".gitkeep", "README.md"})
 
-__all__ = ["INPUT_SUFFIXES", "BuildResult", "Repository", "by_plan", "plan_problems", "write_atomic"]
+__all__ = [
+    "INPUT_SUFFIXES",
+    "BuildResult",
+    "Repository",
+    "by_plan",
+    "differs",
+    "duplicate_plan",
+    "plan_problems",
+    "write_atomic",
+]
 
 
 @dataclass(frozen=True)
@@ -111,6 +120,26 @@ class Repository:
                 record(err)
                 return None
 
+        plans: dict[str, tuple[Plan, Path]] = {}
+        amendments = []
+        for kind, path in self.listing(record):
+            if kind == "plan":
+                plan = attempt(load_plan, path)
+                if plan is None:
+                    continue
+                if plan.plan in plans:
+                    record(duplicate_plan(plan.plan, plans[plan.plan][1], path))
+                else:
+                    plans[plan.plan] = (plan, path)
+            else:
+                amendment = attempt(load_amendment, path)
+                if amendment is not None:
+                    amendments.append(FiledAmendment(amendment, path))
+        return plans, tuple(amendments)
+
+    def listing(self, record: Callable[[AmendError], None]) -> Iterator[tuple[str, Path]]:
+        """Every input file, ``("plan", path)`` then ``("amendment", path)``, in the order they are read;
+        what is not a repository, stray files and links are passed to ``record`` where they are met."""
         if not self.is_repository:
             record(
                 FileRefused(
@@ -121,28 +150,18 @@ class Repository:
                 )
             )
         self._stray_in_plans(record)
-        plans: dict[str, tuple[Plan, Path]] = {}
         for path in self._inputs(self.base_dir, nested=False, record=record):
-            plan = attempt(load_plan, path)
-            if plan is None:
-                continue
-            if plan.plan in plans:
-                record(
-                    locate(
-                        ActDuplicate(
-                            f"plan {plan.plan} is also defined in {plans[plan.plan][1]}", path=("plan",), file=path
-                        )
-                    )
-                )
-            else:
-                plans[plan.plan] = (plan, path)
-        amendments = []
+            yield "plan", path
         # Amendments may be filed in subfolders (plans/amendments/2025/392.yaml): all are read.
         for path in self._inputs(self.amendments_dir, nested=True, record=record):
-            amendment = attempt(load_amendment, path)
-            if amendment is not None:
-                amendments.append(FiledAmendment(amendment, path))
-        return plans, tuple(amendments)
+            yield "amendment", path
+
+    def holding(self, plans: dict[str, tuple[Plan, Path]], amendments: tuple[FiledAmendment, ...]) -> Repository:
+        """A repository at the same root that holds only ``plans`` and ``amendments`` as read (one plan
+        and its acts, read by the streaming reader: ``amend.store.stream``)."""
+        scoped = type(self)(self.root)
+        scoped.__dict__["_files"] = (plans, amendments)
+        return scoped
 
     @cached_property
     def _files(self) -> tuple[dict[str, tuple[Plan, Path]], tuple[FiledAmendment, ...]]:
@@ -228,7 +247,7 @@ class Repository:
         problems: list[AmendError] = []
         with gc_paused():
             plans, amendments = self._load(problems)
-        problems.extend(self._output_links())
+        problems.extend(self.output_links())
         unreadable = {e.file for e in problems}
         for f in amendments:
             # A plan whose own file is broken is reported once, not again for each act amending it.
@@ -247,7 +266,7 @@ class Repository:
             self.__dict__["_files"] = (plans, amendments)
         return problems, plans, amendments
 
-    def _output_links(self) -> list[AmendError]:
+    def output_links(self) -> list[AmendError]:
         """Symbolic links in ``consolidated/``: check must not compare through them, build replaces them."""
         if self.output_dir.is_symlink():
             return [self._refused(self.output_dir, "is a symbolic link: consolidated/ is a folder of the repository")]
@@ -281,23 +300,27 @@ class Repository:
 
         Every target must lie inside ``consolidated/`` and every folder be writable, or nothing is written.
         """
+        return self.sync_changed(files, lambda: {path: c for path, c in files.items() if differs(path, c)})
+
+    def sync_changed(self, targets: Iterable[Path], changed: Callable[[], Mapping[Path, bytes | Path]]) -> BuildResult:
+        """``sync`` where what differs is known already: ``changed()`` gives each target whose file must
+        be written, with its bytes or the file they were staged in (read when its turn comes, so that the
+        batch is never in memory at once); the other ``targets`` are left as they are."""
         if self.output_dir.is_symlink():
             raise OutputError(f"{self.output_dir} is a symbolic link: it is not written through", file=self.output_dir)
-        for path in files:
+        targets = set(targets)
+        for path in targets:
             inside(self.output_dir, path.relative_to(self.output_dir))
-        changed = {
-            path: content
-            for path, content in sorted(files.items())
-            if path.is_symlink() or not (path.is_file() and path.read_bytes() == content)
-        }
-        stale = [path for path in self.output_files() if path not in files]
-        check_writable([*changed, *stale])
+        to_write = changed()
+        stale = [path for path in self.output_files() if path not in targets]
+        check_writable([*to_write, *stale])
         written, unchanged = [], []
-        for path, content in sorted(files.items()):
-            if path not in changed:
+        for path in sorted(targets):
+            if path not in to_write:
                 unchanged.append(str(self._rel(path)))
                 continue
-            write_atomic(path, content)
+            content = to_write[path]
+            write_atomic(path, content.read_bytes() if isinstance(content, Path) else content)
             written.append(str(self._rel(path)))
         removed = []
         for path in stale:
@@ -307,6 +330,11 @@ class Repository:
                 raise OutputError(f"cannot remove {path}: {exc.strerror}", file=path) from None
             removed.append(str(self._rel(path)))
         return BuildResult(tuple(written), tuple(unchanged), tuple(removed))
+
+
+def differs(path: Path, content: bytes) -> bool:
+    """True unless ``path`` is a regular file (not a link) holding exactly ``content``: it must be written."""
+    return path.is_symlink() or not (path.is_file() and path.read_bytes() == content)
 
 
 def plan_problems(plan: Plan, acts: tuple[FiledAmendment, ...]) -> tuple[list[AmendError], Timeline | None]:
@@ -322,6 +350,11 @@ def plan_problems(plan: Plan, acts: tuple[FiledAmendment, ...]) -> tuple[list[Am
         except AmendError as err:
             problems.append(locate(err))
     return problems, timeline
+
+
+def duplicate_plan(plan_id: str, first: Path, path: Path) -> ActDuplicate:
+    """The error of a second base file (``path``) defining plan ``plan_id``, placed at its ``plan`` key."""
+    return locate(ActDuplicate(f"plan {plan_id} is also defined in {first}", path=("plan",), file=path))
 
 
 def _by_plan(amendments: tuple[FiledAmendment, ...]) -> dict[str, tuple[FiledAmendment, ...]]:
