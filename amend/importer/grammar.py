@@ -24,7 +24,7 @@ __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 _GRAMMAR = r"""
 ?start: section_ctx | named_section_ctx | subsection_ctx | replace_rows | insert_sub | insert_sec | insert_after
       | insert_plain
-      | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
+      | delete_rows | words | replace_cells | row_ctx | col_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
       | plan_ctx | lead_in | entry | repeal | signature | enacting
@@ -51,6 +51,9 @@ insert_plain: «мынадай мазмұндағы» rows_ins «толықты�
 delete_rows: rows_nom _STRUCK _END?
 collist: COLITEM ("," COLITEM)* («және» COLITEM)?
 replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай редакцияда жазылсын» ":"
+// "реттік нөмірі 15-жолда:": the row the next sentences speak of ("3-бағандағы ...", "5-баған мынадай ...")
+row_ctx: _ROWS_WORD ROWITEM _ROW_CTX ":"
+col_cells: collist (_COL_NOM | _COL_BARE | _COL_PL) «мынадай редакцияда жазылсын» ":"
 
 // -- words -----------------------------------------------------------------------------------
 words: scope? pairs (_REPLACED | _STRUCK) _END?
@@ -139,7 +142,7 @@ pointlist: POINT ("," POINT)* («және» POINT)?
 sublist: SUBPOINT ("," SUBPOINT)* («және» SUBPOINT)?
 rule: on_signing | after_publication | on_date
 on_signing: «қол қойылған күнінен бастап»
-after_publication: «алғашқы ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
+after_publication: _FIRST «ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
 on_date: YEAR «жылғы» DAY MONTH «бастап»
 signature: POSITION NAME
 enacting: ENACTING
@@ -172,6 +175,8 @@ _NOTE_NOM: /-ескертпе(?!\w)/
 _NOTE_ABL: /-ескертпеден(?!\w)/
 _NOTE_INS: /-ескертпемен(?!\w)/
 _COL_BARE: /-баған(?!\w)/
+_COL_PL: /-бағандар(?!\w)/
+_FIRST: /(?:алғашқы|бірінші)(?!\w)/  # "алғашқы" and "бірінші" ресми жарияланған: both printed
 _COL_GEN: /-бағанның(?!\w)/
 _COL_ABL: /-бағаннан(?!\w)/
 _COL_INS: /-бағанмен(?!\w)/
@@ -189,7 +194,8 @@ _ROWS_WORD: /реттік\s+нөмір(?:і|лері)(?!\w)/
 _ROW_NOM: /-жол(?:дар)?(?!\w)/
 _ROW_INS: /-жол(?:мен|дармен)(?!\w)/
 _ROW_ABL: /-жол(?:дан|дардан)(?!\w)/
-_ROW_LOC: /-жол(?:дағы|да|дың|дардағы|дардың)(?!\w)/
+_ROW_LOC: /-жол(?:дағы|да|дың|ындағы|ында|дардағы|дардың)(?!\w)/
+_ROW_CTX: /-жол(?:да|ында)(?!\w)/
 _ROW_GEN: /-жол(?:дың|дардың)(?!\w)/
 _COL_NOM: /-баған(?:ы|дары)(?!\w)/
 _COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы|дардағы)(?!\w)/
@@ -368,6 +374,12 @@ class _Reader(Transformer[Token, Formula]):
 
     def replace_cells(self, row: Token, columns: list[int]) -> Formula:
         return Formula("replace_cells", {"row": str(row), "columns": columns})
+
+    def row_ctx(self, row: Token) -> Formula:
+        return Formula("row_ctx", {"row": str(row)})
+
+    def col_cells(self, columns: list[int]) -> Formula:
+        return Formula("col_cells", {"columns": columns})
 
     def row_scope(self, rows: list[str]) -> dict[str, Any]:
         # "реттік нөмірлері 5 және 6-жолдардағы": the words replaced in each row named.

@@ -45,6 +45,7 @@ __all__ = [
     "ReplaceRows",
     "ReplaceSignatory",
     "ReplaceWords",
+    "RowContext",
     "SectionContext",
     "SetTitle",
     "Signature",
@@ -220,6 +221,13 @@ class ReplaceCells(Instruction):
     row: str
     columns: tuple[int, ...]
     table: Table | None = None
+
+
+@dataclass(frozen=True)
+class RowContext(Instruction):
+    """'реттік нөмірі N-жолда:': the column sentences after it ("3-бағандағы ...") speak of row N."""
+
+    row: str
 
 
 @dataclass(frozen=True)
@@ -464,6 +472,19 @@ def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple
 _NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
 
 
+def _inline_cells(body: tuple[Paragraph | Table, ...], start: int) -> tuple[Table | None, int]:
+    """One cell's new text quoted in running text ('"2026 жылғы желтоқсан";'), as the lines of a one-cell table."""
+    quote, end = _quote_lines(body, start)
+    lines = [line for q in quote for line in q.lines]
+    if not quote or not lines or not re.search(r'"\s*[;.]?\s*$', lines[-1][1]):
+        return None, start
+    first, last = lines[0], lines[-1]
+    lines[0] = (first[0], re.sub(r'^(\s*)"', r"\1", first[1], count=1))
+    last = lines[-1]
+    lines[-1] = (last[0], re.sub(r'"\s*[;.]?\s*$', "", last[1]))
+    return Table(tuple(lines), quote[0].first_line, quote[-1].last_line), end
+
+
 def note_line(text: str) -> tuple[str, str] | None:
     """ "КОД – толық жазылуы;" as (code, expansion), or None if the line has no dash after a code."""
     m = _NOTE_LINE.match(text)
@@ -563,6 +584,7 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
     """
     out: list[Instruction] = []
     body = document.body
+    row: str | None = None  # the row named by "реттік нөмірі N-жолда:", for the column sentences after it
     i = 0
     while i < len(body):
         block = body[i]
@@ -582,6 +604,7 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
             # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
             out.append(Subpoint(p, int(marker.group(1))))
             p = Paragraph(marker.group(2), p.first_line, p.last_line)
+            row = None
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
@@ -595,6 +618,11 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 out.append(Unrecognized(p))
             continue
         v = formula.values
+        # A row named for the sentences after it holds for the sentences that name a column and no row.
+        if formula.kind not in ("row_ctx", "col_cells") and not (
+            formula.kind == "words" and "column" in v["scope"] and "row" not in v["scope"]
+        ):
+            row = None
         match formula.kind:
             case "replace_rows":
                 i += table is not None
@@ -615,7 +643,19 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 )
             case "replace_cells":
                 i += table is not None
+                if table is None and len(v["columns"]) == 1:
+                    table, i = _inline_cells(body, i)
                 out.append(ReplaceCells(p, v["row"], tuple(v["columns"]), table))
+            case "row_ctx":
+                row = v["row"]
+                out.append(RowContext(p, row))
+            case "col_cells" if row is None:
+                out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
+            case "col_cells":
+                i += table is not None
+                if table is None and len(v["columns"]) == 1:
+                    table, i = _inline_cells(body, i)
+                out.append(ReplaceCells(p, row, tuple(v["columns"]), table))
             case "delete_rows":
                 out.append(DeleteRows(p, tuple(v["rows"])))
             case "section_ctx":
@@ -628,6 +668,8 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 out.append(NoteContext(p))
             case "words":
                 scope = v["scope"]
+                if row is not None and "row" not in scope:
+                    scope = {**scope, "row": row, "rows": [row]}
                 pairs = tuple((old, new or "") for old, new in v["pairs"])
                 if len({new is None for _, new in v["pairs"]}) > 1:
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
