@@ -72,7 +72,7 @@ num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
 num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
 row_scope: _ROWS_WORD rowlist _ROW_LOC
 col_scope: collist _COL_LOC
-text_scope: «мәтіні бойынша»
+text_scope: «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 

@@ -93,13 +93,14 @@ _ENACTING = re.compile(r"(ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ Е
 
 
 def _join_prose(lines: list[str]) -> str:
-    # Running text breaks lines between words; a line ending in a hyphen breaks a compound.
+    # Running text breaks lines between words; a line ending in a hyphen breaks a compound, or a number
+    # from its case ending ("64-" / "жолдар", "29-" / "1-жолмен": the print breaks after a hyphen).
     out = ""
     for raw in lines:
         text = raw.strip()
         if not text:
             continue
-        if out and not re.search(r"[^\W\d_]-$", out):
+        if out and not re.search(r"[^\W_]-$", out):
             out += " "
         out += text
     return re.sub(r"\s+", " ", out)
@@ -649,9 +650,10 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
             case "row_ctx":
                 row = v["row"]
                 out.append(RowContext(p, row))
-            case "col_cells" if row is None:
-                out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
             case "col_cells":
+                if row is None:
+                    out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
+                    continue
                 i += table is not None
                 if table is None and len(v["columns"]) == 1:
                     table, i = _inline_cells(body, i)
