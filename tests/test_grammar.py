@@ -55,6 +55,27 @@ PRODUCTIONS = [
         {"scope": {"whole_text": True}},
     ),
     ('бүкіл мәтін бойынша "а" деген сөздер алып тасталсын;', "words", {"pairs": [("а", None)]}),
+    # Words added after (before) words: X becomes "X Y" ("Y X"); a separator quoted with Y is kept as quoted.
+    (
+        'реттік нөмірі 5-жолдағы "ДСМ" деген аббревиатурадан кейін ", ІІМ" деген аббревиатурамен толықтырылсын;',
+        "words",
+        {"scope": {"row": "5", "rows": ["5"]}, "pairs": [("ДСМ", "ДСМ, ІІМ")]},
+    ),
+    ('"және" деген сөзден кейін "балалар" деген сөзбен толықтырылсын;', "words", {"pairs": [("және", "және балалар")]}),
+    (
+        '2-бағанындағы "ұйымдастыру" деген сөздің алдынан "семинарлар" деген сөзбен толықтырылсын;',
+        "words",
+        {"scope": {"column": 2, "columns": [2]}, "pairs": [("ұйымдастыру", "семинарлар ұйымдастыру")]},
+    ),
+    # A subsection named by its number only, with or without the hyphen.
+    ("2.1 кіші бөлімде:", "subsection_ctx", {"subsection": "2.1", "title": None}),
+    ("3.1-кіші бөлімде:", "subsection_ctx", {"subsection": "3.1", "title": None}),
+    # A row inserted after a row with "реттік нөмірі" left out before the new number.
+    (
+        "реттік нөмірі 29-3-жолдан кейін мынадай мазмұндағы 29-4-жолмен толықтырылсын:",
+        "insert_rows",
+        {"rows": ["29-4"], "after": "29-3"},
+    ),
     ("реттік нөмірі 5-жол алынып тасталсын;", "delete_rows", {"rows": ["5"]}),
     (
         "реттік нөмірі 6-жолдың 4 және 5-бағандары мынадай редакцияда жазылсын:",

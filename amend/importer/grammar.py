@@ -35,14 +35,14 @@ _GRAMMAR = r"""
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
 named_section_ctx: QUOTED «деген бөлімде» ":"
-subsection_ctx: QUOTED «деген кіші бөлімде» ":"
+subsection_ctx: (QUOTED «деген» | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
 note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
 // -- rows ------------------------------------------------------------------------------------
 rowlist: ROWITEM ("," ROWITEM)* («және» ROWITEM)?
 rows_nom: _ROWS_WORD rowlist _ROW_NOM
-rows_ins: _ROWS_WORD rowlist _ROW_INS
+rows_ins: _ROWS_WORD? rowlist _ROW_INS  // "... кейін мынадай мазмұндағы 5-1-жолмен": the words "реттік нөмірі" left out
 replace_rows: rows_nom «мынадай редакцияда жазылсын» ":"
 insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_sec: QUOTED «деген бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
@@ -56,7 +56,9 @@ row_ctx: _ROWS_WORD ROWITEM _ROW_CTX ":"
 col_cells: collist (_COL_NOM | _COL_BARE | _COL_PL) «мынадай редакцияда жазылсын» ":"
 
 // -- words -----------------------------------------------------------------------------------
-words: scope? pairs (_REPLACED | _STRUCK) _END?
+words: scope? pairs (_REPLACED | _STRUCK) _END? | scope? added «толықтырылсын» _END?
+// '"X" деген сөздерден кейін "Y" деген сөздермен толықтырылсын' ("алдынан": before): X becomes X Y (Y X)
+added: QUOTED «деген» (OLD_ABL «кейін» | OLD_GEN «алдынан») QUOTED «деген» _NEW_NOUN
 scope: row_scope col_scope? | col_scope | text_scope | el_title | el_preamble | el_point | el_note | el_section
      | el_subsection | el_column | el_annex | el_line | num_section | num_subsection
 el_title: «тақырыбындағы»
@@ -150,6 +152,7 @@ enacting: ENACTING
 QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
 SECNUM: /[0-9IVXLCІХС]+(?=-)/
 SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?=\s)/
+SUBNUM_HY: /(?:\d+|[IVXLC]+)(?:\.\d+)+-(?=кіші)/
 ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
@@ -201,6 +204,8 @@ _COL_NOM: /-баған(?:ы|дары)(?!\w)/
 _COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы|дардағы)(?!\w)/
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
+OLD_ABL: /(?:сөзден|сөздерден|саннан|сандардан|цифрдан|цифрлардан|белгіден|таңбадан|сөйлемнен|аббревиатурадан)(?!\w)/
+OLD_GEN: /(?:сөздің|сөздердің|санның|сандардың|цифрдың|цифрлардың|белгінің|таңбаның|сөйлемнің|аббревиатураның)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
 _STRUCK: /(?:алып|алынып)\s+тасталсын(?!\w)/
 _NOTE_WORD: /[Ее]скертпе(?!\w)/
@@ -336,6 +341,9 @@ class _Reader(Transformer[Token, Formula]):
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
 
     def subsection_ctx(self, quoted: Token) -> Formula:
+        if quoted.type in ("SUBNUM", "SUBNUM_HY"):
+            # "2.1 кіші бөлімде:" names the subsection by its number only.
+            return Formula("subsection_ctx", {"subsection": str(quoted).rstrip(".-"), "title": None})
         number, title = _numbered(_unquote(quoted))
         return Formula("subsection_ctx", {"subsection": number, "title": title})
 
@@ -511,6 +519,17 @@ class _Reader(Transformer[Token, Formula]):
 
     def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         return list(pairs)
+
+    def added(self, old: Token, *rest: Token) -> list[tuple[str, str | None]]:
+        # The words added after (before) X: X's place is found as in a replacement, and X is kept. Words
+        # quoted with their own separator (", ІІМ") are joined as quoted; others are a word of their own.
+        after = rest[0].type == "OLD_ABL"
+        x, y = str(old)[1:-1], str(rest[-1])[1:-1]
+        if after:
+            glue = "" if y[:1] in (",", ";", ".", ")", " ") or x[-1:] == " " else " "
+            return [(x, x + glue + y)]
+        glue = "" if y[-1:] in (" ", "(") or x[:1] == " " else " "
+        return [(x, y + glue + x)]
 
     def words(self, *args: Any) -> Formula:
         scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}

@@ -179,7 +179,7 @@ class SubsectionContext(Instruction):
     """'"N.M. <title>" деген кіші бөлімде:': the sentences after it speak of subsection N.M."""
 
     subsection: str
-    title: str
+    title: str | None  # None: named by its number only ("2.1 кіші бөлімде:")
 
 
 @dataclass(frozen=True)
