@@ -38,6 +38,10 @@ PRODUCTIONS = [
     ),
     ("мынадай мазмұндағы реттік нөмірі 49-1-жолмен толықтырылсын:", "insert_rows", {"rows": ["49-1"]}),
     ("реттік нөмірлері 10 – 12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    # A range printed with an em dash or a hyphen between blanks; a hyphen with no blanks is a sub-number.
+    ("реттік нөмірлері 10—12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    ("реттік нөмірлері 10 - 12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    ("реттік нөмірі 10-12-жол алып тасталсын;", "delete_rows", {"rows": ["10-12"]}),
     # A row named for the sentences after it, in both printed forms; its columns then named alone.
     ("реттік нөмірі 15-жолда:", "row_ctx", {"row": "15"}),
     ("реттік нөмірі 29-1-жолында:", "row_ctx", {"row": "29-1"}),

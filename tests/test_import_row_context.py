@@ -88,3 +88,16 @@ def test_the_hand_written_fixtures_of_issue_17_import_and_a_column_with_no_row_i
     assert any("no row named" in n.message for op in unmade for n in op.notes)
     made = [op.operation for op in draft.operations if op.operation is not None]
     assert not any(op.op == "replace_cells" for op in made)
+
+
+def test_a_formula_printed_in_spaced_out_letters_is_read_with_its_letters_closed_up():
+    got = _read("      реттік нөмірі 20-жол а л ы п  т а с т а л с ы н;\n")
+    assert not any(isinstance(i, Unrecognized) for i in got)
+    assert got[-1].rows == ("20",)  # type: ignore[attr-defined]
+
+
+def test_spaced_out_letters_are_closed_up_only_when_the_plain_text_derives_no_formula():
+    # The quoted words are the act's own: read as printed when the sentence derives as it stands.
+    got = _read('      "а б в" деген сөздер "г" деген сөздермен ауыстырылсын;\n')
+    words = [i for i in got if isinstance(i, ReplaceWords)]
+    assert words and words[0].pairs == (("а б в", "г"),)

@@ -577,6 +577,19 @@ def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:
     return None if text == p.text else Paragraph(text, p.first_line, p.last_line, p.lines, True)
 
 
+# Letters printed spaced out ("а л ы п  т а с т а л с ы н"): three or more single letters, one blank apart
+# (two or more blanks part the words).
+_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_] ){2,}[^\W\d_](?!\w)")
+
+
+def _unspaced(p: Paragraph) -> Paragraph | None:
+    """The paragraph with words printed in spaced-out letters closed up, if it has any."""
+    lines = tuple((n, _SPACED.sub(lambda m: m.group(0).replace(" ", ""), raw)) for n, raw in p.lines)
+    if lines == p.lines:
+        return None
+    return Paragraph(_join_prose([raw for _, raw in lines]), p.first_line, p.last_line, lines, True)
+
+
 def read_instructions(document: Document, lexicon: Lexicon | None = None) -> list[Instruction]:
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
@@ -612,6 +625,9 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
         if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
             formula = parse_paragraph(again.text)
             p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
+        if formula is None and (closed := _unspaced(p)) is not None:
+            formula = parse_paragraph(closed.text)
+            p = closed if formula is not None or _ENTRY_WORDS.match(closed.text) else p
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))
