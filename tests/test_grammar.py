@@ -73,6 +73,17 @@ PRODUCTIONS = [
     ),
     # A subsection named by its number only, with or without the hyphen.
     ("2.1 кіші бөлімде:", "subsection_ctx", {"subsection": "2.1", "title": None}),
+    # A line of the note with the note named in the same sentence.
+    (
+        'аббревиатуралардың толық жазылуында "ЖКО – жол-көлік оқиғасы;" деген жол алып тасталсын;',
+        "note_delete",
+        {"line": "ЖКО – жол-көлік оқиғасы;"},
+    ),
+    (
+        'Ескертпеде "ІІМ – Ішкі істер министрлігі" деген жол мынадай редакцияда жазылсын:',
+        "note_replace",
+        {"line": "ІІМ – Ішкі істер министрлігі"},
+    ),
     ("3.1-кіші бөлімде:", "subsection_ctx", {"subsection": "3.1", "title": None}),
     # A row inserted after a row with "реттік нөмірі" left out before the new number.
     (

@@ -82,8 +82,10 @@ pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 _note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC ":"?)? (_ABBR_WORD «толық жазылуы»)?
 note_after: QUOTED «деген» _LINE_ABL «кейін»
 note_add: _note_lead note_after? «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
-note_delete: QUOTED «деген» _LINE_WORD _STRUCK _END?
-note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
+// the note named in the same sentence: "Ескертпеде "..." деген жол ...", "аббревиатуралардың толық жазылуында ..."
+_note_in: _NOTE_WORD_LOC ":"? | _ABBR_WORD «толық жазылуында» ":"?
+note_delete: _note_in? QUOTED «деген» _LINE_WORD _STRUCK _END?
+note_replace: _note_in? QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
 // -- headings ---------------------------------------------------------------------------------
 section_title: (QUOTED «деген»)? SECNUM _SEC_GEN _TITLE_WORD «мынадай редакцияда жазылсын» ":"
