@@ -101,3 +101,9 @@ def test_spaced_out_letters_are_closed_up_only_when_the_plain_text_derives_no_fo
     got = _read('      "а б в" деген сөздер "г" деген сөздермен ауыстырылсын;\n')
     words = [i for i in got if isinstance(i, ReplaceWords)]
     assert words and words[0].pairs == (("а б в", "г"),)
+
+
+def test_a_sub_point_sentence_is_re_read_from_its_printed_lines_like_any_other():
+    got = _read("      2) реттік нөмірі 20-жол алып\nт а с т а л с ы н;\n")
+    assert not any(isinstance(i, Unrecognized) for i in got)
+    assert got[-1].rows == ("20",)  # type: ignore[attr-defined]

@@ -617,7 +617,11 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
         if marker:
             # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
             out.append(Subpoint(p, int(marker.group(1))))
-            p = Paragraph(marker.group(2), p.first_line, p.last_line)
+            # The printed lines less the number, so that the sentence can be re-read from them as any other.
+            lines = p.lines
+            if lines:
+                lines = ((lines[0][0], re.sub(r"^(\s*)\d+\)\s+", r"\1", lines[0][1], count=1)), *lines[1:])
+            p = Paragraph(marker.group(2), p.first_line, p.last_line, lines)
             row = None
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
