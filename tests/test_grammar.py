@@ -38,6 +38,59 @@ PRODUCTIONS = [
     ),
     ("мынадай мазмұндағы реттік нөмірі 49-1-жолмен толықтырылсын:", "insert_rows", {"rows": ["49-1"]}),
     ("реттік нөмірлері 10 – 12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    # A range printed with an em dash or a hyphen between blanks; a hyphen with no blanks is a sub-number.
+    ("реттік нөмірлері 10—12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    ("реттік нөмірлері 10 - 12-жолдар алып тасталсын;", "delete_rows", {"rows": ["10", "11", "12"]}),
+    ("реттік нөмірі 10-12-жол алып тасталсын;", "delete_rows", {"rows": ["10-12"]}),
+    # A row named for the sentences after it, in both printed forms; its columns then named alone.
+    ("реттік нөмірі 15-жолда:", "row_ctx", {"row": "15"}),
+    ("реттік нөмірі 29-1-жолында:", "row_ctx", {"row": "29-1"}),
+    ("5-баған мынадай редакцияда жазылсын:", "col_cells", {"columns": [5]}),
+    ("4-бағаны мынадай редакцияда жазылсын:", "col_cells", {"columns": [4]}),
+    ("4 және 5-бағандары мынадай редакцияда жазылсын:", "col_cells", {"columns": [4, 5]}),
+    (
+        'реттік нөмірі 15-жолындағы "а" деген сөздер "б" деген сөздермен ауыстырылсын;',
+        "words",
+        {"scope": {"row": "15", "rows": ["15"]}},
+    ),
+    (
+        'бүкіл мәтіні бойынша "а" деген сөздер "б" деген сөздермен ауыстырылсын;',
+        "words",
+        {"scope": {"whole_text": True}},
+    ),
+    ('бүкіл мәтін бойынша "а" деген сөздер алып тасталсын;', "words", {"pairs": [("а", None)]}),
+    # Words added after (before) words: X becomes "X Y" ("Y X"); a separator quoted with Y is kept as quoted.
+    (
+        'реттік нөмірі 5-жолдағы "ДСМ" деген аббревиатурадан кейін ", ІІМ" деген аббревиатурамен толықтырылсын;',
+        "words",
+        {"scope": {"row": "5", "rows": ["5"]}, "pairs": [("ДСМ", "ДСМ, ІІМ")]},
+    ),
+    ('"және" деген сөзден кейін "балалар" деген сөзбен толықтырылсын;', "words", {"pairs": [("және", "және балалар")]}),
+    (
+        '2-бағанындағы "ұйымдастыру" деген сөздің алдынан "семинарлар" деген сөзбен толықтырылсын;',
+        "words",
+        {"scope": {"column": 2, "columns": [2]}, "pairs": [("ұйымдастыру", "семинарлар ұйымдастыру")]},
+    ),
+    # A subsection named by its number only, with or without the hyphen.
+    ("2.1 кіші бөлімде:", "subsection_ctx", {"subsection": "2.1", "title": None}),
+    # A line of the note with the note named in the same sentence.
+    (
+        'аббревиатуралардың толық жазылуында "ЖКО – жол-көлік оқиғасы;" деген жол алып тасталсын;',
+        "note_delete",
+        {"line": "ЖКО – жол-көлік оқиғасы;"},
+    ),
+    (
+        'Ескертпеде "ІІМ – Ішкі істер министрлігі" деген жол мынадай редакцияда жазылсын:',
+        "note_replace",
+        {"line": "ІІМ – Ішкі істер министрлігі"},
+    ),
+    ("3.1-кіші бөлімде:", "subsection_ctx", {"subsection": "3.1", "title": None}),
+    # A row inserted after a row with "реттік нөмірі" left out before the new number.
+    (
+        "реттік нөмірі 29-3-жолдан кейін мынадай мазмұндағы 29-4-жолмен толықтырылсын:",
+        "insert_rows",
+        {"rows": ["29-4"], "after": "29-3"},
+    ),
     ("реттік нөмірі 5-жол алынып тасталсын;", "delete_rows", {"rows": ["5"]}),
     (
         "реттік нөмірі 6-жолдың 4 және 5-бағандары мынадай редакцияда жазылсын:",
@@ -282,6 +335,12 @@ def test_each_production_reads_its_formula(text, kind, values):
             (),
             (),
         ),
+        (  # "бірінші" for "алғашқы": both are printed
+            "Осы қаулы бірінші ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі.",
+            ("after_publication", 10),
+            (),
+            (),
+        ),
         (
             "Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік 21 күн өткен соң қолданысқа енгізіледі.",
             ("after_publication", 21),
@@ -323,6 +382,8 @@ def test_entry_into_force_staggered_included(text, rule, exceptions, later):
         "Осы қаулы заң күшіне енген күннен бастап қолданысқа енгізіледі.",  # no rule the grammar knows
         "реттік нөмірі 6-жол мынадай редакцияда",  # cut short
         '"Атауы" деген сөйлем;',
+        "реттік нөмірі 15-жолда",  # a row named with no colon: no context
+        "5-баған мынадай редакцияда",  # cut short
     ],
 )
 def test_a_paragraph_the_grammar_does_not_derive_is_no_formula(text):

@@ -35,6 +35,8 @@ def test_row_listings_in_their_cases_and_back():
     assert w.row_listing(["23"], "дан") == "реттік нөмірі 23-жолдан"
     assert w.row_numbers("29-1, 29-2 және 29-3") == ["29-1", "29-2", "29-3"]
     assert w.row_numbers("10 – 12") == ["10", "11", "12"]
+    assert w.row_numbers("10—12") == w.row_numbers("10 - 12") == ["10", "11", "12"]  # an em dash, a spaced hyphen
+    assert w.row_numbers("10-12") == ["10-12"]  # a hyphen with no blanks: a sub-number
     assert w.column_listing([4]) == "4-бағаны" and w.column_listing([3, 4, 5]) == "3, 4 және 5-бағандары"
     assert w.point_listing([2], accusative=True) == "2-тармағын"
     assert w.point_listing([2, 3], accusative=False) == "2 және 3-тармақтар"

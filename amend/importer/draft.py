@@ -55,6 +55,7 @@ from amend.importer.instructions import (
     ReplaceRows,
     ReplaceSignatory,
     ReplaceWords,
+    RowContext,
     SectionContext,
     SetTitle,
     Signature,
@@ -453,8 +454,8 @@ class _Builder:
                     # A new point that amends the plan: its sentences start from the plan as a whole.
                     self.point, self.subpoint = i.point, None
                     self.section, self.subsection, self.in_note = None, None, False
-            case EntryIntoForceClause() | Signature():
-                pass
+            case EntryIntoForceClause() | Signature() | RowContext():
+                pass  # a row named for the sentences after it: read into them (instructions)
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
 

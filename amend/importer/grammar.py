@@ -24,7 +24,7 @@ __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 _GRAMMAR = r"""
 ?start: section_ctx | named_section_ctx | subsection_ctx | replace_rows | insert_sub | insert_sec | insert_after
       | insert_plain
-      | delete_rows | words | replace_cells | note_ctx | note_add | note_delete | note_replace
+      | delete_rows | words | replace_cells | row_ctx | col_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
       | plan_ctx | lead_in | entry | repeal | signature | enacting
@@ -35,14 +35,14 @@ _GRAMMAR = r"""
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
 named_section_ctx: QUOTED «деген бөлімде» ":"
-subsection_ctx: QUOTED «деген кіші бөлімде» ":"
+subsection_ctx: (QUOTED «деген» | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
 note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
 // -- rows ------------------------------------------------------------------------------------
 rowlist: ROWITEM ("," ROWITEM)* («және» ROWITEM)?
 rows_nom: _ROWS_WORD rowlist _ROW_NOM
-rows_ins: _ROWS_WORD rowlist _ROW_INS
+rows_ins: _ROWS_WORD? rowlist _ROW_INS  // "... кейін мынадай мазмұндағы 5-1-жолмен": the words "реттік нөмірі" left out
 replace_rows: rows_nom «мынадай редакцияда жазылсын» ":"
 insert_sub: (QUOTED «деген» | SUBNUM) «кіші бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
 insert_sec: QUOTED «деген бөлім мынадай мазмұндағы» rows_ins «толықтырылсын» ":"
@@ -51,9 +51,14 @@ insert_plain: «мынадай мазмұндағы» rows_ins «толықты�
 delete_rows: rows_nom _STRUCK _END?
 collist: COLITEM ("," COLITEM)* («және» COLITEM)?
 replace_cells: _ROWS_WORD ROWITEM _ROW_GEN collist _COL_NOM «мынадай редакцияда жазылсын» ":"
+// "реттік нөмірі 15-жолда:": the row the next sentences speak of ("3-бағандағы ...", "5-баған мынадай ...")
+row_ctx: _ROWS_WORD ROWITEM _ROW_CTX ":"
+col_cells: collist (_COL_NOM | _COL_BARE | _COL_PL) «мынадай редакцияда жазылсын» ":"
 
 // -- words -----------------------------------------------------------------------------------
-words: scope? pairs (_REPLACED | _STRUCK) _END?
+words: scope? pairs (_REPLACED | _STRUCK) _END? | scope? added «толықтырылсын» _END?
+// '"X" деген сөздерден кейін "Y" деген сөздермен толықтырылсын' ("алдынан": before): X becomes X Y (Y X)
+added: QUOTED «деген» (OLD_ABL «кейін» | OLD_GEN «алдынан») QUOTED «деген» _NEW_NOUN
 scope: row_scope col_scope? | col_scope | text_scope | el_title | el_preamble | el_point | el_note | el_section
      | el_subsection | el_column | el_annex | el_line | num_section | num_subsection
 el_title: «тақырыбындағы»
@@ -69,7 +74,7 @@ num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
 num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
 row_scope: _ROWS_WORD rowlist _ROW_LOC
 col_scope: collist _COL_LOC
-text_scope: «мәтіні бойынша»
+text_scope: «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
@@ -77,8 +82,10 @@ pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 _note_lead: (_NOTE_WORD ":"? | _NOTE_WORD_LOC ":"?)? (_ABBR_WORD «толық жазылуы»)?
 note_after: QUOTED «деген» _LINE_ABL «кейін»
 note_add: _note_lead note_after? «мынадай мазмұндағы» _LINES_INS «толықтырылсын» ":"
-note_delete: QUOTED «деген» _LINE_WORD _STRUCK _END?
-note_replace: QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
+// the note named in the same sentence: "Ескертпеде "..." деген жол ...", "аббревиатуралардың толық жазылуында ..."
+_note_in: _NOTE_WORD_LOC ":"? | _ABBR_WORD «толық жазылуында» ":"?
+note_delete: _note_in? QUOTED «деген» _LINE_WORD _STRUCK _END?
+note_replace: _note_in? QUOTED «деген» _LINE_WORD «мынадай редакцияда жазылсын» ":"
 
 // -- headings ---------------------------------------------------------------------------------
 section_title: (QUOTED «деген»)? SECNUM _SEC_GEN _TITLE_WORD «мынадай редакцияда жазылсын» ":"
@@ -139,7 +146,7 @@ pointlist: POINT ("," POINT)* («және» POINT)?
 sublist: SUBPOINT ("," SUBPOINT)* («және» SUBPOINT)?
 rule: on_signing | after_publication | on_date
 on_signing: «қол қойылған күнінен бастап»
-after_publication: «алғашқы ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
+after_publication: _FIRST «ресми жарияланған күнінен кейін» «күнтізбелік»? DAYS «күн өткен соң»
 on_date: YEAR «жылғы» DAY MONTH «бастап»
 signature: POSITION NAME
 enacting: ENACTING
@@ -147,7 +154,8 @@ enacting: ENACTING
 QUOTED: /"(?:[^"]|"(?!\s*(?:деген|$)))*"/
 SECNUM: /[0-9IVXLCІХС]+(?=-)/
 SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?=\s)/
-ROWITEM: /\d+(?:-\d+)*(?:\s*–\s*\d+)?(?=[\s,-])/
+SUBNUM_HY: /(?:\d+|[IVXLC]+)(?:\.\d+)+-(?=кіші)/
+ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,-])/
 COLNUM: /\d+(?=-баған)/
 COLITEM: /\d+(?=[\s,]|-баған)/
 POINT: /\d+(?=[-.\s,])/
@@ -172,6 +180,8 @@ _NOTE_NOM: /-ескертпе(?!\w)/
 _NOTE_ABL: /-ескертпеден(?!\w)/
 _NOTE_INS: /-ескертпемен(?!\w)/
 _COL_BARE: /-баған(?!\w)/
+_COL_PL: /-бағандар(?!\w)/
+_FIRST: /(?:алғашқы|бірінші)(?!\w)/  # "алғашқы" and "бірінші" ресми жарияланған: both printed
 _COL_GEN: /-бағанның(?!\w)/
 _COL_ABL: /-бағаннан(?!\w)/
 _COL_INS: /-бағанмен(?!\w)/
@@ -189,12 +199,15 @@ _ROWS_WORD: /реттік\s+нөмір(?:і|лері)(?!\w)/
 _ROW_NOM: /-жол(?:дар)?(?!\w)/
 _ROW_INS: /-жол(?:мен|дармен)(?!\w)/
 _ROW_ABL: /-жол(?:дан|дардан)(?!\w)/
-_ROW_LOC: /-жол(?:дағы|да|дың|дардағы|дардың)(?!\w)/
+_ROW_LOC: /-жол(?:дағы|да|дың|ындағы|ында|дардағы|дардың)(?!\w)/
+_ROW_CTX: /-жол(?:да|ында)(?!\w)/
 _ROW_GEN: /-жол(?:дың|дардың)(?!\w)/
 _COL_NOM: /-баған(?:ы|дары)(?!\w)/
 _COL_LOC: /-баған(?:ындағы|ында|дағы|да|дарындағы|дардағы)(?!\w)/
 _OLD_NOUN: /(?:сөз|сөздер|сан|сандар|цифр|цифрлар|белгі|таңба|сөйлем|аббревиатура)(?!\w)/
 _NEW_NOUN: /(?:сөзбен|сөздермен|санмен|сандармен|цифрмен|цифрлармен|белгімен|таңбамен|сөйлеммен|аббревиатурамен)(?!\w)/
+OLD_ABL: /(?:сөзден|сөздерден|саннан|сандардан|цифрдан|цифрлардан|белгіден|таңбадан|сөйлемнен|аббревиатурадан)(?!\w)/
+OLD_GEN: /(?:сөздің|сөздердің|санның|сандардың|цифрдың|цифрлардың|белгінің|таңбаның|сөйлемнің|аббревиатураның)(?!\w)/
 _REPLACED: /ауыстырылсын(?!\w)/
 _STRUCK: /(?:алып|алынып)\s+тасталсын(?!\w)/
 _NOTE_WORD: /[Ее]скертпе(?!\w)/
@@ -330,6 +343,9 @@ class _Reader(Transformer[Token, Formula]):
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
 
     def subsection_ctx(self, quoted: Token) -> Formula:
+        if quoted.type in ("SUBNUM", "SUBNUM_HY"):
+            # "2.1 кіші бөлімде:" names the subsection by its number only.
+            return Formula("subsection_ctx", {"subsection": str(quoted).rstrip(".-"), "title": None})
         number, title = _numbered(_unquote(quoted))
         return Formula("subsection_ctx", {"subsection": number, "title": title})
 
@@ -368,6 +384,12 @@ class _Reader(Transformer[Token, Formula]):
 
     def replace_cells(self, row: Token, columns: list[int]) -> Formula:
         return Formula("replace_cells", {"row": str(row), "columns": columns})
+
+    def row_ctx(self, row: Token) -> Formula:
+        return Formula("row_ctx", {"row": str(row)})
+
+    def col_cells(self, columns: list[int]) -> Formula:
+        return Formula("col_cells", {"columns": columns})
 
     def row_scope(self, rows: list[str]) -> dict[str, Any]:
         # "реттік нөмірлері 5 және 6-жолдардағы": the words replaced in each row named.
@@ -499,6 +521,17 @@ class _Reader(Transformer[Token, Formula]):
 
     def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         return list(pairs)
+
+    def added(self, old: Token, *rest: Token) -> list[tuple[str, str | None]]:
+        # The words added after (before) X: X's place is found as in a replacement, and X is kept. Words
+        # quoted with their own separator (", ІІМ") are joined as quoted; others are a word of their own.
+        after = rest[0].type == "OLD_ABL"
+        x, y = str(old)[1:-1], str(rest[-1])[1:-1]
+        if after:
+            glue = "" if y[:1] in (",", ";", ".", ")", " ") or x[-1:] == " " else " "
+            return [(x, x + glue + y)]
+        glue = "" if y[-1:] in (" ", "(") or x[:1] == " " else " "
+        return [(x, y + glue + x)]
 
     def words(self, *args: Any) -> Formula:
         scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}

@@ -45,6 +45,7 @@ __all__ = [
     "ReplaceRows",
     "ReplaceSignatory",
     "ReplaceWords",
+    "RowContext",
     "SectionContext",
     "SetTitle",
     "Signature",
@@ -92,13 +93,14 @@ _ENACTING = re.compile(r"(ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ Е
 
 
 def _join_prose(lines: list[str]) -> str:
-    # Running text breaks lines between words; a line ending in a hyphen breaks a compound.
+    # Running text breaks lines between words; a line ending in a hyphen breaks a compound, or a number
+    # from its case ending ("64-" / "жолдар", "29-" / "1-жолмен": the print breaks after a hyphen).
     out = ""
     for raw in lines:
         text = raw.strip()
         if not text:
             continue
-        if out and not re.search(r"[^\W\d_]-$", out):
+        if out and not re.search(r"[^\W_]-$", out):
             out += " "
         out += text
     return re.sub(r"\s+", " ", out)
@@ -177,7 +179,7 @@ class SubsectionContext(Instruction):
     """'"N.M. <title>" деген кіші бөлімде:': the sentences after it speak of subsection N.M."""
 
     subsection: str
-    title: str
+    title: str | None  # None: named by its number only ("2.1 кіші бөлімде:")
 
 
 @dataclass(frozen=True)
@@ -220,6 +222,13 @@ class ReplaceCells(Instruction):
     row: str
     columns: tuple[int, ...]
     table: Table | None = None
+
+
+@dataclass(frozen=True)
+class RowContext(Instruction):
+    """'реттік нөмірі N-жолда:': the column sentences after it ("3-бағандағы ...") speak of row N."""
+
+    row: str
 
 
 @dataclass(frozen=True)
@@ -464,6 +473,19 @@ def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple
 _NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
 
 
+def _inline_cells(body: tuple[Paragraph | Table, ...], start: int) -> tuple[Table | None, int]:
+    """One cell's new text quoted in running text ('"2026 жылғы желтоқсан";'), as the lines of a one-cell table."""
+    quote, end = _quote_lines(body, start)
+    lines = [line for q in quote for line in q.lines]
+    if not quote or not lines or not re.search(r'"\s*[;.]?\s*$', lines[-1][1]):
+        return None, start
+    first, last = lines[0], lines[-1]
+    lines[0] = (first[0], re.sub(r'^(\s*)"', r"\1", first[1], count=1))
+    last = lines[-1]
+    lines[-1] = (last[0], re.sub(r'"\s*[;.]?\s*$', "", last[1]))
+    return Table(tuple(lines), quote[0].first_line, quote[-1].last_line), end
+
+
 def note_line(text: str) -> tuple[str, str] | None:
     """ "КОД – толық жазылуы;" as (code, expansion), or None if the line has no dash after a code."""
     m = _NOTE_LINE.match(text)
@@ -555,6 +577,19 @@ def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:
     return None if text == p.text else Paragraph(text, p.first_line, p.last_line, p.lines, True)
 
 
+# Letters printed spaced out ("а л ы п  т а с т а л с ы н"): three or more single letters, one blank apart
+# (two or more blanks part the words).
+_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_] ){2,}[^\W\d_](?!\w)")
+
+
+def _unspaced(p: Paragraph) -> Paragraph | None:
+    """The paragraph with words printed in spaced-out letters closed up, if it has any."""
+    lines = tuple((n, _SPACED.sub(lambda m: m.group(0).replace(" ", ""), raw)) for n, raw in p.lines)
+    if lines == p.lines:
+        return None
+    return Paragraph(_join_prose([raw for _, raw in lines]), p.first_line, p.last_line, lines, True)
+
+
 def read_instructions(document: Document, lexicon: Lexicon | None = None) -> list[Instruction]:
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
@@ -563,6 +598,7 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
     """
     out: list[Instruction] = []
     body = document.body
+    row: str | None = None  # the row named by "реттік нөмірі N-жолда:", for the column sentences after it
     i = 0
     while i < len(body):
         block = body[i]
@@ -581,13 +617,21 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
         if marker:
             # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
             out.append(Subpoint(p, int(marker.group(1))))
-            p = Paragraph(marker.group(2), p.first_line, p.last_line)
+            # The printed lines less the number, so that the sentence can be re-read from them as any other.
+            lines = p.lines
+            if lines:
+                lines = ((lines[0][0], re.sub(r"^(\s*)\d+\)\s+", r"\1", lines[0][1], count=1)), *lines[1:])
+            p = Paragraph(marker.group(2), p.first_line, p.last_line, lines)
+            row = None
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
         formula = parse_paragraph(p.text)
         if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
             formula = parse_paragraph(again.text)
             p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
+        if formula is None and (closed := _unspaced(p)) is not None:
+            formula = parse_paragraph(closed.text)
+            p = closed if formula is not None or _ENTRY_WORDS.match(closed.text) else p
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))
@@ -595,6 +639,11 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 out.append(Unrecognized(p))
             continue
         v = formula.values
+        # A row named for the sentences after it holds for the sentences that name a column and no row.
+        if formula.kind not in ("row_ctx", "col_cells") and not (
+            formula.kind == "words" and "column" in v["scope"] and "row" not in v["scope"]
+        ):
+            row = None
         match formula.kind:
             case "replace_rows":
                 i += table is not None
@@ -615,7 +664,20 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 )
             case "replace_cells":
                 i += table is not None
+                if table is None and len(v["columns"]) == 1:
+                    table, i = _inline_cells(body, i)
                 out.append(ReplaceCells(p, v["row"], tuple(v["columns"]), table))
+            case "row_ctx":
+                row = v["row"]
+                out.append(RowContext(p, row))
+            case "col_cells":
+                if row is None:
+                    out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
+                    continue
+                i += table is not None
+                if table is None and len(v["columns"]) == 1:
+                    table, i = _inline_cells(body, i)
+                out.append(ReplaceCells(p, row, tuple(v["columns"]), table))
             case "delete_rows":
                 out.append(DeleteRows(p, tuple(v["rows"])))
             case "section_ctx":
@@ -628,6 +690,8 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
                 out.append(NoteContext(p))
             case "words":
                 scope = v["scope"]
+                if row is not None and "row" not in scope:
+                    scope = {**scope, "row": row, "rows": [row]}
                 pairs = tuple((old, new or "") for old, new in v["pairs"])
                 if len({new is None for _, new in v["pairs"]}) > 1:
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))

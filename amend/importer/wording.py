@@ -324,10 +324,13 @@ def point_listing(numbers: Sequence[int], *, accusative: bool) -> str:
 
 
 def row_numbers(listing: str) -> list[str]:
-    """Row numbers of a listing: ``29-1, 29-2 және 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12."""
+    """Row numbers of a listing: ``29-1, 29-2 және 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12.
+
+    A range is printed with a dash (en or em) or a hyphen between blanks (``10 - 12``); a hyphen with no
+    blanks is a sub-number (``10-12``)."""
     out: list[str] = []
     for item in re.split(r"\s*,\s*|\s+және\s+", listing.strip()):
-        span = re.fullmatch(r"(\d+)\s*–\s*(\d+)", item)
+        span = re.fullmatch(r"(\d+)(?:\s*[–—]\s*|\s+-\s+)(\d+)", item)
         if span and int(span.group(1)) < int(span.group(2)):
             out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
         elif item:
