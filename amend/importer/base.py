@@ -346,8 +346,8 @@ def _table(
     close()
     # Twice: the first reading tells how wide the form column prints (rows whose form the layout parts),
     # which the second uses to keep a wider line out of the form.
-    first = [read_row(seg, columns, codes, lexicon, header=head, breaks=breaks) for _, seg, head in printed]
-    width = form_width(first)
+    first_reading = [read_row(seg, columns, codes, lexicon, header=head, breaks=breaks) for _, seg, head in printed]
+    width = form_width(first_reading)
     for row, seg, head in printed:
         reading = read_row(seg, columns, codes, lexicon, header=head, breaks=breaks, form_width=width)
         row["cells"] = reading.cells
