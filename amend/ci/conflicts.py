@@ -12,6 +12,7 @@ abbreviation deleted while rows still name it, stop consolidation itself: the en
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,9 +46,9 @@ class RowTouch:
         return a.number, a.date
 
 
-def row_touches(timeline: Timeline) -> list[RowTouch]:
+def row_touches(timeline: Timeline, days: Container[dt.date] | None = None) -> list[RowTouch]:
     """Every (day, row, operation) by which the acts applied in the timeline write a row, from the
-    engine's record of what each operation touched."""
+    engine's record of what each operation touched; with ``days``, only on those days."""
     return [
         RowTouch(
             a.scheduled.day,
@@ -57,9 +58,20 @@ def row_touches(timeline: Timeline) -> list[RowTouch]:
             ("operations", a.scheduled.index, *t.path),
         )
         for a in timeline.applied
+        if days is None or a.scheduled.day in days
         for t in a.touches
         if t.element.kind is ElementKind.ROW and t.writes
     ]
+
+
+def _shared_days(timeline: Timeline) -> set[dt.date]:
+    # The days on which operations of more than one act apply: the only days two acts can both change a
+    # row (an act alone on its day needs no look at what its operations touched).
+    acts: dict[dt.date, set[tuple[str, dt.date]]] = {}
+    for a in timeline.applied:
+        act = a.scheduled.filed.amendment.act
+        acts.setdefault(a.scheduled.day, set()).add((act.number, act.date))
+    return {day for day, found in acts.items() if len(found) > 1}
 
 
 def _place(touch: RowTouch) -> Location:
@@ -74,7 +86,7 @@ def same_day_conflicts(timeline: Timeline, *, involving: Path | None = None) -> 
     checked as if adopted).
     """
     by_row: dict[tuple[dt.date, RowNumber], list[RowTouch]] = {}
-    for t in row_touches(timeline):
+    for t in row_touches(timeline, _shared_days(timeline)):
         by_row.setdefault((t.day, t.row), []).append(t)
     problems: list[SameDayConflict] = []
     for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
