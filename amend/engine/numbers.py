@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -11,6 +12,14 @@ from pydantic_core import PydanticCustomError, core_schema
 __all__ = ["RowNumber"]
 
 _SHAPE = re.compile(r"[1-9][0-9]*(?:-[1-9][0-9]*)*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _parts(text: str) -> tuple[int, ...]:
+    # Parsed once per distinct number: an act of many operations names the same rows again and again.
+    if not _SHAPE.fullmatch(text):
+        raise ValueError(f"{text!r} is not a row number (expected digits such as 6 or 23-1, no leading zeros)")
+    return tuple(int(p) for p in text.split("-"))
 
 
 class RowNumber:
@@ -22,9 +31,7 @@ class RowNumber:
 
     def __init__(self, text: str | int) -> None:
         text = str(text).strip()
-        if not _SHAPE.fullmatch(text):
-            raise ValueError(f"{text!r} is not a row number (expected digits such as 6 or 23-1, no leading zeros)")
-        self.parts = tuple(int(p) for p in text.split("-"))
+        self.parts = _parts(text)
         self._text = text
 
     @classmethod
