@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
+from pydantic_core import core_schema
 
 __all__ = ["Frozen", "Lean", "cached", "construct", "evolve"]
 
@@ -83,13 +84,33 @@ class Lean:
             return NotImplemented
         return self is other or self.fields() == other.fields()
 
-    __hash__ = None  # type: ignore[assignment]
+    def __hash__(self) -> int:
+        # As a frozen pydantic model hashes: by its fields (a record holding a dict is unhashable).
+        return hash(self.fields())
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(" + ", ".join(f"{k}={v!r}" for k, v in self.as_dict().items()) + ")"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), self.fields()))
+
+    @classmethod
+    def of_record(cls: type[L], record: BaseModel) -> L:
+        """The record from the model that validated it (records.py): the same fields."""
+        return cls.of(**{name: getattr(record, name) for name in cls._names})
+
+    @classmethod
+    def record_schema(
+        cls, handler: GetCoreSchemaHandler, record: type[BaseModel], dump: Callable[[Any], Any] | None = None
+    ) -> core_schema.CoreSchema:
+        """The pydantic schema of a lean record: validated as ``record`` (which the JSON schema describes),
+        an instance passing as it is; serialized by ``dump`` (default: ``as_dict``)."""
+        validated = core_schema.no_info_after_validator_function(cls.of_record, handler.generate_schema(record))
+        return core_schema.json_or_python_schema(
+            json_schema=validated,
+            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), validated]),
+            serialization=core_schema.plain_serializer_function_ser_schema(dump or cls.as_dict),
+        )
 
 
 def _rebuild(cls: type[L], values: tuple[Any, ...]) -> L:

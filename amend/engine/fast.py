@@ -69,10 +69,6 @@ class _Refused(Exception):
     """The fast path cannot give this day: the reference must (an error, or something it does not check)."""
 
 
-_set = object.__setattr__
-_new = object.__new__
-
-
 class _Day:
     """The working copy of one day: the rows, and the plan's dictionaries, each copied when first written."""
 
@@ -303,15 +299,7 @@ def fast_day(plan: Plan, batch: Sequence[Step]) -> Plan | None:
         changes["deleted_rows"] = day.deleted_rows
     if day.renumbered is not None:
         changes["renumbered"] = day.renumbered
-    # evolve(plan, **changes), for these fields (no value derived from them is cached on the plan)
-    values = plan.__dict__.copy()
-    values.update(changes)
-    new = _new(Plan)
-    fields_set = plan.__pydantic_fields_set__
-    _set(new, "__dict__", values)
-    _set(new, "__pydantic_fields_set__", fields_set if fields_set >= changes.keys() else fields_set | changes.keys())
-    _set(new, "__pydantic_extra__", None)
-    _set(new, "__pydantic_private__", None)
+    new = evolve(plan, **changes)
     if _codes_undefined(new, day):
         return None
     return new

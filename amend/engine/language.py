@@ -31,7 +31,7 @@ class Lang(StrEnum):
 
 def russian_change(change: Change) -> Change:
     """The change with its note in Russian ("Сноска. ..."); a hand-built change without one keeps its own."""
-    return change if change.note_ru is None else change.with_note(change.note_ru)
+    return change if change.note_ru is None else evolve(change, note=change.note_ru)
 
 
 def _changes(history: tuple[Change, ...]) -> tuple[Change, ...]:

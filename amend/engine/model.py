@@ -7,14 +7,13 @@ from collections.abc import Container
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, Literal, NamedTuple
 
-from pydantic import Field, GetCoreSchemaHandler, field_validator
+from pydantic import BaseModel, Field, GetCoreSchemaHandler, field_validator
 from pydantic_core import core_schema
 
 from amend.engine.acts import Act, EntryIntoForce
 from amend.engine.base import Frozen, Lean
 from amend.engine.legal import AmendingActs, DeclaredPeriod
 from amend.engine.numbers import RowNumber
-from amend.engine.provenance import _FIELDS as _CHANGE_FIELDS
 from amend.engine.provenance import Change
 from amend.engine.records import Change as ChangeRecord
 from amend.engine.records import ElementNumber, Identifier
@@ -94,12 +93,9 @@ class Row(Lean):
 
     def __init__(self, **data: Any) -> None:
         """A row validated from ``data`` (as a plan file gives it): a pydantic ValidationError if invalid."""
-        record = RowRecord(**data)
-        set_ = object.__setattr__
-        set_(self, "_place", RowPlace(record.number, record.section, record.subsection, record.uid))
-        set_(self, "cells", record.cells)
-        set_(self, "history", tuple(map(_change, record.history)))
-        set_(self, "cells_ru", record.cells_ru)
+        built = self.of_record(RowRecord(**data))
+        for slot in self.__slots__:
+            object.__setattr__(self, slot, getattr(built, slot))
 
     @classmethod
     def of(cls, **values: Any) -> Row:
@@ -149,26 +145,19 @@ class Row(Lean):
         return self.uid if self.uid is not None else str(self.number)
 
     @classmethod
+    def of_record(cls, record: BaseModel) -> Row:
+        """The row from the model that validated it (records.Row), its history's changes made lean."""
+        values = {name: getattr(record, name) for name in cls._names}
+        values["history"] = tuple(map(_change, values["history"]))
+        return cls.of(**values)
+
+    @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        # Validated as the record (and described by it in the JSON schema); a Row itself passes as is.
-        record = core_schema.no_info_after_validator_function(_row_of_record, handler.generate_schema(RowRecord))
-        return core_schema.json_or_python_schema(
-            json_schema=record,
-            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), record]),
-            serialization=core_schema.plain_serializer_function_ser_schema(_row_as_dict),
-        )
+        return cls.record_schema(handler, RowRecord, _row_as_dict)
 
 
 def _change(record: ChangeRecord | Change) -> Change:
-    if isinstance(record, Change):
-        return record
-    return Change(**{name: getattr(record, name) for name in _CHANGE_FIELDS})
-
-
-def _row_of_record(record: RowRecord) -> Row:
-    values = {name: getattr(record, name) for name in Row._names}
-    values["history"] = tuple(map(_change, record.history))
-    return Row.of(**values)
+    return record if isinstance(record, Change) else Change.of_record(record)
 
 
 def _row_as_dict(row: Row) -> dict[str, Any]:

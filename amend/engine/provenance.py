@@ -10,7 +10,7 @@ from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
 
 from amend.engine.acts import Act, citation, citation_ru
-from amend.engine.base import cached
+from amend.engine.base import Lean, cached
 from amend.engine.legal import act_in_case
 from amend.engine.records import Change as ChangeRecord
 from amend.engine.records import ChangeKind
@@ -120,7 +120,7 @@ class ChangeFacts:
         return self._halves
 
 
-class Change:
+class Change(Lean):
     """One change to one element: which act, in force from when, what kind, and the generated note.
 
     A lean record: the engine makes one per operation, and a version keeps every one it inherits. Its
@@ -130,6 +130,7 @@ class Change:
     """
 
     __slots__ = ("_facts", "_note", "_note_ru", "_number")
+    _names = _FIELDS
 
     _facts: ChangeFacts
     _note: str | None
@@ -232,56 +233,14 @@ class Change:
             object.__setattr__(self, "_note_ru", halves.ru_before + self._number + halves.ru_after)
         return self._note_ru
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"a Change is immutable (tried to set {name})")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"a Change is immutable (tried to delete {name})")
-
-    def fields(self) -> tuple[object, ...]:
-        """The change's fields in ``_FIELDS`` order (notes joined)."""
-        return tuple(getattr(self, name) for name in _FIELDS)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Change):
-            return NotImplemented
-        return self is other or self.fields() == other.fields()
-
-    def __hash__(self) -> int:
-        return hash(self.fields())
-
-    def __repr__(self) -> str:
-        return "Change(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _FIELDS) + ")"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled (the model cache) with its notes joined: the halves are a per-act cache, not data.
-        return (_from_fields, self.fields())
-
-    def with_note(self, note: str | None) -> Change:
-        """The same change with another Kazakh note (the Russian view puts the Russian note there)."""
-        values: dict[str, Any] = dict(zip(_FIELDS, self.fields(), strict=True))
-        values["note"] = note
-        return Change(**values)
-
-    def as_dict(self) -> dict[str, Any]:
-        """The change's fields by name (what pydantic serializes)."""
-        return dict(zip(_FIELDS, self.fields(), strict=True))
+    @classmethod
+    def of(cls, **values: Any) -> Change:
+        """A change from trusted values (its notes given)."""
+        return cls(**values)
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        # Validated as the record (and described by it in the JSON schema); a Change itself passes as is.
-        record = core_schema.no_info_after_validator_function(
-            lambda r: cls(**{name: getattr(r, name) for name in _FIELDS}), handler.generate_schema(ChangeRecord)
-        )
-        return core_schema.json_or_python_schema(
-            json_schema=record,
-            python_schema=core_schema.union_schema([core_schema.is_instance_schema(cls), record]),
-            serialization=core_schema.plain_serializer_function_ser_schema(lambda c: c.as_dict()),
-        )
-
-
-def _from_fields(*values: Any) -> Change:
-    return Change(**dict(zip(_FIELDS, values, strict=True)))
+        return cls.record_schema(handler, ChangeRecord)
 
 
 @dataclass(frozen=True)
