@@ -54,6 +54,16 @@ _INF: Final = SafeConstructor.inf_value
 _BOOL: Final = SafeConstructor.bool_values
 
 
+def _opening(event: Any, want_key: bool, open_before: int) -> None:
+    """Refuse a collection the lean readers leave to ruamel (both readers ask at every collection's start)."""
+    if event.anchor is not None or event.tag is not None:
+        raise Unusual("an anchored or tagged collection")
+    if want_key:
+        raise Unusual("a collection as a key")
+    if open_before + 1 > MAX_NESTING:  # the new collection would be the MAX_NESTING + 1st open one
+        raise Unusual("nested too deep")
+
+
 class Unusual(Exception):
     """The document holds something the lean readers leave to ruamel's own loaders."""
 
@@ -192,13 +202,8 @@ def _load(parser: Any) -> Any:
             else:
                 value = _scalar(event)
         elif kind is map_start or kind is seq_start:
-            if event.anchor is not None or event.tag is not None:
-                raise Unusual("an anchored or tagged collection")
-            if want_key:
-                raise Unusual("a collection as a key")
+            _opening(event, want_key, len(stack) + (top is not None))
             if top is not None:
-                if len(stack) + 1 >= MAX_NESTING:  # the new collection would be the MAX_NESTING + 1st open one
-                    raise Unusual("nested too deep")
                 stack.append((top, in_map, key))
             top = {} if kind is map_start else []
             in_map = want_key = kind is map_start
@@ -347,13 +352,8 @@ def _positions(parser: Any, text: str) -> PositionMap | PositionSeq | None:
             if want_key:
                 key = _scalar(event)
         elif kind is map_start or kind is seq_start:
-            if event.anchor is not None or event.tag is not None:
-                raise Unusual("an anchored or tagged collection")
-            if want_key:
-                raise Unusual("a collection as a key")
+            _opening(event, want_key, len(stack) + (top is not None))
             if top is not None:
-                if len(stack) + 1 >= MAX_NESTING:  # the new collection would be the MAX_NESTING + 1st open one
-                    raise Unusual("nested too deep")
                 stack.append((top, in_map, in_flow, key, key_line, key_column))
             top = PositionMap(mark.line, mark.column) if kind is map_start else PositionSeq(mark.line, mark.column)
             in_map = want_key = kind is map_start
