@@ -13,8 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_drafting import fields
-from test_import_corpus import FIXTURES, _cells, _import
+from test_import_corpus import FIXTURES, _import, score
 
 from amend import load_amendment
 
@@ -58,17 +57,9 @@ def test_hand_written_acts_reprinted_import_at_least_97_percent_and_every_miss_i
     for path in HAND_WRITTEN:
         act = load_amendment(path)
         draft = _import(act, _reprint(Path(path.with_suffix(".txt")).read_text(encoding="utf-8"), seed))
-        got = draft.amendment(status=act.status)
-        want = _cells(fields(act))
-        have = _cells(fields(got)) if got is not None else {}
-        made = [op for op in draft.operations if op.operation is not None]
-        for key, value in want.items():
-            total += 1
-            if have.get(key) == value:
-                right += 1
-                continue
-            index = int(key.split(".")[0][2:]) if key.startswith("op") else None
-            if index is None or index >= len(made) or not made[index].notes:
-                unmarked.append((path.name, key))
+        got, misses, count = score(act, draft)
+        right += got
+        total += count
+        unmarked.extend((path.name, key) for key in misses)
     assert right / total >= 0.97, f"{right}/{total}"
     assert not unmarked, unmarked
