@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from amend import UNKNOWN
 from amend.errors import AmendError
+from amend.outputs.markdown import MarkdownRows, render_markdown
 from amend.store.repository import Repository
-from amend.store.serialize import index_data, version_data
+from amend.store.serialize import PartData, index_data, version_data
 from amend.store.yaml_io import dump_yaml, read_yaml
 from amend.store.yaml_render import YamlRenderer, render_yaml
 
@@ -49,6 +50,47 @@ def test_every_version_of_every_plan_renders_to_dump_yamls_bytes(root: Path):
         for data in documents:
             assert renderer.render(data) == dump_yaml(data)
         assert renderer.fallbacks == 0  # the fast path wrote them all, not the reference
+
+
+def _timelines(root: Path) -> list[Any]:
+    repo = Repository(root)
+    found = []
+    for pid in sorted(repo.plans):
+        try:
+            found.append(repo.timeline(pid))
+        except AmendError:
+            continue  # a fixture that exists to fail
+    return found
+
+
+@pytest.mark.parametrize("root", _repositories(), ids=lambda p: str(p.relative_to(ROOT)) or ".")
+def test_shared_parts_are_converted_and_rendered_once_with_the_same_bytes(root: Path):
+    # As build writes a plan: one PartData, one reusing renderer and one MarkdownRows for all its versions;
+    # each version's bytes are those of the version converted and rendered on its own.
+    timelines = _timelines(root)
+    assert timelines
+    reused = 0
+    for timeline in timelines:
+        parts, renderer, rows = PartData(), YamlRenderer(reuse=True), MarkdownRows()
+        for version in timeline.versions:
+            shared = version_data(timeline, version, parts)
+            alone = version_data(timeline, version)
+            assert shared == alone
+            assert renderer.render(shared) == dump_yaml(alone)
+            assert render_markdown(version, rows=rows) == render_markdown(version)
+        reused += sum(len(v.plan.rows) for v in timeline.versions) - len(rows._rows)
+    if root == ROOT:
+        assert reused > 0  # 748's rows that 392 left alone are written once for both versions
+
+
+def test_a_reusing_renderer_writes_an_item_it_has_seen_as_it_wrote_it_then():
+    renderer = YamlRenderer(reuse=True)
+    row = {"number": "6", "cells": {"measure": "a: b", "cost": "012"}}
+    first = renderer.render({"rows": [row], "valid_from": dt.date(2025, 5, 30)})
+    second = renderer.render({"rows": [{"number": "7"}, row], "valid_from": dt.date(2025, 6, 1)})
+    assert first == dump_yaml({"rows": [row], "valid_from": dt.date(2025, 5, 30)})
+    assert second == dump_yaml({"rows": [{"number": "7"}, row], "valid_from": dt.date(2025, 6, 1)})
+    assert len(renderer._items or {}) == 2  # the row was remembered once, by identity
 
 
 def test_the_shipped_plans_have_all_their_versions_compared():
@@ -162,6 +204,8 @@ texts = st.one_of(
 scalars = st.one_of(
     texts,
     st.integers(-(10**6), 10**6),
+    st.integers(),
+    st.sampled_from([dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)]),
     st.booleans(),
     st.none(),
     st.just(UNKNOWN),
@@ -220,3 +264,22 @@ def test_a_document_the_fast_path_does_not_claim_is_written_by_the_reference():
     assert renderer.render({"a": ["b", {"c": UNKNOWN}]}) == "a:\n- b\n- c: !unknown\n"
     assert renderer.fallbacks == 1
     assert render_yaml([]) == dump_yaml([]) == "[]\n"  # nothing to lay out: the reference writes it
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.dictionaries(texts, scalars, min_size=1, max_size=3), min_size=1, max_size=4), st.data())
+def test_generated_documents_sharing_items_render_to_dump_yamls_bytes(items: list[dict[str, Any]], data: Any):
+    # Documents that share item objects, as the versions of a plan share their rows' data.
+    renderer = YamlRenderer(reuse=True)
+    for _ in range(3):
+        chosen = data.draw(st.lists(st.sampled_from(items), max_size=5))
+        doc = {"rows": chosen, "other": [dict(i) for i in chosen]}
+        assert _fast(renderer, doc) == _reference(doc)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(list("0129.,-_:#' aеЖe+ox\"")), max_size=10))
+def test_a_one_line_text_of_digits_and_marks_is_plain_or_quoted_as_libyaml_writes_it(text: str):
+    # Texts starting with a digit: the resolver decides between plain (13-1, 9195,3) and quotes (1061).
+    data = {"k": text, "l": [text]}
+    assert YamlRenderer().render(data) == dump_yaml(data)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, cast, get_args
 
 from amend.engine.acts import Act
@@ -92,7 +93,7 @@ class ActRecord:
         """The act itself."""
         return self.filed.amendment.act
 
-    @property
+    @cached_property  # asked for every version of a plan (a record is frozen: the answer never changes)
     def in_force(self) -> dt.date | None:
         """The first day any of its operations takes effect (None: none ever does)."""
         return min((d for d in self.days if d is not None), default=None)
@@ -104,7 +105,8 @@ class ActRecord:
 
     def applied_by(self, day: dt.date) -> bool:
         """True if some operation of it has taken effect by ``day``."""
-        return any(d is not None and d <= day for d in self.days)
+        first = self.in_force  # the earliest of its days
+        return first is not None and first <= day
 
 
 @dataclass(frozen=True)

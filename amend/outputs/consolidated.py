@@ -12,10 +12,10 @@ from pathlib import Path
 
 from amend.engine.timeline import Timeline
 from amend.errors import AmendError
-from amend.outputs.markdown import render_markdown
+from amend.outputs.markdown import MarkdownRows, render_markdown
 from amend.queries.status import standing
 from amend.store.repository import BuildResult, Repository, differs
-from amend.store.serialize import index_data, version_data
+from amend.store.serialize import PartData, index_data, version_data
 from amend.store.yaml_render import YamlRenderer
 
 __all__ = ["build", "build_summarised", "consolidated_files", "plan_files", "plan_summary"]
@@ -46,17 +46,21 @@ def plan_files(repo: Repository, pid: str, timeline: Timeline) -> dict[Path, byt
     """The files of one plan: each version as YAML and Markdown, and the plan's index.
 
     The YAML is ``dump_yaml``'s, byte for byte, written by one ``YamlRenderer`` for the whole plan: its
-    versions share most of their texts, and each distinct text is rendered once.
+    versions share most of their texts, and each distinct text is rendered once; they share their
+    unchanged rows (the same objects), and each row is converted to data, rendered as YAML and as
+    Markdown once.
     """
     files: dict[Path, bytes] = {}
     folder = repo.output_dir / pid
-    yaml = YamlRenderer()
+    yaml = YamlRenderer(reuse=True)
+    parts = PartData()
+    markdown_rows = MarkdownRows()
     files[folder / "index.yaml"] = yaml.render(index_data(timeline)).encode("utf-8")
     for version in timeline.versions:
         stem = version.valid_from.isoformat()
-        files[folder / f"{stem}.yaml"] = yaml.render(version_data(timeline, version)).encode("utf-8")
+        files[folder / f"{stem}.yaml"] = yaml.render(version_data(timeline, version, parts)).encode("utf-8")
         lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
-        files[folder / f"{stem}.md"] = render_markdown(version, standing=lines).encode("utf-8")
+        files[folder / f"{stem}.md"] = render_markdown(version, standing=lines, rows=markdown_rows).encode("utf-8")
     return files
 
 

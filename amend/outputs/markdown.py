@@ -34,6 +34,7 @@ __all__ = [
     "Clause",
     "DeletedRow",
     "Heading",
+    "MarkdownRows",
     "Para",
     "Table",
     "TableRow",
@@ -341,6 +342,9 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     for c in plan.columns:
         out += _notes(plan.texts_history.get(f"column {c.id}", ()), both)
     deleted = _deleted_by_section(plan)
+    by_section: dict[str, list[Row]] = {}
+    for row in plan.rows:
+        by_section.setdefault(row.section, []).append(row)
     ru_rows = {r.number.parts: r for r in ru_plan.rows} if ru_plan else {}
     for k, section in enumerate(plan.sections):
         ru_section = ru_plan.sections[k] if ru_plan else None
@@ -352,7 +356,7 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
         out += _notes(section.history, both)
         shown: set[str] = set()
         ru_titles = {s.number: s.title for s in ru_section.subsections} if ru_section else {}
-        for sub_number, items in _groups(plan, section.number, deleted.get(section.number, [])):
+        for sub_number, items in _groups(by_section.get(section.number, []), deleted.get(section.number, [])):
             if sub_number is UNKNOWN:
                 out.append(Para(words["subsection_unknown"].format(mark), "aside"))
             elif isinstance(sub_number, str):
@@ -410,14 +414,13 @@ def _deleted_by_section(plan: Plan) -> dict[str, list[DeletedRow]]:
     return found
 
 
-def _groups(plan: Plan, section: str, deleted: list[DeletedRow]) -> list[tuple[object, list[TableRow | DeletedRow]]]:
-    """Runs of consecutive rows of one subsection; a deleted row stands in number order, in the run of the
-    row numbered below it (or of the first row)."""
-    items: list[tuple[tuple[int, ...], TableRow | DeletedRow]] = [
-        (r.number.parts, TableRow(r)) for r in plan.rows if r.section == section
-    ]
-    items += [(RowNumber(d.number).parts, d) for d in deleted]
-    items.sort(key=lambda pair: pair[0])
+def _groups(rows: list[Row], deleted: list[DeletedRow]) -> list[tuple[object, list[TableRow | DeletedRow]]]:
+    """Runs of consecutive rows of one subsection (``rows``: the section's rows, in order); a deleted row
+    stands in number order, in the run of the row numbered below it (or of the first row)."""
+    items: list[tuple[tuple[int, ...], TableRow | DeletedRow]] = [(r.number.parts, TableRow(r)) for r in rows]
+    if deleted:  # the rows are in number order already
+        items += [(RowNumber(d.number).parts, d) for d in deleted]
+        items.sort(key=lambda pair: pair[0])
     groups: list[tuple[object, list[TableRow | DeletedRow]]] = []
     leading: list[TableRow | DeletedRow] = []  # deleted rows before the section's first row
     for _, item in items:
@@ -462,9 +465,47 @@ def _md_note_row(note: str, width: int) -> str:
     return "| | " + " | ".join([f"*{note}*"] + [""] * (width - 1)) + " |"
 
 
-def _md_table(table: Table, lang: str = "kk") -> list[str]:
+class MarkdownRows:
+    """The Markdown lines of rows, each row object written once: the versions of one plan share their
+    unchanged rows (the same objects), and a row's lines depend only on it, the columns and the mark."""
+
+    def __init__(self) -> None:
+        """An empty memory (one per plan: it keeps every row it wrote)."""
+        self._rows: dict[int, tuple[Row, tuple[Column, ...], str, list[str]]] = {}
+        self._heads: dict[int, tuple[tuple[Column, ...], str, list[str]]] = {}
+
+    def head(self, columns: tuple[Column, ...], mark: str) -> list[str]:
+        """A table's head for ``columns`` (the same tuple in every version that keeps its columns)."""
+        found = self._heads.get(id(columns))
+        if found is None or found[0] is not columns or found[1] != mark:
+            found = self._heads[id(columns)] = (columns, mark, _md_table_head(columns, mark))
+        return list(found[2])
+
+    def lines(self, row: Row, columns: tuple[Column, ...], mark: str) -> list[str]:
+        """``row``'s lines under ``columns`` (one language), as ``_md_row`` writes them."""
+        found = self._rows.get(id(row))
+        if found is None or found[0] is not row or found[1] != columns or found[2] != mark:
+            found = self._rows[id(row)] = (row, columns, mark, _md_row(row, None, columns, mark))
+        return found[3]
+
+
+def _md_row(row: Row, ru: Row | None, columns: tuple[Column, ...], mark: str) -> list[str]:
+    # A row, its Russian row right under it when both languages are shown, and its notes.
+    width = len(columns)
+    cells = [_text(row.cells[c.id], mark) for c in columns]
+    lines = ["| " + " | ".join([str(row.number), *cells]) + " |"]
+    if ru is not None:
+        lines.append("| ru | " + " | ".join([_text(ru.cells[c.id], UNKNOWN_MARK_RU) for c in columns]) + " |")
+    for change in row.history:
+        lines.append(_md_note_row(change.note, width))
+        if ru is not None and change.note_ru is not None:
+            lines.append(_md_note_row(change.note_ru, width))
+    return lines
+
+
+def _md_table(table: Table, lang: str = "kk", rows: MarkdownRows | None = None) -> list[str]:
     mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
-    lines = _md_table_head(table.columns, mark)
+    lines = rows.head(table.columns, mark) if rows is not None else _md_table_head(table.columns, mark)
     width = len(table.columns)
     deleted = _WORDS["ru" if lang == "ru" else "kk"]["deleted"]
     for item in table.rows:
@@ -473,17 +514,10 @@ def _md_table(table: Table, lang: str = "kk") -> list[str]:
             lines.append(_md_note_row(item.change.note, width))
             if lang == "both" and item.change.note_ru is not None:
                 lines.append(_md_note_row(item.change.note_ru, width))
-            continue
-        row = item.row
-        cells = [_text(row.cells[c.id], mark) for c in table.columns]
-        lines.append("| " + " | ".join([str(row.number), *cells]) + " |")
-        if item.ru is not None:  # both languages: the Russian row right under the Kazakh one
-            ru = [_text(item.ru.cells[c.id], UNKNOWN_MARK_RU) for c in table.columns]
-            lines.append("| ru | " + " | ".join(ru) + " |")
-        for change in row.history:
-            lines.append(_md_note_row(change.note, width))
-            if item.ru is not None and change.note_ru is not None:
-                lines.append(_md_note_row(change.note_ru, width))
+        elif rows is not None and item.ru is None:
+            lines += rows.lines(item.row, table.columns, mark)
+        else:
+            lines += _md_row(item.row, item.ru, table.columns, mark)
     return lines
 
 
@@ -495,10 +529,16 @@ def _beside(text: Text, ru: Text | None, mark: str) -> str:
 
 
 def render_markdown(
-    version: Version, lang: str = "kk", *, whole: bool = False, standing: Standing | None = None
+    version: Version,
+    lang: str = "kk",
+    *,
+    whole: bool = False,
+    standing: Standing | None = None,
+    rows: MarkdownRows | None = None,
 ) -> str:
     """The plan as its readers know it, for one version; ``whole``: the resolution first, then the annex.
-    ``lang``: kk, ru or both (the Russian beside the Kazakh)."""
+    ``lang``: kk, ru or both (the Russian beside the Kazakh). ``rows``: one ``MarkdownRows`` for the
+    versions of a plan, which writes each of their shared rows once."""
     mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
     out: list[str] = []
     clauses: list[str] = []  # consecutive texts of the resolution, side by side when both are shown
@@ -535,7 +575,7 @@ def render_markdown(
             case Heading(level=level, number=number, title=title, ru=ru):
                 out += [f"{'#' * level} {number}. {_beside(title, ru, mark)}", ""]
             case Table():
-                out += _md_table(block, lang) + [""]
+                out += _md_table(block, lang, rows) + [""]
             case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out += [f"## {title}", ""]
                 for code, a in entries:

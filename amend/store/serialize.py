@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from amend.engine.acts import ActPoint
 from amend.engine.amounts import row_amounts
 from amend.engine.language import Lang, in_russian
 from amend.engine.legal import currency_english, plan_period
-from amend.engine.model import Plan, Row
+from amend.engine.model import Abbreviation, Column, Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN, Unknown
 
 __all__ = [
+    "PartData",
     "act_json",
     "index_data",
     "legal_data",
@@ -75,9 +78,46 @@ def _row(plan: Plan, row: Row) -> dict[str, Any]:
     return data
 
 
-def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
-    """One consolidated version, complete: what ``consolidated/<plan>/<date>.yaml`` holds."""
+class PartData:
+    """The parts of versions as data (rows, columns, sections, abbreviations), each part object converted
+    once: the versions of one plan share their unchanged parts (the same objects), so each is converted
+    once per plan, and its data is the same dict in every version, which ``YamlRenderer(reuse=True)`` then
+    renders once. Nobody may change a dict it returns."""
+
+    def __init__(self) -> None:
+        """An empty memory (one per plan: it keeps every part it converted)."""
+        # id(part) -> the part (kept, so the id stays its own), what else its data depends on, its data
+        self._parts: dict[int, tuple[object, object, dict[str, Any]]] = {}
+
+    def _of(self, part: object, context: object, convert: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        found = self._parts.get(id(part))
+        if found is None or found[0] is not part or found[1] != context:
+            found = self._parts[id(part)] = (part, context, convert())
+        return found[2]
+
+    def rows(self, plan: Plan) -> list[dict[str, Any]]:
+        """``_row`` of each row; a row's data depends on the plan only through its amount columns."""
+        amount = tuple(c.id for c in plan.columns if c.role == "amount")
+        return [self._of(r, amount, partial(_row, plan, r)) for r in plan.rows]
+
+    def columns(self, plan: Plan) -> list[dict[str, Any]]:
+        """``_column`` of each column."""
+        return [self._of(c, None, partial(_column, c)) for c in plan.columns]
+
+    def sections(self, plan: Plan) -> list[dict[str, Any]]:
+        """``_section`` of each section."""
+        return [self._of(s, None, partial(_section, s)) for s in plan.sections]
+
+    def abbreviations(self, plan: Plan) -> list[dict[str, Any]]:
+        """``_abbreviation`` of each code and its expansion."""
+        return [self._of(a, code, partial(_abbreviation, code, a)) for code, a in plan.abbreviations.items()]
+
+
+def version_data(timeline: Timeline, version: Version, parts: PartData | None = None) -> dict[str, Any]:
+    """One consolidated version, complete: what ``consolidated/<plan>/<date>.yaml`` holds. ``parts``: one
+    ``PartData`` for the versions of a plan, which converts their shared parts once."""
     plan = version.plan
+    parts = parts if parts is not None else PartData()
     act = plan.act.model_dump(exclude_defaults=True)
     data: dict[str, Any] = {
         "plan": plan.plan,
@@ -93,18 +133,10 @@ def version_data(timeline: Timeline, version: Version) -> dict[str, Any]:
         **legal_data(timeline, plan, version.valid_from),
         "act": act,
         "rows_complete": plan.rows_complete,
-        "columns": [_known_ru(c.model_dump(), "title_ru") for c in plan.columns],
-        "sections": [_section(s) for s in plan.sections],
-        "rows": [_row(plan, r) for r in plan.rows],
-        "abbreviations": [
-            {
-                "code": code,
-                "expansion": a.expansion,
-                **({"expansion_ru": a.expansion_ru} if a.expansion_ru is not UNKNOWN else {}),
-                **({"history": [_change(c) for c in a.history]} if a.history else {}),
-            }
-            for code, a in plan.abbreviations.items()
-        ],
+        "columns": parts.columns(plan),
+        "sections": parts.sections(plan),
+        "rows": parts.rows(plan),
+        "abbreviations": parts.abbreviations(plan),
     }
     # What the shipped plans do not use is written only when present, so that their files stay as they were.
     if plan.title_ru is not UNKNOWN:
@@ -122,6 +154,19 @@ def _known_ru(data: dict[str, Any], key: str) -> dict[str, Any]:
     if data.get(key) is UNKNOWN:
         del data[key]
     return data
+
+
+def _column(column: Column) -> dict[str, Any]:
+    return _known_ru(column.model_dump(), "title_ru")
+
+
+def _abbreviation(code: str, a: Abbreviation) -> dict[str, Any]:
+    return {
+        "code": code,
+        "expansion": a.expansion,
+        **({"expansion_ru": a.expansion_ru} if a.expansion_ru is not UNKNOWN else {}),
+        **({"history": [_change(c) for c in a.history]} if a.history else {}),
+    }
 
 
 def _section(section: Any) -> dict[str, Any]:

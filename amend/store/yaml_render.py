@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Hashable
+from functools import lru_cache
 from typing import Any
 
 from amend.engine.unknown import Unknown
-from amend.store.yaml_io import dump_yaml
+from amend.store.yaml_io import _dumper, dump_yaml
 
 __all__ = ["YamlRenderer", "render_yaml"]
 
@@ -57,11 +58,54 @@ def _plain_text(text: str) -> bool:
     """Whether libyaml writes ``text`` (a value, in block context) plain, exactly as it is."""
     if len(text) > _MAX_TEXT or not _PLAIN.fullmatch(text) or _PLAIN_INSIDE.search(text):
         return False
+    return _read_as_text(text)
+
+
+def _read_as_text(text: str) -> bool:
+    # Whether the YAML 1.2 resolver reads ``text``, written plain, back as a text.
     if "0" <= text[0] <= "9":
-        # Numbers, dates and timestamps are ASCII (the YAML 1.2 resolver's patterns): a text starting with
-        # an ASCII digit is surely a text only if it holds a letter beyond ASCII (1-тармақ).
-        return not text.isascii()
+        # Numbers, dates and timestamps are ASCII (the resolver's patterns): a text starting with an ASCII
+        # digit that holds a letter beyond ASCII (1-тармақ) is a text; otherwise the resolver decides, as
+        # the dumper asks it (13-1 and 9195,3 are texts; 1061, 9195.3 and 2020-01-08 are not).
+        return not text.isascii() or _resolves_to_text(text)
     return text not in _NOT_TEXT  # true, null, ...: the resolver's only words that start with a letter
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolves_to_text(text: str) -> bool:
+    from ruamel.yaml.nodes import ScalarNode
+
+    tag = _dumper().resolver.resolve(ScalarNode, text, (True, False))
+    return str(getattr(tag, "value", tag)) == "tag:yaml.org,2002:str"
+
+
+def _one_line_text(text: str) -> str | None:
+    """A text's rendering as a value (with its "\n"), where it is sure without asking libyaml: plain (see
+    ``_plain_text``), or in single quotes where only ": ", " #" or the resolver forbid plain (libyaml
+    then picks single quotes, which a printable text on one line always allows); else None."""
+    if len(text) > _MAX_TEXT or not _PLAIN.fullmatch(text):
+        return None
+    if not _PLAIN_INSIDE.search(text) and _read_as_text(text):
+        return f"{text}\n"
+    return "'" + text.replace("'", "''") + "'\n"
+
+
+def _known(value: Any) -> str | None:
+    """What libyaml writes for a date, a whole number, a truth value, null or unknown (with its "\n"),
+    without asking it; None for any other scalar. The safe representer writes these as their plain
+    texts, and none of them spans lines."""
+    kind = type(value)
+    if kind is dt.date:
+        return f"{value.isoformat()}\n"
+    if kind is int:
+        return f"{value}\n"
+    if kind is bool:
+        return "true\n" if value else "false\n"
+    if value is None:
+        return "null\n"
+    if kind is Unknown:
+        return "!unknown\n"  # dump_yaml strips the blank libyaml leaves after a tag with an empty value
+    return None
 
 
 class _Fallback(Exception):
@@ -95,10 +139,18 @@ class YamlRenderer:
 
     One renderer for the versions of one plan: they share most of their texts, so most scalars are
     rendered once. Memory grows with the distinct scalars rendered; drop the renderer when done.
+
+    With ``reuse``, a mapping that is an item of a top-level sequence (a row of ``rows``) and is the very
+    object rendered before is written as it was then, without walking it again: the versions of a plan
+    share their unchanged rows' data (``serialize.PartData``). The renderer keeps those objects, and the
+    caller promises not to change them after they are rendered.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, reuse: bool = False) -> None:
         """An empty memory of renderings."""
+        # id(item) -> the item (kept, so the id stays its own) and its rendering with its "- ".
+        self._items: dict[int, tuple[Any, str]] | None = {} if reuse else None
+        self._new_items: list[tuple[Any, int, int]] = []  # items of this document: where they are in _out
         # A value's rendering in a top-level collection, with its final "\n"; texts are their own key.
         self._values: dict[Hashable, str] = {}
         self._multiline: set[Hashable] = set()  # scalars whose rendering takes more than one line
@@ -115,7 +167,7 @@ class YamlRenderer:
         if not isinstance(data, (dict, list, tuple)) or not data:
             self.fallbacks += 1
             return dump_yaml(data)
-        self._out, self._pending_values, self._pending_keys = [], [], []
+        self._out, self._pending_values, self._pending_keys, self._new_items = [], [], [], []
         try:
             if isinstance(data, dict):
                 self._mapping(data, 0, False, 0)
@@ -123,12 +175,16 @@ class YamlRenderer:
                 self._sequence(data, 0, False, 0)
             if self._pending_values or self._pending_keys:
                 self._fill()
-            return "".join(self._out)  # type: ignore[arg-type]  # _fill left no None
+            out: list[str] = self._out  # type: ignore[assignment]  # _fill left no None
+            if self._items is not None:
+                for item, start, end in self._new_items:
+                    self._items[id(item)] = (item, "".join(out[start:end]))
+            return "".join(out)
         except _Fallback:
             self.fallbacks += 1
             return dump_yaml(data)
         finally:
-            self._out, self._pending_values, self._pending_keys = [], [], []
+            self._out, self._pending_values, self._pending_keys, self._new_items = [], [], [], []
 
     # -- the block structure -----------------------------------------------------------------------
 
@@ -148,8 +204,9 @@ class YamlRenderer:
         if type(value) is str:
             text = self._values.get(value)
             if text is None:
-                if _plain_text(value):
-                    text = self._values[value] = value + "\n"
+                text = _one_line_text(value)
+                if text is not None:
+                    self._values[value] = text
                 else:
                     self._pending_values.append((len(self._out), value, indent))
                     self._out.append(None)
@@ -162,6 +219,11 @@ class YamlRenderer:
         key = _scalar_key(value)
         text = self._values.get(key)
         if text is None:
+            text = _known(value)
+            if text is not None:
+                self._values[key] = text
+                self._out.append(text)
+                return
             self._pending_values.append((len(self._out), value, indent))
             self._out.append(None)
         else:
@@ -207,7 +269,18 @@ class YamlRenderer:
             raise _Fallback
         dash = " " * indent + "- "
         out = self._out
+        items = self._items if depth == 1 and not inline else None  # a top-level sequence, remembered
         for v in data:
+            if items is not None and type(v) is dict and v:
+                found = items.get(id(v))
+                if found is not None and found[0] is v:
+                    out.append(found[1])
+                    continue
+                start = len(out)
+                out.append(dash)
+                self._mapping(v, indent + 2, True, depth + 1)
+                self._new_items.append((v, start, len(out)))
+                continue
             # The first item of a sequence in a sequence follows its "- ".
             out.append("- " if inline else dash)
             inline = False
