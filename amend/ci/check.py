@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
-from amend.store.cache import memo
+from amend.store.cache import caching_on, memo
 
 if TYPE_CHECKING:
     from amend.store.repository import Repository
@@ -37,12 +37,35 @@ def check(repo: Repository) -> list[AmendError]:
     return _stale(repo.root, {path: _digest(content) for path, content in files.items()})
 
 
+def _entries(folder: Path) -> list[tuple[tuple[str, ...], str, str]]:
+    """Every entry under ``folder``, links not followed, in path order (as sorted Paths are): its parts
+    below ``folder``, its path, and its kind: ``d`` a folder, ``f`` a file, ``l`` a link, ``o`` other.
+    One ``scandir`` per folder: the kinds come with the listing, without a ``stat`` per file."""
+    found: list[tuple[tuple[str, ...], str, str]] = []
+
+    def scan(path: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(path) as listing:
+            for entry in listing:
+                here = (*parts, entry.name)
+                if entry.is_symlink():
+                    found.append((here, entry.path, "l"))
+                elif entry.is_dir(follow_symlinks=False):
+                    found.append((here, entry.path, "d"))
+                    scan(entry.path, here)
+                else:
+                    found.append((here, entry.path, "f" if entry.is_file(follow_symlinks=False) else "o"))
+
+    scan(str(folder), ())
+    found.sort()
+    return found
+
+
 def _output_files(root: Path) -> list[Path]:
     # Repository.output_files, by path alone: every file now in consolidated/ (links included).
     output_dir = root / "consolidated"
     if not output_dir.is_dir() or output_dir.is_symlink():
         return []
-    return sorted(p for p in output_dir.rglob("*") if p.is_file() or p.is_symlink())
+    return [Path(path) for _, path, kind in _entries(output_dir) if kind in "fl"]
 
 
 def _relative(root: Path, path: Path) -> Path:
@@ -53,13 +76,40 @@ def _relative(root: Path, path: Path) -> Path:
         return path
 
 
+def _file_digests(paths: list[Path]) -> list[bytes | None]:
+    """The digest of each file's bytes (None: missing or unreadable), read and hashed on a few threads:
+    reading and sha256 release the interpreter's lock, so a warm check hashes on every core."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def digest(path: Path) -> bytes | None:
+        try:
+            with open(path, "rb") as f:
+                return _digest(f.read())
+        except OSError:
+            return None
+
+    def digests(part: list[Path]) -> list[bytes | None]:
+        return [digest(p) for p in part]
+
+    threads = min(8, os.cpu_count() or 1)
+    if len(paths) < 256 or threads == 1:
+        return digests(paths)
+    # One contiguous share per thread (a future per file would cost more than hashing a small file).
+    size = -(-len(paths) // threads)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        shares = pool.map(digests, [paths[i : i + size] for i in range(0, len(paths), size)])
+        return [d for share in shares for d in share]
+
+
 def _stale(root: Path, digests: dict[Path, bytes]) -> list[AmendError]:
     stale: list[AmendError] = []
-    for path, digest in sorted(digests.items()):
+    expected = sorted(digests.items(), key=lambda item: item[0].parts)
+    found = _file_digests([path for path, _ in expected])
+    for (path, digest), now in zip(expected, found, strict=True):
         rel = _relative(root, path)
-        if not path.exists():
+        if now is None and not path.exists():
             stale.append(ConsolidatedStale(f"{rel} is missing", file=rel))
-        elif _digest(path.read_bytes()) != digest:
+        elif now != digest:
             stale.append(ConsolidatedStale(f"{rel} is not what build would write", file=rel))
     for path in _output_files(root):
         if path not in digests:
@@ -131,8 +181,10 @@ def _verdict(
 def _repository_key(root: Path) -> bytes | None:
     """A digest of everything a check's answer depends on besides consolidated/: the code (the cache's
     fingerprint covers it), the folders it is run from and on, and every entry under plans/ with the
-    bytes of every file. None where a symbolic link is in plans/ or consolidated/, or a file cannot be
-    read (problems check reports from the files)."""
+    bytes of every file. None where the cache is off (nothing would keep or find it), a symbolic link is
+    in plans/ or consolidated/, or a file cannot be read (problems check reports from the files)."""
+    if not caching_on():
+        return None
     try:
         return _entries_digest(root)
     except OSError:
@@ -144,17 +196,20 @@ def _entries_digest(root: Path) -> bytes | None:
     plans = root / "plans"
     if plans.is_symlink() or not plans.is_dir():
         return None
-    for path in sorted(plans.rglob("*")):
-        if path.is_symlink():
-            return None
-        kind = b"d" if path.is_dir() else b"f" if path.is_file() else None
-        if kind is None:
-            return None
-        key.update(os.fsencode(path.relative_to(root).as_posix()) + b"\0" + kind + b"\0")
-        if kind == b"f":
-            key.update(_digest(path.read_bytes()))
+    entries = _entries(plans)
+    if any(kind in "lo" for _, _, kind in entries):
+        return None
+    files = [Path(path) for _, path, kind in entries if kind == "f"]
+    digests = iter(_file_digests(files))
+    for parts, _, kind in entries:
+        key.update(os.fsencode("/".join(("plans", *parts))) + b"\0" + kind.encode() + b"\0")
+        if kind == "f":
+            digest = next(digests)
+            if digest is None:
+                raise OSError(f"{'/'.join(parts)} cannot be read")
+            key.update(digest)
     output_dir = root / "consolidated"
-    if output_dir.is_symlink() or any(p.is_symlink() for p in _output_files(root)):
+    if output_dir.is_symlink() or (output_dir.is_dir() and any(kind == "l" for _, _, kind in _entries(output_dir))):
         return None
     return key.digest()
 
@@ -173,6 +228,8 @@ def _plan_key(pid: str, readable: bool, paths: Iterable[Path]) -> bytes:
 def _checked_before(group: Group, readable: bool) -> _Result | None:
     # A plan whose files (same paths, same bytes) and code were checked clean before: that result, found
     # before its files are read (a clean result is kept only when every file read without a problem).
+    if not caching_on():
+        return None
     try:
         key = _plan_key(group.key, readable, (*group.bases, *group.acts))
     except OSError:
@@ -188,7 +245,7 @@ def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
     # was, check reports problems only, and the files are not rendered).
     plan, path = repo.plans[pid]
     acts = repo.acts_of(pid)
-    key = _plan_key(pid, readable, (path, *(f.path for f in acts)))
+    key = _plan_key(pid, readable, (path, *(f.path for f in acts))) if caching_on() else b""
 
     def compute() -> tuple[bool, _Result]:
         # Rendering (and Markdown) only where a plan is checked anew: a cached plan needs neither.

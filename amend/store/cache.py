@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-__all__ = ["cache_dir", "cached", "caching", "fingerprint", "memo"]
+__all__ = ["cache_dir", "cached", "caching", "caching_on", "fingerprint", "memo"]
 
 T = TypeVar("T")
 
@@ -70,6 +70,11 @@ def caching(on: bool = True, directory: Path | None = None) -> Iterator[None]:
         yield
     finally:
         _STATE["dir"] = was
+
+
+def caching_on() -> bool:
+    """Whether the cache is on (inside ``caching(True)``): where it is off, nothing needs its keys."""
+    return _STATE["dir"] is not None
 
 
 @cache

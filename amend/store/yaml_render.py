@@ -51,6 +51,8 @@ _PLAIN = re.compile(f"(?=[^\\W_])[^{_UNPRINTED}]+(?<![\\s:])")
 # _plain_text.
 _PLAIN_INSIDE = re.compile(r": | #")
 # Plain words the YAML 1.2 resolver reads as something else: written quoted.
+# Every character the YAML 1.2 resolver's int, float and timestamp patterns allow (0x1F, 1e3, 2025-05-30T10:00Z).
+_NUMBER_LIKE = re.compile(r"[0-9_.+\-:a-fA-FoxTtZ \t]*")
 _NOT_TEXT = frozenset({"true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL"})
 
 
@@ -64,10 +66,10 @@ def _plain_text(text: str) -> bool:
 def _read_as_text(text: str) -> bool:
     # Whether the YAML 1.2 resolver reads ``text``, written plain, back as a text.
     if "0" <= text[0] <= "9":
-        # Numbers, dates and timestamps are ASCII (the resolver's patterns): a text starting with an ASCII
-        # digit that holds a letter beyond ASCII (1-тармақ) is a text; otherwise the resolver decides, as
-        # the dumper asks it (13-1 and 9195,3 are texts; 1061, 9195.3 and 2020-01-08 are not).
-        return not text.isascii() or _resolves_to_text(text)
+        # A text starting with a digit that holds a character none of the resolver's patterns for numbers,
+        # dates and timestamps allows (1-тармақ, 9195,3) is a text; otherwise the resolver decides, as the
+        # dumper asks it (13-1 is a text; 1061, 9195.3 and 2020-01-08 are not).
+        return not _NUMBER_LIKE.fullmatch(text) or _resolves_to_text(text)
     return text not in _NOT_TEXT  # true, null, ...: the resolver's only words that start with a letter
 
 
