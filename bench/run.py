@@ -259,11 +259,20 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a quick look")
     parser.add_argument("--seed", type=int, default=2025)
     parser.add_argument("--json", action="store_true", help="print the issue's figures as one JSON object")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="with --json: these groups of figures only, comma-separated (engine, big_plan, act, national, check_repo)",
+    )
     args = parser.parse_args()
     if args.json:
-        from bench.figures import figures
+        from bench.figures import GROUPS, figures
 
-        print(json.dumps(figures(quick=args.quick, seed=args.seed), indent=2, sort_keys=True))
+        only = tuple(g for g in args.only.split(",") if g) or GROUPS
+        unknown = sorted(set(only) - set(GROUPS))
+        if unknown:
+            parser.error(f"--only: no group {', '.join(unknown)} (the groups: {', '.join(GROUPS)})")
+        print(json.dumps(figures(quick=args.quick, seed=args.seed, only=only), indent=2, sort_keys=True))
         return
     rng = random.Random(args.seed)
     sizes = QUICK if args.quick else SIZES

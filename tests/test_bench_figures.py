@@ -47,3 +47,27 @@ def test_the_yaml_figures_time_the_lean_readers_against_ruamels_loaders_on_the_s
     assert out["yaml_lean_speedup"] == out["act_100k_yaml_lean_speedup"]
     assert out["positions_speedup"] == out["act_100k_positions_speedup"]
     assert out["plans_yaml_lean_speedup"] > 0 and out["plans_positions_speedup"] > 0
+
+
+def test_the_corpus_figures_put_the_cold_check_beside_both_parse_floors(tmp_path: Path):
+    from bench.figures import _corpus_checks
+
+    out = _corpus_checks(tmp_path, CorpusSize(5, 3, 3, 10), "national")
+    assert out["national_input_files"] == 5 + 5 * 3
+    assert out["national_cold_vs_parse_floor"] == out["national_cold_s"] / out["national_parse_floor_s"]
+    assert out["national_cold_vs_safe_load_floor"] == out["national_cold_s"] / out["national_safe_load_floor_s"]
+    assert out["national_warm_s"] > 0 and out["national_peak_rss_mb"] > 0
+
+
+def test_the_benchmark_refuses_a_group_of_figures_it_does_not_have():
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--json", "--only", "national,speed"],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 2 and "no group speed" in done.stderr
