@@ -245,3 +245,23 @@ def test_the_main_process_never_holds_every_plan(tmp_path, monkeypatch):
     monkeypatch.setattr(stream, "load_plan", held := _Loads(stream.load_plan))
     plans = [stream.load_plan(path) for path in sorted((tmp_path / "plans/base").glob("*.yaml"))]
     assert held.most_alive == len(plans) - 1
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_files_the_workers_compare_are_reported_stale_as_a_serial_check_reports_them(tmp_path, cache):
+    # The workers compare each plan's files with consolidated/; a changed, a missing and a stray file are
+    # reported as the serial check reports them, cold and with the cache filled by a clean run first.
+    write_corpus(tmp_path, CorpusSize(6, 4, 5, 20), 5)
+    build_summarised(Repository(tmp_path), jobs=1)
+    with caching(cache, tmp_path / "cache"):
+        assert check_all(Repository(tmp_path), 2) == ([], check_all(Repository(tmp_path), 1)[1])
+        folders = sorted((tmp_path / "consolidated").iterdir())
+        changed = sorted(folders[1].glob("*.md"))[-1]
+        changed.write_bytes(changed.read_bytes() + b" ")
+        sorted(folders[4].glob("*.yaml"))[0].unlink()
+        (folders[2] / "stray.md").write_text("stray", encoding="utf-8")
+        serial = [e.format() for e in check(Repository(tmp_path))]
+        assert len(serial) == 3
+        for jobs in (1, 2):
+            problems, warnings = check_all(Repository(tmp_path), jobs)
+            assert [e.format() for e in problems] == serial and warnings == []

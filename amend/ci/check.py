@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,19 +103,32 @@ def _file_digests(paths: list[Path]) -> list[bytes | None]:
 
 
 def _stale(root: Path, digests: dict[Path, bytes]) -> list[AmendError]:
+    output_dir = root / "consolidated"
+    return _stale_names(root, {path.relative_to(output_dir).as_posix(): d for path, d in digests.items()})
+
+
+def _stale_names(
+    root: Path, names: dict[str, bytes], current: set[str] | frozenset[str] = frozenset()
+) -> list[AmendError]:
+    """The files under consolidated/ (by name) that are missing or hold other bytes than their digest's,
+    and the files there that build would remove. ``current``: names already found to hold their
+    digest's bytes (by the workers that checked their plans), not read again."""
+    output_dir = root / "consolidated"
     stale: list[AmendError] = []
-    expected = sorted(digests.items(), key=lambda item: item[0].parts)
-    found = _file_digests([path for path, _ in expected])
-    for (path, digest), now in zip(expected, found, strict=True):
+    todo = sorted((name for name in names if name not in current), key=lambda name: name.split("/"))
+    found = _file_digests([output_dir / name for name in todo])
+    for name, now in zip(todo, found, strict=True):
+        path = output_dir / name
         rel = _relative(root, path)
         if now is None and not path.exists():
             stale.append(ConsolidatedStale(f"{rel} is missing", file=rel))
-        elif now != digest:
+        elif now != names[name]:
             stale.append(ConsolidatedStale(f"{rel} is not what build would write", file=rel))
-    for path in _output_files(root):
-        if path not in digests:
-            rel = _relative(root, path)
-            stale.append(ConsolidatedStale(f"{rel} would be removed by build", file=rel))
+    if output_dir.is_dir() and not output_dir.is_symlink():
+        for parts, path_text, kind in _entries(output_dir):
+            if kind in "fl" and "/".join(parts) not in names:
+                rel = _relative(root, Path(path_text))
+                stale.append(ConsolidatedStale(f"{rel} would be removed by build", file=rel))
     return stale
 
 
@@ -131,15 +145,18 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[A
     from amend.outputs.parallel import map_streamed
 
     key = _repository_key(repo.root)
-    streamed = map_streamed(_check_plan, repo, jobs, _checked_before)
+    streamed = map_streamed(_check_and_compare, repo, jobs, partial(_checked_before_and_compared, repo.output_dir))
     problems = streamed.read_problems()
     problems.extend(repo.output_links())
     problems.extend(streamed.missing_plans(repo, {e.file for e in problems}))
     results: list[_Result] = []
-    for result in streamed.results.values():
-        if isinstance(result, AmendError):  # raised by _check_plan, not one of its problems: raised, as before
-            raise result
+    current: set[str] = set()  # files found current by the worker that checked their plan
+    for found in streamed.results.values():
+        if isinstance(found, AmendError):  # raised by _check_plan, not one of its problems: raised, as before
+            raise found
+        result, same = found
         results.append(result)
+        current |= same
         problems.extend(result[0])
     if problems:
         return problems, []
@@ -150,7 +167,7 @@ def check_all(repo: Repository, jobs: int = 1) -> tuple[list[AmendError], list[A
         warnings.extend(conflicts)
     if key is not None and key == _repository_key(repo.root):  # no input changed while it was checked
         memo("check-repo", key, lambda: (True, (names, warnings)))  # kept only with the cache on
-    return _verdict(repo.root, names, warnings)
+    return _verdict(repo.root, names, warnings, current)
 
 
 def remembered(root: Path) -> tuple[list[AmendError], list[AmendError]] | None:
@@ -171,10 +188,10 @@ def remembered(root: Path) -> tuple[list[AmendError], list[AmendError]] | None:
 
 
 def _verdict(
-    root: Path, names: dict[str, bytes], warnings: list[AmendError]
+    root: Path, names: dict[str, bytes], warnings: list[AmendError], current: set[str] | None = None
 ) -> tuple[list[AmendError], list[AmendError]]:
-    output_dir = root / "consolidated"
-    stale = _stale(root, {output_dir / name: digest for name, digest in names.items()})
+    # ``current``: names already found to hold their would-be bytes (by the workers): not read again here.
+    stale = _stale_names(root, names, current or frozenset())
     return stale, [] if stale else warnings
 
 
@@ -236,6 +253,28 @@ def _checked_before(group: Group, readable: bool) -> _Result | None:
         return None  # the reader reports it
     found: _Result | None = memo("check-plan", key, lambda: (False, None))
     return found
+
+
+def _current(output_dir: Path, files: dict[str, bytes]) -> frozenset[str]:
+    """The names of ``files`` whose file under ``output_dir`` holds the bytes of that digest now."""
+    names = list(files)
+    found = _file_digests([output_dir / name for name in names])
+    return frozenset(name for name, digest in zip(names, found, strict=True) if digest == files[name])
+
+
+_Checked = tuple[_Result, frozenset[str]]
+
+
+def _check_and_compare(repo: Repository, pid: str, readable: bool) -> _Checked:
+    # In the worker that checked the plan: its result, and which of its files are current, so that the
+    # files of the whole corpus are compared on every worker, not hashed once more by this process.
+    result = _check_plan(repo, pid, readable)
+    return result, _current(repo.output_dir, result[1])
+
+
+def _checked_before_and_compared(output_dir: Path, group: Group, readable: bool) -> _Checked | None:
+    found = _checked_before(group, readable)
+    return None if found is None else (found, _current(output_dir, found[1]))
 
 
 def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:

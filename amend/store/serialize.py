@@ -61,7 +61,7 @@ def _amounts(plan: Plan, row: Row) -> dict[str, str]:
     return {c: str(a) for c, a in row_amounts(plan, row).items() if a is not None}
 
 
-def _row(plan: Plan, row: Row) -> dict[str, Any]:
+def _row(plan: Plan, row: Row, change: Callable[[Change], dict[str, Any]] = _change) -> dict[str, Any]:
     data: dict[str, Any] = {"number": str(row.number), "section": row.section}
     if row.subsection is not None:
         data["subsection"] = row.subsection
@@ -74,7 +74,7 @@ def _row(plan: Plan, row: Row) -> dict[str, Any]:
     if amounts:
         data["amounts"] = amounts  # parsed figures (million tenge) beside the text as written
     if row.history:
-        data["history"] = [_change(c) for c in row.history]
+        data["history"] = [change(c) for c in row.history]
     return data
 
 
@@ -98,7 +98,11 @@ class PartData:
     def rows(self, plan: Plan) -> list[dict[str, Any]]:
         """``_row`` of each row; a row's data depends on the plan only through its amount columns."""
         amount = tuple(c.id for c in plan.columns if c.role == "amount")
-        return [self._of(r, amount, partial(_row, plan, r)) for r in plan.rows]
+        return [self._of(r, amount, partial(_row, plan, r, self.change)) for r in plan.rows]
+
+    def change(self, change: Change) -> dict[str, Any]:
+        """``_change``: a row's earlier changes stay the same objects when an act changes it again."""
+        return self._of(change, None, partial(_change, change))
 
     def columns(self, plan: Plan) -> list[dict[str, Any]]:
         """``_column`` of each column."""

@@ -142,17 +142,19 @@ class YamlRenderer:
     One renderer for the versions of one plan: they share most of their texts, so most scalars are
     rendered once. Memory grows with the distinct scalars rendered; drop the renderer when done.
 
-    With ``reuse``, a mapping that is an item of a top-level sequence (a row of ``rows``) and is the very
-    object rendered before is written as it was then, without walking it again: the versions of a plan
-    share their unchanged rows' data (``serialize.PartData``). The renderer keeps those objects, and the
-    caller promises not to change them after they are rendered.
+    With ``reuse``, a mapping that is an item of a sequence under a mapping key (a row of ``rows``, a
+    change in a row's ``history``) and is the very object rendered before at the same indentation is
+    written as it was then, without walking it again: the versions of a plan share their unchanged rows'
+    and changes' data (``serialize.PartData``). The renderer keeps those objects, and the caller promises
+    not to change them after they are rendered.
     """
 
     def __init__(self, *, reuse: bool = False) -> None:
         """An empty memory of renderings."""
-        # id(item) -> the item (kept, so the id stays its own) and its rendering with its "- ".
-        self._items: dict[int, tuple[Any, str]] | None = {} if reuse else None
-        self._new_items: list[tuple[Any, int, int]] = []  # items of this document: where they are in _out
+        # (id(item), indentation) -> the item (kept, so the id stays its own) and its rendering with its "- ".
+        self._items: dict[tuple[int, int], tuple[Any, str]] | None = {} if reuse else None
+        # Items new in this document: the item, its indentation, and where its rendering is in _out.
+        self._new_items: list[tuple[Any, int, int, int]] = []
         # A value's rendering in a top-level collection, with its final "\n"; texts are their own key.
         self._values: dict[Hashable, str] = {}
         self._multiline: set[Hashable] = set()  # scalars whose rendering takes more than one line
@@ -179,8 +181,8 @@ class YamlRenderer:
                 self._fill()
             out: list[str] = self._out  # type: ignore[assignment]  # _fill left no None
             if self._items is not None:
-                for item, start, end in self._new_items:
-                    self._items[id(item)] = (item, "".join(out[start:end]))
+                for item, indent, start, end in self._new_items:
+                    self._items[(id(item), indent)] = (item, "".join(out[start:end]))
             return "".join(out)
         except _Fallback:
             self.fallbacks += 1
@@ -271,17 +273,17 @@ class YamlRenderer:
             raise _Fallback
         dash = " " * indent + "- "
         out = self._out
-        items = self._items if depth == 1 and not inline else None  # a top-level sequence, remembered
+        items = None if inline else self._items  # a sequence under a key: its items are remembered
         for v in data:
             if items is not None and type(v) is dict and v:
-                found = items.get(id(v))
+                found = items.get((id(v), indent))
                 if found is not None and found[0] is v:
                     out.append(found[1])
                     continue
                 start = len(out)
                 out.append(dash)
                 self._mapping(v, indent + 2, True, depth + 1)
-                self._new_items.append((v, start, len(out)))
+                self._new_items.append((v, indent, start, len(out)))
                 continue
             # The first item of a sequence in a sequence follows its "- ".
             out.append("- " if inline else dash)
