@@ -265,3 +265,17 @@ def test_files_the_workers_compare_are_reported_stale_as_a_serial_check_reports_
         for jobs in (1, 2):
             problems, warnings = check_all(Repository(tmp_path), jobs)
             assert [e.format() for e in problems] == serial and warnings == []
+
+
+def test_the_survey_finds_the_same_groups_with_heads_read_on_a_pool(tmp_path, monkeypatch):
+    from functools import partial
+
+    from amend.outputs import parallel
+
+    write_corpus(tmp_path, CorpusSize(6, 4, 5, 20), 13)
+    (tmp_path / "plans/amendments/stray.txt").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(parallel, "_FEWEST_FILES", 1)
+    serial = stream.survey(Repository(tmp_path))
+    pooled = stream.survey(Repository(tmp_path), partial(parallel._head_keys_on, 2))
+    assert pooled.groups == serial.groups and len(serial.groups) == 6
+    assert [str(s) for s in pooled.slots] == [str(s) for s in serial.slots]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from amend.errors import AmendError, ConsolidatedStale, SameDayConflict
 from amend.store.cache import caching_on, memo
+from amend.store.writing import entries
 
 if TYPE_CHECKING:
     from amend.store.repository import Repository
@@ -36,37 +37,6 @@ def check(repo: Repository) -> list[AmendError]:
         return problems
     files = consolidated_files(repo, timelines)
     return _stale(repo.root, {path: _digest(content) for path, content in files.items()})
-
-
-def _entries(folder: Path) -> list[tuple[tuple[str, ...], str, str]]:
-    """Every entry under ``folder``, links not followed, in path order (as sorted Paths are): its parts
-    below ``folder``, its path, and its kind: ``d`` a folder, ``f`` a file, ``l`` a link, ``o`` other.
-    One ``scandir`` per folder: the kinds come with the listing, without a ``stat`` per file."""
-    found: list[tuple[tuple[str, ...], str, str]] = []
-
-    def scan(path: str, parts: tuple[str, ...]) -> None:
-        with os.scandir(path) as listing:
-            for entry in listing:
-                here = (*parts, entry.name)
-                if entry.is_symlink():
-                    found.append((here, entry.path, "l"))
-                elif entry.is_dir(follow_symlinks=False):
-                    found.append((here, entry.path, "d"))
-                    scan(entry.path, here)
-                else:
-                    found.append((here, entry.path, "f" if entry.is_file(follow_symlinks=False) else "o"))
-
-    scan(str(folder), ())
-    found.sort()
-    return found
-
-
-def _output_files(root: Path) -> list[Path]:
-    # Repository.output_files, by path alone: every file now in consolidated/ (links included).
-    output_dir = root / "consolidated"
-    if not output_dir.is_dir() or output_dir.is_symlink():
-        return []
-    return [Path(path) for _, path, kind in _entries(output_dir) if kind in "fl"]
 
 
 def _relative(root: Path, path: Path) -> Path:
@@ -125,7 +95,7 @@ def _stale_names(
         elif now != names[name]:
             stale.append(ConsolidatedStale(f"{rel} is not what build would write", file=rel))
     if output_dir.is_dir() and not output_dir.is_symlink():
-        for parts, path_text, kind in _entries(output_dir):
+        for parts, path_text, kind in entries(output_dir):
             if kind in "fl" and "/".join(parts) not in names:
                 rel = _relative(root, Path(path_text))
                 stale.append(ConsolidatedStale(f"{rel} would be removed by build", file=rel))
@@ -213,12 +183,12 @@ def _entries_digest(root: Path) -> bytes | None:
     plans = root / "plans"
     if plans.is_symlink() or not plans.is_dir():
         return None
-    entries = _entries(plans)
-    if any(kind in "lo" for _, _, kind in entries):
+    listed = entries(plans)
+    if any(kind in "lo" for _, _, kind in listed):
         return None
-    files = [Path(path) for _, path, kind in entries if kind == "f"]
+    files = [Path(path) for _, path, kind in listed if kind == "f"]
     digests = iter(_file_digests(files))
-    for parts, _, kind in entries:
+    for parts, _, kind in listed:
         key.update(os.fsencode("/".join(("plans", *parts))) + b"\0" + kind.encode() + b"\0")
         if kind == "f":
             digest = next(digests)
@@ -226,7 +196,7 @@ def _entries_digest(root: Path) -> bytes | None:
                 raise OSError(f"{'/'.join(parts)} cannot be read")
             key.update(digest)
     output_dir = root / "consolidated"
-    if output_dir.is_symlink() or (output_dir.is_dir() and any(kind == "l" for _, _, kind in _entries(output_dir))):
+    if output_dir.is_symlink() or (output_dir.is_dir() and any(kind == "l" for _, _, kind in entries(output_dir))):
         return None
     return key.digest()
 

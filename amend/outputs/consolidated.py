@@ -10,6 +10,7 @@ import functools
 import tempfile
 from pathlib import Path
 
+from amend.engine.gc_pause import gc_paused
 from amend.engine.timeline import Timeline
 from amend.errors import AmendError
 from amend.outputs.markdown import MarkdownRows, render_markdown
@@ -55,12 +56,13 @@ def plan_files(repo: Repository, pid: str, timeline: Timeline) -> dict[Path, byt
     yaml = YamlRenderer(reuse=True)
     parts = PartData()
     markdown_rows = MarkdownRows()
-    files[folder / "index.yaml"] = yaml.render(index_data(timeline)).encode("utf-8")
-    for version in timeline.versions:
-        stem = version.valid_from.isoformat()
-        files[folder / f"{stem}.yaml"] = yaml.render(version_data(timeline, version, parts)).encode("utf-8")
-        lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
-        files[folder / f"{stem}.md"] = render_markdown(version, standing=lines, rows=markdown_rows).encode("utf-8")
+    with gc_paused():  # plain data and texts, no cycles: the collector would only walk them (see gc_pause)
+        files[folder / "index.yaml"] = yaml.render(index_data(timeline)).encode("utf-8")
+        for version in timeline.versions:
+            stem = version.valid_from.isoformat()
+            files[folder / f"{stem}.yaml"] = yaml.render(version_data(timeline, version, parts)).encode("utf-8")
+            lines = standing(timeline, version.valid_from)  # the badge, the period, the currency statement
+            files[folder / f"{stem}.md"] = render_markdown(version, standing=lines, rows=markdown_rows).encode("utf-8")
     return files
 
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -24,6 +25,7 @@ from amend.store.stream import (
     FileRead,
     Group,
     Survey,
+    head_keys,
     misgrouped,
     missing_plans,
     read_group,
@@ -93,6 +95,26 @@ class Streamed(Generic[R]):
 _STREAM: list[Any] = []
 
 
+# Below this many files the survey reads their heads in this process.
+_FEWEST_FILES = 2_000
+
+
+def _head_keys_of(listed: list[tuple[str, str]]) -> list[str | None]:
+    return head_keys([(kind, Path(path)) for kind, path in listed])
+
+
+def _head_keys_on(jobs: int, listed: list[tuple[str, Path]]) -> list[str | None]:
+    """``head_keys`` of many files, on a pool of ``jobs`` processes (paths go out and keys come back as
+    texts); for a few files, one job, or without fork, in this process."""
+    if jobs <= 1 or len(listed) < _FEWEST_FILES or "fork" not in multiprocessing.get_all_start_methods():
+        return head_keys(listed)
+    plain = [(kind, str(path)) for kind, path in listed]
+    size = -(-len(plain) // (jobs * 4))
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        parts = pool.map(_head_keys_of, [plain[i : i + size] for i in range(0, len(plain), size)])
+        return [key for part in parts for key in part]
+
+
 def _streamed(repo: Repository, key: str) -> tuple[dict[Path, FileRead], Any]:
     found, fn, known = _STREAM
     return _run_group(repo, found.groups[key], fn, found.clean, known)
@@ -136,7 +158,7 @@ def map_streamed(
     on the same bytes of the same files: every file then read without a problem, each of this plan)
     stands for ``fn``'s, and the group's files are not read at all.
     """
-    found = survey(repo)
+    found = survey(repo, partial(_head_keys_on, jobs))
     _STREAM[:] = [found, fn, known]
     try:
         keys = list(found.groups)

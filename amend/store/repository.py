@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,7 @@ from amend.engine.model import Plan
 from amend.engine.timeline import FiledAmendment, Timeline, consolidate
 from amend.errors import ActDuplicate, AmendError, FileRefused, Location, PlanMissing
 from amend.store.loading import load_amendment, load_plan
-from amend.store.writing import OutputError, check_writable, inside, write_atomic
+from amend.store.writing import OutputError, check_writable, entries, inside, write_atomic
 from amend.store.yaml_io import locate
 
 T = TypeVar("T")
@@ -79,17 +80,21 @@ class Repository:
         if folder.is_symlink() or not folder.is_dir():
             record(self._refused(folder, "is not a folder (symbolic links are not followed)"))
             return
-        for path in sorted(folder.iterdir()):
-            if path.is_symlink():
+        # One scandir: each entry's kind comes with the listing (no stat per file); links are not followed.
+        with os.scandir(folder) as listing:
+            found = sorted(listing, key=lambda entry: entry.name)
+        for entry in found:
+            path = folder / entry.name
+            if entry.is_symlink():
                 record(self._refused(path, "is a symbolic link: links in plans/ are not followed"))
-            elif path.is_dir():
+            elif entry.is_dir(follow_symlinks=False):
                 if nested:
                     yield from self._inputs(path, nested=True, record=record)
                 else:
                     record(self._refused(path, "is a subfolder: plans/base holds plan files only"))
-            elif path.name in _IGNORED:
+            elif entry.name in _IGNORED:
                 continue
-            elif not path.is_file():
+            elif not entry.is_file(follow_symlinks=False):
                 record(self._refused(path, "is not a regular file"))
             elif path.suffix not in INPUT_SUFFIXES:
                 record(self._refused(path, "is not a .yaml file: only plan and amendment files belong here"))
@@ -273,9 +278,9 @@ class Repository:
         if not self.output_dir.is_dir():
             return []
         return [
-            self._refused(path, "is a symbolic link: consolidated/ holds the files build writes, not links")
-            for path in sorted(self.output_dir.rglob("*"))
-            if path.is_symlink()
+            self._refused(Path(path), "is a symbolic link: consolidated/ holds the files build writes, not links")
+            for _, path, kind in entries(self.output_dir)
+            if kind == "l"
         ]
 
     def plan_path(self, plan_id: str) -> Path:
@@ -293,7 +298,7 @@ class Repository:
         """Every file now in ``consolidated/`` (links included: they are stray and get reported)."""
         if not self.output_dir.is_dir() or self.output_dir.is_symlink():
             return []
-        return sorted(p for p in self.output_dir.rglob("*") if p.is_file() or p.is_symlink())
+        return [Path(path) for _, path, kind in entries(self.output_dir) if kind in "fl"]
 
     def sync(self, files: dict[Path, bytes]) -> BuildResult:
         """Make ``consolidated/`` hold exactly ``files``: write what differs, remove what is not there.

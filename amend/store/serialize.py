@@ -98,7 +98,14 @@ class PartData:
     def rows(self, plan: Plan) -> list[dict[str, Any]]:
         """``_row`` of each row; a row's data depends on the plan only through its amount columns."""
         amount = tuple(c.id for c in plan.columns if c.role == "amount")
-        return [self._of(r, amount, partial(_row, plan, r, self.change)) for r in plan.rows]
+        parts = self._parts
+        out = []
+        for row in plan.rows:  # _of, inlined: most rows of a version are found, and this runs for each
+            found = parts.get(id(row))
+            if found is None or found[0] is not row or found[1] != amount:
+                found = parts[id(row)] = (row, amount, _row(plan, row, self.change))
+            out.append(found[2])
+        return out
 
     def change(self, change: Change) -> dict[str, Any]:
         """``_change``: a row's earlier changes stay the same objects when an act changes it again."""

@@ -21,7 +21,7 @@ Nothing about what is reported changes, only when files are read:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
@@ -39,6 +39,7 @@ __all__ = [
     "Group",
     "Survey",
     "head_key",
+    "head_keys",
     "misgrouped",
     "missing_plans",
     "read_group",
@@ -68,7 +69,7 @@ def head_key(path: Path, kind: str) -> str | None:
     """The plan a file defines (``kind`` "plan") or amends ("amendment"), read off its head, or None
     where the head does not say so plainly. A hint for grouping only: ``read_group`` checks it."""
     try:
-        with path.open("rb") as f:
+        with open(path, "rb") as f:
             head = f.read(HEAD_BYTES)
     except OSError:
         return None
@@ -135,14 +136,22 @@ class Survey:
         )
 
 
-def survey(repo: Repository) -> Survey:
-    """List and group the repository's input files; read whole only those whose head does not say their plan."""
+def head_keys(listed: list[tuple[str, Path]]) -> list[str | None]:
+    """``head_key`` of each (kind, path)."""
+    return [head_key(path, kind) for kind, path in listed]
+
+
+def survey(repo: Repository, heads: Callable[[list[tuple[str, Path]]], list[str | None]] = head_keys) -> Survey:
+    """List and group the repository's input files; read whole only those whose head does not say their
+    plan. ``heads``: ``head_keys``, or a function that gives the same keys (on several processes)."""
     found = Survey()
     keyed: dict[str, tuple[list[Path], list[Path]]] = {}
+    listed: list[tuple[str, Path]] = []
     for kind, path in repo.listing(found.slots.append):
         found.slots.append(path)
         found.kinds[path] = kind
-        key = head_key(path, kind)
+        listed.append((kind, path))
+    for (kind, path), key in zip(listed, heads(listed), strict=True):
         if key is None:
             read = _read_whole(kind, path)
             found.reads[path] = read

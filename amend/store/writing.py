@@ -14,7 +14,7 @@ from pathlib import Path
 
 from amend.errors import AmendError, Location
 
-__all__ = ["OutputError", "check_writable", "inside", "write_atomic", "write_tree"]
+__all__ = ["OutputError", "check_writable", "entries", "inside", "write_atomic", "write_tree"]
 
 
 class OutputError(AmendError):
@@ -97,3 +97,26 @@ def write_tree(folder: Path, files: Mapping[str, str | bytes]) -> None:
     check_writable(list(targets.values()))
     for rel, content in sorted(files.items()):
         write_atomic(targets[rel], content)
+
+
+def entries(folder: Path) -> list[tuple[tuple[str, ...], str, str]]:
+    """Every entry under ``folder``, links not followed, in path order (as sorted Paths are): its parts
+    below ``folder``, its path, and its kind: ``d`` a folder, ``f`` a file, ``l`` a link, ``o`` other.
+    One ``scandir`` per folder: the kinds come with the listing, without a ``stat`` per file."""
+    found: list[tuple[tuple[str, ...], str, str]] = []
+
+    def scan(path: str, parts: tuple[str, ...]) -> None:
+        with os.scandir(path) as listing:
+            for entry in listing:
+                here = (*parts, entry.name)
+                if entry.is_symlink():
+                    found.append((here, entry.path, "l"))
+                elif entry.is_dir(follow_symlinks=False):
+                    found.append((here, entry.path, "d"))
+                    scan(entry.path, here)
+                else:
+                    found.append((here, entry.path, "f" if entry.is_file(follow_symlinks=False) else "o"))
+
+    scan(str(folder), ())
+    found.sort()
+    return found
