@@ -237,7 +237,7 @@ class Transient(Generic[Row]):
     ``freeze``, not while editing. The ``Rows`` it came from is never changed.
     """
 
-    __slots__ = ("_base", "_chunks", "_keys", "_lasts", "_len")
+    __slots__ = ("_base", "_chunks", "_edited", "_keys", "_lasts", "_len", "_longest")
 
     def __init__(self, base: Rows[Row]) -> None:
         self._base = base
@@ -247,6 +247,8 @@ class Transient(Generic[Row]):
         self._keys: list[tuple[Parts, ...] | list[Parts]] = list(base._keys)
         self._lasts: list[Parts] = list(base._lasts)
         self._len = base._len
+        self._edited = False  # whether any chunk was copied (or made): else freeze gives ``base`` back
+        self._longest = 0  # the longest a copied chunk has grown by insertions (split at freeze if long)
 
     def __len__(self) -> int:
         return self._len
@@ -262,6 +264,7 @@ class Transient(Generic[Row]):
         chunk = self._chunks[c]
         if type(chunk) is tuple:
             chunk = self._chunks[c] = list(chunk)
+            self._edited = True
         return chunk  # type: ignore[return-value]
 
     def _own_keys(self, c: int) -> list[Parts]:
@@ -301,6 +304,7 @@ class Transient(Generic[Row]):
             self._chunks.append([row])
             self._keys.append([parts])
             self._lasts.append(parts)
+            self._edited = True
         else:
             c, j = self._slot(parts)
             chunk = self._own(c)
@@ -308,6 +312,7 @@ class Transient(Generic[Row]):
             self._own_keys(c).insert(j, parts)
             if j == len(chunk) - 1:
                 self._lasts[c] = parts
+            self._longest = max(self._longest, len(chunk))
         self._len += 1
 
     def delete(self, parts: Parts) -> None:
@@ -324,8 +329,17 @@ class Transient(Generic[Row]):
 
     def freeze(self) -> Rows[Row]:
         """The edited sequence, immutable, sharing every chunk no edit reached (``base`` itself if none did)."""
-        if all(type(c) is tuple for c in self._chunks) and len(self._chunks) == len(self._base._chunks):
+        if not self._edited:
             return self._base
+        if self._longest <= 2 * CHUNK:
+            # No chunk to split. tuple() of a tuple is that tuple: unedited chunks and their numbers stay
+            # shared, each edited one becomes a tuple, with no Python loop over a long plan's chunks.
+            return Rows._of(
+                tuple(map(tuple, self._chunks)),
+                tuple(map(tuple, self._keys)),
+                tuple(self._lasts),
+                self._len,
+            )
         chunks: list[tuple[Row, ...]] = []
         all_keys: list[tuple[Parts, ...]] = []
         lasts: list[Parts] = []
