@@ -280,11 +280,14 @@ def executor_codes(text: str, defined: Container[str] = ()) -> list[str]:
     return codes
 
 
-@lru_cache(maxsize=8192)
+_SEPARATORS = re.compile(r"[,;\n]")
+
+
+@lru_cache(maxsize=1 << 15)  # a plan of 10,000 rows may hold some thousands of different lists
 def _executor_parts(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # (part, its upper-case tokens or () if it is prose); cached: plans repeat the same lists.
     parts = []
-    for part in re.split(r"[,;\n]", _PARENTHETICAL.sub(" ", text)):
+    for part in _SEPARATORS.split(_PARENTHETICAL.sub(" ", text)):
         part = " ".join(part.split())
         if part:
             tokens = tuple(part.split())
