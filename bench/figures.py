@@ -49,10 +49,11 @@ QUICK = {
 }
 
 
-def _best(fns: dict[str, Callable[[], Any]]) -> dict[str, tuple[float, float]]:
-    """Best and worst CPU time of each function over REPEATS rounds, the functions taking turns."""
+def _best(fns: dict[str, Callable[[], Any]], repeats: int = REPEATS) -> dict[str, tuple[float, float]]:
+    """Best and worst CPU time of each function over ``repeats`` rounds, the functions taking turns, the
+    collector paused."""
     times: dict[str, list[float]] = {k: [] for k in fns}
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         for name, fn in fns.items():
             with gc_paused():
                 start = time.process_time()
@@ -221,25 +222,25 @@ def _amend_run(
     return float(wall), float(cpu), int(rss_kb) / 1024
 
 
-def _parse_floor(root: Path) -> float:
-    """Wall seconds to read every input file with amend's own reader (the lean one), one process."""
+def _floor(root: Path, load: Callable[[Path], Any]) -> float:
+    """Wall seconds to ``load`` every input file of ``root``, one process, the collector paused."""
     files = sorted((root / "plans").rglob("*.yaml"))
     start = time.perf_counter()
     with gc_paused():
         for p in files:
-            read_yaml(p)
+            load(p)
     return time.perf_counter() - start
+
+
+def _parse_floor(root: Path) -> float:
+    """Every input file read with amend's own reader (the lean one, every input rule checked)."""
+    return _floor(root, read_yaml)
 
 
 def _safe_load_floor(root: Path) -> float:
-    """Wall seconds to load every input file with ruamel's safe loader (the loader the issue started
-    from), one process: the floor the issue's "today" measured against."""
-    files = sorted((root / "plans").rglob("*.yaml"))
-    start = time.perf_counter()
-    with gc_paused():
-        for p in files:
-            _safe_load(read_text(p))
-    return time.perf_counter() - start
+    """Every input file loaded with ruamel's safe loader (the loader the issue started from): the floor
+    the issue's "today" measured against."""
+    return _floor(root, lambda p: _safe_load(read_text(p)))
 
 
 def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
@@ -266,16 +267,8 @@ def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
 
 
 def _cpu_best(fns: dict[str, Callable[[], Any]], repeats: int) -> dict[str, float]:
-    """Best CPU time of each function over ``repeats`` rounds, the functions taking turns, the collector paused."""
-    times: dict[str, list[float]] = {k: [] for k in fns}
-    for _ in range(repeats):
-        for name, fn in fns.items():
-            with gc_paused():
-                start = time.process_time()
-                result = fn()
-                times[name].append(time.process_time() - start)
-            del result
-    return {k: min(v) for k, v in times.items()}
+    """Best CPU time of each function over ``repeats`` rounds (``_best``'s best)."""
+    return {k: best for k, (best, _) in _best(fns, repeats).items()}
 
 
 def _yaml(act_file: Path, plan_file: Path) -> dict[str, Any]:
