@@ -123,6 +123,10 @@ class PartData:
         """``_abbreviation`` of each code and its expansion."""
         return [self._of(a, code, partial(_abbreviation, code, a)) for code, a in plan.abbreviations.items()]
 
+    def deleted_rows(self, plan: Plan) -> list[dict[str, Any]]:
+        """``_deleted_row`` of each deleted row: its change stays the same object in later versions."""
+        return [self._of(c, number, partial(_deleted_row, number, c)) for number, c in plan.deleted_rows.items()]
+
 
 def version_data(timeline: Timeline, version: Version, parts: PartData | None = None) -> dict[str, Any]:
     """One consolidated version, complete: what ``consolidated/<plan>/<date>.yaml`` holds. ``parts``: one
@@ -155,10 +159,14 @@ def version_data(timeline: Timeline, version: Version, parts: PartData | None = 
     if plan.annex_notes:
         data["annex_notes"] = [n.model_dump(exclude_defaults=True) for n in plan.annex_notes]
     if plan.deleted_rows:
-        data["deleted_rows"] = [{"number": n, **_change(c)} for n, c in plan.deleted_rows.items()]
+        data["deleted_rows"] = parts.deleted_rows(plan)
     if plan.texts_history:
         data["texts_history"] = {k: [_change(c) for c in v] for k, v in plan.texts_history.items()}
     return data
+
+
+def _deleted_row(number: str, change: Change) -> dict[str, Any]:
+    return {"number": number, **_change(change)}
 
 
 def _known_ru(data: dict[str, Any], key: str) -> dict[str, Any]:
