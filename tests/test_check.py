@@ -78,3 +78,21 @@ def test_a_special_file_in_plans_is_never_read_nor_answered_from_the_cache(repo_
         check_all(Repository(repo_copy))
         os.mkfifo(repo_copy / "plans" / "amendments" / "pipe.yaml")  # reading it would block
         assert remembered(repo_copy) is None
+
+
+def test_a_file_one_byte_off_is_stale_whether_compared_by_bytes_or_by_digest(repo_copy: Path, tmp_path: Path):
+    # A plan checked anew compares its files byte for byte; a plan found in the cache, by digest.
+    target = repo_copy / "consolidated" / "748" / "2025-05-30.md"
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01  # same length, one bit off
+    target.write_bytes(bytes(data))
+    (repo_copy / "consolidated" / "156" / "index.yaml").unlink()
+    expected = ["consolidated/156/index.yaml", "consolidated/748/2025-05-30.md"]
+    with caching(False):
+        anew = check_all(Repository(repo_copy))
+    with caching(True, tmp_path / "cache"):
+        filled = check_all(Repository(repo_copy))  # each plan rendered, and its result kept
+        remembered_plans = check_all(Repository(repo_copy))  # each plan's result from the cache
+    for found in (anew, filled, remembered_plans):
+        assert sorted(str(p.file) for p in found[0]) == expected
+        assert {p.rule for p in found[0]} == {"consolidated-stale"}

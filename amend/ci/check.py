@@ -235,10 +235,27 @@ def _current(output_dir: Path, files: dict[str, bytes]) -> frozenset[str]:
 _Checked = tuple[_Result, frozenset[str]]
 
 
+def _same_bytes(output_dir: Path, files: dict[str, bytes]) -> frozenset[str]:
+    """The names of ``files`` whose file under ``output_dir`` holds exactly those bytes now."""
+
+    def same(name: str, content: bytes) -> bool:
+        try:
+            with open(output_dir / name, "rb") as f:
+                return f.read() == content
+        except OSError:
+            return False
+
+    return frozenset(name for name, content in files.items() if same(name, content))
+
+
 def _check_and_compare(repo: Repository, pid: str, readable: bool) -> _Checked:
     # In the worker that checked the plan: its result, and which of its files are current, so that the
-    # files of the whole corpus are compared on every worker, not hashed once more by this process.
-    result = _check_plan(repo, pid, readable)
+    # files of the whole corpus are compared on every worker, not hashed once more by this process. A
+    # plan checked anew holds its would-be bytes: its files are compared byte for byte, not hashed.
+    rendered: dict[str, bytes] = {}
+    result = _check_plan(repo, pid, readable, rendered)
+    if rendered:
+        return result, _same_bytes(repo.output_dir, rendered)
     return result, _current(repo.output_dir, result[1])
 
 
@@ -247,11 +264,12 @@ def _checked_before_and_compared(output_dir: Path, group: Group, readable: bool)
     return None if found is None else (found, _current(output_dir, found[1]))
 
 
-def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
+def _check_plan(repo: Repository, pid: str, readable: bool, rendered: dict[str, bytes] | None = None) -> _Result:
     # One plan (``repo`` holds it and its acts only): its problems, or else the digests of its files (by
     # name under consolidated/) and its same-day conflicts. Kept in the cache only when clean, keyed by
     # the bytes of its plan and act files. ``readable``: no problem of reading met so far (where one
-    # was, check reports problems only, and the files are not rendered).
+    # was, check reports problems only, and the files are not rendered). ``rendered``, where given,
+    # receives the would-be bytes by name when the plan is rendered here (not found in the cache).
     plan, path = repo.plans[pid]
     acts = repo.acts_of(pid)
     key = _plan_key(pid, readable, (path, *(f.path for f in acts))) if caching_on() else b""
@@ -265,10 +283,12 @@ def _check_plan(repo: Repository, pid: str, readable: bool) -> _Result:
         found, timeline = plan_problems(plan, acts)
         if found or timeline is None or not readable:  # with any problem, check reports problems only
             return False, (found, {}, [])
-        files = {
-            path.relative_to(repo.output_dir).as_posix(): _digest(content)
-            for path, content in plan_files(repo, pid, timeline).items()
+        contents = {
+            path.relative_to(repo.output_dir).as_posix(): c for path, c in plan_files(repo, pid, timeline).items()
         }
+        if rendered is not None:
+            rendered.update(contents)
+        files = {name: _digest(content) for name, content in contents.items()}
         return True, ([], files, plan_conflicts(repo, pid, timeline))
 
     return memo("check-plan", key, compute)
