@@ -24,6 +24,7 @@ from amend import Amendment, Plan
 from amend.engine.gc_pause import gc_paused
 from amend.engine.step import fast_path
 from amend.engine.timeline import FiledAmendment, consolidate
+from amend.outputs.parallel import default_jobs
 from amend.store import yaml_lean
 from amend.store.serialize import index_data, version_data
 from amend.store.yaml_io import _positional, _safe_load, dump_yaml, read_text, read_yaml
@@ -250,7 +251,9 @@ def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
     _amend(root, "build", "--no-cache")
     floor = _parse_floor(root)
     safe_floor = _safe_load_floor(root)
-    cold, cold_rss = _amend(root, "check", "--no-cache")
+    cold, cold_cpu, cold_rss = _amend_run(root, "check", "--no-cache")
+    jobs = default_jobs()  # check's default --jobs
+    use = cold_cpu / (cold * jobs)  # the share of its cores' time the cold check kept busy
     _amend(root, "check", cache=cache)  # fills the cache
     warm, warm_rss = _amend(root, "check", cache=cache)
     return {
@@ -259,6 +262,12 @@ def _corpus_checks(root: Path, size: CorpusSize, prefix: str) -> dict[str, Any]:
         f"{prefix}_cold_s" if prefix == "national" else f"{prefix}_check_cold_s": cold,
         f"{prefix}_warm_s" if prefix == "national" else f"{prefix}_check_warm_s": warm,
         f"{prefix}_cold_vs_parse_floor": cold / floor,
+        # The cold check's CPU seconds (all its processes), how fully it used its cores, and how many cores
+        # used as fully would bring it within 1.2x of the (one-process) lean parse floor.
+        f"{prefix}_cold_cpu_s": cold_cpu,
+        f"{prefix}_cold_jobs": jobs,
+        f"{prefix}_cold_core_use": use,
+        f"{prefix}_cold_cores_for_1_2x_parse_floor": cold_cpu / (use * 1.2 * floor),
         f"{prefix}_safe_load_floor_s": safe_floor,
         f"{prefix}_cold_vs_safe_load_floor": cold / safe_floor,
         f"{prefix}_input_files": len(list((root / "plans").rglob("*.yaml"))),
