@@ -6,7 +6,7 @@ import pytest
 
 from amend import UNKNOWN
 from amend.errors import SchemaError, YamlSyntaxError
-from amend.store.yaml_io import dump_yaml, locate, read_yaml
+from amend.store.yaml_io import Locator, dump_yaml, locate, read_yaml
 
 
 def test_unknown_tag_reads_as_the_sentinel_and_dates_stay_text(tmp_path: Path):
@@ -36,6 +36,24 @@ def test_a_path_is_placed_at_the_value_it_names(tmp_path: Path):
     err = locate(SchemaError("x", path=("operations", 0, "replace_row", "row"), file=f))
     assert (err.location.line, err.location.column) == (3, 10)
     assert err.format().splitlines()[1:3] == ["        row: '6'", "             ^"]
+
+
+def test_a_locator_places_as_locate_does_reading_each_file_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    from amend.store import yaml_io
+
+    act = Path(__file__).resolve().parent.parent / "plans" / "amendments" / "392.yaml"
+    paths = [("operations", i, "row") for i in range(6)] + [("act", "number"), ("amends",), ("no", "such")]
+    expected = [locate(SchemaError("x", path=p, file=act)).location for p in paths]
+    missing = tmp_path / "gone.yaml"
+    made = []
+    real = yaml_io.SourceMap
+    monkeypatch.setattr(yaml_io, "SourceMap", lambda path, text=None: made.append(path) or real(path, text))
+    place = Locator()
+    assert [place(SchemaError("x", path=p, file=act)).location for p in paths] == expected
+    gone = [place(SchemaError("x", path=("a",), file=missing)).location for _ in range(2)]
+    assert made == [act, missing]  # each file read with positions once, the one that does not read too
+    assert [str(g) for g in gone] == [str(missing)] * 2
+    assert len({(e.line, e.column) for e in expected if e is not None}) > 3  # places that differ
 
 
 def test_dumps_are_deterministic_unfolded_and_readable():

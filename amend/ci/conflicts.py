@@ -21,7 +21,7 @@ from amend.engine.elements import ElementKind
 from amend.engine.numbers import RowNumber
 from amend.engine.timeline import FiledAmendment, Timeline, consolidate, order_key
 from amend.errors import AmendError, Location, SameDayConflict
-from amend.store.yaml_io import locate
+from amend.store.yaml_io import Locator
 
 if TYPE_CHECKING:
     from amend.store.repository import Repository
@@ -74,7 +74,7 @@ def _shared_days(timeline: Timeline) -> set[dt.date]:
     return {day for day, found in acts.items() if len(found) > 1}
 
 
-def _place(touch: RowTouch) -> Location:
+def _place(touch: RowTouch, locate: Locator) -> Location:
     return locate(AmendError("", path=touch.path, file=touch.filed.path)).location or Location(str(touch.filed.path))
 
 
@@ -89,6 +89,7 @@ def same_day_conflicts(timeline: Timeline, *, involving: Path | None = None) -> 
     for t in row_touches(timeline, _shared_days(timeline)):
         by_row.setdefault((t.day, t.row), []).append(t)
     problems: list[SameDayConflict] = []
+    locate = Locator()  # an act in several conflicts is read with positions once
     for (day, row), touches in sorted(by_row.items(), key=lambda item: (item[0][0], item[0][1].parts)):
         # The order rule within one day (the day itself may have been moved by another act).
         touches.sort(key=lambda t: (t.filed.amendment.act.date, order_key(t.filed.amendment, t.index)[2], t.index))
@@ -104,7 +105,7 @@ def same_day_conflicts(timeline: Timeline, *, involving: Path | None = None) -> 
             op = t.filed.amendment.operations[t.index].op
             err = SameDayConflict(
                 f"row {row} of plan {timeline.plan_id} is changed by act {first.act[0]} ({earlier_op}, "
-                f"{_place(first)}) and by act {t.act[0]} ({op}), both with effect from {day}: the order rule "
+                f"{_place(first, locate)}) and by act {t.act[0]} ({op}), both with effect from {day}: the order rule "
                 f"applies act {first.act[0]} first, so act {t.act[0]}'s change is the one that stands",
                 path=t.path,
                 file=t.filed.path,

@@ -24,7 +24,7 @@ from amend.errors import AmendError, IdentifierError, InputLimit, Location, Yaml
 from amend.store import yaml_lean
 from amend.store.inputs import check_tree, decode, printable, read_bytes, scan_structure
 
-__all__ = ["UNKNOWN_TAG", "SourceMap", "dump_yaml", "locate", "read_text", "read_yaml"]
+__all__ = ["UNKNOWN_TAG", "Locator", "SourceMap", "dump_yaml", "locate", "read_text", "read_yaml"]
 
 E = TypeVar("E", bound=AmendError)
 
@@ -160,6 +160,29 @@ def locate(error: E, *, at_key: bool = False, text: str | None = None) -> E:
     except (OSError, YAMLError, AmendError, RecursionError):
         return error.at(Location(str(error.file)))
     return error.at(source.location(error.path, at_key=at_key))
+
+
+class Locator:
+    """``locate`` for many errors in a few files: each file is read with positions once."""
+
+    def __init__(self) -> None:
+        """No file read yet."""
+        self._maps: dict[Path, SourceMap | None] = {}  # None: the file does not read
+
+    def __call__(self, error: E, *, at_key: bool = False) -> E:
+        """``locate(error, at_key=at_key)``."""
+        if error.location is not None or error.file is None:
+            return error
+        file = Path(error.file)
+        if file not in self._maps:
+            try:
+                self._maps[file] = SourceMap(file)
+            except (OSError, YAMLError, AmendError, RecursionError):
+                self._maps[file] = None
+        source = self._maps[file]
+        if source is None:
+            return error.at(Location(str(error.file)))
+        return error.at(source.location(error.path, at_key=at_key))
 
 
 def _deepest(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
