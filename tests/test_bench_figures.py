@@ -60,7 +60,7 @@ def test_the_corpus_figures_put_the_cold_check_beside_both_parse_floors(tmp_path
     # Cores the cold check would need, used as fully as here, to come within 1.2x of the parse floor:
     # with as many, its wall time would be 1.2 floors.
     cores, use = out["national_cold_cores_for_1_2x_parse_floor"], out["national_cold_core_use"]
-    assert 0 < use and out["national_cold_cpu_s"] > 0
+    assert use > 0 and out["national_cold_cpu_s"] > 0
     assert abs(out["national_cold_cpu_s"] / (cores * use) - 1.2 * out["national_parse_floor_s"]) < 1e-9
 
 
