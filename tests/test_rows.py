@@ -89,14 +89,18 @@ def test_a_transient_batch_gives_what_the_same_edits_give_one_by_one_and_never_t
             exists = one_by_one.get(parts) is not None
             assert (batch.get(parts) is not None) == exists
             assert batch.neighbours(parts) == one_by_one.neighbours(parts)
+            c, j, found = batch.place(parts)  # one search, then the edit at that place (every other edit)
+            assert found is batch.get(parts)
+            assert batch.neighbours_at(c, j) == one_by_one.neighbours(parts)
+            at = n % 2 == 1
             if kind == "insert" and not exists:
-                batch.insert(row)
+                batch.insert_at(c, j, row) if at else batch.insert(row)
                 one_by_one = one_by_one.insert(row)
             elif kind == "delete" and exists:
-                batch.delete(parts)
+                batch.delete_at(c, j) if at else batch.delete(parts)
                 one_by_one = one_by_one.delete(parts)
             elif kind == "replace" and exists:
-                batch.replace(row)
+                batch.replace_at(c, j, row) if at else batch.replace(row)
                 one_by_one = one_by_one.replace(row)
             assert len(batch) == len(one_by_one)
         frozen = batch.freeze()

@@ -117,41 +117,42 @@ class _Day:
             facts = by_kind[kind] = ChangeFacts.of_rows(source, kind)
         return Change.of_row(facts, number)
 
-    def find(self, number: Any, section: str | None) -> Row:
-        row = self.rows.get(number.parts)
+    def find(self, number: Any, section: str | None) -> tuple[Row, int, int]:
+        """The row numbered ``number`` (in ``section``, where given) and its place in the working copy."""
+        c, j, row = self.rows.place(number.parts)
         if row is None or (section is not None and row.section != section):
             raise _Refused  # the reference says which (missing, deleted, in another section)
-        return row
+        return row, c, j
 
 
 # -- the operations, as ``apply`` has them, on the working copy ---------------------------------------
 
 
 def _replace_row(day: _Day, op: ReplaceRow, source: Source) -> None:
-    old = day.find(op.row, op.section)
+    old, c, j = day.find(op.row, op.section)
     plan = day.plan
     cells = _cells(plan, op.cells, ("cells",), complete=True)
     cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = day.row_change(source, ChangeKind.REPLACED, str(op.row))
-    day.rows.replace(new := old.with_cells(cells, cells_ru, change))
+    day.rows.replace_at(c, j, new := old.with_cells(cells, cells_ru, change))
     day.changed[op.row.parts] = new
 
 
 def _replace_cells(day: _Day, op: ReplaceCells, source: Source) -> None:
-    old = day.find(op.row, op.section)
+    old, c, j = day.find(op.row, op.section)
     plan = day.plan
     cells = _cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
     kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
     cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = day.row_change(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    day.rows.replace(new := old.with_cells(cells, cells_ru, change))
+    day.rows.replace_at(c, j, new := old.with_cells(cells, cells_ru, change))
     day.changed[op.row.parts] = new
 
 
 def _delete_row(day: _Day, op: DeleteRow, source: Source) -> None:
-    row = day.find(op.row, op.section)
+    row, c, j = day.find(op.row, op.section)
     change = day.row_change(source, ChangeKind.DELETED, str(op.row))
-    day.rows.delete(op.row.parts)
+    day.rows.delete_at(c, j)
     day.deleted()[str(op.row)] = change
     if row.uid is not None:  # a renumbered row: its identity goes with it
         day.renumbered = {k: v for k, v in day.current_renumbered().items() if k != row.uid}
@@ -166,7 +167,8 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
     rows = day.rows
     for k, new in enumerate(op.rows):
         parts = new.number.parts
-        if rows.get(parts) is not None:
+        c, j, existing = rows.place(parts)
+        if existing is not None:
             raise _Refused
         subsection: str | Unknown | None = op.subsection
         if len(parts) > 1:  # 23-1 is placed after its parent, 23
@@ -179,7 +181,7 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
                 raise _Refused
             if subsection is None:
                 subsection = parent.subsection
-        prev, next_ = rows.neighbours(parts)
+        prev, next_ = rows.neighbours_at(c, j)
         here = structure_key(plan, op.section, subsection)
         before = structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
         after = structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
@@ -196,7 +198,7 @@ def _insert_rows(day: _Day, op: InsertRows, source: Source) -> None:
             cells_ru=cells_ru,
             uid=inserted_uid(number, source.act.number, day.current_renumbered()),
         )
-        rows.insert(row)
+        rows.insert_at(c, j, row)
         day.changed[parts] = row
         if number in day.current_deleted():  # a deleted number used again
             del day.deleted()[number]
@@ -209,7 +211,7 @@ def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is None:
         raise _Refused  # not taken (see _takes); a whole-plan replacement reads every row
-    row = day.find(op.row, op.section)
+    row, chunk, j = day.find(op.row, op.section)
     found = 0
     unknown_in_scope = 0
     for c in columns:
@@ -224,7 +226,7 @@ def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
     if cells != row.cells:
         change = day.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
         cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
-        day.rows.replace(row := row.with_cells(cells, cells_ru, change))
+        day.rows.replace_at(chunk, j, row := row.with_cells(cells, cells_ru, change))
     day.changed[row.number.parts] = row  # the reference checks the row it names, changed or not
 
 

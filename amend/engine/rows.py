@@ -281,9 +281,21 @@ class Transient(Generic[Row]):
         row = self._chunks[c][j]
         return row if row.number.parts == parts else None
 
+    def place(self, parts: Parts) -> tuple[int, int, Row | None]:
+        """Where number ``parts`` stands or would stand (a place for the ``*_at`` methods, good until the
+        next edit), and the row numbered so, or None: one search for a lookup and the edit after it."""
+        c, j = self._slot(parts)
+        if c < 0 or j == len(self._chunks[c]):
+            return c, j, None
+        row = self._chunks[c][j]
+        return c, j, row if row.number.parts == parts else None
+
     def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
         """The rows just before and at (or just after) the place of number ``parts`` (as ``Rows.neighbours``)."""
-        c, j = self._slot(parts)
+        return self.neighbours_at(*self._slot(parts))
+
+    def neighbours_at(self, c: int, j: int) -> tuple[Row | None, Row | None]:
+        """``neighbours`` of a ``place``."""
         if c < 0:
             return None, None
         chunks = self._chunks
@@ -294,11 +306,18 @@ class Transient(Generic[Row]):
 
     def replace(self, row: Row) -> None:
         """``row`` takes the place of the row with its number (which must exist)."""
-        c, j = self._slot(row.number.parts)
+        self.replace_at(*self._slot(row.number.parts), row)
+
+    def replace_at(self, c: int, j: int, row: Row) -> None:
+        """``replace`` at the ``place`` of ``row``'s number."""
         self._own(c)[j] = row
 
     def insert(self, row: Row) -> None:
         """``row`` placed by its number (which must be free)."""
+        self.insert_at(*self._slot(row.number.parts), row)
+
+    def insert_at(self, c: int, j: int, row: Row) -> None:
+        """``insert`` at the ``place`` of ``row``'s number."""
         parts = row.number.parts
         if not self._chunks:
             self._chunks.append([row])
@@ -306,7 +325,6 @@ class Transient(Generic[Row]):
             self._lasts.append(parts)
             self._edited = True
         else:
-            c, j = self._slot(parts)
             chunk = self._own(c)
             chunk.insert(j, row)
             self._own_keys(c).insert(j, parts)
@@ -317,7 +335,10 @@ class Transient(Generic[Row]):
 
     def delete(self, parts: Parts) -> None:
         """Remove the row numbered ``parts`` (which must exist)."""
-        c, j = self._slot(parts)
+        self.delete_at(*self._slot(parts))
+
+    def delete_at(self, c: int, j: int) -> None:
+        """``delete`` at the ``place`` of a row's number."""
         chunk = self._own(c)
         keys = self._own_keys(c)
         del chunk[j], keys[j]
