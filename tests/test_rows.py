@@ -123,3 +123,36 @@ def test_a_transient_that_changes_nothing_freezes_into_its_base_and_one_edit_sha
     frozen = batch.freeze()
     changed = [i for i, (a, b) in enumerate(zip(rows._chunks, frozen._chunks)) if a is not b]
     assert len(changed) == 1  # both edits in one chunk, copied once
+
+
+def test_a_transient_that_empties_a_chunk_freezes_into_the_edits_one_by_one_and_shares_the_rest():
+    # A chunk removed moves the later chunks' places: freeze must not convert chunks by their old places.
+    rows = Rows(make((n,)) for n in range(1, 6 * CHUNK))
+    emptied = [r.number.parts for r in rows._chunks[1]]
+    late = (5 * CHUNK,)  # in a chunk after the emptied one: copied before the removal, then moved
+    batch, one_by_one = rows.transient(), rows
+    batch.replace(make(late, "late"))
+    one_by_one = one_by_one.replace(make(late, "late"))
+    for parts in emptied:
+        batch.delete(parts)
+        one_by_one = one_by_one.delete(parts)
+    batch.replace(make((3,), "early"))  # copied after the removal, at a place that did not move
+    one_by_one = one_by_one.replace(make((3,), "early"))
+    frozen = batch.freeze()
+    assert list(frozen) == list(one_by_one)
+    assert all(type(c) is tuple for c in frozen._chunks) and all(type(k) is tuple for k in frozen._keys)
+    assert len(frozen._chunks) == len(rows._chunks) - 1
+    assert sum(any(c is d for d in rows._chunks) for c in frozen._chunks) == len(rows._chunks) - 3
+
+
+def test_a_frozen_transient_edited_again_leaves_the_first_freeze_as_it_was():
+    rows = Rows(make((n,)) for n in range(1, 4 * CHUNK))
+    batch = rows.transient()
+    batch.replace(make((2,), "a"))
+    first = batch.freeze()
+    kept = list(first)
+    batch.replace(make((2,), "b"))
+    batch.insert(make((2, 1), "c"))
+    second = batch.freeze()
+    assert list(first) == kept and first.get((2,)).cells["m"] == "a"
+    assert second.get((2,)).cells["m"] == "b" and second.get((2, 1)) is not None

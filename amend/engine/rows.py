@@ -237,7 +237,7 @@ class Transient(Generic[Row]):
     ``freeze``, not while editing. The ``Rows`` it came from is never changed.
     """
 
-    __slots__ = ("_base", "_chunks", "_edited", "_keys", "_lasts", "_len", "_longest")
+    __slots__ = ("_base", "_chunks", "_edited", "_keys", "_lasts", "_len", "_longest", "_owned")
 
     def __init__(self, base: Rows[Row]) -> None:
         self._base = base
@@ -249,6 +249,8 @@ class Transient(Generic[Row]):
         self._len = base._len
         self._edited = False  # whether any chunk was copied (or made): else freeze gives ``base`` back
         self._longest = 0  # the longest a copied chunk has grown by insertions (split at freeze if long)
+        # Where the copied chunks are, while no chunk was added or removed (None after: positions moved).
+        self._owned: list[int] | None = []
 
     def __len__(self) -> int:
         return self._len
@@ -265,6 +267,8 @@ class Transient(Generic[Row]):
         if type(chunk) is tuple:
             chunk = self._chunks[c] = list(chunk)
             self._edited = True
+            if self._owned is not None:
+                self._owned.append(c)
         return chunk  # type: ignore[return-value]
 
     def _own_keys(self, c: int) -> list[Parts]:
@@ -324,6 +328,7 @@ class Transient(Generic[Row]):
             self._keys.append([parts])
             self._lasts.append(parts)
             self._edited = True
+            self._owned = None
         else:
             chunk = self._own(c)
             chunk.insert(j, row)
@@ -346,6 +351,7 @@ class Transient(Generic[Row]):
             self._lasts[c] = keys[-1]
         else:
             del self._chunks[c], self._keys[c], self._lasts[c]
+            self._owned = None
         self._len -= 1
 
     def freeze(self) -> Rows[Row]:
@@ -353,8 +359,20 @@ class Transient(Generic[Row]):
         if not self._edited:
             return self._base
         if self._longest <= 2 * CHUNK:
-            # No chunk to split. tuple() of a tuple is that tuple: unedited chunks and their numbers stay
-            # shared, each edited one becomes a tuple, with no Python loop over a long plan's chunks.
+            # No chunk to split: unedited chunks and their numbers stay shared, each edited one becomes a
+            # tuple, with no Python loop over a long plan's chunks.
+            if self._owned is not None:  # the copied chunks are where they were: make those tuples only
+                for c in self._owned:
+                    self._chunks[c] = tuple(self._chunks[c])
+                    self._keys[c] = tuple(self._keys[c])
+                self._owned = []  # (an edit after this copies a chunk again)
+                return Rows._of(
+                    tuple(self._chunks),  # type: ignore[arg-type]  # every chunk is a tuple now
+                    tuple(self._keys),  # type: ignore[arg-type]
+                    tuple(self._lasts),
+                    self._len,
+                )
+            # tuple() of a tuple is that tuple.
             return Rows._of(
                 tuple(map(tuple, self._chunks)),
                 tuple(map(tuple, self._keys)),
