@@ -76,3 +76,13 @@ def test_the_benchmark_refuses_a_group_of_figures_it_does_not_have():
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.returncode == 2 and "no group speed" in done.stderr
+
+
+def test_the_big_plan_is_measured_in_turns_with_the_small_plans_it_is_compared_with(tmp_path: Path):
+    from bench.figures import _big_plan
+
+    write_corpus(tmp_path / "small", CorpusSize(3, 3, 3, 10))
+    out = _big_plan(tmp_path / "big", CorpusSize(1, 5, 3, 300), tmp_path / "small")
+    assert out["big_plan_vs_small_plans"] == out["big_plan_us_per_op"] / out["big_plan_small_plans_us_per_op"]
+    assert set(out["big_plan_spread"]) == {"ours", "small", "reference"}
+    assert out["big_plan_reference_us_per_op"] > 0
