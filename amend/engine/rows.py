@@ -279,7 +279,7 @@ class Transient(Generic[Row]):
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts`` as the batch has it so far, or None."""
-        c, j = self._slot(parts)
+        c, j = self._slot(parts)  # ``place`` without building its tuple: the fast path's lookups run this
         if c < 0 or j == len(self._chunks[c]):
             return None
         row = self._chunks[c][j]
