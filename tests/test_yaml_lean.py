@@ -98,6 +98,15 @@ def positions_agree(text: str, paths: list[tuple[Any, ...]]) -> bool:
     return True
 
 
+def placed_alike(text: str) -> bool:
+    """``positions_agree`` on every path of the document's data (no path where the safe loader fails)."""
+    try:
+        data = _safe_load(text)
+    except Exception:
+        data = None
+    return positions_agree(text, list(paths_of(data)))
+
+
 def repo_yaml_files() -> list[Path]:
     """Every YAML file of the repository (plans, consolidated, fixtures, docs, tool configuration)."""
     files = [p for ext in ("*.yaml", "*.yml") for p in ROOT.rglob(ext)]
@@ -123,11 +132,7 @@ def test_lean_load_gives_the_safe_loaders_data_on_every_yaml_file_of_the_reposit
 @pytest.mark.parametrize("path", REPO_FILES, ids=[str(p.relative_to(ROOT)) for p in REPO_FILES])
 def test_lean_positions_place_every_path_of_every_yaml_file_as_the_round_trip_loader(path: Path):
     text = path.read_text(encoding="utf-8")
-    try:
-        data = _safe_load(text)
-    except Exception:
-        data = None
-    read_lean = positions_agree(text, list(paths_of(data)))
+    read_lean = placed_alike(text)
     if path.is_relative_to(ROOT / "plans"):
         assert read_lean
 
@@ -189,11 +194,7 @@ def test_lean_readers_agree_with_ruamel_on_every_hostile_input(case: Any, tmp_pa
             assert typed(lean) == typed(_safe_load(text))
             continue
         lean_load_agrees(text)
-        try:
-            safe = _safe_load(text)
-        except Exception:
-            safe = None
-        positions_agree(text, list(paths_of(safe)))
+        placed_alike(text)
 
 
 # -- scalars of every kind -------------------------------------------------------------------------
@@ -398,21 +399,13 @@ def test_generated_documents_read_the_same_on_the_lean_and_safe_loaders(text: st
 def test_broken_documents_fail_the_same_way_on_both_paths(text: str, where: int, what: str):
     text = _mutate(text, where, what)
     lean_load_agrees(text)
-    try:
-        data = _safe_load(text)
-    except Exception:
-        data = None
-    positions_agree(text, list(paths_of(data)))
+    placed_alike(text)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_generated_documents_are_placed_the_same_on_lean_and_round_trip_positions(text: str):
-    try:
-        data = _safe_load(text)
-    except Exception:
-        data = None
-    positions_agree(text, list(paths_of(data)))
+    placed_alike(text)
 
 
 def test_generated_plain_documents_are_mostly_read_lean():
