@@ -30,7 +30,7 @@ from amend.store.serialize import index_data, version_data
 from amend.store.yaml_io import _positional, _safe_load, dump_yaml, read_text, read_yaml
 from amend.store.yaml_render import YamlRenderer
 from bench.corpus import CorpusSize, write_corpus
-from bench.run import ROOT, as_json_patch
+from bench.patch import ROOT, as_json_patch
 
 __all__ = ["GROUPS", "figures"]
 

@@ -10,7 +10,7 @@ import pytest
 from amend import Repository
 from amend.engine.timeline import consolidate
 from bench.corpus import CorpusSize, write_corpus
-from bench.run import as_json_patch
+from bench.patch import as_json_patch
 
 
 @pytest.mark.parametrize("seed", [3, 8])
