@@ -69,6 +69,9 @@ class AmendError(Exception):
 
     rule = "error"
     hint: str | None = None
+    # The other faults found in the same file at the same time (every schema problem of a file is
+    # reported, as a linter does): `every()` gives them all, this one first.
+    also: tuple[AmendError, ...] = ()
 
     def __init__(
         self,
@@ -93,6 +96,10 @@ class AmendError(Exception):
         new = copy.copy(self)
         new.__dict__.update(changes)
         return new
+
+    def every(self) -> list[AmendError]:
+        """This error and the others found with it."""
+        return [self, *self.also]
 
     def within(self, *prefix: Any, file: str | Path | None = None) -> Self:
         """A copy of this error placed deeper inside a document (and in ``file`` if it has none)."""
@@ -119,6 +126,10 @@ class AmendError(Exception):
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
+
+    def format_every(self) -> str:
+        """``format`` of this error and of each found with it, one after the other."""
+        return "\n".join(e.format() for e in self.every())
 
     def as_dict(self) -> dict[str, Any]:
         """A stable machine-readable form."""

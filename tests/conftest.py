@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -36,3 +37,17 @@ def repo_copy(tmp_path: Path) -> Path:
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under root, by relative path, with its bytes."""
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+# What pydantic says for itself and a reader of amend's messages should never meet: its internal steps
+# and words, and a position counted from 0 (`operations.0`).
+_INTERNAL = re.compile(
+    r"Field required|Input should|constrained-str|\[key\]|function-(after|before|plain|wrap)|tagged-union|"
+    r"lax-or-strict|json-or-python|model_type|union_tag|is-instance|For further information|"
+    r"\b[a-z_]+\.\d+\b|\b(operation|item|entry) 0\b"
+)
+
+
+def internal_words(text: str) -> list[str]:
+    """The pydantic internals and 0-based places in ``text`` (none in a message meant for people)."""
+    return [m.group() for m in _INTERNAL.finditer(text)]

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT, snapshot
+from conftest import ROOT, internal_words, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -142,6 +142,7 @@ def test_a_mutant_gives_exit_0_or_1_no_traceback_and_nothing_written_on_failure(
         assert checked.exit_code in (0, 1), checked.output
         assert checked.exception is None or isinstance(checked.exception, SystemExit), repr(checked.exception)
         assert "Traceback" not in checked.output
+        assert internal_words(checked.output) == [], checked.output
         assert snapshot(root) == before
 
         built = runner.invoke(app, ["build", "--root", str(root)])

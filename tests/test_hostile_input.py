@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import snapshot
+from conftest import internal_words, snapshot
 from typer.testing import CliRunner
 
 from amend.cli.app import app
@@ -845,7 +845,7 @@ FILES = [
         _new_file("plans/amendments/2025/393.yaml", 'amends: "748"\nstatus: adopted\n'),
         "schema",
         "plans/amendments/2025/393.yaml",
-        "act: Field required",
+        "`act` is missing; add it",
         line=1,
         column=1,
     ),
@@ -899,6 +899,8 @@ def test_hostile_input_gets_a_located_error_exit_1_and_nothing_written(case: Cas
     assert not re.search(r"\{[a-z_]+(![rs])?\}", result.stderr)
     # What a file outside the repository holds is never printed.
     assert SECRET not in result.output
+    # Plain words: no pydantic internals, no place counted from 0.
+    assert internal_words(result.stderr) == [], result.stderr
 
 
 def test_a_symlinked_consolidated_folder_is_not_written_through(repo_copy: Path):

@@ -33,7 +33,7 @@ def test_a_misspelt_key_deep_in_an_operation_names_where_it_is(tmp_path: Path):
     path = _broken(tmp_path, "plans/amendments/392.yaml", '    row: "6"\n', '    rw: "6"\n')
     with pytest.raises(SchemaError) as info:
         load_amendment(path)
-    assert info.value.message == "unknown key 'rw' (did you mean 'row'?) in operations.0.replace_row"
+    assert info.value.message == "unknown key 'rw' (did you mean 'row'?) in operation 1 (replace_row)"
     assert info.value.location.source_line == '    rw: "6"'
 
 

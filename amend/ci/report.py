@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Protocol
 
-from amend.errors import Location
+from amend.errors import AmendError, Location
 
 __all__ = ["Finding", "Report", "ReportFormat", "check_report", "github_annotation", "github_lines"]
 
@@ -91,7 +91,11 @@ def github_lines(findings: Sequence[Finding], level: str = "error") -> list[str]
 
 
 def check_report(problems: Sequence[Finding], format: ReportFormat, warnings: Sequence[Finding] = ()) -> Report:
-    """What ``amend check`` prints: ``problems`` (errors; none: all is consistent) and ``warnings``."""
+    """What ``amend check`` prints: ``problems`` (errors; none: all is consistent) and ``warnings``.
+
+    A problem found together with others in one file (``AmendError.also``) is reported with each of them.
+    """
+    problems = [each for p in problems for each in _every(p)]
     match format:
         case ReportFormat.json:
             data: dict[str, Any] = {"ok": not problems, "problems": [p.as_dict() for p in problems]}
@@ -108,6 +112,12 @@ def check_report(problems: Sequence[Finding], format: ReportFormat, warnings: Se
         case _:
             found = "".join(f.format() + "\n" for f in [*problems, *warnings])
             return Report("" if problems else _ok(warnings), found)
+
+
+def _every(finding: Finding) -> list[Finding]:
+    if isinstance(finding, AmendError):
+        return list(finding.every())
+    return [finding]
 
 
 def _ok(warnings: Sequence[Finding]) -> str:

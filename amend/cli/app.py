@@ -19,7 +19,7 @@ def main() -> None:
     try:
         app()
     except AmendError as err:  # a library error the command did not expect to meet
-        typer.echo(err.format(), err=True)
+        typer.echo(err.format_every(), err=True)
         sys.exit(1)
     except OSError as exc:  # a file the system refused (named by the message), never a traceback
         typer.echo(f"error [io]: {exc}", err=True)

@@ -81,7 +81,7 @@ LangArg = Annotated[
 
 
 def fail(err: AmendError) -> NoReturn:
-    typer.echo(err.format(), err=True)
+    typer.echo(err.format_every(), err=True)
     raise typer.Exit(1)
 
 

@@ -70,6 +70,7 @@ from amend.importer.metadata import EntryReading, Heading, ImportTextError, read
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.importer.wording import UNKNOWN_TEXT, phrases
+from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
@@ -178,9 +179,10 @@ def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, li
     try:
         return _OPERATION.validate_python(data), []
     except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(p) for p in first["loc"][1:]) or data.get("op", "operation")
-        return None, [Review(line, str(data.get("op")), f"no operation could be made ({where}: {first['msg']})")]
+        # The operation alone, in the words `amend check` would use for it (store/validation).
+        problems = describe(err.errors(include_url=False), data, tuple)
+        said = "; ".join(p.message for p in problems)
+        return None, [Review(line, str(data.get("op")), f"no operation could be made ({said})")]
 
 
 class _Builder:

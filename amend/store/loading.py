@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
+from ruamel.yaml.error import YAMLError
 
 from amend.engine.amendment import Amendment
 from amend.engine.gc_pause import gc_paused
@@ -16,9 +16,10 @@ from amend.engine.model import Plan, Row
 from amend.engine.provenance import Change
 from amend.engine.records import Change as ChangeRecord
 from amend.engine.records import Row as RowRecord
-from amend.errors import AmendError, SchemaError
+from amend.errors import AmendError, Location, SchemaError
 from amend.store.cache import cached
-from amend.store.yaml_io import locate, read_yaml
+from amend.store.validation import describe
+from amend.store.yaml_io import SourceMap, locate, read_yaml
 
 __all__ = ["load_amendment", "load_plan"]
 
@@ -33,48 +34,29 @@ def _validate(model: type[M], data: Any, path: Path) -> M:
         with gc_paused():  # see gc_pause: validated models are acyclic
             return model.model_validate(data)
     except ValidationError as exc:
-        raise _schema_error(model, exc, path) from None
+        raise _schema_error(model, exc, path, data) from None
 
 
-def _schema_error(model: type[BaseModel], exc: ValidationError, path: Path) -> SchemaError:
-    """The first problem of a validation, placed; an unknown key comes first, with the key it may mean."""
-    errors = exc.errors(include_url=False)
-    # A misspelt key also makes the right key "missing": report the misspelling, which is the cause.
-    errors.sort(key=lambda e: e["type"] != "extra_forbidden")
+def _schema_error(model: type[BaseModel], exc: ValidationError, path: Path, data: Any) -> SchemaError:
+    """Every problem of a validation, each placed in the file, in the user's words (store/validation).
+
+    The first one in the file is raised; the others ride along in ``also``.
+    """
+    problems = describe(exc.errors(include_url=False), data, lambda: _field_names(model, RowRecord))
+    source: SourceMap | None
+    try:
+        source = SourceMap(path)
+    except (OSError, YAMLError, AmendError, RecursionError):
+        source = None
+    errors = []
+    for problem in problems:
+        err = SchemaError(problem.message, path=problem.path, file=path, hint=problem.hint)
+        location = source.location(problem.path, at_key=problem.at_key) if source else Location(str(path))
+        errors.append(err.at(location))
+    errors.sort(key=lambda e: (e.location.line or 0, e.location.column or 0) if e.location else (0, 0))
     first = errors[0]
-    loc = tuple(first["loc"])
-    where = ".".join(str(p) for p in loc)
-    more = len(errors) - 1
-    if first["type"] == "extra_forbidden":
-        key = str(loc[-1])
-        missing = [str(e["loc"][-1]) for e in errors if e["type"] == "missing" and tuple(e["loc"][:-1]) == loc[:-1]]
-        guess = difflib.get_close_matches(key, missing, n=1, cutoff=0.6) or difflib.get_close_matches(
-            key, _field_names(model, RowRecord), n=1, cutoff=0.75
-        )
-        if guess and guess[0] in missing:
-            more -= 1  # the missing key is the misspelt one
-        parent = ".".join(str(p) for p in loc[:-1])
-        message = (
-            f"unknown key {key!r}"
-            + (f" (did you mean {guess[0]!r}?)" if guess else "")
-            + (f" in {parent}" if parent else "")
-        )
-    else:
-        message = f"{where}: {first['msg']}"
-    extra = f" ({more} more problem{'s' if more > 1 else ''} in this file)" if more > 0 else ""
-    err = SchemaError(message + extra, path=loc, file=path)
-    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
-        # Point at the tag itself (`op: rewrite_row`), not at the whole operation.
-        key = str(first["ctx"]["discriminator"]).strip("'")
-        tag = first["ctx"].get("tag")
-        message = (f"{where}: unknown {key} {tag!r}" if tag else f"{where}: `{key}` is missing") + extra
-        err = SchemaError(
-            message,
-            path=(*loc, key),
-            file=path,
-            hint=f"expected one of {first['ctx'].get('expected_tags', '')}; see docs/format.md",
-        )
-    return locate(err, at_key=first["type"] == "extra_forbidden")
+    first.also = tuple(errors[1:])
+    return first
 
 
 # The lean records (engine/base.Lean) and the models that validate them.

@@ -196,10 +196,14 @@ def _deepest(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tuple[in
     for step in path:
         if isinstance(node, CommentedMap) and step in node:
             value = node[step]
-            if at_key or (isinstance(value, (CommentedMap, CommentedSeq)) and len(value)):
+            line, column = node.lc.value(step)
+            # A value left empty (`form:` then the next key) has its mark on the next line: the key is its place.
+            if (
+                at_key
+                or (isinstance(value, (CommentedMap, CommentedSeq)) and len(value))
+                or line != node.lc.key(step)[0]
+            ):
                 line, column = node.lc.key(step)
-            else:
-                line, column = node.lc.value(step)
             node = value
         elif isinstance(node, CommentedSeq) and isinstance(step, int) and 0 <= step < len(node):
             line, column = node.lc.item(step)
@@ -215,7 +219,7 @@ def _deepest_lean(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tup
     for step in path:
         if isinstance(node, yaml_lean.PositionMap) and step in node.entries:
             key_line, key_column, value_line, value_column, value = node.entries[step]
-            if at_key or (value is not None and len(value)):
+            if at_key or (value is not None and len(value)) or (value is None and value_line != key_line):
                 line, column = key_line, key_column
             else:
                 line, column = value_line, value_column
