@@ -54,7 +54,7 @@ def test_replace_row_in_the_wrong_section_is_refused():
 
 
 def test_replace_row_of_a_missing_row_names_the_row_and_the_date():
-    with pytest.raises(TargetMissing, match="row 9 does not exist of plan 100 as of 2024-01-10"):
+    with pytest.raises(TargetMissing, match="row 9 does not exist in plan 100 as of 2024-01-10"):
         apply(plan(), op(op="replace_row", row="9", cells=cells("x")), source())
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -130,3 +131,25 @@ def test_every_rule_id_is_documented_in_docs_ci_md():
     text = (Path(__file__).resolve().parent.parent / "docs" / "ci.md").read_text(encoding="utf-8")
     for rule in _error_rules() | set(LINT_RULES):
         assert f"\n| {rule} |" in text, rule
+
+
+def _documented_messages() -> dict[str, str]:
+    """docs/format.md's table "one example for each rule": rule -> message."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    table = text.split("### Messages: one example for each rule", 1)[1].split("\n\n| rule |", 1)[1]
+    rows = table.split("\n\n", 1)[0].splitlines()[2:]
+    return {
+        cells[0]: cells[1].replace("\\|", "|")
+        for cells in (re.split(r"(?<!\\)\|", row.strip().strip("|")) for row in rows)
+        for cells in [[c.strip() for c in cells]]
+    }
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_docs_format_md_gives_the_message_of_each_rule_as_its_failing_case_prints_it(path: Path, tmp_path: Path):
+    documented = _documented_messages()
+    case = _case(path)
+    _materialise(tmp_path, case["fail"])
+    finding = _findings(tmp_path, case, case["fail"])[0]
+    message = finding.message.replace(f"{tmp_path}/", "").replace(str(tmp_path), ".")
+    assert documented.get(path.stem) == message

@@ -24,15 +24,15 @@ def find_row(plan: Plan, number: RowNumber, section: str | None, source: Source,
     """An existing row, checked to be in ``section`` when the operation names one."""
     row = plan.rows.get(number.parts)
     if row is None:
-        where = f" in section {section}" if section else ""
+        where = f" in section {section} of" if section else " in"
         deleted = plan.deleted_rows.get(str(number))
         if deleted:
             raise TargetDeleted(
-                f"row {number} does not exist{where} of {as_of(plan, source)}: act {deleted.act} "
+                f"row {number} does not exist{where} {as_of(plan, source)}: act {deleted.act} "
                 f"deleted it, in force {deleted.in_force}",
                 path=path,
             )
-        raise TargetMissing(f"row {number} does not exist{where} of {as_of(plan, source)}", path=path)
+        raise TargetMissing(f"row {number} does not exist{where} {as_of(plan, source)}", path=path)
     if section is not None and row.section != section:
         raise TargetMissing(
             f"row {number} is in section {row.section}, not in section {section}, of {as_of(plan, source)}",
