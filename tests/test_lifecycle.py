@@ -391,3 +391,79 @@ def test_the_sites_version_pages_carry_the_badge_the_period_and_the_currency_sta
     assert "Жоспар кезеңі: 2023-01-01 – 2025-12-31 (атауынан алынған)" in page
     assert "Өзгерістер енгізетін басқа актілер болуы мүмкін." in page
     assert not any("(қазіргі)" in text for text in pages.values() if isinstance(text, str))  # pages, not downloads
+
+
+# -- a repealed plan is shown as the bank shows it: its last text under the note of its repeal -------
+
+REPEAL_NOTE_156 = "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2024 № 9006 қаулысымен."
+
+
+def test_a_repealed_plan_is_shown_with_its_last_text_under_the_repeal_note_in_md_and_json(tmp_path):
+    root = str(scenario("repeal-156", tmp_path))
+    last = Repository(Path(root)).timeline("156").versions[-1]
+    md = cli("show", "156", "--at", "2024-05-01", "--format", "md", "--root", root)
+    lines = [line for line in md.splitlines() if line]
+    title = next(i for i, line in enumerate(lines) if line.startswith("**"))
+    assert lines[title + 1] == REPEAL_NOTE_156  # right under the act's title
+    assert "Мәртебесі: Күшін жойған" in lines
+    shown = json.loads(cli("show", "156", "--at", "2024-05-01", "--format", "json", "--root", root))
+    assert (shown["status"], shown["note"]) == ("repealed", REPEAL_NOTE_156)
+    assert len(shown["rows"]) == len(last.plan.rows) == 70
+    in_force = json.loads(cli("show", "156", "--at", "2024-04-06", "--format", "json", "--root", root))
+    assert "note" not in in_force and in_force["rows"] == shown["rows"]
+
+
+def test_a_repealed_plan_renders_to_html_and_docx_with_the_badge_and_the_note(tmp_path):
+    import docx
+
+    root = scenario("repeal-156", tmp_path)
+    html, word = tmp_path / "156.html", tmp_path / "156.docx"
+    cli("render", "156", "--at", "2025-01-01", "--to", "html", "-o", str(html), "--root", str(root))
+    cli("render", "156", "--at", "2025-01-01", "--to", "docx", "-o", str(word), "--root", str(root))
+    page = html.read_text(encoding="utf-8")
+    assert REPEAL_NOTE_156 in page and "Күшін жойған" in page
+    texts = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert REPEAL_NOTE_156 in texts and "Мәртебесі: Күшін жойған" in texts
+
+
+def test_a_repealed_plan_exports_its_last_rows_with_the_note(tmp_path):
+    from openpyxl import load_workbook
+
+    root = scenario("repeal-156", tmp_path)
+    data = json.loads(cli("export", "156", "--at", "2024-05-01", "--to", "json", "--root", str(root)))
+    assert (data["status"], data["note"], data["valid_to"]) == ("repealed", REPEAL_NOTE_156, "2024-04-06")
+    assert len(data["rows"]) == 70
+    book = tmp_path / "156.xlsx"
+    cli("export", "156", "--at", "2024-05-01", "--to", "xlsx", "-o", str(book), "--root", str(root))
+    sheet = load_workbook(book)["Мәртебесі"]
+    assert [sheet["A1"].value, sheet["A2"].value] == ["Мәртебесі: Күшін жойған", REPEAL_NOTE_156]
+    csv = CliRunner().invoke(app, ["export", "156", "--at", "2024-05-01", "--to", "csv", "--root", str(root)])
+    assert csv.exit_code == 0 and REPEAL_NOTE_156 in csv.stderr
+
+
+def test_status_carries_the_repeal_note_and_in_force_names_the_repealing_act(tmp_path):
+    root = str(scenario("repeal-156", tmp_path))
+    text = cli("status", "156", "--at", "2025-01-01", "--root", root)
+    assert f"note: {REPEAL_NOTE_156}" in text.splitlines()
+    data = json.loads(cli("status", "156", "--at", "2025-01-01", "--format", "json", "--root", root))
+    assert data["note"] == REPEAL_NOTE_156
+    before = json.loads(cli("status", "156", "--at", "2024-04-06", "--format", "json", "--root", root))
+    assert before["note"] is None
+    answer = CliRunner().invoke(app, ["in-force", "156", "1", "--at", "2025-01-01", "--root", root])
+    assert answer.stdout.startswith("no: plan 156 was repealed with effect from 2024-04-07 by act 9006")
+
+
+def test_before_its_adoption_a_repealed_plan_is_still_not_in_force(tmp_path):
+    root = str(scenario("repeal-156", tmp_path))
+    result = CliRunner().invoke(app, ["show", "156", "--at", "2019-12-31", "--root", root])
+    assert result.exit_code == 1 and "error [not-in-force]" in result.stderr
+
+
+def test_the_site_shows_a_repealed_plans_last_version_under_the_note(tmp_path):
+    root = scenario("repeal-156", tmp_path)
+    out = tmp_path / "site"
+    cli("site", str(out), "--root", str(root))
+    last = Repository(root).timeline("156").versions[-1].valid_from.isoformat()
+    page = (out / "156" / f"{last}.html").read_text(encoding="utf-8")
+    assert REPEAL_NOTE_156 in page and "Күшін жойған" in page
+    assert REPEAL_NOTE_156 in (out / "156" / "index.html").read_text(encoding="utf-8")

@@ -30,7 +30,10 @@ def test_before_entry_into_force_in_force_and_after_repeal():
     gone = plan_status(t, D(2024, 5, 1))
     assert (gone.status, gone.since) == ("repealed", D(2024, 5, 1))
     assert "№ 9 қаулысымен" in gone.basis
-    assert standing(t, D(2024, 5, 1)).lines[0] == "Мәртебесі: Күшін жойған (ҚР Үкіметінің 01.05.2024 № 9 қаулысымен)"
+    shown = standing(t, D(2024, 5, 1))
+    assert shown.lines[0] == "Мәртебесі: Күшін жойған"
+    assert shown.note == "Ескерту. Күші жойылды - ҚР Үкіметінің 01.05.2024 № 9 қаулысымен."
+    assert gone.note == shown.note and found.note is None
 
 
 def test_an_unknown_entry_into_force_gives_no_since_and_says_why():

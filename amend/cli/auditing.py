@@ -75,6 +75,7 @@ def export(
     typed strings. ``--to akn``: the consolidated act in force on the day as one Akoma Ntoso document;
     given an amending act's file, the act with its active modifications."""
     from amend.outputs.export import export_rows, to_csv, to_json, to_xlsx
+    from amend.queries.status import repeal_note
     from amend.store.writing import write_atomic
 
     if plan.endswith((".yaml", ".yml")) or Path(plan).is_file():
@@ -91,7 +92,7 @@ def export(
         raise typer.BadParameter("--excel is for --to csv", param_hint="--excel")
     timeline = plan_timeline(root, plan)
     try:
-        table = export_rows(timeline.in_force_at(day), day)
+        table = export_rows(timeline.shown_at(day), day, repeal_note(timeline, day))
     except AmendError as err:
         fail(err)
     try:
@@ -115,8 +116,11 @@ def export(
                 write_atomic(output, text)
     except AmendError as err:  # an unwritable -o
         fail(err)
+    if table.note and to in (ExportTo.csv, ExportTo.akn):  # a table of rows only: the note is said here
+        typer.echo(f"plan {plan} is repealed on {day}; its last text is exported. {table.note}", err=True)
     if output is not None:
-        typer.echo(f"{len(table.records)} row(s) of plan {plan} in force on {day} written to {output}", err=True)
+        standing = "standing" if table.note else "in force"
+        typer.echo(f"{len(table.records)} row(s) of plan {plan} {standing} on {day} written to {output}", err=True)
 
 
 def _export_act_akn(path: Path, root: Path, output: Path | None) -> None:

@@ -164,6 +164,6 @@ def plan_version(root: Path, plan: str, at: str | None, known_on: str | None = N
     """The version of ``plan`` in force on ``at``, or its latest version where no day is given."""
     timeline = plan_timeline(root, plan, known_on)
     try:
-        return timeline.in_force_at(parse_date(at, "--at")) if at else timeline.latest
+        return timeline.shown_at(parse_date(at, "--at")) if at else timeline.latest
     except AmendError as err:
         fail(err)

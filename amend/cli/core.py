@@ -101,7 +101,7 @@ def show(
     day = parse_date(at, "--at")
     timeline = plan_timeline(root, plan, as_known_on)
     try:
-        version = timeline.in_force_at(day)
+        version = timeline.shown_at(day)
     except AmendError as err:
         fail(err)
     if format is ShowFormat.json:
@@ -111,6 +111,8 @@ def show(
         data = show_json(version, day, timeline, lang.value)
         found = plan_status(timeline, day)  # the status badge of the JSON: force and whether the period ended
         data["status"], data["period_ended"] = found.status, found.period_ended
+        if found.note is not None:  # a repealed plan's last text, under the bank's note of its repeal
+            data["note"] = found.note
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown

@@ -87,7 +87,7 @@ def render(
     _need_file(to is RenderTo.docx, output)
     timeline = plan_timeline(root, plan, as_known_on)
     try:
-        version = timeline.in_force_at(parse_date(at, "--at")) if at else timeline.latest
+        version = timeline.shown_at(parse_date(at, "--at")) if at else timeline.latest
     except AmendError as err:
         fail(err)
     # The status badge, the period and the currency statement, as of the day asked (or the version's).

@@ -85,11 +85,24 @@ class Timeline:
         if day < first:
             raise NotInForce(f"plan {self.plan_id} was not yet in force on {day}: its first version is of {first}")
         if self.repealed_on is not None and day >= self.repealed_on:
+            by = f" by act {self.repeal.act} ({self.repeal.citation})" if self.repeal is not None else ""
             raise NotInForce(
-                f"plan {self.plan_id} was repealed with effect from {self.repealed_on}; "
+                f"plan {self.plan_id} was repealed with effect from {self.repealed_on}{by}; "
                 f"nothing of it is in force on {day}"
             )
         return self.versions[bisect_right(self._starts, day) - 1]
+
+    def shown_at(self, day: dt.date) -> Version:
+        """The text that stands on ``day``: the version in force, or after a repeal the last text the plan
+        had (the reference bank still shows a repealed act, under its repeal note). Before the plan's
+        first version: NotInForce."""
+        if self.repealed_at(day):
+            return self.versions[-1]  # the repeal ends the version before it and makes none of its own
+        return self.in_force_at(day)
+
+    def repealed_at(self, day: dt.date) -> bool:
+        """True once the plan's repeal has taken effect on ``day``."""
+        return self.repealed_on is not None and day >= self.repealed_on
 
     @property
     def latest(self) -> Version:

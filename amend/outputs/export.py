@@ -56,6 +56,8 @@ class Export:
     version: Version
     fields: tuple[str, ...]
     records: tuple[dict[str, Any], ...]
+    # The note a repealed plan's last text stands under ("Ескерту. Күші жойылды - ..."); None while in force.
+    note: str | None = None
 
 
 def _fields(plan: Plan) -> tuple[str, ...]:
@@ -107,10 +109,11 @@ def _record(plan: Plan, row: Row) -> dict[str, Any]:
     return record
 
 
-def export_rows(version: Version, at: dt.date) -> Export:
-    """The records of the version in force on ``at`` (the caller finds it with ``Timeline.in_force_at``)."""
+def export_rows(version: Version, at: dt.date, note: str | None = None) -> Export:
+    """The records of the version that stands on ``at`` (the caller finds it with ``Timeline.shown_at``),
+    with the repeal ``note`` where the plan is repealed by then."""
     plan = version.plan
-    return Export(plan.plan, at, version, _fields(plan), tuple(_record(plan, r) for r in plan.rows))
+    return Export(plan.plan, at, version, _fields(plan), tuple(_record(plan, r) for r in plan.rows), note)
 
 
 def _text(value: Any) -> str:
@@ -177,6 +180,8 @@ def to_json(export: Export) -> str:
         "at": export.at.isoformat(),
         "valid_from": v.valid_from.isoformat(),
         "valid_to": v.valid_to.isoformat() if v.valid_to else None,
+        "status": "repealed" if export.note else "in_force",
+        "note": export.note,
         "fields": list(export.fields),
         "rows": [{f: _json_value(r[f]) for f in export.fields} for r in export.records],
     }
@@ -266,6 +271,11 @@ def to_xlsx(export: Export) -> bytes:
     ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
     ws.print_title_rows = "1:1"
 
+    if export.note:  # a repealed plan: the badge and the bank's note, on a sheet of their own
+        status = wb.create_sheet("Мәртебесі")
+        _put(status, 1, 1, "Мәртебесі: Күшін жойған").font = bold
+        _put(status, 2, 1, export.note)
+        status.column_dimensions["A"].width = _MAX_WIDTH
     names = wb.create_sheet("Өрістер")  # the machine names, for scripts and for the JSON export
     for k, text in enumerate(("Баған", "Тақырып", "Өріс (машиналық атауы)"), start=1):
         _put(names, 1, k, text).font = bold

@@ -310,6 +310,12 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     if whole:
         out += resolution_blocks(plan, lang, ru_plan)
     out.append(Title(plan.title, ru_plan.title if ru_plan else None))
+    if standing is not None and standing.note is not None:
+        # A repealed act's last text, as the bank shows it: the note of its repeal under its title.
+        first_title = next(
+            i for i, b in enumerate(out) if isinstance(b, Title) or (isinstance(b, Clause) and b.role == "title")
+        )
+        out.insert(first_title + 1, Para(standing.note))
     if whole:
         out += _notes(plan.texts_history.get("annex_title", ()), both)
     approved = citation_ru(plan.act) if lang == "ru" else citation(plan.act)

@@ -20,6 +20,7 @@ so two builds are byte-identical. Dates are in the long Kazakh form; notes keep 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -205,6 +206,12 @@ class _PlanSite:
             return "ended", BADGES["ended"]
         return self._plan_badge()
 
+    def _shown_on(self, version: Version) -> dt.date:
+        """The day whose standing a version's page shows: a repealed plan's last text is shown as it stands
+        after the repeal (the bank's badge and note of the repeal), every other version on its first day."""
+        repealed = self.timeline.repealed_on
+        return repealed if repealed is not None and version is self.timeline.versions[-1] else version.valid_from
+
     def _plan_badge(self) -> tuple[str, str]:
         if self.timeline.repealed_on is not None:
             return "repealed", BADGES["repealed"]
@@ -302,7 +309,11 @@ class _PlanSite:
             first_day=self.timeline.versions[0].valid_from.isoformat(),
             versions=versions,
             versions_data=data,
-            repealed=f"Жоспардың күші {long_date(repealed)} бастап жойылды." if repealed else None,
+            repealed=(
+                f"Жоспардың күші {long_date(repealed)} бастап жойылды. {self.timeline.repeal.note}"
+                if repealed and self.timeline.repeal is not None
+                else None
+            ),
             acts=acts,
             rows=[{"href": f"rows/{_href(_row_file(str(n)))}", "label": str(n)} for n in self.rows],
             rows_complete=plan.rows_complete,
@@ -322,7 +333,7 @@ class _PlanSite:
             note_link=self._note_link(""),
             lang=self.lang,
             whole=True,
-            standing=standing(self.timeline, version.valid_from),
+            standing=standing(self.timeline, self._shown_on(version)),
             amendments=[f.amendment for f in self.acts if f.amendment.takes_effect],
         )
         return _render(

@@ -25,6 +25,7 @@ __all__ = [
     "StatusName",
     "acts_complete",
     "plan_status",
+    "repeal_note",
     "standing",
     "status_json",
     "status_text",
@@ -58,6 +59,8 @@ class PlanStatus:
     currency_kk: str  # in Kazakh
     # Amending acts (by number) repealed as a whole by ``at``: the day and the repealing act.
     act_repeals: dict[str, tuple[dt.date, Act]] = field(default_factory=dict)
+    # The reference bank's note of the plan's repeal ("Ескерту. Күші жойылды - ..."), once repealed.
+    note: str | None = None
 
     @property
     def period_ended(self) -> bool:
@@ -67,14 +70,24 @@ class PlanStatus:
 
 @dataclass(frozen=True)
 class Standing:
-    """The lines a rendering shows under the title: the status badge, the period, the currency statement."""
+    """The lines a rendering shows under the title: the status badge, the period, the currency statement;
+    and for a repealed plan the bank's note of its repeal, shown right under the act's title."""
 
     lines: tuple[str, ...]
+    note: str | None = None
 
 
 def acts_complete(plan: Plan) -> bool:
     """True only if the plan file declares its list of amending acts complete (with a source)."""
     return plan.amending_acts is not None and plan.amending_acts.complete
+
+
+def repeal_note(timeline: Timeline, at: dt.date) -> str | None:
+    """The note a repealed plan's text stands under on ``at`` ("Ескерту. Күші жойылды - ҚР Үкіметінің
+    07.04.2024 № 9006 қаулысымен."), or None while it is not repealed."""
+    if timeline.repeal is None or not timeline.repealed_at(at):
+        return None
+    return timeline.repeal.note
 
 
 def _entry_rule(plan: Plan) -> str:
@@ -141,6 +154,7 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         currency=currency_english(known_on, listed, complete),
         currency_kk=currency_kazakh(known_on, listed, complete),
         act_repeals=repeals,
+        note=repeal_note(timeline, at),
     )
 
 
@@ -170,6 +184,7 @@ def status_json(s: PlanStatus) -> dict[str, Any]:
         "acts_complete": s.acts_complete,
         "as_known_on": s.known_on.isoformat(),
         "currency": s.currency,
+        "note": s.note,
     }
 
 
@@ -188,6 +203,8 @@ def status_text(s: PlanStatus) -> str:
         "acts applied: " + (", ".join(f"{a.number} of {a.date.isoformat()}" for a, _ in s.acts) or "none"),
         f"currency: {s.currency}",
     ]
+    if s.note is not None:
+        lines.insert(2, f"note: {s.note}")
     return "\n".join(lines)
 
 
@@ -195,8 +212,8 @@ def standing(timeline: Timeline, at: dt.date) -> Standing:
     """The Kazakh lines of a rendering of the version in force on ``at``."""
     s = plan_status(timeline, at)
     badge = f"Мәртебесі: {_BADGE[s.status]}"
-    if s.status == "repealed" and timeline.repeal is not None:
-        badge += f" ({timeline.repeal.citation})"
+    if s.status == "repealed" and timeline.repeal is not None and s.note is None:
+        badge += f" ({timeline.repeal.citation})"  # the note below cites the act where there is one
     if not s.acts_complete and s.status != "repealed":
         badge += " (белгілі актілер бойынша)"  # only as far as the acts we know say
     if s.period is None:
@@ -206,4 +223,4 @@ def standing(timeline: Timeline, at: dt.date) -> Standing:
         period += " (атауынан алынған)" if s.period.inferred else f" ({s.period.source})"
         if s.period_ended:
             period += "; кезеңі аяқталды"
-    return Standing((badge, period, s.currency_kk))
+    return Standing((badge, period, s.currency_kk), s.note)
