@@ -467,3 +467,53 @@ def test_the_site_shows_a_repealed_plans_last_version_under_the_note(tmp_path):
     page = (out / "156" / f"{last}.html").read_text(encoding="utf-8")
     assert REPEAL_NOTE_156 in page and "Күшін жойған" in page
     assert REPEAL_NOTE_156 in (out / "156" / "index.html").read_text(encoding="utf-8")
+
+
+# -- a repeal of some operations is reported as such, never as a repeal of the whole act --------------
+
+
+def test_a_repeal_of_one_operation_is_worded_as_that_operation_in_versions_and_history(tmp_path):
+    root = str(scenario("repeal-392-partly", tmp_path))
+    said = "act 392: operation 9 repealed after it took effect: what it changed stays in the plan's text"
+    versions = cli("versions", "748", "--root", root)
+    assert said in versions and "act 392: repealed" not in versions
+    history = cli("history", "748", "47-1", "--root", root)
+    assert "operation 9 repealed after it took effect" in history and "392 of 2025-05-30: repealed" not in history
+    # A row the repealed operation does not name is not concerned.
+    assert "repealed" not in cli("history", "748", "6", "--root", root)
+
+
+def test_status_says_which_operations_of_an_act_were_repealed_and_that_the_act_stands(tmp_path):
+    root = str(scenario("repeal-392-partly", tmp_path))
+    text = cli("status", "748", "--at", "2025-08-01", "--root", root)
+    assert "392 of 2025-05-30 (operation 9 repealed by 9011 from 2025-07-01)" in text
+    data = json.loads(cli("status", "748", "--at", "2025-08-01", "--format", "json", "--root", root))
+    act = next(a for a in data["acts"] if a["number"] == "392")
+    assert "repealed" not in act
+    assert act["repealed_operations"] == [
+        {
+            "operations": [9],
+            "on": "2025-07-01",
+            "by": "9011",
+            "detail": "operation 9 repealed after it took effect: what it changed stays in the plan's text",
+        }
+    ]
+    before = json.loads(cli("status", "748", "--at", "2025-06-30", "--format", "json", "--root", root))
+    assert "repealed_operations" not in next(a for a in before["acts"] if a["number"] == "392")
+
+
+def test_status_lists_an_act_repealed_before_it_took_effect_with_that_fact(tmp_path):
+    root = str(scenario("repeal-before", tmp_path))
+    timeline = Repository(Path(root)).timeline("748")
+    record = next(r for r in timeline.acts if r.act.number == "9003")
+    assert record.repealed is not None
+    day = record.repealed.day.isoformat()
+    data = json.loads(cli("status", "748", "--at", "2026-01-01", "--format", "json", "--root", root))
+    assert next(a for a in data["acts"] if a["number"] == "9003") == {
+        "number": "9003",
+        "date": record.act.date.isoformat(),
+        "in_force": None,
+        "repealed": {"on": day, "by": "9004", "before_it_took_effect": True},
+    }
+    text = cli("status", "748", "--at", "2026-01-01", "--root", root)
+    assert f"acts that never took effect: 9003 of {record.act.date.isoformat()} (repealed by 9004 on {day}" in text

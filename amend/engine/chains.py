@@ -109,6 +109,24 @@ class ActRecord:
         return first is not None and first <= day
 
 
+def _repeal_detail(operations: tuple[int, ...] | None, pending: int, chosen: int) -> str:
+    """What a repeal did, in English: of the whole act, or of the operations it names (counted from 1)."""
+    if operations is None:
+        if pending == chosen:
+            return "repealed before it took effect: its operations never take effect"
+        if pending:
+            return "repealed; its operations not yet in effect never take effect"
+        return "repealed after it took effect: what it changed stays in the plan's text"
+    one = len(operations) == 1
+    which = ("operation " if one else "operations ") + ", ".join(str(k) for k in operations)
+    it, takes = ("it", "takes") if one else ("they", "take")
+    if pending == chosen:
+        return f"{which} repealed before {it} took effect: never {takes} effect"
+    if pending:
+        return f"{which} repealed; those not yet in effect never take effect"
+    return f"{which} repealed after {it} took effect: what {it} changed stays in the plan's text"
+
+
 @dataclass(frozen=True)
 class Derived:
     """An operation derived from a correction that takes effect after the operation it corrects."""
@@ -362,12 +380,7 @@ class _Resolver:
                     pending = [i for i in chosen if days[i] is not None and day <= days[i]]  # type: ignore[operator]
                     for i in pending:
                         days[i] = None
-                    if len(pending) == len(chosen):
-                        detail = "repealed before it took effect: its operations never take effect"
-                    elif pending:
-                        detail = "repealed; its operations not yet in effect never take effect"
-                    else:
-                        detail = "repealed after it took effect: what it changed stays in the plan's text"
+                    detail = _repeal_detail(op.operations, len(pending), len(chosen))
                     events.append(ActEvent("repealed", director.amendment.act, day, tuple(op.operations or ()), detail))
         self.derived.extend(d for i, d in late if days[i] is not None)
         return ActRecord(filed, tuple(days), tuple(ops), tuple(tuple(b) for b in by), tuple(events))

@@ -59,6 +59,10 @@ class PlanStatus:
     currency_kk: str  # in Kazakh
     # Amending acts (by number) repealed as a whole by ``at``: the day and the repealing act.
     act_repeals: dict[str, tuple[dt.date, Act]] = field(default_factory=dict)
+    # Some operations of an applied act repealed by ``at`` (by act number): (operations, day, by, detail).
+    operation_repeals: dict[str, tuple[tuple[tuple[int, ...], dt.date, Act, str], ...]] = field(default_factory=dict)
+    # Acts known that never took effect, repealed before they did: (act, day of the repeal, repealing act).
+    never_in_force: tuple[tuple[Act, dt.date, Act], ...] = ()
     # The reference bank's note of the plan's repeal ("Ескерту. Күші жойылды - ..."), once repealed.
     note: str | None = None
 
@@ -138,6 +142,22 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
     applied = [r for r in timeline.acts_applied(at) if r.in_force is not None]
     acts = tuple((r.act, r.in_force) for r in applied if r.in_force is not None)
     repeals = {r.act.number: (e.day, e.by) for r in applied if (e := r.repealed) is not None and e.day <= at}
+    partly = {
+        r.act.number: found
+        for r in applied
+        if (
+            found := tuple(
+                (e.operations, e.day, e.by, e.detail)
+                for e in r.events
+                if e.kind == "repealed" and e.operations and e.day <= at
+            )
+        )
+    }
+    never = tuple(
+        (r.act, e.day, e.by)
+        for r in timeline.acts
+        if r.in_force is None and (e := r.repealed) is not None and e.day <= at
+    )
     complete = acts_complete(base)
     known_on = timeline.known_as_of
     listed = [a for a, _ in acts]
@@ -154,6 +174,8 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         currency=currency_english(known_on, listed, complete),
         currency_kk=currency_kazakh(known_on, listed, complete),
         act_repeals=repeals,
+        operation_repeals=partly,
+        never_in_force=never,
         note=repeal_note(timeline, at),
     )
 
@@ -163,7 +185,34 @@ def _act_json(s: PlanStatus, act: Act, day: dt.date) -> dict[str, Any]:
     repeal = s.act_repeals.get(act.number)
     if repeal is not None:  # what it changed stays in the plan's text; see docs/format.md
         data["repealed"] = {"on": repeal[0].isoformat(), "by": repeal[1].number}
+    partly = s.operation_repeals.get(act.number)
+    if partly:  # some of its operations only: the act itself stands
+        data["repealed_operations"] = [
+            {"operations": list(ops), "on": day.isoformat(), "by": by.number, "detail": detail}
+            for ops, day, by, detail in partly
+        ]
     return data
+
+
+def _never_json(act: Act, day: dt.date, by: Act) -> dict[str, Any]:
+    return {
+        "number": act.number,
+        "date": act.date.isoformat(),
+        "in_force": None,
+        "repealed": {"on": day.isoformat(), "by": by.number, "before_it_took_effect": True},
+    }
+
+
+def _act_text(s: PlanStatus, act: Act) -> str:
+    said = f"{act.number} of {act.date.isoformat()}"
+    repeal = s.act_repeals.get(act.number)
+    notes = [f"repealed by {repeal[1].number} from {repeal[0].isoformat()}"] if repeal else []
+    notes += [
+        f"{'operation' if len(ops) == 1 else 'operations'} {', '.join(map(str, ops))} repealed by {by.number} "
+        f"from {day.isoformat()}"
+        for ops, day, by, _ in s.operation_repeals.get(act.number, ())
+    ]
+    return said + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def status_json(s: PlanStatus) -> dict[str, Any]:
@@ -180,7 +229,7 @@ def status_json(s: PlanStatus) -> dict[str, Any]:
             else None
         ),
         "period_ended": s.period_ended,
-        "acts": [_act_json(s, a, day) for a, day in s.acts],
+        "acts": [_act_json(s, a, day) for a, day in s.acts] + [_never_json(*n) for n in s.never_in_force],
         "acts_complete": s.acts_complete,
         "as_known_on": s.known_on.isoformat(),
         "currency": s.currency,
@@ -200,9 +249,19 @@ def status_text(s: PlanStatus) -> str:
         + (f" since {s.since.isoformat()}" if s.since else ""),
         f"basis: {s.basis}",
         f"period: {period}" + ("; ended" if s.period_ended else ""),
-        "acts applied: " + (", ".join(f"{a.number} of {a.date.isoformat()}" for a, _ in s.acts) or "none"),
+        "acts applied: " + (", ".join(_act_text(s, a) for a, _ in s.acts) or "none"),
         f"currency: {s.currency}",
     ]
+    if s.never_in_force:
+        lines.insert(
+            -1,
+            "acts that never took effect: "
+            + ", ".join(
+                f"{a.number} of {a.date.isoformat()} (repealed by {by.number} on {day.isoformat()}, before it took "
+                "effect)"
+                for a, day, by in s.never_in_force
+            ),
+        )
     if s.note is not None:
         lines.insert(2, f"note: {s.note}")
     return "\n".join(lines)
