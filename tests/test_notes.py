@@ -159,3 +159,67 @@ def test_the_russian_element_notes_are_the_changes_russian_notes_once_each(repo)
 
 def test_an_element_nothing_changed_has_no_note(repo):
     assert element_notes("Жоспарға", all_changes(repo.timeline("748").versions[0].plan), []) == []
+
+
+# -- one note per element per act, in every output -----------------------------------------------
+
+
+def _correcting_two_cells_of_row_6(tmp_path):
+    """The shipped repository and a (fictitious) act that corrects a word 392 wrote in two cells of row 6."""
+    import shutil
+
+    from conftest import ROOT
+
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "plans", root / "plans")
+    (root / "plans" / "amendments" / "9002.yaml").write_text(
+        "act:\n  issuer: Қазақстан Республикасының Үкіметі\n  kind: қаулы\n  number: '9002'\n  date: 2025-07-01\n"
+        "  title: !unknown\namends: '748'\nstatus: adopted\nentry_into_force: {rule: on_date, date: 2025-08-01}\n"
+        "operations:\n  - op: correct_act\n    act: '392'\n    operation: 1\n    old: ақпараттық\n"
+        "    new: ақпарат\n    occurrences: 2\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_a_correction_of_two_cells_of_a_row_gives_the_row_one_note_in_every_output(tmp_path):
+    import datetime as dt
+
+    import docx
+
+    from amend import Repository
+    from amend.engine.numbers import RowNumber
+    from amend.outputs.docx import render_docx
+    from amend.outputs.html import render_html
+    from amend.outputs.markdown import render_markdown
+
+    timeline = Repository(_correcting_two_cells_of_row_6(tmp_path)).timeline("748")
+    version = timeline.in_force_at(dt.date(2025, 9, 1))
+    row = version.plan.row(RowNumber("6"))
+    assert row is not None and row.cells["form"] == "ақпарат науқан"
+    by_9002 = [c for c in row.history if c.act == "9002"]
+    assert len(by_9002) == 1
+    note = by_9002[0].note
+    assert render_markdown(version).count(note) == 1
+    html = render_html(version)
+    head, body = html.split("<table", 1)  # the annex's list of notes under its title; then the table
+    assert head.count(note) == 1 and body.count(note) == 1
+    acts = [r.filed.amendment for r in timeline.acts]
+    document = docx.Document(__import__("io").BytesIO(render_docx(version, acts)))
+    texts = [c.text for t in document.tables for r in t.rows for c in r.cells] + [p.text for p in document.paragraphs]
+    assert len({t for t in texts if "9002" in t and "6-жол" in t}) == 1
+
+
+def test_392s_four_new_abbreviations_give_the_note_one_note_in_markdown_html_and_the_consolidated_file():
+    from conftest import ROOT
+
+    from amend import Repository
+    from amend.outputs.html import render_html
+    from amend.outputs.markdown import render_markdown
+
+    note = "Ескерту. Ескертпеге өзгеріс енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен."
+    version = Repository(ROOT).timeline("748").latest
+    assert render_markdown(version).count(note) == 1
+    html = render_html(version)
+    assert html[html.index('<h2 id="abbreviations">') :].count(note) == 1
+    assert (ROOT / "consolidated" / "748" / "2025-05-30.md").read_text(encoding="utf-8").count(note) == 1

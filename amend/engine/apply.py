@@ -31,7 +31,14 @@ from amend.engine.operations import (
     ReplaceWords,
     SetTitle,
 )
-from amend.engine.provenance import ChangeKind, Source, note_for_abbreviation, note_for_row, note_for_section
+from amend.engine.provenance import (
+    ChangeKind,
+    Source,
+    note_for_abbreviation,
+    note_for_row,
+    note_for_section,
+    with_change,
+)
 from amend.engine.unknown import UNKNOWN, Text, Unknown
 from amend.errors import (
     AbbreviationTaken,
@@ -120,7 +127,7 @@ def _replace_row(plan: Plan, op: ReplaceRow, source: Source) -> Plan:
     # The Russian wording of the old row is no longer the row's: only what the act gives in Russian stands.
     cells_ru = _cells(plan, op.cells_ru, ("cells_ru",), complete=False) if op.cells_ru else {}
     change = note_for_row(source, ChangeKind.REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=with_change(old.history, change)))
 
 
 def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
@@ -129,7 +136,7 @@ def _replace_cells(plan: Plan, op: ReplaceCells, source: Source) -> Plan:
     kept_ru = {c: t for c, t in old.cells_ru.items() if c not in op.cells}
     cells_ru = _cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     change = note_for_row(source, ChangeKind.CELLS_REPLACED, str(op.row))
-    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=old.history + (change,)))
+    return _with_row(plan, evolve(old, cells=cells, cells_ru=cells_ru, history=with_change(old.history, change)))
 
 
 def _delete_row(plan: Plan, op: DeleteRow, source: Source) -> Plan:
@@ -249,7 +256,7 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
             change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
             # The Russian text of a changed cell changed too, in words no Kazakh operation gives: unknown.
             cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
-            rows = rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=row.history + (change,)))
+            rows = rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=with_change(row.history, change)))
     return evolve(plan, rows=rows)
 
 
@@ -290,7 +297,7 @@ def _existing_code(plan: Plan, code: str, source: Source) -> Abbreviation:
 def _replace_abbreviation(plan: Plan, op: ReplaceAbbreviation, source: Source) -> Plan:
     old = _existing_code(plan, op.code, source)
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
-    new = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=old.history + (change,))
+    new = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=with_change(old.history, change))
     return evolve(plan, abbreviations={**plan.abbreviations, op.code: new})
 
 
@@ -319,7 +326,7 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
     if op.subsection is None:
         change = note_for_section(source, ChangeKind.TITLE_SET, op.section)
         return _with_section(
-            plan, i, evolve(section, title=op.title, title_ru=op.title_ru, history=section.history + (change,))
+            plan, i, evolve(section, title=op.title, title_ru=op.title_ru, history=with_change(section.history, change))
         )
     subs = section.subsections
     j = next((j for j, s in enumerate(subs) if s.number == op.subsection), None)
@@ -329,7 +336,7 @@ def _set_title(plan: Plan, op: SetTitle, source: Source) -> Plan:
             path=("subsection",),
         )
     change = note_for_section(source, ChangeKind.TITLE_SET, op.subsection)
-    sub = evolve(subs[j], title=op.title, title_ru=op.title_ru, history=subs[j].history + (change,))
+    sub = evolve(subs[j], title=op.title, title_ru=op.title_ru, history=with_change(subs[j].history, change))
     return _with_section(plan, i, evolve(section, subsections=subs[:j] + (sub,) + subs[j + 1 :]))
 
 

@@ -44,6 +44,7 @@ from amend.engine.provenance import (
     note_for_element,
     note_for_row,
     note_for_section,
+    with_change,
 )
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN, Text
@@ -216,7 +217,7 @@ def _set_texts(plan: Plan, element: Element, text: Text, text_ru: Text, *, kind:
             assert at is not None  # element_texts found it
             s = plan.sections[at]
             change = note_for_section(source, ChangeKind.TITLE_SET, key)
-            s = evolve(s, title=text, title_ru=text_ru, history=s.history + (change,))
+            s = evolve(s, title=text, title_ru=text_ru, history=with_change(s.history, change))
             return evolve(plan, sections=plan.sections[:at] + (s,) + plan.sections[at + 1 :])
         case ElementKind.SUBSECTION:
             found = _subsection_index(plan, key)
@@ -225,13 +226,13 @@ def _set_texts(plan: Plan, element: Element, text: Text, text_ru: Text, *, kind:
             section = plan.sections[i]
             sub = section.subsections[j]
             change = note_for_section(source, ChangeKind.TITLE_SET, key)
-            sub = evolve(sub, title=text, title_ru=text_ru, history=sub.history + (change,))
+            sub = evolve(sub, title=text, title_ru=text_ru, history=with_change(sub.history, change))
             section = evolve(section, subsections=section.subsections[:j] + (sub,) + section.subsections[j + 1 :])
             return evolve(plan, sections=plan.sections[:i] + (section,) + plan.sections[i + 1 :])
         case ElementKind.ABBREVIATION:
             a = plan.abbreviations[key]
             change = note_for_abbreviation(source, ChangeKind.REPLACED)
-            a = evolve(a, expansion=text, expansion_ru=text_ru, history=a.history + (change,))
+            a = evolve(a, expansion=text, expansion_ru=text_ru, history=with_change(a.history, change))
             return evolve(plan, abbreviations={**plan.abbreviations, key: a})
         case ElementKind.COLUMN:
             k = _column_index(plan, key)
@@ -553,7 +554,7 @@ def _add_column(plan: Plan, op: AddColumn, source: Source) -> Plan:
         cells = {c: (text if c == op.id else row.cells[c]) for c in ids}
         if str(row.number) in given:
             note = note_for_row(source, ChangeKind.CELLS_REPLACED, str(row.number))
-            return evolve(row, cells=cells, history=row.history + (note,))
+            return evolve(row, cells=cells, history=with_change(row.history, note))
         return evolve(row, cells=cells)
 
     plan = evolve(plan, columns=columns, rows=_all_rows(plan, widened))

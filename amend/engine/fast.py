@@ -47,6 +47,7 @@ from amend.engine.provenance import (
     ChangeKind,
     Source,
     note_for_abbreviation,
+    with_change,
 )
 from amend.engine.rows import Transient
 from amend.engine.unknown import UNKNOWN, Unknown
@@ -250,7 +251,9 @@ def _replace_abbreviation(day: _Day, op: ReplaceAbbreviation, source: Source) ->
     if old is None:
         raise _Refused
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
-    note[op.code] = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=old.history + (change,))
+    note[op.code] = evolve(
+        old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=with_change(old.history, change)
+    )
 
 
 def _delete_abbreviation(day: _Day, op: DeleteAbbreviation, source: Source) -> None:

@@ -14,7 +14,7 @@ from amend.engine.acts import Act, EntryIntoForce
 from amend.engine.base import Frozen, Lean
 from amend.engine.legal import AmendingActs, DeclaredPeriod
 from amend.engine.numbers import RowNumber
-from amend.engine.provenance import Change
+from amend.engine.provenance import Change, with_change
 from amend.engine.records import Change as ChangeRecord
 from amend.engine.records import ElementNumber, Identifier
 from amend.engine.records import Row as RowRecord
@@ -115,7 +115,7 @@ class Row(Lean):
         set_ = object.__setattr__
         set_(new, "_place", self._place)
         set_(new, "cells", cells)
-        set_(new, "history", self.history if change is None else self.history + (change,))
+        set_(new, "history", self.history if change is None else with_change(self.history, change))
         set_(new, "cells_ru", cells_ru)
         return new
 

@@ -307,6 +307,17 @@ _ROW_NOTES_RU = {
 }
 
 
+def with_change(history: tuple[Change, ...], change: Change) -> tuple[Change, ...]:
+    """``history`` with ``change`` added, unless it ends with the same change: one note per element per act
+    (a correction that touches two cells of a row, or two word replacements of an act in one row, make
+    the row one note, as the reference bank prints it)."""
+    if history:
+        last = history[-1]
+        if last.act == change.act and last.kind is change.kind and last == change:
+            return history
+    return history + (change,)
+
+
 def note_for_row(source: Source, kind: ChangeKind, number: str) -> Change:
     """A row's change with its note, e.g. ``Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің ... қаулысымен.``"""
     return _change(source, kind, _ROW_NOTES[kind].format(number), _ROW_NOTES_RU[kind].format(number))

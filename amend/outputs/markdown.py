@@ -584,13 +584,17 @@ def render_markdown(
                 out += _md_table(block, lang, rows) + [""]
             case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out += [f"## {title}", ""]
+                # The note (Ескертпе) is one element: one note per act that changed it, however many of
+                # its lines the act touched (as the HTML and DOCX renderings print it), under its heading.
+                changes = [c for _, a in entries for c in a.history]
+                notes = [c.note for c in changes]
+                if ru_entries is not None:
+                    notes = [n for c in changes for n in (c.note, c.note_ru) if n is not None]
+                if notes:
+                    out += [*(f"*{n}*" for n in dict.fromkeys(notes)), ""]
                 for code, a in entries:
                     ru_a = ru_entries.get(code) if ru_entries is not None else None
                     out.append(f"- {code} – {_beside(a.expansion, ru_a.expansion if ru_a else None, mark)}")
-                    for c in a.history:
-                        out.append(f"  *{c.note}*")
-                        if ru_entries is not None and c.note_ru is not None:
-                            out.append(f"  *{c.note_ru}*")
                 out.append("")
     flush()
     return "\n".join(out)
