@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import builders
+import pytest
 from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -137,3 +138,33 @@ def test_the_russian_view_shows_exactly_the_russian_given(cells_ru):
 def test_the_yaml_format_of_show_is_kazakh_and_russian_in_one_file_so_lang_is_refused():
     result = runner.invoke(app, ["show", "748", "--at", "2025-06-01", "--lang", "ru", "--root", str(ROOT)])
     assert result.exit_code == 2 and "--lang" in result.output
+
+
+# -- facts that belong to no language are in every language's view ------------------------------
+
+_LANGUAGE_FREE = ("plan", "at", "entry_into_force", "period", "acts_complete", "as_known_on", "valid_from")
+_LANGUAGE_FREE += ("valid_to", "rows_complete", "status", "period_ended", "currency")
+
+
+@pytest.mark.parametrize(("plan", "day"), [("748", "2025-06-01"), ("156", "2021-06-01"), ("748", "2024-01-01")])
+def test_show_json_in_russian_and_both_keeps_the_period_dates_status_and_figures_of_the_kazakh_view(plan, day):
+    from conftest import ROOT
+    from typer.testing import CliRunner
+
+    from amend.cli.app import app
+
+    def show(lang: str) -> dict:
+        result = CliRunner().invoke(
+            app, ["show", plan, "--at", day, "--format", "json", "--lang", lang, "--root", str(ROOT)]
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)
+
+    kk, ru, both = show("kk"), show("ru"), show("both")
+    assert kk["period"] is not None
+    for key in _LANGUAGE_FREE:
+        assert ru[key] == kk[key], key
+        assert both[key] == kk[key] and both["ru"][key] == kk[key], key
+    for view in (ru, both["ru"]):
+        assert [r["amounts"] for r in view["rows"]] == [r["amounts"] for r in kk["rows"]]
+        assert [(r["number"], r["section"]) for r in view["rows"]] == [(r["number"], r["section"]) for r in kk["rows"]]

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, plan_period
 from amend.engine.model import Plan
-from amend.engine.timeline import Timeline
+from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "acts_complete",
     "plan_status",
     "repeal_note",
+    "show_data",
     "standing",
     "status_json",
     "status_text",
@@ -283,3 +284,18 @@ def standing(timeline: Timeline, at: dt.date) -> Standing:
         if s.period_ended:
             period += "; кезеңі аяқталды"
     return Standing((badge, period, s.currency_kk), s.note)
+
+
+def show_data(timeline: Timeline, version: Version, at: dt.date, lang: str = "kk") -> dict[str, Any]:
+    """``amend show --format json``: the version's data (``store.serialize.show_json``) with the plan's status on
+    ``at``, whether its period ended and, once repealed, the note of its repeal. These are facts of no language:
+    they stand in the Russian half of ``lang="both"`` too."""
+    from amend.store.serialize import show_json
+
+    data = show_json(version, at, timeline, lang)
+    found = plan_status(timeline, at)
+    for view in (data, data["ru"]) if "ru" in data else (data,):
+        view["status"], view["period_ended"] = found.status, found.period_ended
+        if found.note is not None:
+            view["note"] = found.note
+    return data

@@ -237,8 +237,11 @@ def unknowns(row: Row) -> list[str]:
     return found + [f"cells.{c}" for c, t in row.cells.items() if t is UNKNOWN]
 
 
-def row_json(plan: Plan, row: Row) -> dict[str, Any]:
-    """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown."""
+def row_json(plan: Plan, row: Row, filed: tuple[Plan, Row] | None = None) -> dict[str, Any]:
+    """A row in the JSON contract: number, section, subsection (or null), cells, history, unknown.
+
+    ``filed``: the plan and row as filed, whose figures the amounts are (a Russian view of a row whose
+    Russian cells no source gives still has its figures: numbers belong to no language)."""
     data: dict[str, Any] = to_json_value(
         {
             "number": str(row.number),
@@ -246,7 +249,7 @@ def row_json(plan: Plan, row: Row) -> dict[str, Any]:
             # null for "in no subsection"; an unknown subsection is also null and listed in `unknown`
             "subsection": row.subsection,
             "cells": dict(row.cells),
-            "amounts": _amounts(plan, row),
+            "amounts": _amounts(*(filed or (plan, row))),
             "history": [_change(c) for c in row.history],
             "unknown": unknowns(row),
         }
@@ -292,7 +295,9 @@ def show_json(version: Version, at: dt.date, timeline: Timeline | None = None, l
             "ru": show_json(version, at, timeline, "ru"),
         }
     plan: Plan = in_russian(version.plan) if lang == Lang.ru else version.plan
-    legal = to_json_value(legal_data(timeline, plan, at)) if timeline is not None else {}
+    # The legal facts (entry into force, period, dates) belong to no language: read off the plan as filed,
+    # whose period a Russian view could not read from a title no source gives in Russian.
+    legal = to_json_value(legal_data(timeline, version.plan, at)) if timeline is not None else {}
     if timeline is not None:
         legal["as_known_on"] = timeline.known_as_of.isoformat()
     data: dict[str, Any] = {
@@ -304,7 +309,7 @@ def show_json(version: Version, at: dt.date, timeline: Timeline | None = None, l
         "valid_to": version.valid_to.isoformat() if version.valid_to else None,
         "rows_complete": plan.rows_complete,
         "columns": [{k: v for k, v in to_json_value(c.model_dump()).items() if k != "title_ru"} for c in plan.columns],
-        "rows": [row_json(plan, r) for r in plan.rows],
+        "rows": [row_json(plan, r, (version.plan, k)) for r, k in zip(plan.rows, version.plan.rows)],
         "abbreviations": {code: to_json_value(a.expansion) for code, a in plan.abbreviations.items()},
         "lang": str(lang),
         "act": act_json(plan),
