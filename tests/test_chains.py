@@ -202,3 +202,16 @@ def test_a_correction_of_an_operation_the_act_lacks_points_at_its_number():
     with pytest.raises(TargetMissing) as caught:
         consolidate(plan(), filed(target, fix))
     assert caught.value.path == ("operations", 0, "operation")
+
+
+def test_two_moves_of_one_act_on_one_day_follow_the_order_rule_392_before_1005():
+    # Same day, same adoption date: the act number decides, in natural order (392 < 1005, where a
+    # string sort would put "1005" first). The later one in that order, 1005, sets the day that stands.
+    target = amendment([replace("1", "a")], "50", D(2024, 1, 10), on(D(2024, 12, 1)))
+    first = amendment([{"op": "reschedule_act", "act": "50", "date": D(2024, 6, 1)}], "392", D(2024, 2, 1))
+    second = amendment([{"op": "reschedule_act", "act": "50", "date": D(2024, 8, 1)}], "1005", D(2024, 2, 1))
+    for acts in ((first, second), (second, first)):
+        t = consolidate(plan(), filed(target, *acts))
+        record = next(r for r in t.acts if r.act.number == "50")
+        assert record.days == (D(2024, 8, 1),)
+        assert [e.by.number for e in record.events] == ["392", "1005"]

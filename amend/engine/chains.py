@@ -49,6 +49,7 @@ from amend.engine.operations import (
     SetTitle,
     SuspendPlan,
 )
+from amend.engine.order import OrderKey, order_of
 from amend.engine.unknown import Text
 from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
 
@@ -316,12 +317,12 @@ class _Resolver:
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]
         events: list[ActEvent] = []
-        directives: list[tuple[tuple[dt.date, dt.date, str, int], FiledAmendment, int, Operation]] = []
+        directives: list[tuple[OrderKey, FiledAmendment, int, Operation]] = []
         for director, j in self.aimed.get(id(a), []):
             day = self.record(director).days[j]
             if day is None:
                 continue  # the directing operation was itself repealed before it took effect
-            order = (day, director.amendment.act.date, director.amendment.act.number, j)
+            order = order_of(day, director.amendment.act, j)  # the order rule's key: 392 before 1005
             directives.append((order, director, j, self.records[id(director.amendment)].operations[j]))
         directives.sort(key=lambda d: d[0])
         late: list[tuple[int, Derived]] = []

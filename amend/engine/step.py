@@ -28,6 +28,7 @@ from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import Operation
+from amend.engine.order import OrderKey
 from amend.engine.provenance import Source
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
 
@@ -37,8 +38,6 @@ _new = object.__new__
 
 # The fast path (fast.py) on or off: tests and the benchmark compare it with the reference.
 _FAST = [True]
-
-OrderKey = tuple[dt.date, dt.date, tuple[tuple[int, int | str], ...], int]
 
 
 class Scheduled(NamedTuple):

@@ -1,6 +1,6 @@
 """The order in which amendments take effect, and the dated versions of a plan that result.
 
-THE ORDER RULE (the only place it is decided): operations take effect
+THE ORDER RULE (stated here, its key in engine/order.py, which every sort uses): operations take effect
 
   1. by the day they take effect (their own ``in_force``, else their act's entry into force);
   2. on the same day, by the act's adoption date;
@@ -15,11 +15,9 @@ version, dated that day; a version stays in force until the day before the next 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, get_args
@@ -30,8 +28,9 @@ from amend.engine.chains import ActRecord, Resolution, Suspension, resolve, susp
 from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
 from amend.engine.operations import ActOperation, ForceOperation
+from amend.engine.order import OrderKey, act_number_order, order_of
 from amend.engine.provenance import Change, Source
-from amend.engine.step import Applied, OrderKey, Scheduled, apply_day
+from amend.engine.step import Applied, Scheduled, apply_day
 from amend.engine.unknown import UNKNOWN
 from amend.errors import DateOrder, NotInForce, OrderAmbiguous
 
@@ -126,14 +125,9 @@ class Timeline:
         return tuple(a for a in self.applied if a.scheduled.filed.amendment is amendment)
 
 
-@lru_cache(maxsize=4096)
-def _natural(number: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple((0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|\D+", number))
-
-
 def order_key(amendment: Amendment, index: int) -> OrderKey:
-    """Sort key of operation ``index`` of ``amendment`` under the order rule above."""
-    return (amendment.effective(index), amendment.act.date, _natural(amendment.act.number), index)
+    """Sort key of operation ``index`` of ``amendment`` under the order rule above (engine/order.py)."""
+    return order_of(amendment.effective(index), amendment.act, index)
 
 
 def act_bounds(amendment: Amendment, record: ActRecord | None = None) -> tuple[OrderKey, OrderKey]:
@@ -147,7 +141,7 @@ def act_bounds(amendment: Amendment, record: ActRecord | None = None) -> tuple[O
         days = [d for d in record.days if d is not None] or [amendment.in_force]
     else:
         days = [amendment.effective(i) for i in range(n)] or [amendment.in_force]
-    number = _natural(amendment.act.number)
+    number = act_number_order(amendment.act.number)
     return (min(days), amendment.act.date, number, -1), (max(days), amendment.act.date, number, n)
 
 
@@ -218,7 +212,7 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
 def _check_ambiguity(filed: Sequence[FiledAmendment]) -> None:
     seen: dict[tuple[dt.date, tuple[tuple[int, int | str], ...]], FiledAmendment] = {}
     for f in filed:
-        key = (f.amendment.act.date, _natural(f.amendment.act.number))
+        key = (f.amendment.act.date, act_number_order(f.amendment.act.number))
         if key in seen:
             raise OrderAmbiguous(
                 f"act {f.amendment.act.number} of {f.amendment.act.date} is also in {seen[key].path}",
@@ -276,7 +270,7 @@ def _schedule(
         days, corrected_ops, amended_by = record.days, record.operations, record.amended_by
         # one Source per act, day and amending acts, so that its citation is formatted once
         sources: dict[dt.date | tuple[dt.date, tuple[str, ...]], Source] = {}
-        number = _natural(act.number)
+        number = act_number_order(act.number)
         date = act.date
         for i, op in enumerate(a.operations):
             day = days[i]
@@ -299,7 +293,7 @@ def _schedule(
     for d in resolution.derived:
         a = d.filed.amendment
         source = Source(a.act, d.day, corrects=d.corrects)
-        steps.append(Scheduled(d.filed, d.index, (d.day, a.act.date, _natural(a.act.number), d.index), source, d.op))
+        steps.append(Scheduled(d.filed, d.index, order_of(d.day, a.act, d.index), source, d.op))
     steps.sort(key=_order_key)
     force.sort(key=_order_key)
     resolution = Resolution(
@@ -335,7 +329,7 @@ def consolidate(
             steps = [s for s in steps if s.key <= until]
         records = sorted(
             (resolution.records[id(f.amendment)] for f in mine),
-            key=lambda r: (r.act.date, _natural(r.act.number)),
+            key=lambda r: (r.act.date, act_number_order(r.act.number)),
         )
         timeline = _run(base, steps, tuple(records), known_on)
         return replace(timeline, suspensions=resolution.suspensions) if resolution.suspensions else timeline
