@@ -92,3 +92,20 @@ def test_an_adopted_act_already_filed_is_previewed_without_itself(repo_copy):
     assert "has status adopted; previewed as a draft" in result.stderr
     assert "Қолданыстағы редакция: 2023 жылғы 31 тамыздағы редакция" in result.stdout
     assert "(21 change(s))" in result.stdout
+
+
+def test_a_draft_that_does_not_apply_is_placed_by_operation_counted_from_1():
+    from conftest import ROOT, internal_words
+
+    from amend.errors import TargetMissing
+    from amend.importer.preview import _describe
+    from amend.store.loading import load_amendment
+
+    act = load_amendment(ROOT / "plans" / "amendments" / "392.yaml")
+    said = _describe(
+        TargetMissing("row 99 does not exist", path=("operations", 2, "row")),
+        "does not apply",
+        act.model_dump(mode="json", by_alias=True),
+    )
+    assert said.startswith("the draft does not apply (at operation 3 (replace_row), row 28")
+    assert internal_words(said) == []

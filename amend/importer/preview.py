@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import Amendment, FiledAmendment
@@ -12,13 +13,14 @@ from amend.errors import AmendError
 from amend.importer.draft import Draft
 from amend.store.loading import load_plan
 from amend.store.repository import Repository
+from amend.store.validation import name_place
 
 __all__ = ["adopted_acts", "draft_problems", "plan_acts", "version_before"]
 
 
-def _describe(err: AmendError, what: str) -> str:
-    path = ".".join(str(p) for p in err.path) if err.path else ""
-    return f"the draft {what}" + (f" (at {path})" if path else "") + f": [{err.rule}] {err.message}"
+def _describe(err: AmendError, what: str, data: Any) -> str:
+    place = name_place(err.path, data) if err.path else ""  # counted from 1, named as in the file
+    return f"the draft {what}" + (f" (at {place})" if place else "") + f": [{err.rule}] {err.message}"
 
 
 def adopted_acts(root: Path, plan_id: str, leave_out: Amendment | None = None) -> list[FiledAmendment]:
@@ -51,7 +53,7 @@ def draft_problems(draft: Draft, plan: Plan, adopted: list[FiledAmendment], path
     try:
         consolidate(plan, adopted, drafts=[FiledAmendment(amendment, path)])
     except AmendError as err:
-        return [_describe(err, "does not apply")]
+        return [_describe(err, "does not apply", amendment.model_dump(mode="json", by_alias=True))]
     return []
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-__all__ = ["Problem", "describe"]
+__all__ = ["Problem", "describe", "name_place"]
 
 # What to write where a text is missing: the one rule for a text no source gives.
 _EMPTY_TEXT = "empty; write the text, or `!unknown` where no source gives it"
@@ -76,6 +76,11 @@ def describe(errors: Sequence[ErrorDetails], data: Any, known_keys: Callable[[],
             seen.add((problem.path, problem.message))
             problems.append(problem)
     return problems
+
+
+def name_place(path: Sequence[int | str], data: Any) -> str:
+    """A place in a document (keys and indices) as a drafter names it: ``operation 1 (replace_row), row 6``."""
+    return _join(_walk(tuple(path), data)[1])
 
 
 def _walk(loc: tuple[int | str, ...], data: Any) -> tuple[tuple[Any, ...], list[str]]:
