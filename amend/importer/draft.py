@@ -68,6 +68,7 @@ from amend.importer.instructions import (
 )
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
 from amend.importer.rows import column_kinds, read_cells, read_rows
+from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.importer.wording import UNKNOWN_TEXT, phrases
 from amend.store.yaml_io import read_yaml
@@ -207,6 +208,10 @@ class _Builder:
         self.section: str | None = None
         self.subsection: str | None = None
         self.in_note = False
+        # What the last heading sentence opened: "point" (the resolution, after a lead-in), "plan" (the plan's
+        # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
+        self.scope = "point"
+        self.scope_line: int | None = None
         self.point: int | None = None
         self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
@@ -291,6 +296,7 @@ class _Builder:
 
     def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
         self.section, self.subsection, self.in_note = section, subsection, note
+        self.scope_line = i.paragraph.first_line
         self.pending = [i.paragraph.text]
         self.context_notes = []
 
@@ -302,6 +308,7 @@ class _Builder:
             case SectionContext():
                 number = i.section or self._section_by_title(i.title)
                 self._context(i, number, None, False)
+                self.scope = "section"
                 if number is None:
                     self.context_notes.append(
                         Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
@@ -312,10 +319,13 @@ class _Builder:
                 section = self._section_of_subsection(i.subsection)
                 self._context(i, section, i.subsection, False)
                 self._check_subsection(i, section, i.subsection, i.title, self.context_notes)
+                self.scope = "subsection"
             case PlanContext():
                 self._context(i, None, None, False)
+                self.scope = "plan"
             case NoteContext():
                 self._context(i, self.section, self.subsection, True)
+                self.scope = "note"
             case ReplaceRows():
                 self._replace_rows(i)
             case InsertRows():
@@ -329,6 +339,10 @@ class _Builder:
                         data["section"] = self.section
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
+            case ReplaceActText() if i.element in SCOPED:
+                self._scoped(i, i.element, None)
+            case ReplaceWords() if i.element in SCOPED:
+                self._scoped(i, i.element, list(i.pairs))
             case ReplaceWords() if i.element or i.column_title is not None or i.line or i.number_of:
                 self._words_in(i)
             case ReplaceWords() if i.row is not None and _renumbers(i):
@@ -454,10 +468,39 @@ class _Builder:
                     # A new point that amends the plan: its sentences start from the plan as a whole.
                     self.point, self.subpoint = i.point, None
                     self.section, self.subsection, self.in_note = None, None, False
+                    self.scope = "point"
             case EntryIntoForceClause() | Signature() | RowContext():
                 pass  # a row named for the sentences after it: read into them (instructions)
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
+
+    def _scoped(self, i: Instruction, element: str, pairs: list[tuple[str, str]] | None) -> None:
+        """A title (or words in one) named by "тақырыбы" / "атауы" alone: bound to the scope it stands in."""
+        line = i.paragraph.first_line
+        reading = bind_title(
+            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
+        )
+        notes = [Review(line, "target", reading.review)] if reading.review else []
+        target = reading.target
+        if target is None:
+            self._emit(None, [i.paragraph.text], line, notes)
+            return
+        if pairs is not None:
+            for old, new in pairs:
+                # The occurrences are counted against the version being amended once every operation is read.
+                words = {"op": "replace_words_in", "element": target, "old": old, "new": new, "occurrences": 1}
+                self._emit(words, [i.paragraph.text], line, list(notes))
+            return
+        text = _text(i.text) if isinstance(i, ReplaceActText) else UNKNOWN
+        if target.startswith(("section ", "subsection ")):
+            kind, _, number = target.partition(" ")
+            section = number if kind == "section" else self._section_of_subsection(number)
+            data: dict[str, Any] = {"op": "set_title", "section": section, "title": text}
+            if kind == "subsection":
+                data["subsection"] = number
+        else:
+            data = {"op": "replace_text", "element": target, "text": text}
+        self._emit(data, [i.paragraph.text], line, notes)
 
     def _emit(
         self, data: dict[str, Any] | None, source: list[str], line: int | None, notes: Sequence[Review] = ()

@@ -409,7 +409,7 @@ class _Writer:
         kind, _, key = element.partition(" ")
         match kind:
             case "title":
-                return f"{w.TITLE_LOC} "
+                return f"{self._own()}{w.TITLE_LOC} "
             case "preamble":
                 return f"{w.PREAMBLE_LOC} "
             case "annex_title":
@@ -426,6 +426,11 @@ class _Writer:
             case "column":
                 return f"{self._column_number(key)}-бағанның {w.ANNEX_TITLE_LOC} "
         raise AssertionError(f"no formula for words in {element}")
+
+    def _own(self) -> str:
+        """ "көрсетілген қаулының " before the resolution's title where a bare "тақырыбы" would bind to the scope
+        the text stands in (the plan, a section, the note): the importer binds it so (``scope``)."""
+        return "" if self.context == ("point", None) else f"{w.OWN_ACT} "
 
     def _renumber(self, op: Renumber) -> None:
         """A row, section or subsection under a new number: the words formula on its number."""
@@ -451,7 +456,7 @@ class _Writer:
                 items = [(p.number, text_of(p.text)) for p in op.subpoints]
                 self.para(f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=_quoted(first, text_of(op.text), items))
             case ReplaceText() if op.element == "title":
-                self.para(f"{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+                self.para(f"{self._own()}{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
             case ReplaceText() if op.element == "preamble":
                 self.para(f"{w.PREAMBLE} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
             case InsertText() if op.element == "preamble":

@@ -27,7 +27,7 @@ _GRAMMAR = r"""
       | delete_rows | words | replace_cells | row_ctx | col_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
-      | plan_ctx | lead_in | entry | repeal | signature | enacting
+      | plan_ctx | lead_in | entry | repeal | signature | enacting | scoped_title
       | preamble_text | preamble_insert | preamble_delete | signatory_text | note_text | note_insert | note_strike
       | add_column | delete_column | rename_column | subsection_delete | move_row
       | repeal_changes | reschedule | correct | suspend | resume
@@ -35,7 +35,7 @@ _GRAMMAR = r"""
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
 named_section_ctx: QUOTED «деген бөлімде» ":"
-subsection_ctx: (QUOTED «деген» | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
+subsection_ctx: (QUOTED «деген» (SUBNUM | SUBNUM_HY)? | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
 note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
@@ -61,7 +61,7 @@ words: scope? pairs (_REPLACED | _STRUCK) _END? | scope? added «толықты�
 added: QUOTED «деген» (OLD_ABL «кейін» | OLD_GEN «алдынан») QUOTED «деген» _NEW_NOUN
 scope: row_scope col_scope? | col_scope | text_scope | el_title | el_preamble | el_point | el_note | el_section
      | el_subsection | el_column | el_annex | el_line | num_section | num_subsection
-el_title: «тақырыбындағы»
+el_title: OWN_ACT? «тақырыбындағы»
 el_preamble: «кіріспесіндегі»
 el_point: POINT_LOC
 el_note: NOTE_LOC
@@ -98,7 +98,10 @@ section_delete: (QUOTED «деген»)? SECNUM _SEC_NOM _STRUCK _END?
 
 // -- the resolution's own text: its title, its points and sub-points, the annex's title ----------
 point_text: (POINT_REF | SUBPOINT_REF) «мынадай редакцияда жазылсын» ":"
-act_title: «тақырыбы мынадай редакцияда жазылсын» ":"
+// "тақырыбы" alone binds to the scope it stands in (the resolution's, a section's, the plan's: draft.py decides);
+// "көрсетілген қаулының тақырыбы" is the resolution's wherever it stands. "атауы" alone: the scope's title.
+act_title: OWN_ACT? «тақырыбы мынадай редакцияда жазылсын» ":"
+scoped_title: «атауы мынадай редакцияда жазылсын» ":"
 annex_title: _PLAN_FRAME «атауы мынадай редакцияда жазылсын» ":"
 point_delete: (POINT_REF | SUBPOINT_REF) _STRUCK _END?
 point_insert: (POINT _POINT_ABL «кейін»)? «мынадай мазмұндағы» POINT _POINT_INS «толықтырылсын» ":"
@@ -164,6 +167,7 @@ DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
 YEAR: /\d{4}/
 DAY: /\d{1,2}/
 MONTH: /[^\W\d_]+(?=\s+бастап)/
+OWN_ACT: /(?:көрсетілген|аталған)\s+қаулының(?!\w)/
 POINT_REF: /\d+-тармақ(?:тың)?/
 SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
 LEAD: /.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)[^:]*?(?=\s+енгізілсін)/
@@ -342,11 +346,16 @@ class _Reader(Transformer[Token, Formula]):
         title = _unquote(args[0]) if len(args) == 2 else None
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
 
-    def subsection_ctx(self, quoted: Token) -> Formula:
+    def subsection_ctx(self, quoted: Token, *numbered: Token) -> Formula:
         if quoted.type in ("SUBNUM", "SUBNUM_HY"):
             # "2.1 кіші бөлімде:" names the subsection by its number only.
             return Formula("subsection_ctx", {"subsection": str(quoted).rstrip(".-"), "title": None})
         number, title = _numbered(_unquote(quoted))
+        if numbered:
+            # '"<title>" деген 2.1-кіші бөлімде:': the number after "деген" names it; a title quoted with no
+            # number of its own is the whole quote (checked against the plan's, as any title).
+            title = title if number else _unquote(quoted)
+            number = str(numbered[0]).rstrip(".-")
         return Formula("subsection_ctx", {"subsection": number, "title": title})
 
     def plan_ctx(self) -> Formula:
@@ -402,8 +411,9 @@ class _Reader(Transformer[Token, Formula]):
         return {"whole_text": True}
 
     # Words in one text that is not a cell: the element the engine names (replace_words_in).
-    def el_title(self) -> dict[str, Any]:
-        return {"element": "title"}
+    def el_title(self, *named: Token) -> dict[str, Any]:
+        # "тақырыбындағы" alone: the title of the scope it stands in; "көрсетілген қаулының ...": the resolution's.
+        return {"element": "act title" if named else "title"}
 
     def el_preamble(self) -> dict[str, Any]:
         return {"element": "preamble"}
@@ -570,8 +580,12 @@ class _Reader(Transformer[Token, Formula]):
     def point_text(self, ref: Token) -> Formula:
         return Formula("text_replace", {"element": _point_element(ref)})
 
-    def act_title(self) -> Formula:
-        return Formula("text_replace", {"element": "title"})
+    def act_title(self, *named: Token) -> Formula:
+        # "title": bound by draft.py to the scope it stands in; "act title": the resolution's, named so.
+        return Formula("text_replace", {"element": "act title" if named else "title"})
+
+    def scoped_title(self) -> Formula:
+        return Formula("text_replace", {"element": "heading"})
 
     def annex_title(self) -> Formula:
         return Formula("text_replace", {"element": "annex_title"})

@@ -166,6 +166,10 @@ REPEALED = "күші жойылды деп танылсын"
 # notes "... Қаулысымен тақырыбы жаңа редакцияда" (online.zakon.kz/Document/?doc_id=31303080,
 # zanorda.kz/kk/content/85704-v1400009947); a point likewise ("... Қаулысымен 1-тармақ жаңа редакцияда").
 TITLE_WORD = "тақырыбы"
+# The resolution's title named as such ("көрсетілген қаулының тақырыбы"), where a bare "тақырыбы" would stand
+# in the scope of the plan, a section or the note and bind to that (see ``scope``): not attested; the
+# lead-in's own words ("көрсетілген қаулымен бекітілген" names the resolution "көрсетілген қаулы").
+OWN_ACT = "көрсетілген қаулының"
 ANNEX_TITLE_WORD = "атауы"  # the approved plan's title ("... жол картасының атауы ...")
 AFTER = "кейін"
 
