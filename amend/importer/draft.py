@@ -67,6 +67,7 @@ from amend.importer.instructions import (
     split_document,
 )
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
+from amend.importer.paragraphs import point_paragraphs
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
@@ -99,6 +100,7 @@ class DraftOp:
     source: list[str]
     notes: list[Review] = field(default_factory=list)
     point: tuple[int | None, int | None] = (None, None)  # the point and subpoint it stands in (staggered entry)
+    line: int | None = None  # the first line of the sentence it was read from (its paragraph, for "абзацы")
 
 
 @dataclass
@@ -212,6 +214,7 @@ class _Builder:
         # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
         self.scope = "point"
         self.scope_line: int | None = None
+        self.line: int | None = None  # the sentence being read
         self.point: int | None = None
         self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
@@ -301,6 +304,7 @@ class _Builder:
         self.context_notes = []
 
     def add(self, i: Instruction) -> None:
+        self.line = i.paragraph.first_line
         if self.open is not None and not self.pending and self._fold(i):
             return
         self.open = None
@@ -507,7 +511,11 @@ class _Builder:
     ) -> None:
         operation, problems = (None, []) if data is None else _model(data, line)
         op = DraftOp(
-            operation, self.pending + source, self.context_notes + list(notes) + problems, (self.point, self.subpoint)
+            operation,
+            self.pending + source,
+            self.context_notes + list(notes) + problems,
+            (self.point, self.subpoint),
+            self.line,
         )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
@@ -851,6 +859,32 @@ class _Builder:
                         data["section"] = self.section
                     # The occurrences are counted against the version being amended once every operation is read.
                     self._emit(data, [i.paragraph.text], line, list(notes))
+        if (
+            _ABBREVIATION.search(i.paragraph.text)
+            and i.row is None
+            and not numbers
+            and (i.whole_text or not self.section)
+        ):
+            # An abbreviation replaced throughout the plan: the note's line is the plan's text too.
+            for old, new in i.pairs:
+                self._renamed_throughout(old, new, i.paragraph.text, line)
+
+    def _renamed_throughout(self, old: str, new: str, source: str, line: int | None) -> None:
+        """The note's line of a code replaced throughout the plan, renamed (or a review where it cannot be)."""
+        if old not in self.note:
+            why = f"the note has no line {old}; only the table's cells are changed"
+        elif not new:
+            why = f"{old} is struck out of the plan's text; its line in the note is left (strike it by hand)"
+        elif new in self.note:
+            why = f"the note has a line {new} already; the line {old} is left (strike it by hand if it goes)"
+        else:
+            self._rename(old, new, self.note[old], source, line)
+            return
+        self.ops[-1].notes.append(Review(line, "note", why))
+
+
+# The abbreviation formula ('"X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'): a code of the note.
+_ABBREVIATION = re.compile(r"деген\s+аббревиатура(?!\w)")
 
 
 def _follows(after: str, row: str) -> bool:
@@ -901,6 +935,43 @@ def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
             else:
                 unknown += 1
     return count, unknown
+
+
+def _other_texts(plan: Plan, op: Any) -> list[str]:
+    """The texts of the plan that are not cells and hold ``op.old``, for words replaced throughout the plan."""
+    if op.row is not None or op.section is not None or op.column is not None:
+        return []
+    found = []
+    if isinstance(plan.title, str) and op.old in plan.title:
+        found.append("the plan's title")
+    for s in plan.sections:
+        if isinstance(s.title, str) and op.old in s.title:
+            found.append(f"section {s.number}'s title")
+        found.extend(
+            f"subsection {x.number}'s title" for x in s.subsections if isinstance(x.title, str) and op.old in x.title
+        )
+    found.extend(
+        f"the note's line {code}"
+        for code, a in plan.abbreviations.items()
+        if isinstance(a.expansion, str) and op.old in a.expansion
+    )
+    return found
+
+
+def _inside_words(plan: Plan, op: Any) -> list[str]:
+    """The longer words of the scope's known texts that hold ``op.old`` (a code inside another: "БП" in "БПҚ")."""
+    columns = (op.column,) if op.column else plan.column_ids
+    rows = [r for r in plan.rows if op.row in (None, str(r.number)) and op.section in (None, r.section)]
+    found: set[str] = set()
+    pattern = re.compile(rf"[\w-]*{re.escape(op.old)}[\w-]*")
+    for row in rows:
+        for c in columns:
+            text = row.cells.get(c, UNKNOWN)
+            if isinstance(text, str):
+                found.update(
+                    w for w in pattern.findall(text) if w != op.old and not re.fullmatch(rf"{re.escape(op.old)}-\w+", w)
+                )
+    return sorted(found)
 
 
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
@@ -954,6 +1025,15 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                 count, unknown = _scope_texts(version, model)
                 if count and not unknown:
                     model = model.model_copy(update={"occurrences": count})
+                    if getattr(model, "row", None) is None and not version.rows_complete:
+                        op.notes.append(
+                            Review(
+                                line,
+                                "occurrences",
+                                f'"{model.old}" occurs {count} time(s) in the rows plan {version.plan} lists; it lists '
+                                "only some of its rows, and the rows not at hand may hold more",
+                            )
+                        )
                 elif count:
                     model = model.model_copy(update={"occurrences": count})
                     op.notes.append(
@@ -972,20 +1052,44 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                             f'"{model.old}" occurs in no known text of the scope in the version amended; 1 is assumed',
                         )
                     )
+            if version is not None and isinstance(model, operations.ReplaceWords):
+                elsewhere = _other_texts(version, model)
+                if elsewhere:
+                    op.notes.append(
+                        Review(
+                            line,
+                            "scope",
+                            f'"{model.old}" is also in {", ".join(elsewhere)}: the words are replaced in the table\'s '
+                            "cells only; if the act means those texts too, add replace_words_in for each",
+                        )
+                    )
+                inside = _inside_words(version, model)
+                if inside and any(_ABBREVIATION.search(s) for s in op.source):
+                    op.notes.append(
+                        Review(
+                            line,
+                            "occurrences",
+                            f'"{model.old}" is also inside longer words ({", ".join(inside)}): the replacement '
+                            "changes them too; check that the act means them",
+                        )
+                    )
             op.operation = model
             draft.operations[k] = op
         done.append(model)
 
 
-def _ref(ref: tuple[int | None, int | None]) -> str:
+def _ref(ref: tuple[int | None, ...]) -> str:
+    if len(ref) == 3:
+        return f"point {ref[0]}, paragraph {ref[2]}"
     return f"point {ref[0]}" + (f", subpoint {ref[1]})" if ref[1] is not None else "")
 
 
-def _apply_clause(draft: Draft, clause: Clause | None) -> None:
-    """Staggered entry into force: operations of an excepted point take effect on their own date."""
+def _apply_clause(draft: Draft, clause: Clause | None, paragraphs: dict[int, tuple[int, int]]) -> None:
+    """Staggered entry into force: operations of an excepted point (sub-point, paragraph) take effect on their own
+    date. ``paragraphs``: each paragraph's first line -> (point, paragraph number), as the bank counts them."""
     if clause is None:
         return
-    later: dict[tuple[int | None, int | None], Any] = {ref: rule for refs, rule in clause.later for ref in refs}
+    later: dict[tuple[int | None, ...], Any] = {ref: rule for refs, rule in clause.later for ref in refs}
     for excepted in clause.exceptions:
         if excepted not in later:
             draft.notes.append(
@@ -993,9 +1097,16 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
                     draft.entry.line, "entry_into_force", f"{_ref(excepted)} is excepted but no date is given for it"
                 )
             )
+    held: set[tuple[int | None, ...]] = set()
     for op in draft.operations:
         point, subpoint = op.point
-        ref = (point, subpoint) if (point, subpoint) in later else (point, None)
+        where = paragraphs.get(op.line) if op.line is not None else None
+        by_paragraph = (where[0], None, where[1]) if where is not None else None
+        if by_paragraph is not None and by_paragraph in later and op.operation is not None:
+            ref: tuple[int | None, ...] = by_paragraph
+            held.add(ref)
+        else:
+            ref = (point, subpoint) if (point, subpoint) in later else (point, None)
         if op.operation is None or point is None or ref not in later:
             continue
         kind, value = later[ref]
@@ -1007,6 +1118,18 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
                     draft.entry.line,
                     "in_force",
                     f"{_ref(ref)} enters into force by a rule that is no date ({kind}); the act's date is used",
+                )
+            )
+    for ref in later:
+        if len(ref) == 3 and ref not in held:
+            # The paragraph is a heading sentence, a quoted line or no paragraph at all: which operations it
+            # means is not certain, so none takes the later date.
+            draft.notes.append(
+                Review(
+                    draft.entry.line,
+                    "in_force",
+                    f"{_ref(ref)} holds no operation of its own (a heading sentence, a quoted line, or beyond the "
+                    "point); no operation takes its date: set `in_force` by hand on the operations it means",
                 )
             )
 
@@ -1127,6 +1250,6 @@ def import_text(
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
     draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)
-    _apply_clause(draft, clause)
+    _apply_clause(draft, clause, point_paragraphs(document))
     count_occurrences(draft, plan, adopted, Path(source))
     return draft

@@ -17,7 +17,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from amend.importer.wording import kazakh_date, parse_days, row_numbers
+from amend.importer.wording import kazakh_date, parse_days, parse_ordinal, row_numbers
 
 __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 
@@ -74,7 +74,9 @@ num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
 num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
 row_scope: _ROWS_WORD rowlist _ROW_LOC
 col_scope: collist _COL_LOC
-text_scope: «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
+// "жол картасының мәтіні бойынша", "жоспардың бүкіл мәтіні бойынша", "көрсетілген қаулымен бекітілген ... жоспардың
+// мәтіні бойынша": the plan named in the genitive before "мәтіні" (any words: the plan's name is the drafter's)
+text_scope: PLAN_GEN? «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
@@ -138,11 +140,14 @@ resume: LEAD_REPEAL «қолданылуы қайта басталсын» _END?
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
-entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? ((_END | _WHEREAS) later)* _END?
 exception: refs «қоспағанда» ","?
 later: later_item ("," later_item)* «қолданысқа енгізіледі» _PUBLISHED?
 later_item: refs rule
-refs: ref_points | ref_subs
+refs: ref_points | ref_subs | ref_paras
+// "1-тармақтың үшінші абзацы", "1-тармақтың үшінші және бесінші абзацтарын": paragraphs of a point, as the bank counts
+ref_paras: POINT _POINT_GEN ordlist (_PARAS_NOM | _PARAS_ACC)
+ordlist: ORDINAL ("," ORDINAL)* («және» ORDINAL)?
 ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
 ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
 pointlist: POINT ("," POINT)* («және» POINT)?
@@ -167,6 +172,11 @@ DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
 YEAR: /\d{4}/
 DAY: /\d{1,2}/
 MONTH: /[^\W\d_]+(?=\s+бастап)/
+PLAN_GEN: /[^"]*?(?:ның|нің|дың|дің|тың|тің)(?=\s+(?:бүкіл\s+)?мәтіні\s)/
+ORDINAL: /(?:(?:он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)\s+)?[^\W\d_]+(?:ншы|нші)(?!\w)/
+_PARAS_NOM: /(?:абзацы|абзацтары)(?!\w)/
+_PARAS_ACC: /(?:абзацын|абзацтарын)(?!\w)/
+_WHEREAS: /,\s*ал(?!\w)/
 OWN_ACT: /(?:көрсетілген|аталған)\s+қаулының(?!\w)/
 POINT_REF: /\d+-тармақ(?:тың)?/
 SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
@@ -274,8 +284,9 @@ class Formula:
         return f"Formula({self.kind!r}, {self.values!r})"
 
 
-# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы".
-Ref = tuple[int, int | None]
+# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы",
+# or to a paragraph of one: (1, None, 3) "1-тармақтың үшінші абзацы".
+Ref = tuple[int, int | None] | tuple[int, None, int]
 
 
 class Clause:
@@ -342,6 +353,14 @@ class _Reader(Transformer[Token, Formula]):
     def refs(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
         return refs
 
+    def ordlist(self, *items: Token) -> tuple[int, ...]:
+        found = [parse_ordinal(str(i)) for i in items]
+        return tuple(n for n in found if n is not None) if all(found) else ()
+
+    def ref_paras(self, point: Token, paragraphs: tuple[int, ...]) -> tuple[Ref, ...]:
+        # A paragraph of a point: (point, None, paragraph); an ordinal no word of ``wording`` is: no reference.
+        return tuple((int(point), None, n) for n in paragraphs)
+
     def section_ctx(self, *args: Token) -> Formula:
         title = _unquote(args[0]) if len(args) == 2 else None
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
@@ -407,7 +426,7 @@ class _Reader(Transformer[Token, Formula]):
     def col_scope(self, columns: list[int]) -> dict[str, Any]:
         return {"column": columns[0], "columns": columns}
 
-    def text_scope(self) -> dict[str, Any]:
+    def text_scope(self, *plan: Token) -> dict[str, Any]:
         return {"whole_text": True}
 
     # Words in one text that is not a cell: the element the engine names (replace_words_in).
