@@ -25,6 +25,7 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer.cells import CellConventions, repair_cells
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
     ActChange,
@@ -207,6 +208,8 @@ class _Builder:
         self.lexicon = lexicon
         self.codes = codes
         self.kinds = column_kinds(plan)
+        # What the plan writes in each kind of column: to mend blanks the extraction put inside short cells.
+        self.conventions = CellConventions.of(plan, self.kinds, codes)
         self.section: str | None = None
         self.subsection: str | None = None
         self.in_note = False
@@ -237,6 +240,8 @@ class _Builder:
             out[reading.number] = {
                 c: (self._cyrillic_codes(t) if c in executors else t) for c, t in reading.cells.items()
             }
+            out[reading.number], mended = repair_cells(out[reading.number], self.kinds, self.conventions)
+            notes.extend(Review(table.first_line, f"row {reading.number}, {c}", m) for c, m in mended)
             for column, line, message in reading.notes:
                 notes.append(Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
             for column in executors:
@@ -822,6 +827,8 @@ class _Builder:
             for c, t in zip(columns, texts, strict=True)
             if c is not None
         }
+        cells, mended = repair_cells(cells, self.kinds, self.conventions)
+        notes.extend(Review(line, f"row {i.row}, {column}", message) for column, message in mended)
         last = self.ops[-1].operation if self.ops else None
         if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
