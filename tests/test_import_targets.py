@@ -113,3 +113,52 @@ def test_the_old_misreading_is_caught_a_section_title_is_never_the_resolutions()
         ("set_title", "section=2"),
         ("set_title", "section=2", "subsection=2.1"),
     ]
+
+
+_HEAD = (
+    "Қазақстан Республикасы Үкіметінің 2022 жылғы 1 наурыздағы № 41 қаулысы\n"
+    "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+    "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+    "енгізілсін:\n"
+)
+
+
+def _small(body: str) -> Draft:
+    from amend import load_plan
+    from amend.importer import Lexicon, import_text
+
+    lines = [*body.strip().split("\n"), "2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі."]
+    text = _HEAD + "".join(f"      {line}\n" for line in lines)
+    return import_text(text, load_plan(ROOT / "plans" / "base" / "156.yaml"), Lexicon())
+
+
+def test_bare_words_in_a_new_sub_point_carry_the_section_over_and_say_it_may_be_the_whole_plan():
+    draft = _small(
+        """1) "ІС-ШАРАЛАР" деген IV-бөлімде:
+реттік нөмірі 45-жол алып тасталсын;
+2) "балалар" деген сөздер "кәмелетке толмағандар" деген сөздермен ауыстырылсын;"""
+    )
+    words = [o for o in draft.operations if o.operation is not None and o.operation.op == "replace_words"]
+    (op,) = words
+    assert op.operation.section == "IV"
+    assert any(n.where == "target" and "may mean the whole plan" in n.message for n in op.notes)
+
+
+def test_a_heading_sentence_whose_number_and_title_disagree_names_the_section_the_title_is():
+    draft = _small(
+        """"ІС-ШАРАЛАР" деген V-бөлімде:
+реттік нөмірі 68-жол алып тасталсын;"""
+    )
+    (op,) = [o for o in draft.operations if o.operation is not None]
+    assert any("section IV has that title: the act may mean section IV" in n.message for n in op.notes)
+
+
+def test_a_title_under_the_note_or_with_no_scope_makes_no_operation_and_is_marked():
+    draft = _small(
+        """Ескертпеде:
+тақырыбы мынадай редакцияда жазылсын:
+"сынақ мәтіні";
+"ІС-ШАРАЛАР" деген IV-бөлімде:
+реттік нөмірі 45-жол алып тасталсын;"""
+    )
+    assert [o.operation for o in draft.operations if o.notes and o.notes[0].where == "target"] == [None]

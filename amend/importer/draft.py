@@ -217,6 +217,7 @@ class _Builder:
         # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
         self.scope = "point"
         self.scope_line: int | None = None
+        self.scope_subpoint: int | None = None  # the sub-point the scope was opened in
         self.line: int | None = None  # the sentence being read
         self.point: int | None = None
         self.subpoint: int | None = None
@@ -276,8 +277,10 @@ class _Builder:
         if section is None:
             op_notes.append(Review(line, f"section {number}", f"plan {self.plan.plan} has no section {number}"))
         elif title is not None and isinstance(section.title, str) and not _same(title, section.title):
+            other = self._section_by_title(title)
+            also = f"; section {other} has that title: the act may mean section {other}" if other else ""
             op_notes.append(
-                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
+                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"{also}')
             )
 
     def _section_by_title(self, title: str | None) -> str | None:
@@ -305,6 +308,7 @@ class _Builder:
     def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
         self.section, self.subsection, self.in_note = section, subsection, note
         self.scope_line = i.paragraph.first_line
+        self.scope_subpoint = self.subpoint
         self.pending = [i.paragraph.text]
         self.context_notes = []
 
@@ -853,6 +857,17 @@ class _Builder:
         numbers = i.columns or ((i.column_number,) if i.column_number is not None else ())
         columns: list[str | None] = [self._column(n, line, notes) for n in numbers] or [None]
         rows: list[str | None] = list(i.rows) or [i.row]
+        if self.section and not i.whole_text and i.row is None and self.subpoint != self.scope_subpoint:
+            # A new sub-point names no scope of its own: the section's scope is carried over, but the drafter
+            # may have meant the whole plan.
+            notes.append(
+                Review(
+                    line,
+                    "target",
+                    f"read in section {self.section}, the scope opened at line {self.scope_line}; this sub-point "
+                    "names no scope of its own, so it may mean the whole plan",
+                )
+            )
         # Several rows or columns named: the words are replaced in each, one operation each.
         for row in rows:
             for column in columns:
