@@ -248,3 +248,14 @@ def test_the_cli_refuses_a_hostile_docx_with_its_rule_and_exit_code(tmp_path: Pa
     path.write_bytes(_zip({"word/document.xml": b"<" + b"0" * (80 * 1024 * 1024)}))
     result = CliRunner().invoke(app, ["import", str(path), "--plan", "748", "--root", str(ROOT)])
     assert result.exit_code != 0 and "input-limit" in result.output
+
+
+def test_a_numbered_style_numbers_its_paragraphs_as_word_does():
+    document = docx.Document()
+    document.add_paragraph("Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:")
+    for text in ("бірінші", "екінші", "үшінші"):
+        document.add_paragraph(text, style="List Number")  # the number comes from the style's numPr
+    raw = io.BytesIO()
+    document.save(raw)
+    lines = read_docx(raw.getvalue()).splitlines()
+    assert lines[1:] == ["      1. бірінші", "      2. екінші", "      3. үшінші"]
