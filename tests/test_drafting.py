@@ -27,6 +27,7 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import consolidate
 from amend.errors import AmendError
 from amend.importer import Lexicon, import_text
+from amend.importer import wording as w
 from amend.importer.drafting import UNKNOWN_TEXT, draft_text, locative, render_text
 from amend.importer.preview import adopted_acts, plan_acts, version_before
 from amend.importer.writer import operation_data
@@ -94,10 +95,16 @@ def fields(a: Amendment) -> dict[str, object]:
 
 
 def round_trip(
-    act: Amendment, before: Plan, base: Plan, adopted: list[FiledAmendment], acts: dict | None = None
+    act: Amendment,
+    before: Plan,
+    base: Plan,
+    adopted: list[FiledAmendment],
+    acts: dict | None = None,
+    *,
+    paragraphs: bool = False,
 ) -> Amendment:
-    """The act drafted as text and imported again."""
-    text = render_text(draft_text(act, before, acts))
+    """The act drafted as text and imported again (``paragraphs``: later commencements named by paragraph)."""
+    text = render_text(draft_text(act, before, acts, paragraphs=paragraphs))
     published = getattr(act.entry_into_force, "published", None)
     draft = import_text(text, base, Lexicon(), adopted=adopted, published=published)
     got = draft.amendment(status=act.status)
@@ -470,6 +477,7 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
             "delete_row",
             "words",
             "words",
+            "abbr_throughout",
             "add_abbr",
             "replace_abbr",
             "delete_abbr",
@@ -549,6 +557,22 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
         columns = ["measure"] if op.get("column") else ["measure", "executors"]
         op["occurrences"] = sum(r.cells[c].count(old) for r in scoped for c in columns)
         return {k: v for k, v in op.items() if v is not None}
+    if kind == "abbr_throughout":
+        # A code replaced throughout the plan, its note's line renamed: '... мәтіні бойынша "X" деген аббревиатура
+        # "Y" деген аббревиатурамен ауыстырылсын' (the importer makes these three operations of it).
+        known = [c for c in codes if isinstance(p.abbreviations[c].expansion, str)]
+        new = [c for c in CODES if c not in p.abbreviations]
+        if not known or not new:
+            return None
+        old, code = rng.choice(known), rng.choice(new)
+        count = sum(t.count(old) for r in rows for t in r.cells.values() if isinstance(t, str))
+        if not count or any(code in t for r in rows for t in r.cells.values() if isinstance(t, str)):
+            return None
+        return [
+            {"op": "replace_words", "old": old, "new": code, "occurrences": count},
+            {"op": "delete_abbreviation", "code": old},
+            {"op": "add_abbreviations", "entries": {code: p.abbreviations[old].expansion}},
+        ]
     if kind == "add_abbr":
         new = {c: e for c, e in CODES.items() if c not in p.abbreviations}
         return (
@@ -582,8 +606,11 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
     return None
 
 
-def generated_act(seed: int) -> tuple[Amendment, Plan]:
-    """A valid act on the small plan, built one operation at a time with the engine as the judge."""
+def generated_act(seed: int, *, scattered: bool = False) -> tuple[Amendment, Plan]:
+    """A valid act on the small plan, built one operation at a time with the engine as the judge.
+
+    ``scattered``: a later ``in_force`` on any operation (named by its paragraph in the text), not only on a
+    last run of them (a point of its own)."""
     rng = random.Random(seed)
     base = _base()
     date = dt.date(2024, 3, 1) + dt.timedelta(days=rng.randint(0, 300))
@@ -599,17 +626,23 @@ def generated_act(seed: int) -> tuple[Amendment, Plan]:
     for k in range(rng.randint(1, 8)):
         act = _amendment(ops, date, entry)
         current = consolidate(base, [FiledAmendment(act, Path("gen.yaml"))]).latest.plan if ops else base
-        op = _candidate(rng, current, k)
-        if op is None:
+        found = _candidate(rng, current, k)
+        if found is None:
             continue
-        op = {key: v for key, v in op.items() if v is not None}
-        if (ops and ops[-1].get("in_force")) or (k > 2 and rng.random() < 0.25):
-            op["in_force"] = staggered  # a later point, once it starts, to the end of the act
+        group = [
+            {key: v for key, v in op.items() if v is not None} for op in (found if isinstance(found, list) else [found])
+        ]
+        later = (
+            rng.random() < 0.3 if scattered else (ops and ops[-1].get("in_force")) or (k > 2 and rng.random() < 0.25)
+        )
+        if later:
+            for op in group:
+                op["in_force"] = staggered  # a later paragraph, or a later point to the end of the act
         try:
-            consolidate(base, [FiledAmendment(_amendment([*ops, op], date, entry), Path("gen.yaml"))])
+            consolidate(base, [FiledAmendment(_amendment([*ops, *group], date, entry), Path("gen.yaml"))])
         except AmendError:
             continue
-        ops.append(op)
+        ops.extend(group)
     if not ops:
         ops.append({"op": "set_title", "section": "2", "title": "Жаңа атау"})
     return _amendment(ops, date, entry), base
@@ -636,8 +669,9 @@ def _amendment(ops: list[dict], date: dt.date, entry: dict) -> Amendment:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32 - 1))
 def test_the_round_trip_holds_on_generated_acts(seed):
-    act, base = generated_act(seed)
-    got = round_trip(act, base, base, [])
+    # Odd seeds: later commencements on any operation, named by the paragraphs that hold them.
+    act, base = generated_act(seed, scattered=seed % 2 == 1)
+    got = round_trip(act, base, base, [], paragraphs=seed % 2 == 1)
     assert kazakh_fields(got) == kazakh_fields(act)
 
 
@@ -659,3 +693,19 @@ def test_an_unknown_text_is_drafted_with_the_unknown_mark_and_read_back_as_unkno
     assert UNKNOWN_TEXT in text
     got = round_trip(probe, base, base, [])
     assert got.operations[0].cells["measure"] is UNKNOWN
+
+
+def test_generated_acts_cover_the_formulae_of_issue_26_and_round_trip():
+    """Words replaced throughout the plan ("... мәтіні бойынша"), a code replaced throughout with its note's line
+    renamed ("... деген аббревиатура ... деген аббревиатурамен"), and later paragraphs ("1-тармақтың ... абзацы")
+    of operations that are not the act's last: each drafted, read back the same."""
+    seen = {"whole": 0, "abbreviation": 0, "paragraph": 0}
+    for seed in range(1, 81, 2):
+        act, base = generated_act(seed, scattered=True)
+        text = render_text(draft_text(act, base, paragraphs=True))
+        seen["whole"] += f"{w.WHOLE_TEXT} " in text
+        seen["abbreviation"] += f"{w.SAID} {w.ABBREVIATION_NEW}" in text
+        later = [k for k, op in enumerate(act.operations) if op.in_force is not None]
+        seen["paragraph"] += bool(later) and later[-1] + 1 < len(act.operations) and w.PARAGRAPH_NOM[:5] in text
+        assert kazakh_fields(round_trip(act, base, base, [], paragraphs=True)) == kazakh_fields(act), seed
+    assert all(seen.values()), seen

@@ -20,7 +20,7 @@ def import_act(
     textfile: Annotated[
         Path,
         typer.Argument(
-            help="The act's Kazakh text, as extracted from the reference bank's PDF.",
+            help="The act's Kazakh text, as extracted from the reference bank's PDF, or a Word file (.docx).",
             exists=True,
             dir_okay=False,
             readable=True,
@@ -42,6 +42,7 @@ def import_act(
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
     from amend.errors import AmendError, PlanMissing
     from amend.importer import amended_plan, import_text, plan_lexicon, render_draft
+    from amend.importer.docx_text import is_docx, read_docx
     from amend.importer.preview import adopted_acts, draft_problems
     from amend.store.inputs import decode, read_bytes
     from amend.store.loading import load_plan
@@ -54,7 +55,9 @@ def import_act(
     day = parse_date(published, "--published") if published else None
     base_dir = root / "plans" / "base"
     try:
-        text = decode(textfile, read_bytes(textfile))
+        data = read_bytes(textfile)
+        # A Word file is read as the text draft-text prints; the same draft as .txt and .docx gives one YAML.
+        text = read_docx(data, textfile.name) if is_docx(data) else decode(textfile, data)
         plan_id = plan or amended_plan(text)
         if plan_id is None:
             typer.echo("the heading names no amended act: say which plan with --plan", err=True)
@@ -63,16 +66,16 @@ def import_act(
         if not path.exists():
             raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
         base = load_plan(path)
-        draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.name, published=day)
+        draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.stem, published=day)
         adopted = adopted_acts(root, draft.amends, draft.amendment())
         if adopted:  # count the words against the version the act amends, after the acts in force
             draft = import_text(
-                text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
+                text, base, plan_lexicon(base_dir), source=textfile.stem, adopted=adopted, published=day
             )
     except AmendError as err:
         fail(err)
     content = render_draft(draft)
-    problems = draft_problems(draft, base, adopted, Path(textfile.name))
+    problems = draft_problems(draft, base, adopted, Path(textfile.stem))
     if output is not None:
         try:
             write_atomic(output, content)

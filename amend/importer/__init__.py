@@ -6,7 +6,9 @@
 force; ``draft`` makes the engine's Operation models with review notes beside them; ``writer`` writes
 the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
 ``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads a
-base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``.
+base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``;
+``docx_text`` reads a Word file as that text (``read_docx``, for the CLI and the workbench); ``scope``
+binds a bare title sentence to the element its scope names.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from amend.importer.docx_text import read_docx
     from amend.importer.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
     from amend.importer.metadata import ImportTextError
     from amend.importer.text import Lexicon
@@ -30,6 +33,7 @@ __all__ = [
     "amended_plan",
     "import_text",
     "plan_lexicon",
+    "read_docx",
     "render_draft",
 ]
 
@@ -46,6 +50,7 @@ _HOME = {
     "Lexicon": "text",
     "REVIEW_MARK": "writer",
     "render_draft": "writer",
+    "read_docx": "docx_text",
 }
 
 

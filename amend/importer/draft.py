@@ -25,6 +25,7 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer.cells import CellConventions, repair_cells
 from amend.importer.grammar import Clause
 from amend.importer.instructions import (
     ActChange,
@@ -67,7 +68,9 @@ from amend.importer.instructions import (
     split_document,
 )
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
+from amend.importer.paragraphs import point_paragraphs
 from amend.importer.rows import column_kinds, read_cells, read_rows
+from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.importer.wording import UNKNOWN_TEXT, phrases
 from amend.store.validation import describe
@@ -99,6 +102,7 @@ class DraftOp:
     source: list[str]
     notes: list[Review] = field(default_factory=list)
     point: tuple[int | None, int | None] = (None, None)  # the point and subpoint it stands in (staggered entry)
+    line: int | None = None  # the first line of the sentence it was read from (its paragraph, for "абзацы")
 
 
 @dataclass
@@ -206,9 +210,17 @@ class _Builder:
         self.lexicon = lexicon
         self.codes = codes
         self.kinds = column_kinds(plan)
+        # What the plan writes in each kind of column: to mend blanks the extraction put inside short cells.
+        self.conventions = CellConventions.of(plan, self.kinds, codes)
         self.section: str | None = None
         self.subsection: str | None = None
         self.in_note = False
+        # What the last heading sentence opened: "point" (the resolution, after a lead-in), "plan" (the plan's
+        # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
+        self.scope = "point"
+        self.scope_line: int | None = None
+        self.scope_subpoint: int | None = None  # the sub-point the scope was opened in
+        self.line: int | None = None  # the sentence being read
         self.point: int | None = None
         self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
@@ -231,6 +243,8 @@ class _Builder:
             out[reading.number] = {
                 c: (self._cyrillic_codes(t) if c in executors else t) for c, t in reading.cells.items()
             }
+            out[reading.number], mended = repair_cells(out[reading.number], self.kinds, self.conventions)
+            notes.extend(Review(table.first_line, f"row {reading.number}, {c}", m) for c, m in mended)
             for column, line, message in reading.notes:
                 notes.append(Review(line, f"row {reading.number}" + (f", {column}" if column else ""), message))
             for column in executors:
@@ -265,8 +279,10 @@ class _Builder:
         if section is None:
             op_notes.append(Review(line, f"section {number}", f"plan {self.plan.plan} has no section {number}"))
         elif title is not None and isinstance(section.title, str) and not _same(title, section.title):
+            other = self._section_by_title(title)
+            also = f"; section {other} has that title: the act may mean section {other}" if other else ""
             op_notes.append(
-                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"')
+                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"{also}')
             )
 
     def _section_by_title(self, title: str | None) -> str | None:
@@ -293,10 +309,13 @@ class _Builder:
 
     def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
         self.section, self.subsection, self.in_note = section, subsection, note
+        self.scope_line = i.paragraph.first_line
+        self.scope_subpoint = self.subpoint
         self.pending = [i.paragraph.text]
         self.context_notes = []
 
     def add(self, i: Instruction) -> None:
+        self.line = i.paragraph.first_line
         if self.open is not None and not self.pending and self._fold(i):
             return
         self.open = None
@@ -304,6 +323,7 @@ class _Builder:
             case SectionContext():
                 number = i.section or self._section_by_title(i.title)
                 self._context(i, number, None, False)
+                self.scope = "section"
                 if number is None:
                     self.context_notes.append(
                         Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
@@ -314,10 +334,13 @@ class _Builder:
                 section = self._section_of_subsection(i.subsection)
                 self._context(i, section, i.subsection, False)
                 self._check_subsection(i, section, i.subsection, i.title, self.context_notes)
+                self.scope = "subsection"
             case PlanContext():
                 self._context(i, None, None, False)
+                self.scope = "plan"
             case NoteContext():
                 self._context(i, self.section, self.subsection, True)
+                self.scope = "note"
             case ReplaceRows():
                 self._replace_rows(i)
             case InsertRows():
@@ -331,6 +354,10 @@ class _Builder:
                         data["section"] = self.section
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
+            case ReplaceActText() if i.element in SCOPED:
+                self._scoped(i, i.element, None)
+            case ReplaceWords() if i.element in SCOPED:
+                self._scoped(i, i.element, list(i.pairs))
             case ReplaceWords() if i.element or i.column_title is not None or i.line or i.number_of:
                 self._words_in(i)
             case ReplaceWords() if i.row is not None and _renumbers(i):
@@ -456,17 +483,50 @@ class _Builder:
                     # A new point that amends the plan: its sentences start from the plan as a whole.
                     self.point, self.subpoint = i.point, None
                     self.section, self.subsection, self.in_note = None, None, False
+                    self.scope = "point"
             case EntryIntoForceClause() | Signature() | RowContext():
                 pass  # a row named for the sentences after it: read into them (instructions)
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
+
+    def _scoped(self, i: Instruction, element: str, pairs: list[tuple[str, str]] | None) -> None:
+        """A title (or words in one) named by "тақырыбы" / "атауы" alone: bound to the scope it stands in."""
+        line = i.paragraph.first_line
+        reading = bind_title(
+            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
+        )
+        notes = [Review(line, "target", reading.review)] if reading.review else []
+        target = reading.target
+        if target is None:
+            self._emit(None, [i.paragraph.text], line, notes)
+            return
+        if pairs is not None:
+            for old, new in pairs:
+                # The occurrences are counted against the version being amended once every operation is read.
+                words = {"op": "replace_words_in", "element": target, "old": old, "new": new, "occurrences": 1}
+                self._emit(words, [i.paragraph.text], line, list(notes))
+            return
+        text = _text(i.text) if isinstance(i, ReplaceActText) else UNKNOWN
+        if target.startswith(("section ", "subsection ")):
+            kind, _, number = target.partition(" ")
+            section = number if kind == "section" else self._section_of_subsection(number)
+            data: dict[str, Any] = {"op": "set_title", "section": section, "title": text}
+            if kind == "subsection":
+                data["subsection"] = number
+        else:
+            data = {"op": "replace_text", "element": target, "text": text}
+        self._emit(data, [i.paragraph.text], line, notes)
 
     def _emit(
         self, data: dict[str, Any] | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
     ) -> None:
         operation, problems = (None, []) if data is None else _model(data, line)
         op = DraftOp(
-            operation, self.pending + source, self.context_notes + list(notes) + problems, (self.point, self.subpoint)
+            operation,
+            self.pending + source,
+            self.context_notes + list(notes) + problems,
+            (self.point, self.subpoint),
+            self.line,
         )
         self.pending, self.context_notes = [], []
         self.ops.append(op)
@@ -773,6 +833,8 @@ class _Builder:
             for c, t in zip(columns, texts, strict=True)
             if c is not None
         }
+        cells, mended = repair_cells(cells, self.kinds, self.conventions)
+        notes.extend(Review(line, f"row {i.row}, {column}", message) for column, message in mended)
         last = self.ops[-1].operation if self.ops else None
         if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
@@ -797,6 +859,17 @@ class _Builder:
         numbers = i.columns or ((i.column_number,) if i.column_number is not None else ())
         columns: list[str | None] = [self._column(n, line, notes) for n in numbers] or [None]
         rows: list[str | None] = list(i.rows) or [i.row]
+        if self.section and not i.whole_text and i.row is None and self.subpoint != self.scope_subpoint:
+            # A new sub-point names no scope of its own: the section's scope is carried over, but the drafter
+            # may have meant the whole plan.
+            notes.append(
+                Review(
+                    line,
+                    "target",
+                    f"read in section {self.section}, the scope opened at line {self.scope_line}; this sub-point "
+                    "names no scope of its own, so it may mean the whole plan",
+                )
+            )
         # Several rows or columns named: the words are replaced in each, one operation each.
         for row in rows:
             for column in columns:
@@ -810,6 +883,32 @@ class _Builder:
                         data["section"] = self.section
                     # The occurrences are counted against the version being amended once every operation is read.
                     self._emit(data, [i.paragraph.text], line, list(notes))
+        if (
+            _ABBREVIATION.search(i.paragraph.text)
+            and i.row is None
+            and not numbers
+            and (i.whole_text or not self.section)
+        ):
+            # An abbreviation replaced throughout the plan: the note's line is the plan's text too.
+            for old, new in i.pairs:
+                self._renamed_throughout(old, new, i.paragraph.text, line)
+
+    def _renamed_throughout(self, old: str, new: str, source: str, line: int | None) -> None:
+        """The note's line of a code replaced throughout the plan, renamed (or a review where it cannot be)."""
+        if old not in self.note:
+            why = f"the note has no line {old}; only the table's cells are changed"
+        elif not new:
+            why = f"{old} is struck out of the plan's text; its line in the note is left (strike it by hand)"
+        elif new in self.note:
+            why = f"the note has a line {new} already; the line {old} is left (strike it by hand if it goes)"
+        else:
+            self._rename(old, new, self.note[old], source, line)
+            return
+        self.ops[-1].notes.append(Review(line, "note", why))
+
+
+# The abbreviation formula ('"X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'): a code of the note.
+_ABBREVIATION = re.compile(r"деген\s+аббревиатура(?!\w)")
 
 
 def _follows(after: str, row: str) -> bool:
@@ -860,6 +959,43 @@ def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
             else:
                 unknown += 1
     return count, unknown
+
+
+def _other_texts(plan: Plan, op: Any) -> list[str]:
+    """The texts of the plan that are not cells and hold ``op.old``, for words replaced throughout the plan."""
+    if op.row is not None or op.section is not None or op.column is not None:
+        return []
+    found = []
+    if isinstance(plan.title, str) and op.old in plan.title:
+        found.append("the plan's title")
+    for s in plan.sections:
+        if isinstance(s.title, str) and op.old in s.title:
+            found.append(f"section {s.number}'s title")
+        found.extend(
+            f"subsection {x.number}'s title" for x in s.subsections if isinstance(x.title, str) and op.old in x.title
+        )
+    found.extend(
+        f"the note's line {code}"
+        for code, a in plan.abbreviations.items()
+        if isinstance(a.expansion, str) and op.old in a.expansion
+    )
+    return found
+
+
+def _inside_words(plan: Plan, op: Any) -> list[str]:
+    """The longer words of the scope's known texts that hold ``op.old`` (a code inside another: "БП" in "БПҚ")."""
+    columns = (op.column,) if op.column else plan.column_ids
+    rows = [r for r in plan.rows if op.row in (None, str(r.number)) and op.section in (None, r.section)]
+    found: set[str] = set()
+    pattern = re.compile(rf"[\w-]*{re.escape(op.old)}[\w-]*")
+    for row in rows:
+        for c in columns:
+            text = row.cells.get(c, UNKNOWN)
+            if isinstance(text, str):
+                found.update(
+                    w for w in pattern.findall(text) if w != op.old and not re.fullmatch(rf"{re.escape(op.old)}-\w+", w)
+                )
+    return sorted(found)
 
 
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
@@ -913,6 +1049,15 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                 count, unknown = _scope_texts(version, model)
                 if count and not unknown:
                     model = model.model_copy(update={"occurrences": count})
+                    if getattr(model, "row", None) is None and not version.rows_complete:
+                        op.notes.append(
+                            Review(
+                                line,
+                                "occurrences",
+                                f'"{model.old}" occurs {count} time(s) in the rows plan {version.plan} lists; it lists '
+                                "only some of its rows, and the rows not at hand may hold more",
+                            )
+                        )
                 elif count:
                     model = model.model_copy(update={"occurrences": count})
                     op.notes.append(
@@ -931,20 +1076,44 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                             f'"{model.old}" occurs in no known text of the scope in the version amended; 1 is assumed',
                         )
                     )
+            if version is not None and isinstance(model, operations.ReplaceWords):
+                elsewhere = _other_texts(version, model)
+                if elsewhere:
+                    op.notes.append(
+                        Review(
+                            line,
+                            "scope",
+                            f'"{model.old}" is also in {", ".join(elsewhere)}: the words are replaced in the table\'s '
+                            "cells only; if the act means those texts too, add replace_words_in for each",
+                        )
+                    )
+                inside = _inside_words(version, model)
+                if inside and any(_ABBREVIATION.search(s) for s in op.source):
+                    op.notes.append(
+                        Review(
+                            line,
+                            "occurrences",
+                            f'"{model.old}" is also inside longer words ({", ".join(inside)}): the replacement '
+                            "changes them too; check that the act means them",
+                        )
+                    )
             op.operation = model
             draft.operations[k] = op
         done.append(model)
 
 
-def _ref(ref: tuple[int | None, int | None]) -> str:
+def _ref(ref: tuple[int | None, ...]) -> str:
+    if len(ref) == 3:
+        return f"point {ref[0]}, paragraph {ref[2]}"
     return f"point {ref[0]}" + (f", subpoint {ref[1]})" if ref[1] is not None else "")
 
 
-def _apply_clause(draft: Draft, clause: Clause | None) -> None:
-    """Staggered entry into force: operations of an excepted point take effect on their own date."""
+def _apply_clause(draft: Draft, clause: Clause | None, paragraphs: dict[int, tuple[int, int]]) -> None:
+    """Staggered entry into force: operations of an excepted point (sub-point, paragraph) take effect on their own
+    date. ``paragraphs``: each paragraph's first line -> (point, paragraph number), as the bank counts them."""
     if clause is None:
         return
-    later: dict[tuple[int | None, int | None], Any] = {ref: rule for refs, rule in clause.later for ref in refs}
+    later: dict[tuple[int | None, ...], Any] = {ref: rule for refs, rule in clause.later for ref in refs}
     for excepted in clause.exceptions:
         if excepted not in later:
             draft.notes.append(
@@ -952,9 +1121,16 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
                     draft.entry.line, "entry_into_force", f"{_ref(excepted)} is excepted but no date is given for it"
                 )
             )
+    held: set[tuple[int | None, ...]] = set()
     for op in draft.operations:
         point, subpoint = op.point
-        ref = (point, subpoint) if (point, subpoint) in later else (point, None)
+        where = paragraphs.get(op.line) if op.line is not None else None
+        by_paragraph = (where[0], None, where[1]) if where is not None else None
+        if by_paragraph is not None and by_paragraph in later and op.operation is not None:
+            ref: tuple[int | None, ...] = by_paragraph
+            held.add(ref)
+        else:
+            ref = (point, subpoint) if (point, subpoint) in later else (point, None)
         if op.operation is None or point is None or ref not in later:
             continue
         kind, value = later[ref]
@@ -966,6 +1142,18 @@ def _apply_clause(draft: Draft, clause: Clause | None) -> None:
                     draft.entry.line,
                     "in_force",
                     f"{_ref(ref)} enters into force by a rule that is no date ({kind}); the act's date is used",
+                )
+            )
+    for ref in later:
+        if len(ref) == 3 and ref not in held:
+            # The paragraph is a heading sentence, a quoted line or no paragraph at all: which operations it
+            # means is not certain, so none takes the later date.
+            draft.notes.append(
+                Review(
+                    draft.entry.line,
+                    "in_force",
+                    f"{_ref(ref)} holds no operation of its own (a heading sentence, a quoted line, or beyond the "
+                    "point); no operation takes its date: set `in_force` by hand on the operations it means",
                 )
             )
 
@@ -1086,6 +1274,6 @@ def import_text(
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
     draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)
-    _apply_clause(draft, clause)
+    _apply_clause(draft, clause, point_paragraphs(document))
     count_occurrences(draft, plan, adopted, Path(source))
     return draft

@@ -152,13 +152,19 @@ class _Writer:
         self.notes = {code: a.expansion for code, a in plan.abbreviations.items()}
         # The table's columns as the act's earlier operations leave them (columns are numbered from 2).
         self.columns = list(plan.column_ids)
+        # The blocks that are heading sentences (they open a scope and hold no operation).
+        self.headings: set[int] = set()
 
     def para(self, text: str, **kw: object) -> None:
         self.out.append(Block(text, **kw))  # type: ignore[arg-type]
 
+    def heading(self, text: str) -> None:
+        self.para(text)
+        self.headings.add(len(self.out) - 1)
+
     def plan_context(self) -> None:
         if self.context != ("plan", None):
-            self.para(f"{w.PLAN_FRAME} {locative(text_of(self.plan.title))}:")
+            self.heading(f"{w.PLAN_FRAME} {locative(text_of(self.plan.title))}:")
             self.context = ("plan", None)
 
     def section_context(self, section: str | None) -> None:
@@ -169,14 +175,14 @@ class _Writer:
             return
         found = self.plan.section(section)
         if found is not None and isinstance(found.title, str):
-            self.para(f'"{found.title}" {w.SAID} {section}-бөлімде:')
+            self.heading(f'"{found.title}" {w.SAID} {section}-бөлімде:')
         else:
-            self.para(f"{section}-бөлімде:")
+            self.heading(f"{section}-бөлімде:")
         self.context = ("section", section)
 
     def note_context(self) -> None:
         if self.context != ("note", None):
-            self.para(w.NOTE_CONTEXT)
+            self.heading(w.NOTE_CONTEXT)
             self.context = ("note", None)
 
     def _note_line(self, code: str) -> str:
@@ -206,6 +212,9 @@ class _Writer:
                     j += 1
                 self._rows(ops[i:j])  # type: ignore[arg-type]
                 i = j
+                continue
+            if self._renamed_throughout(ops[i : i + 3]):
+                i += 3
                 continue
             self._one(op)
             i += 1
@@ -409,7 +418,7 @@ class _Writer:
         kind, _, key = element.partition(" ")
         match kind:
             case "title":
-                return f"{w.TITLE_LOC} "
+                return f"{self._own()}{w.TITLE_LOC} "
             case "preamble":
                 return f"{w.PREAMBLE_LOC} "
             case "annex_title":
@@ -426,6 +435,11 @@ class _Writer:
             case "column":
                 return f"{self._column_number(key)}-бағанның {w.ANNEX_TITLE_LOC} "
         raise AssertionError(f"no formula for words in {element}")
+
+    def _own(self) -> str:
+        """ "көрсетілген қаулының " before the resolution's title where a bare "тақырыбы" would bind to the scope
+        the text stands in (the plan, a section, the note): the importer binds it so (``scope``)."""
+        return "" if self.context == ("point", None) else f"{w.OWN_ACT} "
 
     def _renumber(self, op: Renumber) -> None:
         """A row, section or subsection under a new number: the words formula on its number."""
@@ -451,7 +465,7 @@ class _Writer:
                 items = [(p.number, text_of(p.text)) for p in op.subpoints]
                 self.para(f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=_quoted(first, text_of(op.text), items))
             case ReplaceText() if op.element == "title":
-                self.para(f"{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+                self.para(f"{self._own()}{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
             case ReplaceText() if op.element == "preamble":
                 self.para(f"{w.PREAMBLE} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
             case InsertText() if op.element == "preamble":
@@ -494,7 +508,49 @@ class _Writer:
         else:
             self.para(f'{scope}"{old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT};')
 
+    def _renamed_throughout(self, ops: Sequence[Operation]) -> bool:
+        """A code replaced in every cell and its note's line renamed (the three operations the importer makes of
+        '<plan> мәтіні бойынша "X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'): one sentence."""
+        if len(ops) < 3:
+            return False
+        words, struck, added = ops
+        if (
+            not isinstance(words, ReplaceWords)
+            or not isinstance(struck, DeleteAbbreviation)
+            or not isinstance(added, AddAbbreviations)
+        ):
+            return False
+        if (
+            words.row is not None
+            or words.column is not None
+            or words.section is not None
+            or not words.new
+            or struck.code != words.old
+            or words.old not in self.notes
+            or added.entries != {words.new: self.notes[words.old]}
+            or added.entries_ru
+            or len({o.in_force for o in ops}) > 1
+        ):
+            return False
+        self._not_in_note()
+        scope = self._whole_text()
+        self.para(
+            f'{scope}"{words.old}" {w.SAID} {w.ABBREVIATION_OLD} "{words.new}" {w.SAID} {w.ABBREVIATION_NEW} '
+            f"{w.REPLACED};"
+        )
+        self.notes[words.new] = self.notes.pop(words.old)
+        return True
+
+    def _whole_text(self) -> str:
+        """ "<the plan in the genitive> мәтіні бойынша ": the whole plan named, so the sentence needs no frame."""
+        return f"{w.PLAN_FRAME} {w.genitive(text_of(self.plan.title))} {w.WHOLE_TEXT} "
+
     def _words(self, op: ReplaceWords) -> None:
+        if op.row is None and op.column is None and op.section is None:
+            # Words replaced throughout the plan: "... жоспардың мәтіні бойынша ..." (never read as the note's).
+            self._not_in_note()
+            self._word_pair(self._whole_text(), op.old, op.new)
+            return
         if op.row is not None:
             self.section_context(op.section)
             if op.column is not None:
@@ -571,12 +627,22 @@ def _own_point(op: Operation, plan_genitive: str, acts: Mapping[str, Act]) -> li
     raise AssertionError(f"no formula for {type(op).__name__}")
 
 
-def draft_text(amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None = None) -> DraftText:
+def draft_text(
+    amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None = None, *, paragraphs: bool = False
+) -> DraftText:
     """The amending resolution's text for ``amendment``; ``plan`` is the plan as it stands just before the act.
 
     ``acts``: the plan's other amending acts by number, to name an act that this one repeals, postpones or
-    corrects in full (without them it is named by its number).
+    corrects in full (without them it is named by its number). ``paragraphs``: operations with a later
+    ``in_force`` stay in their point and the closing point names their paragraphs ("..., ал 1-тармақтың
+    үшінші абзацы 2024 жылғы 1 шілдеден бастап қолданысқа енгізіледі"), counted as the bank counts them;
+    otherwise each run of them is a point of its own.
     """
+    if paragraphs:
+        try:
+            return _draft_by_paragraphs(amendment, plan, acts)
+        except ValueError:  # a paragraph past the 99th: no ordinal word here, the points name them instead
+            pass
     act = amendment.act
     others: Mapping[str, Act] = acts or {}
     out: list[Block] = []
@@ -624,6 +690,67 @@ def draft_text(amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None 
         out.append(Block(sentence + "."))
     else:
         out.append(Block(f"{point}. Осы {own} {main} {w.IN_FORCE}."))
+    if act.signatory is not None:
+        out.append(Block(f"{text_of(act.signatory.position)} {text_of(act.signatory.name)}"))
+    return DraftText(act, out)
+
+
+def _draft_by_paragraphs(amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None) -> DraftText:
+    """``draft_text`` with a later commencement named by the paragraphs (абзац) that hold its operations."""
+    act = amendment.act
+    others: Mapping[str, Act] = acts or {}
+    out: list[Block] = []
+    if isinstance(act.title, str):
+        out.append(Block(act.title, heading=True))
+    out.append(Block(w.act_reference(act.issuer, act.kind, act.number, act.date, dative=False), heading=True))
+    out.append(Block(f"{act.issuer} {w.ENACTING}"))
+    base = plan.act
+    reference = w.act_reference(base.issuer, base.kind, base.number, base.date, dative=True)
+    quoted = f"{_title_quote(base.title)} " if isinstance(base.title, str) else ""
+    plan_genitive = quoted + w.act_genitive(base.issuer, base.kind, base.number, base.date)
+    writer = _Writer(plan, out)
+    runs: list[list[Operation]] = []
+    for op in amendment.operations:
+        if runs and not isinstance(op, _OWN_POINT) and not isinstance(runs[-1][0], _OWN_POINT):
+            runs[-1].append(op)
+        else:
+            runs.append([op])
+    later: dict[dt.date, list[str]] = {}  # day -> the references that take effect on it
+    for point, ops in enumerate(runs, 1):
+        if isinstance(ops[0], _OWN_POINT):
+            blocks = _own_point(ops[0], plan_genitive, others)
+            out.append(Block(f"{point}. {blocks[0].text}", lines=blocks[0].lines))
+            if ops[0].in_force is not None:
+                later.setdefault(ops[0].in_force, []).append(w.point_listing([point], accusative=False))
+            continue
+        lead = len(out)
+        out.append(Block(f"{point}. {quoted}{reference} мынадай {_changes_phrase(ops)} енгізілсін:"))
+        writer.context = ("point", None)
+        held: dict[dt.date, list[int]] = {}
+        j = 0
+        while j < len(ops):
+            day = ops[j].in_force
+            if day is None:
+                k = j
+                while k < len(ops) and ops[k].in_force is None:
+                    k += 1
+                writer.write(ops[j:k])
+                j = k
+                continue
+            # One operation at a time: the paragraph its sentence is, after any heading sentence it needs.
+            start = len(out)
+            writer.write([ops[j]])
+            own = next(b for b in range(start, len(out)) if b not in writer.headings)
+            held.setdefault(day, []).append(1 + sum(1 + len(out[b].lines) for b in range(lead, own)))
+            j += 1
+        for day, numbers in held.items():
+            later.setdefault(day, []).append(w.paragraph_listing(point, numbers, accusative=False))
+    main = _rule_phrase(amendment.entry_into_force)
+    sentence = f"{len(runs) + 1}. Осы {w.KIND_SELF[act.kind]} {main} {w.IN_FORCE}"
+    for k, (day, refs) in enumerate(sorted(later.items())):
+        items = ", ".join(f"{ref} {w.date_ablative(day)} бастап" for ref in refs)
+        sentence += f"{', ' + w.WHEREAS if k == 0 else ';'} {items} {w.IN_FORCE}"
+    out.append(Block(sentence + "."))
     if act.signatory is not None:
         out.append(Block(f"{text_of(act.signatory.position)} {text_of(act.signatory.name)}"))
     return DraftText(act, out)

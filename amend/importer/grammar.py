@@ -17,7 +17,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from amend.importer.wording import kazakh_date, parse_days, row_numbers
+from amend.importer.wording import kazakh_date, parse_days, parse_ordinal, row_numbers
 
 __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
 
@@ -27,7 +27,7 @@ _GRAMMAR = r"""
       | delete_rows | words | replace_cells | row_ctx | col_cells | note_ctx | note_add | note_delete | note_replace
       | section_title | subsection_title | add_section | add_subsection
       | point_text | act_title | annex_title | point_delete | point_insert | subpoint_insert | section_delete
-      | plan_ctx | lead_in | entry | repeal | signature | enacting
+      | plan_ctx | lead_in | entry | repeal | signature | enacting | scoped_title
       | preamble_text | preamble_insert | preamble_delete | signatory_text | note_text | note_insert | note_strike
       | add_column | delete_column | rename_column | subsection_delete | move_row
       | repeal_changes | reschedule | correct | suspend | resume
@@ -35,7 +35,7 @@ _GRAMMAR = r"""
 // -- context ---------------------------------------------------------------------------------
 section_ctx: (QUOTED «деген»)? SECNUM _SEC_LOC ":"
 named_section_ctx: QUOTED «деген бөлімде» ":"
-subsection_ctx: (QUOTED «деген» | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
+subsection_ctx: (QUOTED «деген» (SUBNUM | SUBNUM_HY)? | SUBNUM | SUBNUM_HY) «кіші бөлімде» ":"
 plan_ctx: _PLAN_FRAME ":"
 note_ctx: _NOTE_WORD_LOC ":" | _NOTE_WORD_LOC ":"? _ABBR_WORD «толық жазылуында» ":" | _ABBR_WORD «толық жазылуында» ":"
 
@@ -61,7 +61,7 @@ words: scope? pairs (_REPLACED | _STRUCK) _END? | scope? added «толықты�
 added: QUOTED «деген» (OLD_ABL «кейін» | OLD_GEN «алдынан») QUOTED «деген» _NEW_NOUN
 scope: row_scope col_scope? | col_scope | text_scope | el_title | el_preamble | el_point | el_note | el_section
      | el_subsection | el_column | el_annex | el_line | num_section | num_subsection
-el_title: «тақырыбындағы»
+el_title: OWN_ACT? «тақырыбындағы»
 el_preamble: «кіріспесіндегі»
 el_point: POINT_LOC
 el_note: NOTE_LOC
@@ -74,7 +74,9 @@ num_section: SECNUM _SEC_GEN «реттік нөміріндегі»
 num_subsection: SUBNUM «кіші бөлімнің реттік нөміріндегі»
 row_scope: _ROWS_WORD rowlist _ROW_LOC
 col_scope: collist _COL_LOC
-text_scope: «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
+// "жол картасының мәтіні бойынша", "жоспардың бүкіл мәтіні бойынша", "көрсетілген қаулымен бекітілген ... жоспардың
+// мәтіні бойынша": the plan named in the genitive before "мәтіні" (any words: the plan's name is the drafter's)
+text_scope: PLAN_GEN? «бүкіл»? «мәтіні бойынша» | «бүкіл мәтін бойынша»
 pairs: pair ("," pair)* («және» pair)?
 pair: QUOTED «деген» _OLD_NOUN (QUOTED «деген» _NEW_NOUN)?
 
@@ -98,7 +100,10 @@ section_delete: (QUOTED «деген»)? SECNUM _SEC_NOM _STRUCK _END?
 
 // -- the resolution's own text: its title, its points and sub-points, the annex's title ----------
 point_text: (POINT_REF | SUBPOINT_REF) «мынадай редакцияда жазылсын» ":"
-act_title: «тақырыбы мынадай редакцияда жазылсын» ":"
+// "тақырыбы" alone binds to the scope it stands in (the resolution's, a section's, the plan's: draft.py decides);
+// "көрсетілген қаулының тақырыбы" is the resolution's wherever it stands. "атауы" alone: the scope's title.
+act_title: OWN_ACT? «тақырыбы мынадай редакцияда жазылсын» ":"
+scoped_title: «атауы мынадай редакцияда жазылсын» ":"
 annex_title: _PLAN_FRAME «атауы мынадай редакцияда жазылсын» ":"
 point_delete: (POINT_REF | SUBPOINT_REF) _STRUCK _END?
 point_insert: (POINT _POINT_ABL «кейін»)? «мынадай мазмұндағы» POINT _POINT_INS «толықтырылсын» ":"
@@ -135,11 +140,14 @@ resume: LEAD_REPEAL «қолданылуы қайта басталсын» _END?
 // -- framing, entry into force, signature -------------------------------------------------------
 lead_in: (POINT ".")? LEAD «енгізілсін» ":"
 repeal: LEAD_REPEAL «күші жойылды деп танылсын» _END?
-entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? (_END later)* _END?
+entry: (POINT ".")? «Осы» _KIND exception? rule «қолданысқа енгізіледі» _PUBLISHED? ((_END | _WHEREAS) later)* _END?
 exception: refs «қоспағанда» ","?
 later: later_item ("," later_item)* «қолданысқа енгізіледі» _PUBLISHED?
 later_item: refs rule
-refs: ref_points | ref_subs
+refs: ref_points | ref_subs | ref_paras
+// "1-тармақтың үшінші абзацы", "1-тармақтың үшінші және бесінші абзацтарын": paragraphs of a point, as the bank counts
+ref_paras: POINT _POINT_GEN ordlist (_PARAS_NOM | _PARAS_ACC)
+ordlist: ORDINAL ("," ORDINAL)* («және» ORDINAL)?
 ref_points: pointlist (_POINTS_ACC | _POINTS_NOM)
 ref_subs: POINT _POINT_GEN sublist (_SUBS_ACC | _SUBS_NOM)
 pointlist: POINT ("," POINT)* («және» POINT)?
@@ -164,6 +172,12 @@ DAYS: /\d+|он бес|[^\W\d_]+(?=\s+күн)/
 YEAR: /\d{4}/
 DAY: /\d{1,2}/
 MONTH: /[^\W\d_]+(?=\s+бастап)/
+PLAN_GEN: /[^"]*?(?:ның|нің|дың|дің|тың|тің)(?=\s+(?:бүкіл\s+)?мәтіні\s)/
+ORDINAL: /(?:(?:он|жиырма|отыз|қырық|елу|алпыс|жетпіс|сексен|тоқсан)\s+)?[^\W\d_]+(?:ншы|нші)(?!\w)/
+_PARAS_NOM: /(?:абзацы|абзацтары)(?!\w)/
+_PARAS_ACC: /(?:абзацын|абзацтарын)(?!\w)/
+_WHEREAS: /,\s*ал(?!\w)/
+OWN_ACT: /(?:көрсетілген|аталған)\s+қаулының(?!\w)/
 POINT_REF: /\d+-тармақ(?:тың)?/
 SUBPOINT_REF: /\d+-тармақтың\s+\d+\)\s+тармақшасы/
 LEAD: /.*(?:өзгерістер|өзгеріс|толықтырулар|толықтыру)[^:]*?(?=\s+енгізілсін)/
@@ -270,8 +284,9 @@ class Formula:
         return f"Formula({self.kind!r}, {self.values!r})"
 
 
-# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы".
-Ref = tuple[int, int | None]
+# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы",
+# or to a paragraph of one: (1, None, 3) "1-тармақтың үшінші абзацы".
+Ref = tuple[int, int | None] | tuple[int, None, int]
 
 
 class Clause:
@@ -338,15 +353,28 @@ class _Reader(Transformer[Token, Formula]):
     def refs(self, refs: tuple[Ref, ...]) -> tuple[Ref, ...]:
         return refs
 
+    def ordlist(self, *items: Token) -> tuple[int, ...]:
+        found = [parse_ordinal(str(i)) for i in items]
+        return tuple(n for n in found if n is not None) if all(found) else ()
+
+    def ref_paras(self, point: Token, paragraphs: tuple[int, ...]) -> tuple[Ref, ...]:
+        # A paragraph of a point: (point, None, paragraph); an ordinal no word of ``wording`` is: no reference.
+        return tuple((int(point), None, n) for n in paragraphs)
+
     def section_ctx(self, *args: Token) -> Formula:
         title = _unquote(args[0]) if len(args) == 2 else None
         return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
 
-    def subsection_ctx(self, quoted: Token) -> Formula:
+    def subsection_ctx(self, quoted: Token, *numbered: Token) -> Formula:
         if quoted.type in ("SUBNUM", "SUBNUM_HY"):
             # "2.1 кіші бөлімде:" names the subsection by its number only.
             return Formula("subsection_ctx", {"subsection": str(quoted).rstrip(".-"), "title": None})
         number, title = _numbered(_unquote(quoted))
+        if numbered:
+            # '"<title>" деген 2.1-кіші бөлімде:': the number after "деген" names it; a title quoted with no
+            # number of its own is the whole quote (checked against the plan's, as any title).
+            title = title if number else _unquote(quoted)
+            number = str(numbered[0]).rstrip(".-")
         return Formula("subsection_ctx", {"subsection": number, "title": title})
 
     def plan_ctx(self) -> Formula:
@@ -398,12 +426,13 @@ class _Reader(Transformer[Token, Formula]):
     def col_scope(self, columns: list[int]) -> dict[str, Any]:
         return {"column": columns[0], "columns": columns}
 
-    def text_scope(self) -> dict[str, Any]:
+    def text_scope(self, *plan: Token) -> dict[str, Any]:
         return {"whole_text": True}
 
     # Words in one text that is not a cell: the element the engine names (replace_words_in).
-    def el_title(self) -> dict[str, Any]:
-        return {"element": "title"}
+    def el_title(self, *named: Token) -> dict[str, Any]:
+        # "тақырыбындағы" alone: the title of the scope it stands in; "көрсетілген қаулының ...": the resolution's.
+        return {"element": "act title" if named else "title"}
 
     def el_preamble(self) -> dict[str, Any]:
         return {"element": "preamble"}
@@ -570,8 +599,12 @@ class _Reader(Transformer[Token, Formula]):
     def point_text(self, ref: Token) -> Formula:
         return Formula("text_replace", {"element": _point_element(ref)})
 
-    def act_title(self) -> Formula:
-        return Formula("text_replace", {"element": "title"})
+    def act_title(self, *named: Token) -> Formula:
+        # "title": bound by draft.py to the scope it stands in; "act title": the resolution's, named so.
+        return Formula("text_replace", {"element": "act title" if named else "title"})
+
+    def scoped_title(self) -> Formula:
+        return Formula("text_replace", {"element": "heading"})
 
     def annex_title(self) -> Formula:
         return Formula("text_replace", {"element": "annex_title"})

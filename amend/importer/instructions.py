@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.scope import heading_split
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import kazakh_date, row_numbers
 
@@ -632,6 +633,12 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
         if formula is None and (closed := _unspaced(p)) is not None:
             formula = parse_paragraph(closed.text)
             p = closed if formula is not None or _ENTRY_WORDS.match(closed.text) else p
+        if formula is None and (cut := heading_split(p.text)) is not None:
+            # A heading sentence and the sentence after it in one paragraph: read as two, the second next.
+            rest = Paragraph(p.text[cut:].strip(), p.first_line, p.last_line)
+            body = (*body[:i], rest, *body[i:])
+            p = Paragraph(p.text[:cut], p.first_line, p.first_line)
+            formula = parse_paragraph(p.text)
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))

@@ -33,7 +33,10 @@ __all__ = [
     "days_phrase",
     "genitive",
     "kazakh_date",
+    "ordinal",
+    "paragraph_listing",
     "parse_days",
+    "parse_ordinal",
     "phrases",
     "point_case",
     "point_listing",
@@ -166,6 +169,10 @@ REPEALED = "күші жойылды деп танылсын"
 # notes "... Қаулысымен тақырыбы жаңа редакцияда" (online.zakon.kz/Document/?doc_id=31303080,
 # zanorda.kz/kk/content/85704-v1400009947); a point likewise ("... Қаулысымен 1-тармақ жаңа редакцияда").
 TITLE_WORD = "тақырыбы"
+# The resolution's title named as such ("көрсетілген қаулының тақырыбы"), where a bare "тақырыбы" would stand
+# in the scope of the plan, a section or the note and bind to that (see ``scope``): not attested; the
+# lead-in's own words ("көрсетілген қаулымен бекітілген" names the resolution "көрсетілген қаулы").
+OWN_ACT = "көрсетілген қаулының"
 ANNEX_TITLE_WORD = "атауы"  # the approved plan's title ("... жол картасының атауы ...")
 AFTER = "кейін"
 
@@ -216,6 +223,64 @@ INTRODUCED = "енгізілген"
 ENTRY_TERM = "қолданысқа енгізілу мерзімі"
 SUSPENDED = "қолданылуы {until}тоқтатыла тұрсын"
 RESUMED = "қолданылуы қайта басталсын"
+
+
+# Words replaced throughout the plan: "<the plan in the genitive> мәтіні бойынша" ("жол картасының мәтіні бойынша",
+# "жоспардың бүкіл мәтіні бойынша"); the general "бүкіл мәтіні бойынша" is attested in the issue-17 texts.
+WHOLE_TEXT = "мәтіні бойынша"
+# An abbreviation replaced throughout: '"X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'.
+ABBREVIATION_OLD = "аббревиатура"
+ABBREVIATION_NEW = "аббревиатурамен"
+# A later commencement of some paragraphs of a point ("1-тармақтың үшінші абзацы ... қолданысқа енгізіледі"),
+# after the main rule with ", ал" ("whereas"). The bank counts a point's paragraphs (абзац) from its first
+# line, each indented paragraph one (a quoted line too; a quoted table's rows none).
+PARAGRAPH_NOM = "абзацы"
+PARAGRAPHS_NOM = "абзацтары"
+PARAGRAPH_ACC = "абзацын"
+PARAGRAPHS_ACC = "абзацтарын"
+WHEREAS = "ал"
+
+_UNIT_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы")
+_TENS = ("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
+_TEN_ORDINALS = (
+    "оныншы",
+    "жиырмасыншы",
+    "отызыншы",
+    "қырқыншы",
+    "елуінші",
+    "алпысыншы",
+    "жетпісінші",
+    "сексенінші",
+    "тоқсаныншы",
+)
+
+
+def ordinal(n: int) -> str:
+    """ "үшінші" for 3, "он бірінші" for 11, "жиырмасыншы" for 20 (1 to 99)."""
+    if not 0 < n < 100:
+        raise ValueError(f"no ordinal word for {n}")
+    tens, unit = divmod(n, 10)
+    if unit == 0:
+        return _TEN_ORDINALS[tens - 1]
+    return (f"{_TENS[tens - 1]} " if tens else "") + _UNIT_ORDINALS[unit - 1]
+
+
+_ORDINAL_OF = {ordinal(n): n for n in range(1, 100)}
+
+
+def parse_ordinal(words: str) -> int | None:
+    """3 for "үшінші", 11 for "он бірінші"; None if the words are no ordinal this module knows."""
+    return _ORDINAL_OF.get(" ".join(words.lower().split()))
+
+
+def paragraph_listing(point: int, paragraphs: Sequence[int], *, accusative: bool) -> str:
+    """ "1-тармақтың үшінші абзацы" / "1-тармақтың үшінші және бесінші абзацтарын"."""
+    words = _listing([ordinal(n) for n in paragraphs])
+    if len(paragraphs) == 1:
+        noun = PARAGRAPH_ACC if accusative else PARAGRAPH_NOM
+    else:
+        noun = PARAGRAPHS_ACC if accusative else PARAGRAPHS_NOM
+    return f"{point}-тармақтың {words} {noun}"
 
 
 def date_locative(day: dt.date) -> str:
