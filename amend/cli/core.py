@@ -105,12 +105,9 @@ def show(
     except AmendError as err:
         fail(err)
     if format is ShowFormat.json:
-        from amend.queries.status import plan_status
-        from amend.store.serialize import show_json
+        from amend.queries.status import show_data
 
-        data = show_json(version, day, timeline, lang.value)
-        found = plan_status(timeline, day)  # the status badge of the JSON: force and whether the period ended
-        data["status"], data["period_ended"] = found.status, found.period_ended
+        data = show_data(timeline, day, lang.value)  # the same call as the web API's
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown

@@ -25,6 +25,7 @@ __all__ = [
     "StatusName",
     "acts_complete",
     "plan_status",
+    "show_data",
     "standing",
     "status_json",
     "status_text",
@@ -171,6 +172,17 @@ def status_json(s: PlanStatus) -> dict[str, Any]:
         "as_known_on": s.known_on.isoformat(),
         "currency": s.currency,
     }
+
+
+def show_data(timeline: Timeline, at: dt.date, lang: str = "kk") -> dict[str, Any]:
+    """The JSON contract of ``amend show PLAN --at DATE --format json``: the version in force on ``at``
+    (``NotInForce`` before the first), its legal facts, and the status badge (force, whether the period ended)."""
+    from amend.store.serialize import show_json
+
+    data = show_json(timeline.in_force_at(at), at, timeline, lang)
+    found = plan_status(timeline, at)
+    data["status"], data["period_ended"] = found.status, found.period_ended
+    return data
 
 
 def status_text(s: PlanStatus) -> str:
