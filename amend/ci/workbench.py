@@ -23,7 +23,7 @@ from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.timeline import Timeline, consolidate
 from amend.errors import AmendError, FileRefused, Location
 from amend.importer.draft import DraftOp
-from amend.importer.preview import read_act
+from amend.importer.preview import plan_acts, read_act, version_before
 from amend.importer.writer import REVIEW_MARK, operation_data, render_draft
 from amend.queries.compare import Comparison, compare, others_than, validate_in_repository
 from amend.store.loading import load_amendment
@@ -36,6 +36,7 @@ __all__ = [
     "ReviewPlace",
     "draft_counts",
     "draft_file",
+    "draft_text_docx",
     "operation_summary",
     "preview_text",
     "preview_yaml",
@@ -204,3 +205,12 @@ def save_draft(root: Path, yaml_text: str, *, overwrite: bool = False) -> Path:
         raise DraftExists(f"{Path('plans') / 'amendments' / target.name} exists; it is left as it is")
     write_atomic(target, yaml_text)
     return target
+
+
+def draft_text_docx(root: Path, act: Amendment) -> bytes:
+    """The amending resolution's text for a draft, as DOCX (``amend draft-text --to docx``)."""
+    from amend.importer.drafting import draft_text
+    from amend.outputs.draft_docx import render_draft_docx
+
+    before = version_before(root, act, draft_file(root, act.act.number))
+    return render_draft_docx(draft_text(act, before, plan_acts(root, act.amends)))
