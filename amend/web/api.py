@@ -146,11 +146,11 @@ async def read_body(request: Request) -> DraftInput:
     raise ApiError(415, f"content type {kind!r}: send text/plain, application/yaml or a multipart `file`")
 
 
-def run_preview(bench: Workbench, given: DraftInput, source: str = "draft.txt") -> DraftPreview:
+def run_preview(bench: Workbench, given: DraftInput) -> DraftPreview:
     """The workbench's preview of what was given (an act's text, or a draft's YAML)."""
     if given.kind == "yaml":
         return preview_yaml(bench.root, given.content, bench.repository)
-    return preview_text(bench.root, given.content, source=source, repo=bench.repository)
+    return preview_text(bench.root, given.content, source=given.name, repo=bench.repository)
 
 
 def preview_json(preview: DraftPreview) -> dict[str, Any]:

@@ -40,6 +40,7 @@ class DraftInput:
 
     kind: Literal["text", "yaml"]
     content: str
+    name: str = "draft.txt"  # the file's name, which the draft's first comment cites
 
 
 def _docx_text(name: str, data: bytes) -> str:
@@ -81,9 +82,9 @@ def read_draft_bytes(name: str, data: bytes) -> DraftInput:
     """
     lower = name.lower()
     if lower.endswith(".docx"):
-        return DraftInput("text", decode(name, _docx_text(name, data).encode("utf-8")))
+        return DraftInput("text", decode(name, _docx_text(name, data).encode("utf-8")), name)
     if lower.endswith(".txt"):
-        return DraftInput("text", decode(name, data))
+        return DraftInput("text", decode(name, data), name)
     if lower.endswith((".yaml", ".yml")):
-        return DraftInput("yaml", decode(name, data))
+        return DraftInput("yaml", decode(name, data), name)
     raise UploadRefused(f"{name}: the workbench reads .docx, .txt and .yaml files")
