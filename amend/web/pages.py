@@ -56,6 +56,12 @@ def static(name: str) -> Response:
     return Response(known[name].read_bytes(), media_type=_STATIC_TYPES.get(known[name].suffix, "text/plain"))
 
 
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    """The icon, where a browser asks for it by its old name (a JSON answer names none)."""
+    return static("icon.svg")
+
+
 @router.get("/")
 def index(request: Request) -> HTMLResponse:
     """The plans, with their status badges."""
