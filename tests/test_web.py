@@ -510,3 +510,15 @@ def test_amend_serve_on_every_address_prints_the_token_it_then_asks_for():
         proc.send_signal(signal.SIGINT)
         proc.communicate(timeout=20)
     assert proc.returncode == 0
+
+
+def test_the_bench_measures_a_served_preview_and_plan_with_no_error():
+    from bench.serve import p95, serve_figures
+
+    assert p95([float(n) for n in range(1, 101)]) == 95.0
+    assert p95([3.0]) == 3.0
+    out = serve_figures(requests=3, clients=2, seconds=0.5)  # the figures' shape, not their size
+    assert out["serve_preview_errors"] == out["serve_plan_errors"] == out["serve_concurrent_errors"] == 0
+    assert out["serve_preview_p95_ms"] >= out["serve_preview_median_ms"] > 0
+    assert out["serve_plan_p95_ms"] >= out["serve_plan_median_ms"] > 0
+    assert out["serve_concurrent_requests"] > 0 and out["serve_stopped_cleanly"]
