@@ -388,6 +388,36 @@ def test_the_drafting_page_reads_392_and_shows_its_operations_problems_and_table
     assert 'id="comparison"' in page and 'id="version"' in page
 
 
+@pytest.mark.parametrize("name", ["392.docx", "392.txt"])
+def test_the_drafting_page_reads_an_uploaded_file(web, name):
+    data = _docx_of(TEXT_392) if name.endswith(".docx") else TEXT_392.encode()
+    r = web.post("/draft", data={"action": "read"}, files={"file": (name, data)})
+    assert r.status_code == 200
+    assert '<span id="count-rows">17</span>' in r.text and 'id="no-problems"' in r.text
+    assert f"from {name}." in r.text  # the draft's first comment names the file it was read from
+
+
+def test_the_drafting_page_says_what_is_wrong_with_a_text_that_is_not_an_act(web):
+    r = web.post("/draft", data={"action": "read", "text": "Сәлем"})
+    assert r.status_code == 422
+    assert 'id="error"' in r.text and "error [import-text]" in r.text
+    r = web.post("/draft", data={"action": "read", "text": "  "})
+    assert r.status_code == 422 and 'id="error"' in r.text
+
+
+def test_a_bug_is_answered_with_a_message_never_a_traceback():
+    guard = create_app(ROOT)
+
+    def broken() -> None:
+        raise RuntimeError("secret internals")
+
+    guard.app.add_api_route("/broken", broken)  # a route that fails as a bug would
+    r = TestClient(guard, base_url=BASE, raise_server_exceptions=False).get("/broken")
+    assert r.status_code == 500
+    assert r.json() == {"message": "internal error: the server could not answer this request"}
+    assert "secret internals" not in r.text and "Traceback" not in r.text
+
+
 def test_the_drafting_page_escapes_what_the_draft_says(web, preview_392):
     hostile = preview_392["amendment"].replace("name: О. Бектенов", "name: <script>alert(1)</script>")
     r = web.post("/draft", data={"action": "check", "amendment": hostile})
