@@ -49,7 +49,18 @@ from amend.queries.status import standing
 from amend.store.repository import Repository
 from amend.store.writing import write_tree
 
-__all__ = ["BADGES", "PlanSite", "SiteResult", "build_site", "index_page", "render_page", "site_pages", "site_style"]
+__all__ = [
+    "BADGES",
+    "PlanSite",
+    "SiteResult",
+    "build_site",
+    "file_name",
+    "index_page",
+    "picker_script",
+    "render_page",
+    "site_pages",
+    "site_style",
+]
 
 TEMPLATES = Path(__file__).with_name("templates") / "site"
 
@@ -152,7 +163,8 @@ def _href(*parts: str) -> str:
     return "/".join(quote(p) for p in parts)
 
 
-def _file_name(text: str) -> str:
+def file_name(text: str) -> str:
+    """A row's or act's number as a file name of the site (and a server's address for its page)."""
     # Row numbers and act numbers are short; anything outside [\w.-] (a slash in a number) becomes "_".
     return "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in text)
 
@@ -160,11 +172,11 @@ def _file_name(text: str) -> str:
 def _act_file(filed: FiledAmendment) -> str:
     a = filed.amendment
     prefix = "draft-" if a.status == "draft" else ""
-    return f"{prefix}{a.act.date.isoformat()}-{_file_name(a.act.number)}.html"
+    return f"{prefix}{a.act.date.isoformat()}-{file_name(a.act.number)}.html"
 
 
 def _row_file(number: str) -> str:
-    return f"{_file_name(number)}.html"
+    return f"{file_name(number)}.html"
 
 
 def _plain(value: object) -> str:
@@ -246,7 +258,7 @@ class PlanSite:
     # -- pages ---------------------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str | bytes]:
-        pid = _file_name(self.base.plan)
+        pid = file_name(self.base.plan)
         out: dict[str, str | bytes] = {f"{pid}/index.html": self.plan_page()}
         versions = self.timeline.versions
         for k, v in enumerate(versions):
@@ -469,7 +481,7 @@ def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str 
         badge_class, badge = s._plan_badge()
         plans.append(
             {
-                "href": prefix + _href(_file_name(plan.plan), "index.html"),
+                "href": prefix + _href(file_name(plan.plan), "index.html"),
                 "number": plan.plan,
                 "title": _plain(plan.title),
                 "badge": badge,

@@ -17,7 +17,7 @@ from amend.errors import AmendError
 from amend.importer.writer import operation_data
 from amend.outputs.dates import long_date
 from amend.outputs.html import comparison_body, version_body
-from amend.outputs.site import PlanSite, index_page, picker_script, render_page, site_style
+from amend.outputs.site import PlanSite, file_name, index_page, picker_script, render_page, site_style
 from amend.queries.status import standing
 from amend.store.yaml_io import dump_yaml
 from amend.web.api import ApiError, day_of, run_preview
@@ -129,13 +129,9 @@ def row_page(request: Request, plan: str, page: str) -> HTMLResponse:
     """A row's history."""
     site = _bench(request).site(plan, ASSETS)
     for number in site.rows:
-        if page == f"{_file_name(str(number))}.html":
+        if page == f"{file_name(str(number))}.html":
             return _html(site.row_page(number))
     raise _not_found(f"row page {page!r} of plan {plan}")
-
-
-def _file_name(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in text)
 
 
 _MEDIA = {
@@ -271,9 +267,9 @@ async def draft_action(request: Request) -> Response:
 
                 assert preview.comparison is not None
                 data = render_comparison_docx(preview.comparison)
-                return _attachment(data, f"salystyrmaly-keste-{_file_name(preview.act.act.number)}.docx")
+                return _attachment(data, f"salystyrmaly-keste-{file_name(preview.act.act.number)}.docx")
             data = await run_in_threadpool(draft_text_docx, bench.root, preview.act)
-            return _attachment(data, f"draft-text-{_file_name(preview.act.act.number)}.docx")
+            return _attachment(data, f"draft-text-{file_name(preview.act.act.number)}.docx")
         return _draft_page(request, text=text, **_preview_context(bench, preview))
     except AmendError as err:
         from amend.ci.workbench import DraftExists
