@@ -355,7 +355,7 @@ def _check_repo() -> dict[str, Any]:
     }
 
 
-GROUPS = ("engine", "big_plan", "act", "national", "check_repo")
+GROUPS = ("engine", "big_plan", "act", "national", "check_repo", "serve")
 
 
 def figures(*, quick: bool, seed: int, only: tuple[str, ...] = GROUPS) -> dict[str, Any]:
@@ -392,5 +392,9 @@ def figures(*, quick: bool, seed: int, only: tuple[str, ...] = GROUPS) -> dict[s
             out.update(_corpus_checks(Path(tmp) / "national", sizes["national"], "national"))
     if "check_repo" in only:
         out.update(_check_repo())
+    if "serve" in only:
+        from bench.serve import serve_figures
+
+        out.update(serve_figures())
     out["load_average_end"] = os.getloadavg()[0]
     return out

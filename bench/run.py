@@ -204,7 +204,8 @@ def main() -> None:
     parser.add_argument(
         "--only",
         default="",
-        help="with --json: these groups of figures only, comma-separated (engine, big_plan, act, national, check_repo)",
+        help="with --json: these groups of figures only, comma-separated "
+        "(engine, big_plan, act, national, check_repo, serve)",
     )
     args = parser.parse_args()
     if args.json:

@@ -7,7 +7,7 @@ import sys
 import typer
 
 # Importing a module registers its commands on the shared app.
-from amend.cli import auditing, core, drafting, importing  # noqa: F401
+from amend.cli import auditing, core, drafting, importing, serving  # noqa: F401
 from amend.cli.common import app
 from amend.errors import AmendError
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -85,23 +84,14 @@ def fail(err: AmendError) -> NoReturn:
     raise typer.Exit(1)
 
 
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-# The form Kazakh and Russian users type, and the reference bank's notes print: 30.05.2025.
-_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-
-
 def parse_date(value: str, option: str) -> dt.date:
     """A day given as YYYY-MM-DD or DD.MM.YYYY; anything else, or an impossible day, is a usage error (exit 2)."""
-    text = value.strip()
-    iso, dotted = _ISO.fullmatch(text), _DOTTED.fullmatch(text)
+    from amend.outputs.dates import parse_day
+
     try:
-        if iso:
-            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
-        if dotted:
-            return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+        return parse_day(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date: {exc}", param_hint=option) from None
-    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD or DD.MM.YYYY)", param_hint=option)
+        raise typer.BadParameter(str(exc), param_hint=option) from None
 
 
 def date_range(start: str, end: str) -> tuple[dt.date, dt.date]:

@@ -107,7 +107,7 @@ def show(
     if format is ShowFormat.json:
         from amend.queries.status import show_data
 
-        data = show_data(timeline, version, day, lang.value)
+        data = show_data(timeline, day, lang.value)  # the same call as the web API's
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif format is ShowFormat.md:
         from amend.outputs.markdown import render_markdown

@@ -40,40 +40,28 @@ def import_act(
     root: Root = Path("."),
 ) -> None:
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
-    from amend.errors import AmendError, PlanMissing
-    from amend.importer import amended_plan, import_text, plan_lexicon, render_draft
+    from amend.errors import AmendError
+    from amend.importer import render_draft
     from amend.importer.docx_text import is_docx, read_docx
-    from amend.importer.preview import adopted_acts, draft_problems
+    from amend.importer.preview import NoPlanNamed, draft_problems, read_act
     from amend.store.inputs import decode, read_bytes
-    from amend.store.loading import load_plan
-    from amend.store.repository import Repository
     from amend.store.writing import write_atomic
 
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
     day = parse_date(published, "--published") if published else None
-    base_dir = root / "plans" / "base"
     try:
         data = read_bytes(textfile)
         # A Word file is read as the text draft-text prints; the same draft as .txt and .docx gives one YAML.
         text = read_docx(data, textfile.name) if is_docx(data) else decode(textfile, data)
-        plan_id = plan or amended_plan(text)
-        if plan_id is None:
-            typer.echo("the heading names no amended act: say which plan with --plan", err=True)
-            raise typer.Exit(1)
-        path = Repository(root).plan_path(plan_id)  # refused if the id would leave plans/base
-        if not path.exists():
-            raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
-        base = load_plan(path)
-        draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.stem, published=day)
-        adopted = adopted_acts(root, draft.amends, draft.amendment())
-        if adopted:  # count the words against the version the act amends, after the acts in force
-            draft = import_text(
-                text, base, plan_lexicon(base_dir), source=textfile.stem, adopted=adopted, published=day
-            )
+        read = read_act(root, text, source=textfile.stem, plan=plan, published=day)
+    except NoPlanNamed as err:
+        typer.echo(err.message, err=True)
+        raise typer.Exit(1) from None
     except AmendError as err:
         fail(err)
+    draft, base, adopted = read.draft, read.base, read.adopted
     content = render_draft(draft)
     problems = draft_problems(draft, base, adopted, Path(textfile.stem))
     if output is not None:

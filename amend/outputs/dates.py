@@ -8,12 +8,34 @@ The reference bank's notes keep their own short form, DD.MM.YYYY (``amend.engine
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from amend.engine.acts import Act
 from amend.importer.wording import MONTH_LOCATIVE, MONTHS
 
-__all__ = ["MONTHS", "act_name", "long_date", "long_date_of"]
+__all__ = ["MONTHS", "act_name", "long_date", "long_date_of", "parse_day"]
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# The form Kazakh and Russian users type, and the reference bank's notes print: 30.05.2025.
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def parse_day(value: str) -> dt.date:
+    """A day a person typed, as YYYY-MM-DD or DD.MM.YYYY (every command's ``--at``, the web API's ``at``).
+
+    ``ValueError`` says what is wrong: not a date in either form, or an impossible day."""
+    text = value.strip()
+    iso, dotted = _ISO.fullmatch(text), _DOTTED.fullmatch(text)
+    try:
+        if iso:
+            return dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        if dotted:
+            return dt.date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+    except ValueError as exc:
+        raise ValueError(f"{value!r} is not a date: {exc}") from None
+    raise ValueError(f"{value!r} is not a date (YYYY-MM-DD or DD.MM.YYYY)")
+
 
 # The month forms are the wording the importer reads and the generator writes: one table for both.
 _LOCATIVE = MONTH_LOCATIVE

@@ -50,7 +50,18 @@ from amend.queries.status import standing
 from amend.store.repository import Repository
 from amend.store.writing import write_tree
 
-__all__ = ["BADGES", "SiteResult", "build_site", "site_pages"]
+__all__ = [
+    "BADGES",
+    "PlanSite",
+    "SiteResult",
+    "build_site",
+    "file_name",
+    "index_page",
+    "picker_script",
+    "render_page",
+    "site_pages",
+    "site_style",
+]
 
 TEMPLATES = Path(__file__).with_name("templates") / "site"
 
@@ -74,6 +85,14 @@ SITE_STYLE = """
 .picker h2 { margin-top: 0; font-size: 1.05em; } .picker output { display: block; margin-top: .4em; }
 .downloads a { white-space: nowrap; }
 nav.versions { display: flex; flex-wrap: wrap; gap: .5em 1.5em; }
+@media (max-width: 40em) {
+  /* A phone: each version a card of labelled lines, so no cell is squeezed into word fragments. */
+  table.versions thead { display: none; }
+  table.versions, table.versions tbody, table.versions tr, table.versions td { display: block; width: auto; }
+  table.versions tr { border: 1px solid #ccc; margin: 0 0 .7em; padding: .3em .5em; }
+  table.versions td { border: 0; padding: .15em 0; }
+  table.versions td::before { content: attr(data-label) ": "; font-family: sans-serif; font-size: 85%; color: #555; }
+}
 """
 
 _DOWNLOADS: tuple[tuple[str, str], ...] = (
@@ -93,12 +112,22 @@ class SiteResult:
     skipped: tuple[AmendError, ...]
 
 
+def site_style() -> str:
+    """The site's style sheet: what each static page carries inline, and a server sends as one file."""
+    return STYLE + SITE_STYLE
+
+
+def picker_script() -> str:
+    """The plan page's date picker (no server needed): inline in a static page, one file from a server."""
+    return (TEMPLATES / "picker.js").read_text(encoding="utf-8")
+
+
 @cache
-def _environment() -> Any:
+def _environment(search: tuple[str, ...] = ()) -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     env = Environment(
-        loader=FileSystemLoader(str(TEMPLATES)),
+        loader=FileSystemLoader([*search, str(TEMPLATES)]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -108,12 +137,20 @@ def _environment() -> Any:
     return env
 
 
-def _render(template: str, **context: Any) -> str:
+def render_page(template: str, *, assets: str | None = None, search: tuple[str, ...] = (), **context: Any) -> str:
+    """A page from the site's templates (and any in ``search`` first, which may extend them).
+
+    ``assets`` None: the style sheet and scripts inline, so a static page stands alone; else the URL
+    prefix they are linked from (a server's pages, whose Content-Security-Policy allows no inline code).
+    """
     from markupsafe import Markup
 
     context.setdefault("crumbs", ())
-    template_ = _environment().get_template(template)
-    return str(template_.render(style=Markup(STYLE), site_style=Markup(SITE_STYLE), **context))
+    template_ = _environment(search).get_template(template)
+    return str(template_.render(style=Markup(STYLE), site_style=Markup(SITE_STYLE), assets=assets, **context))
+
+
+_render = render_page
 
 
 def _safe(html: str) -> Any:
@@ -127,7 +164,8 @@ def _href(*parts: str) -> str:
     return "/".join(quote(p) for p in parts)
 
 
-def _file_name(text: str) -> str:
+def file_name(text: str) -> str:
+    """A row's or act's number as a file name of the site (and a server's address for its page)."""
     # Row numbers and act numbers are short; anything outside [\w.-] (a slash in a number) becomes "_".
     return "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in text)
 
@@ -135,22 +173,25 @@ def _file_name(text: str) -> str:
 def _act_file(filed: FiledAmendment) -> str:
     a = filed.amendment
     prefix = "draft-" if a.status == "draft" else ""
-    return f"{prefix}{a.act.date.isoformat()}-{_file_name(a.act.number)}.html"
+    return f"{prefix}{a.act.date.isoformat()}-{file_name(a.act.number)}.html"
 
 
 def _row_file(number: str) -> str:
-    return f"{_file_name(number)}.html"
+    return f"{file_name(number)}.html"
 
 
 def _plain(value: object) -> str:
     return UNKNOWN_MARK if value is UNKNOWN else str(value)
 
 
-class _PlanSite:
-    """The pages of one plan."""
+class PlanSite:
+    """The pages of one plan (the static site's, and ``amend serve``'s with ``assets`` set)."""
 
-    def __init__(self, repo: Repository, plan_id: str, skipped: list[AmendError], lang: str = "kk") -> None:
+    def __init__(
+        self, repo: Repository, plan_id: str, skipped: list[AmendError], lang: str = "kk", assets: str | None = None
+    ) -> None:
         self.repo = repo
+        self.assets = assets
         self.lang = lang  # the language of the versions' texts: kk, ru or both
         self.base: Plan = repo.plan(plan_id)
         self.timeline: Timeline = repo.timeline(plan_id)
@@ -224,7 +265,7 @@ class _PlanSite:
     # -- pages ---------------------------------------------------------------------------------------
 
     def pages(self) -> dict[str, str | bytes]:
-        pid = _file_name(self.base.plan)
+        pid = file_name(self.base.plan)
         out: dict[str, str | bytes] = {f"{pid}/index.html": self.plan_page()}
         versions = self.timeline.versions
         for k, v in enumerate(versions):
@@ -317,7 +358,8 @@ class _PlanSite:
             acts=acts,
             rows=[{"href": f"rows/{_href(_row_file(str(n)))}", "label": str(n)} for n in self.rows],
             rows_complete=plan.rows_complete,
-            picker_script=_safe((TEMPLATES / "picker.js").read_text(encoding="utf-8")),
+            picker_script=_safe(picker_script()),
+            assets=self.assets,
         )
 
     def version_page(self, version: Version, previous: Version | None, following: Version | None) -> str:
@@ -348,6 +390,7 @@ class _PlanSite:
             downloads=self._downloads(version, ""),
             body=_safe(body),
             day=day,
+            assets=self.assets,
         )
 
     def act_page(self, filed: FiledAmendment, comparison: Comparison) -> str:
@@ -372,6 +415,7 @@ class _PlanSite:
             crumbs=self._crumbs(1, (label, None)),
             draft=filed.amendment.status == "draft",
             body=_safe(body),
+            assets=self.assets,
         )
 
     def row_page(self, number: RowNumber) -> str:
@@ -413,6 +457,7 @@ class _PlanSite:
             plan=self.base.plan,
             number=text,
             states=states,
+            assets=self.assets,
         )
 
     def _wording(self, row: Row, before: Row | None) -> list[dict[str, Any]]:
@@ -439,14 +484,15 @@ def _state_label(state: RowState) -> str:
     return "Жол осы мәтінде қолданыста."
 
 
-def _index_page(sites: list[_PlanSite]) -> str:
+def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str = "") -> str:
+    """The list of plans; ``prefix`` goes before each plan's folder (a server's ``plans/``)."""
     plans = []
     for s in sites:
         plan = s.base
         badge_class, badge = s._plan_badge()
         plans.append(
             {
-                "href": _href(_file_name(plan.plan), "index.html"),
+                "href": prefix + _href(file_name(plan.plan), "index.html"),
                 "number": plan.plan,
                 "title": _plain(plan.title),
                 "badge": badge,
@@ -455,15 +501,15 @@ def _index_page(sites: list[_PlanSite]) -> str:
                 "latest": long_date(s.timeline.latest.valid_from),
             }
         )
-    return _render("index.html", title="Жоспарлар", plans=plans)
+    return _render("index.html", title="Жоспарлар", plans=plans, assets=assets)
 
 
 def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str | bytes], list[AmendError]]:
     """Every file by its path relative to the site's root (pages as text, downloads as bytes), and the
     drafts left out. Writes nothing. ``lang``: the language of the versions' pages (kk, ru, or both)."""
     skipped: list[AmendError] = []
-    sites = [_PlanSite(repo, pid, skipped, lang) for pid in sorted(repo.plans)]
-    pages: dict[str, str | bytes] = {"index.html": _index_page(sites)}
+    sites = [PlanSite(repo, pid, skipped, lang) for pid in sorted(repo.plans)]
+    pages: dict[str, str | bytes] = {"index.html": index_page(sites)}
     for s in sites:
         pages.update(s.pages())
     return pages, skipped

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from amend.engine.model import Row
 from amend.engine.numbers import RowNumber
@@ -11,7 +12,7 @@ from amend.engine.operations import InsertRows, Operation
 from amend.engine.provenance import Change
 from amend.engine.timeline import Timeline
 
-__all__ = ["RowState", "act_events", "row_history"]
+__all__ = ["RowState", "act_events", "history_json", "row_history"]
 
 
 @dataclass(frozen=True)
@@ -81,3 +82,39 @@ def act_events(timeline: Timeline, number: RowNumber) -> list[str]:
             if record.days[i] is None:
                 lines.append(f"act {a.act.number}, operation {i + 1} on row {number}: never took effect (repealed)")
     return lines
+
+
+def history_json(timeline: Timeline, number: RowNumber) -> dict[str, Any]:
+    """A row's history as JSON-ready data (the web API's): each period with the change that began it
+    (null: as enacted) and the row's wording then (null: not in the plan), and what other acts did to those.
+
+    ``rows_complete`` false says that a row with no periods may still exist: the plan is recorded in part."""
+    from amend.store.serialize import row_json
+
+    periods = []
+    for s in row_history(timeline, number):
+        change = s.change
+        periods.append(
+            {
+                "from": s.valid_from.isoformat(),
+                "to": s.valid_to.isoformat() if s.valid_to else None,
+                "change": None
+                if change is None
+                else {
+                    "act": change.act,
+                    "act_date": change.act_date.isoformat(),
+                    "in_force": change.in_force.isoformat(),
+                    "kind": str(getattr(change.kind, "value", change.kind)),
+                    "note": change.note,
+                },
+                "row": None if s.row is None else row_json(timeline.in_force_at(s.valid_from).plan, s.row),
+            }
+        )
+    return {
+        "plan": timeline.plan_id,
+        "row": str(number),
+        "as_known_on": timeline.known_as_of.isoformat(),
+        "rows_complete": all(v.plan.rows_complete for v in timeline.versions),
+        "periods": periods,
+        "events": act_events(timeline, number),
+    }

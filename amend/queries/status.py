@@ -16,7 +16,7 @@ from typing import Any, Literal
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, plan_period
 from amend.engine.model import Plan
-from amend.engine.timeline import Timeline, Version
+from amend.engine.timeline import Timeline
 from amend.engine.unknown import UNKNOWN
 
 __all__ = [
@@ -286,13 +286,14 @@ def standing(timeline: Timeline, at: dt.date) -> Standing:
     return Standing((badge, period, s.currency_kk), s.note)
 
 
-def show_data(timeline: Timeline, version: Version, at: dt.date, lang: str = "kk") -> dict[str, Any]:
-    """``amend show --format json``: the version's data (``store.serialize.show_json``) with the plan's status on
-    ``at``, whether its period ended and, once repealed, the note of its repeal. These are facts of no language:
-    they stand in the Russian half of ``lang="both"`` too."""
+def show_data(timeline: Timeline, at: dt.date, lang: str = "kk") -> dict[str, Any]:
+    """The JSON contract of ``amend show PLAN --at DATE --format json`` (and the web API's): the text that stands
+    on ``at`` (``Timeline.shown_at``: NotInForce before the first version; a repealed plan's last text), its
+    legal facts, the plan's status on ``at``, whether its period ended and, once repealed, the note of its
+    repeal. These are facts of no language: they stand in the Russian half of ``lang="both"`` too."""
     from amend.store.serialize import show_json
 
-    data = show_json(version, at, timeline, lang)
+    data = show_json(timeline.shown_at(at), at, timeline, lang)
     found = plan_status(timeline, at)
     for view in (data, data["ru"]) if "ru" in data else (data,):
         view["status"], view["period_ended"] = found.status, found.period_ended
