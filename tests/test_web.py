@@ -564,3 +564,18 @@ def test_every_schema_problem_of_a_draft_is_listed_each_at_its_place(web, previe
     assert [p["rule"] for p in problems] == ["schema", "schema"]
     assert problems[0]["line"] < problems[1]["line"]
     assert "cell `form`: empty" in problems[1]["message"]
+
+
+def test_a_repealed_plan_on_a_day_after_its_repeal_leads_to_its_last_text_under_the_note(tmp_path):
+    import shutil
+
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "plans", root / "plans")
+    repeal = ROOT / "tests" / "fixtures" / "lifecycle" / "repeal-156" / "amendments" / "9006.yaml"
+    shutil.copy(repeal, root / "plans" / "amendments")
+    served = client(root)
+    r = served.get("/plans/156?at=2025-01-01")
+    assert r.status_code == 200
+    assert "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2024 № 9006 қаулысымен." in r.text
+    data = served.get("/api/plans/156?at=2025-01-01").json()
+    assert data["status"] == "repealed" and data["note"].startswith("Ескерту. Күші жойылды")

@@ -86,7 +86,7 @@ def plan(request: Request, plan: str, at: str | None = None) -> RedirectResponse
     where = f"/plans/{quote(plan)}/"
     if day is None:
         return RedirectResponse(where + "index.html", status_code=307)
-    version = site.timeline.in_force_at(day)
+    version = site.timeline.shown_at(day)  # a repealed plan: its last text, under its repeal note
     return RedirectResponse(where + f"{version.valid_from.isoformat()}.html", status_code=307)
 
 
