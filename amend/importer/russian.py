@@ -1,0 +1,1043 @@
+"""The Russian text of an amending act: its grammar, its reading, and its merge with the Kazakh text.
+
+The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar
+(Earley) built from the fixed phrases of ``wording_ru``, turned into the same ``Formula`` kinds and values
+as ``grammar`` gives, so that ``instructions.read_instructions`` reads the document (its quoted tables,
+note lines, points) the same way for both languages. What is Russian is then only the wording.
+
+``read_russian`` gives the act's Russian changes in order (``RussianChange``: what the change targets, the
+Russian texts it gives). ``russian_draft`` makes a draft of them alone: the Kazakh texts are ``!unknown``,
+and a change whose identity is Kazakh (the words a ``replace_words`` replaces, the codes of new note lines)
+is a REVIEW note with the Russian reading. ``merge_russian`` puts them into a Kazakh draft of the same act,
+change by change: the same kind of change on the same target, in the same order, takes the Russian texts;
+anything else is REVIEW with both readings, never a guess. Nothing is ever translated.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError
+
+from amend.engine.acts import Act, Signatory
+from amend.engine.model import Plan
+from amend.engine.operations import Operation
+from amend.engine.unknown import UNKNOWN, Text
+from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
+from amend.importer.grammar import Clause, Formula, Later, Ref, _expand
+from amend.importer.instructions import (
+    AddAbbreviations,
+    AddSection,
+    DeleteAbbreviation,
+    DeletePoint,
+    DeleteRows,
+    DeleteSection,
+    Document,
+    EntryIntoForceClause,
+    Framing,
+    InsertPoint,
+    InsertRows,
+    Instruction,
+    NoteContext,
+    PlanContext,
+    ReplaceAbbreviation,
+    ReplaceActText,
+    ReplaceRows,
+    ReplaceWords,
+    SectionContext,
+    SetTitle,
+    Signature,
+    Subpoint,
+    SubsectionContext,
+    Table,
+    Unrecognized,
+    read_instructions,
+    split_document,
+)
+from amend.importer.metadata import EntryReading, ImportTextError
+from amend.importer.rows import read_cells
+from amend.importer.text import Lexicon, read_lines
+from amend.importer.wording_ru import (
+    ISSUER_RU,
+    KIND_RU,
+    UNKNOWN_TEXT_RU,
+    parse_days_ru,
+    phrases_ru,
+    row_numbers_ru,
+    russian_date,
+)
+
+__all__ = [
+    "RussianAct",
+    "RussianChange",
+    "merge_russian",
+    "parse_russian",
+    "read_russian",
+    "russian_draft",
+]
+
+_GRAMMAR = r"""
+?start: enacting | lead_in | plan_ctx | section_ctx | subsection_ctx | note_ctx
+      | replace_rows | insert_rows | delete_rows | words | note_add | note_replace | note_delete
+      | section_title | subsection_title | add_section | add_subsection | section_delete
+      | point_text | act_title | point_insert | subpoint_insert | point_delete | entry | signature
+
+// -- context ---------------------------------------------------------------------------------
+section_ctx: «в разделе» (SECNUM QUOTED? | QUOTED) ":"
+subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
+plan_ctx: PLAN_FRAME ":"
+note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":"
+
+// -- rows ------------------------------------------------------------------------------------
+rowlist: ROWITEM ("," ROWITEM)* («и» ROWITEM)?
+rows_acc: _ROW_ACC _ROWNUM rowlist ","?
+rows_ins: _ROW_INS _ROWNUM rowlist ","?
+replace_rows: rows_acc «изложить в следующей редакции» ":"
+_after_row: «после строки» _ROWNUM ROWITEM ","?
+_into_sub: «подраздел» (SUBNUM QUOTED? | QUOTED)
+insert_rows: (_after_row | _into_sub)? «дополнить» rows_ins «следующего содержания» ":"
+delete_rows: rows_acc «исключить» _END?
+
+// -- words -----------------------------------------------------------------------------------
+words: scope? pairs _END?
+scope: row_scope | text_scope
+row_scope: «в» _ROW_LOC _ROWNUM rowlist ","?
+text_scope: «по всему тексту»
+pairs: pair ("," pair)*
+pair: OLD_NOUN QUOTED («заменить» NEW_NOUN QUOTED | «исключить»)
+
+// -- the note of abbreviations -----------------------------------------------------------------
+_note_lead: _NOTE_IN ":"? | _NOTE_NOM ":"?
+note_add: _note_lead? «расшифровку аббревиатур»? «дополнить» _LINES_INS «следующего содержания» ":"
+_line: «расшифровку аббревиатуры» QUOTED | «строку» QUOTED
+note_replace: _note_lead? _line «изложить в следующей редакции» ":"
+note_delete: _note_lead? _line «исключить» _END?
+
+// -- headings ---------------------------------------------------------------------------------
+section_title: _TITLE «раздела» SECNUM «изложить в следующей редакции» ":"
+subsection_title: _TITLE «подраздела» SUBNUM «изложить в следующей редакции» ":"
+add_section: («после раздела» SECNUM)? «дополнить разделом» SECNUM «следующего содержания» ":"
+add_subsection: «раздел» SECNUM («после подраздела» SUBNUM)? «дополнить подразделом» SUBNUM «следующего содержания» ":"
+section_delete: «раздел» SECNUM QUOTED? «исключить» _END?
+
+// -- the resolution's own text ---------------------------------------------------------------------
+point_text: (POINT_REF | SUBPOINT_REF) «изложить в следующей редакции» ":"
+act_title: «заголовок изложить в следующей редакции» ":"
+point_insert: («после пункта» POINT)? «дополнить пунктом» POINT «следующего содержания» ":"
+subpoint_insert: «пункт» POINT («после подпункта» SUBPOINT)? «дополнить подпунктом» SUBPOINT «следующего содержания» ":"
+point_delete: (POINT_REF | SUBPOINT_REF) «исключить» _END?
+
+// -- framing, entry into force, signature -------------------------------------------------------
+enacting: ENACTING
+lead_in: (POINT ".")? LEAD ":"
+entry: (POINT ".")? «Настоящее» _KIND «вводится в действие» rule exception? _PUBLISHED? _END?
+exception: ","? «за исключением» refs ","? _WHICH «вводится в действие» rule
+refs: ref ("," ref)* («и» ref)?
+ref: PARAGRAPH_REF? («подпункта» SUBPOINT)? «пункта» POINT
+rule: on_signing | after_publication | on_date
+on_signing: «со дня его подписания»
+after_publication: «по истечении» DAYS «календарных дней после дня его первого официального опубликования»
+on_date: «с» DAY MONTH YEAR «года»
+signature: POSITION NAME
+
+QUOTED: /"[^"]*"/
+SECNUM: /[0-9IVXLCІХС]+(?![\w.])/
+SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?!\w)/
+ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,])/
+POINT: /\d+(?=[\s.,])/
+SUBPOINT: /\d+\)/
+POINT_REF: /пункт\s+\d+(?!\w)/
+SUBPOINT_REF: /подпункт\s+\d+\)\s+пункта\s+\d+(?!\w)/
+PARAGRAPH_REF: /абзац(?:а|ев)\s+[^,]+?(?=\s+(?:подпункта|пункта)\s)/
+DAYS: /\d+|[^\W\d_]+(?=\s+календарных)/
+DAY: /\d{1,2}/
+MONTH: /[^\W\d_]+/
+YEAR: /\d{4}/
+LEAD: /(?:В|в)несши?\s+в\s+[^:]*|Внести\s+в\s+[^:]*/
+PLAN_FRAME: /в\s+[^:]*?утвержденн(?:ом|ой|ых|ый)\s+указанным\s+постановлением/
+ENACTING: /.*ПОСТАНОВЛЯЕТ\s*:/
+POSITION: /.*(?:Министр|Президент|Председатель|Руководитель)(?:\s+Республики\s+Казахстан)?(?=\s)/
+NAME: /(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][\w-]+/
+OLD_NOUN: /(?:слова|слово|аббревиатуру|аббревиатуры|цифры|цифру|знак|знаки|предложение)(?!\w)/
+NEW_NOUN: /(?:словами|словом|аббревиатурой|аббревиатурами|цифрами|цифрой|знаком|знаками|предложением)(?!\w)/
+_ROW_ACC: /(?:строку|строки)(?!\w)/
+_ROW_INS: /(?:строкой|строками)(?:\s*\(\s*строками\s*\))?(?!\w)/
+_ROW_LOC: /(?:строке|строках)(?!\w)/
+_ROWNUM: /,?\s*порядков(?:ый|ые)\s+номер(?:а)?(?!\w)/
+_LINES_INS: /(?:строками|строкой)(?!\w)/
+_NOTE_IN: /[Вв]\s+примечании(?!\w)/
+_NOTE_NOM: /[Пп]римечание(?!\w)/
+_TITLE: /(?:заголовок|наименование)(?!\w)/
+_KIND: /(?:постановление|приказ|Указ)(?!\w)/
+_WHICH: /(?:который|которые)(?!\w)/
+_PUBLISHED: /и\s+подлежит\s+официальному\s+опубликованию(?!\w)/
+_END: /[;.]/
+
+%ignore /\s+/
+"""
+
+
+@cache
+def _parser() -> Lark:
+    return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
+
+
+def _unquote(token: Token) -> str:
+    return str(token)[1:-1].strip()
+
+
+def _numbered(text: str) -> tuple[str, str | None]:
+    """ "1.2. Среднесрочные меры" -> ("1.2", "Среднесрочные меры"); no number -> ("", text)."""
+    m = re.match(r"^((?:\d+|[IVXLC]+)(?:\.\d+)+)\.?\s+(.+)$", text)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C"})
+
+
+def _section(token: Token) -> str:
+    return str(token).translate(_ROMAN_LOOKALIKES)
+
+
+class _Refs:
+    """The points an exception names, and whether it names paragraphs (абзацы) of them."""
+
+    __slots__ = ("paragraphs", "refs")
+
+    def __init__(self, refs: tuple[Ref, ...], paragraphs: tuple[str, ...]) -> None:
+        self.refs = refs
+        self.paragraphs = paragraphs
+
+
+@v_args(inline=True)
+class _Reader(Transformer[Token, Formula]):
+    """A Russian parse tree as the ``Formula`` the Kazakh grammar gives for the same change."""
+
+    def rowlist(self, *items: Token) -> list[str]:
+        return row_numbers_ru(", ".join(str(i) for i in items))
+
+    def rows_acc(self, rows: list[str]) -> list[str]:
+        return rows
+
+    rows_ins = rows_acc
+
+    def section_ctx(self, *args: Token) -> Formula:
+        number = next((_section(a) for a in args if a.type == "SECNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        if number is None and title is not None:
+            head = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", title)
+            if head:
+                number, title = _section(Token("SECNUM", head.group(1))), head.group(2)
+        return Formula("section_ctx", {"section": number, "title": title})
+
+    def subsection_ctx(self, *args: Token) -> Formula:
+        number = next((str(a).rstrip(".") for a in args if a.type == "SUBNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        if number is None and title is not None:
+            number, title = _numbered(title)
+        return Formula("subsection_ctx", {"subsection": number or "", "title": title})
+
+    def plan_ctx(self, _frame: Token) -> Formula:
+        return Formula("plan_ctx", {})
+
+    def note_ctx(self) -> Formula:
+        return Formula("note_ctx", {})
+
+    def replace_rows(self, rows: list[str]) -> Formula:
+        return Formula("replace_rows", {"rows": rows})
+
+    def insert_rows(self, *args: Any) -> Formula:
+        rows: list[str] = args[-1]
+        values: dict[str, Any] = {"rows": rows}
+        tokens = [a for a in args[:-1] if isinstance(a, Token)]
+        if tokens and tokens[0].type == "ROWITEM":
+            values["after"] = str(tokens[0])
+        elif tokens:
+            number = next((str(t).rstrip(".") for t in tokens if t.type == "SUBNUM"), None)
+            title = next((_unquote(t) for t in tokens if t.type == "QUOTED"), None)
+            if number is None and title is not None:
+                number, title = _numbered(title)
+            values.update(subsection=number or "", subsection_title=title)
+        return Formula("insert_rows", values)
+
+    def delete_rows(self, rows: list[str]) -> Formula:
+        return Formula("delete_rows", {"rows": rows})
+
+    def row_scope(self, rows: list[str]) -> dict[str, Any]:
+        return {"row": rows[0], "rows": rows}
+
+    def text_scope(self) -> dict[str, Any]:
+        return {"whole_text": True}
+
+    def scope(self, part: dict[str, Any]) -> dict[str, Any]:
+        return part
+
+    def pair(self, _noun: Token, old: Token, *new: Token) -> tuple[str, str | None]:
+        # Words are quoted exactly: a blank inside the quotes is part of them.
+        return (str(old)[1:-1], str(new[-1])[1:-1] if new else None)
+
+    def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        return list(pairs)
+
+    def words(self, *args: Any) -> Formula:
+        scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}
+        pairs = next(a for a in args if isinstance(a, list))
+        return Formula("words", {"scope": scope, "pairs": pairs})
+
+    def note_add(self) -> Formula:
+        return Formula("note_add", {"after": None})
+
+    def note_replace(self, quoted: Token) -> Formula:
+        return Formula("note_replace", {"line": _unquote(quoted)})
+
+    def note_delete(self, quoted: Token) -> Formula:
+        return Formula("note_delete", {"line": _unquote(quoted)})
+
+    def section_title(self, number: Token) -> Formula:
+        return Formula("section_title", {"section": _section(number)})
+
+    def subsection_title(self, number: Token) -> Formula:
+        return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
+
+    def add_section(self, *numbers: Token) -> Formula:
+        after = _section(numbers[0]) if len(numbers) == 2 else None
+        return Formula("add_section", {"number": _section(numbers[-1]), "after": after})
+
+    def add_subsection(self, section: Token, *numbers: Token) -> Formula:
+        after = str(numbers[0]).rstrip(".") if len(numbers) == 2 else None
+        return Formula(
+            "add_subsection", {"section": _section(section), "number": str(numbers[-1]).rstrip("."), "after": after}
+        )
+
+    def section_delete(self, number: Token, *title: Token) -> Formula:
+        return Formula("section_delete", {"section": _section(number), "title": _unquote(title[0]) if title else None})
+
+    def point_text(self, ref: Token) -> Formula:
+        return Formula("text_replace", {"element": _point_element(ref)})
+
+    def act_title(self) -> Formula:
+        return Formula("text_replace", {"element": "title"})
+
+    def point_insert(self, *points: Token) -> Formula:
+        after = str(points[0]) if len(points) == 2 else None
+        return Formula("text_insert", {"element": f"point {points[-1]}", "number": str(points[-1]), "after": after})
+
+    def subpoint_insert(self, point: Token, *subs: Token) -> Formula:
+        number = str(subs[-1]).rstrip(")")
+        after = str(subs[0]).rstrip(")") if len(subs) == 2 else None
+        return Formula("text_insert", {"element": f"point {point}.{number}", "number": number, "after": after})
+
+    def point_delete(self, ref: Token) -> Formula:
+        return Formula("text_delete", {"element": _point_element(ref)})
+
+    def enacting(self, words: Token) -> Formula:
+        return Formula("enacting", {"text": str(words)})
+
+    def lead_in(self, *args: Token) -> Formula:
+        point = int(args[0]) if len(args) == 2 else None
+        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
+
+    def on_signing(self) -> tuple[str, Any]:
+        return ("on_signing", None)
+
+    def after_publication(self, days: Token) -> tuple[str, Any]:
+        return ("after_publication", parse_days_ru(str(days)))
+
+    def on_date(self, day: Token, month: Token, year: Token) -> tuple[str, Any]:
+        return ("on_date", russian_date(str(day), str(month), str(year)))
+
+    def rule(self, value: tuple[str, Any]) -> tuple[str, Any]:
+        return value
+
+    def ref(self, *args: Token) -> tuple[Ref, str | None]:
+        paragraph = next((str(a) for a in args if a.type == "PARAGRAPH_REF"), None)
+        sub = next((int(str(a).rstrip(")")) for a in args if a.type == "SUBPOINT"), None)
+        return (int(args[-1]), sub), paragraph
+
+    def refs(self, *refs: tuple[Ref, str | None]) -> _Refs:
+        return _Refs(tuple(r for r, _ in refs), tuple(p for _, p in refs if p is not None))
+
+    def exception(self, refs: _Refs, rule: tuple[str, Any]) -> tuple[_Refs, tuple[str, Any]]:
+        return (refs, rule)
+
+    def entry(self, *args: Any) -> Formula:
+        items = [a for a in args if not isinstance(a, Token)]
+        rule = next(a for a in items if isinstance(a, tuple) and isinstance(a[0], str))
+        exception = next((a for a in items if isinstance(a, tuple) and isinstance(a[0], _Refs)), None)
+        if exception is None:
+            return Formula("entry", {"clause": Clause(rule, (), ()), "paragraphs": ()})
+        refs, later = exception
+        clause = Clause(rule, refs.refs, Later(((refs.refs, later),)).items)
+        return Formula("entry", {"clause": clause, "paragraphs": refs.paragraphs})
+
+    def signature(self, position: Token, name: Token) -> Formula:
+        return Formula("signature", {"position": " ".join(str(position).split()), "name": str(name)})
+
+
+def _point_element(ref: Token) -> str:
+    """ "пункт 2" -> "point 2"; "подпункт 1) пункта 2" -> "point 2.1" (the engine's element names)."""
+    numbers = re.findall(r"\d+", str(ref))
+    return "point " + (f"{numbers[1]}.{numbers[0]}" if len(numbers) == 2 else numbers[0])
+
+
+def parse_russian(text: str) -> Formula | None:
+    """The formula a Russian paragraph is (the same kinds and values as ``grammar.parse_paragraph``), or None."""
+    try:
+        tree = _parser().parse(text)
+    except LarkError:
+        return None
+    result = _Reader().transform(tree)
+    if not isinstance(result, Formula):
+        return None
+    v = result.values
+    if result.kind == "subsection_ctx" and not v["subsection"]:
+        return None
+    if result.kind == "insert_rows" and v.get("subsection") == "":
+        return None
+    if result.kind == "entry":
+        clause: Clause = v["clause"]
+        rules = [clause.rule, *(rule for _, rule in clause.later)]
+        if any(value is None for kind, value in rules if kind != "on_signing"):  # a date or days that are none
+            return None
+    return result
+
+
+# -- the heading ---------------------------------------------------------------------------------------
+
+_KINDS_RU = {nominative.lower(): kind for kind, (nominative, _, _) in KIND_RU.items()}
+_ISSUERS_RU = {genitive: kind for kind, (_, genitive) in ISSUER_RU.items()}
+_ACT_RU = re.compile(
+    r"^(?P<kind>Постановление|Приказ|Указ|Закон)\s+(?P<issuer>.+?)\s+от\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)"
+    r"\s+(?P<year>\d{4})\s+года\s+№\s*(?P<number>\S+?)\.?$"
+)
+
+
+@dataclass(frozen=True)
+class RussianAct:
+    """What the Russian heading and closing lines say of the act: the Russian title, the identity (kind,
+    issuer, number, date: the format's values), the act it amends, the signatory in Russian."""
+
+    title: str
+    issuer: str
+    kind: str
+    number: str
+    date: dt.date
+    amends: str | None
+    line: int
+
+
+def _read_heading(heading: tuple[tuple[int, str], ...]) -> RussianAct:
+    for k, (number, raw) in enumerate(heading):
+        m = _ACT_RU.match(" ".join(raw.split()))
+        if not m:
+            continue
+        day = russian_date(m.group("day"), m.group("month"), m.group("year"))
+        if day is None:
+            raise ImportTextError(f"line {number}: '{raw.strip()}' names no valid date")
+        issuer = _ISSUERS_RU.get(m.group("issuer"))
+        if issuer is None:
+            raise ImportTextError(f"line {number}: the issuer '{m.group('issuer')}' is not one the format names")
+        title = re.sub(r"\s+", " ", " ".join(r.strip() for _, r in heading[:k])).strip()
+        title = re.sub(r"([^\W\d_])- (?=[^\W\d_])", r"\1-", title)
+        amends = re.search(r"(?:постановлени[ея]|приказ|Указ)\s+.*?№\s*(\S+?)(?=[\s\"«]|$)", title)
+        return RussianAct(
+            title=title,
+            issuer=issuer,
+            kind=_KINDS_RU[m.group("kind").lower()],
+            number=m.group("number"),
+            date=day,
+            amends=amends.group(1) if amends else None,
+            line=number,
+        )
+    raise ImportTextError(
+        'no line of the heading names the act ("Постановление Правительства Республики Казахстан от 30 мая 2025 '
+        'года № 392")',
+        hint="amend import --lang ru reads the Russian text of an amending act as the reference bank gives it",
+    )
+
+
+# -- the Russian changes of an act ------------------------------------------------------------------------
+
+
+@dataclass
+class RussianChange:
+    """One change as the Russian text gives it.
+
+    ``key``: what it is and what it targets, as the operation the Kazakh text gives for it would say
+    (the kind of operation, then its target: a row, an element, a section); ``ru``: the Russian texts it
+    gives, under the operation's ``_ru`` keys; ``data``: the operation with its Kazakh texts ``!unknown``,
+    or None where the operation's identity is Kazakh (``why``)."""
+
+    key: tuple[Any, ...]
+    ru: dict[str, Any]
+    source: list[str]
+    line: int | None
+    data: dict[str, Any] | None = None
+    why: str = ""
+    notes: list[Review] = field(default_factory=list)
+    point: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass
+class RussianText:
+    """The Russian text of an act as read: its heading, changes, entry into force and signatory."""
+
+    act: RussianAct
+    changes: list[RussianChange]
+    entry: EntryReading
+    clause: Clause | None
+    signatory: tuple[str, str] | None
+    notes: list[Review]
+    unread: list[tuple[int, DraftOp]]  # paragraphs read as no change, each with its place among the changes
+
+
+def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
+    lex = Lexicon()
+    if lexicon is not None:
+        lex.add(lexicon.words)
+    lex.add_whole_words(read_lines(enumerate(text.split("\n"), 1)))
+    lex.add(Lexicon.from_texts(phrases_ru()).words)
+    return lex
+
+
+def _cell(value: Text) -> Text:
+    return UNKNOWN if value == UNKNOWN_TEXT_RU else value
+
+
+def _known(cells: dict[str, Text]) -> dict[str, Text]:
+    return {c: t for c, t in cells.items() if t is not UNKNOWN}
+
+
+_ROW_NUMBER = re.compile(r"^\s*(\d+(?:-\d+)*)\.?\s*$")
+
+
+def _table_rows(
+    table: Table | None, numbers: tuple[str, ...], columns: list[str], lexicon: Lexicon, line: int
+) -> tuple[dict[str, dict[str, Text]], list[Review]]:
+    """The Russian cells of the quoted rows: each row's printed cells after its number, one per column in
+    column order (parted by empty lines); a row that prints another count keeps every cell unknown (REVIEW)."""
+    notes: list[Review] = []
+    if table is None:
+        notes.append(Review(line, "rows", "the instruction quotes no table; every Russian cell is left unknown"))
+        return {n: {} for n in numbers}, notes
+    starts: list[tuple[int, str]] = []
+    for k, (_, raw) in enumerate(table.lines):
+        m = _ROW_NUMBER.match(raw)
+        if m and m.group(1) in numbers and all(m.group(1) != s for _, s in starts):
+            starts.append((k, m.group(1)))
+    out: dict[str, dict[str, Text]] = {}
+    if starts and starts[0][0] > 0 and any(raw.strip() for _, raw in table.lines[: starts[0][0]]):
+        notes.append(
+            Review(
+                table.lines[0][0],
+                f"row {starts[0][1]}",
+                "text printed before the row's number (a page break?); the row's Russian cells are left unknown",
+            )
+        )
+        starts = starts[1:]
+        out[numbers[0]] = {}
+    for j, (k, number) in enumerate(starts):
+        end = starts[j + 1][0] if j + 1 < len(starts) else len(table.lines)
+        cells, problem = read_cells(table.lines[k + 1 : end], len(columns), lexicon)
+        if problem is not None:
+            notes.append(Review(table.lines[k][0], f"row {number}", problem))
+        out[number] = _known({c: _cell(t) for c, t in zip(columns, cells, strict=True)})
+    for number in numbers:
+        if number not in out:
+            notes.append(Review(table.first_line, f"row {number}", "the row is not in the quoted table"))
+            out[number] = {}
+    return out, notes
+
+
+class _Reading:
+    """Walks the instructions of the Russian text in order, keeping the section, the note and the point."""
+
+    def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
+        self.plan = plan
+        self.lexicon = lexicon
+        self.columns = [c.id for c in plan.columns]
+        self.section: str | None = None
+        self.subsection: str | None = None
+        self.in_note = False
+        self.point: int | None = None
+        self.subpoint: int | None = None
+        self.pending: list[str] = []
+        self.changes: list[RussianChange] = []
+        # Paragraphs read as no change, each with the number of changes read before it (its place among them).
+        self.unread: list[tuple[int, DraftOp]] = []
+        # The note's Russian codes as the plan gives them (code_ru -> the Kazakh code, the identity).
+        self.codes = {a.code_ru: code for code, a in plan.abbreviations.items() if a.code_ru is not None}
+
+    def _add(
+        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], data: dict[str, Any] | None, **kw: Any
+    ) -> None:
+        source = [*self.pending, i.paragraph.text]
+        self.pending = []
+        self.changes.append(
+            RussianChange(key, ru, source, i.paragraph.first_line, data, point=(self.point, self.subpoint), **kw)
+        )
+
+    def _section_data(self) -> dict[str, Any]:
+        return {"section": self.section} if self.section else {}
+
+    def _section_of(self, row: str) -> str | None:
+        parent = row.split("-", maxsplit=1)[0]
+        for r in self.plan.rows:
+            if str(r.number) in (row, parent):
+                return r.section
+        return None
+
+    def add(self, i: Instruction) -> None:
+        line = i.paragraph.first_line
+        data: dict[str, Any] | None
+        ru: dict[str, Any]
+        match i:
+            case Subpoint():
+                self.subpoint = i.number
+            case Framing():
+                if i.point is not None:
+                    self.point, self.subpoint = i.point, None
+            case PlanContext():
+                self.section, self.subsection, self.in_note = None, None, False
+                self.pending = [i.paragraph.text]
+            case SectionContext():
+                self.section, self.subsection, self.in_note = i.section, None, False
+                self.pending = [i.paragraph.text]
+                if i.section is None:
+                    note = Review(line, "section", "the section is named by its title only: its number is not read")
+                    self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
+            case SubsectionContext():
+                self.subsection, self.in_note = i.subsection, False
+                self.section = self.section or i.subsection.split(".")[0]
+                self.pending = [i.paragraph.text]
+            case NoteContext():
+                self.in_note = True
+                self.pending = [i.paragraph.text]
+            case ReplaceRows():
+                rows, notes = _table_rows(i.table, i.rows, self.columns, self.lexicon, line)
+                for number in i.rows:
+                    data = {
+                        "op": "replace_row",
+                        **self._section_data(),
+                        "row": number,
+                        "cells": dict.fromkeys(self.columns, UNKNOWN),
+                        "cells_ru": rows[number],
+                    }
+                    row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
+                    self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
+            case InsertRows():
+                rows, notes = _table_rows(i.table, i.rows, self.columns, self.lexicon, line)
+                subsection = i.subsection or self.subsection
+                section = self.section or (i.subsection.split(".")[0] if i.subsection else None)
+                section = section or self._section_of(i.after or i.rows[0])
+                data = {
+                    "op": "insert_rows",
+                    "section": section,
+                    **({"subsection": subsection} if subsection else {}),
+                    "rows": [
+                        {"number": n, "cells": dict.fromkeys(self.columns, UNKNOWN), "cells_ru": rows[n]}
+                        for n in i.rows
+                    ],
+                }
+                ru = {"rows": [rows[n] for n in i.rows]}
+                self._add(
+                    i, ("insert_rows", tuple(i.rows)), ru, data if section else None, notes=notes, why="no section"
+                )
+            case DeleteRows():
+                for number in i.rows:
+                    data = {"op": "delete_row", **self._section_data(), "row": number}
+                    self._add(i, ("delete_row", number), {}, data)
+            case ReplaceWords() if self.in_note:
+                for old, new in i.pairs:
+                    self._add(
+                        i,
+                        ("replace_words_in",),
+                        {"old_ru": old, "new_ru": new},
+                        None,
+                        why="words in the note: the line and the Kazakh words are not in the Russian text",
+                    )
+            case ReplaceWords():
+                for old, new in i.pairs:
+                    self._add(
+                        i,
+                        ("replace_words", i.row),
+                        {"old_ru": old, "new_ru": new},
+                        None,
+                        why="the Kazakh words, which the operation replaces, are not in the Russian text",
+                    )
+            case AddAbbreviations():
+                self._add(
+                    i,
+                    ("add_abbreviations", len(i.entries)),
+                    {"entries": list(i.entries)},
+                    None,
+                    why="the Kazakh codes of the new lines (the note's keys) are not in the Russian text",
+                )
+            case ReplaceAbbreviation():
+                old = i.renamed or i.code
+                code = self.codes.get(old)
+                data = None
+                if code is not None:
+                    data = {"op": "replace_abbreviation", "code": code, "expansion": UNKNOWN}
+                    data |= {"expansion_ru": i.expansion, "code_ru": i.code}
+                ru = {"code_ru": i.code, "expansion_ru": i.expansion, "old_code_ru": old}
+                self._add(
+                    i, ("replace_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {old}"
+                )
+            case DeleteAbbreviation():
+                code = self.codes.get(i.code)
+                data = None if code is None else {"op": "delete_abbreviation", "code": code}
+                ru = {"old_code_ru": i.code}
+                self._add(
+                    i, ("delete_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {i.code}"
+                )
+            case SetTitle():
+                data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": i.title}
+                if i.subsection:
+                    data["subsection"] = i.subsection
+                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": i.title}, data)
+            case AddSection() if i.subsection is None:
+                data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": i.title}
+                if i.after:
+                    data["after"] = i.after
+                self._add(i, ("add_section", i.section), {"title_ru": i.title}, data)
+            case AddSection():
+                data = {"op": "add_subsection", "section": i.section, "number": i.subsection}
+                data |= {"title": UNKNOWN, "title_ru": i.title, **({"after": i.after} if i.after else {})}
+                self._add(i, ("add_subsection", i.subsection), {"title_ru": i.title}, data)
+            case DeleteSection():
+                self._add(i, ("delete_section", i.section), {}, {"op": "delete_section", "number": i.section})
+            case ReplaceActText():
+                subpoints = [{"number": n, "text": UNKNOWN, "text_ru": t} for n, t in i.subpoints]
+                data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": i.text}
+                if subpoints:
+                    data["subpoints"] = subpoints
+                ru = {"text_ru": i.text, "subpoints": [t for _, t in i.subpoints]}
+                self._add(i, ("replace_text", i.element), ru, data)
+            case InsertPoint():
+                data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": i.text}
+                if i.after:
+                    data["after"] = i.after
+                self._add(i, ("insert_text", i.element), {"text_ru": i.text}, data)
+            case DeletePoint():
+                self._add(i, ("delete_text", i.element), {}, {"op": "delete_text", "element": i.element})
+            case EntryIntoForceClause() | Signature():
+                pass  # read by read_russian
+            case Unrecognized():
+                why = i.why if i.table is None else "a quoted table that no instruction introduces"
+                op = DraftOp(None, [*self.pending, i.paragraph.text], [Review(line, "text", why)])
+                self.unread.append((len(self.changes), op))
+                self.pending = []
+            case _:
+                note = Review(line, "text", "a formula the Russian reading does not take")
+                self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
+
+
+_ENTRY_WORDS_RU = re.compile(r"^(?:\d+\.\s+)?Настоящее\s+.*вводится\s+в\s+действие")
+
+
+def read_russian(
+    text: str, plan: Plan, lexicon: Lexicon | None = None, published: dt.date | None = None
+) -> RussianText:
+    """The Russian text of an amending act read change by change (nothing of it translated)."""
+    document: Document = split_document(text)
+    lex = _lexicon(text, lexicon)
+    instructions = read_instructions(document, lex, parse_russian)
+    act = _read_heading(document.heading)
+    reading = _Reading(plan, lex)
+    notes: list[Review] = []
+    entry, clause = EntryReading(None), None
+    signatory = None
+    for i in instructions:
+        if isinstance(i, EntryIntoForceClause):
+            continue
+        if isinstance(i, Unrecognized) and _ENTRY_WORDS_RU.match(i.paragraph.text):
+            entry = EntryReading(None, text=i.paragraph.text, line=i.paragraph.first_line)
+            continue
+        if isinstance(i, Signature):
+            signatory = (i.position, i.name)
+        reading.add(i)
+    for formula_line, paragraph in _entries(instructions):
+        clause, paragraphs = paragraph
+        entry = EntryReading.of(clause, formula_line.text, formula_line.first_line, published)
+        if paragraphs:
+            notes.append(
+                Review(
+                    formula_line.first_line,
+                    "entry_into_force",
+                    f"the act excepts {', '.join(paragraphs)}: the paragraphs of a point are not operations; "
+                    "give the operations of that paragraph their in_force by hand",
+                )
+            )
+            clause = Clause(clause.rule, (), ())
+    return RussianText(act, reading.changes, entry, clause, signatory, notes, reading.unread)
+
+
+def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, tuple[str, ...]]]]:
+    """The entry-into-force sentences read (the last one counts), with the paragraphs (абзацы) they except."""
+    out = []
+    for i in instructions:
+        if isinstance(i, EntryIntoForceClause) and i.clause is not None:
+            formula = parse_russian(i.paragraph.text)
+            paragraphs: tuple[str, ...] = formula.values.get("paragraphs", ()) if formula is not None else ()
+            out.append((i.paragraph, (i.clause, paragraphs)))
+    return out[-1:]
+
+
+def _entry_notes(entry: EntryReading) -> list[Review]:
+    if entry.rule is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "no formula of entry into force was recognised"
+                + (f' in "{entry.text}"' if entry.text else "")
+                + "; fill it in",
+            )
+        ]
+    if entry.rule == "after_publication" and entry.published is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "in force after publication: the text does not give the publication date; fill in `published`",
+            )
+        ]
+    return []
+
+
+def _draft_op(change: RussianChange) -> DraftOp:
+    if change.data is None:
+        readings = "; ".join(f"{k}: {v!r}" for k, v in change.ru.items())
+        why = f"{change.why}; the Russian text gives {readings}"
+        return DraftOp(None, change.source, [*change.notes, Review(change.line, change.key[0], why)], change.point)
+    operation, problems = _model(change.data, change.line)
+    return DraftOp(operation, change.source, [*change.notes, *problems], change.point)
+
+
+def russian_draft(
+    text: str,
+    plan: Plan,
+    lexicon: Lexicon | None = None,
+    source: str = "<text>",
+    plan_id: str | None = None,
+    *,
+    published: dt.date | None = None,
+) -> Draft:
+    """A draft amendment from the act's Russian text alone: its Kazakh texts ``!unknown``."""
+    russian = read_russian(text, plan, lexicon, published)
+    heading = russian.act
+    signatory = None
+    if russian.signatory is not None:
+        position, name = russian.signatory
+        signatory = Signatory(position=UNKNOWN, name=UNKNOWN, position_ru=position, name_ru=name)
+    act = Act(
+        issuer=heading.issuer,
+        kind=heading.kind,  # type: ignore[arg-type]
+        number=heading.number,
+        date=heading.date,
+        title=UNKNOWN,
+        title_ru=heading.title or UNKNOWN,
+        signatory=signatory,
+    )
+    notes = [*russian.notes, *_entry_notes(russian.entry)]
+    amends = plan_id or plan.plan
+    if heading.amends is not None and heading.amends != amends:
+        notes.append(
+            Review(
+                heading.line, "amends", f"the heading amends act {heading.amends}, but the draft is for plan {amends}"
+            )
+        )
+    ops: list[DraftOp] = []
+    unread = list(russian.unread)
+    for k, change in enumerate(russian.changes):
+        while unread and unread[0][0] == k:
+            ops.append(unread.pop(0)[1])
+        ops.append(_draft_op(change))
+    ops.extend(op for _, op in unread)
+    if not russian.changes:
+        raise ImportTextError("no amending instruction was recognised in the text", file=source)
+    draft = Draft(source, act, amends, russian.entry, ops, notes, russian.signatory)
+    _apply_clause(draft, russian.clause)
+    return draft
+
+
+def russian_amended_plan(text: str) -> str | None:
+    """The number of the act a Russian amending text amends, from its heading (None if it names none)."""
+    return _read_heading(split_document(text).heading).amends
+
+
+# -- one act from two texts ---------------------------------------------------------------------------------
+
+
+def _key(op: Operation) -> tuple[Any, ...]:
+    """What an operation is and what it targets, as ``RussianChange.key`` says it."""
+    data: dict[str, Any] = op.model_dump(mode="python")
+    kind = op.op
+    match kind:
+        case "replace_row" | "delete_row":
+            return (kind, str(data["row"]))
+        case "insert_rows":
+            return (kind, tuple(str(r["number"]) for r in data["rows"]))
+        case "replace_words":
+            return (kind, None if data["row"] is None else str(data["row"]))
+        case "add_abbreviations":
+            return (kind, len(data["entries"]))
+        case "set_title":
+            return (kind, data["section"], data["subsection"])
+        case "add_section" | "delete_section":
+            return (kind, data["number"])
+        case "add_subsection":
+            return (kind, data["number"])
+        case "replace_text" | "insert_text" | "delete_text":
+            return (kind, data["element"])
+        case _:
+            return (kind,)
+
+
+def _merged(op: Operation, change: RussianChange) -> tuple[Operation | None, str | None]:
+    """The Kazakh operation with the Russian texts of the same change; None and the reason where they disagree."""
+    ru = change.ru
+    update: dict[str, Any]
+    match op.op:
+        case "replace_row":
+            update = {"cells_ru": ru["cells_ru"]}
+        case "insert_rows":
+            rows = [r.model_copy(update={"cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)]
+            update = {"rows": tuple(rows)}
+        case "replace_words" | "replace_words_in":
+            update = {"old_ru": ru["old_ru"], "new_ru": ru["new_ru"]}
+        case "add_abbreviations":
+            codes = list(op.entries)
+            lines = ru["entries"]
+            update = {
+                "codes_ru": {k: c for k, (c, _) in zip(codes, lines, strict=True) if c != k},
+                "entries_ru": {k: e for k, (_, e) in zip(codes, lines, strict=True)},
+            }
+            if not update["codes_ru"]:
+                del update["codes_ru"]
+        case "replace_abbreviation":
+            update = {"expansion_ru": ru["expansion_ru"], "code_ru": ru["code_ru"]}
+        case "set_title" | "add_section" | "add_subsection":
+            update = {"title_ru": ru["title_ru"]}
+        case "replace_text":
+            subs = op.subpoints
+            if len(subs) != len(ru["subpoints"]):
+                return None, f"the Kazakh text gives {len(subs)} sub-point(s), the Russian {len(ru['subpoints'])}"
+            update = {
+                "text_ru": ru["text_ru"],
+                "subpoints": tuple(
+                    s.model_copy(update={"text_ru": t}) for s, t in zip(subs, ru["subpoints"], strict=True)
+                ),
+            }
+        case "insert_text":
+            update = {"text_ru": ru["text_ru"]}
+        case _:
+            update = {}
+    data = {**op.model_dump(mode="python", exclude_defaults=True), "op": op.op, **update}
+    merged, problems = _model(_plain(data), change.line)
+    if merged is None:
+        return None, problems[0].message
+    return merged, None
+
+
+def _plain(value: Any) -> Any:
+    from amend.engine.base import Frozen
+
+    if isinstance(value, Frozen):
+        return _plain(value.model_dump(mode="python", exclude_defaults=True))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _reading(change: RussianChange) -> str:
+    what = ", ".join(str(k) for k in change.key[1:] if k is not None)
+    return f"the Russian text: {change.key[0]}" + (f" ({what})" if what else "") + f', "{" ".join(change.source[-1:])}"'
+
+
+def _kazakh_reading(op: DraftOp) -> str:
+    assert op.operation is not None
+    what = ", ".join(str(k) for k in _key(op.operation)[1:] if k is not None)
+    return f"the Kazakh text: {op.operation.op}" + (f" ({what})" if what else "")
+
+
+def merge_russian(draft: Draft, russian: RussianText) -> Draft:
+    """The Kazakh draft with the Russian texts of the same act, aligned change by change (same kind, same
+    target, same order). A change in one text and not in the other, or one whose readings disagree, is
+    REVIEW with both readings; the Kazakh operation then keeps no Russian text."""
+    notes = list(draft.notes)
+    act = draft.act
+    ru_act = russian.act
+    if (ru_act.number, ru_act.date, ru_act.kind) != (act.number, act.date, act.kind):
+        notes.append(
+            Review(
+                ru_act.line,
+                "act",
+                f"the Kazakh text is act № {act.number} of {act.date}, the Russian № {ru_act.number} of {ru_act.date}: "
+                "no Russian text is taken",
+            )
+        )
+        return dataclasses.replace(draft, notes=notes)
+    update: dict[str, Any] = {"title_ru": ru_act.title or UNKNOWN}
+    if act.signatory is not None and russian.signatory is not None:
+        position, name = russian.signatory
+        update["signatory"] = act.signatory.model_copy(update={"position_ru": position, "name_ru": name})
+    act = act.model_copy(update=update)
+    if (draft.entry.rule, draft.entry.date, draft.entry.days) != (
+        russian.entry.rule,
+        russian.entry.date,
+        russian.entry.days,
+    ):
+        notes.append(
+            Review(
+                russian.entry.line,
+                "entry_into_force",
+                f"the Kazakh text reads {draft.entry.rule} ({draft.entry.date or draft.entry.days or ''}), "
+                f"the Russian {russian.entry.rule} ({russian.entry.date or russian.entry.days or ''})",
+            )
+        )
+    ops = [dataclasses.replace(op, notes=list(op.notes)) for op in draft.operations]
+    kazakh = [k for k, op in enumerate(ops) if op.operation is not None]
+    left = [_key(ops[k].operation) for k in kazakh]  # type: ignore[arg-type]
+    right = [c.key for c in russian.changes]
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            for k, change in zip(kazakh[a0:a1], russian.changes[b0:b1], strict=True):
+                op = ops[k]
+                assert op.operation is not None
+                merged, problem = _merged(op.operation, change)
+                if merged is None:
+                    op.notes.append(Review(change.line, op.operation.op, f"{problem}; {_reading(change)}"))
+                else:
+                    op.operation = merged
+                    op.source = [*op.source, *change.source]
+                    op.notes.extend(change.notes)
+            continue
+        for k in kazakh[a0:a1]:
+            op = ops[k]
+            assert op.operation is not None
+            others = "; ".join(_reading(c) for c in russian.changes[b0:b1]) or "the Russian text gives no such change"
+            op.notes.append(Review(None, op.operation.op, f"{_kazakh_reading(op)}; {others}"))
+        for change in russian.changes[b0:b1] if a0 == a1 else ():
+            ops.append(
+                DraftOp(
+                    None,
+                    change.source,
+                    [Review(change.line, change.key[0], f"the Kazakh text gives no such change; {_reading(change)}")],
+                )
+            )
+    for _, op in russian.unread:
+        ops.append(dataclasses.replace(op, source=[f"(Russian text) {s}" for s in op.source]))
+    notes.extend(russian.notes)
+    return dataclasses.replace(draft, act=act, operations=ops, notes=notes)
