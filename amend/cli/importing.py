@@ -37,6 +37,18 @@ def import_act(
         typer.Option("--published", help="Day of first official publication (YYYY-MM-DD); the text never gives it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language of TEXTFILE: kk, or ru (Kazakh texts unknown).")
+    ] = "kk",
+    ru: Annotated[
+        Path | None,
+        typer.Option(
+            "--ru",
+            help="The act's Russian text: merged with the Kazakh TEXTFILE change by change.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     root: Root = Path("."),
 ) -> None:
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
@@ -51,11 +63,20 @@ def import_act(
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
+    if lang not in ("kk", "ru"):
+        raise typer.BadParameter(f"no reading for language {lang!r} (kk, ru)", param_hint="--lang")
+    if lang == "ru" and ru is not None:
+        raise typer.BadParameter("--ru gives the Russian text beside a Kazakh TEXTFILE (without --lang ru)")
     day = parse_date(published, "--published") if published else None
     base_dir = root / "plans" / "base"
     try:
         text = decode(textfile, read_bytes(textfile))
-        plan_id = plan or amended_plan(text)
+        if lang == "ru":
+            from amend.importer.russian import russian_amended_plan
+
+            plan_id = plan or russian_amended_plan(text)
+        else:
+            plan_id = plan or amended_plan(text)
         if plan_id is None:
             typer.echo("the heading names no amended act: say which plan with --plan", err=True)
             raise typer.Exit(1)
@@ -63,12 +84,22 @@ def import_act(
         if not path.exists():
             raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
         base = load_plan(path)
-        draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.name, published=day)
-        adopted = adopted_acts(root, draft.amends, draft.amendment())
-        if adopted:  # count the words against the version the act amends, after the acts in force
-            draft = import_text(
-                text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
-            )
+        if lang == "ru":
+            from amend.importer.russian import russian_draft
+
+            draft = russian_draft(text, base, source=textfile.name, published=day)
+            adopted = adopted_acts(root, draft.amends, draft.amendment())
+        else:
+            draft = import_text(text, base, plan_lexicon(base_dir), source=textfile.name, published=day)
+            adopted = adopted_acts(root, draft.amends, draft.amendment())
+            if adopted:  # count the words against the version the act amends, after the acts in force
+                draft = import_text(
+                    text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
+                )
+        if ru is not None:  # the Russian text of the same act, merged change by change
+            from amend.importer.russian import merge_russian, read_russian
+
+            draft = merge_russian(draft, read_russian(decode(ru, read_bytes(ru)), base, published=day))
     except AmendError as err:
         fail(err)
     content = render_draft(draft)

@@ -62,8 +62,8 @@ from amend.importer.instructions import (
     split_document,
 )
 from amend.importer.metadata import EntryReading, ImportTextError
-from amend.importer.rows import read_cells
-from amend.importer.text import Lexicon, read_lines
+from amend.importer.rows import ColumnKind, column_kinds
+from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording_ru import (
     ISSUER_RU,
     KIND_RU,
@@ -502,7 +502,7 @@ def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
     lex = Lexicon()
     if lexicon is not None:
         lex.add(lexicon.words)
-    lex.add_whole_words(read_lines(enumerate(text.split("\n"), 1)))
+    lex.add_whole_words(read_lines(enumerate(fix_lookalikes(text).split("\n"), 1)))
     lex.add(Lexicon.from_texts(phrases_ru()).words)
     return lex
 
@@ -519,7 +519,7 @@ _ROW_NUMBER = re.compile(r"^\s*(\d+(?:-\d+)*)\.?\s*$")
 
 
 def _table_rows(
-    table: Table | None, numbers: tuple[str, ...], columns: list[str], lexicon: Lexicon, line: int
+    table: Table | None, numbers: tuple[str, ...], kinds: list[ColumnKind], lexicon: Lexicon, line: int
 ) -> tuple[dict[str, dict[str, Text]], list[Review]]:
     """The Russian cells of the quoted rows: each row's printed cells after its number, one per column in
     column order (parted by empty lines); a row that prints another count keeps every cell unknown (REVIEW)."""
@@ -545,15 +545,85 @@ def _table_rows(
         out[numbers[0]] = {}
     for j, (k, number) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else len(table.lines)
-        cells, problem = read_cells(table.lines[k + 1 : end], len(columns), lexicon)
-        if problem is not None:
-            notes.append(Review(table.lines[k][0], f"row {number}", problem))
-        out[number] = _known({c: _cell(t) for c, t in zip(columns, cells, strict=True)})
+        cells, problems = _read_cells(_shared_dash(table.lines[k + 1 : end], len(kinds)), kinds, lexicon)
+        notes.extend(Review(line, f"row {number}" + (f", {c}" if c else ""), m) for c, line, m in problems)
+        out[number] = cells
     for number in numbers:
         if number not in out:
             notes.append(Review(table.first_line, f"row {number}", "the row is not in the quoted table"))
             out[number] = {}
     return out, notes
+
+
+# What a Russian cell of a column with a vocabulary of its own looks like (``rows.column_kinds``): a row whose
+# printed cells do not fit is not read cell by cell (its cells would be shifted), it is left unknown (REVIEW).
+_MONTHS_RU = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_CODE_RU = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\s,]*(?:\s*\([^)]*\))?"
+_VOCABULARY_RU = {
+    "deadline": re.compile(
+        rf"20\d\d|{_MONTHS_RU}|ежегодно|ежеквартально|ежемесячно|постоянно|полугоди|квартал|по мере", re.IGNORECASE
+    ),
+    "executors": re.compile(rf"^{_CODE_RU}(?:\s*,\s*{_CODE_RU})*$"),
+    "cost": re.compile(r"^-$|не требуется|\d|в пределах|средств|бюджет", re.IGNORECASE),
+    "funding": re.compile(r"^-$|бюджет|РБ|МБ|ВБ|средств|не требуется|спонсор|международн", re.IGNORECASE),
+}
+
+
+def _read_cells(
+    lines: tuple[tuple[int, str], ...], kinds: list[ColumnKind], lexicon: Lexicon
+) -> tuple[dict[str, Text], list[tuple[str | None, int, str]]]:
+    """A row's Russian cells, printed one per column in column order and parted by empty lines (spaced letters
+    closed up, words broken at a line end joined by the shared line-join rules; each join no rule is sure of
+    noted). A row printed otherwise, or whose cells do not fit their columns, keeps every cell unknown."""
+    printed = read_lines(lines)
+    chunks: list[list[Line]] = []
+    for line in printed:
+        if not chunks or line.blanks_before:
+            chunks.append([])
+        chunks[-1].append(line)
+    first = printed[0].number if printed else (lines[0][0] if lines else 0)
+    shown = " / ".join(line.text for line in printed)
+    if len(chunks) != len(kinds):
+        why = f"{len(chunks)} printed cell(s) for {len(kinds)} column(s); every Russian cell is left unknown"
+        return {}, [(None, first, f"{why}. Printed text: {shown}")]
+    cells: dict[str, Text] = {}
+    notes: list[tuple[str | None, int, str]] = []
+    for kind, chunk in zip(kinds, chunks, strict=True):
+        text, guesses = join_lines(chunk, lexicon)
+        value = _cell(text)
+        if isinstance(value, str):
+            pattern = _VOCABULARY_RU.get(kind.kind)
+            if re.search(r"\s-$", value) or (pattern is not None and not pattern.search(value)):
+                why = f'"{value}" does not read as the column {kind.id}; every Russian cell of the row is left unknown'
+                return {}, [(kind.id, chunk[0].number, f"{why}. Printed text: {shown}")]
+        cells[kind.id] = value
+        notes.extend((kind.id, a.number, f'"{a.text}" / "{b.text}": {j.why} (a reading)') for a, b, j in guesses)
+    return _known(cells), notes
+
+
+def _shared_dash(lines: tuple[tuple[int, str], ...], count: int) -> tuple[tuple[int, str], ...]:
+    """Two short cells sharing a printed line ("не требуется -"): a row printed one cell short whose last line
+    ends in a lone dash after a blank has that dash as its last cell (the bank prints "-" for no funding)."""
+    printed = [k for k, (_, raw) in enumerate(lines) if raw.strip()]
+    if not printed:
+        return lines
+    last = printed[-1]
+    number, raw = lines[last]
+    chunks = len(_chunks_of(lines))
+    if chunks != count - 1 or not re.search(r"\S\s+-\s*$", raw):
+        return lines
+    head = re.sub(r"\s+-\s*$", "", raw)
+    return (*lines[:last], (number, head), (number, ""), (number, "-"), *lines[last + 1 :])
+
+
+def _chunks_of(lines: tuple[tuple[int, str], ...]) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    for _, raw in lines:
+        if raw.strip():
+            chunks[-1].append(raw)
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
 
 
 class _Reading:
@@ -563,6 +633,7 @@ class _Reading:
         self.plan = plan
         self.lexicon = lexicon
         self.columns = [c.id for c in plan.columns]
+        self.kinds = column_kinds(plan)
         self.section: str | None = None
         self.subsection: str | None = None
         self.in_note = False
@@ -621,7 +692,7 @@ class _Reading:
                 self.in_note = True
                 self.pending = [i.paragraph.text]
             case ReplaceRows():
-                rows, notes = _table_rows(i.table, i.rows, self.columns, self.lexicon, line)
+                rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
                     data = {
                         "op": "replace_row",
@@ -633,7 +704,7 @@ class _Reading:
                     row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
                     self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
             case InsertRows():
-                rows, notes = _table_rows(i.table, i.rows, self.columns, self.lexicon, line)
+                rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 subsection = i.subsection or self.subsection
                 section = self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
