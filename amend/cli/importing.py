@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -97,9 +98,15 @@ def import_act(
                     text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
                 )
         if ru is not None:  # the Russian text of the same act, merged change by change
+            from amend.importer.preview import version_before
             from amend.importer.russian import merge_russian, read_russian
 
-            draft = merge_russian(draft, read_russian(decode(ru, read_bytes(ru)), base, published=day))
+            before = base
+            amendment = draft.amendment()
+            if amendment is not None:
+                with contextlib.suppress(AmendError):
+                    before = version_before(root, amendment, Path(textfile.name))
+            draft = merge_russian(draft, read_russian(decode(ru, read_bytes(ru)), before, published=day), before)
     except AmendError as err:
         fail(err)
     content = render_draft(draft)
@@ -139,7 +146,7 @@ def draft_text_command(
     amendment: Annotated[
         Path, typer.Argument(help="An amendment file (adopted or draft).", exists=True, dir_okay=False, readable=True)
     ],
-    lang: Annotated[str, typer.Option("--lang", help="The language of the text (kk: Kazakh).")] = "kk",
+    lang: Annotated[str, typer.Option("--lang", help="The language of the text: kk (Kazakh) or ru (Russian).")] = "kk",
     to: Annotated[TextFormat, typer.Option("--to", help="text (default) or docx.")] = TextFormat.text,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: print the text).")] = None,
     root: Root = Path("."),
@@ -151,8 +158,8 @@ def draft_text_command(
     from amend.store.loading import load_amendment
     from amend.store.repository import write_atomic
 
-    if lang != "kk":
-        raise typer.BadParameter(f"no wording for language {lang!r} (only kk)", param_hint="--lang")
+    if lang not in ("kk", "ru"):
+        raise typer.BadParameter(f"no wording for language {lang!r} (kk, ru)", param_hint="--lang")
     if to is TextFormat.docx and output is None:
         raise typer.BadParameter("a DOCX needs -o FILE", param_hint="--to")
     try:
@@ -160,7 +167,15 @@ def draft_text_command(
         before = version_before(root, act, amendment)
     except AmendError as err:
         fail(err)
-    drafted = draft_text(act, before, plan_acts(root, act.amends))
+    if lang == "ru":  # the act's Russian texts (⟨неизвестно⟩ where it gives none), never a translation
+        from amend.importer.drafting_ru import draft_text_ru
+
+        try:
+            drafted = draft_text_ru(act, before)
+        except AmendError as err:
+            fail(err)
+    else:
+        drafted = draft_text(act, before, plan_acts(root, act.amends))
     if to is TextFormat.docx:
         from amend.outputs.draft_docx import render_draft_docx
 

@@ -27,9 +27,13 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from amend.engine.acts import Act, Signatory
+from amend.engine.apply import apply
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
+from amend.engine.operations import ReplaceWords as ReplaceWordsOp
+from amend.engine.provenance import Source
 from amend.engine.unknown import UNKNOWN, Text
+from amend.errors import AmendError
 from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
 from amend.importer.grammar import Clause, Formula, Later, Ref, _expand
 from amend.importer.instructions import (
@@ -77,6 +81,7 @@ from amend.importer.wording_ru import (
 __all__ = [
     "RussianAct",
     "RussianChange",
+    "count_russian_occurrences",
     "merge_russian",
     "parse_russian",
     "read_russian",
@@ -92,7 +97,7 @@ _GRAMMAR = r"""
 // -- context ---------------------------------------------------------------------------------
 section_ctx: «в разделе» (SECNUM QUOTED? | QUOTED) ":"
 subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
-plan_ctx: PLAN_FRAME ":"
+plan_ctx: PLAN_FRAME ":" | «в приложении к указанному постановлению» ":"
 note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":"
 
 // -- rows ------------------------------------------------------------------------------------
@@ -244,7 +249,7 @@ class _Reader(Transformer[Token, Formula]):
             number, title = _numbered(title)
         return Formula("subsection_ctx", {"subsection": number or "", "title": title})
 
-    def plan_ctx(self, _frame: Token) -> Formula:
+    def plan_ctx(self, *_frame: Token) -> Formula:
         return Formula("plan_ctx", {})
 
     def note_ctx(self) -> Formula:
@@ -495,7 +500,10 @@ class RussianText:
     clause: Clause | None
     signatory: tuple[str, str] | None
     notes: list[Review]
-    unread: list[tuple[int, DraftOp]]  # paragraphs read as no change, each with its place among the changes
+    unread: list[tuple[int, DraftOp]]
+    codes_ru: dict[str, str] = field(
+        default_factory=dict
+    )  # the plan's Russian codes, by Kazakh code  # paragraphs read as no change, each with its place among the changes
 
 
 def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
@@ -747,7 +755,7 @@ class _Reading:
                 self._add(
                     i,
                     ("add_abbreviations", len(i.entries)),
-                    {"entries": list(i.entries)},
+                    {"entries": [(c, _cell(e)) for c, e in i.entries]},
                     None,
                     why="the Kazakh codes of the new lines (the note's keys) are not in the Russian text",
                 )
@@ -757,8 +765,8 @@ class _Reading:
                 data = None
                 if code is not None:
                     data = {"op": "replace_abbreviation", "code": code, "expansion": UNKNOWN}
-                    data |= {"expansion_ru": i.expansion, "code_ru": i.code}
-                ru = {"code_ru": i.code, "expansion_ru": i.expansion, "old_code_ru": old}
+                    data |= {"expansion_ru": _cell(i.expansion), "code_ru": i.code}
+                ru = {"code_ru": i.code, "expansion_ru": _cell(i.expansion), "old_code_ru": old}
                 self._add(
                     i, ("replace_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {old}"
                 )
@@ -770,33 +778,33 @@ class _Reading:
                     i, ("delete_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {i.code}"
                 )
             case SetTitle():
-                data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": i.title}
+                data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
                 if i.subsection:
                     data["subsection"] = i.subsection
-                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": i.title}, data)
+                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, data)
             case AddSection() if i.subsection is None:
-                data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": i.title}
+                data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
                 if i.after:
                     data["after"] = i.after
-                self._add(i, ("add_section", i.section), {"title_ru": i.title}, data)
+                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, data)
             case AddSection():
                 data = {"op": "add_subsection", "section": i.section, "number": i.subsection}
-                data |= {"title": UNKNOWN, "title_ru": i.title, **({"after": i.after} if i.after else {})}
-                self._add(i, ("add_subsection", i.subsection), {"title_ru": i.title}, data)
+                data |= {"title": UNKNOWN, "title_ru": _cell(i.title), **({"after": i.after} if i.after else {})}
+                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, data)
             case DeleteSection():
                 self._add(i, ("delete_section", i.section), {}, {"op": "delete_section", "number": i.section})
             case ReplaceActText():
-                subpoints = [{"number": n, "text": UNKNOWN, "text_ru": t} for n, t in i.subpoints]
-                data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": i.text}
+                subpoints = [{"number": n, "text": UNKNOWN, "text_ru": _cell(t)} for n, t in i.subpoints]
+                data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
                 if subpoints:
                     data["subpoints"] = subpoints
-                ru = {"text_ru": i.text, "subpoints": [t for _, t in i.subpoints]}
+                ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
                 self._add(i, ("replace_text", i.element), ru, data)
             case InsertPoint():
-                data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": i.text}
+                data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
                 if i.after:
                     data["after"] = i.after
-                self._add(i, ("insert_text", i.element), {"text_ru": i.text}, data)
+                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, data)
             case DeletePoint():
                 self._add(i, ("delete_text", i.element), {}, {"op": "delete_text", "element": i.element})
             case EntryIntoForceClause() | Signature():
@@ -848,7 +856,8 @@ def read_russian(
                 )
             )
             clause = Clause(clause.rule, (), ())
-    return RussianText(act, reading.changes, entry, clause, signatory, notes, reading.unread)
+    codes_ru = {code: a.code_ru for code, a in plan.abbreviations.items() if a.code_ru is not None}
+    return RussianText(act, reading.changes, entry, clause, signatory, notes, reading.unread, codes_ru)
 
 
 def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, tuple[str, ...]]]]:
@@ -973,7 +982,7 @@ def _key(op: Operation) -> tuple[Any, ...]:
             return (kind,)
 
 
-def _merged(op: Operation, change: RussianChange) -> tuple[Operation | None, str | None]:
+def _merged(op: Operation, change: RussianChange, codes_ru: dict[str, str]) -> tuple[Operation | None, str | None]:
     """The Kazakh operation with the Russian texts of the same change; None and the reason where they disagree."""
     ru = change.ru
     update: dict[str, Any]
@@ -983,19 +992,26 @@ def _merged(op: Operation, change: RussianChange) -> tuple[Operation | None, str
         case "insert_rows":
             rows = [r.model_copy(update={"cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)]
             update = {"rows": tuple(rows)}
+        case "replace_words" | "replace_words_in" if ru["old_ru"] == UNKNOWN_TEXT_RU:
+            update = {}  # the Russian text does not give the words (a drafted text's unknown mark)
         case "replace_words" | "replace_words_in":
             update = {"old_ru": ru["old_ru"], "new_ru": ru["new_ru"]}
         case "add_abbreviations":
             codes = list(op.entries)
             lines = ru["entries"]
             update = {
-                "codes_ru": {k: c for k, (c, _) in zip(codes, lines, strict=True) if c != k},
-                "entries_ru": {k: e for k, (_, e) in zip(codes, lines, strict=True)},
+                "codes_ru": {k: c for k, (c, _) in zip(codes, lines, strict=True) if c not in (k, UNKNOWN_TEXT_RU)},
+                "entries_ru": {k: e for k, (_, e) in zip(codes, lines, strict=True) if e is not UNKNOWN},
             }
             if not update["codes_ru"]:
                 del update["codes_ru"]
         case "replace_abbreviation":
-            update = {"expansion_ru": ru["expansion_ru"], "code_ru": ru["code_ru"]}
+            update = {"expansion_ru": ru["expansion_ru"]}
+            # The line's Russian code as the act finds it (the plan's, else the Kazakh code standing for it):
+            # a new one only where the Russian text gives another.
+            current = codes_ru.get(op.code) or op.code
+            if ru["code_ru"] not in (current, UNKNOWN_TEXT_RU):
+                update["code_ru"] = ru["code_ru"]
         case "set_title" | "add_section" | "add_subsection":
             update = {"title_ru": ru["title_ru"]}
         case "replace_text":
@@ -1017,6 +1033,14 @@ def _merged(op: Operation, change: RussianChange) -> tuple[Operation | None, str
     if merged is None:
         return None, problems[0].message
     return merged, None
+
+
+def _note_codes(op: Operation, codes: dict[str, str]) -> None:
+    """The Russian codes a merged change gives to lines of the note (for the changes after it)."""
+    if op.op == "add_abbreviations":
+        codes.update(op.codes_ru)
+    elif op.op == "replace_abbreviation" and op.code_ru is not None:
+        codes[op.code] = op.code_ru
 
 
 def _plain(value: Any) -> Any:
@@ -1042,10 +1066,13 @@ def _kazakh_reading(op: DraftOp) -> str:
     return f"the Kazakh text: {op.operation.op}" + (f" ({what})" if what else "")
 
 
-def merge_russian(draft: Draft, russian: RussianText) -> Draft:
+def merge_russian(draft: Draft, russian: RussianText, before: Plan | None = None) -> Draft:
     """The Kazakh draft with the Russian texts of the same act, aligned change by change (same kind, same
     target, same order). A change in one text and not in the other, or one whose readings disagree, is
-    REVIEW with both readings; the Kazakh operation then keeps no Russian text."""
+    REVIEW with both readings; the Kazakh operation then keeps no Russian text.
+
+    ``before``: the plan just before the act; the Russian words' occurrences are counted in it (as the
+    Kazakh ones are), the text never giving them."""
     notes = list(draft.notes)
     act = draft.act
     ru_act = russian.act
@@ -1078,6 +1105,7 @@ def merge_russian(draft: Draft, russian: RussianText) -> Draft:
             )
         )
     ops = [dataclasses.replace(op, notes=list(op.notes)) for op in draft.operations]
+    codes = dict(russian.codes_ru)  # the note's Russian codes as the act's earlier changes leave them
     kazakh = [k for k, op in enumerate(ops) if op.operation is not None]
     left = [_key(ops[k].operation) for k in kazakh]  # type: ignore[arg-type]
     right = [c.key for c in russian.changes]
@@ -1087,11 +1115,12 @@ def merge_russian(draft: Draft, russian: RussianText) -> Draft:
             for k, change in zip(kazakh[a0:a1], russian.changes[b0:b1], strict=True):
                 op = ops[k]
                 assert op.operation is not None
-                merged, problem = _merged(op.operation, change)
+                merged, problem = _merged(op.operation, change, codes)
                 if merged is None:
                     op.notes.append(Review(change.line, op.operation.op, f"{problem}; {_reading(change)}"))
                 else:
                     op.operation = merged
+                    _note_codes(merged, codes)
                     op.source = [*op.source, *change.source]
                     op.notes.extend(change.notes)
             continue
@@ -1111,4 +1140,48 @@ def merge_russian(draft: Draft, russian: RussianText) -> Draft:
     for _, op in russian.unread:
         ops.append(dataclasses.replace(op, source=[f"(Russian text) {s}" for s in op.source]))
     notes.extend(russian.notes)
-    return dataclasses.replace(draft, act=act, operations=ops, notes=notes)
+    result = dataclasses.replace(draft, act=act, operations=ops, notes=notes)
+    if before is not None:
+        count_russian_occurrences(result, before)
+    return result
+
+
+def count_russian_occurrences(draft: Draft, before: Plan) -> None:
+    """Set each Russian word replacement's ``occurrences_ru`` where the Russian cells of the version it amends
+    hold its words another number of times than the Kazakh count (the operations applied in order; a
+    Russian text no source gives may hide more: the count is of the known texts). Words the known Russian
+    cells do not hold at all are REVIEW."""
+    plan = before
+    source = Source(draft.act, draft.act.date)
+    for op in draft.operations:
+        model = op.operation
+        if model is None:
+            continue
+        if isinstance(model, ReplaceWordsOp) and model.old_ru is not None:
+            found, unknown = _russian_count(plan, model)
+            if found and found != model.occurrences:
+                model = model.model_copy(update={"occurrences_ru": found})
+                op.operation = model
+            elif not found and not unknown:
+                op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
+        try:
+            plan = apply(plan, model, source)
+        except (AmendError, TypeError):
+            return  # the draft check says why; later counts would be of a version that is not the act's
+
+
+def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
+    columns = (op.column,) if op.column else plan.column_ids
+    if op.row is not None:
+        rows = [r for r in plan.rows if r.number == op.row]
+    else:
+        rows = [r for r in plan.rows if op.section is None or r.section == op.section]
+    found = unknown = 0
+    for row in rows:
+        for c in columns:
+            text = row.cells_ru.get(c, UNKNOWN)
+            if isinstance(text, str):
+                found += text.count(op.old_ru or "")
+            else:
+                unknown += 1
+    return found, unknown

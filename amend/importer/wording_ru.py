@@ -96,6 +96,8 @@ WHOLE_TEXT_RU = "по всему тексту"  # "бүкіл мәтіні бо�
 ABBREVIATION_OLD_RU = "аббревиатуру"  # "деген аббревиатура"
 ABBREVIATION_NEW_RU = "аббревиатурой"  # "деген аббревиатурамен"
 PLAN_FRAME_RU = "утвержденном указанным постановлением"  # "көрсетілген қаулымен бекітілген"
+# The annex (the plan) named without its title, which the Russian text names in a case ours cannot form.
+PLAN_CONTEXT_RU = "в приложении к указанному постановлению"
 SECTION_LOC_RU = "в разделе"  # "... деген N-бөлімде"
 SUBSECTION_LOC_RU = "в подразделе"  # "... деген кіші бөлімде"
 NOTE_CONTEXT_RU = "в примечании:"  # "Ескертпеде:"
