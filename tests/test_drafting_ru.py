@@ -174,6 +174,7 @@ def _candidate(rng: random.Random, p: Plan) -> dict[str, Any] | None:
     kind = rng.choice(
         [
             "replace_row",
+            "replace_cells",
             "insert_rows",
             "delete_row",
             "words",
@@ -198,6 +199,15 @@ def _candidate(rng: random.Random, p: Plan) -> dict[str, Any] | None:
             "cells": {"measure": _kk(rng), "executors": rng.choice(codes) if codes else "ОМ"},
             "cells_ru": _cells_ru(rng),
         }
+    if kind == "replace_cells" and row:
+        cells_ru = {"measure": _ru(rng)}
+        return {
+            "op": "replace_cells",
+            "row": str(row.number),
+            "section": rng.choice([row.section, None]),
+            "cells": {"measure": _kk(rng)},
+            "cells_ru": {c: t for c, t in cells_ru.items() if t is not UNKNOWN},
+        }
     if kind == "insert_rows" and row:
         number = f"{row.number}-{rng.randint(1, 3)}"
         op = {
@@ -213,12 +223,16 @@ def _candidate(rng: random.Random, p: Plan) -> dict[str, Any] | None:
     if kind == "words" and row and isinstance(row.cells["measure"], str):
         old = rng.choice(row.cells["measure"].split())
         op = {"op": "replace_words", "row": str(row.number), "old": old, "new": rng.choice(["", _kk(rng, 1, 2)])}
-        op["occurrences"] = row.cells["measure"].count(old) + str(row.cells["executors"]).count(old)
+        cell = rng.random() < 0.4
+        if cell:
+            op["column"] = "measure"
+        op["occurrences"] = row.cells["measure"].count(old) + (0 if cell else str(row.cells["executors"]).count(old))
         measure_ru = row.cells_ru.get("measure")
         if isinstance(measure_ru, str) and rng.random() < 0.8:
             old_ru = rng.choice(measure_ru.split())
             op |= {"old_ru": old_ru, "new_ru": rng.choice(["", " ".join(rng.sample(RU, 2))])}
-            op["occurrences_ru"] = measure_ru.count(old_ru) + str(row.cells_ru.get("executors", "")).count(old_ru)
+            other = 0 if cell else str(row.cells_ru.get("executors", "")).count(old_ru)
+            op["occurrences_ru"] = measure_ru.count(old_ru) + other
             if op["occurrences_ru"] == op["occurrences"]:
                 del op["occurrences_ru"]  # the default: the Kazakh count
         return op

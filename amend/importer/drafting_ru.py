@@ -26,6 +26,7 @@ from amend.engine.operations import (
     InsertText,
     Operation,
     ReplaceAbbreviation,
+    ReplaceCells,
     ReplaceRow,
     ReplaceText,
     ReplaceWords,
@@ -110,6 +111,10 @@ class _Writer:
     def _cells(self, cells: dict[str, Text]) -> tuple[str, ...]:
         return tuple(text_ru(cells.get(c)) for c in self.plan.column_ids)  # type: ignore[arg-type]
 
+    def _column_number(self, column: str) -> int:
+        # The table numbers its columns from the row number ("1") on.
+        return list(self.plan.column_ids).index(column) + 2
+
     def write(self, ops: Sequence[Operation]) -> None:
         for op in ops:
             if self.context == ("point", None) and not isinstance(op, (ReplaceText, InsertText, DeleteText)):
@@ -117,7 +122,7 @@ class _Writer:
             self._one(op)
 
     def _one(self, op: Operation) -> None:
-        rows: tuple[tuple[str, tuple[str, ...]], ...]
+        rows: tuple[tuple[str | None, tuple[str, ...]], ...]
         match op:
             case ReplaceRow():
                 self.section_context(op.section)
@@ -142,15 +147,18 @@ class _Writer:
                 else:
                     head = ""
                 self.para(f"{head}{r.SUPPLEMENT_RU} {listing} {r.WITH_CONTENT_RU}:", rows=rows)
+            case ReplaceCells():
+                self.section_context(op.section)
+                columns = [c for c in self.plan.column_ids if c in op.cells]
+                numbers = " и ".join(str(self._column_number(c)) for c in columns)
+                head = f"{'графы' if len(columns) > 1 else 'графу'} {numbers} строки, {r.ROW_NUMBER_ONE} {op.row},"
+                cells = tuple(text_ru(op.cells_ru.get(c)) for c in columns)  # type: ignore[arg-type]
+                self.para(f"{head} {r.IN_NEW_WORDING_RU}:", rows=((None, cells),))
             case ReplaceWords():
+                self.section_context(op.section)
+                scope = f"{r.row_listing_ru([str(op.row)], 'loc')} " if op.row is not None else ""
                 if op.column is not None:
-                    raise NoRussianFormula("words in one column have no Russian formula here", path=("column",))
-                if op.row is not None:
-                    self.section_context(op.section)
-                    scope = f"{r.row_listing_ru([str(op.row)], 'loc')} "
-                else:
-                    self.section_context(op.section)
-                    scope = ""
+                    scope += f"в графе {self._column_number(op.column)} "
                 old = r.UNKNOWN_TEXT_RU if op.old_ru is None else op.old_ru
                 new = r.UNKNOWN_TEXT_RU if op.old_ru is None else (op.new_ru or "")
                 if new:

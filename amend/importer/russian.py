@@ -53,8 +53,10 @@ from amend.importer.instructions import (
     PlanContext,
     ReplaceAbbreviation,
     ReplaceActText,
+    ReplaceCells,
     ReplaceRows,
     ReplaceWords,
+    RowContext,
     SectionContext,
     SetTitle,
     Signature,
@@ -89,13 +91,14 @@ __all__ = [
 ]
 
 _GRAMMAR = r"""
-?start: enacting | lead_in | plan_ctx | section_ctx | subsection_ctx | note_ctx
+?start: enacting | lead_in | plan_ctx | section_ctx | subsection_ctx | note_ctx | row_ctx
       | replace_rows | insert_rows | delete_rows | words | note_add | note_replace | note_delete
+      | replace_cells | col_cells
       | section_title | subsection_title | add_section | add_subsection | section_delete
       | point_text | act_title | point_insert | subpoint_insert | point_delete | entry | signature
 
 // -- context ---------------------------------------------------------------------------------
-section_ctx: «в разделе» (SECNUM QUOTED? | QUOTED) ":"
+section_ctx: «в разделе» (SECNUM "."? QUOTED? | QUOTED) ":"
 subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
 plan_ctx: PLAN_FRAME ":" | «в приложении к указанному постановлению» ":"
 note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":"
@@ -107,13 +110,21 @@ rows_ins: _ROW_INS _ROWNUM rowlist ","?
 replace_rows: rows_acc «изложить в следующей редакции» ":"
 _after_row: «после строки» _ROWNUM ROWITEM ","?
 _into_sub: «подраздел» (SUBNUM QUOTED? | QUOTED)
-insert_rows: (_after_row | _into_sub)? «дополнить» rows_ins «следующего содержания» ":"
+into_sec: «раздел» (SECNUM "."? QUOTED? | QUOTED)
+insert_rows: (_after_row | _into_sub | into_sec)? «дополнить» rows_ins «следующего содержания» ":"
 delete_rows: rows_acc «исключить» _END?
+// "в строке, порядковый номер 15:": the row the next sentences speak of ("в графе 3 слова ...", "графу 5 ...")
+row_ctx: «в» _ROW_LOC _ROWNUM ROWITEM ","? ":"
+collist: COLITEM ("," COLITEM)* («и» COLITEM)?
+_cols_acc: _COL_ACC collist
+replace_cells: _cols_acc «строки» _ROWNUM ROWITEM ","? «изложить в следующей редакции» ":"
+col_cells: _cols_acc «изложить в следующей редакции» ":"
 
 // -- words -----------------------------------------------------------------------------------
 words: scope? pairs _END?
-scope: row_scope | text_scope
+scope: row_scope col_scope? | col_scope | text_scope
 row_scope: «в» _ROW_LOC _ROWNUM rowlist ","?
+col_scope: _COL_LOC collist ","?
 text_scope: «по всему тексту»
 pairs: pair ("," pair)*
 pair: OLD_NOUN QUOTED («заменить» NEW_NOUN QUOTED | «исключить»)
@@ -153,9 +164,12 @@ on_date: «с» DAY MONTH YEAR «года»
 signature: POSITION NAME
 
 QUOTED: /"[^"]*"/
-SECNUM: /[0-9IVXLCІХС]+(?![\w.])/
+SECNUM: /[0-9IVXLCІХС]+(?!\w|\.\d)/
+COLITEM: /\d+(?=[\s,])/
+_COL_ACC: /(?:графу|графы)(?!\w)/
+_COL_LOC: /в\s+граф(?:е|ах)(?!\w)/
 SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?!\w)/
-ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,])/
+ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,:])/
 POINT: /\d+(?=[\s.,])/
 SUBPOINT: /\d+\)/
 POINT_REF: /пункт\s+\d+(?!\w)/
@@ -166,7 +180,7 @@ DAY: /\d{1,2}/
 MONTH: /[^\W\d_]+/
 YEAR: /\d{4}/
 LEAD: /(?:В|в)несши?\s+в\s+[^:]*|Внести\s+в\s+[^:]*/
-PLAN_FRAME: /в\s+[^:]*?утвержденн(?:ом|ой|ых|ый)\s+указанным\s+постановлением/
+PLAN_FRAME: /в\s+[^:]*?утвержденн(?:ом|ой|ых|ый)\s+(?:выше)?указанным\s+постановлением/
 ENACTING: /.*ПОСТАНОВЛЯЕТ\s*:/
 POSITION: /.*(?:Министр|Президент|Председатель|Руководитель)(?:\s+Республики\s+Казахстан)?(?=\s)/
 NAME: /(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][\w-]+/
@@ -261,6 +275,9 @@ class _Reader(Transformer[Token, Formula]):
     def insert_rows(self, *args: Any) -> Formula:
         rows: list[str] = args[-1]
         values: dict[str, Any] = {"rows": rows}
+        section = next((a for a in args[:-1] if isinstance(a, dict)), None)
+        if section is not None:
+            return Formula("insert_rows", {**values, **section})
         tokens = [a for a in args[:-1] if isinstance(a, Token)]
         if tokens and tokens[0].type == "ROWITEM":
             values["after"] = str(tokens[0])
@@ -272,6 +289,26 @@ class _Reader(Transformer[Token, Formula]):
             values.update(subsection=number or "", subsection_title=title)
         return Formula("insert_rows", values)
 
+    def into_sec(self, *args: Token) -> dict[str, Any]:
+        number = next((_section(a) for a in args if a.type == "SECNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        return {"section": number, "section_title": title}
+
+    def collist(self, *items: Token) -> list[int]:
+        return [int(i) for i in items]
+
+    def row_ctx(self, row: Token) -> Formula:
+        return Formula("row_ctx", {"row": str(row)})
+
+    def replace_cells(self, columns: list[int], row: Token) -> Formula:
+        return Formula("replace_cells", {"row": str(row), "columns": columns})
+
+    def col_cells(self, columns: list[int]) -> Formula:
+        return Formula("col_cells", {"columns": columns})
+
+    def col_scope(self, columns: list[int]) -> dict[str, Any]:
+        return {"column": columns[0], "columns": columns}
+
     def delete_rows(self, rows: list[str]) -> Formula:
         return Formula("delete_rows", {"rows": rows})
 
@@ -281,8 +318,11 @@ class _Reader(Transformer[Token, Formula]):
     def text_scope(self) -> dict[str, Any]:
         return {"whole_text": True}
 
-    def scope(self, part: dict[str, Any]) -> dict[str, Any]:
-        return part
+    def scope(self, *parts: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in parts:
+            out.update(part)
+        return out
 
     def pair(self, _noun: Token, old: Token, *new: Token) -> tuple[str, str | None]:
         # Words are quoted exactly: a blank inside the quotes is part of them.
@@ -687,11 +727,26 @@ class _Reading:
                 self.section, self.subsection, self.in_note = None, None, False
                 self.pending = [i.paragraph.text]
             case SectionContext():
-                self.section, self.subsection, self.in_note = i.section, None, False
+                # A section named by its title only is found by its Russian title where the plan gives it.
+                found = [s.number for s in self.plan.sections if i.title is not None and s.title_ru == i.title]
+                number = i.section or (found[0] if len(found) == 1 else None)
+                self.section, self.subsection, self.in_note = number, None, False
                 self.pending = [i.paragraph.text]
-                if i.section is None:
-                    note = Review(line, "section", "the section is named by its title only: its number is not read")
-                    self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
+            case RowContext():
+                self.pending = [*self.pending, i.paragraph.text]
+            case ReplaceCells():
+                ids = self.columns
+                picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
+                if None in picked or i.table is None:
+                    why = "a column the plan does not have" if None in picked else "no quoted cells"
+                    self._add(i, ("replace_cells", i.row), {"cells_ru": {}}, None, why=why)
+                    return
+                kinds = [k for k in self.kinds if k.id in picked]
+                cells, problems = _read_cells(i.table.lines, kinds, self.lexicon)
+                notes = [Review(n, f"row {i.row}" + (f", {c}" if c else ""), m) for c, n, m in problems]
+                data = {"op": "replace_cells", **self._section_data(), "row": i.row}
+                data |= {"cells": dict.fromkeys(picked, UNKNOWN), "cells_ru": cells}
+                self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, data, notes=notes)
             case SubsectionContext():
                 self.subsection, self.in_note = i.subsection, False
                 self.section = self.section or i.subsection.split(".")[0]
@@ -713,8 +768,8 @@ class _Reading:
                     self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
             case InsertRows():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
-                subsection = i.subsection or self.subsection
-                section = self.section or (i.subsection.split(".")[0] if i.subsection else None)
+                subsection = i.subsection or (None if i.section else self.subsection)
+                section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
                 data = {
                     "op": "insert_rows",
@@ -962,7 +1017,7 @@ def _key(op: Operation) -> tuple[Any, ...]:
     data: dict[str, Any] = op.model_dump(mode="python")
     kind = op.op
     match kind:
-        case "replace_row" | "delete_row":
+        case "replace_row" | "delete_row" | "replace_cells":
             return (kind, str(data["row"]))
         case "insert_rows":
             return (kind, tuple(str(r["number"]) for r in data["rows"]))
@@ -987,7 +1042,7 @@ def _merged(op: Operation, change: RussianChange, codes_ru: dict[str, str]) -> t
     ru = change.ru
     update: dict[str, Any]
     match op.op:
-        case "replace_row":
+        case "replace_row" | "replace_cells":
             update = {"cells_ru": ru["cells_ru"]}
         case "insert_rows":
             rows = [r.model_copy(update={"cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)]
