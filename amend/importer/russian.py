@@ -550,7 +550,10 @@ def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
     lex = Lexicon()
     if lexicon is not None:
         lex.add(lexicon.words)
-    lex.add_whole_words(read_lines(enumerate(fix_lookalikes(text).split("\n"), 1)))
+    lines = fix_lookalikes(text).split("\n")
+    lex.add_whole_words(read_lines(enumerate(lines, 1)))
+    # An indented line starts a paragraph: its first word is whole too.
+    lex.add(m.group(1) for line in lines if (m := re.match(r"^\s{2,}([^\W\d_]{3,})\s", line)))
     lex.add(Lexicon.from_texts(phrases_ru()).words)
     return lex
 
