@@ -512,3 +512,28 @@ def test_every_russian_formula_of_an_act_in_the_banks_layout():
     misses = [k for k, (a, b) in enumerate(zip(got, _normal(expected), strict=True)) if a != b]
     assert all(k in reviewed for k in misses), (misses, reviewed)
     assert len(misses) <= 2, misses
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("примечание к Комплексному плану дополнить строками следующего содержания:", "note_add"),
+        ('примечание "Расшифровка аббревиатур:" дополнить строкой следующего содержания:', "note_add"),
+        ("примечание:", "note_ctx"),
+        ('строку "МОН – Министерство образования" изложить в следующей редакции:', "note_replace"),
+        ("в Плане мероприятий, утвержденном вышеуказанным постановлением:", "plan_ctx"),
+        ('в разделе 1. "Реализация права детей":', "section_ctx"),
+    ],
+)
+def test_other_printed_forms_of_the_same_russian_formulae(text, kind):
+    formula = parse_russian(text)
+    assert formula is not None and formula.kind == kind
+
+
+def test_words_in_several_rows_are_one_change_per_row_as_in_kazakh():
+    text = RU.replace(
+        'в строке, порядковый номер 28, слова "ежегодно, июнь, декабрь"',
+        'в строках, порядковые номера 28 и 29, слова "ежегодно, июнь, декабрь"',
+    )
+    changes = [c for c in read_russian(text, PLAN).changes if c.key[0] == "replace_words"]
+    assert [c.key for c in changes] == [("replace_words", "28"), ("replace_words", "29")]

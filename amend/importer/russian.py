@@ -101,7 +101,7 @@ _GRAMMAR = r"""
 section_ctx: «в разделе» (SECNUM "."? QUOTED? | QUOTED) ":"
 subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
 plan_ctx: PLAN_FRAME ":" | «в приложении к указанному постановлению» ":"
-note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":"
+note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":" | _NOTE_NOM ":"
 
 // -- rows ------------------------------------------------------------------------------------
 rowlist: ROWITEM ("," ROWITEM)* («и» ROWITEM)?
@@ -131,7 +131,7 @@ pair: OLD_NOUN QUOTED («заменить» NEW_NOUN QUOTED | «исключит
 
 // -- the note of abbreviations -----------------------------------------------------------------
 _note_lead: _NOTE_IN ":"? | _NOTE_NOM ":"?
-note_add: _note_lead? «расшифровку аббревиатур»? «дополнить» _LINES_INS «следующего содержания» ":"
+note_add: _note_lead? _ABBREVIATIONS? QUOTED? «дополнить» _LINES_INS «следующего содержания» ":"
 _line: «расшифровку аббревиатуры» QUOTED | «строку» QUOTED
 note_replace: _note_lead? _line «изложить в следующей редакции» ":"
 note_delete: _note_lead? _line «исключить» _END?
@@ -191,8 +191,9 @@ _ROW_INS: /(?:строкой|строками)(?:\s*\(\s*строками\s*\))?
 _ROW_LOC: /(?:строке|строках)(?!\w)/
 _ROWNUM: /,?\s*порядков(?:ый|ые)\s+номер(?:а)?(?!\w)/
 _LINES_INS: /(?:строками|строкой)(?!\w)/
+_ABBREVIATIONS: /(?:расшифровку|расшифровка)\s+аббревиатур(?!\w)/
 _NOTE_IN: /[Вв]\s+примечании(?!\w)/
-_NOTE_NOM: /[Пп]римечание(?!\w)/
+_NOTE_NOM: /[Пп]римечани[ея](?:\s+к\s+[^:"«]*?)?(?=\s*(?::|дополнить|расшифровк|"))/
 _TITLE: /(?:заголовок|наименование)(?!\w)/
 _KIND: /(?:постановление|приказ|Указ)(?!\w)/
 _WHICH: /(?:который|которые)(?!\w)/
@@ -336,7 +337,7 @@ class _Reader(Transformer[Token, Formula]):
         pairs = next(a for a in args if isinstance(a, list))
         return Formula("words", {"scope": scope, "pairs": pairs})
 
-    def note_add(self) -> Formula:
+    def note_add(self, *_named: Token) -> Formula:
         return Formula("note_add", {"after": None})
 
     def note_replace(self, quoted: Token) -> Formula:
@@ -436,9 +437,9 @@ def parse_russian(text: str) -> Formula | None:
     """The formula a Russian paragraph is (the same kinds and values as ``grammar.parse_paragraph``), or None."""
     try:
         tree = _parser().parse(text)
-    except LarkError:
+        result = _Reader().transform(tree)
+    except LarkError:  # no derivation, or one whose values are none (a VisitError is a LarkError)
         return None
-    result = _Reader().transform(tree)
     if not isinstance(result, Formula):
         return None
     v = result.values
@@ -801,14 +802,19 @@ class _Reading:
                         why="words in the note: the line and the Kazakh words are not in the Russian text",
                     )
             case ReplaceWords():
-                for old, new in i.pairs:
-                    self._add(
-                        i,
-                        ("replace_words", i.row),
-                        {"old_ru": old, "new_ru": new},
-                        None,
-                        why="the Kazakh words, which the operation replaces, are not in the Russian text",
-                    )
+                # Several rows or columns named: one change each, as the Kazakh reading makes one operation each.
+                numbers = i.columns or ((i.column_number,) if i.column_number is not None else (None,))
+                named: list[str | None] = list(i.rows) or [i.row]
+                for row in named:
+                    for _ in numbers:
+                        for old, new in i.pairs:
+                            self._add(
+                                i,
+                                ("replace_words", row),
+                                {"old_ru": old, "new_ru": new},
+                                None,
+                                why="the Kazakh words, which the operation replaces, are not in the Russian text",
+                            )
             case AddAbbreviations():
                 self._add(
                     i,
