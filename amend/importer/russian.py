@@ -21,17 +21,18 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from amend.engine.acts import Act, Signatory
-from amend.engine.apply import apply
+from amend.engine.acts import Act, OnSigning, Signatory
+from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
 from amend.engine.operations import ReplaceWords as ReplaceWordsOp
-from amend.engine.provenance import Source
+from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
@@ -1212,26 +1213,36 @@ def merge_russian(draft: Draft, russian: RussianText, before: Plan | None = None
 
 def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     """Set each Russian word replacement's ``occurrences_ru`` where the Russian cells of the version it amends
-    hold its words another number of times than the Kazakh count (the operations applied in order; a
-    Russian text no source gives may hide more: the count is of the known texts). Words the known Russian
-    cells do not hold at all are REVIEW."""
-    plan = before
-    source = Source(draft.act, draft.act.date)
+    hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
+    earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
+    more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
+    entry = draft.entry_into_force or OnSigning(rule="on_signing")
+    done: list[Operation] = []
     for op in draft.operations:
         model = op.operation
         if model is None:
             continue
         if isinstance(model, ReplaceWordsOp) and model.old_ru is not None:
-            found, unknown = _russian_count(plan, model)
-            if found and found != model.occurrences:
-                model = model.model_copy(update={"occurrences_ru": found})
-                op.operation = model
-            elif not found and not unknown:
-                op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
-        try:
-            plan = apply(plan, model, source)
-        except (AmendError, TypeError):
-            return  # the draft check says why; later counts would be of a version that is not the act's
+            partial = Amendment(
+                act=draft.act,
+                amends=draft.amends,
+                status=ActStatus.DRAFT,
+                entry_into_force=entry,
+                operations=tuple(done),
+            )
+            try:
+                filed = FiledAmendment(partial, Path(draft.source))
+                version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+            except AmendError:
+                version = None  # the draft check says why; no count is made from a version that is not the act's
+            if version is not None:
+                found, unknown = _russian_count(version, model)
+                if found and found != model.occurrences:
+                    model = model.model_copy(update={"occurrences_ru": found})
+                    op.operation = model
+                elif not found and not unknown:
+                    op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
+        done.append(model)
 
 
 def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
