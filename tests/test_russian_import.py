@@ -537,3 +537,30 @@ def test_words_in_several_rows_are_one_change_per_row_as_in_kazakh():
     )
     changes = [c for c in read_russian(text, PLAN).changes if c.key[0] == "replace_words"]
     assert [c.key for c in changes] == [("replace_words", "28"), ("replace_words", "29")]
+
+
+def test_the_russian_words_are_counted_in_the_version_the_pair_amends(tmp_path):
+    # Act 9007 (a scenario fixture) gives row 28 Russian cells; the pair's Russian words occur three times
+    # there, the Kazakh ones once: occurrences_ru is 3, and the draft applies.
+    root = tmp_path / "repo"
+    shutil.copytree(ROOT / "plans", root / "plans")
+    shutil.copytree(ROOT / "tests/fixtures/structure/russian/plans", root / "plans", dirs_exist_ok=True)
+    kk, ru = tmp_path / "kk.txt", tmp_path / "ru.txt"
+    kazakh_words = '"жыл сайын маусым, желтоқсан" деген сөздер "жыл сайын желтоқсан" деген сөздермен ауыстырылсын'
+    kk.write_text(_kazakh_text().replace(kazakh_words, '"28-жолдың іс-шарасы" деген сөздер алып тасталсын'), "utf-8")
+    russian_words = 'слова "ежегодно, июнь, декабрь" заменить словами "ежегодно, декабрь"'
+    ru.write_text(RU.replace(russian_words, 'слова "тестовый текст" исключить'), encoding="utf-8")
+    result = runner.invoke(app, ["import", str(kk), "--ru", str(ru), "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "draft.yaml"
+    out.write_text(result.stdout, encoding="utf-8")
+    from amend.store.yaml_io import read_yaml
+
+    data = read_yaml(out)
+    words = next(op for op in data["operations"] if op["op"] == "replace_words")
+    assert (words["occurrences"], words["old_ru"], words["new_ru"], words["occurrences_ru"]) == (
+        1,
+        "тестовый текст",
+        "",
+        3,
+    )

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -98,15 +97,9 @@ def import_act(
                     text, base, plan_lexicon(base_dir), source=textfile.name, adopted=adopted, published=day
                 )
         if ru is not None:  # the Russian text of the same act, merged change by change
-            from amend.importer.preview import version_before
-            from amend.importer.russian import merge_russian, read_russian
+            from amend.importer.russian import import_pair
 
-            before = base
-            amendment = draft.amendment()
-            if amendment is not None:
-                with contextlib.suppress(AmendError):
-                    before = version_before(root, amendment, Path(textfile.name))
-            draft = merge_russian(draft, read_russian(decode(ru, read_bytes(ru)), before, published=day), before)
+            draft = import_pair(draft, decode(ru, read_bytes(ru)), base, root, published=day)
     except AmendError as err:
         fail(err)
     content = render_draft(draft)

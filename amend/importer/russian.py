@@ -15,6 +15,7 @@ anything else is REVIEW with both readings, never a guess. Nothing is ever trans
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import difflib
@@ -85,6 +86,7 @@ __all__ = [
     "RussianAct",
     "RussianChange",
     "count_russian_occurrences",
+    "import_pair",
     "merge_russian",
     "parse_russian",
     "read_russian",
@@ -1230,11 +1232,14 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
                 entry_into_force=entry,
                 operations=tuple(done),
             )
+            version: Plan | None
             try:
                 filed = FiledAmendment(partial, Path(draft.source))
                 version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
             except AmendError:
-                version = None  # the draft check says why; no count is made from a version that is not the act's
+                # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
+                # day's end): a row none of them touches stands as before the act; else no count is made.
+                version = before if _untouched(model, done) else None
             if version is not None:
                 found, unknown = _russian_count(version, model)
                 if found and found != model.occurrences:
@@ -1243,6 +1248,28 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
                 elif not found and not unknown:
                     op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
         done.append(model)
+
+
+# The kinds of change that touch no row but the ones they name (by ``row``, or the rows they insert).
+_ROW_KINDS = frozenset({"replace_row", "replace_cells", "insert_rows", "delete_row", "replace_words"})
+_NO_ROW_KINDS = frozenset(
+    {"add_abbreviations", "replace_abbreviation", "delete_abbreviation", "set_title", "replace_text", "insert_text"}
+)
+
+
+def _untouched(op: ReplaceWordsOp, earlier: list[Operation]) -> bool:
+    """True if ``op`` names one row and no earlier change of the act touches it (or moves rows about)."""
+    if op.row is None:
+        return False
+    named: set[str] = set()
+    for o in earlier:
+        if o.op in _NO_ROW_KINDS or (o.op == "delete_text"):
+            continue
+        if o.op not in _ROW_KINDS or getattr(o, "row", 0) is None:
+            return False  # a change over many rows, or of the table's structure
+        named.add(str(getattr(o, "row", "")))
+        named.update(str(r.number) for r in getattr(o, "rows", ()))
+    return str(op.row) not in named
 
 
 def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
@@ -1260,3 +1287,20 @@ def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
             else:
                 unknown += 1
     return found, unknown
+
+
+def import_pair(draft: Draft, text: str, base: Plan, root: Path, published: dt.date | None = None) -> Draft:
+    """The Kazakh ``draft`` with the act's Russian ``text`` merged into it: read against the plan as it stands
+    just before the act (``base`` with the adopted acts under ``root``), where the Russian words are counted."""
+    from amend.importer.preview import version_before
+
+    before = base
+    ops = tuple(op.operation for op in draft.operations if op.operation is not None)
+    if ops:
+        entry = draft.entry_into_force or OnSigning(rule="on_signing")  # as the Kazakh counts take it
+        act = Amendment(
+            act=draft.act, amends=draft.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
+        )
+        with contextlib.suppress(AmendError):
+            before = version_before(root, act, Path(draft.source))
+    return merge_russian(draft, read_russian(text, before, published=published), before)
