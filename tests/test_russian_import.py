@@ -564,3 +564,9 @@ def test_the_russian_words_are_counted_in_the_version_the_pair_amends(tmp_path):
         "",
         3,
     )
+
+
+def test_the_act_line_broken_by_the_print_is_read_whole():
+    text = RU.replace("от 15 октября 2025 года № 2701", "от 15 октября 2025\nгода № 2701")
+    act = read_russian(text, PLAN).act
+    assert (act.number, act.date, act.amends) == ("2701", dt.date(2025, 10, 15), "748")

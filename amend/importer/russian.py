@@ -468,6 +468,9 @@ _ACT_RU = re.compile(
 )
 
 
+_ACT_START = re.compile(r"^(?:Постановление|Приказ|Указ|Закон)\s+\S+.*\sот\s")
+
+
 @dataclass(frozen=True)
 class RussianAct:
     """What the Russian heading and closing lines say of the act: the Russian title, the identity (kind,
@@ -485,6 +488,9 @@ class RussianAct:
 def _read_heading(heading: tuple[tuple[int, str], ...]) -> RussianAct:
     for k, (number, raw) in enumerate(heading):
         m = _ACT_RU.match(" ".join(raw.split()))
+        if m is None and k + 1 < len(heading) and _ACT_START.match(raw.strip()):
+            # The act's line broken by the print ("... от 30 мая 2025" / "года № 392"): the two lines together.
+            m = _ACT_RU.match(" ".join(f"{raw} {heading[k + 1][1]}".split()))
         if not m:
             continue
         day = russian_date(m.group("day"), m.group("month"), m.group("year"))
