@@ -619,12 +619,14 @@ def _table_rows(
 # What a Russian cell of a column with a vocabulary of its own looks like (``rows.column_kinds``): a row whose
 # printed cells do not fit is not read cell by cell (its cells would be shifted), it is left unknown (REVIEW).
 _MONTHS_RU = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-_CODE_RU = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][^\s,]*(?:\s*\([^)]*\))?"
 _VOCABULARY_RU = {
     "deadline": re.compile(
-        rf"20\d\d|{_MONTHS_RU}|ежегодно|ежеквартально|ежемесячно|постоянно|полугоди|квартал|по мере", re.IGNORECASE
+        rf"20\d\d|{_MONTHS_RU}|ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|постоянно|полугоди|квартал|"
+        r"по мере|в течение|раз в",
+        re.IGNORECASE,
     ),
-    "executors": re.compile(rf"^{_CODE_RU}(?:\s*,\s*{_CODE_RU})*$"),
+    # A code first ("МИО областей, городов ..." names bodies after it in words).
+    "executors": re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"),
     "cost": re.compile(r"^-$|не требуется|\d|в пределах|средств|бюджет", re.IGNORECASE),
     "funding": re.compile(r"^-$|бюджет|РБ|МБ|ВБ|средств|не требуется|спонсор|международн", re.IGNORECASE),
 }
