@@ -30,6 +30,7 @@ from lark.exceptions import LarkError
 
 from amend.engine.acts import Act, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.base import Frozen
 from amend.engine.model import Plan
 from amend.engine.operations import Operation
 from amend.engine.operations import ReplaceWords as ReplaceWordsOp
@@ -37,7 +38,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
-from amend.importer.grammar import Clause, Formula, Later, Ref, _expand
+from amend.importer.grammar import Clause, Formula, Ref, _expand
 from amend.importer.instructions import (
     AddAbbreviations,
     AddSection,
@@ -423,7 +424,7 @@ class _Reader(Transformer[Token, Formula]):
         if exception is None:
             return Formula("entry", {"clause": Clause(rule, (), ()), "paragraphs": ()})
         refs, later = exception
-        clause = Clause(rule, refs.refs, Later(((refs.refs, later),)).items)
+        clause = Clause(rule, refs.refs, ((refs.refs, later),))
         return Formula("entry", {"clause": clause, "paragraphs": refs.paragraphs})
 
     def signature(self, position: Token, name: Token) -> Formula:
@@ -1119,8 +1120,7 @@ def _note_codes(op: Operation, codes: dict[str, str]) -> None:
 
 
 def _plain(value: Any) -> Any:
-    from amend.engine.base import Frozen
-
+    """Plain data of a model's dump (nested models too), for validating an operation again."""
     if isinstance(value, Frozen):
         return _plain(value.model_dump(mode="python", exclude_defaults=True))
     if isinstance(value, dict):
