@@ -86,11 +86,13 @@ from amend.importer.wording_ru import (
 __all__ = [
     "RussianAct",
     "RussianChange",
+    "RussianText",
     "count_russian_occurrences",
     "import_pair",
     "merge_russian",
     "parse_russian",
     "read_russian",
+    "russian_amended_plan",
     "russian_draft",
 ]
 
