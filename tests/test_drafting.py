@@ -233,7 +233,7 @@ def test_cli_draft_text_prints_writes_and_makes_a_reproducible_docx(tmp_path):
 
     body = "\n".join(p.text for p in Document(str(tmp_path / "a.docx")).paragraphs)
     assert "реттік нөмірі 6-жол мынадай редакцияда жазылсын:" in body
-    bad = runner.invoke(app, ["draft-text", str(ROOT / "plans/amendments/392.yaml"), "--lang", "ru"])
+    bad = runner.invoke(app, ["draft-text", str(ROOT / "plans/amendments/392.yaml"), "--lang", "en"])
     assert bad.exit_code == 2
 
 

@@ -67,6 +67,9 @@ def export(
     excel: Annotated[
         bool, typer.Option("--excel", help="CSV for Excel: begin with a UTF-8 byte order mark (csv only).")
     ] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="kk, or ru: the Russian texts (unknown where no source gives them).")
+    ] = "kk",
     root: Root = Path("."),
 ) -> None:
     """The rows of PLAN in force on a day, one line a row: columns, executor codes, amounts, last change.
@@ -83,6 +86,10 @@ def export(
             raise typer.BadParameter("an amending act exports only --to akn", param_hint="--to")
         _export_act_akn(Path(plan), root, output)
         return
+    if lang not in ("kk", "ru"):
+        raise typer.BadParameter(f"no language {lang!r} (kk, ru)", param_hint="--lang")
+    if lang == "ru" and to is ExportTo.akn:
+        raise typer.BadParameter("--lang ru is for csv, xlsx and json", param_hint="--lang")
     if at is None:
         raise typer.BadParameter("give the day: --at YYYY-MM-DD", param_hint="--at")
     day = parse_date(at, "--at")
@@ -92,7 +99,7 @@ def export(
         raise typer.BadParameter("--excel is for --to csv", param_hint="--excel")
     timeline = plan_timeline(root, plan)
     try:
-        table = export_rows(timeline.shown_at(day), day, repeal_note(timeline, day))
+        table = export_rows(timeline.shown_at(day), day, lang, repeal_note(timeline, day, lang))
     except AmendError as err:
         fail(err)
     try:

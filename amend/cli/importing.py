@@ -37,6 +37,18 @@ def import_act(
         typer.Option("--published", help="Day of first official publication (YYYY-MM-DD); the text never gives it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="The language of TEXTFILE: kk, or ru (Kazakh texts unknown).")
+    ] = "kk",
+    ru: Annotated[
+        Path | None,
+        typer.Option(
+            "--ru",
+            help="The act's Russian text: merged with the Kazakh TEXTFILE change by change.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
     root: Root = Path("."),
 ) -> None:
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
@@ -50,12 +62,20 @@ def import_act(
     if output is not None and output.exists() and not force:
         typer.echo(f"{output} exists; it is left as it is (use --force to overwrite it)", err=True)
         raise typer.Exit(1)
+    if lang not in ("kk", "ru"):
+        raise typer.BadParameter(f"no reading for language {lang!r} (kk, ru)", param_hint="--lang")
+    if lang == "ru" and ru is not None:
+        raise typer.BadParameter("--ru gives the Russian text beside a Kazakh TEXTFILE (without --lang ru)")
     day = parse_date(published, "--published") if published else None
     try:
         data = read_bytes(textfile)
         # A Word file is read as the text draft-text prints; the same draft as .txt and .docx gives one YAML.
         text = read_docx(data, textfile.name) if is_docx(data) else decode(textfile, data)
-        read = read_act(root, text, source=textfile.stem, plan=plan, published=day)
+        ru_text = None
+        if ru is not None:
+            ru_data = read_bytes(ru)
+            ru_text = read_docx(ru_data, ru.name) if is_docx(ru_data) else decode(ru, ru_data)
+        read = read_act(root, text, source=textfile.stem, plan=plan, published=day, lang=lang, ru_text=ru_text)
     except NoPlanNamed as err:
         typer.echo(err.message, err=True)
         raise typer.Exit(1) from None
@@ -99,7 +119,7 @@ def draft_text_command(
     amendment: Annotated[
         Path, typer.Argument(help="An amendment file (adopted or draft).", exists=True, dir_okay=False, readable=True)
     ],
-    lang: Annotated[str, typer.Option("--lang", help="The language of the text (kk: Kazakh).")] = "kk",
+    lang: Annotated[str, typer.Option("--lang", help="The language of the text: kk (Kazakh) or ru (Russian).")] = "kk",
     to: Annotated[TextFormat, typer.Option("--to", help="text (default) or docx.")] = TextFormat.text,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: print the text).")] = None,
     root: Root = Path("."),
@@ -111,8 +131,8 @@ def draft_text_command(
     from amend.store.loading import load_amendment
     from amend.store.repository import write_atomic
 
-    if lang != "kk":
-        raise typer.BadParameter(f"no wording for language {lang!r} (only kk)", param_hint="--lang")
+    if lang not in ("kk", "ru"):
+        raise typer.BadParameter(f"no wording for language {lang!r} (kk, ru)", param_hint="--lang")
     if to is TextFormat.docx and output is None:
         raise typer.BadParameter("a DOCX needs -o FILE", param_hint="--to")
     try:
@@ -120,7 +140,15 @@ def draft_text_command(
         before = version_before(root, act, amendment)
     except AmendError as err:
         fail(err)
-    drafted = draft_text(act, before, plan_acts(root, act.amends))
+    if lang == "ru":  # the act's Russian texts (⟨неизвестно⟩ where it gives none), never a translation
+        from amend.importer.drafting_ru import draft_text_ru
+
+        try:
+            drafted = draft_text_ru(act, before)
+        except AmendError as err:
+            fail(err)
+    else:
+        drafted = draft_text(act, before, plan_acts(root, act.amends))
     if to is TextFormat.docx:
         from amend.outputs.draft_docx import render_draft_docx
 

@@ -52,7 +52,7 @@ from amend.errors import (
     TargetMissing,
 )
 
-__all__ = ["apply"]
+__all__ = ["WordCounts", "apply", "words_in_row"]
 
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
@@ -231,33 +231,73 @@ def _replace_words(plan: Plan, op: ReplaceWords, source: Source) -> Plan:
         scope = [r for r in plan.rows if r.section == op.section]
     else:
         scope = plan.rows
-    found = 0
-    unknown_in_scope = 0
-    for row in scope:
-        for c in columns:
-            text = row.cells[c]
-            if text is UNKNOWN:
-                unknown_in_scope += 1
-            else:
-                found += text.count(op.old)
-    # Words may hide in a text no source gives; then only too many occurrences is provably wrong.
-    if found > op.occurrences or (found < op.occurrences and not unknown_in_scope):
+    counts = WordCounts()
+    edits = [(row, *words_in_row(row, columns, op, counts)) for row in scope]
+    problem = counts.mismatch(op)
+    if problem is not None:
+        text, expected, path = problem
         raise OccurrencesMismatch(
-            f'"{op.old}" occurs {found} time(s) in {_scope_words(op)} of {as_of(plan, source)}, '
-            f"the operation expects {op.occurrences}",
-            path=("occurrences",),
+            f'"{text}" occurs {counts.found_ru if path == ("occurrences_ru",) else counts.found} time(s) in '
+            f"{_scope_words(op)} of {as_of(plan, source)}, the operation expects {expected}",
+            path=path,
         )
     rows = plan.rows
-    for row in scope:
-        cells = {
-            c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t) for c, t in row.cells.items()
-        }
-        if cells != row.cells:
+    for row, cells, cells_ru in edits:
+        if cells != row.cells or cells_ru != row.cells_ru:
             change = note_for_row(source, ChangeKind.WORDS_REPLACED, str(row.number))
-            # The Russian text of a changed cell changed too, in words no Kazakh operation gives: unknown.
-            cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
             rows = rows.replace(evolve(row, cells=cells, cells_ru=cells_ru, history=with_change(row.history, change)))
     return evolve(plan, rows=rows)
+
+
+class WordCounts:
+    """How often a word replacement's words occur in the known texts of its scope, in each language, and how
+    many of the scope's texts no source gives (the words may hide there)."""
+
+    __slots__ = ("found", "found_ru", "unknown", "unknown_ru")
+
+    def __init__(self) -> None:
+        self.found = self.unknown = self.found_ru = self.unknown_ru = 0
+
+    def mismatch(self, op: ReplaceWords) -> tuple[str, int, tuple[str]] | None:
+        """The words, the count expected and the operation's key, where a count is provably wrong; else None."""
+        # Words may hide in a text no source gives; then only too many occurrences is provably wrong.
+        if self.found > op.occurrences or (self.found < op.occurrences and not self.unknown):
+            return op.old, op.occurrences, ("occurrences",)
+        if op.old_ru is not None:
+            expected = op.expected_ru
+            if self.found_ru > expected or (self.found_ru < expected and not self.unknown_ru):
+                return op.old_ru, expected, ("occurrences_ru",)
+        return None
+
+
+def words_in_row(
+    row: Row, columns: tuple[str, ...], op: ReplaceWords, counts: WordCounts
+) -> tuple[dict[str, Text], dict[str, Text]]:
+    """The row's cells and Russian cells after ``op`` (its occurrences added to ``counts``).
+
+    A Russian cell gets ``old_ru`` -> ``new_ru`` where the operation gives them; without them the Russian
+    text of a changed cell changed too, in words no Kazakh operation gives: it becomes unknown."""
+    for c in columns:
+        text = row.cells[c]
+        if text is UNKNOWN:
+            counts.unknown += 1
+        else:
+            counts.found += text.count(op.old)
+    cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t) for c, t in row.cells.items()}
+    if op.old_ru is None:
+        cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
+        return cells, cells_ru
+    old_ru, new_ru = op.old_ru, op.new_ru or ""
+    known_ru = row.cells_ru
+    cells_ru = dict(known_ru)
+    for c in columns:
+        text_ru = known_ru.get(c, UNKNOWN)
+        if text_ru is UNKNOWN:
+            counts.unknown_ru += 1
+        else:
+            counts.found_ru += text_ru.count(old_ru)
+            cells_ru[c] = text_ru.replace(old_ru, new_ru)
+    return cells, cells_ru
 
 
 def _scope_words(op: ReplaceWords) -> str:
@@ -274,16 +314,21 @@ def _scope_words(op: ReplaceWords) -> str:
 def _add_abbreviations(plan: Plan, op: AddAbbreviations, source: Source) -> Plan:
     change = note_for_abbreviation(source, ChangeKind.ADDED)
     added = dict(plan.abbreviations)
-    for code in op.entries_ru:
-        if code not in op.entries:
-            raise TargetMissing(f"abbreviation {code} has a Russian expansion but no entry", path=("entries_ru", code))
+    for key, codes in (("entries_ru", op.entries_ru), ("codes_ru", op.codes_ru)):
+        for code in codes:
+            if code not in op.entries:
+                raise TargetMissing(f"abbreviation {code} has a Russian text but no entry", path=(key, code))
     for code, expansion in op.entries.items():
         if code in added:
             raise AbbreviationTaken(
                 f"abbreviation {code} is already in the note of {as_of(plan, source)}", path=("entries", code)
             )
         added[code] = construct(
-            Abbreviation, expansion=expansion, history=(change,), expansion_ru=op.entries_ru.get(code, UNKNOWN)
+            Abbreviation,
+            expansion=expansion,
+            history=(change,),
+            expansion_ru=op.entries_ru.get(code, UNKNOWN),
+            code_ru=op.codes_ru.get(code),
         )
     return evolve(plan, abbreviations=added)
 
@@ -297,7 +342,14 @@ def _existing_code(plan: Plan, code: str, source: Source) -> Abbreviation:
 def _replace_abbreviation(plan: Plan, op: ReplaceAbbreviation, source: Source) -> Plan:
     old = _existing_code(plan, op.code, source)
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
-    new = evolve(old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=with_change(old.history, change))
+    code_ru = old.code_ru if op.code_ru is None else op.code_ru
+    new = evolve(
+        old,
+        expansion=op.expansion,
+        expansion_ru=op.expansion_ru,
+        code_ru=code_ru,
+        history=with_change(old.history, change),
+    )
     return evolve(plan, abbreviations={**plan.abbreviations, op.code: new})
 
 

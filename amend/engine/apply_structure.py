@@ -388,6 +388,13 @@ def _replace_words_in(plan: Plan, op: ReplaceWordsIn, source: Source) -> Plan:
                 f'"{op.old_ru}" does not occur in the Russian text of {element} of {as_of(plan, source)}',
                 path=("old_ru",),
             )
+        found_ru = text_ru.count(op.old_ru)
+        if op.occurrences_ru is not None and found_ru != op.occurrences_ru:
+            raise OccurrencesMismatch(
+                f'"{op.old_ru}" occurs {found_ru} time(s) in the Russian text of {element} of '
+                f"{as_of(plan, source)}, the operation expects {op.occurrences_ru}",
+                path=("occurrences_ru",),
+            )
         text_ru = text_ru.replace(op.old_ru, op.new_ru or "")
     kind = ChangeKind.WORDS_REPLACED
     return _set_texts(plan, element, text, text_ru, kind=kind, source=source)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
-from amend.engine.apply import _cells
+from amend.engine.apply import WordCounts, _cells, words_in_row
 from amend.engine.base import construct, evolve
 from amend.engine.invariants import undefined_codes
 from amend.engine.lookup import fits_between, inserted_uid, structure_key
@@ -213,27 +213,19 @@ def _replace_words(day: _Day, op: ReplaceWords, source: Source) -> None:
     if op.row is None:
         raise _Refused  # not taken (see _takes); a whole-plan replacement reads every row
     row, chunk, j = day.find(op.row, op.section)
-    found = 0
-    unknown_in_scope = 0
-    for c in columns:
-        text = row.cells[c]
-        if text is UNKNOWN:
-            unknown_in_scope += 1
-        else:
-            found += text.count(op.old)
-    if found > op.occurrences or (found < op.occurrences and not unknown_in_scope):
+    counts = WordCounts()
+    cells, cells_ru = words_in_row(row, columns, op, counts)
+    if counts.mismatch(op) is not None:
         raise _Refused
-    cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t) for c, t in row.cells.items()}
-    if cells != row.cells:
+    if cells != row.cells or cells_ru != row.cells_ru:
         change = day.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
-        cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
         day.rows.replace_at(chunk, j, row := row.with_cells(cells, cells_ru, change))
     day.changed[row.number.parts] = row  # the reference checks the row it names, changed or not
 
 
 def _add_abbreviations(day: _Day, op: AddAbbreviations, source: Source) -> None:
     change = note_for_abbreviation(source, ChangeKind.ADDED)
-    for code in op.entries_ru:
+    for code in (*op.entries_ru, *op.codes_ru):
         if code not in op.entries:
             raise _Refused
     added = day.note()
@@ -241,7 +233,11 @@ def _add_abbreviations(day: _Day, op: AddAbbreviations, source: Source) -> None:
         if code in added:
             raise _Refused
         added[code] = construct(
-            Abbreviation, expansion=expansion, history=(change,), expansion_ru=op.entries_ru.get(code, UNKNOWN)
+            Abbreviation,
+            expansion=expansion,
+            history=(change,),
+            expansion_ru=op.entries_ru.get(code, UNKNOWN),
+            code_ru=op.codes_ru.get(code),
         )
 
 
@@ -251,8 +247,13 @@ def _replace_abbreviation(day: _Day, op: ReplaceAbbreviation, source: Source) ->
     if old is None:
         raise _Refused
     change = note_for_abbreviation(source, ChangeKind.REPLACED)
+    code_ru = old.code_ru if op.code_ru is None else op.code_ru
     note[op.code] = evolve(
-        old, expansion=op.expansion, expansion_ru=op.expansion_ru, history=with_change(old.history, change)
+        old,
+        expansion=op.expansion,
+        expansion_ru=op.expansion_ru,
+        code_ru=code_ru,
+        history=with_change(old.history, change),
     )
 
 

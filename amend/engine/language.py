@@ -18,7 +18,7 @@ from amend.engine.provenance import Change
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN
 
-__all__ = ["Lang", "in_russian", "row_in_russian", "russian_change"]
+__all__ = ["Lang", "in_russian", "row_in_russian", "russian_change", "russian_code"]
 
 
 class Lang(StrEnum):
@@ -84,6 +84,19 @@ def _abbreviation(a: Abbreviation) -> Abbreviation:
     return evolve(a, expansion=a.expansion_ru, history=_changes(a.history))
 
 
+def russian_code(code: str, a: Abbreviation) -> str:
+    """The code the Russian note gives the abbreviation; where no source gives one, the Kazakh code (its
+    identity), which is a name, not a text to translate."""
+    return code if a.code_ru is None else a.code_ru
+
+
+def _note_in_russian(note: dict[str, Abbreviation]) -> dict[str, Abbreviation]:
+    keys = [russian_code(code, a) for code, a in note.items()]
+    if len(set(keys)) < len(keys):  # two lines would share a Russian code: the identities keep them apart
+        keys = list(note)
+    return {key: _abbreviation(a) for key, a in zip(keys, note.values(), strict=True)}
+
+
 def _note(note: AnnexNote) -> AnnexNote:
     return evolve(note, text=note.text_ru)
 
@@ -98,7 +111,7 @@ def in_russian(plan: Plan) -> Plan:
         columns=tuple(_column(c) for c in plan.columns),
         sections=tuple(_section(s) for s in plan.sections),
         rows=Rows([row_in_russian(r, columns) for r in plan.rows]),
-        abbreviations={code: _abbreviation(a) for code, a in plan.abbreviations.items()},
+        abbreviations=_note_in_russian(plan.abbreviations),
         annex_notes=tuple(_note(n) for n in plan.annex_notes),
         deleted_rows={n: russian_change(c) for n, c in plan.deleted_rows.items()},
         repealed=None if plan.repealed is None else russian_change(plan.repealed),

@@ -172,6 +172,9 @@ class Abbreviation(Frozen):
     expansion: Text
     history: tuple[Change, ...] = ()
     expansion_ru: Text = UNKNOWN
+    # The code in the Russian note (МП for the Kazakh ОМ), where a source gives it; the Kazakh code stays the
+    # abbreviation's identity (the note's key).
+    code_ru: str | None = None
 
 
 class AnnexNote(Frozen):

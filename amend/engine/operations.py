@@ -161,7 +161,11 @@ class ReplaceCells(_Op):
 
 
 class ReplaceWords(_Op):
-    """ ""X" деген сөздер "Y" деген сөздермен ауыстырылсын", in a cell, a row, a column or the plan."""
+    """ ""X" деген сөздер "Y" деген сөздермен ауыстырылсын", in a cell, a row, a column or the plan.
+
+    The Russian cells get ``old_ru`` -> ``new_ru`` where the act's Russian text gives them (``occurrences_ru``
+    times in the known Russian cells of the scope, default ``occurrences``); without ``old_ru`` the Russian
+    text of every cell the Kazakh replacement changes becomes UNKNOWN."""
 
     op: Literal["replace_words"]
     old: NonBlank
@@ -170,6 +174,14 @@ class ReplaceWords(_Op):
     row: RowNumber | None = None
     column: Identifier | None = None
     section: ElementNumber | None = None
+    old_ru: NonBlank | None = None
+    new_ru: str | None = None  # may be empty; None (with old_ru): empty
+    occurrences_ru: PositiveInt | None = None
+
+    @property
+    def expected_ru(self) -> int:
+        """How many times ``old_ru`` must occur in the known Russian cells of the scope."""
+        return self.occurrences if self.occurrences_ru is None else self.occurrences_ru
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The rows in scope whose known text holds the words: those the replacement changes."""
@@ -189,6 +201,7 @@ class ReplaceWords(_Op):
                     r.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in r.cells[c]  # type: ignore[operator]
                     for c in columns
                 )
+                or (self.old_ru is not None and any(self.old_ru in str(r.cells_ru.get(c, "")) for c in columns))
             ),
         )
 
@@ -199,6 +212,8 @@ class AddAbbreviations(_Op):
     op: Literal["add_abbreviations"]
     entries: dict[NonBlank, Text] = Field(min_length=1)
     entries_ru: dict[NonBlank, Text] = {}  # noqa: RUF012
+    # The Russian code of a Kazakh one (ОМ: МП), where the act's Russian text gives it.
+    codes_ru: dict[NonBlank, NonBlank] = {}  # noqa: RUF012
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return tuple(
@@ -214,6 +229,7 @@ class ReplaceAbbreviation(_Op):
     code: NonBlank
     expansion: Text
     expansion_ru: Text = UNKNOWN
+    code_ru: NonBlank | None = None  # the Russian code; None: the line's Russian code is unchanged
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",), text=("expansion",)),)
@@ -486,6 +502,7 @@ class ReplaceWordsIn(_Op):
     occurrences: PositiveInt
     old_ru: NonBlank | None = None
     new_ru: str | None = None
+    occurrences_ru: PositiveInt | None = None  # checked where the Russian text is known; default: it occurs
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("new",)),)

@@ -10,9 +10,10 @@ dropped.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.grammar import Clause, Formula, parse_paragraph
 from amend.importer.scope import heading_split
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.wording import kazakh_date, row_numbers
@@ -591,11 +592,14 @@ def _unspaced(p: Paragraph) -> Paragraph | None:
     return Paragraph(_join_prose([raw for _, raw in lines]), p.first_line, p.last_line, lines, True)
 
 
-def read_instructions(document: Document, lexicon: Lexicon | None = None) -> list[Instruction]:
+def read_instructions(
+    document: Document, lexicon: Lexicon | None = None, parse: Callable[[str], Formula | None] = parse_paragraph
+) -> list[Instruction]:
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
     ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
-    the plain join derives no formula.
+    the plain join derives no formula. ``parse``: the grammar of one paragraph (the Russian one reads the
+    same formulae, ``amend/importer/russian.py``).
     """
     out: list[Instruction] = []
     body = document.body
@@ -626,19 +630,19 @@ def read_instructions(document: Document, lexicon: Lexicon | None = None) -> lis
             row = None
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
-        formula = parse_paragraph(p.text)
+        formula = parse(p.text)
         if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
-            formula = parse_paragraph(again.text)
+            formula = parse(again.text)
             p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
         if formula is None and (closed := _unspaced(p)) is not None:
-            formula = parse_paragraph(closed.text)
+            formula = parse(closed.text)
             p = closed if formula is not None or _ENTRY_WORDS.match(closed.text) else p
         if formula is None and (cut := heading_split(p.text)) is not None:
             # A heading sentence and the sentence after it in one paragraph: read as two, the second next.
             rest = Paragraph(p.text[cut:].strip(), p.first_line, p.last_line)
             body = (*body[:i], rest, *body[i:])
             p = Paragraph(p.text[:cut], p.first_line, p.first_line)
-            formula = parse_paragraph(p.text)
+            formula = parse(p.text)
         if formula is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))

@@ -91,26 +91,42 @@ class ReadAct:
 
 
 def read_act(
-    root: Path, text: str, *, source: str = "<text>", plan: str | None = None, published: dt.date | None = None
+    root: Path,
+    text: str,
+    *,
+    source: str = "<text>",
+    plan: str | None = None,
+    published: dt.date | None = None,
+    lang: str = "kk",
+    ru_text: str | None = None,
 ) -> ReadAct:
-    """Read the Kazakh text of an amending act into a draft of the plan under ``root`` it amends
-    (``amend import``, and the web workbench's preview).
+    """Read the text of an amending act into a draft of the plan under ``root`` it amends (``amend import``,
+    and the web workbench's preview): ``lang`` "kk", or "ru" for a Russian text alone (its Kazakh texts
+    unknown); ``ru_text``, the act's Russian text beside a Kazakh ``text``, merged change by change.
 
     The words it quotes are counted against the version the act amends (after the adopted acts in
-    force). Raises ``ImportTextError`` for a text whose heading names no plan (and none is given),
+    force). Raises ``NoPlanNamed`` for a text whose heading names no plan (and none is given),
     ``PlanMissing`` for a plan the repository does not hold.
     """
+    from amend.importer import russian
+
     base_dir = root / "plans" / "base"
-    plan_id = plan or amended_plan(text)
+    plan_id = plan or (russian.russian_amended_plan(text) if lang == "ru" else amended_plan(text))
     if plan_id is None:
         raise NoPlanNamed("the heading names no amended act: say which plan with --plan")
     path = Repository(root).plan_path(plan_id)  # refused if the id would leave plans/base
     if not path.exists():
         raise PlanMissing(f"no plan {plan_id} in {base_dir}: the importer needs its columns")
     base = load_plan(path)
-    lexicon = plan_lexicon(base_dir)
-    draft = import_text(text, base, lexicon, source=source, published=published)
-    adopted = adopted_acts(root, draft.amends, draft.amendment())
-    if adopted:  # count the words against the version the act amends, after the acts in force
-        draft = import_text(text, base, lexicon, source=source, adopted=adopted, published=published)
+    if lang == "ru":
+        draft = russian.russian_draft(text, base, source=source, published=published)
+        adopted = adopted_acts(root, draft.amends, draft.amendment())
+    else:
+        lexicon = plan_lexicon(base_dir)
+        draft = import_text(text, base, lexicon, source=source, published=published)
+        adopted = adopted_acts(root, draft.amends, draft.amendment())
+        if adopted:  # count the words against the version the act amends, after the acts in force
+            draft = import_text(text, base, lexicon, source=source, adopted=adopted, published=published)
+    if ru_text is not None:
+        draft = russian.import_pair(draft, ru_text, base, root, published=published)
     return ReadAct(draft, base, adopted)

@@ -20,11 +20,12 @@ from typing import Any
 
 from amend.engine.acts import in_force_date
 from amend.engine.amounts import parse_amount
+from amend.engine.language import in_russian
 from amend.engine.model import Plan, Row, executor_codes
 from amend.engine.numbers import RowNumber
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Unknown
-from amend.outputs.markdown import UNKNOWN_MARK
+from amend.outputs.markdown import UNKNOWN_MARK, UNKNOWN_MARK_RU
 from amend.outputs.ooxml import reproducible
 from amend.store.serialize import unknowns
 
@@ -56,6 +57,7 @@ class Export:
     version: Version
     fields: tuple[str, ...]
     records: tuple[dict[str, Any], ...]
+    lang: str = "kk"  # ru: the Russian texts (unknown where no source gives them), Russian heads and marks
     # The note a repealed plan's last text stands under ("Ескерту. Күші жойылды - ..."); None while in force.
     note: str | None = None
 
@@ -109,17 +111,22 @@ def _record(plan: Plan, row: Row) -> dict[str, Any]:
     return record
 
 
-def export_rows(version: Version, at: dt.date, note: str | None = None) -> Export:
-    """The records of the version that stands on ``at`` (the caller finds it with ``Timeline.shown_at``),
-    with the repeal ``note`` where the plan is repealed by then."""
-    plan = version.plan
-    return Export(plan.plan, at, version, _fields(plan), tuple(_record(plan, r) for r in plan.rows), note)
+def export_rows(version: Version, at: dt.date, lang: str = "kk", note: str | None = None) -> Export:
+    """The records of the version that stands on ``at`` (the caller finds it with ``Timeline.shown_at``);
+    ``lang="ru"``: of its Russian view (``language.in_russian``: never a Kazakh text in a Russian cell);
+    ``note``: the note of the plan's repeal, where it is repealed by then."""
+    plan = in_russian(version.plan) if lang == "ru" else version.plan
+    return Export(plan.plan, at, version, _fields(plan), tuple(_record(plan, r) for r in plan.rows), lang, note)
 
 
-def _text(value: Any) -> str:
-    """A value as CSV/XLSX text: unknown visible, none blank, lists joined, dates ISO."""
+def _plan(export: Export) -> Plan:
+    return in_russian(export.version.plan) if export.lang == "ru" else export.version.plan
+
+
+def _text(value: Any, mark: str = UNKNOWN_MARK) -> str:
+    """A value as CSV/XLSX text: unknown visible (``mark``), none blank, lists joined, dates ISO."""
     if value is UNKNOWN:
-        return UNKNOWN_MARK
+        return mark
     if value is None:
         return ""
     if isinstance(value, list):
@@ -141,9 +148,9 @@ def neutralise(text: str) -> str:
     return text
 
 
-def _csv_cell(value: Any) -> str:
+def _csv_cell(value: Any, mark: str = UNKNOWN_MARK) -> str:
     # Only texts can carry a formula; figures and dates are written by us and stay as they are.
-    text = _text(value)
+    text = _text(value, mark)
     return neutralise(text) if isinstance(value, str) else text
 
 
@@ -157,8 +164,9 @@ def to_csv(export: Export, *, excel: bool = False) -> str:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(export.fields)
+    mark = UNKNOWN_MARK_RU if export.lang == "ru" else UNKNOWN_MARK
     for record in export.records:
-        writer.writerow([_csv_cell(record[f]) for f in export.fields])
+        writer.writerow([_csv_cell(record[f], mark) for f in export.fields])
     return out.getvalue()
 
 
@@ -185,6 +193,8 @@ def to_json(export: Export) -> str:
         "fields": list(export.fields),
         "rows": [{f: _json_value(r[f]) for f in export.fields} for r in export.records],
     }
+    if export.lang != "kk":
+        data["lang"] = export.lang
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -202,12 +212,12 @@ def sort_keys(export: Export) -> dict[str, int]:
     return {str(n): k for k, n in enumerate(numbers, start=1)}
 
 
-def _xlsx_value(value: Any) -> Any:
+def _xlsx_value(value: Any, mark: str = UNKNOWN_MARK) -> Any:
     # Figures stay numbers and dates dates (sums, filters and sorting work); a value that is absent
     # stays an empty cell; everything else is text.
     if isinstance(value, Decimal | dt.date) or value is None:
         return value
-    return _text(value)
+    return _text(value, mark)
 
 
 def _put(ws: Any, row: int, col: int, value: Any) -> Any:
@@ -241,7 +251,9 @@ def to_xlsx(export: Export) -> bytes:
 
     from amend.outputs.labels import field_headings
 
-    heads = field_headings(export.version.plan)
+    heads = field_headings(_plan(export), export.lang)
+    russian = export.lang == "ru"
+    mark = UNKNOWN_MARK_RU if russian else UNKNOWN_MARK
     fields = [export.fields[0], _SORT_KEY, *export.fields[1:]]
     keys = sort_keys(export)
     wb = Workbook()
@@ -253,7 +265,7 @@ def to_xlsx(export: Export) -> bytes:
         cell.font, cell.alignment = bold, wrap
     for r, record in enumerate(export.records, start=2):
         for k, field in enumerate(fields, start=1):
-            value = keys[str(record["number"])] if field == _SORT_KEY else _xlsx_value(record[field])
+            value = keys[str(record["number"])] if field == _SORT_KEY else _xlsx_value(record[field], mark)
             cell = _put(ws, r, k, value)
             cell.alignment = wrap
     for k, field in enumerate(fields, start=1):
@@ -272,12 +284,15 @@ def to_xlsx(export: Export) -> bytes:
     ws.print_title_rows = "1:1"
 
     if export.note:  # a repealed plan: the badge and the bank's note, on a sheet of their own
-        status = wb.create_sheet("Мәртебесі")
-        _put(status, 1, 1, "Мәртебесі: Күшін жойған").font = bold
+        status = wb.create_sheet("Статус" if russian else "Мәртебесі")
+        _put(status, 1, 1, "Статус: утративший силу" if russian else "Мәртебесі: Күшін жойған").font = bold
         _put(status, 2, 1, export.note)
         status.column_dimensions["A"].width = _MAX_WIDTH
-    names = wb.create_sheet("Өрістер")  # the machine names, for scripts and for the JSON export
-    for k, text in enumerate(("Баған", "Тақырып", "Өріс (машиналық атауы)"), start=1):
+    names = wb.create_sheet("Поля" if russian else "Өрістер")  # the machine names, for scripts and for the JSON
+    titles = (
+        ("Столбец", "Заголовок", "Поле (машинное имя)") if russian else ("Баған", "Тақырып", "Өріс (машиналық атауы)")
+    )
+    for k, text in enumerate(titles, start=1):
         _put(names, 1, k, text).font = bold
     for r, field in enumerate(fields, start=2):
         _put(names, r, 1, get_column_letter(r - 1))

@@ -21,12 +21,14 @@ so two builds are byte-identical. Dates are in the long Kazakh form; notes keep 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from amend.engine.base import evolve
 from amend.engine.language import row_in_russian
 from amend.engine.model import Plan, Row
 from amend.engine.numbers import RowNumber
@@ -34,15 +36,15 @@ from amend.engine.provenance import Change
 from amend.engine.timeline import FiledAmendment, Timeline, Version
 from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import AmendError
-from amend.outputs.dates import act_name, long_date
 from amend.outputs.html import STYLE, comparison_body, esc, redline_html, version_body
 from amend.outputs.labels import column_heading
 from amend.outputs.markdown import (
     UNKNOWN_MARK,
-    formal_version_label,
+    UNKNOWN_MARK_RU,
     row_anchor,
     until_label,
 )
+from amend.outputs.site_words import BADGES_RU, SiteWords, site_words
 from amend.queries.compare import Comparison, compare
 from amend.queries.history import RowState, row_history
 from amend.queries.redline import redline
@@ -117,11 +119,6 @@ def site_style() -> str:
     return STYLE + SITE_STYLE
 
 
-def picker_script() -> str:
-    """The plan page's date picker (no server needed): inline in a static page, one file from a server."""
-    return (TEMPLATES / "picker.js").read_text(encoding="utf-8")
-
-
 @cache
 def _environment(search: tuple[str, ...] = ()) -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -146,6 +143,7 @@ def render_page(template: str, *, assets: str | None = None, search: tuple[str, 
     from markupsafe import Markup
 
     context.setdefault("crumbs", ())
+    context.setdefault("w", site_words("kk"))  # the interface's words: Kazakh unless a page gives its own
     template_ = _environment(search).get_template(template)
     return str(template_.render(style=Markup(STYLE), site_style=Markup(SITE_STYLE), assets=assets, **context))
 
@@ -193,6 +191,7 @@ class PlanSite:
         self.repo = repo
         self.assets = assets
         self.lang = lang  # the language of the versions' texts: kk, ru or both
+        self.words = site_words(lang)  # the interface's: Russian with ru, else Kazakh
         self.base: Plan = repo.plan(plan_id)
         self.timeline: Timeline = repo.timeline(plan_id)
         self.acts = [f for f in repo.amendments if f.amendment.amends == plan_id]
@@ -240,11 +239,15 @@ class PlanSite:
         day = version.valid_from.isoformat()
         return [{"href": f"{up}downloads/{day}.{ext}", "label": label} for ext, label in _DOWNLOADS]
 
+    @property
+    def badges(self) -> dict[str, str]:
+        return BADGES_RU if self.words.russian else BADGES
+
     def _version_badge(self, version: Version) -> tuple[str, str]:
         if version.valid_to is not None:
             if self.timeline.repealed_on is not None and version is self.timeline.versions[-1]:
-                return "repealed", BADGES["repealed"]
-            return "ended", BADGES["ended"]
+                return "repealed", self.badges["repealed"]
+            return "ended", self.badges["ended"]
         return self._plan_badge()
 
     def _shown_on(self, version: Version) -> dt.date:
@@ -253,14 +256,22 @@ class PlanSite:
         repealed = self.timeline.repealed_on
         return repealed if repealed is not None and version is self.timeline.versions[-1] else version.valid_from
 
+    def _repealed_line(self, w: SiteWords) -> str:
+        """The plan page's line on the repeal: the day, and the bank's note of it in the interface's language."""
+        assert self.timeline.repealed_on is not None
+        repeal = self.timeline.repeal
+        note = (repeal.note_ru if w.russian else repeal.note) if repeal is not None else None
+        return w.repealed(self.timeline.repealed_on) + (f" {note}" if note else "")
+
     def _plan_badge(self) -> tuple[str, str]:
+        badges = self.badges
         if self.timeline.repealed_on is not None:
-            return "repealed", BADGES["repealed"]
-        return ("updated", BADGES["updated"]) if len(self.timeline.versions) > 1 else ("new", BADGES["new"])
+            return "repealed", badges["repealed"]
+        return ("updated", badges["updated"]) if len(self.timeline.versions) > 1 else ("new", badges["new"])
 
     def _crumbs(self, depth: int, *rest: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         up = "../" * depth
-        return [("Жоспарлар", f"{up}../index.html"), (f"№ {self.base.plan}", f"{up}index.html"), *rest]
+        return [(self.words["plans"], f"{up}../index.html"), (f"№ {self.base.plan}", f"{up}index.html"), *rest]
 
     # -- pages ---------------------------------------------------------------------------------------
 
@@ -298,6 +309,7 @@ class PlanSite:
 
     def plan_page(self) -> str:
         plan = self.base
+        w = self.words
         versions = []
         data = []
         for v in self.timeline.versions:
@@ -306,12 +318,12 @@ class PlanSite:
             versions.append(
                 {
                     "day": day,
-                    "label": formal_version_label(v),
+                    "label": w.span(v),
                     "badge": badge,
                     "badge_class": badge_class,
                     "acts": self._act_links(v, ""),
                     "href": f"{day}.html",
-                    "long_day": long_date(v.valid_from),
+                    "edition": w.edition(v.valid_from),
                     "downloads": self._downloads(v, ""),
                 }
             )
@@ -320,7 +332,7 @@ class PlanSite:
                     "from": day,
                     "to": v.valid_to.isoformat() if v.valid_to else None,
                     "href": f"{day}.html",
-                    "label": long_date(v.valid_from),
+                    "label": w.day(v.valid_from),
                 }
             )
         acts = []
@@ -330,10 +342,10 @@ class PlanSite:
             acts.append(
                 {
                     "href": f"acts/{_href(name)}",
-                    "label": f"№ {a.act.number}, {long_date(a.act.date)}",
-                    "badge": BADGES["draft"] if draft else "Қабылданған",
+                    "label": f"№ {a.act.number}, {w.day(a.act.date)}",
+                    "badge": self.badges["draft"] if draft else w["adopted"],
                     "badge_class": "draft" if draft else "adopted",
-                    "status": "жоба" if draft else f"қолданысқа енгізілді {long_date(comparison.in_force)}",
+                    "status": w["draft_status"] if draft else w.in_force_since(comparison.in_force),
                     "count": len(comparison.entries),
                 }
             )
@@ -342,32 +354,31 @@ class PlanSite:
         return _render(
             "plan.html",
             title=f"№ {plan.plan}: {_plain(plan.title)}",
-            crumbs=[("Жоспарлар", "../index.html"), (f"№ {plan.plan}", None)],
+            crumbs=[(w["plans"], "../index.html"), (f"№ {plan.plan}", None)],
             plan_title=_plain(plan.title),
-            approved=f"{act_name(plan.act, 'instrumental')} бекітілген.",
+            approved=w.approved(plan.act),
             badge=badge,
             badge_class=badge_class,
             first_day=self.timeline.versions[0].valid_from.isoformat(),
             versions=versions,
             versions_data=data,
-            repealed=(
-                f"Жоспардың күші {long_date(repealed)} бастап жойылды. {self.timeline.repeal.note}"
-                if repealed and self.timeline.repeal is not None
-                else None
-            ),
+            repealed=self._repealed_line(w) if repealed else None,
             acts=acts,
             rows=[{"href": f"rows/{_href(_row_file(str(n)))}", "label": str(n)} for n in self.rows],
             rows_complete=plan.rows_complete,
-            picker_script=_safe(picker_script()),
+            picker_script=_safe(picker_script(w)),
             assets=self.assets,
+            w=w,
         )
 
     def version_page(self, version: Version, previous: Version | None, following: Version | None) -> str:
         day = version.valid_from.isoformat()
         badge_class, badge = self._version_badge(version)
 
+        w = self.words
+
         def neighbour(v: Version | None) -> dict[str, str] | None:
-            return {"href": f"{v.valid_from.isoformat()}.html", "label": long_date(v.valid_from)} if v else None
+            return {"href": f"{v.valid_from.isoformat()}.html", "edition": w.edition(v.valid_from)} if v else None
 
         body = version_body(
             version,
@@ -380,8 +391,8 @@ class PlanSite:
         )
         return _render(
             "version.html",
-            title=f"№ {self.base.plan}: {long_date(version.valid_from)} редакциясы",
-            crumbs=self._crumbs(0, (long_date(version.valid_from), None)),
+            title=f"№ {self.base.plan}: {w.edition(version.valid_from)}",
+            crumbs=self._crumbs(0, (w.day(version.valid_from), None)),
             previous=neighbour(previous),
             following=neighbour(following),
             badge=badge,
@@ -391,6 +402,7 @@ class PlanSite:
             body=_safe(body),
             day=day,
             assets=self.assets,
+            w=w,
         )
 
     def act_page(self, filed: FiledAmendment, comparison: Comparison) -> str:
@@ -411,32 +423,33 @@ class PlanSite:
         label = f"№ {comparison.act.number}"
         return _render(
             "act.html",
-            title=f"Салыстырмалы кесте: {label}",
+            title=f"{self.words['comparative']}: {label}",
             crumbs=self._crumbs(1, (label, None)),
             draft=filed.amendment.status == "draft",
             body=_safe(body),
             assets=self.assets,
+            w=self.words,
         )
 
     def row_page(self, number: RowNumber) -> str:
         text = str(number)
+        w = self.words
         states = []
         previous: RowState | None = None
         for state in row_history(self.timeline, number):
             day = state.valid_from.isoformat()
-            until = f" – {long_date(state.valid_to) if state.valid_to else until_label(self.base, None)}"
+            end = state.valid_to
+            until = f" – {w.day(end) if end else until_label(self.base, None, 'ru' if w.russian else 'kk')}"
             page = self._act_page(state.change.act, state.change.act_date) if state.change else None
             anchor = f"#{row_anchor(text)}" if state.row is not None else ""
             states.append(
                 {
-                    "label": long_date(state.valid_from) + until,
-                    "state": _state_label(state),
-                    "how": state.change.note
-                    if state.change
-                    else f"{act_name(self.base.act, 'instrumental')} бекітілген редакция.",
+                    "label": w.day(state.valid_from) + until,
+                    "state": _state_label(state, w),
+                    "how": state.change.note if state.change else w.as_enacted(self.base.act),
                     "act_href": f"../acts/{_href(page)}" if page else None,
                     "version_href": f"../{day}.html{anchor}",
-                    "version_label": long_date(state.valid_from),
+                    "version_text": w.plan_in(state.valid_from),
                     "cells": self._wording(state.row, previous.row if previous else None) if state.row else [],
                     "compared": previous is not None and previous.row is not None and state.row is not None,
                     # Both languages: the Russian note and wording, as far as a source gives them.
@@ -452,12 +465,12 @@ class PlanSite:
             previous = state
         return _render(
             "row.html",
-            title=f"№ {self.base.plan}, {text}-жол",
-            crumbs=self._crumbs(1, (f"{text}-жол", None)),
-            plan=self.base.plan,
-            number=text,
+            title=f"№ {self.base.plan}, {w.row_name(text)}",
+            crumbs=self._crumbs(1, (w.row_name(text), None)),
+            heading=w.row_title(self.base.plan, text),
             states=states,
             assets=self.assets,
+            w=w,
         )
 
     def _wording(self, row: Row, before: Row | None) -> list[dict[str, Any]]:
@@ -465,27 +478,55 @@ class PlanSite:
         out = []
         for column in self.base.columns:
             new = row.cells.get(column.id, UNKNOWN)
-            cell: dict[str, Any] = {"head": column_heading(column), "text": _safe(esc(new)), "diff": ""}
+            w = self.words
+            # The Russian interface heads a column by its Russian title, or by our Russian words for it.
+            head = (
+                column_heading(evolve(column, title=column.title_ru), lang="ru")
+                if w.russian
+                else column_heading(column)
+            )
+            cell: dict[str, Any] = {"head": head, "text": _safe(esc(new)), "diff": ""}
             if before is not None:
                 old = before.cells.get(column.id, UNKNOWN)
                 if isinstance(old, Unknown) or isinstance(new, Unknown):
-                    cell["diff"] = _safe(esc(f"{UNKNOWN_MARK}: салыстыру мүмкін емес")) if old is not new else ""
+                    mark = UNKNOWN_MARK_RU if w.russian else UNKNOWN_MARK
+                    cell["diff"] = _safe(esc(f"{mark}: {w['not_comparable']}")) if old is not new else ""
                 else:
-                    cell["diff"] = _safe(redline_html(redline(old, new))) if old != new else "өзгерген жоқ"
+                    cell["diff"] = _safe(redline_html(redline(old, new))) if old != new else w["unchanged"]
             out.append(cell)
         return out
 
 
-def _state_label(state: RowState) -> str:
+def _state_label(state: RowState, w: SiteWords) -> str:
     if state.row is None:
-        return "Жоспарда жоқ: жол алып тасталды."
+        return w["row_deleted"]
     if all(v is UNKNOWN for v in state.row.cells.values()):
-        return f"Жол жоспарда бар, мәтіні {UNKNOWN_MARK}."
-    return "Жол осы мәтінде қолданыста."
+        return w["row_unknown"].format(mark=UNKNOWN_MARK_RU if w.russian else UNKNOWN_MARK)
+    return w["row_in_force"]
+
+
+def picker_script(w: SiteWords | None = None) -> str:
+    """The plan page's date picker (no server needed: inline in a static page, one file from a server), its
+    messages in the interface's language (Kazakh without ``w``)."""
+    script = (TEMPLATES / "picker.js").read_text(encoding="utf-8")
+    if w is None or not w.russian:
+        return script
+    for kazakh, russian in (
+        ('v.label + " редакциясы"', '"редакция от " + v.label'),
+        (
+            '"Бұл күні жоспар әлі қабылданбаған немесе қолданысқа енгізілмеген."',
+            json.dumps(w["picker_not_yet"], ensure_ascii=False),
+        ),
+        ('"Бұл күні жоспардың күші жойылған."', json.dumps(w["picker_repealed"], ensure_ascii=False)),
+        ('"Әлі қолданысқа енгізілмеген"', json.dumps(BADGES_RU["future"], ensure_ascii=False)),
+    ):
+        script = script.replace(kazakh, russian)
+    return script
 
 
 def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str = "") -> str:
     """The list of plans; ``prefix`` goes before each plan's folder (a server's ``plans/``)."""
+    w = sites[0].words if sites else site_words("kk")
     plans = []
     for s in sites:
         plan = s.base
@@ -498,10 +539,10 @@ def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str 
                 "badge": badge,
                 "badge_class": badge_class,
                 "versions": len(s.timeline.versions),
-                "latest": long_date(s.timeline.latest.valid_from),
+                "latest": w.day(s.timeline.latest.valid_from),
             }
         )
-    return _render("index.html", title="Жоспарлар", plans=plans, assets=assets)
+    return _render("index.html", title=w["plans"], plans=plans, assets=assets, w=w)
 
 
 def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str | bytes], list[AmendError]]:

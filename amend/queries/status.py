@@ -87,12 +87,13 @@ def acts_complete(plan: Plan) -> bool:
     return plan.amending_acts is not None and plan.amending_acts.complete
 
 
-def repeal_note(timeline: Timeline, at: dt.date) -> str | None:
+def repeal_note(timeline: Timeline, at: dt.date, lang: str = "kk") -> str | None:
     """The note a repealed plan's text stands under on ``at`` ("Ескерту. Күші жойылды - ҚР Үкіметінің
-    07.04.2024 № 9006 қаулысымен."), or None while it is not repealed."""
+    07.04.2024 № 9006 қаулысымен."; with ``lang="ru"`` the bank's Russian "Сноска. Утратил силу ..."), or
+    None while it is not repealed."""
     if timeline.repeal is None or not timeline.repealed_at(at):
         return None
-    return timeline.repeal.note
+    return timeline.repeal.note_ru if lang == "ru" else timeline.repeal.note
 
 
 def _entry_rule(plan: Plan) -> str:

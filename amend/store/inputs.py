@@ -92,9 +92,9 @@ _PATTERNS = {
     ),
 }
 _NUMBER_KEYS = frozenset({"number", "row", "section", "subsection", "after"})
-_ID_KEYS = _NUMBER_KEYS | {"plan", "amends", "code"}
+_ID_KEYS = _NUMBER_KEYS | {"plan", "amends", "code", "code_ru"}
 _FORMULA_START = frozenset("=+@\t\r-")
-_CODE_MAPS = frozenset({"abbreviations", "entries"})
+_CODE_MAPS = frozenset({"abbreviations", "entries", "codes_ru"})
 
 
 def printable(line: str) -> str:
@@ -304,10 +304,12 @@ class _Walk:
             if key in ("plan", "amends"):
                 if len(where) == 1:
                     self.identifier("plan id", text)
-            elif key == "code":
+            elif key in ("code", "code_ru"):
                 self.identifier("abbreviation code", text)
             elif where[-2:] != ["act", "number"]:
                 self.identifier("number", text)
+        if len(where) > 1 and where[-2] == "codes_ru":  # a Russian code (ОМ: МП)
+            self.identifier("abbreviation code", text)
         if text[:1] in _FORMULA_START and formula_like(text):
             raise self.error(UnsafeText, f"the text starts with {text[:1]!r}: a spreadsheet would read it as a formula")
         if self.html and ("<" in text or "&" in text):

@@ -183,6 +183,7 @@ def _abbreviation(code: str, a: Abbreviation) -> dict[str, Any]:
     return {
         "code": code,
         "expansion": a.expansion,
+        **({"code_ru": a.code_ru} if a.code_ru is not None else {}),
         **({"expansion_ru": a.expansion_ru} if a.expansion_ru is not UNKNOWN else {}),
         **({"history": [_change(c) for c in a.history]} if a.history else {}),
     }

@@ -1,0 +1,1316 @@
+"""The Russian text of an amending act: its grammar, its reading, and its merge with the Kazakh text.
+
+The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar
+(Earley) built from the fixed phrases of ``wording_ru``, turned into the same ``Formula`` kinds and values
+as ``grammar`` gives, so that ``instructions.read_instructions`` reads the document (its quoted tables,
+note lines, points) the same way for both languages. What is Russian is then only the wording.
+
+``read_russian`` gives the act's Russian changes in order (``RussianChange``: what the change targets, the
+Russian texts it gives). ``russian_draft`` makes a draft of them alone: the Kazakh texts are ``!unknown``,
+and a change whose identity is Kazakh (the words a ``replace_words`` replaces, the codes of new note lines)
+is a REVIEW note with the Russian reading. ``merge_russian`` puts them into a Kazakh draft of the same act,
+change by change: the same kind of change on the same target, in the same order, takes the Russian texts;
+anything else is REVIEW with both readings, never a guess. Nothing is ever translated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import LarkError
+
+from amend.engine.acts import Act, OnSigning, Signatory
+from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.base import Frozen
+from amend.engine.model import Plan
+from amend.engine.operations import Operation
+from amend.engine.operations import ReplaceWords as ReplaceWordsOp
+from amend.engine.timeline import act_bounds, consolidate
+from amend.engine.unknown import UNKNOWN, Text
+from amend.errors import AmendError
+from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
+from amend.importer.grammar import Clause, Formula, Ref, _expand
+from amend.importer.instructions import (
+    AddAbbreviations,
+    AddSection,
+    DeleteAbbreviation,
+    DeletePoint,
+    DeleteRows,
+    DeleteSection,
+    Document,
+    EntryIntoForceClause,
+    Framing,
+    InsertPoint,
+    InsertRows,
+    Instruction,
+    NoteContext,
+    PlanContext,
+    ReplaceAbbreviation,
+    ReplaceActText,
+    ReplaceCells,
+    ReplaceRows,
+    ReplaceWords,
+    RowContext,
+    SectionContext,
+    SetTitle,
+    Signature,
+    Subpoint,
+    SubsectionContext,
+    Table,
+    Unrecognized,
+    read_instructions,
+    split_document,
+)
+from amend.importer.metadata import EntryReading, ImportTextError
+from amend.importer.rows import ColumnKind, column_kinds
+from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
+from amend.importer.wording_ru import (
+    ISSUER_RU,
+    KIND_RU,
+    UNKNOWN_TEXT_RU,
+    parse_days_ru,
+    phrases_ru,
+    row_numbers_ru,
+    russian_date,
+)
+
+__all__ = [
+    "RussianAct",
+    "RussianChange",
+    "RussianText",
+    "count_russian_occurrences",
+    "import_pair",
+    "merge_russian",
+    "parse_russian",
+    "read_russian",
+    "russian_amended_plan",
+    "russian_draft",
+]
+
+_GRAMMAR = r"""
+?start: enacting | lead_in | plan_ctx | section_ctx | subsection_ctx | note_ctx | row_ctx
+      | replace_rows | insert_rows | delete_rows | words | note_add | note_replace | note_delete
+      | replace_cells | col_cells
+      | section_title | subsection_title | add_section | add_subsection | section_delete
+      | point_text | act_title | point_insert | subpoint_insert | point_delete | entry | signature
+
+// -- context ---------------------------------------------------------------------------------
+section_ctx: «в разделе» (SECNUM "."? QUOTED? | QUOTED) ":"
+subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
+plan_ctx: PLAN_FRAME ":" | «в приложении к указанному постановлению» ":"
+note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":" | _NOTE_NOM ":"
+
+// -- rows ------------------------------------------------------------------------------------
+rowlist: ROWITEM ("," ROWITEM)* («и» ROWITEM)?
+rows_acc: _ROW_ACC _ROWNUM rowlist ","?
+rows_ins: _ROW_INS _ROWNUM rowlist ","?
+replace_rows: rows_acc «изложить в следующей редакции» ":"
+_after_row: «после строки» _ROWNUM ROWITEM ","?
+_into_sub: «подраздел» (SUBNUM QUOTED? | QUOTED)
+into_sec: «раздел» (SECNUM "."? QUOTED? | QUOTED)
+insert_rows: (_after_row | _into_sub | into_sec)? «дополнить» rows_ins «следующего содержания» ":"
+delete_rows: rows_acc «исключить» _END?
+// "в строке, порядковый номер 15:": the row the next sentences speak of ("в графе 3 слова ...", "графу 5 ...")
+row_ctx: «в» _ROW_LOC _ROWNUM ROWITEM ","? ":"
+collist: COLITEM ("," COLITEM)* («и» COLITEM)?
+_cols_acc: _COL_ACC collist
+replace_cells: _cols_acc «строки» _ROWNUM ROWITEM ","? «изложить в следующей редакции» ":"
+col_cells: _cols_acc «изложить в следующей редакции» ":"
+
+// -- words -----------------------------------------------------------------------------------
+words: scope? pairs _END?
+scope: row_scope col_scope? | col_scope | text_scope
+row_scope: «в» _ROW_LOC _ROWNUM rowlist ","?
+col_scope: _COL_LOC collist ","?
+text_scope: «по всему тексту»
+pairs: pair ("," pair)*
+pair: OLD_NOUN QUOTED («заменить» NEW_NOUN QUOTED | «исключить»)
+
+// -- the note of abbreviations -----------------------------------------------------------------
+_note_lead: _NOTE_IN ":"? | _NOTE_NOM ":"?
+note_add: _note_lead? _ABBREVIATIONS? QUOTED? «дополнить» _LINES_INS «следующего содержания» ":"
+_line: «расшифровку аббревиатуры» QUOTED | «строку» QUOTED
+note_replace: _note_lead? _line «изложить в следующей редакции» ":"
+note_delete: _note_lead? _line «исключить» _END?
+
+// -- headings ---------------------------------------------------------------------------------
+section_title: _TITLE «раздела» SECNUM «изложить в следующей редакции» ":"
+subsection_title: _TITLE «подраздела» SUBNUM «изложить в следующей редакции» ":"
+add_section: («после раздела» SECNUM)? «дополнить разделом» SECNUM «следующего содержания» ":"
+add_subsection: «раздел» SECNUM («после подраздела» SUBNUM)? «дополнить подразделом» SUBNUM «следующего содержания» ":"
+section_delete: «раздел» SECNUM QUOTED? «исключить» _END?
+
+// -- the resolution's own text ---------------------------------------------------------------------
+point_text: (POINT_REF | SUBPOINT_REF) «изложить в следующей редакции» ":"
+act_title: «заголовок изложить в следующей редакции» ":"
+point_insert: («после пункта» POINT)? «дополнить пунктом» POINT «следующего содержания» ":"
+subpoint_insert: «пункт» POINT («после подпункта» SUBPOINT)? «дополнить подпунктом» SUBPOINT «следующего содержания» ":"
+point_delete: (POINT_REF | SUBPOINT_REF) «исключить» _END?
+
+// -- framing, entry into force, signature -------------------------------------------------------
+enacting: ENACTING
+lead_in: (POINT ".")? LEAD ":"
+entry: (POINT ".")? «Настоящее» _KIND «вводится в действие» rule exception? _PUBLISHED? _END?
+exception: ","? «за исключением» refs ","? _WHICH «вводится в действие» rule
+refs: ref ("," ref)* («и» ref)?
+ref: PARAGRAPH_REF? («подпункта» SUBPOINT)? «пункта» POINT
+rule: on_signing | after_publication | on_date
+on_signing: «со дня его подписания»
+after_publication: «по истечении» DAYS «календарных дней после дня его первого официального опубликования»
+on_date: «с» DAY MONTH YEAR «года»
+signature: POSITION NAME
+
+QUOTED: /"[^"]*"/
+SECNUM: /[0-9IVXLCІХС]+(?!\w|\.\d)/
+COLITEM: /\d+(?=[\s,])/
+_COL_ACC: /(?:графу|графы)(?!\w)/
+_COL_LOC: /в\s+граф(?:е|ах)(?!\w)/
+SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?!\w)/
+ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,:])/
+POINT: /\d+(?=[\s.,])/
+SUBPOINT: /\d+\)/
+POINT_REF: /пункт\s+\d+(?!\w)/
+SUBPOINT_REF: /подпункт\s+\d+\)\s+пункта\s+\d+(?!\w)/
+PARAGRAPH_REF: /абзац(?:а|ев)\s+[^,]+?(?=\s+(?:подпункта|пункта)\s)/
+DAYS: /\d+|[^\W\d_]+(?=\s+календарных)/
+DAY: /\d{1,2}/
+MONTH: /[^\W\d_]+/
+YEAR: /\d{4}/
+LEAD: /(?:В|в)несши?\s+в\s+[^:]*|Внести\s+в\s+[^:]*/
+PLAN_FRAME: /в\s+[^:]*?утвержденн(?:ом|ой|ых|ый)\s+(?:выше)?указанным\s+постановлением/
+ENACTING: /.*ПОСТАНОВЛЯЕТ\s*:/
+POSITION: /.*(?:Министр|Президент|Председатель|Руководитель)(?:\s+Республики\s+Казахстан)?(?=\s)/
+NAME: /(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][\w-]+/
+OLD_NOUN: /(?:слова|слово|аббревиатуру|аббревиатуры|цифры|цифру|знак|знаки|предложение)(?!\w)/
+NEW_NOUN: /(?:словами|словом|аббревиатурой|аббревиатурами|цифрами|цифрой|знаком|знаками|предложением)(?!\w)/
+_ROW_ACC: /(?:строку|строки)(?!\w)/
+_ROW_INS: /(?:строкой|строками)(?:\s*\(\s*строками\s*\))?(?!\w)/
+_ROW_LOC: /(?:строке|строках)(?!\w)/
+_ROWNUM: /,?\s*порядков(?:ый|ые)\s+номер(?:а)?(?!\w)/
+_LINES_INS: /(?:строками|строкой)(?!\w)/
+_ABBREVIATIONS: /(?:расшифровку|расшифровка)\s+аббревиатур(?!\w)/
+_NOTE_IN: /[Вв]\s+примечании(?!\w)/
+_NOTE_NOM: /[Пп]римечани[ея](?:\s+к\s+[^:"«]*?)?(?=\s*(?::|дополнить|расшифровк|"))/
+_TITLE: /(?:заголовок|наименование)(?!\w)/
+_KIND: /(?:постановление|приказ|Указ)(?!\w)/
+_WHICH: /(?:который|которые)(?!\w)/
+_PUBLISHED: /и\s+подлежит\s+официальному\s+опубликованию(?!\w)/
+_END: /[;.]/
+
+%ignore /\s+/
+"""
+
+
+@cache
+def _parser() -> Lark:
+    return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
+
+
+def _unquote(token: Token) -> str:
+    return str(token)[1:-1].strip()
+
+
+def _numbered(text: str) -> tuple[str, str | None]:
+    """ "1.2. Среднесрочные меры" -> ("1.2", "Среднесрочные меры"); no number -> ("", text)."""
+    m = re.match(r"^((?:\d+|[IVXLC]+)(?:\.\d+)+)\.?\s+(.+)$", text)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C"})
+
+
+def _section(token: Token) -> str:
+    return str(token).translate(_ROMAN_LOOKALIKES)
+
+
+class _Refs:
+    """The points an exception names, and whether it names paragraphs (абзацы) of them."""
+
+    __slots__ = ("paragraphs", "refs")
+
+    def __init__(self, refs: tuple[Ref, ...], paragraphs: tuple[str, ...]) -> None:
+        self.refs = refs
+        self.paragraphs = paragraphs
+
+
+@v_args(inline=True)
+class _Reader(Transformer[Token, Formula]):
+    """A Russian parse tree as the ``Formula`` the Kazakh grammar gives for the same change."""
+
+    def rowlist(self, *items: Token) -> list[str]:
+        return row_numbers_ru(", ".join(str(i) for i in items))
+
+    def rows_acc(self, rows: list[str]) -> list[str]:
+        return rows
+
+    rows_ins = rows_acc
+
+    def section_ctx(self, *args: Token) -> Formula:
+        number = next((_section(a) for a in args if a.type == "SECNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        if number is None and title is not None:
+            head = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", title)
+            if head:
+                number, title = _section(Token("SECNUM", head.group(1))), head.group(2)
+        return Formula("section_ctx", {"section": number, "title": title})
+
+    def subsection_ctx(self, *args: Token) -> Formula:
+        number = next((str(a).rstrip(".") for a in args if a.type == "SUBNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        if number is None and title is not None:
+            number, title = _numbered(title)
+        return Formula("subsection_ctx", {"subsection": number or "", "title": title})
+
+    def plan_ctx(self, *_frame: Token) -> Formula:
+        return Formula("plan_ctx", {})
+
+    def note_ctx(self) -> Formula:
+        return Formula("note_ctx", {})
+
+    def replace_rows(self, rows: list[str]) -> Formula:
+        return Formula("replace_rows", {"rows": rows})
+
+    def insert_rows(self, *args: Any) -> Formula:
+        rows: list[str] = args[-1]
+        values: dict[str, Any] = {"rows": rows}
+        section = next((a for a in args[:-1] if isinstance(a, dict)), None)
+        if section is not None:
+            return Formula("insert_rows", {**values, **section})
+        tokens = [a for a in args[:-1] if isinstance(a, Token)]
+        if tokens and tokens[0].type == "ROWITEM":
+            values["after"] = str(tokens[0])
+        elif tokens:
+            number = next((str(t).rstrip(".") for t in tokens if t.type == "SUBNUM"), None)
+            title = next((_unquote(t) for t in tokens if t.type == "QUOTED"), None)
+            if number is None and title is not None:
+                number, title = _numbered(title)
+            values.update(subsection=number or "", subsection_title=title)
+        return Formula("insert_rows", values)
+
+    def into_sec(self, *args: Token) -> dict[str, Any]:
+        number = next((_section(a) for a in args if a.type == "SECNUM"), None)
+        title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
+        return {"section": number, "section_title": title}
+
+    def collist(self, *items: Token) -> list[int]:
+        return [int(i) for i in items]
+
+    def row_ctx(self, row: Token) -> Formula:
+        return Formula("row_ctx", {"row": str(row)})
+
+    def replace_cells(self, columns: list[int], row: Token) -> Formula:
+        return Formula("replace_cells", {"row": str(row), "columns": columns})
+
+    def col_cells(self, columns: list[int]) -> Formula:
+        return Formula("col_cells", {"columns": columns})
+
+    def col_scope(self, columns: list[int]) -> dict[str, Any]:
+        return {"column": columns[0], "columns": columns}
+
+    def delete_rows(self, rows: list[str]) -> Formula:
+        return Formula("delete_rows", {"rows": rows})
+
+    def row_scope(self, rows: list[str]) -> dict[str, Any]:
+        return {"row": rows[0], "rows": rows}
+
+    def text_scope(self) -> dict[str, Any]:
+        return {"whole_text": True}
+
+    def scope(self, *parts: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for part in parts:
+            out.update(part)
+        return out
+
+    def pair(self, _noun: Token, old: Token, *new: Token) -> tuple[str, str | None]:
+        # Words are quoted exactly: a blank inside the quotes is part of them.
+        return (str(old)[1:-1], str(new[-1])[1:-1] if new else None)
+
+    def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
+        return list(pairs)
+
+    def words(self, *args: Any) -> Formula:
+        scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}
+        pairs = next(a for a in args if isinstance(a, list))
+        return Formula("words", {"scope": scope, "pairs": pairs})
+
+    def note_add(self, *_named: Token) -> Formula:
+        return Formula("note_add", {"after": None})
+
+    def note_replace(self, quoted: Token) -> Formula:
+        return Formula("note_replace", {"line": _unquote(quoted)})
+
+    def note_delete(self, quoted: Token) -> Formula:
+        return Formula("note_delete", {"line": _unquote(quoted)})
+
+    def section_title(self, number: Token) -> Formula:
+        return Formula("section_title", {"section": _section(number)})
+
+    def subsection_title(self, number: Token) -> Formula:
+        return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
+
+    def add_section(self, *numbers: Token) -> Formula:
+        after = _section(numbers[0]) if len(numbers) == 2 else None
+        return Formula("add_section", {"number": _section(numbers[-1]), "after": after})
+
+    def add_subsection(self, section: Token, *numbers: Token) -> Formula:
+        after = str(numbers[0]).rstrip(".") if len(numbers) == 2 else None
+        return Formula(
+            "add_subsection", {"section": _section(section), "number": str(numbers[-1]).rstrip("."), "after": after}
+        )
+
+    def section_delete(self, number: Token, *title: Token) -> Formula:
+        return Formula("section_delete", {"section": _section(number), "title": _unquote(title[0]) if title else None})
+
+    def point_text(self, ref: Token) -> Formula:
+        return Formula("text_replace", {"element": _point_element(ref)})
+
+    def act_title(self) -> Formula:
+        return Formula("text_replace", {"element": "title"})
+
+    def point_insert(self, *points: Token) -> Formula:
+        after = str(points[0]) if len(points) == 2 else None
+        return Formula("text_insert", {"element": f"point {points[-1]}", "number": str(points[-1]), "after": after})
+
+    def subpoint_insert(self, point: Token, *subs: Token) -> Formula:
+        number = str(subs[-1]).rstrip(")")
+        after = str(subs[0]).rstrip(")") if len(subs) == 2 else None
+        return Formula("text_insert", {"element": f"point {point}.{number}", "number": number, "after": after})
+
+    def point_delete(self, ref: Token) -> Formula:
+        return Formula("text_delete", {"element": _point_element(ref)})
+
+    def enacting(self, words: Token) -> Formula:
+        return Formula("enacting", {"text": str(words)})
+
+    def lead_in(self, *args: Token) -> Formula:
+        point = int(args[0]) if len(args) == 2 else None
+        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
+
+    def on_signing(self) -> tuple[str, Any]:
+        return ("on_signing", None)
+
+    def after_publication(self, days: Token) -> tuple[str, Any]:
+        return ("after_publication", parse_days_ru(str(days)))
+
+    def on_date(self, day: Token, month: Token, year: Token) -> tuple[str, Any]:
+        return ("on_date", russian_date(str(day), str(month), str(year)))
+
+    def rule(self, value: tuple[str, Any]) -> tuple[str, Any]:
+        return value
+
+    def ref(self, *args: Token) -> tuple[Ref, str | None]:
+        paragraph = next((str(a) for a in args if a.type == "PARAGRAPH_REF"), None)
+        sub = next((int(str(a).rstrip(")")) for a in args if a.type == "SUBPOINT"), None)
+        return (int(args[-1]), sub), paragraph
+
+    def refs(self, *refs: tuple[Ref, str | None]) -> _Refs:
+        return _Refs(tuple(r for r, _ in refs), tuple(p for _, p in refs if p is not None))
+
+    def exception(self, refs: _Refs, rule: tuple[str, Any]) -> tuple[_Refs, tuple[str, Any]]:
+        return (refs, rule)
+
+    def entry(self, *args: Any) -> Formula:
+        items = [a for a in args if not isinstance(a, Token)]
+        rule = next(a for a in items if isinstance(a, tuple) and isinstance(a[0], str))
+        exception = next((a for a in items if isinstance(a, tuple) and isinstance(a[0], _Refs)), None)
+        if exception is None:
+            return Formula("entry", {"clause": Clause(rule, (), ()), "paragraphs": ()})
+        refs, later = exception
+        clause = Clause(rule, refs.refs, ((refs.refs, later),))
+        return Formula("entry", {"clause": clause, "paragraphs": refs.paragraphs})
+
+    def signature(self, position: Token, name: Token) -> Formula:
+        return Formula("signature", {"position": " ".join(str(position).split()), "name": str(name)})
+
+
+def _point_element(ref: Token) -> str:
+    """ "пункт 2" -> "point 2"; "подпункт 1) пункта 2" -> "point 2.1" (the engine's element names)."""
+    numbers = re.findall(r"\d+", str(ref))
+    return "point " + (f"{numbers[1]}.{numbers[0]}" if len(numbers) == 2 else numbers[0])
+
+
+def parse_russian(text: str) -> Formula | None:
+    """The formula a Russian paragraph is (the same kinds and values as ``grammar.parse_paragraph``), or None."""
+    try:
+        tree = _parser().parse(text)
+        result = _Reader().transform(tree)
+    except LarkError:  # no derivation, or one whose values are none (a VisitError is a LarkError)
+        return None
+    if not isinstance(result, Formula):
+        return None
+    v = result.values
+    if result.kind == "subsection_ctx" and not v["subsection"]:
+        return None
+    if result.kind == "insert_rows" and v.get("subsection") == "":
+        return None
+    if result.kind == "entry":
+        clause: Clause = v["clause"]
+        rules = [clause.rule, *(rule for _, rule in clause.later)]
+        if any(value is None for kind, value in rules if kind != "on_signing"):  # a date or days that are none
+            return None
+    return result
+
+
+# -- the heading ---------------------------------------------------------------------------------------
+
+_KINDS_RU = {nominative.lower(): kind for kind, (nominative, _, _) in KIND_RU.items()}
+_ISSUERS_RU = {genitive: kind for kind, (_, genitive) in ISSUER_RU.items()}
+_ACT_RU = re.compile(
+    r"^(?P<kind>Постановление|Приказ|Указ|Закон)\s+(?P<issuer>.+?)\s+от\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)"
+    r"\s+(?P<year>\d{4})\s+года\s+№\s*(?P<number>\S+?)\.?$"
+)
+
+
+_ACT_START = re.compile(r"^(?:Постановление|Приказ|Указ|Закон)\s+\S+.*\sот\s")
+
+
+@dataclass(frozen=True)
+class RussianAct:
+    """What the Russian heading and closing lines say of the act: the Russian title, the identity (kind,
+    issuer, number, date: the format's values), the act it amends, the signatory in Russian."""
+
+    title: str
+    issuer: str
+    kind: str
+    number: str
+    date: dt.date
+    amends: str | None
+    line: int
+
+
+def _read_heading(heading: tuple[tuple[int, str], ...]) -> RussianAct:
+    for k, (number, raw) in enumerate(heading):
+        m = _ACT_RU.match(" ".join(raw.split()))
+        if m is None and k + 1 < len(heading) and _ACT_START.match(raw.strip()):
+            # The act's line broken by the print ("... от 30 мая 2025" / "года № 392"): the two lines together.
+            m = _ACT_RU.match(" ".join(f"{raw} {heading[k + 1][1]}".split()))
+        if not m:
+            continue
+        day = russian_date(m.group("day"), m.group("month"), m.group("year"))
+        if day is None:
+            raise ImportTextError(f"line {number}: '{raw.strip()}' names no valid date")
+        issuer = _ISSUERS_RU.get(m.group("issuer"))
+        if issuer is None:
+            raise ImportTextError(f"line {number}: the issuer '{m.group('issuer')}' is not one the format names")
+        title = re.sub(r"\s+", " ", " ".join(r.strip() for _, r in heading[:k])).strip()
+        title = re.sub(r"([^\W\d_])- (?=[^\W\d_])", r"\1-", title)
+        amends = re.search(r"(?:постановлени[ея]|приказ|Указ)\s+.*?№\s*(\S+?)(?=[\s\"«]|$)", title)
+        return RussianAct(
+            title=title,
+            issuer=issuer,
+            kind=_KINDS_RU[m.group("kind").lower()],
+            number=m.group("number"),
+            date=day,
+            amends=amends.group(1) if amends else None,
+            line=number,
+        )
+    raise ImportTextError(
+        'no line of the heading names the act ("Постановление Правительства Республики Казахстан от 30 мая 2025 '
+        'года № 392")',
+        hint="amend import --lang ru reads the Russian text of an amending act as the reference bank gives it",
+    )
+
+
+# -- the Russian changes of an act ------------------------------------------------------------------------
+
+
+@dataclass
+class RussianChange:
+    """One change as the Russian text gives it.
+
+    ``key``: what it is and what it targets, as the operation the Kazakh text gives for it would say
+    (the kind of operation, then its target: a row, an element, a section); ``ru``: the Russian texts it
+    gives, under the operation's ``_ru`` keys; ``data``: the operation with its Kazakh texts ``!unknown``,
+    or None where the operation's identity is Kazakh (``why``)."""
+
+    key: tuple[Any, ...]
+    ru: dict[str, Any]
+    source: list[str]
+    line: int | None
+    data: dict[str, Any] | None = None
+    why: str = ""
+    notes: list[Review] = field(default_factory=list)
+    point: tuple[int | None, int | None] = (None, None)
+
+
+@dataclass
+class RussianText:
+    """The Russian text of an act as read: its heading, changes, entry into force and signatory."""
+
+    act: RussianAct
+    changes: list[RussianChange]
+    entry: EntryReading
+    clause: Clause | None
+    signatory: tuple[str, str] | None
+    notes: list[Review]
+    unread: list[tuple[int, DraftOp]]
+    codes_ru: dict[str, str] = field(
+        default_factory=dict
+    )  # the plan's Russian codes, by Kazakh code  # paragraphs read as no change, each with its place among the changes
+
+
+def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
+    lex = Lexicon()
+    if lexicon is not None:
+        lex.add(lexicon.words)
+    lines = fix_lookalikes(text).split("\n")
+    lex.add_whole_words(read_lines(enumerate(lines, 1)))
+    # An indented line starts a paragraph: its first word is whole too.
+    lex.add(m.group(1) for line in lines if (m := re.match(r"^\s{2,}([^\W\d_]{3,})\s", line)))
+    lex.add(Lexicon.from_texts(phrases_ru()).words)
+    return lex
+
+
+def _cell(value: Text) -> Text:
+    return UNKNOWN if value == UNKNOWN_TEXT_RU else value
+
+
+def _known(cells: dict[str, Text]) -> dict[str, Text]:
+    return {c: t for c, t in cells.items() if t is not UNKNOWN}
+
+
+_ROW_NUMBER = re.compile(r"^\s*(\d+(?:-\d+)*)\.?\s*$")
+
+
+def _table_rows(
+    table: Table | None, numbers: tuple[str, ...], kinds: list[ColumnKind], lexicon: Lexicon, line: int
+) -> tuple[dict[str, dict[str, Text]], list[Review]]:
+    """The Russian cells of the quoted rows: each row's printed cells after its number, one per column in
+    column order (parted by empty lines); a row that prints another count keeps every cell unknown (REVIEW)."""
+    notes: list[Review] = []
+    if table is None:
+        notes.append(Review(line, "rows", "the instruction quotes no table; every Russian cell is left unknown"))
+        return {n: {} for n in numbers}, notes
+    starts: list[tuple[int, str]] = []
+    for k, (_, raw) in enumerate(table.lines):
+        m = _ROW_NUMBER.match(raw)
+        if m and m.group(1) in numbers and all(m.group(1) != s for _, s in starts):
+            starts.append((k, m.group(1)))
+    out: dict[str, dict[str, Text]] = {}
+    if starts and starts[0][0] > 0 and any(raw.strip() for _, raw in table.lines[: starts[0][0]]):
+        notes.append(
+            Review(
+                table.lines[0][0],
+                f"row {starts[0][1]}",
+                "text printed before the row's number (a page break?); the row's Russian cells are left unknown",
+            )
+        )
+        starts = starts[1:]
+        out[numbers[0]] = {}
+    for j, (k, number) in enumerate(starts):
+        end = starts[j + 1][0] if j + 1 < len(starts) else len(table.lines)
+        cells, problems = _read_cells(_shared_dash(table.lines[k + 1 : end], len(kinds)), kinds, lexicon)
+        notes.extend(Review(line, f"row {number}" + (f", {c}" if c else ""), m) for c, line, m in problems)
+        out[number] = cells
+    for number in numbers:
+        if number not in out:
+            notes.append(Review(table.first_line, f"row {number}", "the row is not in the quoted table"))
+            out[number] = {}
+    return out, notes
+
+
+# What a Russian cell of a column with a vocabulary of its own looks like (``rows.column_kinds``): a row whose
+# printed cells do not fit is not read cell by cell (its cells would be shifted), it is left unknown (REVIEW).
+_MONTHS_RU = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
+_VOCABULARY_RU = {
+    "deadline": re.compile(
+        rf"20\d\d|{_MONTHS_RU}|ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|постоянно|полугоди|квартал|"
+        r"по мере|в течение|раз в",
+        re.IGNORECASE,
+    ),
+    # A code first ("МИО областей, городов ..." names bodies after it in words).
+    "executors": re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"),
+    "cost": re.compile(r"^-$|не требуется|\d|в пределах|средств|бюджет", re.IGNORECASE),
+    "funding": re.compile(r"^-$|бюджет|РБ|МБ|ВБ|средств|не требуется|спонсор|международн", re.IGNORECASE),
+}
+
+
+def _read_cells(
+    lines: tuple[tuple[int, str], ...], kinds: list[ColumnKind], lexicon: Lexicon
+) -> tuple[dict[str, Text], list[tuple[str | None, int, str]]]:
+    """A row's Russian cells, printed one per column in column order and parted by empty lines (spaced letters
+    closed up, words broken at a line end joined by the shared line-join rules; each join no rule is sure of
+    noted). A row printed otherwise, or whose cells do not fit their columns, keeps every cell unknown."""
+    printed = read_lines(lines)
+    chunks: list[list[Line]] = []
+    for line in printed:
+        if not chunks or line.blanks_before:
+            chunks.append([])
+        chunks[-1].append(line)
+    first = printed[0].number if printed else (lines[0][0] if lines else 0)
+    shown = " / ".join(line.text for line in printed)
+    if len(chunks) != len(kinds):
+        why = f"{len(chunks)} printed cell(s) for {len(kinds)} column(s); every Russian cell is left unknown"
+        return {}, [(None, first, f"{why}. Printed text: {shown}")]
+    cells: dict[str, Text] = {}
+    notes: list[tuple[str | None, int, str]] = []
+    for kind, chunk in zip(kinds, chunks, strict=True):
+        text, guesses = join_lines(chunk, lexicon)
+        value = _cell(text)
+        if isinstance(value, str):
+            pattern = _VOCABULARY_RU.get(kind.kind)
+            if re.search(r"\s-$", value) or (pattern is not None and not pattern.search(value)):
+                why = f'"{value}" does not read as the column {kind.id}; every Russian cell of the row is left unknown'
+                return {}, [(kind.id, chunk[0].number, f"{why}. Printed text: {shown}")]
+        cells[kind.id] = value
+        notes.extend((kind.id, a.number, f'"{a.text}" / "{b.text}": {j.why} (a reading)') for a, b, j in guesses)
+    return _known(cells), notes
+
+
+def _shared_dash(lines: tuple[tuple[int, str], ...], count: int) -> tuple[tuple[int, str], ...]:
+    """Two short cells sharing a printed line ("не требуется -"): a row printed one cell short whose last line
+    ends in a lone dash after a blank has that dash as its last cell (the bank prints "-" for no funding)."""
+    printed = [k for k, (_, raw) in enumerate(lines) if raw.strip()]
+    if not printed:
+        return lines
+    last = printed[-1]
+    number, raw = lines[last]
+    chunks = len(_chunks_of(lines))
+    if chunks != count - 1 or not re.search(r"\S\s+-\s*$", raw):
+        return lines
+    head = re.sub(r"\s+-\s*$", "", raw)
+    return (*lines[:last], (number, head), (number, ""), (number, "-"), *lines[last + 1 :])
+
+
+def _chunks_of(lines: tuple[tuple[int, str], ...]) -> list[list[str]]:
+    chunks: list[list[str]] = [[]]
+    for _, raw in lines:
+        if raw.strip():
+            chunks[-1].append(raw)
+        elif chunks[-1]:
+            chunks.append([])
+    return [c for c in chunks if c]
+
+
+class _Reading:
+    """Walks the instructions of the Russian text in order, keeping the section, the note and the point."""
+
+    def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
+        self.plan = plan
+        self.lexicon = lexicon
+        self.columns = [c.id for c in plan.columns]
+        self.kinds = column_kinds(plan)
+        self.section: str | None = None
+        self.subsection: str | None = None
+        self.in_note = False
+        self.point: int | None = None
+        self.subpoint: int | None = None
+        self.pending: list[str] = []
+        self.changes: list[RussianChange] = []
+        # Paragraphs read as no change, each with the number of changes read before it (its place among them).
+        self.unread: list[tuple[int, DraftOp]] = []
+        # The note's Russian codes as the plan gives them (code_ru -> the Kazakh code, the identity).
+        self.codes = {a.code_ru: code for code, a in plan.abbreviations.items() if a.code_ru is not None}
+
+    def _add(
+        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], data: dict[str, Any] | None, **kw: Any
+    ) -> None:
+        source = [*self.pending, i.paragraph.text]
+        self.pending = []
+        self.changes.append(
+            RussianChange(key, ru, source, i.paragraph.first_line, data, point=(self.point, self.subpoint), **kw)
+        )
+
+    def _section_data(self) -> dict[str, Any]:
+        return {"section": self.section} if self.section else {}
+
+    def _section_of(self, row: str) -> str | None:
+        parent = row.split("-", maxsplit=1)[0]
+        for r in self.plan.rows:
+            if str(r.number) in (row, parent):
+                return r.section
+        return None
+
+    def add(self, i: Instruction) -> None:
+        line = i.paragraph.first_line
+        data: dict[str, Any] | None
+        ru: dict[str, Any]
+        match i:
+            case Subpoint():
+                self.subpoint = i.number
+            case Framing():
+                if i.point is not None:
+                    self.point, self.subpoint = i.point, None
+            case PlanContext():
+                self.section, self.subsection, self.in_note = None, None, False
+                self.pending = [i.paragraph.text]
+            case SectionContext():
+                # A section named by its title only is found by its Russian title where the plan gives it.
+                found = [s.number for s in self.plan.sections if i.title is not None and s.title_ru == i.title]
+                number = i.section or (found[0] if len(found) == 1 else None)
+                self.section, self.subsection, self.in_note = number, None, False
+                self.pending = [i.paragraph.text]
+            case RowContext():
+                self.pending = [*self.pending, i.paragraph.text]
+            case ReplaceCells():
+                ids = self.columns
+                picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
+                if None in picked or i.table is None:
+                    why = "a column the plan does not have" if None in picked else "no quoted cells"
+                    self._add(i, ("replace_cells", i.row), {"cells_ru": {}}, None, why=why)
+                    return
+                kinds = [k for k in self.kinds if k.id in picked]
+                cells, problems = _read_cells(i.table.lines, kinds, self.lexicon)
+                notes = [Review(n, f"row {i.row}" + (f", {c}" if c else ""), m) for c, n, m in problems]
+                data = {"op": "replace_cells", **self._section_data(), "row": i.row}
+                data |= {"cells": dict.fromkeys(picked, UNKNOWN), "cells_ru": cells}
+                self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, data, notes=notes)
+            case SubsectionContext():
+                self.subsection, self.in_note = i.subsection, False
+                self.section = self.section or i.subsection.split(".")[0]
+                self.pending = [i.paragraph.text]
+            case NoteContext():
+                self.in_note = True
+                self.pending = [i.paragraph.text]
+            case ReplaceRows():
+                rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
+                for number in i.rows:
+                    data = {
+                        "op": "replace_row",
+                        **self._section_data(),
+                        "row": number,
+                        "cells": dict.fromkeys(self.columns, UNKNOWN),
+                        "cells_ru": rows[number],
+                    }
+                    row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
+                    self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
+            case InsertRows():
+                rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
+                subsection = i.subsection or (None if i.section else self.subsection)
+                section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
+                section = section or self._section_of(i.after or i.rows[0])
+                data = {
+                    "op": "insert_rows",
+                    "section": section,
+                    **({"subsection": subsection} if subsection else {}),
+                    "rows": [
+                        {"number": n, "cells": dict.fromkeys(self.columns, UNKNOWN), "cells_ru": rows[n]}
+                        for n in i.rows
+                    ],
+                }
+                ru = {"rows": [rows[n] for n in i.rows]}
+                self._add(
+                    i, ("insert_rows", tuple(i.rows)), ru, data if section else None, notes=notes, why="no section"
+                )
+            case DeleteRows():
+                for number in i.rows:
+                    data = {"op": "delete_row", **self._section_data(), "row": number}
+                    self._add(i, ("delete_row", number), {}, data)
+            case ReplaceWords() if self.in_note:
+                for old, new in i.pairs:
+                    self._add(
+                        i,
+                        ("replace_words_in",),
+                        {"old_ru": old, "new_ru": new},
+                        None,
+                        why="words in the note: the line and the Kazakh words are not in the Russian text",
+                    )
+            case ReplaceWords():
+                # Several rows or columns named: one change each, as the Kazakh reading makes one operation each.
+                numbers = i.columns or ((i.column_number,) if i.column_number is not None else (None,))
+                named: list[str | None] = list(i.rows) or [i.row]
+                for row in named:
+                    for _ in numbers:
+                        for old, new in i.pairs:
+                            self._add(
+                                i,
+                                ("replace_words", row),
+                                {"old_ru": old, "new_ru": new},
+                                None,
+                                why="the Kazakh words, which the operation replaces, are not in the Russian text",
+                            )
+            case AddAbbreviations():
+                self._add(
+                    i,
+                    ("add_abbreviations", len(i.entries)),
+                    {"entries": [(c, _cell(e)) for c, e in i.entries]},
+                    None,
+                    why="the Kazakh codes of the new lines (the note's keys) are not in the Russian text",
+                )
+            case ReplaceAbbreviation():
+                old = i.renamed or i.code
+                code = self.codes.get(old)
+                data = None
+                if code is not None:
+                    data = {"op": "replace_abbreviation", "code": code, "expansion": UNKNOWN}
+                    data |= {"expansion_ru": _cell(i.expansion), "code_ru": i.code}
+                ru = {"code_ru": i.code, "expansion_ru": _cell(i.expansion), "old_code_ru": old}
+                self._add(
+                    i, ("replace_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {old}"
+                )
+            case DeleteAbbreviation():
+                code = self.codes.get(i.code)
+                data = None if code is None else {"op": "delete_abbreviation", "code": code}
+                ru = {"old_code_ru": i.code}
+                self._add(
+                    i, ("delete_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {i.code}"
+                )
+            case SetTitle():
+                data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
+                if i.subsection:
+                    data["subsection"] = i.subsection
+                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, data)
+            case AddSection() if i.subsection is None:
+                data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
+                if i.after:
+                    data["after"] = i.after
+                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, data)
+            case AddSection():
+                data = {"op": "add_subsection", "section": i.section, "number": i.subsection}
+                data |= {"title": UNKNOWN, "title_ru": _cell(i.title), **({"after": i.after} if i.after else {})}
+                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, data)
+            case DeleteSection():
+                self._add(i, ("delete_section", i.section), {}, {"op": "delete_section", "number": i.section})
+            case ReplaceActText():
+                subpoints = [{"number": n, "text": UNKNOWN, "text_ru": _cell(t)} for n, t in i.subpoints]
+                data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
+                if subpoints:
+                    data["subpoints"] = subpoints
+                ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
+                self._add(i, ("replace_text", i.element), ru, data)
+            case InsertPoint():
+                data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
+                if i.after:
+                    data["after"] = i.after
+                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, data)
+            case DeletePoint():
+                self._add(i, ("delete_text", i.element), {}, {"op": "delete_text", "element": i.element})
+            case EntryIntoForceClause() | Signature():
+                pass  # read by read_russian
+            case Unrecognized():
+                why = i.why if i.table is None else "a quoted table that no instruction introduces"
+                op = DraftOp(None, [*self.pending, i.paragraph.text], [Review(line, "text", why)])
+                self.unread.append((len(self.changes), op))
+                self.pending = []
+            case _:
+                note = Review(line, "text", "a formula the Russian reading does not take")
+                self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
+
+
+_ENTRY_WORDS_RU = re.compile(r"^(?:\d+\.\s+)?Настоящее\s+.*вводится\s+в\s+действие")
+
+
+def read_russian(
+    text: str, plan: Plan, lexicon: Lexicon | None = None, published: dt.date | None = None
+) -> RussianText:
+    """The Russian text of an amending act read change by change (nothing of it translated)."""
+    document: Document = split_document(text)
+    lex = _lexicon(text, lexicon)
+    instructions = read_instructions(document, lex, parse_russian)
+    act = _read_heading(document.heading)
+    reading = _Reading(plan, lex)
+    notes: list[Review] = []
+    entry, clause = EntryReading(None), None
+    signatory = None
+    for i in instructions:
+        if isinstance(i, EntryIntoForceClause):
+            continue
+        if isinstance(i, Unrecognized) and _ENTRY_WORDS_RU.match(i.paragraph.text):
+            entry = EntryReading(None, text=i.paragraph.text, line=i.paragraph.first_line)
+            continue
+        if isinstance(i, Signature):
+            signatory = (i.position, i.name)
+        reading.add(i)
+    for formula_line, paragraph in _entries(instructions):
+        clause, paragraphs = paragraph
+        entry = EntryReading.of(clause, formula_line.text, formula_line.first_line, published)
+        if paragraphs:
+            notes.append(
+                Review(
+                    formula_line.first_line,
+                    "entry_into_force",
+                    f"the act excepts {', '.join(paragraphs)}: the paragraphs of a point are not operations; "
+                    "give the operations of that paragraph their in_force by hand",
+                )
+            )
+            clause = Clause(clause.rule, (), ())
+    codes_ru = {code: a.code_ru for code, a in plan.abbreviations.items() if a.code_ru is not None}
+    return RussianText(act, reading.changes, entry, clause, signatory, notes, reading.unread, codes_ru)
+
+
+def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, tuple[str, ...]]]]:
+    """The entry-into-force sentences read (the last one counts), with the paragraphs (абзацы) they except."""
+    out = []
+    for i in instructions:
+        if isinstance(i, EntryIntoForceClause) and i.clause is not None:
+            formula = parse_russian(i.paragraph.text)
+            paragraphs: tuple[str, ...] = formula.values.get("paragraphs", ()) if formula is not None else ()
+            out.append((i.paragraph, (i.clause, paragraphs)))
+    return out[-1:]
+
+
+def _entry_notes(entry: EntryReading) -> list[Review]:
+    if entry.rule is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "no formula of entry into force was recognised"
+                + (f' in "{entry.text}"' if entry.text else "")
+                + "; fill it in",
+            )
+        ]
+    if entry.rule == "after_publication" and entry.published is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "in force after publication: the text does not give the publication date; fill in `published`",
+            )
+        ]
+    return []
+
+
+def _draft_op(change: RussianChange) -> DraftOp:
+    if change.data is None:
+        readings = "; ".join(f"{k}: {v!r}" for k, v in change.ru.items())
+        why = f"{change.why}; the Russian text gives {readings}"
+        return DraftOp(None, change.source, [*change.notes, Review(change.line, change.key[0], why)], change.point)
+    operation, problems = _model(change.data, change.line)
+    return DraftOp(operation, change.source, [*change.notes, *problems], change.point)
+
+
+def russian_draft(
+    text: str,
+    plan: Plan,
+    lexicon: Lexicon | None = None,
+    source: str = "<text>",
+    plan_id: str | None = None,
+    *,
+    published: dt.date | None = None,
+) -> Draft:
+    """A draft amendment from the act's Russian text alone: its Kazakh texts ``!unknown``."""
+    russian = read_russian(text, plan, lexicon, published)
+    heading = russian.act
+    signatory = None
+    if russian.signatory is not None:
+        position, name = russian.signatory
+        signatory = Signatory(position=UNKNOWN, name=UNKNOWN, position_ru=position, name_ru=name)
+    act = Act(
+        issuer=heading.issuer,
+        kind=heading.kind,  # type: ignore[arg-type]
+        number=heading.number,
+        date=heading.date,
+        title=UNKNOWN,
+        title_ru=heading.title or UNKNOWN,
+        signatory=signatory,
+    )
+    notes = [*russian.notes, *_entry_notes(russian.entry)]
+    amends = plan_id or plan.plan
+    if heading.amends is not None and heading.amends != amends:
+        notes.append(
+            Review(
+                heading.line, "amends", f"the heading amends act {heading.amends}, but the draft is for plan {amends}"
+            )
+        )
+    ops: list[DraftOp] = []
+    unread = list(russian.unread)
+    for k, change in enumerate(russian.changes):
+        while unread and unread[0][0] == k:
+            ops.append(unread.pop(0)[1])
+        ops.append(_draft_op(change))
+    ops.extend(op for _, op in unread)
+    if not russian.changes:
+        raise ImportTextError("no amending instruction was recognised in the text", file=source)
+    draft = Draft(source, act, amends, russian.entry, ops, notes, russian.signatory)
+    _apply_clause(draft, russian.clause, {})  # a paragraph excepted in Russian stays REVIEW (no count of its own)
+    return draft
+
+
+def russian_amended_plan(text: str) -> str | None:
+    """The number of the act a Russian amending text amends, from its heading (None if it names none)."""
+    return _read_heading(split_document(text).heading).amends
+
+
+# -- one act from two texts ---------------------------------------------------------------------------------
+
+
+def _key(op: Operation) -> tuple[Any, ...]:
+    """What an operation is and what it targets, as ``RussianChange.key`` says it."""
+    data: dict[str, Any] = op.model_dump(mode="python")
+    kind = op.op
+    match kind:
+        case "replace_row" | "delete_row" | "replace_cells":
+            return (kind, str(data["row"]))
+        case "insert_rows":
+            return (kind, tuple(str(r["number"]) for r in data["rows"]))
+        case "replace_words":
+            return (kind, None if data["row"] is None else str(data["row"]))
+        case "add_abbreviations":
+            return (kind, len(data["entries"]))
+        case "set_title":
+            return (kind, data["section"], data["subsection"])
+        case "add_section" | "delete_section":
+            return (kind, data["number"])
+        case "add_subsection":
+            return (kind, data["number"])
+        case "replace_text" | "insert_text" | "delete_text":
+            return (kind, data["element"])
+        case _:
+            return (kind,)
+
+
+def _merged(op: Operation, change: RussianChange, codes_ru: dict[str, str]) -> tuple[Operation | None, str | None]:
+    """The Kazakh operation with the Russian texts of the same change; None and the reason where they disagree."""
+    ru = change.ru
+    update: dict[str, Any]
+    match op.op:
+        case "replace_row" | "replace_cells":
+            update = {"cells_ru": ru["cells_ru"]}
+        case "insert_rows":
+            rows = [r.model_copy(update={"cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)]
+            update = {"rows": tuple(rows)}
+        case "replace_words" | "replace_words_in" if ru["old_ru"] == UNKNOWN_TEXT_RU:
+            update = {}  # the Russian text does not give the words (a drafted text's unknown mark)
+        case "replace_words" | "replace_words_in":
+            update = {"old_ru": ru["old_ru"], "new_ru": ru["new_ru"]}
+        case "add_abbreviations":
+            codes = list(op.entries)
+            lines = ru["entries"]
+            update = {
+                "codes_ru": {k: c for k, (c, _) in zip(codes, lines, strict=True) if c not in (k, UNKNOWN_TEXT_RU)},
+                "entries_ru": {k: e for k, (_, e) in zip(codes, lines, strict=True) if e is not UNKNOWN},
+            }
+            if not update["codes_ru"]:
+                del update["codes_ru"]
+        case "replace_abbreviation":
+            update = {"expansion_ru": ru["expansion_ru"]}
+            # The line's Russian code as the act finds it (the plan's, else the Kazakh code standing for it):
+            # a new one only where the Russian text gives another.
+            current = codes_ru.get(op.code) or op.code
+            if ru["code_ru"] not in (current, UNKNOWN_TEXT_RU):
+                update["code_ru"] = ru["code_ru"]
+        case "set_title" | "add_section" | "add_subsection":
+            update = {"title_ru": ru["title_ru"]}
+        case "replace_text":
+            subs = op.subpoints
+            if len(subs) != len(ru["subpoints"]):
+                return None, f"the Kazakh text gives {len(subs)} sub-point(s), the Russian {len(ru['subpoints'])}"
+            update = {
+                "text_ru": ru["text_ru"],
+                "subpoints": tuple(
+                    s.model_copy(update={"text_ru": t}) for s, t in zip(subs, ru["subpoints"], strict=True)
+                ),
+            }
+        case "insert_text":
+            update = {"text_ru": ru["text_ru"]}
+        case _:
+            update = {}
+    data = {**op.model_dump(mode="python", exclude_defaults=True), "op": op.op, **update}
+    merged, problems = _model(_plain(data), change.line)
+    if merged is None:
+        return None, problems[0].message
+    return merged, None
+
+
+def _note_codes(op: Operation, codes: dict[str, str]) -> None:
+    """The Russian codes a merged change gives to lines of the note (for the changes after it)."""
+    if op.op == "add_abbreviations":
+        codes.update(op.codes_ru)
+    elif op.op == "replace_abbreviation" and op.code_ru is not None:
+        codes[op.code] = op.code_ru
+
+
+def _plain(value: Any) -> Any:
+    """Plain data of a model's dump (nested models too), for validating an operation again."""
+    if isinstance(value, Frozen):
+        return _plain(value.model_dump(mode="python", exclude_defaults=True))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _reading(change: RussianChange) -> str:
+    what = ", ".join(str(k) for k in change.key[1:] if k is not None)
+    return f"the Russian text: {change.key[0]}" + (f" ({what})" if what else "") + f', "{" ".join(change.source[-1:])}"'
+
+
+def _kazakh_reading(op: DraftOp) -> str:
+    assert op.operation is not None
+    what = ", ".join(str(k) for k in _key(op.operation)[1:] if k is not None)
+    return f"the Kazakh text: {op.operation.op}" + (f" ({what})" if what else "")
+
+
+def merge_russian(draft: Draft, russian: RussianText, before: Plan | None = None) -> Draft:
+    """The Kazakh draft with the Russian texts of the same act, aligned change by change (same kind, same
+    target, same order). A change in one text and not in the other, or one whose readings disagree, is
+    REVIEW with both readings; the Kazakh operation then keeps no Russian text.
+
+    ``before``: the plan just before the act; the Russian words' occurrences are counted in it (as the
+    Kazakh ones are), the text never giving them."""
+    notes = list(draft.notes)
+    act = draft.act
+    ru_act = russian.act
+    if (ru_act.number, ru_act.date, ru_act.kind) != (act.number, act.date, act.kind):
+        notes.append(
+            Review(
+                ru_act.line,
+                "act",
+                f"the Kazakh text is act № {act.number} of {act.date}, the Russian № {ru_act.number} of {ru_act.date}: "
+                "no Russian text is taken",
+            )
+        )
+        return dataclasses.replace(draft, notes=notes)
+    update: dict[str, Any] = {"title_ru": ru_act.title or UNKNOWN}
+    if act.signatory is not None and russian.signatory is not None:
+        position, name = russian.signatory
+        update["signatory"] = act.signatory.model_copy(update={"position_ru": position, "name_ru": name})
+    act = act.model_copy(update=update)
+    if (draft.entry.rule, draft.entry.date, draft.entry.days) != (
+        russian.entry.rule,
+        russian.entry.date,
+        russian.entry.days,
+    ):
+        notes.append(
+            Review(
+                russian.entry.line,
+                "entry_into_force",
+                f"the Kazakh text reads {draft.entry.rule} ({draft.entry.date or draft.entry.days or ''}), "
+                f"the Russian {russian.entry.rule} ({russian.entry.date or russian.entry.days or ''})",
+            )
+        )
+    ops = [dataclasses.replace(op, notes=list(op.notes)) for op in draft.operations]
+    codes = dict(russian.codes_ru)  # the note's Russian codes as the act's earlier changes leave them
+    kazakh = [k for k, op in enumerate(ops) if op.operation is not None]
+    left = [_key(ops[k].operation) for k in kazakh]  # type: ignore[arg-type]
+    right = [c.key for c in russian.changes]
+    matcher = difflib.SequenceMatcher(a=left, b=right, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            for k, change in zip(kazakh[a0:a1], russian.changes[b0:b1], strict=True):
+                op = ops[k]
+                assert op.operation is not None
+                merged, problem = _merged(op.operation, change, codes)
+                if merged is None:
+                    op.notes.append(Review(change.line, op.operation.op, f"{problem}; {_reading(change)}"))
+                else:
+                    op.operation = merged
+                    _note_codes(merged, codes)
+                    op.source = [*op.source, *change.source]
+                    op.notes.extend(change.notes)
+            continue
+        for k in kazakh[a0:a1]:
+            op = ops[k]
+            assert op.operation is not None
+            others = "; ".join(_reading(c) for c in russian.changes[b0:b1]) or "the Russian text gives no such change"
+            op.notes.append(Review(None, op.operation.op, f"{_kazakh_reading(op)}; {others}"))
+        for change in russian.changes[b0:b1] if a0 == a1 else ():
+            ops.append(
+                DraftOp(
+                    None,
+                    change.source,
+                    [Review(change.line, change.key[0], f"the Kazakh text gives no such change; {_reading(change)}")],
+                )
+            )
+    for _, op in russian.unread:
+        ops.append(dataclasses.replace(op, source=[f"(Russian text) {s}" for s in op.source]))
+    notes.extend(russian.notes)
+    result = dataclasses.replace(draft, act=act, operations=ops, notes=notes)
+    if before is not None:
+        count_russian_occurrences(result, before)
+    return result
+
+
+def count_russian_occurrences(draft: Draft, before: Plan) -> None:
+    """Set each Russian word replacement's ``occurrences_ru`` where the Russian cells of the version it amends
+    hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
+    earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
+    more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
+    entry = draft.entry_into_force or OnSigning(rule="on_signing")
+    done: list[Operation] = []
+    for op in draft.operations:
+        model = op.operation
+        if model is None:
+            continue
+        if isinstance(model, ReplaceWordsOp) and model.old_ru is not None:
+            partial = Amendment(
+                act=draft.act,
+                amends=draft.amends,
+                status=ActStatus.DRAFT,
+                entry_into_force=entry,
+                operations=tuple(done),
+            )
+            version: Plan | None
+            try:
+                filed = FiledAmendment(partial, Path(draft.source))
+                version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+            except AmendError:
+                # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
+                # day's end): a row none of them touches stands as before the act; else no count is made.
+                version = before if _untouched(model, done) else None
+            if version is not None:
+                found, unknown = _russian_count(version, model)
+                if found and found != model.occurrences:
+                    model = model.model_copy(update={"occurrences_ru": found})
+                    op.operation = model
+                elif not found and not unknown:
+                    op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
+        done.append(model)
+
+
+# The kinds of change that touch no row but the ones they name (by ``row``, or the rows they insert).
+_ROW_KINDS = frozenset({"replace_row", "replace_cells", "insert_rows", "delete_row", "replace_words"})
+_NO_ROW_KINDS = frozenset(
+    {"add_abbreviations", "replace_abbreviation", "delete_abbreviation", "set_title", "replace_text", "insert_text"}
+)
+
+
+def _untouched(op: ReplaceWordsOp, earlier: list[Operation]) -> bool:
+    """True if ``op`` names one row and no earlier change of the act touches it (or moves rows about)."""
+    if op.row is None:
+        return False
+    named: set[str] = set()
+    for o in earlier:
+        if o.op in _NO_ROW_KINDS or (o.op == "delete_text"):
+            continue
+        if o.op not in _ROW_KINDS or getattr(o, "row", 0) is None:
+            return False  # a change over many rows, or of the table's structure
+        named.add(str(getattr(o, "row", "")))
+        named.update(str(r.number) for r in getattr(o, "rows", ()))
+    return str(op.row) not in named
+
+
+def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
+    columns = (op.column,) if op.column else plan.column_ids
+    if op.row is not None:
+        rows = [r for r in plan.rows if r.number == op.row]
+    else:
+        rows = [r for r in plan.rows if op.section is None or r.section == op.section]
+    found = unknown = 0
+    for row in rows:
+        for c in columns:
+            text = row.cells_ru.get(c, UNKNOWN)
+            if isinstance(text, str):
+                found += text.count(op.old_ru or "")
+            else:
+                unknown += 1
+    return found, unknown
+
+
+def import_pair(draft: Draft, text: str, base: Plan, root: Path, published: dt.date | None = None) -> Draft:
+    """The Kazakh ``draft`` with the act's Russian ``text`` merged into it: read against the plan as it stands
+    just before the act (``base`` with the adopted acts under ``root``), where the Russian words are counted."""
+    from amend.importer.preview import version_before
+
+    before = base
+    ops = tuple(op.operation for op in draft.operations if op.operation is not None)
+    if ops:
+        entry = draft.entry_into_force or OnSigning(rule="on_signing")  # as the Kazakh counts take it
+        act = Amendment(
+            act=draft.act, amends=draft.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
+        )
+        with contextlib.suppress(AmendError):
+            before = version_before(root, act, Path(draft.source))
+    return merge_russian(draft, read_russian(text, before, published=published), before)

@@ -1,0 +1,189 @@
+"""The Russian wording of amending acts, shared by both directions: the reader (``russian``) and the writer
+(``drafting_ru``). The Russian twin of ``wording``: every fixed phrase of a Russian formula lives here once.
+
+The phrases are those of the Russian texts of the Government's amending resolutions ("строку, порядковый
+номер 6, изложить в следующей редакции:", "дополнить строкой, порядковый номер 23-1, следующего
+содержания:", "слова "..." заменить словами "..."", "... исключить", "Настоящее постановление вводится в
+действие со дня его подписания"). docs/import.md lists each beside its Kazakh twin. No plan content is
+ever part of a formula, and nothing here translates a text: the act's kind and issuer are names of the
+format's values (``қаулы`` is "постановление"), not texts of a plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+__all__ = [
+    "ENACTING_RU",
+    "ISSUER_RU",
+    "KIND_RU",
+    "MONTHS_GENITIVE",
+    "NUMBER_WORDS_RU",
+    "UNKNOWN_TEXT_RU",
+    "date_ru",
+    "days_ru",
+    "parse_days_ru",
+    "phrases_ru",
+    "row_listing_ru",
+    "row_numbers_ru",
+    "russian_date",
+]
+
+# "30 мая 2025 года": the genitive of each month (dates of acts, "с 1 января 2026 года").
+MONTHS_GENITIVE = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
+
+# "по истечении десяти календарных дней": the genitive of each number of days.
+NUMBER_WORDS_RU = {
+    "одного": 1,
+    "двух": 2,
+    "трех": 3,
+    "пяти": 5,
+    "семи": 7,
+    "десяти": 10,
+    "пятнадцати": 15,
+    "двадцати": 20,
+    "тридцати": 30,
+    "шестидесяти": 60,
+    "девяноста": 90,
+}
+_WORD_OF = {n: w for w, n in NUMBER_WORDS_RU.items()}
+
+# The issuer as the format stores it (the Kazakh name, the act's identity) and as the Russian heading
+# names it: nominative ("Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:") and genitive ("Постановление
+# Правительства Республики Казахстан от ...").
+ISSUER_RU = {
+    "Қазақстан Республикасының Үкіметі": ("Правительство Республики Казахстан", "Правительства Республики Казахстан"),
+}
+# The kinds of act: the format's value -> (nominative, accusative, genitive) in Russian.
+KIND_RU = {
+    "қаулы": ("постановление", "постановление", "постановления"),
+    "бұйрық": ("приказ", "приказ", "приказа"),
+    "жарлық": ("Указ", "Указ", "Указа"),
+    "заң": ("Закон", "Закон", "Закона"),
+}
+
+# How a text no source gives is written in a drafted Russian text (as the Russian views show it); the
+# importer reads it back as unknown.
+UNKNOWN_TEXT_RU = "⟨неизвестно⟩"
+
+# -- the fixed phrases of the formulas ---------------------------------------------------------------
+ENACTING_RU = "ПОСТАНОВЛЯЕТ:"
+IN_NEW_WORDING_RU = "изложить в следующей редакции"  # "мынадай редакцияда жазылсын"
+WITH_CONTENT_RU = "следующего содержания"  # "мынадай мазмұндағы"
+SUPPLEMENT_RU = "дополнить"  # "толықтырылсын"
+STRUCK_OUT_RU = "исключить"  # "алып тасталсын"
+REPLACE_RU = "заменить"  # "ауыстырылсын"
+ROW_NUMBER_ONE = "порядковый номер"  # "реттік нөмірі"
+ROW_NUMBER_MANY = "порядковые номера"  # "реттік нөмірлері"
+WORDS_OLD_RU = "слова"  # "деген сөздер"
+WORDS_NEW_RU = "словами"  # "деген сөздермен"
+WHOLE_TEXT_RU = "по всему тексту"  # "бүкіл мәтіні бойынша"
+ABBREVIATION_OLD_RU = "аббревиатуру"  # "деген аббревиатура"
+ABBREVIATION_NEW_RU = "аббревиатурой"  # "деген аббревиатурамен"
+PLAN_FRAME_RU = "утвержденном указанным постановлением"  # "көрсетілген қаулымен бекітілген"
+# The annex (the plan) named without its title, which the Russian text names in a case ours cannot form.
+PLAN_CONTEXT_RU = "в приложении к указанному постановлению"
+SECTION_LOC_RU = "в разделе"  # "... деген N-бөлімде"
+SUBSECTION_LOC_RU = "в подразделе"  # "... деген кіші бөлімде"
+NOTE_CONTEXT_RU = "в примечании:"  # "Ескертпеде:"
+NOTE_ADD_RU = "в примечании: расшифровку аббревиатур дополнить строками следующего содержания:"  # NOTE_ADD
+ABBREVIATION_LINE_RU = "расшифровку аббревиатуры"  # '"КОД – ..." деген жол'
+TITLE_RU = "заголовок"  # "атауы" (a section's), "тақырыбы" (the resolution's)
+IN_FORCE_RU = "вводится в действие"  # "қолданысқа енгізіледі"
+ON_SIGNING_RU = "со дня его подписания"  # "қол қойылған күнінен бастап"
+AFTER_PUBLICATION_RU = "по истечении {days} календарных дней после дня его первого официального опубликования"
+EXCEPT_RU = "за исключением"  # "қоспағанда"
+WHICH_RU = "который"  # "..., который вводится в действие с ..."
+THIS_ACT_RU = "Настоящее"  # "Осы қаулы"
+
+
+def date_ru(day: dt.date) -> str:
+    """ "30 мая 2025 года": the date of an act, or the day something holds from (after "с")."""
+    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} года"
+
+
+def russian_date(day: str, month_word: str, year: str) -> dt.date | None:
+    """The date of "30 мая 2025", or None if it is no date."""
+    word = month_word.lower()
+    if word not in MONTHS_GENITIVE:
+        return None
+    try:
+        return dt.date(int(year), MONTHS_GENITIVE.index(word) + 1, int(day))
+    except ValueError:
+        return None
+
+
+def days_ru(days: int) -> str:
+    """ "десяти" for 10; the figure where the number has no word here."""
+    return _WORD_OF.get(days, str(days))
+
+
+def parse_days_ru(words: str) -> int | None:
+    """10 for "десяти" or "10"; None if the words are no number this module knows."""
+    words = " ".join(words.split()).lower()
+    if words.isdigit():
+        return int(words)
+    return NUMBER_WORDS_RU.get(words)
+
+
+def _listing(items: Sequence[str]) -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " и " + items[-1]
+
+
+# The word "строка" in the cases the formulae use, singular and plural.
+_ROW_CASES = {
+    "acc": ("строку", "строки"),  # строку ... изложить / исключить
+    "ins": ("строкой", "строками"),  # дополнить строкой
+    "loc": ("в строке", "в строках"),  # в строке ... слова
+    "gen": ("строки", "строк"),  # после строки
+}
+
+
+def row_listing_ru(numbers: Sequence[str], case: str) -> str:
+    """ "строку, порядковый номер 6," / "строки, порядковые номера 42, 43 и 44," in a case (acc, ins, loc, gen)."""
+    one, many = _ROW_CASES[case]
+    if len(numbers) == 1:
+        return f"{one}, {ROW_NUMBER_ONE} {numbers[0]},"
+    return f"{many}, {ROW_NUMBER_MANY} {_listing(numbers)},"
+
+
+def row_numbers_ru(listing: str) -> list[str]:
+    """Row numbers of a Russian listing: ``29-1, 29-2 и 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12."""
+    out: list[str] = []
+    for item in re.split(r"\s*,\s*|\s+и\s+", listing.strip()):
+        span = re.fullmatch(r"(\d+)(?:\s*[–—]\s*|\s+-\s+)(\d+)", item)
+        if span and int(span.group(1)) < int(span.group(2)):
+            out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
+        elif item:
+            out.append(item)
+    return out
+
+
+def phrases_ru() -> list[str]:
+    """Every fixed phrase of the Russian formulae, the month forms and the number words (the importer glues a
+    formula word the print broke at a line end by them)."""
+    fixed = [value for name, value in globals().items() if name.isupper() and isinstance(value, str)]
+    return [
+        *fixed,
+        " ".join(MONTHS_GENITIVE),
+        " ".join(NUMBER_WORDS_RU),
+        "строку строки строкой строками строке строках раздела подраздела разделом подразделом пункт пункта "
+        "пунктом подпункт подпункта подпунктом абзаца года постановление постановления календарных дней",
+    ]
