@@ -579,3 +579,37 @@ def test_a_repealed_plan_on_a_day_after_its_repeal_leads_to_its_last_text_under_
     assert "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2024 № 9006 қаулысымен." in r.text
     data = served.get("/api/plans/156?at=2025-01-01").json()
     assert data["status"] == "repealed" and data["note"].startswith("Ескерту. Күші жойылды")
+
+
+# -- the workbench reads a Russian text, or a pair of texts (issue 27) -------------------------------
+
+
+def _russian_fixture() -> tuple[str, str]:
+    from test_russian_import import RU, _kazakh_text
+
+    return _kazakh_text(), RU
+
+
+def test_the_workbench_previews_a_russian_text_alone_with_its_kazakh_texts_unknown(web):
+    _, russian = _russian_fixture()
+    r = web.post("/api/drafts/preview?lang=ru", content=russian.encode(), headers={"content-type": "text/plain"})
+    assert r.status_code == 200, r.text
+    data = r.json()
+    assert "cells_ru:" in data["amendment"] and "title: !unknown" in data["amendment"]
+    assert data["review"]  # what the Russian text cannot say of the Kazakh identity is marked
+
+
+def test_the_workbench_merges_a_pair_of_texts_into_one_act_with_both_languages(web):
+    kazakh, russian = _russian_fixture()
+    files = {"file": ("2701.txt", kazakh.encode()), "ru": ("2701.ru.txt", russian.encode())}
+    r = web.post("/api/drafts/preview", files=files)
+    assert r.status_code == 200, r.text
+    amendment = r.json()["amendment"]
+    assert "сынақ мәтіні: 6-жолдың іс-шарасы" in amendment and "тестовый текст: мероприятие строки 6" in amendment
+    alone = web.post("/api/drafts/preview", files={"file": ("2701.txt", kazakh.encode())}).json()["amendment"]
+    assert "тестовый текст" not in alone
+
+
+def test_the_workbench_refuses_a_language_it_does_not_read(web):
+    r = web.post("/api/drafts/preview?lang=en", content=b"text", headers={"content-type": "text/plain"})
+    assert r.status_code == 422 and "lang" in r.json()["message"]

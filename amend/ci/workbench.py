@@ -156,10 +156,13 @@ def preview_text(
     plan: str | None = None,
     published: dt.date | None = None,
     repo: Repository | None = None,
+    lang: str = "kk",
+    ru_text: str | None = None,
 ) -> DraftPreview:
-    """Preview an act's Kazakh text: read it as ``amend import`` does (``ImportTextError`` for a text that
-    is not an amending act), then preview the YAML it makes."""
-    read = read_act(root, text, source=source, plan=plan, published=published)
+    """Preview an act's text: read it as ``amend import`` does (``ImportTextError`` for a text that is not an
+    amending act; ``lang="ru"`` a Russian text alone; ``ru_text`` the Russian text beside the Kazakh, merged
+    change by change), then preview the YAML it makes."""
+    read = read_act(root, text, source=source, plan=plan, published=published, lang=lang, ru_text=ru_text)
     preview = preview_yaml(root, render_draft(read.draft), repo)
     preview.sources = list(read.draft.operations)
     return preview

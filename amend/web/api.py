@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from enum import Enum
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -131,17 +132,28 @@ def history(request: Request, plan: str, row: str, as_known_on: KnownOn = None) 
 
 
 async def read_body(request: Request) -> DraftInput:
-    """The draft a request carries: text/plain (an act's text), YAML, or a multipart upload in field ``file``."""
+    """The draft a request carries: text/plain (an act's text), YAML, or a multipart upload in field ``file``
+    (and, for a pair of texts, the Russian one in field ``ru``). Query ``lang=ru``: the text is Russian alone."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    lang = request.query_params.get("lang", "kk")
+    if lang not in ("kk", "ru"):
+        raise ApiError(422, f"lang {lang!r}: the workbench reads kk or ru texts")
     if kind == "multipart/form-data":
         form = await request.form()
         upload = form.get("file")
         if upload is None or isinstance(upload, str):
             raise ApiError(422, "the multipart body has no file in field `file`")
-        return read_draft_bytes(upload.filename or "upload", await upload.read())
+        given = read_draft_bytes(upload.filename or "upload", await upload.read())
+        russian = form.get("ru")
+        if russian is not None and not isinstance(russian, str):
+            paired = read_draft_bytes(russian.filename or "ru.txt", await russian.read())
+            if given.kind != "text" or paired.kind != "text" or lang == "ru":
+                raise ApiError(422, "field `ru` is the Russian text beside a Kazakh text (.txt or .docx)")
+            return replace(given, ru=paired.content)
+        return replace(given, lang=lang)
     data = await request.body()
     if kind in ("text/plain", ""):
-        return read_draft_bytes("draft.txt", data)
+        return replace(read_draft_bytes("draft.txt", data), lang=lang)
     if kind in _YAML_TYPES:
         return read_draft_bytes("draft.yaml", data)
     raise ApiError(415, f"content type {kind!r}: send text/plain, application/yaml or a multipart `file`")
@@ -152,7 +164,14 @@ def run_preview(bench: Workbench, given: DraftInput) -> DraftPreview:
     if given.kind == "yaml":
         return preview_yaml(bench.root, given.content, bench.repository)
     # The draft names the file it was read from without its extension, as `amend import` does (.txt = .docx).
-    return preview_text(bench.root, given.content, source=PurePath(given.name).stem, repo=bench.repository)
+    return preview_text(
+        bench.root,
+        given.content,
+        source=PurePath(given.name).stem,
+        repo=bench.repository,
+        lang=given.lang,
+        ru_text=given.ru,
+    )
 
 
 def preview_json(preview: DraftPreview) -> dict[str, Any]:
@@ -193,7 +212,13 @@ def preview_json(preview: DraftPreview) -> dict[str, Any]:
                 "text/plain": {"schema": {"type": "string"}},
                 "application/yaml": {"schema": {"type": "string"}},
                 "multipart/form-data": {
-                    "schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "file": {"type": "string", "format": "binary"},
+                            "ru": {"type": "string", "format": "binary", "description": "the Russian text of a pair"},
+                        },
+                    }
                 },
             },
             "required": True,
@@ -201,8 +226,9 @@ def preview_json(preview: DraftPreview) -> dict[str, Any]:
     },
 )
 async def preview(request: Request) -> dict[str, Any]:
-    """Body: the amending act's Kazakh text (text/plain; charset=utf-8), a draft's YAML (application/yaml),
-    or a multipart upload in field ``file`` (.docx, .txt, .yaml). A text that is not an amending act: 422."""
+    """Body: the amending act's Kazakh text (text/plain; charset=utf-8; ``?lang=ru`` for a Russian text alone),
+    a draft's YAML (application/yaml), or a multipart upload in field ``file`` (.docx, .txt, .yaml), with the
+    act's Russian text in field ``ru`` for a pair. A text that is not an amending act: 422."""
     given = await read_body(request)
     from starlette.concurrency import run_in_threadpool
 

@@ -35,6 +35,8 @@ class DraftInput:
     kind: Literal["text", "yaml"]
     content: str
     name: str = "draft.txt"  # the file's name, which the draft's first comment cites
+    lang: str = "kk"  # the text's language: kk, or ru (a Russian text alone: its Kazakh texts unknown)
+    ru: str | None = None  # the act's Russian text beside a Kazakh one, merged change by change
 
 
 def _docx_text(name: str, data: bytes) -> str:
