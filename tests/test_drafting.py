@@ -27,10 +27,10 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import consolidate
 from amend.errors import AmendError
 from amend.importer import Lexicon, import_text
-from amend.importer import wording as w
 from amend.importer.drafting import UNKNOWN_TEXT, draft_text, locative, render_text
 from amend.importer.preview import adopted_acts, plan_acts, version_before
 from amend.importer.writer import operation_data
+from amend.language import phrases as w
 
 # Every kind of operation the engine knows (the discriminator of the Operation union).
 OPERATION_KINDS = [

@@ -47,7 +47,7 @@ def test_a_command_that_reads_plans_imports_no_heavy_dependency(args: list[str],
     modules = _imported(args, tmp_path)
     assert "amend.cli.app" in modules  # the probe saw the command's imports
     assert not {m for m in modules if m.split(".")[0] in HEAVY}
-    assert not {m for m in modules if m.startswith("amend.importer.") and m != "amend.importer.wording"}
+    assert not {m for m in modules if m.startswith("amend.importer.") and m != "amend.language.phrases"}
 
 
 def test_the_probe_sees_a_heavy_dependency_where_a_command_needs_it(tmp_path: Path):

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
+from amend.language.cases import cardinal, issuer_genitive
 from amend.outputs.notes import (
     Cited,
     all_changes,
@@ -16,8 +17,6 @@ from amend.outputs.notes import (
     commencement,
     cumulative_note,
     element_notes,
-    issuer_genitive,
-    kazakh_number,
     new_wording_notes,
     reference,
     repealed_item,
@@ -123,12 +122,12 @@ def test_the_russian_new_wording_footnote():
 
 
 def test_numbers_of_days_in_words():
-    assert [kazakh_number(n) for n in (1, 10, 21, 45, 90)] == ["бір", "он", "жиырма бір", "қырық бес", "тоқсан"]
+    assert [cardinal(n) for n in (1, 10, 21, 45, 90)] == ["бір", "он", "жиырма бір", "қырық бес", "тоқсан"]
 
 
 @given(st.integers(1, 99))
 def test_every_number_of_days_is_one_to_three_kazakh_words(n: int):
-    words = kazakh_number(n).split()
+    words = cardinal(n).split()
     assert 1 <= len(words) <= 2 and all(w.isalpha() for w in words)
 
 

@@ -185,17 +185,18 @@ def test_an_earlier_act_is_compared_and_the_site_built_when_a_later_act_builds_o
 
 # -- the layout: one call site of the step, imports only downwards, no circles ----------------------
 
-LAYERS = ["engine", "store", "queries", "outputs", "ci", "importer", "web", "cli"]
+LAYERS = ["language", "engine", "store", "queries", "outputs", "ci", "importer", "web", "cli"]
 MAY_IMPORT = {
     "errors": set(),
-    "engine": {"engine", "errors"},
-    "store": {"store", "engine", "errors"},
-    "queries": {"queries", "store", "engine", "errors"},
-    "outputs": {"outputs", "importer", "queries", "store", "engine", "errors"},
-    "ci": {"ci", "outputs", "importer", "queries", "store", "engine", "errors"},
-    "importer": {"importer", "queries", "store", "engine", "errors"},
-    "web": {"web", "ci", "outputs", "queries", "store", "engine", "errors", "importer", ""},
-    "cli": {"cli", "web", "ci", "outputs", "queries", "store", "engine", "errors", "importer", ""},
+    "language": {"language", "errors"},
+    "engine": {"engine", "language", "errors"},
+    "store": {"store", "engine", "language", "errors"},
+    "queries": {"queries", "store", "engine", "language", "errors"},
+    "outputs": {"outputs", "queries", "store", "engine", "language", "errors"},
+    "ci": {"ci", "outputs", "importer", "queries", "store", "engine", "language", "errors"},
+    "importer": {"importer", "queries", "store", "engine", "language", "errors"},
+    "web": {"web", "ci", "outputs", "queries", "store", "engine", "language", "errors", "importer", ""},
+    "cli": {"cli", "web", "ci", "outputs", "queries", "store", "engine", "language", "errors", "importer", ""},
 }
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from amend.importer import wording as w
+from amend.language import phrases as w
 
 
 def test_dates_in_the_forms_acts_use():

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
 from typing import Annotated, Literal, assert_never
 
 from pydantic import Field, PositiveInt, StringConstraints
 
 from amend.engine.base import Frozen
 from amend.engine.unknown import UNKNOWN, Text
+from amend.language.cases import Kind, bank_citation, bank_citation_ru, day_month_year
 
 __all__ = [
     "Act",
@@ -27,19 +27,6 @@ __all__ = [
 ]
 
 ActNumber = Annotated[str, StringConstraints(pattern=r"^\S+$")]
-
-# Instrumental case of each kind of act, as the reference bank's notes use it ("... қаулысымен").
-_INSTRUMENTAL = {
-    "қаулы": "қаулысымен",
-    "бұйрық": "бұйрығымен",
-    "жарлық": "Жарлығымен",
-    "заң": "Заңымен",
-}
-# Genitive short form of an issuer, as in "ҚР Үкіметінің 30.05.2025 № 392 қаулысымен".
-_ISSUER_GENITIVE = {
-    "Қазақстан Республикасының Үкіметі": "ҚР Үкіметінің",
-    "Қазақстан Республикасының Президенті": "ҚР Президентінің",
-}
 
 
 class ActPoint(Frozen):
@@ -65,7 +52,7 @@ class Act(Frozen):
     """A legal act: the approving act of a plan, or an amending act."""
 
     issuer: str
-    kind: Literal["қаулы", "бұйрық", "жарлық", "заң"]
+    kind: Kind
     number: ActNumber
     date: dt.date
     title: Text
@@ -115,31 +102,9 @@ def in_force_date(act: Act, rule: OnSigning | OnDate | AfterPublication) -> dt.d
             assert_never(rule)
 
 
-@lru_cache(maxsize=4096)
-def day_month_year(day: dt.date) -> str:
-    """``30.05.2025``: a date as the notes and citations print it (``%d.%m.%Y`` without strftime, which
-    costs a few microseconds a call; the engine formats three citations per act, of the same date)."""
-    return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
-
-
 def citation(act: Act) -> str:
     """The act as the reference bank cites it in notes: ``ҚР Үкіметінің 30.05.2025 № 392 қаулысымен``."""
-    issuer = _ISSUER_GENITIVE.get(act.issuer, act.issuer)
-    return f"{issuer} {day_month_year(act.date)} № {act.number} {_INSTRUMENTAL[act.kind]}"
-
-
-# The same citation as the reference bank's Russian notes give it ("постановлением Правительства РК от
-# 30.05.2025 № 392"): the act's kind in the instrumental or genitive case, the issuer in the genitive.
-_RU_KIND = {
-    "қаулы": ("постановлением", "постановления"),
-    "бұйрық": ("приказом", "приказа"),
-    "жарлық": ("Указом", "Указа"),
-    "заң": ("Законом", "Закона"),
-}
-_RU_ISSUER = {
-    "Қазақстан Республикасының Үкіметі": "Правительства РК",
-    "Қазақстан Республикасының Президенті": "Президента РК",
-}
+    return bank_citation(act.issuer, act.kind, act.number, act.date)
 
 
 def citation_ru(act: Act, case: Literal["instrumental", "genitive"] = "instrumental") -> str:
@@ -147,7 +112,4 @@ def citation_ru(act: Act, case: Literal["instrumental", "genitive"] = "instrumen
 
     An issuer with no known Russian name is cited as the act gives it (never a translation of ours).
     """
-    instrumental, genitive = _RU_KIND[act.kind]
-    kind = instrumental if case == "instrumental" else genitive
-    issuer = _RU_ISSUER.get(act.issuer, act.issuer)
-    return f"{kind} {issuer} от {day_month_year(act.date)} № {act.number}"
+    return bank_citation_ru(act.issuer, act.kind, act.number, act.date, case)

@@ -17,9 +17,11 @@ from typing import Literal
 
 from pydantic import ConfigDict, Field
 
-from amend.engine.acts import Act, day_month_year
+from amend.engine.acts import Act
 from amend.engine.base import Frozen
 from amend.engine.unknown import NonBlank
+from amend.language.cases import bank_citation
+from amend.language.interface import CURRENCY_KK, NONE_KK, OTHER_ACTS_KK, TITLE_YEARS
 
 __all__ = [
     "AmendingActs",
@@ -32,25 +34,13 @@ __all__ = [
     "plan_period",
 ]
 
-# The act's kind in the cases the notes need (the bank's short citations: "... № 392 қаулысымен").
-_CASES: dict[str, dict[str, str]] = {
-    "nominative": {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"},
-    "instrumental": {"қаулы": "қаулысымен", "бұйрық": "бұйрығымен", "жарлық": "Жарлығымен", "заң": "Заңымен"},
-    "dative": {"қаулы": "қаулысына", "бұйрық": "бұйрығына", "жарлық": "Жарлығына", "заң": "Заңына"},
-}
-_ISSUER_GENITIVE = {
-    "Қазақстан Республикасының Үкіметі": "ҚР Үкіметінің",
-    "Қазақстан Республикасының Президенті": "ҚР Президентінің",
-}
-
 # "2023 – 2025 жылдарға арналған": the years a plan's title names (dash, en dash or hyphen).
-_TITLE_YEARS = re.compile(r"(\d{4})\s*[–—-]\s*(\d{4})\s*жылдар")
+_TITLE_YEARS = re.compile(TITLE_YEARS)
 
 
 def act_in_case(act: Act, case: Literal["nominative", "instrumental", "dative"]) -> str:
     """The act cited as the bank does, in a grammatical case: ``ҚР Үкіметінің 30.05.2025 № 392 қаулысы``."""
-    issuer = _ISSUER_GENITIVE.get(act.issuer, act.issuer)
-    return f"{issuer} {day_month_year(act.date)} № {act.number} {_CASES[case][act.kind]}"
+    return bank_citation(act.issuer, act.kind, act.number, act.date, case)
 
 
 class DeclaredPeriod(Frozen):
@@ -110,10 +100,10 @@ def plan_period(declared: DeclaredPeriod | None, title: object) -> Period | None
 
 def currency_kazakh(known_on: dt.date, acts: Sequence[Act], complete: bool) -> str:
     """The currency statement of a rendering, in Kazakh."""
-    listed = "; ".join(act_in_case(a, "nominative") for a in acts) or "жоқ"
-    text = f"{known_on:%d.%m.%Y} жағдай бойынша белгілі өзгерістер енгізетін актілер ескерілген: {listed}."
+    listed = "; ".join(act_in_case(a, "nominative") for a in acts) or NONE_KK
+    text = CURRENCY_KK.format(day=f"{known_on:%d.%m.%Y}", acts=listed)
     if not complete:
-        text += " Өзгерістер енгізетін басқа актілер болуы мүмкін."
+        text += OTHER_ACTS_KK
     return text
 
 

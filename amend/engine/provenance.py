@@ -14,6 +14,18 @@ from amend.engine.base import Lean, cached
 from amend.engine.legal import act_in_case
 from amend.engine.records import Change as ChangeRecord
 from amend.engine.records import ChangeKind
+from amend.language.notes import (
+    ABBREVIATION_NOTE,
+    REPEALED,
+    amended_suffix,
+    corrected_suffix,
+    element_names,
+    element_note,
+    note,
+    note_ru,
+    row_note,
+    section_note,
+)
 
 __all__ = [
     "Change",
@@ -108,15 +120,11 @@ class ChangeFacts:
         if self._halves is None:
             source = self._source
             assert source is not None
-            kk_before, kk_after = _ROW_NOTES[self.kind].split("{}")
-            ru_before, ru_after = _ROW_NOTES_RU[self.kind].split("{}")
+            # A number has no braces: the notes of a row numbered "{}" are cut at it.
+            kk_before, kk_after = note(row_note(self.kind, "{}")[0], source.citation, source.suffix).split("{}")
             by, of = source.citation_ru
-            self._halves = NoteHalves(
-                f"Ескерту. {kk_before}",
-                f"{kk_after} - {source.citation}{source.suffix}.",
-                f"Сноска. {ru_before}",
-                ru_after.format("").format(by=by, of=of) + ".",
-            )
+            ru_before, ru_after = note_ru(row_note(self.kind, "{{}}")[1], by, of).split("{}")
+            self._halves = NoteHalves(kk_before, kk_after, ru_before, ru_after)
         return self._halves
 
 
@@ -261,9 +269,9 @@ class Source:
     def suffix(self) -> str:
         """What a note adds to cite the other act of a chain: ``(ҚР Үкіметінің ... қаулысымен өзгертілген)``."""
         if self.corrects is not None:
-            return f" ({act_in_case(self.corrects, 'dative')} түзету)"
+            return corrected_suffix(act_in_case(self.corrects, "dative"))
         if self.amended_by:
-            return f" ({', '.join(citation(a) for a in self.amended_by)} өзгертілген)"
+            return amended_suffix([citation(a) for a in self.amended_by])
         return ""
 
     @cached
@@ -282,29 +290,11 @@ def _change(source: Source, kind: ChangeKind, what: str, what_ru: str | None = N
         in_force=source.in_force,
         kind=kind,
         citation=source.citation,
-        note=f"Ескерту. {what} - {source.citation}{source.suffix}.",
-        note_ru=None if what_ru is None else f"Сноска. {what_ru.format(by=by, of=of)}.",
+        note=note(what, source.citation, source.suffix),
+        note_ru=None if what_ru is None else note_ru(what_ru, by, of),
         amended_by=tuple(a.number for a in source.amended_by),
         corrects=source.corrects.number if source.corrects is not None else None,
     )
-
-
-_ROW_NOTES = {
-    ChangeKind.REPLACED: "{}-жол жаңа редакцияда",
-    ChangeKind.INSERTED: "Жоспар {}-жолмен толықтырылды",
-    ChangeKind.CELLS_REPLACED: "{}-жолға өзгеріс енгізілді",
-    ChangeKind.WORDS_REPLACED: "{}-жолға өзгеріс енгізілді",
-    ChangeKind.DELETED: "{}-жол алып тасталды",
-}
-
-
-_ROW_NOTES_RU = {
-    ChangeKind.REPLACED: "Строка {} - в редакции {{of}}",
-    ChangeKind.INSERTED: "План дополнен строкой {} в соответствии с {{by}}",
-    ChangeKind.CELLS_REPLACED: "Строка {} с изменением, внесенным {{by}}",
-    ChangeKind.WORDS_REPLACED: "Строка {} с изменением, внесенным {{by}}",
-    ChangeKind.DELETED: "Строка {} исключена {{by}}",
-}
 
 
 def with_change(history: tuple[Change, ...], change: Change) -> tuple[Change, ...]:
@@ -320,61 +310,24 @@ def with_change(history: tuple[Change, ...], change: Change) -> tuple[Change, ..
 
 def note_for_row(source: Source, kind: ChangeKind, number: str) -> Change:
     """A row's change with its note, e.g. ``Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің ... қаулысымен.``"""
-    return _change(source, kind, _ROW_NOTES[kind].format(number), _ROW_NOTES_RU[kind].format(number))
+    return _change(source, kind, *row_note(kind, number))
 
 
 def note_for_abbreviation(source: Source, kind: ChangeKind) -> Change:
     """A change to the abbreviations note (Ескертпе)."""
-    return _change(source, kind, "Ескертпеге өзгеріс енгізілді", "В примечание внесено изменение {by}")
+    return _change(source, kind, *ABBREVIATION_NOTE)
 
 
 def note_for_section(source: Source, kind: ChangeKind, number: str) -> Change:
     """A change to a section's or subsection's heading, or the plan's repeal (number ``""``)."""
     if kind is ChangeKind.REPEALED:
-        return _change(source, kind, "Күші жойылды", "Утратил силу {by}")  # the reference bank's forms
-    element = "кіші бөлім" if "." in number else "бөлім"  # 1.2 is a subsection, 1 a section
-    element_ru = "подразделом" if "." in number else "разделом"
-    what = {
-        ChangeKind.ADDED: f"Жоспар {number}-{element}мен толықтырылды",
-        ChangeKind.TITLE_SET: f"{number}-{element}ге өзгеріс енгізілді",
-    }[kind]
-    what_ru = {
-        ChangeKind.ADDED: f"План дополнен {element_ru} {number} в соответствии с {{by}}",
-        ChangeKind.TITLE_SET: f"{element_ru.removesuffix('ом').capitalize()} {number} с изменением, внесенным {{by}}",
-    }[kind]
-    return _change(source, kind, what, what_ru)
-
-
-# The other elements, for the notes: (Kazakh name, its genitive, Russian name, Russian gender ending of the
-# past participle: "исключен" / "исключена" / "исключено"). {} is the element's number.
-_ELEMENTS: dict[str, tuple[str, str, str, str]] = {
-    "row": ("{}-жол", "{}-жолдың", "Строка {}", "а"),
-    "point": ("{}-тармақ", "{}-тармақтың", "Пункт {}", ""),
-    "subpoint": ("{1}-тармақтың {0}) тармақшасы", "{1}-тармақтың {0}) тармақшасының", "Подпункт {0}) пункта {1}", ""),
-    "title": ("Қаулының тақырыбы", "Қаулының тақырыбының", "Заголовок постановления", ""),
-    "preamble": ("Кіріспе", "Кіріспенің", "Преамбула", "а"),
-    "signatory": ("Қол қоюшы", "Қол қоюшының", "Подписант", ""),
-    "annex_title": ("Жоспардың атауы", "Жоспар атауының", "Заголовок плана", ""),
-    "note": ("Жоспардың {}-ескертпесі", "Жоспардың {}-ескертпесінің", "Примечание {} к плану", "о"),
-    "column": ("{}-баған", "{}-бағанның", "Графа {}", "а"),
-    "section": ("{}-бөлім", "{}-бөлімнің", "Раздел {}", ""),
-    "subsection": ("{}-кіші бөлім", "{}-кіші бөлімнің", "Подраздел {}", ""),
-    "abbreviation": ("Ескертпедегі {} аббревиатурасы", "Ескертпедегі {} аббревиатурасының", "Аббревиатура {}", "а"),
-}
-
-
-def _names(kind: str, key: str) -> tuple[str, str, str, str]:
-    if kind == "point" and "." in key:  # 2.1: sub-point 1) of point 2
-        point, sub = key.split(".", 1)
-        kk, kk_gen, ru, ending = _ELEMENTS["subpoint"]
-        return kk.format(sub, point), kk_gen.format(sub, point), ru.format(sub, point), ending
-    kk, kk_gen, ru, ending = _ELEMENTS[kind]
-    return kk.format(key), kk_gen.format(key), ru.format(key), ending
+        return _change(source, kind, *REPEALED)  # the reference bank's forms
+    return _change(source, kind, *section_note(kind, number))
 
 
 def element_name(element: str, key: str) -> str:
     """An element's name in Kazakh, as notes and the comparative table give it ("2-тармақ", "Кіріспе")."""
-    return _names(element, key)[0]
+    return element_names(element, key)[0]
 
 
 def note_for_element(
@@ -383,15 +336,4 @@ def note_for_element(
     """A change to an element of the resolution or of the annex's structure (``element`` is an
     ``ElementKind`` value, ``key`` its number, code or column id; ``to``: the new number, or the place
     moved to in the dative ("1.3-кіші бөлімге"), and ``to_ru`` that place in Russian)."""
-    kk, kk_gen, ru, ending = _names(element, key)
-    what, what_ru = {
-        ChangeKind.REPLACED: (f"{kk} жаңа редакцияда", f"{ru} - в редакции {{of}}"),
-        ChangeKind.TITLE_SET: (f"{kk_gen} атауы өзгертілді", f"{ru}: наименование изменено {{by}}"),
-        ChangeKind.WORDS_REPLACED: (f"{kk_gen} мәтініне өзгеріс енгізілді", f"{ru} с изменением, внесенным {{by}}"),
-        ChangeKind.INSERTED: (f"{kk} енгізілді", f"{ru} введен{ending} {{by}}"),
-        ChangeKind.ADDED: (f"{kk} енгізілді", f"{ru} введен{ending} {{by}}"),
-        ChangeKind.DELETED: (f"{kk} алып тасталды", f"{ru} исключен{ending} {{by}}"),
-        ChangeKind.RENUMBERED: (f"{kk_gen} нөмірі {to} болып өзгертілді", f"{ru}: номер изменен на {to} {{by}}"),
-        ChangeKind.MOVED: (f"{kk} {to} ауыстырылды", f"{ru} перенесен{ending} {to_ru} {{by}}"),
-    }[kind]
-    return _change(source, kind, what, what_ru)
+    return _change(source, kind, *element_note(kind, element, key, to=to, to_ru=to_ru))

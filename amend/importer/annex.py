@@ -30,7 +30,7 @@ from amend.engine.model import Column
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
-from amend.importer.wording import MONTHS
+from amend.language.phrases import MONTHS
 
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
 

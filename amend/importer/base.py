@@ -27,8 +27,8 @@ from amend.importer.grammar import parse_paragraph
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
 from amend.importer.pages import strip_furniture
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
-from amend.importer.wording import ISSUER_GENITIVE
 from amend.importer.writer import REVIEW_MARK
+from amend.language.phrases import ISSUER_GENITIVE
 from amend.store.yaml_io import dump_yaml
 
 __all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]

@@ -72,7 +72,7 @@ from amend.importer.paragraphs import point_paragraphs
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
-from amend.importer.wording import UNKNOWN_TEXT, phrases
+from amend.language.phrases import UNKNOWN_TEXT, phrases
 from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
 

@@ -52,7 +52,7 @@ from amend.engine.operations import (
     SuspendPlan,
 )
 from amend.engine.unknown import Text
-from amend.importer import wording as w
+from amend.language import phrases as w
 
 __all__ = ["UNKNOWN_TEXT", "Block", "DraftText", "draft_text", "locative", "render_text"]
 

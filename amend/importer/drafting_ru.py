@@ -34,8 +34,8 @@ from amend.engine.operations import (
 )
 from amend.engine.unknown import Text
 from amend.errors import AmendError
-from amend.importer import wording_ru as r
 from amend.importer.drafting import Block, DraftText
+from amend.language import phrases_ru as r
 
 __all__ = ["NoRussianFormula", "draft_text_ru"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from amend.importer.grammar import Clause, Formula, parse_paragraph
 from amend.importer.scope import heading_split
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
-from amend.importer.wording import kazakh_date, row_numbers
+from amend.language.phrases import kazakh_date, row_numbers
 
 __all__ = [
     "ActChange",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSigning
 from amend.errors import AmendError
 from amend.importer.grammar import Clause, parse_paragraph
-from amend.importer.wording import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
+from amend.language.phrases import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 
 __all__ = ["EntryReading", "Heading", "ImportTextError", "kazakh_date", "read_entry_into_force", "read_heading"]
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
-from amend.importer.wording import MONTHS, UNKNOWN_TEXT
+from amend.language.phrases import MONTHS, UNKNOWN_TEXT
 
 __all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 

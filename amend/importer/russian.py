@@ -73,7 +73,7 @@ from amend.importer.instructions import (
 from amend.importer.metadata import EntryReading, ImportTextError
 from amend.importer.rows import ColumnKind, column_kinds
 from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
-from amend.importer.wording_ru import (
+from amend.language.phrases_ru import (
     ISSUER_RU,
     KIND_RU,
     UNKNOWN_TEXT_RU,
@@ -463,7 +463,7 @@ def parse_russian(text: str) -> Formula | None:
 
 # -- the heading ---------------------------------------------------------------------------------------
 
-_KINDS_RU = {nominative.lower(): kind for kind, (nominative, _, _) in KIND_RU.items()}
+_KINDS_RU = {nominative.lower(): kind for kind, (nominative, *_) in KIND_RU.items()}
 _ISSUERS_RU = {genitive: kind for kind, (_, genitive) in ISSUER_RU.items()}
 _ACT_RU = re.compile(
     r"^(?P<kind>Постановление|Приказ|Указ|Закон)\s+(?P<issuer>.+?)\s+от\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)"

@@ -13,11 +13,33 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from amend.language.cases import (
+    ISSUER_LONG_GENITIVE,
+    KIND_DATIVE,
+    KIND_GENITIVE,
+    KIND_INSTRUMENTAL,
+    KIND_NOMINATIVE,
+    KIND_SELF,
+    MONTH_ABLATIVE,
+    MONTH_DATIVE,
+    MONTH_LOCATIVE,
+    MONTHS,
+    NUMBER_WORDS,
+    cardinal,
+    genitive,
+    ordinal,
+    parse_cardinal,
+    parse_ordinal,
+)
+from amend.language.dates import date_ablative, date_dative, date_locative, kazakh_date
+
 __all__ = [
     "ISSUER_GENITIVE",
     "KIND_DATIVE",
     "KIND_GENITIVE",
+    "KIND_INSTRUMENTAL",
     "KIND_NOMINATIVE",
+    "KIND_SELF",
     "MONTHS",
     "MONTH_LOCATIVE",
     "NUMBER_WORDS",
@@ -46,99 +68,8 @@ __all__ = [
     "subpoint_case",
 ]
 
-# Nominative month names: deadlines in plans use them ("жыл сайын желтоқсан").
-MONTHS = (
-    "қаңтар",
-    "ақпан",
-    "наурыз",
-    "сәуір",
-    "мамыр",
-    "маусым",
-    "шілде",
-    "тамыз",
-    "қыркүйек",
-    "қазан",
-    "қараша",
-    "желтоқсан",
-)
-# "2025 жылғы 30 мамырдағы" (the date of an act): the locative-attributive form of each month.
-MONTH_LOCATIVE = (
-    "қаңтардағы",
-    "ақпандағы",
-    "наурыздағы",
-    "сәуірдегі",
-    "мамырдағы",
-    "маусымдағы",
-    "шілдедегі",
-    "тамыздағы",
-    "қыркүйектегі",
-    "қазандағы",
-    "қарашадағы",
-    "желтоқсандағы",
-)
-# "2026 жылғы 1 қаңтардан бастап" (from a date): the ablative of each month.
-_MONTH_ABLATIVE = (
-    "қаңтардан",
-    "ақпаннан",
-    "наурыздан",
-    "сәуірден",
-    "мамырдан",
-    "маусымнан",
-    "шілдеден",
-    "тамыздан",
-    "қыркүйектен",
-    "қазаннан",
-    "қарашадан",
-    "желтоқсаннан",
-)
-
-# "2021 жылғы 1 шілдеге дейін" (until a date): the dative of each month.
-_MONTH_DATIVE = (
-    "қаңтарға",
-    "ақпанға",
-    "наурызға",
-    "сәуірге",
-    "мамырға",
-    "маусымға",
-    "шілдеге",
-    "тамызға",
-    "қыркүйекке",
-    "қазанға",
-    "қарашаға",
-    "желтоқсанға",
-)
-
-# Numbers of days as entry-into-force sentences spell them ("күнтізбелік он күн").
-NUMBER_WORDS = {
-    "бір": 1,
-    "екі": 2,
-    "үш": 3,
-    "төрт": 4,
-    "бес": 5,
-    "алты": 6,
-    "жеті": 7,
-    "сегіз": 8,
-    "тоғыз": 9,
-    "он": 10,
-    "он бес": 15,
-    "жиырма": 20,
-    "отыз": 30,
-    "алпыс": 60,
-    "тоқсан": 90,
-}
-_WORD_OF = {n: w for w, n in NUMBER_WORDS.items()}
-
 # The issuer as the heading names it (genitive) and as the format stores it (nominative).
-ISSUER_GENITIVE = {
-    "Қазақстан Республикасының Үкіметі": "Қазақстан Республикасы Үкіметінің",
-    "Қазақстан Республикасының Президенті": "Қазақстан Республикасы Президентінің",
-}
-KIND_NOMINATIVE = {"қаулы": "қаулысы", "бұйрық": "бұйрығы", "жарлық": "Жарлығы", "заң": "Заңы"}
-KIND_GENITIVE = {"қаулы": "қаулысының", "бұйрық": "бұйрығының", "жарлық": "Жарлығының", "заң": "Заңының"}
-KIND_DATIVE = {"қаулы": "қаулысына", "бұйрық": "бұйрығына", "жарлық": "Жарлығына", "заң": "Заңына"}
-KIND_INSTRUMENTAL = {"қаулы": "қаулысымен", "бұйрық": "бұйрығымен", "жарлық": "Жарлығымен", "заң": "Заңымен"}
-# "Осы қаулы ..." / "Осы бұйрық ...": the act's kind as the closing point names itself.
-KIND_SELF = {"қаулы": "қаулы", "бұйрық": "бұйрық", "жарлық": "Жарлық", "заң": "Заң"}
+ISSUER_GENITIVE = ISSUER_LONG_GENITIVE
 
 # How a text no source gives is written in a drafted text (as the Markdown renderings show it); the
 # importer reads it back as unknown.
@@ -240,38 +171,6 @@ PARAGRAPH_ACC = "абзацын"
 PARAGRAPHS_ACC = "абзацтарын"
 WHEREAS = "ал"
 
-_UNIT_ORDINALS = ("бірінші", "екінші", "үшінші", "төртінші", "бесінші", "алтыншы", "жетінші", "сегізінші", "тоғызыншы")
-_TENS = ("он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
-_TEN_ORDINALS = (
-    "оныншы",
-    "жиырмасыншы",
-    "отызыншы",
-    "қырқыншы",
-    "елуінші",
-    "алпысыншы",
-    "жетпісінші",
-    "сексенінші",
-    "тоқсаныншы",
-)
-
-
-def ordinal(n: int) -> str:
-    """ "үшінші" for 3, "он бірінші" for 11, "жиырмасыншы" for 20 (1 to 99)."""
-    if not 0 < n < 100:
-        raise ValueError(f"no ordinal word for {n}")
-    tens, unit = divmod(n, 10)
-    if unit == 0:
-        return _TEN_ORDINALS[tens - 1]
-    return (f"{_TENS[tens - 1]} " if tens else "") + _UNIT_ORDINALS[unit - 1]
-
-
-_ORDINAL_OF = {ordinal(n): n for n in range(1, 100)}
-
-
-def parse_ordinal(words: str) -> int | None:
-    """3 for "үшінші", 11 for "он бірінші"; None if the words are no ordinal this module knows."""
-    return _ORDINAL_OF.get(" ".join(words.lower().split()))
-
 
 def paragraph_listing(point: int, paragraphs: Sequence[int], *, accusative: bool) -> str:
     """ "1-тармақтың үшінші абзацы" / "1-тармақтың үшінші және бесінші абзацтарын"."""
@@ -281,21 +180,6 @@ def paragraph_listing(point: int, paragraphs: Sequence[int], *, accusative: bool
     else:
         noun = PARAGRAPHS_ACC if accusative else PARAGRAPHS_NOM
     return f"{point}-тармақтың {words} {noun}"
-
-
-def date_locative(day: dt.date) -> str:
-    """ "2025 жылғы 30 мамырдағы": the date of an act."""
-    return f"{day.year} жылғы {day.day} {MONTH_LOCATIVE[day.month - 1]}"
-
-
-def date_ablative(day: dt.date) -> str:
-    """ "2026 жылғы 1 қаңтардан": the day from which something holds (before "бастап")."""
-    return f"{day.year} жылғы {day.day} {_MONTH_ABLATIVE[day.month - 1]}"
-
-
-def date_dative(day: dt.date) -> str:
-    """ "2021 жылғы 1 шілдеге": the day until which something holds (before "дейін")."""
-    return f"{day.year} жылғы {day.day} {_MONTH_DATIVE[day.month - 1]}"
 
 
 def act_genitive(issuer: str, kind: str, number: str, date: dt.date) -> str:
@@ -323,22 +207,9 @@ def change_listing(numbers: Sequence[int], case: str) -> str:
     return f"{_listing(items)}-{one if len(items) == 1 else many}"
 
 
-def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
-    """The date of "2024 жылғы 5 наурыздағы" (any case ending on the month), or None if it is no date."""
-    word = month_word.lower()
-    for index, stem in enumerate(MONTHS, 1):
-        forms = (MONTH_LOCATIVE[index - 1], _MONTH_ABLATIVE[index - 1], _MONTH_DATIVE[index - 1])
-        if word.startswith(stem) or word in forms:
-            try:
-                return dt.date(int(year), index, int(day))
-            except ValueError:
-                return None
-    return None
-
-
 def days_phrase(days: int) -> str:
-    """ "он" for 10, the figure where the number has no word here."""
-    return _WORD_OF.get(days, str(days))
+    """ "он" for 10 (1 to 99 in words, ``cases.cardinal``), the figure beyond."""
+    return cardinal(days) if 0 < days < 100 else str(days)
 
 
 def parse_days(words: str) -> int | None:
@@ -346,7 +217,7 @@ def parse_days(words: str) -> int | None:
     words = " ".join(words.split())
     if words.isdigit():
         return int(words)
-    return NUMBER_WORDS.get(words)
+    return parse_cardinal(words)
 
 
 def act_reference(issuer: str, kind: str, number: str, date: dt.date, *, dative: bool) -> str:
@@ -419,26 +290,6 @@ def subpoint_case(number: str, case: str) -> str:
     return f"{number}) " + {"дан": "тармақшадан", "мен": "тармақшамен"}[case]
 
 
-_VOWELS = set("аәеёиоөуұүыіэюя")
-_GENITIVE_N = set("мнң")  # after a vowel or a nasal: -ның/-нің
-_GENITIVE_D = set("лрйузж")  # after a sonorant or a voiced sibilant: -дың/-дің
-
-
-def genitive(phrase: str) -> str:
-    """The genitive of a noun phrase, on its last word: "жол картасы" -> "жол картасының", "жоспар" -> "жоспардың"."""
-    word = phrase.rstrip()
-    vowels = [c for c in word.lower() if c in _VOWELS]
-    front = bool(vowels) and vowels[-1] in "әеөүіиэ"
-    last = word[-1].lower()
-    if last in _GENITIVE_D:  # checked first: a closing "у" sounds as a consonant ("тау" -> "таудың")
-        ending = "дің" if front else "дың"
-    elif last in _VOWELS or last in _GENITIVE_N:
-        ending = "нің" if front else "ның"
-    else:
-        ending = "тің" if front else "тың"
-    return word + ending
-
-
 def phrases() -> list[str]:
     """Every fixed phrase of the formulae, the month forms and the number words: the words a formula is made of
     (the importer glues a formula word the print broke at a line end by them)."""
@@ -447,8 +298,8 @@ def phrases() -> list[str]:
         *fixed,
         " ".join(MONTHS),
         " ".join(MONTH_LOCATIVE),
-        " ".join(_MONTH_ABLATIVE),
-        " ".join(_MONTH_DATIVE),
+        " ".join(MONTH_ABLATIVE),
+        " ".join(MONTH_DATIVE),
         " ".join(NUMBER_WORDS),
         "қолданысқа енгізіледі жарияланған күнінен күнтізбелік өткен бастап қоспағанда тармағын тармақтарын",
     ]

@@ -11,9 +11,12 @@ format's values (``қаулы`` is "постановление"), not texts of a
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
+
+from amend.language.cases import ISSUER_RU, KIND_RU, NUMBER_WORDS_RU
+from amend.language.cases import MONTHS_GENITIVE_RU as MONTHS_GENITIVE
+from amend.language.dates import date_ru, russian_date
 
 __all__ = [
     "ENACTING_RU",
@@ -31,51 +34,7 @@ __all__ = [
     "russian_date",
 ]
 
-# "30 мая 2025 года": the genitive of each month (dates of acts, "с 1 января 2026 года").
-MONTHS_GENITIVE = (
-    "января",
-    "февраля",
-    "марта",
-    "апреля",
-    "мая",
-    "июня",
-    "июля",
-    "августа",
-    "сентября",
-    "октября",
-    "ноября",
-    "декабря",
-)
-
-# "по истечении десяти календарных дней": the genitive of each number of days.
-NUMBER_WORDS_RU = {
-    "одного": 1,
-    "двух": 2,
-    "трех": 3,
-    "пяти": 5,
-    "семи": 7,
-    "десяти": 10,
-    "пятнадцати": 15,
-    "двадцати": 20,
-    "тридцати": 30,
-    "шестидесяти": 60,
-    "девяноста": 90,
-}
 _WORD_OF = {n: w for w, n in NUMBER_WORDS_RU.items()}
-
-# The issuer as the format stores it (the Kazakh name, the act's identity) and as the Russian heading
-# names it: nominative ("Правительство Республики Казахстан ПОСТАНОВЛЯЕТ:") and genitive ("Постановление
-# Правительства Республики Казахстан от ...").
-ISSUER_RU = {
-    "Қазақстан Республикасының Үкіметі": ("Правительство Республики Казахстан", "Правительства Республики Казахстан"),
-}
-# The kinds of act: the format's value -> (nominative, accusative, genitive) in Russian.
-KIND_RU = {
-    "қаулы": ("постановление", "постановление", "постановления"),
-    "бұйрық": ("приказ", "приказ", "приказа"),
-    "жарлық": ("Указ", "Указ", "Указа"),
-    "заң": ("Закон", "Закон", "Закона"),
-}
 
 # How a text no source gives is written in a drafted Russian text (as the Russian views show it); the
 # importer reads it back as unknown.
@@ -110,22 +69,6 @@ AFTER_PUBLICATION_RU = "по истечении {days} календарных д
 EXCEPT_RU = "за исключением"  # "қоспағанда"
 WHICH_RU = "который"  # "..., который вводится в действие с ..."
 THIS_ACT_RU = "Настоящее"  # "Осы қаулы"
-
-
-def date_ru(day: dt.date) -> str:
-    """ "30 мая 2025 года": the date of an act, or the day something holds from (after "с")."""
-    return f"{day.day} {MONTHS_GENITIVE[day.month - 1]} {day.year} года"
-
-
-def russian_date(day: str, month_word: str, year: str) -> dt.date | None:
-    """The date of "30 мая 2025", or None if it is no date."""
-    word = month_word.lower()
-    if word not in MONTHS_GENITIVE:
-        return None
-    try:
-        return dt.date(int(year), MONTHS_GENITIVE.index(word) + 1, int(day))
-    except ValueError:
-        return None
 
 
 def days_ru(days: int) -> str:

@@ -1,6 +1,6 @@
 """Layer ``outputs``: renderings of versions and queries (Markdown, HTML, DOCX, CSV/XLSX/JSON, AKN, the
 site) and the consolidated files that ``build`` writes.
 
-May import ``amend.importer`` (the wording of amending texts), ``amend.queries``, ``amend.store``,
+May import ``amend.queries``, ``amend.store``, ``amend.language`` (every Kazakh and Russian form),
 ``amend.engine`` and ``amend.errors``.
 """

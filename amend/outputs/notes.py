@@ -1,25 +1,8 @@
-"""The reference bank's (adilet's) note forms, in one place: every footnote a rendering prints.
+"""The reference bank's (adilet's) footnotes put to use for a rendered plan: every rendering that prints
+them (DOCX, HTML, the site) asks ``element_notes`` and ``all_changes``, so all print the same notes.
 
-Each form follows a published example quoted in docs/notes.md; where the published texts do not
-confirm a form, docs/notes.md says so. The forms:
-
-- ``cumulative_note``: one footnote per element (an annex, the abbreviations note), the acts that
-  amended it oldest first, joined by "; ", under one issuer and the plural noun:
-  "Ескерту. 4-қосымшаға өзгерістер енгізілді - ... 30.03.2024 № 2 (...); 24.09.2024 № 4 (...);
-  01.04.2025 № 5 (10.07.2025 бастап қолданысқа енгізіледі) бұйрықтарымен."
-- ``new_wording_notes``: "жаңа редакцияда" footnotes, one per act, newest first.
-- ``commencement``: each act's commencement clause, in parentheses right after its number: "(алғашқы
-  ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң қолданысқа енгізіледі)", "(10.07.2025
-  бастап қолданысқа енгізіледі)"; none for an act in force from signing (not confirmed).
-- ``issuer_genitive``: acts cited through their issuer ("ҚР Үкіметінің", "... министрінің",
-  "... Төрағасының").
-- ``repealed_note`` / ``repealed_item``: "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2021 № 213
-  қаулысымен." for a whole act; an item that lost force reads "Күші жойылды - ..." in its place.
-- ``russian_new_wording``: "Сноска. Пункт 1 - в редакции постановления Правительства РК от 23.07.2021
-  № 511 (вводится в действие ...)."
-
-``element_notes`` and ``all_changes`` put the forms to use for a rendered plan: every rendering that
-prints the bank's footnotes (DOCX, HTML, the site) asks them, so all print the same notes.
+The forms themselves are ``amend.language.notes`` (from plain facts, each after a published example that
+docs/notes.md quotes); this module gives them the engine's acts and changes (``Cited``, ``facts``).
 """
 
 from __future__ import annotations
@@ -32,6 +15,7 @@ from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.amendment import Amendment
 from amend.engine.model import Plan
 from amend.engine.provenance import Change
+from amend.language import notes as language
 
 __all__ = [
     "Cited",
@@ -40,9 +24,7 @@ __all__ = [
     "commencement",
     "cumulative_note",
     "element_notes",
-    "instrumental",
-    "issuer_genitive",
-    "kazakh_number",
+    "facts",
     "new_wording_notes",
     "reference",
     "repealed_item",
@@ -61,121 +43,52 @@ class Cited:
     own_day: dt.date | None = None
 
 
-# The issuers whose genitive short form the published notes show.
-_GENITIVE = {
-    "Қазақстан Республикасының Үкіметі": "ҚР Үкіметінің",
-    "Қазақстан Республикасының Президенті": "ҚР Президентінің",
-}
-_SINGULAR = {"қаулы": "қаулысымен", "бұйрық": "бұйрығымен", "жарлық": "Жарлығымен", "заң": "Заңымен"}
-_PLURAL = {"қаулы": "қаулыларымен", "бұйрық": "бұйрықтарымен", "жарлық": "Жарлықтарымен", "заң": "Заңдарымен"}
-
-_UNITS = ("", "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз")
-_TENS = ("", "он", "жиырма", "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан")
-
-
-def kazakh_number(n: int) -> str:
-    """A number of days in words, as commencement clauses write it (1-99): 10 "он", 21 "жиырма бір"."""
-    if not 1 <= n <= 99:
-        raise ValueError(f"{n} days: only 1 to 99 are written in words here")
-    return " ".join(w for w in (_TENS[n // 10], _UNITS[n % 10]) if w)
-
-
-def issuer_genitive(issuer: str) -> str:
-    """The issuer as a note names it, in the genitive: "ҚР Үкіметінің", "ҚР Оқу-ағарту министрінің"."""
-    if issuer in _GENITIVE:
-        return _GENITIVE[issuer]
-    short = issuer.replace("Қазақстан Республикасының ", "ҚР ").replace("Қазақстан Республикасы ", "ҚР ")
-    for word, genitive in (("министрі", "министрінің"), ("Төрағасы", "Төрағасының")):
-        if short.endswith(word):
-            return short[: -len(word)] + genitive
-    return short  # a form the published notes do not show: the issuer as written (see docs/notes.md)
-
-
-def instrumental(kind: str, *, plural: bool = False) -> str:
-    """The kind of act in the instrumental case: "қаулысымен", or "қаулыларымен" for several acts."""
-    return (_PLURAL if plural else _SINGULAR)[kind]
-
-
 def commencement(cited: Cited) -> str | None:
     """The act's commencement clause, without the parentheses; None where it states none we know of."""
     if cited.own_day is not None:
-        return f"{cited.own_day:%d.%m.%Y} бастап қолданысқа енгізіледі"
+        return language.commencement_clause(from_date=cited.own_day)
     match cited.entry:
         case OnDate(date=day):
-            return f"{day:%d.%m.%Y} бастап қолданысқа енгізіледі"
+            return language.commencement_clause(from_date=day)
         case AfterPublication(days=days):
-            words = kazakh_number(days)
-            return f"алғашқы ресми жарияланған күнінен кейін күнтізбелік {words} күн өткен соң қолданысқа енгізіледі"
+            return language.commencement_clause(after_days=days)
     return None  # in force from signing, or unknown: not confirmed that the bank writes a clause
+
+
+def facts(cited: Cited) -> language.Reference:
+    """The act as the language module's note forms take it: plain facts and the commencement clause."""
+    act = cited.act
+    return language.Reference(act.issuer, act.kind, act.number, act.date, commencement(cited))
 
 
 def reference(cited: Cited) -> str:
     """ "30.05.2025 № 392", with the commencement clause in parentheses right after the number."""
-    clause = commencement(cited)
-    text = f"{cited.act.date:%d.%m.%Y} № {cited.act.number}"
-    return f"{text} ({clause})" if clause else text
-
-
-def _citations(acts: Sequence[Cited]) -> str:
-    """The acts under their issuers: runs of one issuer and kind share the issuer and a (plural) noun."""
-    runs: list[list[Cited]] = []
-    for cited in acts:
-        if runs and (runs[-1][0].act.issuer, runs[-1][0].act.kind) == (cited.act.issuer, cited.act.kind):
-            runs[-1].append(cited)
-        else:
-            runs.append([cited])
-    parts = []
-    for run in runs:
-        first = run[0].act
-        refs = "; ".join(reference(c) for c in run)
-        parts.append(f"{issuer_genitive(first.issuer)} {refs} {instrumental(first.kind, plural=len(run) > 1)}")
-    return "; ".join(parts)
-
-
-def _oldest_first(acts: Sequence[Cited]) -> list[Cited]:
-    return sorted(acts, key=lambda c: (c.act.date, c.act.number))
+    return language.reference_text(facts(cited))
 
 
 def cumulative_note(element_dative: str, acts: Sequence[Cited], *, changes: int | None = None) -> str:
-    """One footnote for every act that amended an element, oldest first: "Ескерту. Жоспарға өзгерістер
-    енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен." (``changes``: how many changes in all; one
-    change by one act reads "өзгеріс", else "өзгерістер")."""
-    unique = list({(c.act.number, c.act.date): c for c in _oldest_first(acts)}.values())
-    if not unique:
-        raise ValueError("a cumulative note needs at least one act")
-    noun = "өзгеріс" if len(unique) == 1 and changes == 1 else "өзгерістер"
-    return f"Ескерту. {element_dative} {noun} енгізілді - {_citations(unique)}."
+    """One footnote for every act that amended an element, oldest first (``language.notes.cumulative_note``)."""
+    return language.cumulative_note(element_dative, [facts(c) for c in acts], changes=changes)
 
 
 def new_wording_notes(element: str, acts: Sequence[Cited]) -> list[str]:
-    """ "Ескерту. 6-жол жаңа редакцияда - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен.", one per act,
-    newest first (each stands on its own, not merged into the cumulative note)."""
-    return [f"Ескерту. {element} жаңа редакцияда - {_citations([c])}." for c in reversed(_oldest_first(acts))]
+    """The "жаңа редакцияда" footnotes, one per act, newest first (``language.notes.new_wording_notes``)."""
+    return language.new_wording_notes(element, [facts(c) for c in acts])
 
 
 def repealed_note(cited: Cited) -> str:
-    """A whole act that lost force: "Ескерту. Күші жойылды - ҚР Үкіметінің 07.04.2021 № 213 қаулысымен."."""
-    return f"Ескерту. Күші жойылды - {_citations([cited])}."
+    """A whole act that lost force: "Ескерту. Күші жойылды - ..." (``language.notes.repealed_note``)."""
+    return language.repealed_note(facts(cited))
 
 
 def repealed_item(cited: Cited) -> str:
-    """What stands in place of an item that lost force: "Күші жойылды - ҚР Үкіметінің ... қаулысымен."."""
-    return f"Күші жойылды - {_citations([cited])}."
-
-
-# Russian: only the Government's resolutions are confirmed ("постановления Правительства РК").
-_RU_ACT = {("Қазақстан Республикасының Үкіметі", "қаулы"): "постановления Правительства РК"}
+    """What stands in place of an item that lost force (``language.notes.repealed_item``)."""
+    return language.repealed_item(facts(cited))
 
 
 def russian_new_wording(element_ru: str, cited: Cited, clause_ru: str | None = None) -> str:
-    """ "Сноска. Пункт 1 - в редакции постановления Правительства РК от 23.07.2021 № 511 (вводится в
-    действие ...)." ``clause_ru``: the act's own Russian commencement clause, as it states it."""
-    act = cited.act
-    name = _RU_ACT.get((act.issuer, act.kind))
-    if name is None:
-        raise ValueError(f"no confirmed Russian form for {act.issuer}, {act.kind}")
-    clause = f" ({clause_ru})" if clause_ru else ""
-    return f"Сноска. {element_ru} - в редакции {name} от {act.date:%d.%m.%Y} № {act.number}{clause}."
+    """ "Сноска. Пункт 1 - в редакции ..." (``language.notes.russian_new_wording``)."""
+    return language.russian_new_wording(element_ru, facts(cited), clause_ru)
 
 
 # -- the forms put to use for a rendered plan ---------------------------------------------------------

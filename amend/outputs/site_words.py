@@ -11,7 +11,8 @@ import datetime as dt
 
 from amend.engine.acts import Act
 from amend.engine.timeline import Version
-from amend.importer.wording_ru import ISSUER_RU, date_ru
+from amend.language.cases import ISSUER_RU
+from amend.language.dates import date_ru
 from amend.outputs.dates import act_name, long_date
 from amend.outputs.markdown import formal_version_label
 
