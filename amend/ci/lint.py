@@ -23,6 +23,7 @@ from amend.engine.step import Applied
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 from amend.errors import Location, NotInForce
+from amend.language.lexicon import LOOKALIKE_EXAMPLES
 
 if TYPE_CHECKING:
     from amend.store.yaml_io import SourceMap
@@ -32,7 +33,8 @@ __all__ = ["LINT_RULES", "Flag", "SourcePlaces", "lint_timeline", "lint_version"
 # Rule id -> what a person should do about a flag of that rule.
 LINT_RULES: dict[str, str] = {
     "figure-outlier": "compare the figure with the source: a misplaced comma or a dropped digit changes it tenfold",
-    "mixed-script": "a Latin letter that looks Cyrillic (i for і, o for о) breaks search and comparison: retype it",
+    "mixed-script": f"a Latin letter that looks Cyrillic ({LOOKALIKE_EXAMPLES}) breaks search and comparison: "
+    "retype it",
     "executor-single-use": "a code named once may be a misspelling of another code: compare it with the note",
     "unknown-in-force": "the wording in force is not in our sources: find the act's text and record it",
 }

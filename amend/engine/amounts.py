@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from amend.engine.model import Plan, Row
-from amend.engine.unknown import UNKNOWN
+from amend.engine.unknown import UNKNOWN, UNKNOWN_MARK
 
 __all__ = ["CostTotals", "cost_totals", "parse_amount", "row_amounts"]
 
@@ -55,7 +55,7 @@ def cost_totals(plan: Plan) -> CostTotals:
             continue
         counted += 1
         source = row.cells[funding] if funding else None
-        key = "⟨белгісіз⟩" if source is UNKNOWN or source is None else str(source)
+        key = UNKNOWN_MARK if source is UNKNOWN or source is None else str(source)
         bucket = by_funding.setdefault(key, {c: Decimal(0) for c in columns})
         for c, a in amounts.items():
             if a is not None:

@@ -57,6 +57,7 @@ from amend.errors import (
     SubsectionUnknown,
     TargetMissing,
 )
+from amend.language.notes import moved_to
 
 __all__ = ["apply_structure", "element_texts"]
 
@@ -515,9 +516,9 @@ def _move_row(plan: Plan, op: MoveRow, source: Source) -> Plan:
             path=("subsection",),
         )
     if op.subsection is not None:
-        to, to_ru = f"{op.subsection}-кіші бөлімге", f"в подраздел {op.subsection}"
+        to, to_ru = moved_to(op.subsection, subsection=True)
     else:
-        to, to_ru = f"{op.section}-бөлімге", f"в раздел {op.section}"
+        to, to_ru = moved_to(op.section, subsection=False)
     change = note_for_element(source, ChangeKind.MOVED, "row", str(op.row), to=to, to_ru=to_ru)
     new = evolve(
         old,

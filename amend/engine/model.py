@@ -20,6 +20,7 @@ from amend.engine.records import ElementNumber, Identifier
 from amend.engine.records import Row as RowRecord
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN, Text, Unknown
+from amend.language.lexicon import KAZAKH_UPPER
 
 __all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
 
@@ -263,7 +264,7 @@ class Plan(Frozen):
         return tuple(c.id for c in self.columns if c.role == "executors")
 
 
-_CODE = re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9-]+$")
+_CODE = re.compile(rf"^[A-Z{KAZAKH_UPPER}][A-Z{KAZAKH_UPPER}0-9-]+$")
 _PARENTHETICAL = re.compile(r"\([^)]*\)")
 
 

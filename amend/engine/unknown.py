@@ -8,6 +8,8 @@ from typing import Annotated, Any, Final, Union
 from pydantic import GetCoreSchemaHandler, StringConstraints
 from pydantic_core import core_schema
 
+from amend.language import interface
+
 __all__ = ["UNKNOWN", "UNKNOWN_MARK", "NonBlank", "Text", "Unknown"]
 
 
@@ -40,4 +42,4 @@ Text = Union[NonBlank, Unknown]  # noqa: UP007  (a runtime alias that pydantic r
 
 
 # How an unknown text is shown to a reader ("unknown" in Kazakh), wherever a rendering needs a mark.
-UNKNOWN_MARK = "⟨белгісіз⟩"
+UNKNOWN_MARK = interface.UNKNOWN_MARK

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from amend.errors import FileRefused, InputLimit
+from amend.language.lexicon import ENACTING
 from amend.store.inputs import MAX_BYTES, decode, read_bytes
 
 __all__ = ["MAX_ENTRIES", "MAX_PARAGRAPHS", "MAX_UNCOMPRESSED", "is_docx", "read_docx"]
@@ -42,7 +43,7 @@ MAX_ENTRIES = 500  # a Word file has a few dozen parts; a bomb of many small one
 MAX_UNCOMPRESSED = 64 * 1024 * 1024  # the parts inflated, in all
 MAX_PARAGRAPHS = 5000  # an amending act has some hundreds; the grammar reads each paragraph
 _INDENT = "      "
-_ENACTING = re.compile(r"(ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:")
+_ENACTING = re.compile(ENACTING)
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -72,6 +72,7 @@ from amend.importer.paragraphs import point_paragraphs
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
+from amend.language.lexicon import ABBREVIATION_NAMED
 from amend.language.phrases import UNKNOWN_TEXT, phrases
 from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
@@ -908,7 +909,7 @@ class _Builder:
 
 
 # The abbreviation formula ('"X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'): a code of the note.
-_ABBREVIATION = re.compile(r"деген\s+аббревиатура(?!\w)")
+_ABBREVIATION = re.compile(ABBREVIATION_NAMED)
 
 
 def _follows(after: str, row: str) -> bool:

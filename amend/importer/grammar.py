@@ -18,6 +18,7 @@ from typing import Any
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
+from amend.language.lexicon import ROMAN_DIGITS, ROMAN_LOOKALIKES
 from amend.language.phrases import kazakh_date, parse_days, parse_ordinal, row_numbers
 
 __all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
@@ -88,7 +89,7 @@ class Later:
         self.items = items
 
 
-_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C", "У": "V"})
+_ROMAN_LOOKALIKES = str.maketrans(ROMAN_LOOKALIKES)
 
 
 def _section_number(token: str) -> str:
@@ -463,7 +464,7 @@ def _point_element(ref: Token) -> str:
 
 def _heading(text: str) -> tuple[str | None, str]:
     """ "ІІ. БАҒДАРЛАМАЛЫҚ ..." -> ("II", "БАҒДАРЛАМАЛЫҚ ..."); a title with no number -> (None, title)."""
-    m = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", text)
+    m = re.match(rf"^([0-9{ROMAN_DIGITS}]+)\.\s+(.+)$", text)
     if m is None:
         return None, text
     return _section_number(m.group(1)), m.group(2)

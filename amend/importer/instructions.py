@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from amend.importer.grammar import Clause, Formula, parse_paragraph
 from amend.importer.scope import heading_split
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
+from amend.language.lexicon import ENACTING, ENTRY_WORDS, FROM_DATE
 from amend.language.phrases import kazakh_date, row_numbers
 
 __all__ = [
@@ -91,7 +92,7 @@ class Document:
     body: tuple[Paragraph | Table, ...]
 
 
-_ENACTING = re.compile(r"(ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН|ҚАУЛЫ ЕТЕМІН)\s*:")
+_ENACTING = re.compile(ENACTING)
 
 
 def _join_prose(lines: list[str]) -> str:
@@ -552,7 +553,7 @@ def _joined(wording: tuple[str, tuple[tuple[str, str], ...]]) -> str:
 def _quoted_day(quote: tuple[Paragraph, ...]) -> object:
     """The date of a quoted '"2025 жылғы 1 қыркүйектен бастап"' (None if it is no date)."""
     text = " ".join(q.text for q in quote)
-    m = re.search(r"(\d{4})\s+жылғы\s+(\d{1,2})\s+([^\W\d_]+)\s+бастап", text)
+    m = re.search(FROM_DATE, text)
     return kazakh_date(m.group(1), m.group(2), m.group(3)) if m else None
 
 
@@ -566,7 +567,7 @@ def _act_number(lead: str) -> str | None:
     return m.group(1) if m else None
 
 
-_ENTRY_WORDS = re.compile(r"^(?:\d+\.\s+)?Осы\s+.*қолданысқа\s+енгізіледі")
+_ENTRY_WORDS = re.compile(ENTRY_WORDS)
 
 
 def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSigning
 from amend.errors import AmendError
 from amend.importer.grammar import Clause, parse_paragraph
+from amend.language.lexicon import ACT_KIND_NOMINATIVE, AMENDS, ENACTING_WHO, HEADING_EXAMPLE, LONG_DATE
 from amend.language.phrases import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 
 __all__ = ["EntryReading", "Heading", "ImportTextError", "kazakh_date", "read_entry_into_force", "read_heading"]
@@ -72,10 +73,10 @@ class EntryReading:
 # nominative the format uses.
 _ISSUERS = {genitive.split()[-1]: nominative for nominative, genitive in ISSUER_GENITIVE.items()}
 _KINDS = {form.lower(): kind for kind, form in KIND_NOMINATIVE.items()}
-_DATE = re.compile(r"(?P<year>\d{4})\s+жылғы\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)")
+_DATE = re.compile(LONG_DATE)
 _ACT = re.compile(
     rf"(?P<issuer>.*?)\s*{_DATE.pattern}\s+№\s*(?P<number>\S+)\s+"
-    r"(?P<kind>қаулысы|бұйрығы|Жарлығы|жарлығы|Заңы|заңы)\.?\s*$"
+    rf"(?P<kind>{ACT_KIND_NOMINATIVE})\.?\s*$"
 )
 
 
@@ -99,12 +100,12 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
             raise ImportTextError(f"line {number}: '{raw.strip()}' names no valid date")
         title = _prose([r for _, r in heading[:k]])
         issuer = None
-        if enacting and (e := re.match(r"^(?P<who>.+?)\s+(?:ҚАУЛЫ ЕТЕДІ|БҰЙЫРАМЫН)", enacting.strip())):
+        if enacting and (e := re.match(ENACTING_WHO, enacting.strip())):
             issuer = e.group("who")
         if issuer is None:
             genitive = m.group("issuer").split()[-1] if m.group("issuer") else ""
             issuer = _ISSUERS.get(genitive, m.group("issuer") or "")
-        amends = re.search(r"№\s*(\S+)\s+(?:қаулысына|бұйрығына|Жарлығына|жарлығына)", title)
+        amends = re.search(AMENDS, title)
         return Heading(
             title=title,
             issuer=issuer,
@@ -114,7 +115,7 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
             amends=amends.group(1) if amends else None,
             line=number,
         )
-    raise ImportTextError('no line of the heading names the act ("... 2024 жылғы 5 наурыздағы № 120 қаулысы")')
+    raise ImportTextError(f'no line of the heading names the act ("{HEADING_EXAMPLE}")')
 
 
 def read_entry_into_force(text: str, line: int | None = None) -> EntryReading:

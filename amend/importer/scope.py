@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from amend.language.lexicon import ACT_TITLE_WORD, PLAN_TITLE_WORD
+
 __all__ = ["SCOPED", "TitleReading", "bind_title"]
 
 # The elements the grammar leaves to the scope: "title" ("тақырыбы", "тақырыбындағы"), "heading" ("атауы"),
@@ -72,7 +74,9 @@ def bind_title(
             return TitleReading("title")
         # "атауы" with no scope before it: the plan's title or the resolution's; the text does not say.
         return TitleReading(
-            None, "a title (\"атауы\") with no scope named before it: the plan's or the resolution's; no operation"
+            None,
+            f"a title (\"{PLAN_TITLE_WORD}\") with no scope named before it: the plan's or the resolution's; "
+            "no operation",
         )
     if target is None:
         return TitleReading(None, f"a title in the scope of {name}{where}: no element to bind it to; no operation")
@@ -81,7 +85,7 @@ def bind_title(
         # frame the word and the scope disagree, and either may be meant.
         return TitleReading(
             "title",
-            f"\"тақырыбы\" under the plan's frame{where}: read as the resolution's title (the word's sense); "
+            f"\"{ACT_TITLE_WORD}\" under the plan's frame{where}: read as the resolution's title (the word's sense); "
             "it may also mean the plan's own title (annex_title)",
         )
     if immediate:

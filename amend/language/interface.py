@@ -15,3 +15,20 @@ TITLE_YEARS = r"(\d{4})\s*[–—-]\s*(\d{4})\s*жылдар"
 CURRENCY_KK = "{day} жағдай бойынша белгілі өзгерістер енгізетін актілер ескерілген: {acts}."
 NONE_KK = "жоқ"
 OTHER_ACTS_KK = " Өзгерістер енгізетін басқа актілер болуы мүмкін."
+
+# -- how a text no source gives is shown ("unknown" in Kazakh) ---------------------------------------
+
+UNKNOWN_MARK = "⟨белгісіз⟩"
+
+# -- the DOCX template's own style names -------------------------------------------------------------
+
+TABLE_TEXT_STYLE = "Кесте мәтіні"  # table cells
+NOTE_STYLE = "Ескерту"  # the reference bank's notes
+
+# -- the web pages ------------------------------------------------------------------------------------
+
+PLANS = "Жоспарлар"
+DRAFT = "Жоба"
+DRAFT_TITLE = "Жоба: өзгерту актісінің мәтіні"
+SAVED = "Сақталды (saved): {path}"
+NO_TEXT = "Мәтін жоқ: paste the act's text or choose a file."

@@ -38,6 +38,7 @@ __all__ = [
     "element_names",
     "element_note",
     "instrumental",
+    "moved_to",
     "new_wording_notes",
     "note",
     "note_ru",
@@ -259,3 +260,10 @@ def russian_new_wording(element_ru: str, ref: Reference, clause_ru: str | None =
     name = f"{KIND_RU[ref.kind][2]} {ISSUER_RU_SHORT[ref.issuer]}"
     clause = f" ({clause_ru})" if clause_ru else ""
     return f"{_NOTE_RU} {element_ru} - в редакции {name} от {ref.date:%d.%m.%Y} № {ref.number}{clause}."
+
+
+def moved_to(number: str, *, subsection: bool) -> tuple[str, str]:
+    """Where a row moved, for its note: ("1.3-кіші бөлімге", "в подраздел 1.3") or ("2-бөлімге", "в раздел 2")."""
+    if subsection:
+        return f"{number}-кіші бөлімге", f"в подраздел {number}"
+    return f"{number}-бөлімге", f"в раздел {number}"

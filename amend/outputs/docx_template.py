@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from amend.language import interface
 from amend.outputs.ooxml import reproducible
 
 __all__ = [
@@ -33,8 +34,8 @@ REFERENCE = Path(__file__).with_name("templates") / "reference.docx"
 LANGUAGE = "kk-KZ"
 FONT = "Times New Roman"
 BODY_PT = 14  # the text of acts and their annexes
-TABLE_TEXT_STYLE = "Кесте мәтіні"  # table cells; its size is set per table (see ``amend.outputs.docx``)
-NOTE_STYLE = "Ескерту"  # the reference bank's notes
+TABLE_TEXT_STYLE = interface.TABLE_TEXT_STYLE  # table cells; its size is set per table (see ``amend.outputs.docx``)
+NOTE_STYLE = interface.NOTE_STYLE  # the reference bank's notes
 TABLE_STYLE = "Table Grid"
 _TABLE_PT = 10
 _NOTE_PT = 10

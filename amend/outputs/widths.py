@@ -14,6 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from amend.language.lexicon import NARROW_LETTERS, WIDE_LOWER_LETTERS, WIDE_UPPER_LETTERS
+
 __all__ = [
     "CELL_MARGIN_CM",
     "CELL_PADDING_CM",
@@ -32,10 +34,10 @@ CELL_PADDING_CM = 2 * CELL_MARGIN_CM + 0.1
 _CM_PER_PT = 2.54 / 72
 
 # Advance widths in em (Times New Roman), rounded up; anything not listed counts as a wide letter.
-_NARROW = dict.fromkeys("ijlfrtіїI.,:;!'|", 0.34)
+_NARROW = dict.fromkeys(NARROW_LETTERS, 0.34)
 _PUNCT = {" ": 0.25, "-": 0.34, "–": 0.5, "—": 1.0, "(": 0.34, ")": 0.34, '"': 0.41, "«": 0.5, "»": 0.5, "/": 0.28}
-_WIDE_LOWER = dict.fromkeys("жшщмюыфmwәөұ", 0.78)
-_WIDE_UPPER = dict.fromkeys("ЖШЩМЮЫФMWӘҚҢӨҰ%№", 1.0)
+_WIDE_LOWER = dict.fromkeys(WIDE_LOWER_LETTERS, 0.78)
+_WIDE_UPPER = dict.fromkeys(WIDE_UPPER_LETTERS, 1.0)
 
 
 def _em(ch: str) -> float:

@@ -9,6 +9,7 @@ from amend.engine.language import in_russian
 from amend.engine.legal import plan_period
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN
+from amend.language.lexicon import TENGE
 
 # "1001355, 68": digits, a comma and a space, digits. It reads as a list of two figures or as one decimal
 # ("1001355,68") broken by the source's layout; which is meant no source says.
@@ -91,7 +92,7 @@ def gaps(plan: Plan, lang: str = "kk") -> list[Gap]:
             found.append(Gap(f"row {row.number}", f"subsection (within section {row.section})"))
         for column_id, text in row.cells.items():
             # Only money texts: elsewhere "2020, 2021" is a plain list of years.
-            if isinstance(text, str) and (roles.get(column_id) == "amount" or "теңге" in text):
+            if isinstance(text, str) and (roles.get(column_id) == "amount" or TENGE in text):
                 for figure in _LIST_OR_DECIMAL.findall(text):
                     found.append(
                         Gap(

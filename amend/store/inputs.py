@@ -40,6 +40,7 @@ from amend.errors import (
     Location,
     UnsafeText,
 )
+from amend.language.lexicon import CODE_EXAMPLES, CYRILLIC
 
 __all__ = [
     "MAX_BYTES",
@@ -74,7 +75,7 @@ _FORBIDDEN = re.compile(f"{_CONTROL.pattern}|{_INVISIBLE.pattern}")
 _FORMULA = re.compile(r"[=+@\t\r]|-(?![\s-]|$)")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 
-_ALNUM = "0-9A-Za-z\u0400-\u04ff"
+_ALNUM = f"0-9A-Za-z{CYRILLIC}"
 _PATTERNS = {
     # A plan id names a folder of consolidated/: letters and digits joined by hyphens, no dots or slashes.
     "plan id": (re.compile(f"[{_ALNUM}]+(?:-[{_ALNUM}]+)*"), 32, "letters and digits joined by hyphens (748)"),
@@ -88,7 +89,7 @@ _PATTERNS = {
     "abbreviation code": (
         re.compile(f"[{_ALNUM}]+(?:[ .-][{_ALNUM}]+)*"),
         64,
-        "letters and digits, words joined by one space, dot or hyphen (ДСМ, БП ҚСАЕАК)",
+        f"letters and digits, words joined by one space, dot or hyphen ({CODE_EXAMPLES})",
     ),
 }
 _NUMBER_KEYS = frozenset({"number", "row", "section", "subsection", "after"})

@@ -30,6 +30,7 @@ from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
 from amend.engine.timeline import FiledAmendment
 from amend.errors import AmendError, PlanMissing
+from amend.language.lexicon import CYRILLIC
 from amend.store.loading import load_amendment, load_plan
 from amend.store.repository import Repository, duplicate_plan
 from amend.store.yaml_io import locate
@@ -52,7 +53,7 @@ __all__ = [
 # every file written by hand or by the importer (after the act's own details in an amendment).
 HEAD_BYTES = 64 * 1024
 
-_ID = "[0-9A-Za-z\u0400-\u04ff]+(?:-[0-9A-Za-z\u0400-\u04ff]+)*"
+_ID = f"[0-9A-Za-z{CYRILLIC}]+(?:-[0-9A-Za-z{CYRILLIC}]+)*"
 # A top-level `plan:` / `amends:` line whose value is a plain or quoted plan id, perhaps with a comment.
 # Anything else (a key in quotes, a flow mapping, a multi-line value) is left to the loader.
 _KEY_LINE = {

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amend import __version__
 from amend.errors import AmendError
+from amend.language import interface
 from amend.web import api, pages
 from amend.web.security import MAX_BODY, Guard, loopback_hosts
 from amend.web.state import Workbench
@@ -63,7 +64,7 @@ def _docs_page(app: FastAPI) -> str:
         assets=pages.ASSETS,
         search=(str(pages.WEB / "templates"),),
         title="amend: JSON API",
-        crumbs=[("Жоспарлар", "/"), ("API", None)],
+        crumbs=[(interface.PLANS, "/"), ("API", None)],
         endpoints=endpoints,
         version=schema.get("info", {}).get("version", ""),
     )

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from amend.ci.workbench import DraftPreview, draft_counts, draft_text_docx, save_draft
 from amend.errors import AmendError
 from amend.importer.writer import operation_data
+from amend.language import interface
 from amend.outputs.dates import long_date
 from amend.outputs.html import comparison_body, version_body
 from amend.outputs.site import PlanSite, file_name, index_page, picker_script, render_page, site_style
@@ -174,8 +175,8 @@ def _draft_page(request: Request, *, status: int = 200, **context: Any) -> HTMLR
             "draft.html",
             assets=ASSETS,
             search=(str(WEB / "templates"),),
-            title="Жоба: өзгерту актісінің мәтіні",
-            crumbs=[("Жоспарлар", "/"), ("Жоба", None)],
+            title=interface.DRAFT_TITLE,
+            crumbs=[(interface.PLANS, "/"), (interface.DRAFT, None)],
             **context,
         ),
         status,
@@ -242,7 +243,7 @@ async def draft_action(request: Request) -> Response:
             elif text.strip():
                 given = DraftInput("text", text.replace("\r\n", "\n"))
             else:
-                return _draft_page(request, status=422, error="Мәтін жоқ: paste the act's text or choose a file.")
+                return _draft_page(request, status=422, error=interface.NO_TEXT)
             if given.kind == "text":
                 text = given.content
             preview = await run_in_threadpool(run_preview, bench, given)
@@ -255,7 +256,7 @@ async def draft_action(request: Request) -> Response:
         if action == "save":
             confirmed = form.get("overwrite") == "yes"
             target = await run_in_threadpool(save_draft, bench.root, amendment, overwrite=confirmed)
-            message = f"Сақталды (saved): plans/amendments/{target.name}"
+            message = interface.SAVED.format(path=f"plans/amendments/{target.name}")
             return _draft_page(request, text=text, message=message, **_preview_context(bench, preview))
         if action in ("download-compare", "download-text"):
             if preview.problems or preview.act is None:
