@@ -32,3 +32,69 @@ DRAFT = "Жоба"
 DRAFT_TITLE = "Жоба: өзгерту актісінің мәтіні"
 SAVED = "Сақталды (saved): {path}"
 NO_TEXT = "Мәтін жоқ: paste the act's text or choose a file."
+
+# -- words shared by the renderings -------------------------------------------------------------------
+
+DELETED = "алып тасталды"  # a row struck out, in its place
+DELETED_RU = "исключена"
+PLAN_DATIVE = "Жоспарға"  # the cumulative note's element: the plan ("Ескерту. Жоспарға өзгерістер енгізілді")
+NOTE_DATIVE = "Ескертпеге"  # ... the abbreviations note
+ROWS_UNKNOWN = "Жолдары белгісіз."  # a (sub)section whose rows our sources do not give
+SUBSECTION_UNKNOWN = "Кіші бөлімі {mark}"  # rows whose subsection is unknown
+ABBREVIATIONS_HEADING = "Ескертпе: аббревиатуралардың толық жазылуы"
+ROW_HISTORY = "{number}-жолдың тарихы"  # the title of a row number's link
+TITLE_OF = "(атауы "  # "(атауы ⟨белгісіз⟩)": a column whose title is unknown
+TITLE_OF_RU = "(наименование "
+COMPARISON = "Салыстырмалы кесте"
+COMPARISON_RU = "Сравнительная таблица"
+# The comparative table's legend: (lead, struck, " – ...", bold, " – ...").
+LEGEND = ("Белгілер: ", "сызылған қалың", " – алып тасталатын сөздер, ", "қалың", " – енгізілетін сөздер.")
+LEGEND_RU = ("Обозначения: ", "зачёркнутый жирный", " – исключаемые слова, ", "жирный", " – добавляемые слова.")
+DOCX_UNKNOWN = "[белгісіз]"
+DOCX_UNKNOWN_RU = "[неизвестно]"
+TITLE_UNKNOWN_RU = "{id} (наименование {mark})"
+
+# -- Akoma Ntoso: the act's kind as its subtype -------------------------------------------------------
+
+AKN_SUBTYPES = {"қаулы": "resolution", "бұйрық": "order", "жарлық": "decree", "заң": "law"}
+
+# -- a rendering's standing lines (amend.queries.status) ----------------------------------------------
+
+# The status words of the badge (the bank's own words where it has them: «Күшін жойған»).
+STATUS_WORDS = {
+    "not_yet_in_force": "әлі қолданысқа енгізілмеген",
+    "in_force": "қолданыста",
+    "repealed": "Күшін жойған",
+    "suspended": "қолданылуы тоқтатыла тұрған",
+}
+STATUS = "Мәртебесі: {status}"
+AS_FAR_AS_KNOWN = " (белгілі актілер бойынша)"  # only as far as the acts we know say
+PERIOD_UNKNOWN = "Жоспар кезеңі: белгісіз"
+PERIOD = "Жоспар кезеңі: {start} – {end}"
+PERIOD_FROM_TITLE = " (атауынан алынған)"
+PERIOD_ENDED = "; кезеңі аяқталды"
+
+# -- the site -----------------------------------------------------------------------------------------
+
+# Status badges: the reference bank's three labels, and ours for what it does not label.
+BADGES: dict[str, str] = {
+    "new": "Жаңа",  # the bank's: never amended
+    "updated": "Жаңартылған",  # the bank's: amended
+    "repealed": "Күшін жойған",  # the bank's: lost force
+    "ended": "Мерзімі өткен",  # a version whose period has ended
+    "draft": "Жоба",
+    "future": "Әлі қолданысқа енгізілмеген",  # set in the browser, which knows today's date
+}
+# The Kazakh texts of the date picker's script (templates/site/picker.js), replaced in a Russian site.
+PICKER_LABEL = 'v.label + " редакциясы"'
+PICKER_LABEL_RU = '"редакция от " + v.label'
+PICKER_NOT_YET = '"Бұл күні жоспар әлі қабылданбаған немесе қолданысқа енгізілмеген."'
+PICKER_REPEALED = '"Бұл күні жоспардың күші жойылған."'
+PICKER_FUTURE = '"Әлі қолданысқа енгізілмеген"'
+
+# -- the spreadsheet export ---------------------------------------------------------------------------
+
+SHEET_FIELDS = ("Өрістер", "Поля")  # (Kazakh, Russian): the machine names, for scripts and for the JSON
+FIELDS_HEADER = (("Баған", "Тақырып", "Өріс (машиналық атауы)"), ("Столбец", "Заголовок", "Поле (машинное имя)"))
+SHEET_STATUS = ("Мәртебесі", "Статус")
+STATUS_REPEALED = ("Мәртебесі: Күшін жойған", "Статус: утративший силу")

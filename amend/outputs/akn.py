@@ -33,13 +33,14 @@ from amend.engine.numbers import RowNumber
 from amend.engine.provenance import Change, ChangeKind
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Text
+from amend.language import interface as words
 from amend.outputs.labels import column_heading
 from amend.outputs.markdown import UNKNOWN_MARK
 
 __all__ = ["AKN_NS", "SUBTYPES", "amendment_akn", "expression_uri", "modification_type", "version_akn", "work_uri"]
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-SUBTYPES: dict[str, str] = {"қаулы": "resolution", "бұйрық": "order", "жарлық": "decree", "заң": "law"}
+SUBTYPES: dict[str, str] = words.AKN_SUBTYPES
 _LANGUAGE = "kaz"
 _SOURCE = "#amend"
 
@@ -246,7 +247,7 @@ def _table(
             deleted_number, change = item
             tr = _el(table, "tr", eId=_row_id(deleted_number))
             _note(_p(_el(tr, "td"), deleted_number), change)
-            _p(_el(tr, "td", colspan=str(len(plan.columns))), "алып тасталды")
+            _p(_el(tr, "td", colspan=str(len(plan.columns))), words.DELETED)
 
 
 def _note(paragraph: ET.Element, change: Change) -> None:
@@ -275,7 +276,7 @@ def _annex(attachments: ET.Element, version: Version) -> None:
             else:
                 groups.append((row.subsection, [row]))
         if not groups and not section.subsections:
-            _p(_el(sec, "content"), "Жолдары белгісіз.")
+            _p(_el(sec, "content"), words.ROWS_UNKNOWN)
             continue
         shown: set[str] = set()
         for k, (sub_number, group) in enumerate(groups, start=1):
@@ -288,7 +289,7 @@ def _annex(attachments: ET.Element, version: Version) -> None:
             else:
                 container = _el(sec, "hcontainer", eId=f"sec_{section.number}__rows_{k}", name="rows")
                 if sub_number is UNKNOWN:
-                    _text(_el(container, "heading"), f"Кіші бөлімі {UNKNOWN_MARK}")
+                    _text(_el(container, "heading"), words.SUBSECTION_UNKNOWN.format(mark=UNKNOWN_MARK))
             mine = deleted.get(section.number, []) if k == len(groups) else []
             _table(container, plan, group, mine, f"{container.get('eId')}__table")
         for sub in section.subsections:
@@ -296,10 +297,10 @@ def _annex(attachments: ET.Element, version: Version) -> None:
                 container = _el(sec, "hcontainer", eId=f"subsec_{sub.number}", name="subsection")
                 _el(container, "num", f"{sub.number}.")
                 _text(_el(container, "heading"), sub.title)
-                _p(_el(container, "content"), "Жолдары белгісіз.")
+                _p(_el(container, "content"), words.ROWS_UNKNOWN)
     if plan.abbreviations:
         note = _el(body, "hcontainer", eId="abbreviations", name="abbreviations")
-        _text(_el(note, "heading"), "Ескертпе: аббревиатуралардың толық жазылуы")
+        _text(_el(note, "heading"), words.ABBREVIATIONS_HEADING)
         table = _el(_el(note, "content"), "table", eId="abbreviations__table")
         for code, abbreviation in plan.abbreviations.items():
             tr = _el(table, "tr", eId=_abbr_id(code))

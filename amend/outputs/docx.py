@@ -17,6 +17,7 @@ from amend.engine.amendment import Amendment
 from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN
+from amend.language import interface as words
 from amend.outputs.docx_template import LANGUAGE, NOTE_STYLE, REFERENCE, TABLE_STYLE, TABLE_TEXT_STYLE
 from amend.outputs.labels import OUR_LABEL_MARK, column_heading
 from amend.outputs.markdown import (
@@ -48,8 +49,8 @@ __all__ = ["DOCX_UNKNOWN", "plan_layout", "printed", "render_comparison_docx", "
 _RED = (0xA0, 0x00, 0x00)
 # The unknown mark in print: square brackets, which every official font has (the angle brackets of
 # ``UNKNOWN_MARK``, U+27E8/U+27E9, are missing from Times New Roman and print as boxes).
-DOCX_UNKNOWN = "[белгісіз]"
-DOCX_UNKNOWN_RU = "[неизвестно]"
+DOCX_UNKNOWN = words.DOCX_UNKNOWN
+DOCX_UNKNOWN_RU = words.DOCX_UNKNOWN_RU
 # The printable width of the reference template's landscape A4 page (29.7 cm less 2.0 + 1.5 cm margins).
 _TEXT_WIDTH_CM = 26.2
 
@@ -234,7 +235,7 @@ def _plan_heads(version: Version) -> list[str]:
         # A Russian rendering: the Russian titles where a source gives them; else the column's id, marked
         # unknown in Russian (our descriptive labels are Kazakh, and no Russian text is invented).
         return ["№"] + [
-            c.title_ru if isinstance(c.title_ru, str) else f"{c.id} (наименование {DOCX_UNKNOWN_RU})"
+            c.title_ru if isinstance(c.title_ru, str) else words.TITLE_UNKNOWN_RU.format(id=c.id, mark=DOCX_UNKNOWN_RU)
             for c in version.plan.columns
         ]
     return ["№"] + [column_heading(c, short=True) for c in version.plan.columns]
@@ -269,7 +270,7 @@ def _table(doc: DocxDocument, block: Table, heads: list[str], layout: Layout, *,
         if isinstance(item, DeletedRow):
             _cell(cells[0], item.number, size=size)
             merged = cells[1].merge(cells[-1]) if len(cells) > 2 else cells[1]
-            _cell(merged, "алып тасталды", italic=True, size=size)
+            _cell(merged, words.DELETED, italic=True, size=size)
             _note_row(table, item.change.note, size)
             continue
         row = item.row
@@ -349,7 +350,7 @@ def _render_docx(  # noqa: PLR0917  (the wrapper passes its arguments through)
                     _put(ru_paragraph, ru)
             case Title(text=text):
                 _heading(doc, 1, text)
-                for note in _cumulative("Жоспарға", all_changes(plan), amendments):
+                for note in _cumulative(words.PLAN_DATIVE, all_changes(plan), amendments):
                     _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
             case Para(text=text, role=role, formal=formal):
                 paragraph = doc.add_paragraph(style=NOTE_STYLE if role in ("note", "aside") else None)
@@ -362,7 +363,7 @@ def _render_docx(  # noqa: PLR0917  (the wrapper passes its arguments through)
             case Abbreviations(title=title, entries=entries):
                 _heading(doc, 2, title)
                 changes = [c for _, a in entries for c in a.history]
-                for note in _cumulative("Ескертпеге", changes, amendments):
+                for note in _cumulative(words.NOTE_DATIVE, changes, amendments):
                     _put(doc.add_paragraph(style=NOTE_STYLE), note, italic=True)
                 for code, a in entries:
                     paragraph = doc.add_paragraph()
@@ -428,7 +429,7 @@ def _render_comparison_docx(comparison: Comparison, lang: str) -> bytes:
 
     ru = lang == "ru"
     table = standard_table(comparison, lang=lang)
-    name = "Сравнительная таблица" if ru else "Салыстырмалы кесте"
+    name = words.COMPARISON_RU if ru else words.COMPARISON
     doc = _document(f"{name}: № {comparison.act.number}", comparison.act.date)
     _centred(doc, table.title)
     _centred(doc, (Run(table.act),), bold=False)
@@ -454,14 +455,10 @@ def _render_comparison_docx(comparison: Comparison, lang: str) -> bytes:
         _pieces(cells[3], row.proposed, size)
         _pieces(cells[4], row.reason, size)
     legend = doc.add_paragraph()
-    words = (
-        ("Обозначения: ", "зачёркнутый жирный", " – исключаемые слова, ", "жирный", " – добавляемые слова.")
-        if ru
-        else ("Белгілер: ", "сызылған қалың", " – алып тасталатын сөздер, ", "қалың", " – енгізілетін сөздер.")
-    )
-    _run(legend, words[0])
-    _run(legend, words[1], bold=True, strike=True)
-    _run(legend, words[2])
-    _run(legend, words[3], bold=True)
-    _run(legend, words[4])
+    legend_words = words.LEGEND_RU if ru else words.LEGEND
+    _run(legend, legend_words[0])
+    _run(legend, legend_words[1], bold=True, strike=True)
+    _run(legend, legend_words[2])
+    _run(legend, legend_words[3], bold=True)
+    _run(legend, legend_words[4])
     return _bytes(doc, comparison.act.date)

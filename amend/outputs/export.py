@@ -25,6 +25,7 @@ from amend.engine.model import Plan, Row, executor_codes
 from amend.engine.numbers import RowNumber
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Unknown
+from amend.language import interface as words
 from amend.outputs.markdown import UNKNOWN_MARK, UNKNOWN_MARK_RU
 from amend.outputs.ooxml import reproducible
 from amend.store.serialize import unknowns
@@ -284,14 +285,12 @@ def to_xlsx(export: Export) -> bytes:
     ws.print_title_rows = "1:1"
 
     if export.note:  # a repealed plan: the badge and the bank's note, on a sheet of their own
-        status = wb.create_sheet("Статус" if russian else "Мәртебесі")
-        _put(status, 1, 1, "Статус: утративший силу" if russian else "Мәртебесі: Күшін жойған").font = bold
+        status = wb.create_sheet(words.SHEET_STATUS[russian])
+        _put(status, 1, 1, words.STATUS_REPEALED[russian]).font = bold
         _put(status, 2, 1, export.note)
         status.column_dimensions["A"].width = _MAX_WIDTH
-    names = wb.create_sheet("Поля" if russian else "Өрістер")  # the machine names, for scripts and for the JSON
-    titles = (
-        ("Столбец", "Заголовок", "Поле (машинное имя)") if russian else ("Баған", "Тақырып", "Өріс (машиналық атауы)")
-    )
+    names = wb.create_sheet(words.SHEET_FIELDS[russian])  # the machine names, for scripts and for the JSON
+    titles = words.FIELDS_HEADER[russian]
     for k, text in enumerate(titles, start=1):
         _put(names, 1, k, text).font = bold
     for r, field in enumerate(fields, start=2):

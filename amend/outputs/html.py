@@ -35,6 +35,7 @@ from amend.queries.compare import Comparison
 
 if TYPE_CHECKING:
     from amend.outputs.comparative import Piece, Run
+from amend.language import interface as words
 from amend.queries.redline import Mark, Segment
 from amend.queries.status import Standing
 
@@ -145,7 +146,7 @@ def _number_cell(number: str, link: RowLink | None) -> str:
         return f'<th scope="row">{esc(number)}</th>'
     return (
         f'<th scope="row"><a class="history" href="{html.escape(href, quote=True)}" '
-        f'title="{esc(number)}-жолдың тарихы">{esc(number)}</a></th>'
+        f'title="{esc(words.ROW_HISTORY.format(number=number))}">{esc(number)}</a></th>'
     )
 
 
@@ -169,7 +170,7 @@ def _table(
     row_notes: bool = True,
 ) -> list[str]:
     width = len(table.columns)
-    deleted = "исключена" if lang == "ru" else "алып тасталды"
+    deleted = words.DELETED_RU if lang == "ru" else words.DELETED
     out = [
         '<div class="scroll"><table class="plan">',
         '<thead><tr><th scope="col">№</th>' + "".join(_column_head(c) for c in table.columns) + "</tr></thead>",
@@ -244,7 +245,7 @@ def version_body(
                     )
             case Title(text=text, ru=ru):
                 out.append(f"<h1>{_beside(text, ru)}</h1>")
-                out += _element_notes("Жоспарға", all_changes(version.plan), amendments, lang)
+                out += _element_notes(words.PLAN_DATIVE, all_changes(version.plan), amendments, lang)
             case Para(text=text, role=role, formal=formal):
                 # Readers get dates in the long Kazakh form (the Markdown keeps ISO dates).
                 out.append(f'<p class="{role}">{esc(formal if formal and role == "meta" else text)}</p>')
@@ -255,7 +256,7 @@ def version_body(
             case Abbreviations(title=title, entries=entries, ru=ru_entries):
                 out.append(f'<h2 id="abbreviations">{esc(title)}</h2>')
                 changes = [c for _, a in entries for c in a.history]
-                out += _element_notes("Ескертпеге", changes, amendments, lang)
+                out += _element_notes(words.NOTE_DATIVE, changes, amendments, lang)
                 out.append('<div class="scroll"><table class="abbreviations"><tbody>')
                 for code, a in entries:
                     ru_a = ru_entries.get(code) if ru_entries is not None else None
@@ -264,7 +265,7 @@ def version_body(
                 out.append("</tbody></table></div>")
     body = "\n".join(out) + "\n"
     if lang == "ru":  # every text is Russian: so is the mark of an unknown one
-        body = body.replace(UNKNOWN_MARK, UNKNOWN_MARK_RU).replace("(атауы ", "(наименование ")
+        body = body.replace(UNKNOWN_MARK, UNKNOWN_MARK_RU).replace(words.TITLE_OF, words.TITLE_OF_RU)
     return body
 
 
@@ -352,20 +353,19 @@ def comparison_body(comparison: Comparison, *, row_link: RowLink | None = None, 
         )
     out += ["</tbody>", "</table></div>"]
     if ru:
-        out.append(
-            '<p>Обозначения: <s class="deleted"><b>зачёркнутый жирный</b></s> – исключаемые слова, '
-            '<b class="added">жирный</b> – добавляемые слова.</p>'
-        )
+        out.append(_legend(words.LEGEND_RU))
         return ("\n".join(out) + "\n").replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
-    out.append(
-        '<p>Белгілер: <s class="deleted"><b>сызылған қалың</b></s> – алып тасталатын сөздер, '
-        '<b class="added">қалың</b> – енгізілетін сөздер.</p>'
-    )
+    out.append(_legend(words.LEGEND))
     return "\n".join(out) + "\n"
+
+
+def _legend(legend: tuple[str, str, str, str, str]) -> str:
+    lead, struck, struck_means, bold, bold_means = legend
+    return f'<p>{lead}<s class="deleted"><b>{struck}</b></s>{struck_means}<b class="added">{bold}</b>{bold_means}</p>'
 
 
 def render_comparison_html(comparison: Comparison, lang: str = "kk") -> str:
     """The comparative table as a self-contained HTML page (``lang="ru"``: the Russian form)."""
-    title = f"Сравнительная таблица: № {comparison.act.number}" if lang == "ru" else None
-    title = title or f"Салыстырмалы кесте: № {comparison.act.number}"
+    name = words.COMPARISON_RU if lang == "ru" else words.COMPARISON
+    title = f"{name}: № {comparison.act.number}"
     return page(title, comparison_body(comparison, lang=lang), lang=lang)

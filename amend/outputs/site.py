@@ -36,6 +36,7 @@ from amend.engine.provenance import Change
 from amend.engine.timeline import FiledAmendment, Timeline, Version
 from amend.engine.unknown import UNKNOWN, Unknown
 from amend.errors import AmendError
+from amend.language import interface as words
 from amend.outputs.html import STYLE, comparison_body, esc, redline_html, version_body
 from amend.outputs.labels import column_heading
 from amend.outputs.markdown import (
@@ -68,14 +69,7 @@ __all__ = [
 TEMPLATES = Path(__file__).with_name("templates") / "site"
 
 # Status badges: the reference bank's three labels, and ours for what it does not label.
-BADGES: dict[str, str] = {
-    "new": "Жаңа",  # the bank's: never amended
-    "updated": "Жаңартылған",  # the bank's: amended
-    "repealed": "Күшін жойған",  # the bank's: lost force
-    "ended": "Мерзімі өткен",  # a version whose period has ended
-    "draft": "Жоба",
-    "future": "Әлі қолданысқа енгізілмеген",  # set in the browser, which knows today's date
-}
+BADGES: dict[str, str] = words.BADGES
 
 SITE_STYLE = """
 .badge { display: inline-block; font-family: sans-serif; font-size: 80%; padding: .05em .45em;
@@ -512,13 +506,10 @@ def picker_script(w: SiteWords | None = None) -> str:
     if w is None or not w.russian:
         return script
     for kazakh, russian in (
-        ('v.label + " редакциясы"', '"редакция от " + v.label'),
-        (
-            '"Бұл күні жоспар әлі қабылданбаған немесе қолданысқа енгізілмеген."',
-            json.dumps(w["picker_not_yet"], ensure_ascii=False),
-        ),
-        ('"Бұл күні жоспардың күші жойылған."', json.dumps(w["picker_repealed"], ensure_ascii=False)),
-        ('"Әлі қолданысқа енгізілмеген"', json.dumps(BADGES_RU["future"], ensure_ascii=False)),
+        (words.PICKER_LABEL, words.PICKER_LABEL_RU),
+        (words.PICKER_NOT_YET, json.dumps(w["picker_not_yet"], ensure_ascii=False)),
+        (words.PICKER_REPEALED, json.dumps(w["picker_repealed"], ensure_ascii=False)),
+        (words.PICKER_FUTURE, json.dumps(BADGES_RU["future"], ensure_ascii=False)),
     ):
         script = script.replace(kazakh, russian)
     return script

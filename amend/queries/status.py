@@ -18,6 +18,7 @@ from amend.engine.legal import Period, act_in_case, currency_english, currency_k
 from amend.engine.model import Plan
 from amend.engine.timeline import Timeline
 from amend.engine.unknown import UNKNOWN
+from amend.language import interface as words
 
 __all__ = [
     "PlanStatus",
@@ -35,12 +36,7 @@ __all__ = [
 StatusName = Literal["not_yet_in_force", "in_force", "repealed", "suspended"]
 
 # The status words of the badge (the bank's own words where it has them: «Күшін жойған»).
-_BADGE: dict[StatusName, str] = {
-    "not_yet_in_force": "әлі қолданысқа енгізілмеген",
-    "in_force": "қолданыста",
-    "repealed": "Күшін жойған",
-    "suspended": "қолданылуы тоқтатыла тұрған",
-}
+_BADGE: dict[str, str] = words.STATUS_WORDS
 
 
 @dataclass(frozen=True)
@@ -272,18 +268,18 @@ def status_text(s: PlanStatus) -> str:
 def standing(timeline: Timeline, at: dt.date) -> Standing:
     """The Kazakh lines of a rendering of the version in force on ``at``."""
     s = plan_status(timeline, at)
-    badge = f"Мәртебесі: {_BADGE[s.status]}"
+    badge = words.STATUS.format(status=_BADGE[s.status])
     if s.status == "repealed" and timeline.repeal is not None and s.note is None:
         badge += f" ({timeline.repeal.citation})"  # the note below cites the act where there is one
     if not s.acts_complete and s.status != "repealed":
-        badge += " (белгілі актілер бойынша)"  # only as far as the acts we know say
+        badge += words.AS_FAR_AS_KNOWN  # only as far as the acts we know say
     if s.period is None:
-        period = "Жоспар кезеңі: белгісіз"
+        period = words.PERIOD_UNKNOWN
     else:
-        period = f"Жоспар кезеңі: {s.period.start.isoformat()} – {s.period.end.isoformat()}"
-        period += " (атауынан алынған)" if s.period.inferred else f" ({s.period.source})"
+        period = words.PERIOD.format(start=s.period.start.isoformat(), end=s.period.end.isoformat())
+        period += words.PERIOD_FROM_TITLE if s.period.inferred else f" ({s.period.source})"
         if s.period_ended:
-            period += "; кезеңі аяқталды"
+            period += words.PERIOD_ENDED
     return Standing((badge, period, s.currency_kk), s.note)
 
 
