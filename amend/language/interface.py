@@ -98,3 +98,26 @@ SHEET_FIELDS = ("Өрістер", "Поля")  # (Kazakh, Russian): the machine 
 FIELDS_HEADER = (("Баған", "Тақырып", "Өріс (машиналық атауы)"), ("Столбец", "Заголовок", "Поле (машинное имя)"))
 SHEET_STATUS = ("Мәртебесі", "Статус")
 STATUS_REPEALED = ("Мәртебесі: Күшін жойған", "Статус: утративший силу")
+
+# -- the comparative table's elements and remarks (amend.queries.compare) -----------------------------
+
+PLAN = "Жоспар"
+ROW = "{number}-жол"
+NOTE_ENTRY = "Ескертпе, {code}"  # an abbreviation of the note
+NAMED_TITLE = "{name} атауы"  # a heading's title
+OPERATION = "{number}-операция"  # an operation of another act, by its order
+ENTRY_DAY = "қолданысқа енгізілу күні: {day}"
+SUSPEND = "қолданылуы тоқтатыла тұрсын"
+SUSPEND_UNTIL = ", {day} дейін"
+RESUME = "қолданылуы қайта басталады"
+HIDDEN_OCCURRENCES = "{instruction}: {count} жағдайы мәтіні белгісіз бөлікте"
+
+
+def heading_name(number: str) -> str:
+    """ "1.2-кіші бөлім" (a subsection: a dotted number) or "1-бөлім"."""
+    return f"{number}-кіші бөлім" if "." in number else f"{number}-бөлім"
+
+
+def row_name(heading: str, number: str) -> str:
+    """ "1.2-кіші бөлім, 23-1-жол": a row under its (sub)section's number."""
+    return f"{heading_name(heading)}, {ROW.format(number=number)}"

@@ -38,6 +38,8 @@ from amend.engine.provenance import Change, ChangeKind, element_name
 from amend.engine.timeline import Timeline, act_bounds, act_record, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.language import interface as words
+from amend.language import phrases as w
 from amend.queries.redline import Segment, redline
 from amend.store.yaml_io import locate
 
@@ -125,13 +127,13 @@ def row_element(row: Row) -> str:
     """A row's structural element: "1.2-кіші бөлім, 23-1-жол", or "1-бөлім, 6-жол" where the subsection
     is none or unknown."""
     if isinstance(row.subsection, str):
-        return f"{row.subsection}-кіші бөлім, {row.number}-жол"
-    return f"{row.section}-бөлім, {row.number}-жол"
+        return words.row_name(row.subsection, str(row.number))
+    return words.row_name(row.section, str(row.number))
 
 
 def _heading_element(number: str) -> str:
     # 1.2 is a subsection, 1 a section (the same reading as the generated notes).
-    return f"{number}-кіші бөлім" if "." in number else f"{number}-бөлім"
+    return words.heading_name(number)
 
 
 def _row_parts(plan: Plan, row: Row) -> tuple[Part, ...]:
@@ -157,8 +159,8 @@ def _pair(old: tuple[Part, ...] | None, new: tuple[Part, ...] | None) -> tuple[P
 def _words_instruction(op: ReplaceWords | ReplaceWordsIn) -> str:
     # The act's own phrasing: "X" деген сөздер "Y" деген сөздермен ауыстырылсын / алып тасталсын.
     if op.new:
-        return f'"{op.old}" деген сөздер "{op.new}" деген сөздермен ауыстырылсын'
-    return f'"{op.old}" деген сөздер алып тасталсын'
+        return f'"{op.old}" {w.SAID} {w.WORDS_OLD} "{op.new}" {w.SAID} {w.WORDS_NEW} {w.REPLACED}'
+    return f'"{op.old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT}'
 
 
 def _words_scope(plan: Plan, op: ReplaceWords) -> tuple[str, list[Row], tuple[str, ...]]:
@@ -166,10 +168,10 @@ def _words_scope(plan: Plan, op: ReplaceWords) -> tuple[str, list[Row], tuple[st
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is not None:
         row = plan.row(op.row)
-        return (row_element(row) if row else f"{op.row}-жол"), ([row] if row else []), columns
+        return (row_element(row) if row else words.ROW.format(number=op.row)), ([row] if row else []), columns
     if op.section is not None:
-        return f"{op.section}-бөлім", [r for r in plan.rows if r.section == op.section], columns
-    return "Жоспар", list(plan.rows), columns
+        return words.heading_name(op.section), [r for r in plan.rows if r.section == op.section], columns
+    return words.PLAN, list(plan.rows), columns
 
 
 def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[FiledAmendment]:
@@ -244,7 +246,11 @@ def _entry_parts(
             kind = _kind(new.history, filed, ChangeKind.REPLACED)
             if old.cells == new.cells and kind not in (ChangeKind.MOVED, ChangeKind.RENUMBERED):
                 return None  # only its (sub)section was renumbered: that heading's entry says so
-            name = row_element(new) if old.number == new.number else f"{row_element(old)} → {new.number}-жол"
+            name = (
+                row_element(new)
+                if old.number == new.number
+                else f"{row_element(old)} → {words.ROW.format(number=new.number)}"
+            )
             if kind is ChangeKind.MOVED:
                 name = f"{row_element(old)} → {row_element(new)}"
             old_parts, new_parts = _row_parts(before, old), _row_parts(after, new)
@@ -260,7 +266,7 @@ def _entry_parts(
                 return None
             kind = ChangeKind.ADDED if was is None else ChangeKind.DELETED if now is None else ChangeKind.REPLACED
             return (
-                f"Ескертпе, {key}",
+                words.NOTE_ENTRY.format(code=key),
                 kind,
                 None if was is None else (Part(key=key, text=was.expansion),),
                 None if now is None else (Part(key=key, text=now.expansion),),
@@ -279,7 +285,7 @@ def _entry_parts(
             if old_title is None:
                 return name, ChangeKind.ADDED, None, (Part(text=new_title),), None  # type: ignore[arg-type]
             return (
-                f"{name} атауы",
+                words.NAMED_TITLE.format(name=name),
                 ChangeKind.TITLE_SET,
                 (Part(text=old_title),),
                 (None if new_title is None else (Part(text=new_title),)),
@@ -288,7 +294,7 @@ def _entry_parts(
         case ElementKind.PLAN:
             if after.repealed is None or before.repealed is not None:
                 return None
-            return "Жоспар", ChangeKind.REPEALED, (Part(text=before.title),), None, None
+            return words.PLAN, ChangeKind.REPEALED, (Part(text=before.title),), None, None
         case _:
             return _text_entry(element, before, after, filed)
     return None
@@ -449,7 +455,7 @@ def compare(base: Plan, amendments: Sequence[FiledAmendment], filed: FiledAmendm
                     old_absent=False,
                     new_absent=False,
                     parts=_pair((Part(text=UNKNOWN),), (Part(text=UNKNOWN),)),
-                    remark=f"{_words_instruction(op)}: {count} жағдайы мәтіні белгісіз бөлікте",
+                    remark=words.HIDDEN_OCCURRENCES.format(instruction=_words_instruction(op), count=count),
                     reason=reason,
                 )
             )
@@ -480,14 +486,14 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
     for index, op in enumerate(a.operations):
         if isinstance(op, SuspendPlan | ResumePlan):
             # The plan's force, not its text: one entry, the plan, with the instruction.
-            until = f", {op.until.isoformat()} дейін" if isinstance(op, SuspendPlan) and op.until else ""
-            instruction = (
-                "қолданылуы тоқтатыла тұрсын" + until if isinstance(op, SuspendPlan) else "қолданылуы қайта басталады"
+            until = (
+                words.SUSPEND_UNTIL.format(day=op.until.isoformat()) if isinstance(op, SuspendPlan) and op.until else ""
             )
+            instruction = words.SUSPEND + until if isinstance(op, SuspendPlan) else words.RESUME
             entries.append(
                 Entry(
                     number=count + len(entries) + 1,
-                    element="Жоспар",
+                    element=words.PLAN,
                     kind=ChangeKind.SUSPENDED if isinstance(op, SuspendPlan) else ChangeKind.RESUMED,
                     operation=index,
                     old_absent=False,
@@ -512,15 +518,15 @@ def _act_entries(amendments: Sequence[FiledAmendment], filed: FiledAmendment, co
         element = act_in_case(target.act, "nominative")
         chosen: tuple[int, ...] = () if isinstance(op, CorrectAct) else op.operations or ()
         if chosen:
-            element += ", " + ", ".join(f"{n}-операция" for n in chosen)
+            element += ", " + ", ".join(words.OPERATION.format(number=n) for n in chosen)
         kind: ChangeKind
         if isinstance(op, RescheduleAct):
             days = sorted({target.effective(n - 1) for n in chosen} if chosen else {target.in_force})
             old: tuple[Part, ...] | None = (Part(key="entry_into_force", text=", ".join(d.isoformat() for d in days)),)
             new: tuple[Part, ...] | None = (Part(key="entry_into_force", text=op.date.isoformat()),)
-            kind, remark = ChangeKind.RESCHEDULED, f"қолданысқа енгізілу күні: {op.date.isoformat()}"
+            kind, remark = ChangeKind.RESCHEDULED, words.ENTRY_DAY.format(day=op.date.isoformat())
         elif isinstance(op, CorrectAct):
-            element += f", {op.operation}-операция"
+            element += ", " + words.OPERATION.format(number=op.operation)
             old, new = (Part(key="words", text=op.old),), (Part(key="words", text=op.new or "—"),)
             kind = ChangeKind.WORDS_REPLACED
             remark = _words_instruction(
