@@ -121,3 +121,114 @@ def heading_name(number: str) -> str:
 def row_name(heading: str, number: str) -> str:
     """ "1.2-кіші бөлім, 23-1-жол": a row under its (sub)section's number."""
     return f"{heading_name(heading)}, {ROW.format(number=number)}"
+
+
+# -- the static site's interface (amend.outputs.site_words) ------------------------------------------
+
+BADGES_RU: dict[str, str] = {
+    "new": "Новый",
+    "updated": "Обновленный",
+    "repealed": "Утративший силу",
+    "ended": "Срок истек",
+    "draft": "Проект",
+    "future": "Еще не введен в действие",
+}
+
+SITE_KK: dict[str, str] = {
+    "html_lang": "kk",
+    "plans": "Жоспарлар",
+    "versions_latest": "редакция, соңғысы",
+    "picker": "Белгілі бір күні қолданыста болған редакция",
+    "day": "Күні:",
+    "versions": "Редакциялар",
+    "in_force": "Қолданыста",
+    "status": "Мәртебесі",
+    "acts_of": "Өзгерістер енгізген актілер",
+    "text": "Мәтіні",
+    "download": "Жүктеу",
+    "original": "бастапқы редакция",
+    "acts": "Өзгерту актілері: салыстырмалы кестелер",
+    "changes": "өзгеріс",
+    "no_acts": "Өзгерту актілері жоқ.",
+    "rows": "Жолдардың тарихы",
+    "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
+    "draft_badge": "Жоба",
+    "draft_notice": "Жоба: әлі қабылданбаған акт, жоспардың соңғы редакциясына қолданылды.",
+    "column": "Баған",
+    "changes_head": "Өзгерістер",
+    "version_acts": "Осы редакцияны енгізген актілер:",
+    "download_colon": "Жүктеу:",
+    "adopted": "Қабылданған",
+    "draft_status": "жоба",
+    "comparative": "Салыстырмалы кесте",
+    "not_comparable": "салыстыру мүмкін емес",
+    "unchanged": "өзгерген жоқ",
+    "row_deleted": "Жоспарда жоқ: жол алып тасталды.",
+    "row_unknown": "Жол жоспарда бар, мәтіні {mark}.",
+    "row_in_force": "Жол осы мәтінде қолданыста.",
+    "picker_not_yet": "Бұл күні жоспар әлі қабылданбаған немесе қолданысқа енгізілмеген.",
+    "picker_repealed": "Бұл күні жоспардың күші жойылған.",
+}
+SITE_RU: dict[str, str] = {
+    "html_lang": "ru",
+    "plans": "Планы",
+    "versions_latest": "ред., последняя от",
+    "picker": "Редакция, действовавшая в определенный день",
+    "day": "Дата:",
+    "versions": "Редакции",
+    "in_force": "Действует",
+    "status": "Статус",
+    "acts_of": "Акты, внесшие изменения",
+    "text": "Текст",
+    "download": "Скачать",
+    "original": "первоначальная редакция",
+    "acts": "Изменяющие акты: сравнительные таблицы",
+    "changes": "изм.",
+    "no_acts": "Изменяющих актов нет.",
+    "rows": "История строк",
+    "rows_incomplete": "Известны не все строки плана: показаны только строки, приведенные в источниках.",
+    "draft_badge": "Проект",
+    "draft_notice": "Проект: акт еще не принят, применен к последней редакции плана.",
+    "column": "Графа",
+    "changes_head": "Изменения",
+    "version_acts": "Акты, которыми внесена эта редакция:",
+    "download_colon": "Скачать:",
+    "adopted": "Принятый",
+    "draft_status": "проект",
+    "comparative": "Сравнительная таблица",
+    "not_comparable": "сравнение невозможно",
+    "unchanged": "без изменений",
+    "row_deleted": "В плане нет: строка исключена.",
+    "row_unknown": "Строка в плане есть, ее текст {mark}.",
+    "row_in_force": "Строка действует в этой редакции.",
+    "picker_not_yet": "В этот день план еще не принят или не введен в действие.",
+    "picker_repealed": "В этот день план утратил силу.",
+}
+
+
+# The site's phrases around a date or an act (``{day}``: the long date of the interface's language; ``{act}``:
+# the act as the interface names it), Kazakh and Russian.
+SITE_PHRASES_KK: dict[str, str] = {
+    "edition": "{day} редакциясы",
+    "plan_in": "{day} редакциясындағы жоспар",
+    "approved": "{act} бекітілген.",
+    "as_enacted": "{act} бекітілген редакция.",
+    "repealed": "Жоспардың күші {day} бастап жойылды.",
+    "in_force_since": "қолданысқа енгізілді {day}",
+    "row_title": "№ {plan} жоспары, {number}-жол: тарихы",
+    "row_name": "{number}-жол",
+}
+SITE_PHRASES_RU: dict[str, str] = {
+    "edition": "редакция от {day}",
+    "plan_in": "План в редакции от {day}",
+    "span": "с {day} {until}",
+    "until": "по {day}",
+    "latest": "(последняя по известным актам)",
+    "approved": "Утвержден {act}.",
+    "as_enacted": "Редакция, утвержденная {act}.",
+    "act": "{kind}{who} от {day} № {number}",
+    "repealed": "План утратил силу с {day}.",
+    "in_force_since": "введен в действие {day}",
+    "row_title": "План № {plan}, строка {number}: история",
+    "row_name": "строка {number}",
+}
