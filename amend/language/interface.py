@@ -232,3 +232,77 @@ SITE_PHRASES_RU: dict[str, str] = {
     "row_title": "План № {plan}, строка {number}: история",
     "row_name": "строка {number}",
 }
+
+# -- column heads where the official title is unknown, export fields (amend.outputs.labels) -----------
+
+# Visible on every head we wrote ourselves: "the title is not the act's".
+OUR_LABEL_MARK = "[атауы ресми емес]"
+
+# What the column ids of the shipped plans hold (read off their cells, not off an official head).
+COLUMN_DESCRIPTIONS: dict[str, str] = {
+    "measure": "Іс-шара",
+    "form": "Аяқталу нысаны",
+    "executors": "Орындаушылар",
+    "deadline": "Орындау мерзімі",
+    "cost": "Шығыстар",
+    "cost_total": "Шығыстар, барлығы",
+    "funding": "Қаржыландыру көзі",
+    "budget_program": "Бюджеттік бағдарлама",
+}
+YEAR_COST = "{year} жылғы шығыстар"
+YEAR_COST_RU = "Расходы {year} года"
+COLUMNS_BY_ROLE: dict[str, str] = {
+    "executors": "Орындаушылар",
+    "amount": "Сома",
+    "funding": "Қаржыландыру көзі",
+    "text": "Мәтін",
+}
+
+
+# The same in Russian (``lang="ru"``): our interface's words, not a text of the plan (the plan's own
+# Russian titles, where a source gives them, come first, as the Kazakh ones do).
+OUR_LABEL_MARK_RU = "[название неофициальное]"
+COLUMN_DESCRIPTIONS_RU: dict[str, str] = {
+    "measure": "Мероприятие",
+    "form": "Форма завершения",
+    "executors": "Исполнители",
+    "deadline": "Срок исполнения",
+    "cost": "Расходы",
+    "cost_total": "Расходы, всего",
+    "funding": "Источник финансирования",
+    "budget_program": "Бюджетная программа",
+}
+COLUMNS_BY_ROLE_RU: dict[str, str] = {
+    "executors": "Исполнители",
+    "amount": "Сумма",
+    "funding": "Источник финансирования",
+    "text": "Текст",
+}
+EXPORT_FIELDS: dict[str, dict[str, str]] = {
+    "kk": {
+        "number": "Жол №",
+        "sort_key": "Жол ретінің кілті (сұрыптау үшін)",
+        "section": "Бөлім",
+        "subsection": "Кіші бөлім",
+        "codes": "кодтар",
+        "amount": "сан",
+        "last_act": "Соңғы өзгерткен акт №",
+        "last_act_date": "Соңғы өзгерткен актінің күні",
+        "last_in_force": "Соңғы өзгерістің қолданысқа енгізілген күні",
+        "last_change": "Соңғы өзгерістің түрі",
+        "unknown": "Дереккөздерде берілмеген бөліктері",
+    },
+    "ru": {
+        "number": "№ строки",
+        "sort_key": "Ключ порядка строк (для сортировки)",
+        "section": "Раздел",
+        "subsection": "Подраздел",
+        "codes": "коды",
+        "amount": "число",
+        "last_act": "№ акта последнего изменения",
+        "last_act_date": "Дата акта последнего изменения",
+        "last_in_force": "Дата введения в действие последнего изменения",
+        "last_change": "Вид последнего изменения",
+        "unknown": "Части, не приведенные в источниках",
+    },
+}
