@@ -19,6 +19,7 @@ __all__ = [
     "KINDS",
     "KIND_DATIVE",
     "KIND_GENITIVE",
+    "KIND_HEAD_RU",
     "KIND_INSTRUMENTAL",
     "KIND_INSTRUMENTAL_PLURAL",
     "KIND_NOMINATIVE",
@@ -85,6 +86,9 @@ KIND_RU = {
     "жарлық": ("Указ", "Указ", "Указа", "Указом"),
     "заң": ("Закон", "Закон", "Закона", "Законом"),
 }
+
+# The kind as a Russian heading names the act: "Постановление № 392 от 30.05.2025".
+KIND_HEAD_RU = {kind: forms[0].capitalize() for kind, forms in KIND_RU.items()}
 
 # The issuers whose genitive short form the published notes show ("ҚР Үкіметінің 30.05.2025 № 392 ...").
 _SHORT_GENITIVE = {GOVERNMENT: "ҚР Үкіметінің", PRESIDENT: "ҚР Президентінің"}

@@ -306,3 +306,99 @@ EXPORT_FIELDS: dict[str, dict[str, str]] = {
         "unknown": "Части, не приведенные в источниках",
     },
 }
+
+# -- the layout of a rendered plan (amend.outputs.markdown), and the words every rendering shares ---------
+
+# The words of the layout in each language (the texts themselves come from the plan).
+LAYOUT_WORDS = {
+    "kk": {
+        "approved": "{} бекітілген.",
+        "version": "Редакция: {}",
+        "current": "(қазіргі)",
+        "columns_unknown": "Бағандар атаулары {}: кестеде баған идентификаторлары көрсетілген.",
+        "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
+        "subsection_unknown": "Кіші бөлімі {}",
+        "rows_unknown": "Жолдары белгісіз.",
+        "abbreviations": "Ескертпе: аббревиатуралардың толық жазылуы",
+        "deleted": "алып тасталды",
+        "points_unknown": "Қаулының кіріспесі мен тармақтары дереккөздерде берілмеген.",
+        "annex": "Қосымша",
+        "annex_notes": "Ескертпелер",
+    },
+    "ru": {
+        "approved": "Утвержден {}.",
+        "version": "Редакция: {}",
+        "current": "(действующая)",
+        "columns_unknown": "Наименования граф {}: в таблице указаны идентификаторы граф.",
+        "rows_incomplete": "Известны не все строки плана: показаны только строки, приведенные в источниках.",
+        "subsection_unknown": "Подраздел {}",
+        "rows_unknown": "Строки неизвестны.",
+        "abbreviations": "Примечание: расшифровка аббревиатур",
+        "deleted": "исключена",
+        "points_unknown": "Преамбула и пункты постановления в источниках не приведены.",
+        "annex": "Приложение",
+        "annex_notes": "Примечания",
+    },
+}
+UNKNOWN_MARK_RU = "⟨неизвестно⟩"
+LATEST = {"kk": "(белгілі актілер бойынша соңғы)", "ru": "(последняя по известным актам)"}
+ADOPTION_DAY = {
+    "kk": " (қабылданған күні; қолданысқа енгізілу күні белгісіз)",
+    "ru": " (дата принятия; дата вступления в силу неизвестна)",
+}
+APPROVED_BY = "{act} бекітілген."
+VERSION = "Редакция: {label}"
+COLUMNS_UNKNOWN = (
+    "Бағандардың ресми атаулары {mark}: {short} белгісі бар баған атауларын "
+    "бағандардың мазмұны бойынша біз бердік, олар ресми атаулар емес."
+)
+TITLE_UNKNOWN = "{id} (атауы {mark})"
+BOTH_HEAD = "| Қазақша | Русский |"
+
+# -- the comparative table in the standard form (amend.outputs.comparative) ------------------------------
+
+COMPARISON_HEADS: tuple[str, ...] = (
+    "№ р/с",
+    "Құрылымдық элемент",
+    "Қолданыстағы редакция",
+    "Ұсынылып отырған редакция",
+    "Негіздеме",
+)
+COMPARISON_TITLE = "САЛЫСТЫРМАЛЫ КЕСТЕ"
+# The words for an absent, removed or repealed element, and for what no source gives ({mark}).
+COMPARISON_FORM_KK = {
+    "absent": "Жоқ.",
+    "removed": "Алып тасталсын.",
+    "repealed": "Күші жойылды деп танылсын.",
+    "unknown_current": "{mark}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген",
+    "unknown_reason": "{mark}: негіздеме берілмеген",
+}
+COMPARISON_HEADS_RU: tuple[str, ...] = (
+    "№ п/п",
+    "Структурный элемент",
+    "Действующая редакция",
+    "Предлагаемая редакция",
+    "Обоснование",
+)
+COMPARISON_TITLE_RU = "СРАВНИТЕЛЬНАЯ ТАБЛИЦА"
+# Not confirmed from a published Russian table: see docs/drafting.md.
+COMPARISON_FORM_RU = {
+    "absent": "Отсутствует.",
+    "removed": "Исключить.",
+    "repealed": "Признать утратившим силу.",
+    "unknown_current": "{mark}: текст действующей редакции в источниках не приведён",
+    "unknown_reason": "{mark}: обоснование не приведено",
+}
+DRAFT_MARK = {"kk": " (жоба)", "ru": " (проект)"}
+ROW_RU = "Строка {number}"  # as the engine's Russian notes name a row
+ACT_HEAD_RU = "{kind} № {number} от {day}"
+COMPARISON_FACTS_KK = (
+    "Жоспар: № {plan}",
+    "Қолданыстағы редакция: {before} редакция",
+    "Қолданысқа енгізілетін күні: {in_force}",
+)
+COMPARISON_FACTS_RU = (
+    "План: № {plan}",
+    "Действующая редакция: редакция от {before}",
+    "Дата введения в действие: {in_force}",
+)

@@ -29,6 +29,8 @@ from amend.engine.language import in_russian
 from amend.engine.model import Column, Plan
 from amend.engine.provenance import ChangeKind
 from amend.engine.unknown import UNKNOWN, UNKNOWN_MARK, Text
+from amend.language import interface as words
+from amend.language.cases import KIND_HEAD_RU
 from amend.outputs.dates import act_name, long_date, long_date_of
 from amend.outputs.labels import column_heading
 from amend.queries.compare import Comparison, Entry, PartChange
@@ -52,45 +54,19 @@ __all__ = [
     "standard_table",
 ]
 
-HEADS: tuple[str, ...] = (
-    "№ р/с",
-    "Құрылымдық элемент",
-    "Қолданыстағы редакция",
-    "Ұсынылып отырған редакция",
-    "Негіздеме",
+HEADS = words.COMPARISON_HEADS
+TITLE = words.COMPARISON_TITLE
+ABSENT, REMOVED, REPEALED = (
+    words.COMPARISON_FORM_KK["absent"],
+    words.COMPARISON_FORM_KK["removed"],
+    words.COMPARISON_FORM_KK["repealed"],
 )
-TITLE = "САЛЫСТЫРМАЛЫ КЕСТЕ"
-ABSENT = "Жоқ."
-REMOVED = "Алып тасталсын."
-REPEALED = "Күші жойылды деп танылсын."
-UNKNOWN_CURRENT = f"{UNKNOWN_MARK}: қолданыстағы редакцияның мәтіні дереккөздерде берілмеген"
-UNKNOWN_REASON = f"{UNKNOWN_MARK}: негіздеме берілмеген"
-
-HEADS_RU: tuple[str, ...] = (
-    "№ п/п",
-    "Структурный элемент",
-    "Действующая редакция",
-    "Предлагаемая редакция",
-    "Обоснование",
-)
-TITLE_RU = "СРАВНИТЕЛЬНАЯ ТАБЛИЦА"
-# The Russian form's words for an absent, removed or repealed element (not confirmed from a published
-# Russian table: see docs/drafting.md).
-_WORDS_RU = {
-    "absent": "Отсутствует.",
-    "removed": "Исключить.",
-    "repealed": "Признать утратившим силу.",
-    "unknown_current": f"{UNKNOWN_MARK}: текст действующей редакции в источниках не приведён",
-    "unknown_reason": f"{UNKNOWN_MARK}: обоснование не приведено",
-}
-_WORDS_KK = {
-    "absent": ABSENT,
-    "removed": REMOVED,
-    "repealed": REPEALED,
-    "unknown_current": UNKNOWN_CURRENT,
-    "unknown_reason": UNKNOWN_REASON,
-}
-_KIND_RU = {"қаулы": "Постановление", "бұйрық": "Приказ", "жарлық": "Указ", "заң": "Закон"}
+UNKNOWN_CURRENT = words.COMPARISON_FORM_KK["unknown_current"].format(mark=UNKNOWN_MARK)
+UNKNOWN_REASON = words.COMPARISON_FORM_KK["unknown_reason"].format(mark=UNKNOWN_MARK)
+HEADS_RU = words.COMPARISON_HEADS_RU
+TITLE_RU = words.COMPARISON_TITLE_RU
+_WORDS_RU = {key: text.format(mark=UNKNOWN_MARK) for key, text in words.COMPARISON_FORM_RU.items()}
+_WORDS_KK = {key: text.format(mark=UNKNOWN_MARK) for key, text in words.COMPARISON_FORM_KK.items()}
 
 
 @dataclass(frozen=True)
@@ -149,13 +125,13 @@ def _runs(value: Text | str) -> tuple[Run, ...]:
 def act_line(act: Act, *, draft: bool) -> str:
     """The act as its own text names it; a draft has no number or date of its own yet, so it says so."""
     line = act_name(act)
-    return f"{line} (жоба)" if draft else line
+    return line + words.DRAFT_MARK["kk"] if draft else line
 
 
-def _label(part: PartChange, words: dict[str, str] | None = None) -> str | None:
-    if part.title is not None and words is _WORDS_RU and part.title is UNKNOWN:
+def _label(part: PartChange, form: dict[str, str] | None = None) -> str | None:
+    if part.title is not None and form is _WORDS_RU and part.title is UNKNOWN:
         # Our descriptive labels are Kazakh: in Russian the column id, its name marked unknown.
-        return f"{part.key} (наименование {UNKNOWN_MARK})"
+        return words.TITLE_UNKNOWN_RU.format(id=part.key, mark=UNKNOWN_MARK)
     if part.title is not None:  # a cell: the column's title, or our description marked as ours
         return column_heading(Column(id=part.key or "x", title=part.title))
     return part.key  # an abbreviation's code; a whole title has no label
@@ -177,18 +153,18 @@ def _side_runs(part: PartChange, side: Literal["old", "new"], absent: str = ABSE
     return tuple(runs)
 
 
-def _current(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
+def _current(entry: Entry, form: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
     if entry.old_absent:
-        return (Piece(None, (Run(words["absent"]),)),)
+        return (Piece(None, (Run(form["absent"]),)),)
     if entry.old_unknown:
-        return (Piece(None, _runs(words["unknown_current"])),)
-    return tuple(Piece(_label(p, words), _side_runs(p, "old", words["absent"])) for p in entry.parts)
+        return (Piece(None, _runs(form["unknown_current"])),)
+    return tuple(Piece(_label(p, form), _side_runs(p, "old", form["absent"])) for p in entry.parts)
 
 
-def _proposed(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
+def _proposed(entry: Entry, form: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
     if entry.new_absent:
-        return (Piece(None, (Run(words["repealed" if entry.kind is ChangeKind.REPEALED else "removed"]),)),)
-    pieces = [Piece(_label(p, words), _side_runs(p, "new", words["absent"])) for p in entry.parts]
+        return (Piece(None, (Run(form["repealed" if entry.kind is ChangeKind.REPEALED else "removed"]),)),)
+    pieces = [Piece(_label(p, form), _side_runs(p, "new", form["absent"])) for p in entry.parts]
     if entry.old_unknown and entry.remark:
         # Words replaced in a text no source gives: the new wording is unknown too; the act's
         # instruction is all the table can show.
@@ -198,8 +174,8 @@ def _proposed(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, .
     return tuple(pieces)
 
 
-def _reason(entry: Entry, words: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
-    return (Piece(None, _runs(words["unknown_reason"] if entry.reason is UNKNOWN else entry.reason)),)
+def _reason(entry: Entry, form: dict[str, str] = _WORDS_KK) -> tuple[Piece, ...]:
+    return (Piece(None, _runs(form["unknown_reason"] if entry.reason is UNKNOWN else entry.reason)),)
 
 
 def _russian_part(part: PartChange, old: dict[str, Text] | None, new: dict[str, Text] | None) -> PartChange:
@@ -234,7 +210,7 @@ def russian_comparison(comparison: Comparison, before: Plan, after: Plan) -> Com
             evolve(
                 e,
                 # "Строка N", as the engine's Russian notes name a row; other elements have no Russian name here.
-                element=f"Строка {e.row}" if e.row is not None else UNKNOWN_MARK,
+                element=words.ROW_RU.format(number=e.row) if e.row is not None else UNKNOWN_MARK,
                 parts=parts,
                 remark=None if e.remark is None else UNKNOWN_MARK,
                 reason=UNKNOWN,
@@ -245,8 +221,10 @@ def russian_comparison(comparison: Comparison, before: Plan, after: Plan) -> Com
 
 
 def _russian_act_line(act: Act, *, draft: bool) -> str:
-    line = f"{_KIND_RU.get(act.kind, UNKNOWN_MARK)} № {act.number} от {act.date:%d.%m.%Y}"
-    return f"{line} (проект)" if draft else line
+    line = words.ACT_HEAD_RU.format(
+        kind=KIND_HEAD_RU.get(act.kind, UNKNOWN_MARK), number=act.number, day=f"{act.date:%d.%m.%Y}"
+    )
+    return line + words.DRAFT_MARK["ru"] if draft else line
 
 
 def standard_table(comparison: Comparison, *, lang: str = "kk") -> StandardTable:
@@ -255,25 +233,24 @@ def standard_table(comparison: Comparison, *, lang: str = "kk") -> StandardTable
     act = comparison.act
     draft = comparison.status == "draft"
     if lang == "ru":
-        words = _WORDS_RU
+        form = _WORDS_RU
         heads = HEADS_RU
         line = _russian_act_line(act, draft=draft)
-        facts: tuple[str, ...] = (
-            f"План: № {comparison.plan}",
-            f"Действующая редакция: редакция от {comparison.before:%d.%m.%Y}",
-            f"Дата введения в действие: {comparison.in_force:%d.%m.%Y}",
+        before, in_force = f"{comparison.before:%d.%m.%Y}", f"{comparison.in_force:%d.%m.%Y}"
+        facts: tuple[str, ...] = tuple(
+            f.format(plan=comparison.plan, before=before, in_force=in_force) for f in words.COMPARISON_FACTS_RU
         )
     else:
-        words, heads, line = _WORDS_KK, HEADS, act_line(act, draft=draft)
+        form, heads, line = _WORDS_KK, HEADS, act_line(act, draft=draft)
         facts = _facts_kk(comparison)
     rows = tuple(
         StandardRow(
             number=e.number,
             element=e.element,
             entry=e,
-            current=_current(e, words),
-            proposed=_proposed(e, words),
-            reason=_reason(e, words),
+            current=_current(e, form),
+            proposed=_proposed(e, form),
+            reason=_reason(e, form),
         )
         for e in comparison.entries
     )
@@ -281,8 +258,5 @@ def standard_table(comparison: Comparison, *, lang: str = "kk") -> StandardTable
 
 
 def _facts_kk(comparison: Comparison) -> tuple[str, ...]:
-    return (
-        f"Жоспар: № {comparison.plan}",
-        f"Қолданыстағы редакция: {long_date_of(comparison.before)} редакция",
-        f"Қолданысқа енгізілетін күні: {long_date(comparison.in_force)}",
-    )
+    before, in_force = long_date_of(comparison.before), long_date(comparison.in_force)
+    return tuple(f.format(plan=comparison.plan, before=before, in_force=in_force) for f in words.COMPARISON_FACTS_KK)

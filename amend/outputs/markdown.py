@@ -19,6 +19,8 @@ from amend.engine.provenance import Change
 from amend.engine.timeline import Version
 from amend.engine.unknown import UNKNOWN, Text
 from amend.engine.unknown import UNKNOWN_MARK as _UNKNOWN_MARK
+from amend.language import interface as words
+from amend.language.cases import KIND_HEAD_RU
 
 if TYPE_CHECKING:
     from amend.outputs.comparative import Piece, Run
@@ -53,7 +55,7 @@ __all__ = [
 
 # Shown wherever the sources are silent: visible, never a blank cell.
 UNKNOWN_MARK = _UNKNOWN_MARK  # one mark for every rendering (see engine.unknown)
-UNKNOWN_MARK_RU = "⟨неизвестно⟩"
+UNKNOWN_MARK_RU = words.UNKNOWN_MARK_RU
 
 
 # -- the layout shared by every rendering ------------------------------------------------------------
@@ -138,37 +140,7 @@ class Clause:
 Block = Union[Title, Para, Heading, Table, Abbreviations, Clause]  # noqa: UP007
 
 # The words of the layout in each language (the texts themselves come from the plan).
-_WORDS = {
-    "kk": {
-        "approved": "{} бекітілген.",
-        "version": "Редакция: {}",
-        "current": "(қазіргі)",
-        "columns_unknown": "Бағандар атаулары {}: кестеде баған идентификаторлары көрсетілген.",
-        "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
-        "subsection_unknown": "Кіші бөлімі {}",
-        "rows_unknown": "Жолдары белгісіз.",
-        "abbreviations": "Ескертпе: аббревиатуралардың толық жазылуы",
-        "deleted": "алып тасталды",
-        "points_unknown": "Қаулының кіріспесі мен тармақтары дереккөздерде берілмеген.",
-        "annex": "Қосымша",
-        "annex_notes": "Ескертпелер",
-    },
-    "ru": {
-        "approved": "Утвержден {}.",
-        "version": "Редакция: {}",
-        "current": "(действующая)",
-        "columns_unknown": "Наименования граф {}: в таблице указаны идентификаторы граф.",
-        "rows_incomplete": "Известны не все строки плана: показаны только строки, приведенные в источниках.",
-        "subsection_unknown": "Подраздел {}",
-        "rows_unknown": "Строки неизвестны.",
-        "abbreviations": "Примечание: расшифровка аббревиатур",
-        "deleted": "исключена",
-        "points_unknown": "Преамбула и пункты постановления в источниках не приведены.",
-        "annex": "Приложение",
-        "annex_notes": "Примечания",
-    },
-}
-_KIND_RU = {"қаулы": "Постановление", "бұйрық": "Приказ", "жарлық": "Указ", "заң": "Закон"}
+_WORDS = words.LAYOUT_WORDS
 
 
 def version_label(version: Version, lang: str = "kk") -> str:
@@ -177,11 +149,7 @@ def version_label(version: Version, lang: str = "kk") -> str:
     word only where the status is known. A first day that no source gives is marked as the adoption day."""
     start = version.valid_from.isoformat()
     if not version.acts and version.plan.entry_into_force is UNKNOWN and version.valid_from == version.plan.act.date:
-        start += (
-            " (дата принятия; дата вступления в силу неизвестна)"
-            if lang == "ru"
-            else " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
-        )
+        start += words.ADOPTION_DAY["ru" if lang == "ru" else "kk"]
     return f"{start} – {until_label(version.plan, version.valid_to, lang)}"
 
 
@@ -192,7 +160,7 @@ def until_label(plan: Plan, valid_to: object, lang: str = "kk") -> str:
     declared = plan.amending_acts
     if declared is not None and declared.complete:
         return _WORDS["ru" if lang == "ru" else "kk"]["current"]
-    return "(последняя по известным актам)" if lang == "ru" else "(белгілі актілер бойынша соңғы)"
+    return words.LATEST["ru" if lang == "ru" else "kk"]
 
 
 def formal_version_label(version: Version) -> str:
@@ -202,7 +170,7 @@ def formal_version_label(version: Version) -> str:
 
     start = long_date(version.valid_from)
     if not version.acts and version.plan.entry_into_force is UNKNOWN and version.valid_from == version.plan.act.date:
-        start += " (қабылданған күні; қолданысқа енгізілу күні белгісіз)"
+        start += words.ADOPTION_DAY["kk"]
     until = long_date(version.valid_to) if version.valid_to else until_label(version.plan, None)
     return f"{start} – {until}"
 
@@ -231,12 +199,13 @@ def _point_number(number: str) -> tuple[int, ...]:
 def resolution_blocks(plan: Plan, lang: str = "kk", ru_plan: Plan | None = None) -> list[Block]:
     """The resolution's own text in reading order: title, preamble, points and sub-points, signatory, with
     notes on what changed (``ru_plan``: the Russian texts beside, when both languages are shown)."""
-    act, words = plan.act, _WORDS["ru" if lang == "ru" else "kk"]
+    act, layout = plan.act, _WORDS["ru" if lang == "ru" else "kk"]
     ru_act: Act | None = ru_plan.act if ru_plan is not None else None
     both = ru_plan is not None
     history = plan.texts_history
     if lang == "ru":
-        head = f"{_KIND_RU.get(act.kind, act.kind)} № {act.number} от {act.date:%d.%m.%Y}"
+        kind = KIND_HEAD_RU.get(act.kind, act.kind)
+        head = words.ACT_HEAD_RU.format(kind=kind, number=act.number, day=f"{act.date:%d.%m.%Y}")
     else:
         head = f"{act.kind.capitalize()} № {act.number}, {act.date:%d.%m.%Y}"
     out: list[Block] = [Para(head), Clause("", act.title, "title", ru_act.title if ru_act else None)]
@@ -245,7 +214,7 @@ def resolution_blocks(plan: Plan, lang: str = "kk", ru_plan: Plan | None = None)
         out.append(Clause("", act.preamble, "preamble", ru_act.preamble if ru_act else None))
     out += _notes(history.get("preamble", ()), both)
     if act.preamble is None and not act.points:
-        out.append(Para(words["points_unknown"], "notice"))
+        out.append(Para(layout["points_unknown"], "notice"))
     # Points struck out stay in place, with the note of the act that struck them out.
     current = {p.number for p in act.points}
     gone = [k.split(" ", 1)[1] for k in history if k.startswith("point ") and "." not in k]
@@ -253,7 +222,7 @@ def resolution_blocks(plan: Plan, lang: str = "kk", ru_plan: Plan | None = None)
     for number in numbers:
         i = next((i for i, p in enumerate(act.points) if p.number == number), None)
         if i is None:
-            out.append(Clause(f"{number}.", words["deleted"], "point", deleted=True))
+            out.append(Clause(f"{number}.", layout["deleted"], "point", deleted=True))
             out += _notes(history.get(f"point {number}", ()), both)
             continue
         point = act.points[i]
@@ -304,7 +273,7 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     elif lang == Lang.both:
         ru_plan = in_russian(plan)
     both = ru_plan is not None
-    words = _WORDS["ru" if lang == "ru" else "kk"]
+    layout = _WORDS["ru" if lang == "ru" else "kk"]
     mark = UNKNOWN_MARK_RU if lang == "ru" else UNKNOWN_MARK
     out: list[Block] = []
     if whole:
@@ -322,12 +291,12 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     kk = lang != "ru"  # the print forms (long Kazakh dates, the act by name) exist in Kazakh
     out += [
         Para(
-            words["approved"].format(approved),
-            formal=f"{act_name(plan.act, 'instrumental')} бекітілген." if kk else None,
+            layout["approved"].format(approved),
+            formal=words.APPROVED_BY.format(act=act_name(plan.act, "instrumental")) if kk else None,
         ),
         Para(
-            words["version"].format(version_label(version, lang)),
-            formal=f"Редакция: {formal_version_label(version)}" if kk else None,
+            layout["version"].format(version_label(version, lang)),
+            formal=words.VERSION.format(label=formal_version_label(version)) if kk else None,
         ),
     ]
     if standing is not None:
@@ -335,16 +304,13 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     if any(c.title is UNKNOWN for c in plan.columns):
         out.append(
             Para(
-                words["columns_unknown"].format(mark),
+                layout["columns_unknown"].format(mark),
                 "notice",
-                formal=f"Бағандардың ресми атаулары {UNKNOWN_MARK}: {SHORT_MARK} белгісі бар баған атауларын "
-                "бағандардың мазмұны бойынша біз бердік, олар ресми атаулар емес."
-                if lang != "ru"
-                else None,
+                formal=words.COLUMNS_UNKNOWN.format(mark=UNKNOWN_MARK, short=SHORT_MARK) if lang != "ru" else None,
             )
         )
     if not plan.rows_complete:
-        out.append(Para(words["rows_incomplete"], "notice"))
+        out.append(Para(layout["rows_incomplete"], "notice"))
     for c in plan.columns:
         out += _notes(plan.texts_history.get(f"column {c.id}", ()), both)
     deleted = _deleted_by_section(plan)
@@ -364,7 +330,7 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
         ru_titles = {s.number: s.title for s in ru_section.subsections} if ru_section else {}
         for sub_number, items in _groups(by_section.get(section.number, []), deleted.get(section.number, [])):
             if sub_number is UNKNOWN:
-                out.append(Para(words["subsection_unknown"].format(mark), "aside"))
+                out.append(Para(layout["subsection_unknown"].format(mark), "aside"))
             elif isinstance(sub_number, str):
                 sub = section.subsection(sub_number)
                 if sub_number not in shown and sub is not None:
@@ -380,7 +346,7 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
             if sub.number not in shown:
                 out.append(Heading(3, sub.number, sub.title, f"subsection-{sub.number}", ru_titles.get(sub.number)))
                 out += _notes(sub.history, both)
-                out.append(Para(words["rows_unknown"], "aside"))
+                out.append(Para(layout["rows_unknown"], "aside"))
     # Sections and subsections struck out: the notes of the acts that struck them out.
     for key, history in plan.texts_history.items():
         if key.startswith(("section ", "subsection ")):
@@ -388,20 +354,20 @@ def blocks(version: Version, lang: str = "kk", *, whole: bool = False, standing:
     if plan.abbreviations:
         out.append(
             Abbreviations(
-                words["abbreviations"],
+                layout["abbreviations"],
                 tuple(plan.abbreviations.items()),
                 dict(ru_plan.abbreviations) if ru_plan else None,
             )
         )
     if whole and (plan.annex_notes or any(k.startswith("note ") for k in plan.texts_history)):
-        out.append(Para(words["annex_notes"]))
+        out.append(Para(layout["annex_notes"]))
         for n, note in enumerate(plan.annex_notes):
             out.append(Clause(f"{note.number}.", note.text, "note", ru_plan.annex_notes[n].text if ru_plan else None))
             out += _notes(plan.texts_history.get(f"note {note.number}", ()), both)
         current = {n.number for n in plan.annex_notes}
         for key, history in plan.texts_history.items():
             if key.startswith("note ") and key.split(" ", 1)[1] not in current:
-                out.append(Clause(f"{key.split(' ', 1)[1]}.", words["deleted"], "note", deleted=True))
+                out.append(Clause(f"{key.split(' ', 1)[1]}.", layout["deleted"], "note", deleted=True))
                 out += _notes(history, both)
     return out
 
@@ -442,12 +408,16 @@ def _groups(rows: list[Row], deleted: list[DeletedRow]) -> list[tuple[object, li
     return groups
 
 
+def _legend(legend: tuple[str, str, str, str, str]) -> str:
+    lead, struck, struck_means, bold, bold_means = legend
+    return f"{lead}~~**{struck}**~~{struck_means}**{bold}**{bold_means}"
+
+
 def column_label(column: Column, mark: str = UNKNOWN_MARK) -> str:
     """A column's head: its title, or its id visibly marked where no source gives the title."""
     if column.title is UNKNOWN:
-        if mark == UNKNOWN_MARK_RU:
-            return f"{column.id} (наименование {mark})"
-        return f"{column.id} (атауы {mark})"
+        template = words.TITLE_UNKNOWN_RU if mark == UNKNOWN_MARK_RU else words.TITLE_UNKNOWN
+        return template.format(id=column.id, mark=mark)
     return str(column.title)
 
 
@@ -565,7 +535,7 @@ def render_markdown(
                 label = f"{label} " if label else ""
                 if lang == "both":
                     if not clauses:
-                        clauses.extend(["| Қазақша | Русский |", "|---|---|"])
+                        clauses.extend([words.BOTH_HEAD, "|---|---|"])
                     ru_shown = "" if ru is None else _text(ru, UNKNOWN_MARK_RU)
                     clauses.append(f"| {label}{shown} | {label}{ru_shown} |")
                 else:
@@ -668,7 +638,7 @@ def render_comparison_markdown(comparison: Comparison, lang: str = "kk") -> str:
         ]
         out.append("| " + " | ".join(cells) + " |")
     if ru:
-        legend = "Обозначения: ~~**зачёркнутый жирный**~~ – исключаемые слова, **жирный** – добавляемые слова."
+        legend = _legend(words.LEGEND_RU)
         return "\n".join([*out, "", legend, ""]).replace(UNKNOWN_MARK, UNKNOWN_MARK_RU)
-    out += ["", "Белгілер: ~~**сызылған қалың**~~ – алып тасталатын сөздер, **қалың** – енгізілетін сөздер.", ""]
+    out += ["", _legend(words.LEGEND), ""]
     return "\n".join(out)
