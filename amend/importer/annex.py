@@ -30,87 +30,32 @@ from amend.engine.model import Column
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
+from amend.language import lexicon
 from amend.language.phrases import MONTHS
 
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
 
 PAGE_BREAK = 3  # empty lines at a page break of the bank's text (one between printed lines)
-_S = r"\s+"
-_FUNDS = ("РБ", "ЖБ", "ДБ", "ЖҚ", "ҰҚ")
-# A cost in words: "талап етілмейді", "РБ, ЖБ көзделген қаражат шеңберінде" (within the means a budget provides).
-_FUND = "(?:" + "|".join(_FUNDS) + ")"
-_COST_WORDS = re.compile(
-    rf"талап{_S}етілмейді|{_FUND}(?:(?:\s*,\s*|{_S}және{_S}){_FUND})*{_S}(?:көзделген|көздеген){_S}қаражат{_S}"
-    rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
-)
-_FIGURE = re.compile(r"\d+(?:,\d+)?")
-# Deadlines beyond the shared vocabulary (rows.py): "жыл сайын 25 желтоқсанға дейін", "2024 жылғы IV тоқсан".
-_MONTH_DATIVE = "(?:" + "|".join(MONTHS) + ")(?:ға|ге|қа|ке)"
-_DEADLINE_MORE = (
-    rf"(?:жыл{_S}сайын|20\d\d{_S}жылғы)(?:{_S}\d{{1,2}})?{_S}{_MONTH_DATIVE}{_S}дейін"
-    rf"|(?:20\d\d{_S}жылғы{_S}|жыл{_S}сайын{_S})?(?:IV|I{{1,3}}|І{{1,3}}){_S}тоқсан(?:ы)?"
-)
-# Amounts by year, as a cost cell states them: "2024 жылы – 150, 5 млн теңге; 2025 жылы – 160 млн теңге".
-_AMOUNT = rf"(?:20\d\d{_S}жылы\s*[–-]\s*)?\d+(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
-_AMOUNTS = re.compile(rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*")
-_BUDGET_CODE = re.compile(r"\d{3}")
-_COST_TOKENS = frozenset(
-    {
-        "талап",
-        "етілмейді",
-        "көзделген",
-        "көздеген",
-        "қаражат",
-        "шегінде",
-        "шеңберінде",
-        "бюджеттен",
-        "тыс",
-        "және",
-        "млн",
-        "млн.",
-        "теңге",
-        "теңге;",
-    }
-)
-_DEADLINE_TOKENS = frozenset(
-    {
-        "жыл",
-        "жылы",
-        "жылғы",
-        "жылдың",
-        "жылдар",
-        "жылдары",
-        "жылдардағы",
-        "жылда",
-        "сайын",
-        "жарты",
-        "бір",
-        "рет",
-        "тоқсан",
-        "тоқсаны",
-        "бірінші",
-        "екінші",
-        "үшінші",
-        "төртінші",
-        "жартыжылдығы",
-        "тұрақты",
-        "және",
-        "–",
-        "—",
-    }
-    | set(MONTHS)
-)
-# "(келісу бойынша)" (by agreement) after a code, printed across lines; a bare "бойынша" is the measure's.
-_AGREEMENT = frozenset({"(келісу", "бойынша)", "бойынша),", "(келісу бойынша)", ")", ","})
-_CODE = re.compile(r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}")
+_S = lexicon.ANNEX_S
+_FUNDS = lexicon.ANNEX_FUNDS
+_FUND = lexicon.ANNEX_FUND
+_COST_WORDS = lexicon.ANNEX_COST_WORDS
+_FIGURE = lexicon.ANNEX_FIGURE
+_MONTH_DATIVE = lexicon.ANNEX_MONTH_DATIVE
+_DEADLINE_MORE = lexicon.ANNEX_DEADLINE_MORE
+_AMOUNT = lexicon.ANNEX_AMOUNT
+_AMOUNTS = lexicon.ANNEX_AMOUNTS
+_BUDGET_CODE = lexicon.ANNEX_BUDGET_CODE
+_COST_TOKENS = lexicon.ANNEX_COST_TOKENS
+_DEADLINE_TOKENS = lexicon.ANNEX_DEADLINE_TOKENS
+_AGREEMENT = lexicon.AGREEMENT
+_CODE = lexicon.CODE
 _DASH_ITEM = re.compile(r"^[-–]\s")
-# Endings that make a word a modifier of the noun after it: an adjective in -лық/-лік/-дық/-дік/-тық/-тік
-# ("әдістемелік ұсынымдар"), a dative ("Үкіметке ақпарат", "БҒМ-ге ақпарат").
-_ADJECTIVE = re.compile(r"(?:лық|лік|дық|дік|тық|тік)$")
-_DATIVE = re.compile(r"(?:ге|ға|ке|қа)$")
-_PLURAL_ITEM = re.compile(r"(?:лар|лер|дар|дер|тар|тер)[,;]$")
-_POSSESSIVE = re.compile(r"(?:сы|сі)$")
-_VERBAL_NOUN = re.compile(r"[^\W\d_][ую]$")
+_ADJECTIVE = lexicon.ADJECTIVE
+_DATIVE = lexicon.DATIVE
+_PLURAL_ITEM = lexicon.PLURAL_ITEM
+_POSSESSIVE = lexicon.POSSESSIVE
+_VERBAL_NOUN = lexicon.VERBAL_NOUN
 
 
 @dataclass(frozen=True)
@@ -370,16 +315,7 @@ def _tail(
     return best
 
 
-# Endings that complete the beginning of an amount, to tell whether a text can still become one.
-_AMOUNT_ENDS = (
-    "",
-    " теңге",
-    " млн теңге",
-    " 0 млн теңге",
-    " – 0 млн теңге",
-    " жылы – 0 млн теңге",
-    " 2000 жылы – 0 млн теңге",
-)
+_AMOUNT_ENDS = lexicon.AMOUNT_ENDS
 
 
 def _amount_begun(text: str) -> bool:

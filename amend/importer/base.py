@@ -28,27 +28,18 @@ from amend.importer.metadata import EntryReading, ImportTextError, read_heading
 from amend.importer.pages import strip_furniture
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.writer import REVIEW_MARK
+from amend.language import lexicon
 from amend.language.phrases import ISSUER_GENITIVE
 from amend.store.yaml_io import dump_yaml
 
 __all__ = ["BaseDraft", "CellScore", "import_base", "render_base", "score_cells"]
 
-_ROMAN = r"[IVXLCІХ]+"
-# "Аббревиатуралардың толық жазылуы:", also after "Ескертпе:" / "Ескерту:" (a note), or "Қысқартулардың ..."
-# (shortenings), in any case.
-_NOTE_HEAD = re.compile(
-    r"^\s*(?:ескерт(?:пе|у)\s*:?\s*)?(?:аббревиатуралардың|қысқартулардың)\s+толық\s+жазылу(?:ы|лары)\s*:\s*$",
-    re.IGNORECASE,
-)
-# "КОД – толық жазылуы": the dash printed as an en dash, an em dash or a hyphen (a hyphen only spaced, as
-# words are hyphenated); a code of one to three words, each opening with a capital.
-_NOTE_LINE = re.compile(
-    r"^\s*(?P<code>[^\W\d_a-zа-яәғқңөұүһіё][^\s–—]*(?:\s[^\W\d_a-zа-яәғқңөұүһіё][^\s–—]*){0,2}?)"
-    r"(?:\s*[–—]\s*|\s+-\s+)(?P<expansion>\S.*?)\s*$"
-)
-_NAME = re.compile(r"^(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮҺІ]\S+$")
+_ROMAN = lexicon.ROMAN
+_NOTE_HEAD = lexicon.NOTE_HEAD
+_NOTE_LINE = lexicon.NOTE_LINE
+_NAME = lexicon.NAME
 _DASHES = re.compile(r"^-(?:\s+-)*$")
-_ENACTING = re.compile(r"ҚАУЛЫ ЕТЕДІ\s*:")
+_ENACTING = lexicon.BASE_ENACTING
 
 
 @dataclass

@@ -30,19 +30,14 @@ from amend.engine.model import Plan
 from amend.engine.unknown import Text
 from amend.importer.rows import ColumnKind
 from amend.importer.text import Lexicon, is_ending
+from amend.language import lexicon
 
 __all__ = ["CellConventions", "repair_cells"]
 
-_BACK = set("аоұыяуё")
-_FRONT = set("әеөүіиэю")
-# Particles written apart that are also endings ("балалар да"): never glued to the word before.
-# Particles, conjunctions and postpositions written apart that are also endings ("балалар да", "ата-аналар мен"):
-# a closed class of the language, never glued to the word before.
-_PARTICLES = frozenset(
-    {"да", "де", "та", "те", "ма", "ме", "ба", "бе", "па", "пе", "ғой", "қой", "ғана", "қана", "мен", "бен", "пен"}
-    | {"дейін", "шейін", "сайын", "арқылы", "үшін", "бойы", "ғой", "ше", "шы", "ау", "ақ"}
-)
-_CAPITALS = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]+"
+_BACK = lexicon.BACK
+_FRONT = lexicon.FRONT
+_PARTICLES = lexicon.PARTICLES
+_CAPITALS = lexicon.CAPITALS
 
 
 @dataclass(frozen=True)

@@ -17,39 +17,22 @@ from dataclasses import dataclass, field
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
+from amend.language import lexicon
 from amend.language.phrases import MONTHS, UNKNOWN_TEXT
 
 __all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 
-_S = r"\s+"
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-_YEAR = r"20\d\d"
-_MONTHS = rf"(?:\d{{1,2}}{_S})?{_MONTH}(?:(?:\s*,|{_S}және){_S}(?:\d{{1,2}}{_S})?{_MONTH})*"
-_YEARS = rf"{_YEAR}(?:\s*[–-]\s*{_YEAR})?"
-# Deadlines as plans state them: "жыл сайын қараша", "2026 жылғы наурыз", "2020 – 2023 жылдар",
-# "2021 жылдың екінші жартыжылдығы", "тоқсан сайын".
-_DEADLINE = "|".join(
-    [
-        rf"жыл{_S}сайын{_S}{_MONTHS}",
-        rf"жарты{_S}жылда{_S}бір{_S}рет",
-        rf"тоқсан{_S}сайын",
-        rf"{_YEARS}{_S}(?:жылғы|жылдардағы|жылдары){_S}{_MONTHS}",
-        rf"{_YEAR}{_S}жылдың{_S}(?:бірінші|екінші|үшінші|төртінші){_S}(?:жартыжылдығы|тоқсаны)",
-        rf"{_YEARS}{_S}жыл(?:дар)?",
-        r"тұрақты",
-    ]
-)
-_AMOUNT = rf"(?:{_YEAR}{_S}жылы\s*[–-]\s*)?\d[\d ]*(?:,\s*\d+)?{_S}млн\.?{_S}теңге"
-# Costs: "талап етілмейді", "-", "2024 жылы – 150, 5 млн теңге; 2025 жылы – ...", a bare figure.
-# A cost in words: "РБ көзделген қаражат шегінде" (within the means the budget provides).
-COST_WORDS = (
-    rf"талап{_S}етілмейді|(?:РБ|ЖБ|ДБ)(?:{_S}және{_S}(?:РБ|ЖБ|ДБ))?{_S}(?:көзделген|көздеген){_S}қаражат{_S}"
-    rf"(?:шегінде|шеңберінде)|бюджеттен{_S}тыс{_S}қаражат{_S}(?:шегінде|шеңберінде)"
-)
-_COST = "|".join([COST_WORDS, r"-", rf"{_AMOUNT}(?:\s*;\s*{_AMOUNT})*", r"\d[\d ]*(?:,\s*\d+)?"])
-# Funding: "-", or a source (РБ, ЖБ, ДБ, budget or other means) to the end of its cell.
-_FUNDING = rf"-|талап{_S}етілмейді|(?:РБ|ЖБ|ДБ|ЖҚ|бюджет|бюджеттен|демеуші|халықаралық|қаражат)\b[^\n]*"
-_CODE_FALLBACK = r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}"
+_S = lexicon.ROWS_S
+_MONTH = lexicon.ROWS_MONTH
+_YEAR = lexicon.ROWS_YEAR
+_MONTHS = lexicon.ROWS_MONTHS
+_YEARS = lexicon.ROWS_YEARS
+_DEADLINE = lexicon.ROWS_DEADLINE
+_AMOUNT = lexicon.ROWS_AMOUNT
+COST_WORDS = lexicon.ROWS_COST_WORDS
+_COST = lexicon.ROWS_COST
+_FUNDING = lexicon.ROWS_FUNDING
+_CODE_FALLBACK = lexicon.CODE_FALLBACK
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,7 @@ from amend.importer.instructions import (
 from amend.importer.metadata import EntryReading, ImportTextError
 from amend.importer.rows import ColumnKind, column_kinds
 from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
+from amend.language import lexicon
 from amend.language.phrases_ru import (
     ISSUER_RU,
     KIND_RU,
@@ -96,118 +98,8 @@ __all__ = [
     "russian_draft",
 ]
 
-_GRAMMAR = r"""
-?start: enacting | lead_in | plan_ctx | section_ctx | subsection_ctx | note_ctx | row_ctx
-      | replace_rows | insert_rows | delete_rows | words | note_add | note_replace | note_delete
-      | replace_cells | col_cells
-      | section_title | subsection_title | add_section | add_subsection | section_delete
-      | point_text | act_title | point_insert | subpoint_insert | point_delete | entry | signature
-
-// -- context ---------------------------------------------------------------------------------
-section_ctx: «в разделе» (SECNUM "."? QUOTED? | QUOTED) ":"
-subsection_ctx: «в подразделе» (SUBNUM QUOTED? | QUOTED) ":"
-plan_ctx: PLAN_FRAME ":" | «в приложении к указанному постановлению» ":"
-note_ctx: _NOTE_IN ":" | _NOTE_IN ":"? «в расшифровке аббревиатур» ":" | «в расшифровке аббревиатур» ":" | _NOTE_NOM ":"
-
-// -- rows ------------------------------------------------------------------------------------
-rowlist: ROWITEM ("," ROWITEM)* («и» ROWITEM)?
-rows_acc: _ROW_ACC _ROWNUM rowlist ","?
-rows_ins: _ROW_INS _ROWNUM rowlist ","?
-replace_rows: rows_acc «изложить в следующей редакции» ":"
-_after_row: «после строки» _ROWNUM ROWITEM ","?
-_into_sub: «подраздел» (SUBNUM QUOTED? | QUOTED)
-into_sec: «раздел» (SECNUM "."? QUOTED? | QUOTED)
-insert_rows: (_after_row | _into_sub | into_sec)? «дополнить» rows_ins «следующего содержания» ":"
-delete_rows: rows_acc «исключить» _END?
-// "в строке, порядковый номер 15:": the row the next sentences speak of ("в графе 3 слова ...", "графу 5 ...")
-row_ctx: «в» _ROW_LOC _ROWNUM ROWITEM ","? ":"
-collist: COLITEM ("," COLITEM)* («и» COLITEM)?
-_cols_acc: _COL_ACC collist
-replace_cells: _cols_acc «строки» _ROWNUM ROWITEM ","? «изложить в следующей редакции» ":"
-col_cells: _cols_acc «изложить в следующей редакции» ":"
-
-// -- words -----------------------------------------------------------------------------------
-words: scope? pairs _END?
-scope: row_scope col_scope? | col_scope | text_scope
-row_scope: «в» _ROW_LOC _ROWNUM rowlist ","?
-col_scope: _COL_LOC collist ","?
-text_scope: «по всему тексту»
-pairs: pair ("," pair)*
-pair: OLD_NOUN QUOTED («заменить» NEW_NOUN QUOTED | «исключить»)
-
-// -- the note of abbreviations -----------------------------------------------------------------
-_note_lead: _NOTE_IN ":"? | _NOTE_NOM ":"?
-note_add: _note_lead? _ABBREVIATIONS? QUOTED? «дополнить» _LINES_INS «следующего содержания» ":"
-_line: «расшифровку аббревиатуры» QUOTED | «строку» QUOTED
-note_replace: _note_lead? _line «изложить в следующей редакции» ":"
-note_delete: _note_lead? _line «исключить» _END?
-
-// -- headings ---------------------------------------------------------------------------------
-section_title: _TITLE «раздела» SECNUM «изложить в следующей редакции» ":"
-subsection_title: _TITLE «подраздела» SUBNUM «изложить в следующей редакции» ":"
-add_section: («после раздела» SECNUM)? «дополнить разделом» SECNUM «следующего содержания» ":"
-add_subsection: «раздел» SECNUM («после подраздела» SUBNUM)? «дополнить подразделом» SUBNUM «следующего содержания» ":"
-section_delete: «раздел» SECNUM QUOTED? «исключить» _END?
-
-// -- the resolution's own text ---------------------------------------------------------------------
-point_text: (POINT_REF | SUBPOINT_REF) «изложить в следующей редакции» ":"
-act_title: «заголовок изложить в следующей редакции» ":"
-point_insert: («после пункта» POINT)? «дополнить пунктом» POINT «следующего содержания» ":"
-subpoint_insert: «пункт» POINT («после подпункта» SUBPOINT)? «дополнить подпунктом» SUBPOINT «следующего содержания» ":"
-point_delete: (POINT_REF | SUBPOINT_REF) «исключить» _END?
-
-// -- framing, entry into force, signature -------------------------------------------------------
-enacting: ENACTING
-lead_in: (POINT ".")? LEAD ":"
-entry: (POINT ".")? «Настоящее» _KIND «вводится в действие» rule exception? _PUBLISHED? _END?
-exception: ","? «за исключением» refs ","? _WHICH «вводится в действие» rule
-refs: ref ("," ref)* («и» ref)?
-ref: PARAGRAPH_REF? («подпункта» SUBPOINT)? «пункта» POINT
-rule: on_signing | after_publication | on_date
-on_signing: «со дня его подписания»
-after_publication: «по истечении» DAYS «календарных дней после дня его первого официального опубликования»
-on_date: «с» DAY MONTH YEAR «года»
-signature: POSITION NAME
-
-QUOTED: /"[^"]*"/
-SECNUM: /[0-9IVXLCІХС]+(?!\w|\.\d)/
-COLITEM: /\d+(?=[\s,])/
-_COL_ACC: /(?:графу|графы)(?!\w)/
-_COL_LOC: /в\s+граф(?:е|ах)(?!\w)/
-SUBNUM: /(?:\d+|[IVXLC]+)(?:\.\d+)+\.?(?!\w)/
-ROWITEM: /\d+(?:-\d+)*(?:\s*[–—]\s*\d+|\s+-\s+\d+)?(?=[\s,:])/
-POINT: /\d+(?=[\s.,])/
-SUBPOINT: /\d+\)/
-POINT_REF: /пункт\s+\d+(?!\w)/
-SUBPOINT_REF: /подпункт\s+\d+\)\s+пункта\s+\d+(?!\w)/
-PARAGRAPH_REF: /абзац(?:а|ев)\s+[^,]+?(?=\s+(?:подпункта|пункта)\s)/
-DAYS: /\d+|[^\W\d_]+(?=\s+календарных)/
-DAY: /\d{1,2}/
-MONTH: /[^\W\d_]+/
-YEAR: /\d{4}/
-LEAD: /(?:В|в)несши?\s+в\s+[^:]*|Внести\s+в\s+[^:]*/
-PLAN_FRAME: /в\s+[^:]*?утвержденн(?:ом|ой|ых|ый)\s+(?:выше)?указанным\s+постановлением/
-ENACTING: /.*ПОСТАНОВЛЯЕТ\s*:/
-POSITION: /.*(?:Министр|Президент|Председатель|Руководитель)(?:\s+Республики\s+Казахстан)?(?=\s)/
-NAME: /(?:[А-ЯЁ]\.\s*){1,2}[А-ЯЁ][\w-]+/
-OLD_NOUN: /(?:слова|слово|аббревиатуру|аббревиатуры|цифры|цифру|знак|знаки|предложение)(?!\w)/
-NEW_NOUN: /(?:словами|словом|аббревиатурой|аббревиатурами|цифрами|цифрой|знаком|знаками|предложением)(?!\w)/
-_ROW_ACC: /(?:строку|строки)(?!\w)/
-_ROW_INS: /(?:строкой|строками)(?:\s*\(\s*строками\s*\))?(?!\w)/
-_ROW_LOC: /(?:строке|строках)(?!\w)/
-_ROWNUM: /,?\s*порядков(?:ый|ые)\s+номер(?:а)?(?!\w)/
-_LINES_INS: /(?:строками|строкой)(?!\w)/
-_ABBREVIATIONS: /(?:расшифровку|расшифровка)\s+аббревиатур(?!\w)/
-_NOTE_IN: /[Вв]\s+примечании(?!\w)/
-_NOTE_NOM: /[Пп]римечани[ея](?:\s+к\s+[^:"«]*?)?(?=\s*(?::|дополнить|расшифровк|"))/
-_TITLE: /(?:заголовок|наименование)(?!\w)/
-_KIND: /(?:постановление|приказ|Указ)(?!\w)/
-_WHICH: /(?:который|которые)(?!\w)/
-_PUBLISHED: /и\s+подлежит\s+официальному\s+опубликованию(?!\w)/
-_END: /[;.]/
-
-%ignore /\s+/
-"""
+# The grammar's text: package data beside this module.
+_GRAMMAR = (resources.files(__package__) / "grammar_ru.lark").read_text(encoding="utf-8")
 
 
 @cache
@@ -225,7 +117,7 @@ def _numbered(text: str) -> tuple[str, str | None]:
     return (m.group(1), m.group(2)) if m else ("", text)
 
 
-_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C"})
+_ROMAN_LOOKALIKES = lexicon.RUSSIAN_ROMAN_LOOKALIKES
 
 
 def _section(token: Token) -> str:
@@ -465,13 +357,10 @@ def parse_russian(text: str) -> Formula | None:
 
 _KINDS_RU = {nominative.lower(): kind for kind, (nominative, *_) in KIND_RU.items()}
 _ISSUERS_RU = {genitive: kind for kind, (_, genitive) in ISSUER_RU.items()}
-_ACT_RU = re.compile(
-    r"^(?P<kind>Постановление|Приказ|Указ|Закон)\s+(?P<issuer>.+?)\s+от\s+(?P<day>\d{1,2})\s+(?P<month>[^\W\d_]+)"
-    r"\s+(?P<year>\d{4})\s+года\s+№\s*(?P<number>\S+?)\.?$"
-)
+_ACT_RU = lexicon.ACT_RU
 
 
-_ACT_START = re.compile(r"^(?:Постановление|Приказ|Указ|Закон)\s+\S+.*\sот\s")
+_ACT_START = lexicon.ACT_START
 
 
 @dataclass(frozen=True)
@@ -619,20 +508,8 @@ def _table_rows(
     return out, notes
 
 
-# What a Russian cell of a column with a vocabulary of its own looks like (``rows.column_kinds``): a row whose
-# printed cells do not fit is not read cell by cell (its cells would be shifted), it is left unknown (REVIEW).
-_MONTHS_RU = "январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр"
-_VOCABULARY_RU = {
-    "deadline": re.compile(
-        rf"20\d\d|{_MONTHS_RU}|ежегодно|ежеквартально|ежемесячно|еженедельно|ежедневно|постоянно|полугоди|квартал|"
-        r"по мере|в течение|раз в",
-        re.IGNORECASE,
-    ),
-    # A code first ("МИО областей, городов ..." names bodies after it in words).
-    "executors": re.compile(r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"),
-    "cost": re.compile(r"^-$|не требуется|\d|в пределах|средств|бюджет", re.IGNORECASE),
-    "funding": re.compile(r"^-$|бюджет|РБ|МБ|ВБ|средств|не требуется|спонсор|международн", re.IGNORECASE),
-}
+_MONTHS_RU = lexicon.MONTHS_RU
+_VOCABULARY_RU = lexicon.VOCABULARY_RU
 
 
 def _read_cells(
@@ -897,7 +774,7 @@ class _Reading:
                 self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
 
 
-_ENTRY_WORDS_RU = re.compile(r"^(?:\d+\.\s+)?Настоящее\s+.*вводится\s+в\s+действие")
+_ENTRY_WORDS_RU = lexicon.ENTRY_WORDS_RU
 
 
 def read_russian(

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from amend.language import lexicon
+
 __all__ = [
     "FUNCTION_WORDS",
     "Joint",
@@ -28,143 +30,15 @@ __all__ = [
     "read_lines",
 ]
 
-# Words that stand alone in Kazakh (conjunctions, postpositions, particles): a line starting with
-# one of them starts a new word even when the line before has no trailing space.
-FUNCTION_WORDS = frozenset(
-    {
-        "және",
-        "немесе",
-        "мен",
-        "бен",
-        "пен",
-        "не",
-        "ал",
-        "әрі",
-        "яғни",
-        "бірақ",
-        "үшін",
-        "туралы",
-        "бойынша",
-        "арқылы",
-        "жөніндегі",
-        "жөнінде",
-        "сияқты",
-        "дейін",
-        "кейін",
-        "бірге",
-        "қатар",
-        "сайын",
-        "осы",
-        "сол",
-        "бұл",
-        "оның",
-        "олардың",
-        "сондай-ақ",
-        "т.б.",
-    }
-)
+FUNCTION_WORDS = lexicon.FUNCTION_WORDS
 
-# Kazakh endings (plural, possessive, case, derivational, participle). A line that starts with a
-# chain of them continues the word the line before broke off; a chain may begin inside an ending
-# ("кітапханалард" / "ағы": "-да" + "-ғы").
-_ENDINGS = frozenset(
-    [
-        "лар",
-        "лер",
-        "дар",
-        "дер",
-        "тар",
-        "тер",
-        "ы",
-        "і",
-        "сы",
-        "сі",
-        "ым",
-        "ім",
-        "м",
-        "ың",
-        "ің",
-        "ң",
-        "мыз",
-        "міз",
-        "ымыз",
-        "іміз",
-        "ңыз",
-        "ңіз",
-        "ыңыз",
-        "іңіз",
-        "ның",
-        "нің",
-        "дың",
-        "дің",
-        "тың",
-        "тің",
-        "ға",
-        "ге",
-        "қа",
-        "ке",
-        "на",
-        "не",
-        "а",
-        "е",
-        "ны",
-        "ні",
-        "ды",
-        "ді",
-        "ты",
-        "ті",
-        "н",
-        "да",
-        "де",
-        "та",
-        "те",
-        "нда",
-        "нде",
-        "дан",
-        "ден",
-        "тан",
-        "тен",
-        "нан",
-        "нен",
-        "мен",
-        "бен",
-        "пен",
-        "ымен",
-        "імен",
-        "ғы",
-        "гі",
-        "қы",
-        "кі",
-        "лық",
-        "лік",
-        "дық",
-        "дік",
-        "тық",
-        "тік",
-        "лы",
-        "лі",
-        "сыз",
-        "сіз",
-        "шы",
-        "ші",
-        "у",
-        "ған",
-        "ген",
-        "қан",
-        "кен",
-        "атын",
-        "етін",
-        "йтын",
-        "йтін",
-    ]
-)
+_ENDINGS = lexicon.ENDINGS
 _TAILS = frozenset(e[i:] for e in _ENDINGS for i in range(len(e)))
 
-# No Kazakh word begins with these letters: a line starting with one continues a word.
-_NEVER_INITIAL = frozenset("ыңьъ")
+_NEVER_INITIAL = lexicon.NEVER_INITIAL
 
 _WORD = re.compile(r"[^\W\d_](?:[\w-]*\w)?", re.UNICODE)
-_UPPER_CODE = re.compile(r"^[^\W\d_a-zа-яәғқңөұүһіё]{2,}[,;]?$", re.UNICODE)
+_UPPER_CODE = lexicon.UPPER_CODE
 
 
 @dataclass(frozen=True)
@@ -187,8 +61,7 @@ class Joint:
     newline: bool = False  # the lines stay apart: a dash-list item starts its own line
 
 
-# Latin letters that print like Cyrillic ones; PDFs of the bank mix them into Cyrillic words.
-_LOOKALIKE = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
+_LOOKALIKE = lexicon.LOOKALIKE
 LOOKALIKE = _LOOKALIKE  # the same table for other modules (codes printed wholly in Latin look-alikes)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
