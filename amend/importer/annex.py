@@ -31,6 +31,7 @@ from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
 from amend.language import lexicon
+from amend.language import lexicon as lx
 from amend.language.phrases import MONTHS
 
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
@@ -110,7 +111,7 @@ def column_kinds(columns: Sequence[Column]) -> list[str]:
             kinds.append("money")
         elif column.role == "executors":
             kinds.append("executors")
-        elif "deadline" in column.id or "мерзім" in title:
+        elif "deadline" in column.id or lx.DEADLINE_WORD in title:
             kinds.append("deadline")
         else:
             kinds.append("free")
@@ -236,7 +237,7 @@ class _Classes:
         if (
             year
             or low in _DEADLINE_TOKENS
-            or re.fullmatch(r"20\d\d\s*[–-]\s*20\d\d|\d{1,2}|[IVІ]{1,3}|IV|дейін", bare)
+            or re.fullmatch(lx.DEADLINE_PIECE, bare)
             or any(low.startswith(month) for month in MONTHS)
         ):
             out.add("deadline")  # also a day ("1 шілде"), a quarter ("IV тоқсан"), "желтоқсанға дейін"
@@ -268,7 +269,7 @@ def _tokens(groups: Sequence[_Group]) -> list[tuple[str, int, bool]]:
 
 def _fragment(word: str) -> bool:
     """The rest of a word cut at the end of the last band ("і,", "ғы", "дығы"): a lower-case piece of a word."""
-    return bool(re.fullmatch(r"[а-яәғқңөұүһіё]{1,4}[,;]?", word))
+    return bool(re.fullmatch(lx.LOWER_FRAGMENT, word))
 
 
 def _tail(
@@ -339,7 +340,7 @@ def _continue_amount(money: list[list[str]], words: list[tuple[str, bool]]) -> l
 
 
 def _unfinished_amount(text: str) -> bool:
-    return bool(re.search(r"жылы|млн", text)) and _amount_begun(text) and not _AMOUNTS.fullmatch(text)
+    return bool(re.search(lx.YEAR_OR_MILLION, text)) and _amount_begun(text) and not _AMOUNTS.fullmatch(text)
 
 
 def _amount_words(words: Sequence[str]) -> set[int]:
@@ -350,20 +351,20 @@ def _amount_words(words: Sequence[str]) -> set[int]:
         if i in out or not re.match(r"\d", words[i]):
             continue
         for j in range(len(words), i + 2, -1):
-            if words[j - 1].rstrip(";") == "теңге" and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
+            if words[j - 1].rstrip(";") == lx.TENGE and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
                 out.update(range(i, j))
                 break
         else:
             # An amount's year cut off by a page break ("2024 жылы –" / "120, 5 млн теңге"): no deadline
             # says "жылы –"; nor does a year follow "теңге;".
-            if re.fullmatch(r"20\d\d жылы [–-]", " ".join(words[i : i + 3])):
+            if re.fullmatch(lx.IN_YEAR, " ".join(words[i : i + 3])):
                 out.update(range(i, i + 3))
-            elif i > 0 and words[i - 1] == "теңге;":
+            elif i > 0 and words[i - 1] == lx.TENGE_END:
                 out.update(k for k in range(i, min(i + 3, len(words))) if _amount_begun(" ".join(words[i : k + 1])))
     # An amount whose beginning the last band printed ("2025" / "жылы – 130 млн теңге"): its year's words.
     for i in sorted(out):
         k = i
-        while k > 0 and k - 1 not in out and re.fullmatch(r"жылы|[–-]|теңге;|20\d\d", words[k - 1]):
+        while k > 0 and k - 1 not in out and re.fullmatch(lx.AMOUNT_PIECE, words[k - 1]):
             k -= 1
             out.add(k)
     return out
@@ -386,7 +387,7 @@ def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
         j = i
         while j < len(words) and _amount_begun(" ".join(w for w, _ in words[i : j + 1])):
             j += 1
-        if j > i and re.search(r"жылы|млн", " ".join(w for w, _ in words[i:j])):
+        if j > i and re.search(lx.YEAR_OR_MILLION, " ".join(w for w, _ in words[i:j])):
             flush(True)
             units.append((" ".join(w for w, _ in words[i:j]), words[j - 1][1]))
             i = j
@@ -396,13 +397,13 @@ def _money_units(words: Sequence[tuple[str, bool]]) -> list[tuple[str, bool]]:
             flush(True)
             units.append((word, ends))
             continue
-        if word.rstrip(",") in _FUNDS and run and not run[-1].endswith(",") and run[-1] != "және":
+        if word.rstrip(",") in _FUNDS and run and not run[-1].endswith(",") and run[-1] != lx.AND:
             flush(True)  # a funding source after the words of another cell ("талап" / "ЖБ")
         run.append(word)
         after = words[i][0] if i < len(words) else ""
         if _COST_WORDS.fullmatch(" ".join(run)):
             flush(ends)
-        elif word in _FUNDS and after not in ("көзделген", "көздеген", "және") and len(run) == 1:
+        elif word in _FUNDS and after not in (*lx.PROVIDED, lx.AND) and len(run) == 1:
             flush(ends)  # a funding source alone ("РБ"), not the start of a cost in words
     flush(words[-1][1] if words else True)
     return units
@@ -569,7 +570,7 @@ def _fill_money(  # noqa: PLR0917 - one call site
 
 def _cost_rest(unit: str) -> bool:
     """Words that end a cost in words ("етілмейді", "қаражат шегінде")."""
-    return all(w in _COST_TOKENS for w in unit.split()) and not unit.startswith("талап")
+    return all(w in _COST_TOKENS for w in unit.split()) and not unit.startswith(lx.NOT_REQUIRED)
 
 
 def _figure(unit: str) -> bool:

@@ -29,6 +29,7 @@ from amend.importer.pages import strip_furniture
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.importer.writer import REVIEW_MARK
 from amend.language import lexicon
+from amend.language import lexicon as lx
 from amend.language.phrases import ISSUER_GENITIVE
 from amend.store.yaml_io import dump_yaml
 
@@ -69,9 +70,7 @@ def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
 
 def _signatory(lines: list[str]) -> Signatory | None:
     text = _prose(lines)
-    m = re.match(
-        r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы|атқарушы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$", text
-    )
+    m = re.match(lx.SIGNATORY, text)
     return Signatory(position=m.group("position"), name=m.group("name")) if m else None
 
 
@@ -98,7 +97,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
     head_end = heading.line
     preamble: list[str] = [raw.strip() for n, raw in lines if head_end < n <= (enacting_at or 0) and raw.strip()]
     issuer = heading.issuer
-    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))\s+ҚАУЛЫ ЕТЕДІ", _prose(preamble))
+    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))" + lx.GOVERNMENT_RESOLVES, _prose(preamble))
     if said:
         issuer = said.group("who")
     points: list[ActPoint] = []
@@ -149,13 +148,13 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         notes.append(Review(None, "signatory", f'the signature was not read from "{_prose(signature_lines)}"'))
     title: Text = UNKNOWN
     first = next((p for p in points if p.number == "1"), None)
-    m = re.search(
-        r"Қоса беріліп отырған\s+(.+?)(?:\s+\(бұдан әрі\b.*?\))?\s+бекітілсін", str(first.text) if first else ""
-    )
+    m = re.search(lx.APPROVED_PLAN, str(first.text) if first else "")
     if m:
         title = m.group(1)
     else:
-        notes.append(Review(None, "title", 'the plan\'s title was not found in point 1 ("Қоса беріліп отырған ...")'))
+        notes.append(
+            Review(None, "title", f'the plan\'s title was not found in point 1 ("{lx.APPROVED_PLAN_EXAMPLE}")')
+        )
     abbreviations = _note(lines)
     sections, rows, row_notes = _table(lines, table_start, columns, lexicon, set(abbreviations))
     model = entry.model()
@@ -186,7 +185,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
 
 
 def _signature_start(text: str) -> bool:
-    return bool(re.match(r"^Қазақстан\s+Республикасы(?:ның)?\s*$", text))
+    return bool(re.match(lx.REPUBLIC_LINE, text))
 
 
 def _point_data(point: ActPoint) -> dict[str, Any]:
@@ -229,7 +228,7 @@ def _table(
     end = next((n for n, raw in lines if n >= start and _NOTE_HEAD.match(raw)), len(lines) + 1)
     # "Ескертпе:" (note) printed on a line of its own above the note's heading is no row's.
     above = [(n, raw) for n, raw in lines if start <= n < end and raw.strip()]
-    if above and re.fullmatch(r"\s*ескерт(?:пе|у)\s*:?\s*", above[-1][1], re.IGNORECASE):
+    if above and re.fullmatch(lx.NOTE_HEAD_LINE, above[-1][1], re.IGNORECASE):
         end = above[-1][0]
     table = [(n, raw) for n, raw in lines if start <= n < end]
     sections: list[dict[str, Any]] = []
@@ -291,7 +290,7 @@ def _table(
                 i = j
                 continue
         heading = re.match(rf"^\s*(?P<num>{_ROMAN})\.\s*(?P<rest>.*)$", raw)
-        number = heading.group("num").replace("І", "I").replace("Х", "X") if heading else ""
+        number = heading.group("num").translate(lx.ROMAN_AS_LATIN) if heading else ""
         if heading and not _capitals(raw) and number == _roman(len(sections) + 1) and heading.group("rest").strip():
             # A section heading in ordinary case ("II. Ақпараттық жұмыс"), the next numeral in turn: its
             # lines up to the next row, subsection or section.
@@ -311,7 +310,7 @@ def _table(
                 if table[j][1].strip() and table[j][1].strip() == table[j][1].strip().upper():
                     parts.append(table[j])
                 j += 1
-            section = heading.group("num").replace("І", "I").replace("Х", "X")
+            section = heading.group("num").translate(lx.ROMAN_AS_LATIN)
             subsection = None
             sections.append({"number": section, "title": _heading_title(parts, lexicon)})
             i = j

@@ -31,6 +31,7 @@ from amend.engine.unknown import Text
 from amend.importer.rows import ColumnKind
 from amend.importer.text import Lexicon, is_ending
 from amend.language import lexicon
+from amend.language.lexicon import KAZAKH_UPPER
 
 __all__ = ["CellConventions", "repair_cells"]
 
@@ -109,7 +110,7 @@ def _words(text: str, vocabulary: Lexicon) -> tuple[str, list[str]]:
         joined.append(f'"{word} {piece}" read as one word "{word}{piece}"')
         return word + piece
 
-    return re.sub(r"(?<![\w-])([^\W\d_][\w-]*[^\W\d_]) ([^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІ]+)(?![\w-])", glue, text), joined
+    return re.sub(rf"(?<![\w-])([^\W\d_][\w-]*[^\W\d_]) ([^\W\d_A-Z{KAZAKH_UPPER}]+)(?![\w-])", glue, text), joined
 
 
 def _codes(text: str, known: frozenset[str]) -> tuple[str, list[str]]:

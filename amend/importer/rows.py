@@ -18,6 +18,7 @@ from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.text import Lexicon, Line, join_lines, read_lines
 from amend.language import lexicon
+from amend.language import lexicon as lx
 from amend.language.phrases import MONTHS, UNKNOWN_TEXT
 
 __all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
@@ -61,9 +62,9 @@ def column_kinds(plan: Plan) -> list[ColumnKind]:
             kind = "executors"
         elif column.role == "funding":
             kind = "funding"
-        elif column.role == "amount" or column.id.startswith("cost") or "сома" in title:
+        elif column.role == "amount" or column.id.startswith("cost") or lx.AMOUNT_WORD in title:
             kind = "cost"
-        elif "deadline" in column.id or "мерзім" in title:
+        elif "deadline" in column.id or lx.DEADLINE_WORD in title:
             kind = "deadline"
         else:
             kind = "free"

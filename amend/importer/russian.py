@@ -75,6 +75,7 @@ from amend.importer.metadata import EntryReading, ImportTextError
 from amend.importer.rows import ColumnKind, column_kinds
 from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
 from amend.language import lexicon
+from amend.language import lexicon as lx
 from amend.language.phrases_ru import (
     ISSUER_RU,
     KIND_RU,
@@ -150,7 +151,7 @@ class _Reader(Transformer[Token, Formula]):
         number = next((_section(a) for a in args if a.type == "SECNUM"), None)
         title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
         if number is None and title is not None:
-            head = re.match(r"^([0-9IVXLCІХС]+)\.\s+(.+)$", title)
+            head = re.match(rf"^([0-9{lx.ROMAN_DIGITS}]+)\.\s+(.+)$", title)
             if head:
                 number, title = _section(Token("SECNUM", head.group(1))), head.group(2)
         return Formula("section_ctx", {"section": number, "title": title})
@@ -393,7 +394,7 @@ def _read_heading(heading: tuple[tuple[int, str], ...]) -> RussianAct:
             raise ImportTextError(f"line {number}: the issuer '{m.group('issuer')}' is not one the format names")
         title = re.sub(r"\s+", " ", " ".join(r.strip() for _, r in heading[:k])).strip()
         title = re.sub(r"([^\W\d_])- (?=[^\W\d_])", r"\1-", title)
-        amends = re.search(r"(?:постановлени[ея]|приказ|Указ)\s+.*?№\s*(\S+?)(?=[\s\"«]|$)", title)
+        amends = re.search(lx.AMENDS_RU, title)
         return RussianAct(
             title=title,
             issuer=issuer,
@@ -404,8 +405,7 @@ def _read_heading(heading: tuple[tuple[int, str], ...]) -> RussianAct:
             line=number,
         )
     raise ImportTextError(
-        'no line of the heading names the act ("Постановление Правительства Республики Казахстан от 30 мая 2025 '
-        'года № 392")',
+        f'no line of the heading names the act ("{lx.HEADING_EXAMPLE_RU}")',
         hint="amend import --lang ru reads the Russian text of an amending act as the reference bank gives it",
     )
 

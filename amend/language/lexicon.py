@@ -412,3 +412,32 @@ ANNEX_DEADLINE_TOKENS = frozenset(
     }
     | set(MONTHS)
 )
+
+# -- words the importer's functions look for ----------------------------------------------------------
+
+DEADLINE_WORD = "мерзім"  # a column title that names a deadline
+AMOUNT_WORD = "сома"  # ... an amount
+# The signatory's line: a position, then initials and a surname ("Қазақстан Республикасының Премьер-Министрі
+# О. Бектенов").
+SIGNATORY = r"^(?P<position>.*(?:Министрі|Президенті|Төрағасы|атқарушы))\s+(?P<name>(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}\S+)$"
+# Point 1 of a base plan's resolution: "Қоса беріліп отырған <the plan's title> бекітілсін".
+APPROVED_PLAN = r"Қоса беріліп отырған\s+(.+?)(?:\s+\(бұдан әрі\b.*?\))?\s+бекітілсін"
+APPROVED_PLAN_EXAMPLE = "Қоса беріліп отырған ..."
+GOVERNMENT_RESOLVES = r"\s+ҚАУЛЫ ЕТЕДІ"
+REPUBLIC_LINE = r"^Қазақстан\s+Республикасы(?:ның)?\s*$"
+NOTE_HEAD_LINE = r"\s*ескерт(?:пе|у)\s*:?\s*"
+# A Roman numeral as printed, its Cyrillic lookalikes read as Latin.
+ROMAN_AS_LATIN = str.maketrans({"І": "I", "Х": "X"})
+# The annex: a short run of lower-case letters (an ending broken off), deadline and amount words.
+LOWER_FRAGMENT = r"[а-яәғқңөұүһіё]{1,4}[,;]?"
+DEADLINE_PIECE = r"20\d\d\s*[–-]\s*20\d\d|\d{1,2}|[IVІ]{1,3}|IV|дейін"
+YEAR_OR_MILLION = r"жылы|млн"
+IN_YEAR = r"20\d\d жылы [–-]"
+AMOUNT_PIECE = r"жылы|[–-]|теңге;|20\d\d"
+TENGE_END = "теңге;"
+AND = "және"
+PROVIDED = ("көзделген", "көздеген")
+NOT_REQUIRED = "талап"  # "талап етілмейді": not required
+# The Russian heading: the act a Russian heading amends, and the example a message gives.
+AMENDS_RU = r"(?:постановлени[ея]|приказ|Указ)\s+.*?№\s*(\S+?)(?=[\s\"«]|$)"
+HEADING_EXAMPLE_RU = "Постановление Правительства Республики Казахстан от 30 мая 2025 года № 392"
