@@ -31,8 +31,8 @@ def test_an_impossible_date_is_none():
 
 def test_row_listings_in_their_cases_and_back():
     assert w.row_listing(["6"]) == "реттік нөмірі 6-жол"
-    assert w.row_listing(["29-1", "29-2", "29-3"], "мен") == "реттік нөмірлері 29-1, 29-2 және 29-3-жолдармен"
-    assert w.row_listing(["23"], "дан") == "реттік нөмірі 23-жолдан"
+    assert w.row_listing(["29-1", "29-2", "29-3"], "ins") == "реттік нөмірлері 29-1, 29-2 және 29-3-жолдармен"
+    assert w.row_listing(["23"], "abl") == "реттік нөмірі 23-жолдан"
     assert w.row_numbers("29-1, 29-2 және 29-3") == ["29-1", "29-2", "29-3"]
     assert w.row_numbers("10 – 12") == ["10", "11", "12"]
     assert w.row_numbers("10—12") == w.row_numbers("10 - 12") == ["10", "11", "12"]  # an em dash, a spaced hyphen
@@ -63,13 +63,13 @@ def test_points_and_sub_points_in_their_cases_read_back_by_the_grammar():
     from amend.importer.grammar import parse_paragraph
 
     assert w.point_name("2") == "2-тармақ" and w.point_name("2.1") == "2-тармақтың 1) тармақшасы"
-    assert w.point_case("4", "дан") == "4-тармақтан" and w.point_case("5", "мен") == "5-тармақпен"
-    assert w.subpoint_case("2", "дан") == "2) тармақшадан" and w.subpoint_case("3", "мен") == "3) тармақшамен"
+    assert w.point_case("4", "abl") == "4-тармақтан" and w.point_case("5", "ins") == "5-тармақпен"
+    assert w.subpoint_case("2", "abl") == "2) тармақшадан" and w.subpoint_case("3", "ins") == "3) тармақшамен"
     for key in ("2", "2.1", "12.10"):
         for phrase, kind in ((w.IN_NEW_WORDING + ":", "text_replace"), (w.STRUCK_OUT + ";", "text_delete")):
             formula = parse_paragraph(f"{w.point_name(key)} {phrase}")
             assert formula is not None and (formula.kind, formula.values["element"]) == (kind, f"point {key}")
-    sentence = f"{w.point_case('4', 'дан')} {w.AFTER} {w.WITH_CONTENT} {w.point_case('5', 'мен')} {w.SUPPLEMENTED}:"
+    sentence = f"{w.point_case('4', 'abl')} {w.AFTER} {w.WITH_CONTENT} {w.point_case('5', 'ins')} {w.SUPPLEMENTED}:"
     formula = parse_paragraph(sentence)
     assert formula is not None and (formula.values["element"], formula.values["after"]) == ("point 5", "4")
 

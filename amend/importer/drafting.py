@@ -53,6 +53,7 @@ from amend.engine.operations import (
 )
 from amend.engine.unknown import Text
 from amend.language import phrases as w
+from amend.language.cases import RESOLUTION, locative
 
 __all__ = ["UNKNOWN_TEXT", "Block", "DraftText", "draft_text", "locative", "render_text"]
 
@@ -63,25 +64,6 @@ _INDENT = "      "
 def text_of(value: Text) -> str:
     """A text as drafted: itself, or the unknown mark."""
     return value if isinstance(value, str) else UNKNOWN_TEXT
-
-
-_BACK = set("аоұыуя")
-_FRONT = set("әеөүіиэю")
-_VOICELESS = set("кқпстфхцчшщ")
-
-
-def locative(phrase: str) -> str:
-    """The locative of a noun phrase, on its last word: "жоспар" -> "жоспарда", "картасы" -> "картасында"."""
-    word = phrase.rstrip()
-    vowels = [c for c in word.lower() if c in _BACK or c in _FRONT]
-    front = bool(vowels) and vowels[-1] in _FRONT
-    last = word[-1].lower()
-    if word.lower().endswith(("сы", "сі")) or (last in "ыі" and len(word) > 2):
-        # A possessive ending takes the pronominal n: "картасы" -> "картасында".
-        return word + ("нде" if front else "нда")
-    if last in _VOICELESS:
-        return word + ("те" if front else "та")
-    return word + ("де" if front else "да")
 
 
 @dataclass(frozen=True)
@@ -107,10 +89,10 @@ def _changes_phrase(ops: Sequence[Operation]) -> str:
     adds = sum(isinstance(o, added) for o in ops)
     changes = len(ops) - adds
     if adds and changes:
-        return "өзгерістер мен толықтырулар"
+        return w.word("changes_and_additions")
     if adds:
-        return "толықтырулар" if adds > 1 else "толықтыру"
-    return "өзгерістер" if changes > 1 else "өзгеріс"
+        return w.word("additions") if adds > 1 else w.word("addition")
+    return w.word("changes") if changes > 1 else w.word("change")
 
 
 def _title_quote(title: str) -> str:
@@ -175,9 +157,9 @@ class _Writer:
             return
         found = self.plan.section(section)
         if found is not None and isinstance(found.title, str):
-            self.heading(f'"{found.title}" {w.SAID} {section}-бөлімде:')
+            self.heading(f'"{found.title}" {w.SAID} {w.element_case("section", section, "loc")}:')
         else:
-            self.heading(f"{section}-бөлімде:")
+            self.heading(f"{w.element_case('section', section, 'loc')}:")
         self.context = ("section", section)
 
     def note_context(self) -> None:
@@ -245,25 +227,25 @@ class _Writer:
             case InsertRows():
                 self.section_context(op.section)
                 rows = tuple((str(r.number), self._cells(r.cells)) for r in op.rows)
-                listing = w.row_listing([str(r.number) for r in op.rows], "мен")
+                listing = w.row_listing([str(r.number) for r in op.rows], "ins")
                 if op.subsection is not None:
                     found = self.plan.section(op.section)
                     sub = found.subsection(op.subsection) if found else None
                     if sub is not None and isinstance(sub.title, str):
-                        head = f'"{op.subsection}. {sub.title}" {w.SAID} кіші бөлім'
+                        head = f'"{op.subsection}. {sub.title}" {w.SAID} {w.SUBSECTION}'
                     else:
-                        head = f"{op.subsection} кіші бөлім"
+                        head = w.element_case("subsection", op.subsection, "nom")
                     self.para(f"{head} {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=rows)
                 elif op.rows[0].number.parent is not None:
-                    after = w.row_listing([str(op.rows[0].number.parent)], "дан")
-                    self.para(f"{after} кейін {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=rows)
+                    after = w.row_listing([str(op.rows[0].number.parent)], "abl")
+                    self.para(f"{after} {w.AFTER} {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=rows)
                 else:
                     self.para(f"{w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=rows)
             case ReplaceCells():
                 self.section_context(op.section)
                 columns = [c for c in self.columns if c in op.cells]
                 numbers = [self._column_number(c) for c in columns]
-                head = w.row_listing([str(op.row)], "дың")
+                head = w.row_listing([str(op.row)], "gen")
                 cells = tuple(text_of(op.cells[c]) for c in columns)
                 self.para(f"{head} {w.column_listing(numbers)} {w.IN_NEW_WORDING}:", rows=((None, cells),))
             case ReplaceWords():
@@ -279,30 +261,37 @@ class _Writer:
                 self.notes.update(op.entries)
             case DeleteAbbreviation():
                 self.note_context()
-                self.para(f'"{self._note_line(op.code)}" {w.SAID} жол {w.STRUCK_OUT};')
+                self.para(f"{w.element_case('line', self._note_line(op.code), 'nom')} {w.STRUCK_OUT};")
                 self.notes.pop(op.code, None)
             case ReplaceAbbreviation():
                 self.note_context()
                 self.para(
-                    f'"{self._note_line(op.code)}" {w.SAID} жол {w.IN_NEW_WORDING}:',
+                    f"{w.element_case('line', self._note_line(op.code), 'nom')} {w.IN_NEW_WORDING}:",
                     lines=(f'"{op.code} – {text_of(op.expansion)}";',),
                 )
                 self.notes[op.code] = op.expansion
             case SetTitle():
-                head = f"{op.subsection} кіші бөлімнің" if op.subsection else f"{op.section}-бөлімнің"
-                self.para(f"{head} атауы {w.IN_NEW_WORDING}:", lines=(f"{_title_quote(text_of(op.title))};",))
+                head = (
+                    w.element_case("subsection", op.subsection, "gen")
+                    if op.subsection
+                    else w.element_case("section", op.section, "gen")
+                )
+                self.para(
+                    f"{head} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:", lines=(f"{_title_quote(text_of(op.title))};",)
+                )
             case AddSection():
                 self._after_added()
-                after = f"{op.after}-бөлімнен кейін " if op.after else ""
+                after = f"{w.element_case('section', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 self.para(
-                    f"{after}{w.WITH_CONTENT} {op.number}-бөліммен {w.SUPPLEMENTED}:",
+                    f"{after}{w.WITH_CONTENT} {w.element_case('section', op.number, 'ins')} {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
                 # Its content right after it, with no context sentence between (the importer folds it in):
                 # its subsections, then its rows, each run under the (sub)section it stands in.
                 for new_sub in op.subsections:
                     self.para(
-                        f"{op.number}-бөлім {w.WITH_CONTENT} {new_sub.number} кіші бөліммен {w.SUPPLEMENTED}:",
+                        f"{w.element_case('section', op.number, 'nom')} {w.WITH_CONTENT} "
+                        f"{w.element_case('subsection', new_sub.number, 'ins')} {w.SUPPLEMENTED}:",
                         lines=(f"{_title_quote(text_of(new_sub.title))};",),
                     )
                 titles = {s.number: text_of(s.title) for s in op.subsections}
@@ -314,7 +303,7 @@ class _Writer:
                     run = op.rows[start:end]
                     sub_ = run[0].subsection
                     if sub_ is None:
-                        head = f'"{op.number}. {text_of(op.title)}" {w.SAID} бөлім'
+                        head = f'"{op.number}. {text_of(op.title)}" {w.SAID} {w.SECTION_WORD}'
                     else:
                         head = f'"{sub_}. {titles.get(sub_, UNKNOWN_TEXT)}" {w.SAID} {w.SUBSECTION}'
                     self._new_rows(head, run)
@@ -322,9 +311,10 @@ class _Writer:
                 self.context = ("added", op.number)
             case AddSubsection():
                 self._after_added()
-                after = f"{op.after} кіші бөлімнен кейін " if op.after else ""
+                after = f"{w.element_case('subsection', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 self.para(
-                    f"{op.section}-бөлім {after}{w.WITH_CONTENT} {op.number} кіші бөліммен {w.SUPPLEMENTED}:",
+                    f"{w.element_case('section', op.section, 'nom')} {after}{w.WITH_CONTENT} "
+                    f"{w.element_case('subsection', op.number, 'ins')} {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
                 if op.rows:
@@ -335,7 +325,7 @@ class _Writer:
             case DeleteSection():
                 found = self.plan.section(op.number)
                 said = f'"{found.title}" {w.SAID} ' if found is not None and isinstance(found.title, str) else ""
-                self.para(f"{said}{op.number}-бөлім {w.STRUCK_OUT};")
+                self.para(f"{said}{w.element_case('section', op.number, 'nom')} {w.STRUCK_OUT};")
             case ReplaceWordsIn() if op.element.startswith("abbreviation "):
                 code = op.element.removeprefix("abbreviation ")
                 holders = [c for c, e in self.notes.items() if isinstance(e, str) and op.old in e]
@@ -346,7 +336,7 @@ class _Writer:
                 else:
                     # Other lines hold them too: the line is named ("... деген жолдағы").
                     self.note_context()
-                    self._word_pair(f'"{self._note_line(code)}" {w.SAID} жолдағы ', op.old, op.new)
+                    self._word_pair(f"{w.element_case('line', self._note_line(code), 'loc')} ", op.old, op.new)
                 old = self.notes.get(code)
                 if isinstance(old, str):
                     self.notes[code] = old.replace(op.old, op.new)
@@ -366,32 +356,39 @@ class _Writer:
             case MoveRow():
                 self._not_in_note()
                 to = f"{w.row_listing([str(op.to)])} {w.AS_ROW} " if op.to is not None else ""
-                where = (
-                    f"{op.section}-бөлімнің {op.subsection} кіші бөліміне" if op.subsection else f"{op.section}-бөлімге"
-                )
+                if op.subsection:
+                    section = w.element_case("section", op.section, "gen")
+                    where = f"{section} {w.element_case('subsection', op.subsection, 'dat')}"
+                else:
+                    where = w.element_case("section", op.section, "dat")
                 self.para(f"{w.row_listing([str(op.row)])} {to}{where} {w.MOVED};")
             case AddColumn():
                 self._not_in_note()
                 k = len(self.columns) if op.after is None else self.columns.index(op.after) + 1
-                after = f"{self._column_number(op.after)}-бағаннан кейін " if op.after is not None else ""
+                after = (
+                    f"{w.element_case('column', self._column_number(op.after), 'abl')} {w.AFTER} "
+                    if op.after is not None
+                    else ""
+                )
                 self.columns.insert(k, op.id)
                 number = self._column_number(op.id)
                 self.para(
-                    f"{after}{w.WITH_CONTENT} {number}-бағанмен {w.SUPPLEMENTED}:",
+                    f"{after}{w.WITH_CONTENT} {w.element_case('column', number, 'ins')} {w.SUPPLEMENTED}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
                 # The cells the act gives in the new column: each as that cell in new wording.
                 for row, text in op.cells.items():
-                    head = f"{w.row_listing([str(row)], 'дың')} {w.column_listing([number])}"
+                    head = f"{w.row_listing([str(row)], 'gen')} {w.column_listing([number])}"
                     self.para(f"{head} {w.IN_NEW_WORDING}:", rows=((None, (text_of(text),)),))
             case DeleteColumn():
                 self._not_in_note()
-                self.para(f"{self._column_number(op.id)}-баған {w.STRUCK_OUT};")
+                self.para(f"{w.element_case('column', self._column_number(op.id), 'nom')} {w.STRUCK_OUT};")
                 self.columns.remove(op.id)
             case RenameColumn():
                 self._not_in_note()
+                column = w.element_case("column", self._column_number(op.id), "gen")
                 self.para(
-                    f"{self._column_number(op.id)}-бағанның {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
+                    f"{column} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
                     lines=(f"{_title_quote(text_of(op.title))};",),
                 )
             case ReplaceSignatory():
@@ -404,7 +401,7 @@ class _Writer:
 
     def _new_rows(self, head: str, rows: Sequence[NewRow]) -> None:
         """Rows a new (sub)section comes with: "<head> мынадай мазмұндағы реттік нөмірі ... толықтырылсын:"."""
-        listing = w.row_listing([str(r.number) for r in rows], "мен")
+        listing = w.row_listing([str(r.number) for r in rows], "ins")
         quoted = tuple((str(r.number), self._cells(r.cells)) for r in rows)
         self.para(f"{head} {w.WITH_CONTENT} {listing} {w.SUPPLEMENTED}:", rows=quoted)
 
@@ -425,15 +422,19 @@ class _Writer:
                 return f"{w.PLAN_FRAME} {w.genitive(text_of(self.plan.title))} {w.ANNEX_TITLE_LOC} "
             case "point":
                 point, _, sub = key.partition(".")
-                return f"{point}-тармақтың {sub}) тармақшасындағы " if sub else f"{point}-тармақтағы "
+                return (
+                    f"{w.point_case(point, 'gen')} {w.subpoint_case(sub, 'loc')} "
+                    if sub
+                    else f"{w.point_case(point, 'loc')} "
+                )
             case "note":
-                return f"{key}-{w.NOTE_WORD}дегі "
+                return f"{w.element_case('note', key, 'loc')} "
             case "section":
-                return f"{key}-бөлімнің {w.ANNEX_TITLE_LOC} "
+                return f"{w.element_case('section', key, 'gen')} {w.ANNEX_TITLE_LOC} "
             case "subsection":
-                return f"{key} {w.SUBSECTION}нің {w.ANNEX_TITLE_LOC} "
+                return f"{w.element_case('subsection', key, 'gen')} {w.ANNEX_TITLE_LOC} "
             case "column":
-                return f"{self._column_number(key)}-бағанның {w.ANNEX_TITLE_LOC} "
+                return f"{w.element_case('column', self._column_number(key), 'gen')} {w.ANNEX_TITLE_LOC} "
         raise AssertionError(f"no formula for words in {element}")
 
     def _own(self) -> str:
@@ -446,11 +447,11 @@ class _Writer:
         kind, _, key = op.element.partition(" ")
         self._not_in_note()
         if kind == "row":
-            scope = f"{w.row_listing([key], 'дағы')} "
+            scope = f"{w.row_listing([key], 'loc')} "
         elif kind == "section":
-            scope = f"{key}-бөлімнің {w.NUMBER_LOC} "
+            scope = f"{w.element_case('section', key, 'gen')} {w.NUMBER_LOC} "
         else:
-            scope = f"{key} {w.SUBSECTION}нің {w.NUMBER_LOC} "
+            scope = f"{w.element_case('subsection', key, 'gen')} {w.NUMBER_LOC} "
         self.para(f'{scope}"{key}" {w.SAID} {w.NUMBERS_OLD} "{op.to}" {w.SAID} {w.NUMBERS_NEW} {w.REPLACED};')
 
     def _text(self, op: ReplaceText | InsertText | DeleteText) -> None:
@@ -479,8 +480,8 @@ class _Writer:
             case InsertText() if op.element.startswith("note "):
                 self._not_in_note()
                 number = op.element.removeprefix("note ")
-                after = f"{op.after}-{w.NOTE_WORD}ден {w.AFTER} " if op.after else ""
-                head = f"{after}{w.WITH_CONTENT} {number}-{w.NOTE_WORD}мен {w.SUPPLEMENTED}:"
+                after = f"{w.element_case('note', op.after, 'abl')} {w.AFTER} " if op.after else ""
+                head = f"{after}{w.WITH_CONTENT} {w.element_case('note', number, 'ins')} {w.SUPPLEMENTED}:"
                 self.para(head, lines=_quoted(f"{number}.", text_of(op.text)))
             case DeleteText() if op.element.startswith("note "):
                 self._not_in_note()
@@ -492,12 +493,13 @@ class _Writer:
                     lines=_quoted("", text_of(op.text)),
                 )
             case InsertText() if op.element.startswith("point ") and sub:
-                after = f"{w.subpoint_case(op.after, 'дан')} {w.AFTER} " if op.after else ""
-                head = f"{point}-тармақ {after}{w.WITH_CONTENT} {w.subpoint_case(sub, 'мен')} {w.SUPPLEMENTED}:"
+                after = f"{w.subpoint_case(op.after, 'abl')} {w.AFTER} " if op.after else ""
+                new = w.subpoint_case(sub, "ins")
+                head = f"{w.point_case(point, 'nom')} {after}{w.WITH_CONTENT} {new} {w.SUPPLEMENTED}:"
                 self.para(head, lines=_quoted(first, text_of(op.text)))
             case InsertText() if op.element.startswith("point "):
-                after = f"{w.point_case(op.after, 'дан')} {w.AFTER} " if op.after else ""
-                head = f"{after}{w.WITH_CONTENT} {w.point_case(point, 'мен')} {w.SUPPLEMENTED}:"
+                after = f"{w.point_case(op.after, 'abl')} {w.AFTER} " if op.after else ""
+                head = f"{after}{w.WITH_CONTENT} {w.point_case(point, 'ins')} {w.SUPPLEMENTED}:"
                 self.para(head, lines=_quoted(first, text_of(op.text)))
             case _:
                 raise AssertionError(f"no formula for {op.op} of {op.element}")
@@ -554,12 +556,15 @@ class _Writer:
         if op.row is not None:
             self.section_context(op.section)
             if op.column is not None:
-                scope = f"{w.row_listing([str(op.row)], 'дың')} {self._column_number(op.column)}-бағанындағы "
+                column = w.element_case("column", self._column_number(op.column), "loc")
+                scope = f"{w.row_listing([str(op.row)], 'gen')} {column} "
             else:
-                scope = f"{w.row_listing([str(op.row)], 'дағы')} "
+                scope = f"{w.row_listing([str(op.row)], 'loc')} "
         else:
             self.section_context(op.section)
-            scope = f"{self._column_number(op.column)}-бағанындағы " if op.column is not None else ""
+            scope = (
+                f"{w.element_case('column', self._column_number(op.column), 'loc')} " if op.column is not None else ""
+            )
         self._word_pair(scope, op.old, op.new)
 
 
@@ -568,7 +573,7 @@ def _rule_phrase(rule: OnSigning | OnDate | AfterPublication) -> str:
         case OnSigning():
             return w.ON_SIGNING
         case OnDate(date=date):
-            return f"{w.date_ablative(date)} бастап"
+            return f"{w.date_ablative(date)} {w.word('from')}"
         case AfterPublication(days=days):
             return w.AFTER_PUBLICATION.format(days=w.days_phrase(days))
     raise AssertionError(rule)
@@ -578,7 +583,7 @@ def _act_genitive(number: str, acts: Mapping[str, Act]) -> str:
     """Another act of the plan named in the genitive: in full where its file is known, else by number."""
     act = acts.get(number)
     if act is None:
-        return f"№ {number} {w.KIND_GENITIVE['қаулы']}"
+        return f"№ {number} {w.KIND_GENITIVE[RESOLUTION]}"
     quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
     return quoted + w.act_genitive(act.issuer, act.kind, act.number, act.date)
 
@@ -587,7 +592,7 @@ def _act_changes(number: str, operations: Sequence[int], acts: Mapping[str, Act]
     """ "... № 392 қаулысымен енгізілген 2-өзгерістің": some changes of another act, by their order in it."""
     act = acts.get(number)
     if act is None:
-        who = f"№ {number} {w.KIND_INSTRUMENTAL['қаулы']}"
+        who = f"№ {number} {w.KIND_INSTRUMENTAL[RESOLUTION]}"
     else:
         quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
         who = quoted + w.act_instrumental(act.issuer, act.kind, act.number, act.date)
@@ -602,25 +607,28 @@ def _own_point(op: Operation, plan_genitive: str, acts: Mapping[str, Act]) -> li
         case RepealAct(operations=None):
             return [Block(f"{_act_genitive(op.act, acts)} {w.REPEALED}.")]
         case RepealAct(operations=tuple() as ops):
-            return [Block(f"{_act_changes(op.act, ops, acts, 'дың')} {w.REPEALED}.")]
+            return [Block(f"{_act_changes(op.act, ops, acts, 'gen')} {w.REPEALED}.")]
         case RescheduleAct():
             who = (
                 _act_genitive(op.act, acts)
                 if op.operations is None
-                else _act_changes(op.act, op.operations, acts, "дың")
+                else _act_changes(op.act, op.operations, acts, "gen")
             )
             return [
-                Block(f"{who} {w.ENTRY_TERM} {w.IN_NEW_WORDING}:", lines=(f'"{w.date_ablative(op.date)} бастап".',))
+                Block(
+                    f"{who} {w.ENTRY_TERM} {w.IN_NEW_WORDING}:",
+                    lines=(f'"{w.date_ablative(op.date)} {w.word("from")}".',),
+                )
             ]
         case CorrectAct():
-            head = _act_changes(op.act, (op.operation,), acts, "дағы")
+            head = _act_changes(op.act, (op.operation,), acts, "loc")
             if op.new:
                 text = f'{head} "{op.old}" {w.SAID} {w.WORDS_OLD} "{op.new}" {w.SAID} {w.WORDS_NEW} {w.REPLACED}.'
             else:
                 text = f'{head} "{op.old}" {w.SAID} {w.WORDS_OLD} {w.STRUCK_OUT}.'
             return [Block(text)]
         case SuspendPlan():
-            until = f"{w.date_dative(op.until)} дейін " if op.until is not None else ""
+            until = f"{w.date_dative(op.until)} {w.word('until')} " if op.until is not None else ""
             return [Block(f"{plan_genitive} {w.SUSPENDED.format(until=until)}.")]
         case ResumePlan():
             return [Block(f"{plan_genitive} {w.RESUMED}.")]
@@ -675,7 +683,7 @@ def draft_text(
             blocks = _own_point(ops[0], plan_genitive, others)
             out.append(Block(f"{point}. {blocks[0].text}", lines=blocks[0].lines))
             continue
-        out.append(Block(f"{point}. {quoted}{reference} мынадай {_changes_phrase(ops)} енгізілсін:"))
+        out.append(Block(f"{point}. {quoted}{reference} {w.word('such')} {_changes_phrase(ops)} {w.word('be_made')}:"))
         # The resolution's own changes come right after the lead-in; the annex's under the plan's frame.
         writer.context = ("point", None)
         writer.write(ops)
@@ -684,12 +692,15 @@ def draft_text(
     main = _rule_phrase(amendment.entry_into_force)
     own = w.KIND_SELF[act.kind]
     if excepted:
-        sentence = f"{point}. Осы {own} {w.point_listing(excepted, accusative=True)} {w.EXCEPT}, {main} {w.IN_FORCE}"
+        excepted_points = w.point_listing(excepted, accusative=True)
+        sentence = f"{point}. {w.word('this')} {own} {excepted_points} {w.EXCEPT}, {main} {w.IN_FORCE}"
         for day, points in sorted(later.items()):
-            sentence += f"; {w.point_listing(points, accusative=False)} {w.date_ablative(day)} бастап {w.IN_FORCE}"
+            sentence += (
+                f"; {w.point_listing(points, accusative=False)} {w.date_ablative(day)} {w.word('from')} {w.IN_FORCE}"
+            )
         out.append(Block(sentence + "."))
     else:
-        out.append(Block(f"{point}. Осы {own} {main} {w.IN_FORCE}."))
+        out.append(Block(f"{point}. {w.word('this')} {own} {main} {w.IN_FORCE}."))
     if act.signatory is not None:
         out.append(Block(f"{text_of(act.signatory.position)} {text_of(act.signatory.name)}"))
     return DraftText(act, out)
@@ -724,7 +735,7 @@ def _draft_by_paragraphs(amendment: Amendment, plan: Plan, acts: Mapping[str, Ac
                 later.setdefault(ops[0].in_force, []).append(w.point_listing([point], accusative=False))
             continue
         lead = len(out)
-        out.append(Block(f"{point}. {quoted}{reference} мынадай {_changes_phrase(ops)} енгізілсін:"))
+        out.append(Block(f"{point}. {quoted}{reference} {w.word('such')} {_changes_phrase(ops)} {w.word('be_made')}:"))
         writer.context = ("point", None)
         held: dict[dt.date, list[int]] = {}
         j = 0
@@ -746,9 +757,9 @@ def _draft_by_paragraphs(amendment: Amendment, plan: Plan, acts: Mapping[str, Ac
         for day, numbers in held.items():
             later.setdefault(day, []).append(w.paragraph_listing(point, numbers, accusative=False))
     main = _rule_phrase(amendment.entry_into_force)
-    sentence = f"{len(runs) + 1}. Осы {w.KIND_SELF[act.kind]} {main} {w.IN_FORCE}"
+    sentence = f"{len(runs) + 1}. {w.word('this')} {w.KIND_SELF[act.kind]} {main} {w.IN_FORCE}"
     for k, (day, refs) in enumerate(sorted(later.items())):
-        items = ", ".join(f"{ref} {w.date_ablative(day)} бастап" for ref in refs)
+        items = ", ".join(f"{ref} {w.date_ablative(day)} {w.word('from')}" for ref in refs)
         sentence += f"{', ' + w.WHEREAS if k == 0 else ';'} {items} {w.IN_FORCE}"
     out.append(Block(sentence + "."))
     if act.signatory is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "MONTH_DATIVE",
     "MONTH_LOCATIVE",
     "NUMBER_WORDS_RU",
+    "RESOLUTION",
     "Case",
     "Kind",
     "act_text_name",
@@ -53,6 +54,7 @@ Case = Literal["nominative", "genitive", "dative", "instrumental"]
 
 # The kinds of act the format knows (an act's ``kind``).
 KINDS: tuple[Kind, ...] = ("қаулы", "бұйрық", "жарлық", "заң")
+RESOLUTION: Kind = "қаулы"  # the Government's act, the kind an act of unknown kind is named by
 GOVERNMENT = "Қазақстан Республикасының Үкіметі"
 PRESIDENT = "Қазақстан Республикасының Президенті"
 

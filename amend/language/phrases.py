@@ -134,6 +134,7 @@ NOTE_WORD = "ескертпе"
 COLUMN_WORD = "баған"
 # A subsection struck out: the general formula (attested for rows and sections in sources-style texts).
 SUBSECTION = "кіші бөлім"
+SECTION_WORD = "бөлім"  # '"2. ..." деген бөлім'
 # A row moved to another (sub)section: not attested; the verb "ауыстырылсын" of the words formula.
 MOVED = "ауыстырылсын"
 AS_ROW = "болып"  # "реттік нөмірі 30-жол болып": under a new number
@@ -199,11 +200,11 @@ def act_instrumental(issuer: str, kind: str, number: str, date: dt.date) -> str:
 
 
 def change_listing(numbers: Sequence[int], case: str) -> str:
-    """ "2-өзгерістің" / "1 және 2-өзгерістердің" (``case`` "дың"), "1-өзгерістегі" ("дағы"): an act's changes
+    """ "2-өзгерістің" / "1 және 2-өзгерістердің" (``case`` "gen"), "1-өзгерістегі" ("loc"): an act's changes
     by their order in it."""
     items = [str(n) for n in numbers]
-    one = {"дың": "өзгерістің", "дағы": "өзгерістегі"}[case]
-    many = {"дың": "өзгерістердің", "дағы": "өзгерістердегі"}[case]
+    one = {"gen": "өзгерістің", "loc": "өзгерістегі"}[case]
+    many = {"gen": "өзгерістердің", "loc": "өзгерістердегі"}[case]
     return f"{_listing(items)}-{one if len(items) == 1 else many}"
 
 
@@ -233,15 +234,16 @@ def _listing(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " және " + items[-1]
 
 
-def row_listing(numbers: Sequence[str], case: str = "") -> str:
+def row_listing(numbers: Sequence[str], case: str = "nom") -> str:
     """ "реттік нөмірі 6-жол" / "реттік нөмірлері 29-1, 29-2 және 29-3-жолдар" with a case ending.
 
-    ``case``: "" (nominative), "мен" (instrumental), "дан" (ablative), "дағы" (locative), "дың" (genitive).
+    ``case``: "nom" (nominative), "ins" (instrumental: "-жолмен"), "abl" (ablative: "-жолдан"), "loc"
+    (locative: "-жолдағы"), "gen" (genitive: "-жолдың").
     """
     if len(numbers) == 1:
-        word = {"": "жол", "мен": "жолмен", "дан": "жолдан", "дағы": "жолдағы", "дың": "жолдың"}[case]
+        word = {"nom": "жол", "ins": "жолмен", "abl": "жолдан", "loc": "жолдағы", "gen": "жолдың"}[case]
         return f"{ROW_ONE} {numbers[0]}-{word}"
-    word = {"": "жолдар", "мен": "жолдармен", "дан": "жолдардан", "дағы": "жолдардағы", "дың": "жолдардың"}[case]
+    word = {"nom": "жолдар", "ins": "жолдармен", "abl": "жолдардан", "loc": "жолдардағы", "gen": "жолдардың"}[case]
     return f"{ROW_MANY} {_listing(numbers)}-{word}"
 
 
@@ -281,13 +283,72 @@ def point_name(key: str) -> str:
 
 
 def point_case(number: str, case: str) -> str:
-    """ "4-тармақтан" (``case`` "дан", after which) or "5-тармақпен" ("мен", supplemented with)."""
-    return f"{number}-" + {"дан": "тармақтан", "мен": "тармақпен"}[case]
+    """A point in a case: "4-тармақ" (``case`` "nom"), "4-тармақтың" ("gen"), "4-тармақтан" ("abl", after
+    which), "5-тармақпен" ("ins", supplemented with), "2-тармақтағы" ("loc", words in it)."""
+    forms = {"nom": "тармақ", "gen": "тармақтың", "abl": "тармақтан", "ins": "тармақпен", "loc": "тармақтағы"}
+    return f"{number}-{forms[case]}"
 
 
 def subpoint_case(number: str, case: str) -> str:
-    """ "2) тармақшадан" (``case`` "дан") or "3) тармақшамен" ("мен")."""
-    return f"{number}) " + {"дан": "тармақшадан", "мен": "тармақшамен"}[case]
+    """ "2) тармақшадан" (``case`` "abl"), "3) тармақшамен" ("ins"), "1) тармақшасындағы" ("loc")."""
+    return f"{number}) " + {"abl": "тармақшадан", "ins": "тармақшамен", "loc": "тармақшасындағы"}[case]
+
+
+# The annex's elements in the cases the drafted sentences put them in (a section "2-бөлімде:", a subsection
+# "1.2 кіші бөлімнің", a column "4-бағанмен", a numbered note "2-ескертпедегі", a line of the note "... деген
+# жол"); a dict, not a module constant, so that ``phrases`` (the words the importer glues by) stays the
+# formulae's.
+_ELEMENT_CASES: dict[str, dict[str, str]] = {
+    "section": {
+        "nom": "{}-бөлім",
+        "gen": "{}-бөлімнің",
+        "dat": "{}-бөлімге",
+        "loc": "{}-бөлімде",
+        "abl": "{}-бөлімнен",
+        "ins": "{}-бөліммен",
+    },
+    "subsection": {
+        "nom": "{} кіші бөлім",
+        "gen": "{} кіші бөлімнің",
+        "dat": "{} кіші бөліміне",
+        "abl": "{} кіші бөлімнен",
+        "ins": "{} кіші бөліммен",
+    },
+    "column": {
+        "nom": "{}-баған",
+        "gen": "{}-бағанның",
+        "loc": "{}-бағанындағы",
+        "abl": "{}-бағаннан",
+        "ins": "{}-бағанмен",
+    },
+    "note": {"loc": "{}-ескертпедегі", "abl": "{}-ескертпеден", "ins": "{}-ескертпемен"},
+    "line": {"nom": '"{}" деген жол', "loc": '"{}" деген жолдағы'},  # '"КОД – ..." деген жол'
+}
+
+
+def element_case(element: str, number: object, case: str) -> str:
+    """An element of the annex in a case: ``element_case("section", "2", "loc")`` is "2-бөлімде"."""
+    return _ELEMENT_CASES[element][case].format(number)
+
+
+# The other words the drafted sentences are made of (see ``phrases``: kept out of the glue words).
+_WORDS = {
+    "this": "Осы",  # "Осы қаулы ... қолданысқа енгізіледі"
+    "from": "бастап",
+    "until": "дейін",
+    "such": "мынадай",  # "... мынадай өзгерістер енгізілсін:"
+    "be_made": "енгізілсін",
+    "changes_and_additions": "өзгерістер мен толықтырулар",
+    "additions": "толықтырулар",
+    "addition": "толықтыру",
+    "changes": "өзгерістер",
+    "change": "өзгеріс",
+}
+
+
+def word(name: str) -> str:
+    """One of the drafted sentences' other words, by name: ``word("from")`` is "бастап"."""
+    return _WORDS[name]
 
 
 def phrases() -> list[str]:
