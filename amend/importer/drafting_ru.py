@@ -67,11 +67,10 @@ def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tup
 
 def _act_name(act: Act) -> str:
     """ "Постановление Правительства Республики Казахстан от 30 мая 2025 года № 392"."""
-    kind = r.KIND_RU[act.kind][0]
     issuer = r.ISSUER_RU.get(act.issuer)
     if issuer is None:
         raise NoRussianFormula(f"the issuer {act.issuer} has no Russian name here", path=("act", "issuer"))
-    return f"{kind[0].upper()}{kind[1:]} {issuer[1]} от {r.date_ru(act.date)} № {act.number}"
+    return r.act_name_ru(act.kind, issuer[1], act.date, act.number)
 
 
 class _Writer:
@@ -139,26 +138,27 @@ class _Writer:
                     found = self.plan.section(op.section)
                     sub = found.subsection(op.subsection) if found else None
                     if sub is not None and isinstance(sub.title_ru, str):
-                        head = f'подраздел "{op.subsection}. {sub.title_ru}" '
+                        head = r.element_case_ru("subsection", f'"{op.subsection}. {sub.title_ru}"', "acc") + " "
                     else:
-                        head = f"подраздел {op.subsection} "
+                        head = f"{r.element_case_ru('subsection', op.subsection, 'acc')} "
                 elif op.rows[0].number.parent is not None:
-                    head = f"после {r.row_listing_ru([str(op.rows[0].number.parent)], 'gen')} "
+                    head = f"{r.word_ru('after')} {r.row_listing_ru([str(op.rows[0].number.parent)], 'gen')} "
                 else:
                     head = ""
                 self.para(f"{head}{r.SUPPLEMENT_RU} {listing} {r.WITH_CONTENT_RU}:", rows=rows)
             case ReplaceCells():
                 self.section_context(op.section)
                 columns = [c for c in self.plan.column_ids if c in op.cells]
-                numbers = " и ".join(str(self._column_number(c)) for c in columns)
-                head = f"{'графы' if len(columns) > 1 else 'графу'} {numbers} строки, {r.ROW_NUMBER_ONE} {op.row},"
+                numbers = f" {r.word_ru('and')} ".join(str(self._column_number(c)) for c in columns)
+                which = r.element_case_ru("column", numbers, "acc_many" if len(columns) > 1 else "acc")
+                head = f"{which} {r.word_ru('of_row')} {r.ROW_NUMBER_ONE} {op.row},"
                 cells = tuple(text_ru(op.cells_ru.get(c)) for c in columns)  # type: ignore[arg-type]
                 self.para(f"{head} {r.IN_NEW_WORDING_RU}:", rows=((None, cells),))
             case ReplaceWords():
                 self.section_context(op.section)
                 scope = f"{r.row_listing_ru([str(op.row)], 'loc')} " if op.row is not None else ""
                 if op.column is not None:
-                    scope += f"в графе {self._column_number(op.column)} "
+                    scope += f"{r.element_case_ru('column', self._column_number(op.column), 'loc')} "
                 old = r.UNKNOWN_TEXT_RU if op.old_ru is None else op.old_ru
                 new = r.UNKNOWN_TEXT_RU if op.old_ru is None else (op.new_ru or "")
                 if new:
@@ -192,25 +192,31 @@ class _Writer:
                 )
             case SetTitle():
                 self.plan_context()
-                head = f"подраздела {op.subsection}" if op.subsection else f"раздела {op.section}"
+                head = (
+                    r.element_case_ru("subsection", op.subsection, "gen")
+                    if op.subsection
+                    else r.element_case_ru("section", op.section, "gen")
+                )
                 self.para(f"{r.TITLE_RU} {head} {r.IN_NEW_WORDING_RU}:", lines=(f"{_quote(text_ru(op.title_ru))};",))
             case AddSection() if not op.rows and not op.subsections:
                 self.plan_context()
-                after = f"после раздела {op.after} " if op.after else ""
+                after = f"{r.word_ru('after')} {r.element_case_ru('section', op.after, 'gen')} " if op.after else ""
                 self.para(
-                    f"{after}{r.SUPPLEMENT_RU} разделом {op.number} {r.WITH_CONTENT_RU}:",
+                    f"{after}{r.SUPPLEMENT_RU} {r.element_case_ru('section', op.number, 'ins')} {r.WITH_CONTENT_RU}:",
                     lines=(f"{_quote(text_ru(op.title_ru))};",),
                 )
             case AddSubsection() if not op.rows:
                 self.plan_context()
-                after = f"после подраздела {op.after} " if op.after else ""
+                after = f"{r.word_ru('after')} {r.element_case_ru('subsection', op.after, 'gen')} " if op.after else ""
+                section = r.element_case_ru("section", op.section, "acc")
+                new = r.element_case_ru("subsection", op.number, "ins")
                 self.para(
-                    f"раздел {op.section} {after}{r.SUPPLEMENT_RU} подразделом {op.number} {r.WITH_CONTENT_RU}:",
+                    f"{section} {after}{r.SUPPLEMENT_RU} {new} {r.WITH_CONTENT_RU}:",
                     lines=(f"{_quote(text_ru(op.title_ru))};",),
                 )
             case DeleteSection():
                 self.plan_context()
-                self.para(f"раздел {op.number} {r.STRUCK_OUT_RU};")
+                self.para(f"{r.element_case_ru('section', op.number, 'acc')} {r.STRUCK_OUT_RU};")
             case ReplaceText() | InsertText() | DeleteText():
                 self._text(op)
             case _:
@@ -221,7 +227,11 @@ class _Writer:
             raise NoRussianFormula(f"{op.op} of {op.element} has no Russian formula here", path=("element",))
         key = op.element.removeprefix("point ")
         point, _, sub = key.partition(".")
-        name = f"подпункт {sub}) пункта {point}" if sub else f"пункт {point}"
+        name = (
+            f"{r.element_case_ru('subpoint', sub, 'acc')} {r.element_case_ru('point', point, 'gen')}"
+            if sub
+            else r.element_case_ru("point", point, "acc")
+        )
         first = f"{sub})" if sub else f"{point}."
         match op:
             case ReplaceText() if op.element == "title":
@@ -230,12 +240,13 @@ class _Writer:
                 items = [(p.number, text_ru(p.text_ru)) for p in op.subpoints]
                 self.para(f"{name} {r.IN_NEW_WORDING_RU}:", lines=_quoted(first, text_ru(op.text_ru), items))
             case InsertText() if sub:
-                after = f"после подпункта {op.after}) " if op.after else ""
-                head = f"пункт {point} {after}{r.SUPPLEMENT_RU} подпунктом {sub}) {r.WITH_CONTENT_RU}:"
+                after = f"{r.word_ru('after')} {r.element_case_ru('subpoint', op.after, 'gen')} " if op.after else ""
+                new = r.element_case_ru("subpoint", sub, "ins")
+                head = f"{r.element_case_ru('point', point, 'acc')} {after}{r.SUPPLEMENT_RU} {new} {r.WITH_CONTENT_RU}:"
                 self.para(head, lines=_quoted(first, text_ru(op.text_ru)))
             case InsertText():
-                after = f"после пункта {op.after} " if op.after else ""
-                head = f"{after}{r.SUPPLEMENT_RU} пунктом {point} {r.WITH_CONTENT_RU}:"
+                after = f"{r.word_ru('after')} {r.element_case_ru('point', op.after, 'gen')} " if op.after else ""
+                head = f"{after}{r.SUPPLEMENT_RU} {r.element_case_ru('point', point, 'ins')} {r.WITH_CONTENT_RU}:"
                 self.para(head, lines=_quoted(first, text_ru(op.text_ru)))
             case DeleteText():
                 self.para(f"{name} {r.STRUCK_OUT_RU};")
@@ -248,7 +259,7 @@ def _rule_phrase(rule: OnSigning | OnDate | AfterPublication) -> str:
         case OnSigning():
             return r.ON_SIGNING_RU
         case OnDate(date=date):
-            return f"с {r.date_ru(date)}"
+            return f"{r.word_ru('from')} {r.date_ru(date)}"
         case AfterPublication(days=days):
             return r.AFTER_PUBLICATION_RU.format(days=r.days_ru(days))
     raise AssertionError(rule)
@@ -264,12 +275,11 @@ def draft_text_ru(amendment: Amendment, plan: Plan) -> DraftText:
     issuer = r.ISSUER_RU[act.issuer][0]
     out.append(Block(f"{issuer} {r.ENACTING_RU}"))
     base = plan.act
-    kind = r.KIND_RU[base.kind][1]
     base_issuer = r.ISSUER_RU.get(base.issuer)
     if base_issuer is None:
         raise NoRussianFormula(f"the issuer {base.issuer} has no Russian name here", path=("amends",))
     quoted = f" {_quote(base.title_ru)}" if isinstance(base.title_ru, str) else ""
-    reference = f"{kind} {base_issuer[1]} от {r.date_ru(base.date)} № {base.number}{quoted}"
+    reference = r.act_name_ru(base.kind, base_issuer[1], base.date, base.number, capital=False) + quoted
     writer = _Writer(plan, out)
     runs: list[list[Operation]] = []
     for op in amendment.operations:
@@ -281,7 +291,7 @@ def draft_text_ru(amendment: Amendment, plan: Plan) -> DraftText:
     for point, ops in enumerate(runs, 1):
         if ops[0].in_force is not None:
             later.append((point, ops[0].in_force))
-        out.append(Block(f"{point}. Внести в {reference} следующие изменения и дополнения:"))
+        out.append(Block(f"{point}. " + r.word_ru("lead_in").format(reference=reference)))
         writer.context = ("point", None)
         writer.write(ops)
     closing = len(runs) + 1
@@ -293,7 +303,8 @@ def draft_text_ru(amendment: Amendment, plan: Plan) -> DraftText:
             "more than one point with its own date has no Russian formula here", path=("operations",)
         )
     for point, day in later:
-        sentence += f", {r.EXCEPT_RU} пункта {point}, {r.WHICH_RU} {r.IN_FORCE_RU} с {r.date_ru(day)}"  # type: ignore[arg-type]
+        excepted, since = r.element_case_ru("point", point, "gen"), r.word_ru("from")
+        sentence += f", {r.EXCEPT_RU} {excepted}, {r.WHICH_RU} {r.IN_FORCE_RU} {since} {r.date_ru(day)}"  # type: ignore[arg-type]
     out.append(Block(sentence + "."))
     if act.signatory is not None:
         out.append(Block(f"{text_ru(act.signatory.position_ru)} {text_ru(act.signatory.name_ru)}"))

@@ -11,6 +11,7 @@ format's values (``қаулы`` is "постановление"), not texts of a
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -25,13 +26,16 @@ __all__ = [
     "MONTHS_GENITIVE",
     "NUMBER_WORDS_RU",
     "UNKNOWN_TEXT_RU",
+    "act_name_ru",
     "date_ru",
     "days_ru",
+    "element_case_ru",
     "parse_days_ru",
     "phrases_ru",
     "row_listing_ru",
     "row_numbers_ru",
     "russian_date",
+    "word_ru",
 ]
 
 _WORD_OF = {n: w for w, n in NUMBER_WORDS_RU.items()}
@@ -130,3 +134,43 @@ def phrases_ru() -> list[str]:
         "строку строки строкой строками строке строках раздела подраздела разделом подразделом пункт пункта "
         "пунктом подпункт подпункта подпунктом абзаца года постановление постановления календарных дней",
     ]
+
+
+# The elements in the cases the drafted Russian sentences put them in ("раздела 2", "подразделом 1.2",
+# "пунктом 3", "подпункт 1) пункта 2", "графу 4"); a dict, not a module constant, so that ``phrases_ru``
+# (the words the importer glues by) stays the formulae's.
+_ELEMENT_CASES_RU: dict[str, dict[str, str]] = {
+    "section": {"acc": "раздел {}", "gen": "раздела {}", "ins": "разделом {}"},
+    "subsection": {"acc": "подраздел {}", "gen": "подраздела {}", "ins": "подразделом {}"},
+    "point": {"acc": "пункт {}", "gen": "пункта {}", "ins": "пунктом {}"},
+    "subpoint": {"acc": "подпункт {})", "gen": "подпункта {})", "ins": "подпунктом {})"},
+    "column": {"acc": "графу {}", "acc_many": "графы {}", "loc": "в графе {}"},
+}
+# The other words of the drafted Russian sentences.
+_WORDS_RU = {
+    "and": "и",
+    "of_date": "от",  # "... от 30 мая 2025 года № 392"
+    "from": "с",  # "с 1 января 2026 года"
+    "after": "после",
+    "of_row": "строки,",  # "графу 4 строки, порядковый номер 6,"
+    "lead_in": "Внести в {reference} следующие изменения и дополнения:",
+}
+
+
+def element_case_ru(element: str, number: object, case: str) -> str:
+    """An element in a Russian case: ``element_case_ru("section", 2, "gen")`` is "раздела 2"."""
+    return _ELEMENT_CASES_RU[element][case].format(number)
+
+
+def word_ru(name: str) -> str:
+    """One of the drafted Russian sentences' other words, by name: ``word_ru("after")`` is "после"."""
+    return _WORDS_RU[name]
+
+
+def act_name_ru(kind: str, issuer_genitive: str, day: dt.date, number: str, *, capital: bool = True) -> str:
+    """ "Постановление Правительства Республики Казахстан от 30 мая 2025 года № 392" (``capital``: the kind
+    capitalised, as a heading names the act; else the accusative, "постановление ...")."""
+    name = KIND_RU[kind][0] if capital else KIND_RU[kind][1]
+    if capital:
+        name = name[0].upper() + name[1:]
+    return f"{name} {issuer_genitive} {_WORDS_RU['of_date']} {date_ru(day)} № {number}"
