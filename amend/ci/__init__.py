@@ -1,4 +1,5 @@
 """Layer ``ci``: checks for continuous integration (``amend check``), conflicts, lint and reports.
 
-May import ``amend.outputs``, ``amend.queries``, ``amend.store``, ``amend.engine`` and ``amend.errors``.
+May import ``amend.outputs``, ``amend.queries``, ``amend.store``, ``amend.engine``, ``amend.language`` and
+``amend.errors``.
 """

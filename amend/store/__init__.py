@@ -2,6 +2,6 @@
 identifiers), YAML input and output, loading into models, serialization of versions, the JSON Schema,
 the repository (plans/, consolidated/) and every write (``writing``: atomic, inside its folder).
 
-May import ``amend.engine`` and ``amend.errors``. Never a query, a renderer or the CLI: what a
+May import ``amend.engine``, ``amend.language`` and ``amend.errors``. Never a query, a renderer or the CLI: what a
 consolidated file would contain is computed above, in ``amend.outputs.consolidated``.
 """
