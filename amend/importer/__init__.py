@@ -3,8 +3,8 @@
 ``amend.language.phrases`` holds the formulae's phrases that both directions share; ``grammar`` parses
 one paragraph (lark, its grammar in ``grammar.lark``); ``instructions`` splits the document and reads each
 paragraph with the grammar; ``text`` and ``rows`` repair extracted lines and rebuild quoted rows;
-``metadata`` reads the heading and entry into force; ``draft`` makes the engine's Operation models with review notes beside them; ``writer`` writes
-the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
+``metadata`` reads the heading and entry into force; ``draft`` makes the engine's Operation models with
+review notes beside them; ``writer`` writes the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
 ``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads a
 base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``;
 ``docx_text`` reads a Word file as that text (``read_docx``, for the CLI and the workbench); ``scope``
