@@ -1,14 +1,14 @@
 """Amending texts both ways: importing an act's Kazakh text as the engine's operations, and drafting the text.
 
-``amend.language.phrases`` holds the formulae's phrases that both directions share; ``grammar`` parses
-one paragraph (lark, its grammar in ``grammar.lark``); ``instructions`` splits the document and reads each
-paragraph with the grammar; ``text`` and ``rows`` repair extracted lines and rebuild quoted rows;
-``metadata`` reads the heading and entry into force; ``draft`` makes the engine's Operation models with
-review notes beside them; ``writer`` writes the YAML with the store's serializer; ``preview`` validates a draft in memory through the engine;
-``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads a
-base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``;
-``docx_text`` reads a Word file as that text (``read_docx``, for the CLI and the workbench); ``scope``
-binds a bare title sentence to the element its scope names.
+``amend.language.phrases`` holds the formulae's phrases that both directions share; ``grammar`` parses one
+paragraph (lark, its grammar in ``grammar.lark``); ``instructions`` splits the document and reads each
+paragraph with the grammar; ``text`` and ``rows`` repair extracted lines and rebuild quoted rows; ``metadata``
+reads the heading and entry into force; ``draft`` makes the engine's Operation models with review notes beside
+them; ``writer`` writes the YAML with the store's serializer; ``preview`` validates a draft in memory through
+the engine; ``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads
+a base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``;
+``docx_text`` reads a Word file as that text (``read_docx``, for the CLI and the workbench); ``scope`` binds a
+bare title sentence to the element its scope names.
 """
 
 from __future__ import annotations
