@@ -37,14 +37,11 @@ from amend.language.phrases import MONTHS
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
 
 PAGE_BREAK = 3  # empty lines at a page break of the bank's text (one between printed lines)
-_S = lexicon.ANNEX_S
 _FUNDS = lexicon.ANNEX_FUNDS
 _FUND = lexicon.ANNEX_FUND
 _COST_WORDS = lexicon.ANNEX_COST_WORDS
 _FIGURE = lexicon.ANNEX_FIGURE
-_MONTH_DATIVE = lexicon.ANNEX_MONTH_DATIVE
 _DEADLINE_MORE = lexicon.ANNEX_DEADLINE_MORE
-_AMOUNT = lexicon.ANNEX_AMOUNT
 _AMOUNTS = lexicon.ANNEX_AMOUNTS
 _BUDGET_CODE = lexicon.ANNEX_BUDGET_CODE
 _COST_TOKENS = lexicon.ANNEX_COST_TOKENS

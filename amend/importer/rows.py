@@ -24,12 +24,7 @@ from amend.language.phrases import MONTHS, UNKNOWN_TEXT
 __all__ = ["COST_WORDS", "MONTHS", "ColumnKind", "RowReading", "column_kinds", "read_cells", "read_rows", "vocabulary"]
 
 _S = lexicon.ROWS_S
-_MONTH = lexicon.ROWS_MONTH
-_YEAR = lexicon.ROWS_YEAR
-_MONTHS = lexicon.ROWS_MONTHS
-_YEARS = lexicon.ROWS_YEARS
 _DEADLINE = lexicon.ROWS_DEADLINE
-_AMOUNT = lexicon.ROWS_AMOUNT
 COST_WORDS = lexicon.ROWS_COST_WORDS
 _COST = lexicon.ROWS_COST
 _FUNDING = lexicon.ROWS_FUNDING

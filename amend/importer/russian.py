@@ -508,7 +508,6 @@ def _table_rows(
     return out, notes
 
 
-_MONTHS_RU = lexicon.MONTHS_RU
 _VOCABULARY_RU = lexicon.VOCABULARY_RU
 
 
