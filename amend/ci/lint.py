@@ -23,7 +23,7 @@ from amend.engine.step import Applied
 from amend.engine.timeline import Timeline, Version
 from amend.engine.unknown import UNKNOWN
 from amend.errors import Location, NotInForce
-from amend.language.lexicon import LOOKALIKE_EXAMPLES
+from amend.language.letters import LOOKALIKE_EXAMPLES
 
 if TYPE_CHECKING:
     from amend.store.yaml_io import SourceMap

@@ -20,7 +20,7 @@ from amend.engine.records import ElementNumber, Identifier
 from amend.engine.records import Row as RowRecord
 from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN, Text, Unknown
-from amend.language.lexicon import KAZAKH_UPPER
+from amend.language.letters import KAZAKH_UPPER
 
 __all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
 

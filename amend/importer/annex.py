@@ -32,6 +32,7 @@ from amend.importer.rows import vocabulary
 from amend.importer.text import Lexicon, Line, close_up, fix_lookalikes, is_ending, join_lines
 from amend.language import lexicon
 from amend.language import lexicon as lx
+from amend.language.letters import TENGE
 from amend.language.phrases import MONTHS
 
 __all__ = ["PAGE_BREAK", "RowCells", "column_kinds", "form_width", "page_break", "read_row"]
@@ -348,7 +349,7 @@ def _amount_words(words: Sequence[str]) -> set[int]:
         if i in out or not re.match(r"\d", words[i]):
             continue
         for j in range(len(words), i + 2, -1):
-            if words[j - 1].rstrip(";") == lx.TENGE and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
+            if words[j - 1].rstrip(";") == TENGE and _AMOUNTS.fullmatch(" ".join(words[i:j]).rstrip(";")):
                 out.update(range(i, j))
                 break
         else:

@@ -31,7 +31,7 @@ from amend.engine.unknown import Text
 from amend.importer.rows import ColumnKind
 from amend.importer.text import Lexicon, is_ending
 from amend.language import lexicon
-from amend.language.lexicon import KAZAKH_UPPER
+from amend.language.letters import KAZAKH_UPPER
 
 __all__ = ["CellConventions", "repair_cells"]
 

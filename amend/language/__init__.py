@@ -10,4 +10,5 @@ once and the reader, the writer and every rendering agree on it.
 - ``phrases`` / ``phrases_ru``: the phrases of the amending formulas, Kazakh and Russian
 - ``interface``: the words of the renderings, the site and the exports
 - ``lexicon``: the words the importer reads a printed text by (headings, columns, amounts, page furniture)
+- ``letters``: the Cyrillic range, Kazakh capitals, glyph widths (cheap: the store and the engine import it)
 """

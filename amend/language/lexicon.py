@@ -1,4 +1,4 @@
-"""The words and letters our code reads texts by: the Cyrillic letter ranges, the words an amending act's
+"""The words the importer reads texts by (the letters themselves are ``letters``): the words an amending act's
 heading and enacting line are found by, the words the importer reads a printed plan by (headings, column
 titles, amounts, page furniture), and the lookalike letters a print mixes in.
 
@@ -13,11 +13,6 @@ from amend.language.cases import MONTHS
 
 # -- letters -----------------------------------------------------------------------------------------
 
-# Every Cyrillic letter, as a range of a regular expression's character class (Kazakh's extra letters
-# Ә Ғ Қ Ң Ө Ұ Ү Һ І lie inside it).
-CYRILLIC = "\u0400-\u04ff"
-# The capitals of Kazakh, as a character class's content (codes of executors: ДСМ, ҚР ДСМ).
-KAZAKH_UPPER = "А-ЯЁӘҒҚҢӨҰҮҺІ"
 # Letters of a Roman numeral as a print types them in Cyrillic (І for I, Х for X, С for C, У for V).
 ROMAN_LOOKALIKES = {"І": "I", "Х": "X", "С": "C", "У": "V"}
 ROMAN_DIGITS = "IVXLCІХС"
@@ -45,20 +40,7 @@ HEADING_EXAMPLE = "... 2024 жылғы 5 наурыздағы № 120 қаулы
 PLAN_TITLE_WORD = "атауы"  # the plan's (or a section's) title
 ACT_TITLE_WORD = "тақырыбы"  # the resolution's title
 
-# -- money -------------------------------------------------------------------------------------------
 
-TENGE = "теңге"
-
-# -- letters' widths (Times New Roman, in em; amend.outputs.widths) ----------------------------------
-
-NARROW_LETTERS = "ijlfrtіїI.,:;!'|"
-WIDE_LOWER_LETTERS = "жшщмюыфmwәөұ"
-WIDE_UPPER_LETTERS = "ЖШЩМЮЫФMWӘҚҢӨҰ%№"
-
-# -- lint --------------------------------------------------------------------------------------------
-
-LOOKALIKE_EXAMPLES = "i for і, o for о"  # Latin letters that look Cyrillic
-CODE_EXAMPLES = "ДСМ, БП ҚСАЕАК"  # abbreviation codes
 # "... № 120 қаулысы": the kind of act as a heading names it.
 ACT_KIND_NOMINATIVE = "қаулысы|бұйрығы|Жарлығы|жарлығы|Заңы|заңы"
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from amend.language.lexicon import NARROW_LETTERS, WIDE_LOWER_LETTERS, WIDE_UPPER_LETTERS
+from amend.language.letters import NARROW_LETTERS, WIDE_LOWER_LETTERS, WIDE_UPPER_LETTERS
 
 __all__ = [
     "CELL_MARGIN_CM",

@@ -9,7 +9,7 @@ from amend.engine.language import in_russian
 from amend.engine.legal import plan_period
 from amend.engine.model import Plan
 from amend.engine.unknown import UNKNOWN
-from amend.language.lexicon import TENGE
+from amend.language.letters import TENGE
 
 # "1001355, 68": digits, a comma and a space, digits. It reads as a list of two figures or as one decimal
 # ("1001355,68") broken by the source's layout; which is meant no source says.

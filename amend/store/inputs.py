@@ -40,7 +40,7 @@ from amend.errors import (
     Location,
     UnsafeText,
 )
-from amend.language.lexicon import CODE_EXAMPLES, CYRILLIC
+from amend.language.letters import CODE_EXAMPLES, CYRILLIC
 
 __all__ = [
     "MAX_BYTES",

@@ -30,7 +30,7 @@ from amend.engine.gc_pause import gc_paused
 from amend.engine.model import Plan
 from amend.engine.timeline import FiledAmendment
 from amend.errors import AmendError, PlanMissing
-from amend.language.lexicon import CYRILLIC
+from amend.language.letters import CYRILLIC
 from amend.store.loading import load_amendment, load_plan
 from amend.store.repository import Repository, duplicate_plan
 from amend.store.yaml_io import locate
