@@ -60,11 +60,12 @@ AKN_SUBTYPES = {"қаулы": "resolution", "бұйрық": "order", "жарлы
 
 # -- a rendering's standing lines (amend.queries.status) ----------------------------------------------
 
+REPEALED_BADGE = "Күшін жойған"  # the bank's word for an act that lost force
 # The status words of the badge (the bank's own words where it has them: «Күшін жойған»).
 STATUS_WORDS = {
     "not_yet_in_force": "әлі қолданысқа енгізілмеген",
     "in_force": "қолданыста",
-    "repealed": "Күшін жойған",
+    "repealed": REPEALED_BADGE,
     "suspended": "қолданылуы тоқтатыла тұрған",
 }
 STATUS = "Мәртебесі: {status}"
@@ -80,9 +81,9 @@ PERIOD_ENDED = "; кезеңі аяқталды"
 BADGES: dict[str, str] = {
     "new": "Жаңа",  # the bank's: never amended
     "updated": "Жаңартылған",  # the bank's: amended
-    "repealed": "Күшін жойған",  # the bank's: lost force
+    "repealed": REPEALED_BADGE,  # the bank's: lost force
     "ended": "Мерзімі өткен",  # a version whose period has ended
-    "draft": "Жоба",
+    "draft": DRAFT,
     "future": "Әлі қолданысқа енгізілмеген",  # set in the browser, which knows today's date
 }
 # The Kazakh texts of the date picker's script (templates/site/picker.js), replaced in a Russian site.
@@ -136,7 +137,7 @@ BADGES_RU: dict[str, str] = {
 
 SITE_KK: dict[str, str] = {
     "html_lang": "kk",
-    "plans": "Жоспарлар",
+    "plans": PLANS,
     "versions_latest": "редакция, соңғысы",
     "picker": "Белгілі бір күні қолданыста болған редакция",
     "day": "Күні:",
@@ -152,7 +153,7 @@ SITE_KK: dict[str, str] = {
     "no_acts": "Өзгерту актілері жоқ.",
     "rows": "Жолдардың тарихы",
     "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
-    "draft_badge": "Жоба",
+    "draft_badge": DRAFT,
     "draft_notice": "Жоба: әлі қабылданбаған акт, жоспардың соңғы редакциясына қолданылды.",
     "column": "Баған",
     "changes_head": "Өзгерістер",
@@ -160,7 +161,7 @@ SITE_KK: dict[str, str] = {
     "download_colon": "Жүктеу:",
     "adopted": "Қабылданған",
     "draft_status": "жоба",
-    "comparative": "Салыстырмалы кесте",
+    "comparative": COMPARISON,
     "not_comparable": "салыстыру мүмкін емес",
     "unchanged": "өзгерген жоқ",
     "row_deleted": "Жоспарда жоқ: жол алып тасталды.",
@@ -195,7 +196,7 @@ SITE_RU: dict[str, str] = {
     "download_colon": "Скачать:",
     "adopted": "Принятый",
     "draft_status": "проект",
-    "comparative": "Сравнительная таблица",
+    "comparative": COMPARISON_RU,
     "not_comparable": "сравнение невозможно",
     "unchanged": "без изменений",
     "row_deleted": "В плане нет: строка исключена.",
@@ -318,9 +319,9 @@ LAYOUT_WORDS = {
         "columns_unknown": "Бағандар атаулары {}: кестеде баған идентификаторлары көрсетілген.",
         "rows_incomplete": "Жоспардың барлық жолдары белгілі емес: тек дереккөздерде бар жолдар көрсетілген.",
         "subsection_unknown": "Кіші бөлімі {}",
-        "rows_unknown": "Жолдары белгісіз.",
-        "abbreviations": "Ескертпе: аббревиатуралардың толық жазылуы",
-        "deleted": "алып тасталды",
+        "rows_unknown": ROWS_UNKNOWN,
+        "abbreviations": ABBREVIATIONS_HEADING,
+        "deleted": DELETED,
         "points_unknown": "Қаулының кіріспесі мен тармақтары дереккөздерде берілмеген.",
         "annex": "Қосымша",
         "annex_notes": "Ескертпелер",
@@ -334,7 +335,7 @@ LAYOUT_WORDS = {
         "subsection_unknown": "Подраздел {}",
         "rows_unknown": "Строки неизвестны.",
         "abbreviations": "Примечание: расшифровка аббревиатур",
-        "deleted": "исключена",
+        "deleted": DELETED_RU,
         "points_unknown": "Преамбула и пункты постановления в источниках не приведены.",
         "annex": "Приложение",
         "annex_notes": "Примечания",
