@@ -37,8 +37,8 @@ __all__ = [
     "render_draft",
 ]
 
-# Where each name lives. Imported on first use (PEP 562): the outputs read ``wording`` (month names),
-# and that must not load the grammar (lark) and the whole importer into ``amend check`` or ``amend show``.
+# Where each name lives. Imported on first use (PEP 562): importing the package (the CLI does) must not
+# load the grammar (lark) and the whole importer into ``amend check`` or ``amend show``.
 _HOME = {
     "Draft": "draft",
     "DraftOp": "draft",

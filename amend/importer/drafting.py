@@ -1,6 +1,6 @@
 """The other direction: from an amendment's operations to the text of the amending resolution (``amend draft-text``).
 
-The text is composed from the formulas of ``wording`` in the official order: the title, the act's
+The text is composed from the formulas of ``language.phrases`` in the official order: the title, the act's
 name, the enacting words, one point per group of operations that enter into force together (its
 lead-in, then the changes to the annex in document order, grouped as drafters group them: the
 section named once before its rows, consecutive rows of one section in one sentence), and the

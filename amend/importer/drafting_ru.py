@@ -1,7 +1,7 @@
 """The Russian text of an amending resolution from its operations (``amend draft-text --lang ru``).
 
 The twin of ``drafting``: the same blocks (``Block``, ``DraftText``, ``render_text``), the formulae of
-``wording_ru``, which the Russian importer (``russian``) reads back. Every text written is a Russian text the
+``language.phrases_ru``, which the Russian importer (``russian``) reads back. Every text written is a Russian text the
 act or the plan gives (``*_ru``); a text no source gives in Russian is written ``⟨неизвестно⟩``, never a
 Kazakh text and never a translation. A kind of operation with no Russian formula here is refused
 (``NoRussianFormula``), not written in Kazakh.

@@ -1,8 +1,9 @@
 """The grammar of the Kazakh amending formulas (lark, Earley): one paragraph of an act in, one instruction out.
 
-The grammar is written below with the fixed phrases in guillemets («мынадай редакцияда жазылсын»);
-each phrase is expanded into one terminal per word, matched as a whole word, so that the wording
-(``wording``) and the grammar cannot drift apart. Each formula is one production; the transformer
+The grammar is written in ``grammar.lark`` with the fixed phrases in guillemets («мынадай редакцияда
+жазылсын»); each phrase is expanded into one terminal per word, matched as a whole word. The phrases are
+written there as ``language.phrases`` writes them, not yet generated from it (the round-trip tests of
+``drafting`` hold the two together). Each formula is one production; the transformer
 turns a parse into the instruction data classes of ``instructions``. A paragraph the grammar does not
 derive is ``Unrecognized``: reported, never dropped.
 """
@@ -136,7 +137,7 @@ class _Reader(Transformer[Token, Formula]):
         return tuple(n for n in found if n is not None) if all(found) else ()
 
     def ref_paras(self, point: Token, paragraphs: tuple[int, ...]) -> tuple[Ref, ...]:
-        # A paragraph of a point: (point, None, paragraph); an ordinal no word of ``wording`` is: no reference.
+        # A paragraph of a point: (point, None, paragraph); an ordinal no word of ``language.cases`` is: no reference.
         return tuple((int(point), None, n) for n in paragraphs)
 
     def section_ctx(self, *args: Token) -> Formula:

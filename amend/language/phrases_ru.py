@@ -1,5 +1,5 @@
 """The Russian wording of amending acts, shared by both directions: the reader (``russian``) and the writer
-(``drafting_ru``). The Russian twin of ``wording``: every fixed phrase of a Russian formula lives here once.
+(``drafting_ru``). The Russian twin of ``phrases``: every fixed phrase of a Russian formula lives here once.
 
 The phrases are those of the Russian texts of the Government's amending resolutions ("строку, порядковый
 номер 6, изложить в следующей редакции:", "дополнить строкой, порядковый номер 23-1, следующего
