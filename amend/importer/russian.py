@@ -1,9 +1,10 @@
 """The Russian text of an amending act: its grammar, its reading, and its merge with the Kazakh text.
 
-The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar
-(Earley, its text in ``grammar_ru.lark``, its phrases as ``language.phrases_ru`` writes them), turned into the
-same ``Formula`` kinds and values as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
-document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only the wording.
+The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar (Earley,
+its text in ``grammar_ru.lark``, its phrases as ``language.phrases_ru`` writes them), turned into the same
+``Formula`` kinds and values as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
+document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only
+the wording.
 
 ``read_russian`` gives the act's Russian changes in order (``RussianChange``: what the change targets, the
 Russian texts it gives). ``russian_draft`` makes a draft of them alone: the Kazakh texts are ``!unknown``,
