@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from builders import plan as small_plan
 from conftest import ROOT
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -560,7 +560,9 @@ def _candidate(rng: random.Random, p: Plan, k: int) -> dict | None:
     if kind == "abbr_throughout":
         # A code replaced throughout the plan, its note's line renamed: '... мәтіні бойынша "X" деген аббревиатура
         # "Y" деген аббревиатурамен ауыстырылсын' (the importer makes these three operations of it).
-        known = [c for c in codes if isinstance(p.abbreviations[c].expansion, str)]
+        # The renamed line quotes the expansion as it stands: a quoted text never begins or ends with a blank
+        # (an earlier replace_words_in that struck out its last word may have left one: hypothesis seed 421).
+        known = [c for c in codes if isinstance(e := p.abbreviations[c].expansion, str) and e == e.strip()]
         new = [c for c in CODES if c not in p.abbreviations]
         if not known or not new:
             return None
@@ -668,6 +670,7 @@ def _amendment(ops: list[dict], date: dt.date, entry: dict) -> Amendment:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=0, max_value=2**32 - 1))
+@example(421)  # a renamed line whose expansion an earlier operation left ending in a blank
 def test_the_round_trip_holds_on_generated_acts(seed):
     # Odd seeds: later commencements on any operation, named by the paragraphs that hold them.
     act, base = generated_act(seed, scattered=seed % 2 == 1)
