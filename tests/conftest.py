@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from amend import Repository
+
+# In CI (CI=true) every property test draws the same examples on every run: a red CI is a failure
+# anyone can replay, never a coin toss. Locally the examples vary, and hypothesis prints how to replay.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 # The source texts ship with the repository (sources/README.md): no test reads outside it.
