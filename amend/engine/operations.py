@@ -1,4 +1,5 @@
-"""What an amending act can do to a plan, as data. Applying them lives in ``apply.py``."""
+"""What an amending act can do to a plan, as data, and what each says of itself: the elements it touches, the
+texts it writes, its scope. Applying them is the plan editor's (``editor.py``)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from amend.engine.records import ElementNumber, Identifier
 from amend.engine.unknown import UNKNOWN, NonBlank, Text
 
 if TYPE_CHECKING:
-    from amend.engine.model import Plan
+    from amend.engine.model import Plan, Row
 
 __all__ = [
     "ActOperation",
@@ -66,6 +67,11 @@ class _Op(Frozen):
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""
         raise NotImplementedError  # every operation overrides it
+
+    def touches_read_rows(self) -> bool:
+        """Whether ``touches`` reads the plan's rows (else it reads at most the plan's columns): the day step
+        works the touches out from the plan the operation applied to only where they do."""
+        return False
 
 
 def _row(number: object) -> Element:
@@ -183,25 +189,50 @@ class ReplaceWords(_Op):
         """How many times ``old_ru`` must occur in the known Russian cells of the scope."""
         return self.occurrences if self.occurrences_ru is None else self.occurrences_ru
 
+    # -- its scope, worked out here only ------------------------------------------------------------
+
+    def columns(self, column_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The columns of its scope, of a plan with columns ``column_ids``."""
+        return (self.column,) if self.column else column_ids
+
+    def in_scope(self, row: Row) -> bool:
+        """Whether ``row`` is in its scope: the row it names, else its section's rows, else every row."""
+        if self.row is not None:
+            return row.number == self.row
+        return self.section is None or row.section == self.section
+
+    def holds_words(self, row: Row, columns: tuple[str, ...]) -> bool:
+        """Whether the known text of ``row`` in ``columns`` holds the words (Kazakh or Russian)."""
+        return any(
+            row.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in row.cells[c]  # type: ignore[operator]
+            for c in columns
+        ) or (self.old_ru is not None and any(self.old_ru in str(row.cells_ru.get(c, "")) for c in columns))
+
+    def scope_words(self) -> str:
+        """Its scope in words, as an error names it: "row 6, column form", "section 2", "the whole plan"."""
+        if self.row is not None:
+            return f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        if self.column is not None:
+            return f"column {self.column}"
+        return f"section {self.section}" if self.section else "the whole plan"
+
+    def touches_read_rows(self) -> bool:
+        return self.row is None  # a replacement over a section or the plan touches the rows holding the words
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The rows in scope whose known text holds the words: those the replacement changes."""
-        columns = (self.column,) if self.column else plan.column_ids
+        columns = self.columns(plan.column_ids)
         if self.row is not None:
             return (
                 Touch(_row(self.row), Effect.CHANGES, ("row",), columns, ("new",)),
                 *_section_reads(self.section, None),
             )
-        rows = plan.rows if self.section is None else [r for r in plan.rows if r.section == self.section]
         return (
             *_section_reads(self.section, None),
             *(
                 Touch(_row(r.number), Effect.CHANGES, ("old",), columns, ("new",))
-                for r in rows
-                if any(
-                    r.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in r.cells[c]  # type: ignore[operator]
-                    for c in columns
-                )
-                or (self.old_ru is not None and any(self.old_ru in str(r.cells_ru.get(c, "")) for c in columns))
+                for r in plan.rows
+                if self.in_scope(r) and self.holds_words(r, columns)
             ),
         )
 
@@ -429,7 +460,7 @@ ForceOperation = SuspendPlan | ResumePlan
 # -- the whole resolution and its structure (issue 15) ----------------------------------------------
 # The resolution's own title, preamble, points and signatory, the annex's title and notes, and the
 # structure of the annex's table: renumbering, moving rows, columns, deleting (sub)sections with their
-# rows. Applied by ``apply_structure.py``.
+# rows. Applied by the plan editor (``editor_texts``, ``editor_columns``, ``editor_structure``, ``editor_headings``).
 
 ElementRef = Annotated[str, StringConstraints(pattern=ELEMENT_PATTERN)]
 
@@ -516,6 +547,9 @@ class Renumber(_Op):
     element: ElementRef  # row N | section N | subsection N.M
     to: ElementNumber
 
+    def touches_read_rows(self) -> bool:
+        return True
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         element = _element(self.element)
         found = [Touch(element, Effect.CHANGES, ("element",))]
@@ -597,6 +631,9 @@ class DeleteSection(_Op):
     op: Literal["delete_section"]
     number: ElementNumber
 
+    def touches_read_rows(self) -> bool:
+        return True
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
             Touch(Element(ElementKind.SECTION, self.number), Effect.DELETES, ("number",)),
@@ -610,6 +647,9 @@ class DeleteSubsection(_Op):
     op: Literal["delete_subsection"]
     section: ElementNumber
     number: ElementNumber
+
+    def touches_read_rows(self) -> bool:
+        return True
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
@@ -637,7 +677,7 @@ StructureOperation = (
     | DeleteSection
     | DeleteSubsection
 )
-"""The operations on the whole resolution and on the annex's structure (``apply_structure.py``)."""
+"""The operations on the whole resolution and on the annex's structure."""
 
 
 Operation = Annotated[

@@ -19,8 +19,8 @@ from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
-from amend.engine.apply_structure import element_texts
 from amend.engine.base import Frozen
+from amend.engine.editor_texts import element_texts
 from amend.engine.elements import Element, ElementKind
 from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row

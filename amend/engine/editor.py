@@ -1,0 +1,187 @@
+"""THE PLAN EDITOR: the one way to change a plan.
+
+A ``PlanEditor`` (its state: ``editor_state.WorkingCopy``) is opened on a plan (a value, never changed),
+takes operations one after another and ``freeze``s into a new plan that shares every row, chunk and
+dictionary no operation reached. Its rows are a transient working copy (``Rows.transient``: a chunk is
+copied the first time an edit reaches it, then edited in place) and the plan's dictionaries are copied
+when first written, so that one editor for a whole day copies each part once, not once per operation
+(the figures are in docs/performance.md).
+
+Each kind of operation has one handler, ``handler(editor, op, source) -> None``, in a module by the
+element it changes: ``editor_rows`` (rows and their cells), ``editor_note`` (the abbreviations note),
+``editor_headings`` (sections and subsections), ``editor_texts`` (the resolution's own texts),
+``editor_columns`` and ``editor_structure`` (renumbering and moving). A handler raises the typed errors
+of ``amend.errors``, with a path inside the operation; after an error the editor is discarded.
+
+``apply(plan, op, source)`` is one editor for one operation; the day step (``step.apply_day``) is one
+editor for a day's batch.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from amend.engine.editor_columns import add_column, delete_column, rename_column
+from amend.engine.editor_headings import add_section, add_subsection, delete_section, delete_subsection, set_title
+from amend.engine.editor_note import add_abbreviations, delete_abbreviation, replace_abbreviation
+from amend.engine.editor_rows import delete_row, insert_rows, replace_cells, replace_row, replace_words
+from amend.engine.editor_state import WorkingCopy
+from amend.engine.editor_structure import move_row, renumber
+from amend.engine.editor_texts import delete_text, insert_text, replace_signatory, replace_text, replace_words_in
+from amend.engine.model import Plan, _executor_parts
+from amend.engine.operations import (
+    AddAbbreviations,
+    AddColumn,
+    AddSection,
+    AddSubsection,
+    CorrectAct,
+    DeleteAbbreviation,
+    DeleteColumn,
+    DeleteRow,
+    DeleteSection,
+    DeleteSubsection,
+    DeleteText,
+    InsertRows,
+    InsertText,
+    MoveRow,
+    Operation,
+    RenameColumn,
+    Renumber,
+    RepealAct,
+    RepealPlan,
+    ReplaceAbbreviation,
+    ReplaceCells,
+    ReplaceRow,
+    ReplaceSignatory,
+    ReplaceText,
+    ReplaceWords,
+    ReplaceWordsIn,
+    RescheduleAct,
+    ResumePlan,
+    SetTitle,
+    SuspendPlan,
+)
+from amend.engine.provenance import ChangeKind, Source, note_for_section
+from amend.engine.unknown import UNKNOWN
+from amend.errors import Repealed
+
+__all__ = ["PlanEditor", "apply"]
+
+
+def apply(plan: Plan, op: Operation, source: Source) -> Plan:
+    """The plan after ``op`` (one editor for one operation); raises an ``AmendError`` if ``op`` does not fit."""
+    editor = PlanEditor(plan)
+    editor.apply(op, source)
+    return editor.freeze()
+
+
+class PlanEditor(WorkingCopy):
+    """A working copy of a plan: operations applied in place (one handler per kind), ``freeze`` giving the
+    new plan."""
+
+    __slots__ = ()
+
+    # -- operations --------------------------------------------------------------------------------------
+
+    def apply(self, op: Operation, source: Source) -> None:
+        """Apply ``op``; raises an ``AmendError`` subclass if it does not fit the plan as it stands."""
+        match op:
+            case RescheduleAct() | CorrectAct() | RepealAct() | SuspendPlan() | ResumePlan():
+                # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
+                raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
+        if self._frame.repealed is not None:
+            repealed = self._frame.repealed
+            raise Repealed(
+                f"plan {self._frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}",
+                path=("op",),
+            )
+        match op:
+            case ReplaceRow():
+                replace_row(self, op, source)
+            case ReplaceCells():
+                replace_cells(self, op, source)
+            case DeleteRow():
+                delete_row(self, op, source)
+            case InsertRows():
+                insert_rows(self, op, source)
+            case ReplaceWords():
+                replace_words(self, op, source)
+            case AddAbbreviations():
+                add_abbreviations(self, op, source)
+            case ReplaceAbbreviation():
+                replace_abbreviation(self, op, source)
+            case DeleteAbbreviation():
+                delete_abbreviation(self, op, source)
+            case SetTitle():
+                set_title(self, op, source)
+            case AddSection():
+                add_section(self, op, source)
+            case AddSubsection():
+                add_subsection(self, op, source)
+            case DeleteSection():
+                delete_section(self, op, source)
+            case DeleteSubsection():
+                delete_subsection(self, op, source)
+            case ReplaceText():
+                replace_text(self, op, source)
+            case InsertText():
+                insert_text(self, op, source)
+            case DeleteText():
+                delete_text(self, op, source)
+            case ReplaceSignatory():
+                replace_signatory(self, op, source)
+            case ReplaceWordsIn():
+                replace_words_in(self, op, source)
+            case AddColumn():
+                add_column(self, op, source)
+            case DeleteColumn():
+                delete_column(self, op, source)
+            case RenameColumn():
+                rename_column(self, op, source)
+            case Renumber():
+                renumber(self, op, source)
+            case MoveRow():
+                move_row(self, op, source)
+            case RepealPlan():
+                repeal_plan(self, op, source)
+            case RescheduleAct() | CorrectAct() | RepealAct() | SuspendPlan() | ResumePlan():
+                raise AssertionError("refused above")
+            case _:
+                assert_never(op)
+
+    # -- the day's invariant -----------------------------------------------------------------------------
+
+    def codes_may_be_undefined(self, plan: Plan) -> bool:
+        """True if some executor code may be undefined in ``plan`` (this editor's ``freeze``): then the exact
+        check (``step``, from what each operation touched) decides.
+
+        It reads every row written, whole (the exact check reads only the executor columns an operation
+        wrote): it can only be wrong towards the exact check."""
+        if self.unsure:
+            return True
+        if self.deletion:
+            from amend.engine.invariants import undefined_codes
+
+            return bool(undefined_codes(plan, range(len(plan.rows))))
+        if not self.written:
+            return False
+        executors = plan.executor_ids
+        if not executors:
+            return False
+        note = plan.abbreviations
+        for row in self.written.values():  # each row as the day left it (a deleted row is not here)
+            for c in executors:
+                text = row.cells[c]
+                if text is UNKNOWN:
+                    continue
+                # model.executor_codes, asking only whether a code is missing: a part the note defines is
+                # a code as it stands; otherwise each of its upper-case words is one; prose names none.
+                for part, tokens in _executor_parts(text):
+                    if tokens and part not in note and not all(t in note for t in tokens):
+                        return True
+        return False
+
+
+def repeal_plan(editor: PlanEditor, op: RepealPlan, source: Source) -> None:
+    """The plan ceases to have effect: its text stays, under the note of its repeal."""
+    editor.set_frame(repealed=note_for_section(source, ChangeKind.REPEALED, ""))
