@@ -19,7 +19,7 @@ editor for a day's batch.
 
 from __future__ import annotations
 
-from typing import assert_never
+from typing import NoReturn, assert_never
 
 from amend.engine.editor_columns import add_column, delete_column, rename_column
 from amend.engine.editor_headings import add_section, add_subsection, delete_section, delete_subsection, set_title
@@ -85,16 +85,15 @@ class PlanEditor(WorkingCopy):
 
     def apply(self, op: Operation, source: Source) -> None:
         """Apply ``op``; raises an ``AmendError`` subclass if it does not fit the plan as it stands."""
-        match op:
-            case RescheduleAct() | CorrectAct() | RepealAct() | SuspendPlan() | ResumePlan():
-                # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
-                raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
         if self._frame.repealed is not None:
+            if isinstance(op, RescheduleAct | CorrectAct | RepealAct | SuspendPlan | ResumePlan):
+                _not_the_plans(op)
             repealed = self._frame.repealed
             raise Repealed(
                 f"plan {self._frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}",
                 path=("op",),
             )
+        # The kinds a day holds most come first (each case is an isinstance check).
         match op:
             case ReplaceRow():
                 replace_row(self, op, source)
@@ -145,7 +144,7 @@ class PlanEditor(WorkingCopy):
             case RepealPlan():
                 repeal_plan(self, op, source)
             case RescheduleAct() | CorrectAct() | RepealAct() | SuspendPlan() | ResumePlan():
-                raise AssertionError("refused above")
+                _not_the_plans(op)
             case _:
                 assert_never(op)
 
@@ -180,6 +179,11 @@ class PlanEditor(WorkingCopy):
                     if tokens and part not in note and not all(t in note for t in tokens):
                         return True
         return False
+
+
+def _not_the_plans(op: Operation) -> NoReturn:
+    # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
+    raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
 
 
 def repeal_plan(editor: PlanEditor, op: RepealPlan, source: Source) -> None:

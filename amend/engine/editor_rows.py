@@ -1,5 +1,5 @@
 """The plan editor's handlers for rows: replaced, cells replaced, deleted, inserted, words replaced; and the
-one rule of where a row may stand (``free_place``), which insertions, moves and renumberings share."""
+one rule of where a row may stand (``check_fits``), which insertions, moves and renumberings share."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "WordCounts",
+    "check_fits",
     "checked_cells",
     "delete_row",
     "free_place",
@@ -98,11 +99,7 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
     rows = editor.rows
     for k, new in enumerate(op.rows):
         path = ("rows", k, "number")
-        taken = rows.get(new.number.parts)
-        if taken is not None:
-            raise NumberTaken(
-                f"row {new.number} already exists in {as_of(plan, source)} (section {taken.section})", path=path
-            )
+        place = free_place(editor, new.number, source, path)
         subsection: str | Unknown | None = op.subsection
         parent_number = new.number.parent
         if parent_number is not None:
@@ -124,7 +121,7 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
                 )
             if subsection is None:
                 subsection = parent.subsection
-        c, j = free_place(editor, new.number, source, path, section=op.section, subsection=subsection)
+        check_fits(editor, place, new.number, source, path, section=op.section, subsection=subsection)
         number = str(new.number)
         row = Row.of(
             number=new.number,
@@ -137,29 +134,37 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
             ),
             uid=inserted_uid(number, source.act.number, editor.renumbered),
         )
-        rows.insert_at(c, j, row)
+        rows.insert_at(*place, row)
         editor.written[new.number.parts] = row
         if number in editor.deleted_rows:  # a deleted number used again
             del editor.deleted_rows_to_write()[number]
 
 
-def free_place(
+def free_place(editor: WorkingCopy, number: RowNumber, source: Source, path: tuple[Any, ...]) -> tuple[int, int]:
+    """Where a row numbered ``number`` goes (a place for ``Transient.insert_at``); the number must be free."""
+    c, j, taken = editor.rows.place(number.parts)
+    if taken is not None:
+        raise NumberTaken(
+            f"row {number} already exists in {as_of(editor.frame, source)} (section {taken.section})", path=path
+        )
+    return c, j
+
+
+def check_fits(
     editor: WorkingCopy,
+    place: tuple[int, int],
     number: RowNumber,
     source: Source,
     path: tuple[Any, ...],
     *,
     section: str,
     subsection: str | Unknown | None,
-) -> tuple[int, int]:
-    """Where a row numbered ``number`` in that (sub)section goes (a place for ``Transient.insert_at``): its
-    number must be free, and it must stand between rows of its own or neighbouring (sub)sections in document
-    order. The one rule of where a row may stand, for insertions, moves and renumberings."""
+) -> None:
+    """A row of that (sub)section at ``place`` (``free_place``'s) must stand between rows of its own or neighbouring
+    (sub)sections in document order: the one rule of where a row may stand, for insertions, moves and
+    renumberings."""
     plan = editor.frame
-    c, j, taken = editor.rows.place(number.parts)
-    if taken is not None:
-        raise NumberTaken(f"row {number} already exists in {as_of(plan, source)} (section {taken.section})", path=path)
-    prev, next_ = editor.rows.neighbours_at(c, j)
+    prev, next_ = editor.rows.neighbours_at(*place)
     here = structure_key(plan, section, subsection)
     before = structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
     after = structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)
@@ -169,7 +174,6 @@ def free_place(
             f"({prev.number if prev else 'start'} and {next_.number if next_ else 'end'}) in {as_of(plan, source)}",
             path=path,
         )
-    return c, j
 
 
 def _not_after(a: tuple[int, int | None], b: tuple[int, int | None]) -> bool:
@@ -273,12 +277,6 @@ def relocate_row(editor: WorkingCopy, old: Row, new: Row, source: Source, path: 
     editor.rows.delete_at(c, j)
     editor.written.pop(old.number.parts, None)
     if new.number != old.number:
-        taken = editor.rows.get(new.number.parts)
-        if taken is not None:
-            raise NumberTaken(
-                f"row {new.number} already exists in {as_of(editor.frame, source)} (section {taken.section})",
-                path=path,
-            )
         identity = old.identity
         if identity != str(new.number):
             new = evolve(new, uid=identity)
@@ -286,7 +284,7 @@ def relocate_row(editor: WorkingCopy, old: Row, new: Row, source: Source, path: 
         else:  # back to the number it was created with
             new = evolve(new, uid=None)
             editor.set_renumbered({k: v for k, v in editor.renumbered.items() if k != identity})
-        if str(new.number) in editor.deleted_rows:
-            del editor.deleted_rows_to_write()[str(new.number)]
-    c, j = free_place(editor, new.number, source, path, section=new.section, subsection=new.subsection)
-    editor.rows.insert_at(c, j, new)
+        editor.deleted_rows_to_write().pop(str(new.number), None)  # a deleted number used again
+    place = free_place(editor, new.number, source, path)  # first: an error names the number before the order
+    check_fits(editor, place, new.number, source, path, section=new.section, subsection=new.subsection)
+    editor.rows.insert_at(*place, new)

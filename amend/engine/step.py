@@ -129,15 +129,17 @@ def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     """
     editor = PlanEditor(plan)
     applied = []
+    lazily = Applied.lazily
+    columns = plan.columns
     try:
         for s in batch:
             op = s.op
             # The plan the operation's touches are worked out from, when asked: the day's first plan answers
             # for an operation whose touches read only the columns, while no column has changed.
-            if op.touches_read_rows() or editor.frame.columns is not plan.columns:
-                applied.append(Applied.lazily(s, editor.freeze()))
+            if op.touches_read_rows() or editor.frame.columns is not columns:
+                applied.append(lazily(s, editor.freeze()))
             else:
-                applied.append(Applied.lazily(s, plan))
+                applied.append(lazily(s, plan))
             editor.apply(op, s.source)
     except AmendError:
         return apply_each(plan, batch)
