@@ -19,7 +19,9 @@ editor for a day's batch.
 
 from __future__ import annotations
 
-from typing import NoReturn, assert_never
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+from typing import Any, NoReturn
 
 from amend.engine.editor_columns import add_column, delete_column, rename_column
 from amend.engine.editor_headings import add_section, add_subsection, delete_section, delete_subsection, set_title
@@ -28,13 +30,13 @@ from amend.engine.editor_rows import delete_row, insert_rows, replace_cells, rep
 from amend.engine.editor_state import WorkingCopy
 from amend.engine.editor_structure import move_row, renumber
 from amend.engine.editor_texts import delete_text, insert_text, replace_signatory, replace_text, replace_words_in
+from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan, _executor_parts
 from amend.engine.operations import (
     AddAbbreviations,
     AddColumn,
     AddSection,
     AddSubsection,
-    CorrectAct,
     DeleteAbbreviation,
     DeleteColumn,
     DeleteRow,
@@ -47,7 +49,6 @@ from amend.engine.operations import (
     Operation,
     RenameColumn,
     Renumber,
-    RepealAct,
     RepealPlan,
     ReplaceAbbreviation,
     ReplaceCells,
@@ -56,16 +57,13 @@ from amend.engine.operations import (
     ReplaceText,
     ReplaceWords,
     ReplaceWordsIn,
-    RescheduleAct,
-    ResumePlan,
     SetTitle,
-    SuspendPlan,
 )
 from amend.engine.provenance import ChangeKind, Source, note_for_section
 from amend.engine.unknown import UNKNOWN
 from amend.errors import Repealed
 
-__all__ = ["PlanEditor", "apply"]
+__all__ = ["HANDLERS", "PlanEditor", "apply"]
 
 
 def apply(plan: Plan, op: Operation, source: Source) -> Plan:
@@ -85,68 +83,20 @@ class PlanEditor(WorkingCopy):
 
     def apply(self, op: Operation, source: Source) -> None:
         """Apply ``op``; raises an ``AmendError`` subclass if it does not fit the plan as it stands."""
-        if self._frame.repealed is not None:
-            if isinstance(op, RescheduleAct | CorrectAct | RepealAct | SuspendPlan | ResumePlan):
-                _not_the_plans(op)
-            repealed = self._frame.repealed
-            raise Repealed(
-                f"plan {self._frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}",
-                path=("op",),
-            )
-        # The kinds a day holds most come first (each case is an isinstance check).
-        match op:
-            case ReplaceRow():
-                replace_row(self, op, source)
-            case ReplaceCells():
-                replace_cells(self, op, source)
-            case DeleteRow():
-                delete_row(self, op, source)
-            case InsertRows():
-                insert_rows(self, op, source)
-            case ReplaceWords():
-                replace_words(self, op, source)
-            case AddAbbreviations():
-                add_abbreviations(self, op, source)
-            case ReplaceAbbreviation():
-                replace_abbreviation(self, op, source)
-            case DeleteAbbreviation():
-                delete_abbreviation(self, op, source)
-            case SetTitle():
-                set_title(self, op, source)
-            case AddSection():
-                add_section(self, op, source)
-            case AddSubsection():
-                add_subsection(self, op, source)
-            case DeleteSection():
-                delete_section(self, op, source)
-            case DeleteSubsection():
-                delete_subsection(self, op, source)
-            case ReplaceText():
-                replace_text(self, op, source)
-            case InsertText():
-                insert_text(self, op, source)
-            case DeleteText():
-                delete_text(self, op, source)
-            case ReplaceSignatory():
-                replace_signatory(self, op, source)
-            case ReplaceWordsIn():
-                replace_words_in(self, op, source)
-            case AddColumn():
-                add_column(self, op, source)
-            case DeleteColumn():
-                delete_column(self, op, source)
-            case RenameColumn():
-                rename_column(self, op, source)
-            case Renumber():
-                renumber(self, op, source)
-            case MoveRow():
-                move_row(self, op, source)
-            case RepealPlan():
-                repeal_plan(self, op, source)
-            case RescheduleAct() | CorrectAct() | RepealAct() | SuspendPlan() | ResumePlan():
-                _not_the_plans(op)
-            case _:
-                assert_never(op)
+        handler = _HANDLERS.get(type(op))
+        if handler is None or self._frame.repealed is not None:
+            self._refuse(op)
+        handler(self, op, source)
+
+    def _refuse(self, op: Operation) -> NoReturn:
+        if type(op) not in _HANDLERS:  # an exact class: a subclass is another kind
+            # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
+            raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
+        repealed = self._frame.repealed
+        assert repealed is not None
+        raise Repealed(
+            f"plan {self._frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}", path=("op",)
+        )
 
     # -- the day's invariant -----------------------------------------------------------------------------
 
@@ -159,8 +109,6 @@ class PlanEditor(WorkingCopy):
         if self.unsure:
             return True
         if self.deletion:
-            from amend.engine.invariants import undefined_codes
-
             return bool(undefined_codes(plan, range(len(plan.rows))))
         if not self.written:
             return False
@@ -181,11 +129,39 @@ class PlanEditor(WorkingCopy):
         return False
 
 
-def _not_the_plans(op: Operation) -> NoReturn:
-    # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
-    raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
-
-
-def repeal_plan(editor: PlanEditor, op: RepealPlan, source: Source) -> None:
+def repeal_plan(editor: WorkingCopy, op: RepealPlan, source: Source) -> None:
     """The plan ceases to have effect: its text stays, under the note of its repeal."""
     editor.set_frame(repealed=note_for_section(source, ChangeKind.REPEALED, ""))
+
+
+# One handler per kind of operation, by exact class: a dictionary, not ``match``, because a day's step
+# dispatches once per operation and each ``case`` of a pydantic class is an ABC isinstance check
+# (tests/test_one_engine.py checks that every kind that changes a plan's text has its handler here).
+_HANDLERS: dict[type[Any], Callable[[WorkingCopy, Any, Source], None]] = {
+    ReplaceRow: replace_row,
+    ReplaceCells: replace_cells,
+    DeleteRow: delete_row,
+    InsertRows: insert_rows,
+    ReplaceWords: replace_words,
+    AddAbbreviations: add_abbreviations,
+    ReplaceAbbreviation: replace_abbreviation,
+    DeleteAbbreviation: delete_abbreviation,
+    SetTitle: set_title,
+    AddSection: add_section,
+    AddSubsection: add_subsection,
+    DeleteSection: delete_section,
+    DeleteSubsection: delete_subsection,
+    ReplaceText: replace_text,
+    InsertText: insert_text,
+    DeleteText: delete_text,
+    ReplaceSignatory: replace_signatory,
+    ReplaceWordsIn: replace_words_in,
+    AddColumn: add_column,
+    DeleteColumn: delete_column,
+    RenameColumn: rename_column,
+    Renumber: renumber,
+    MoveRow: move_row,
+    RepealPlan: repeal_plan,
+}
+HANDLERS: Mapping[type[Any], Callable[[WorkingCopy, Any, Source], None]] = MappingProxyType(_HANDLERS)
+"""The handler of each kind of operation that changes a plan's text, read only."""

@@ -64,7 +64,10 @@ class WorkingCopy:
         if self._renumbered is not None:
             changes["renumbered"] = self._renumbered
         plan = evolve(self._frame, **changes)
-        self._open(plan)  # the dictionaries now belong to the frozen plan: copied again on the next write
+        # The dictionaries now belong to the frozen plan: copied again on the next write. The transient rows
+        # go on (a chunk the frozen rows share is copied again on the next edit that reaches it).
+        self._frame = plan
+        self._abbreviations = self._deleted_rows = self._renumbered = None
         return plan
 
     def reset(self, plan: Plan, *, rows_rebuilt: bool = False) -> None:

@@ -27,7 +27,7 @@ from amend.engine.elements import Effect, ElementKind, Touch
 from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import Operation
+from amend.engine.operations import DeleteSection, DeleteSubsection, Operation, Renumber, ReplaceWords
 from amend.engine.order import OrderKey
 from amend.engine.provenance import Source
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
@@ -121,6 +121,11 @@ class DayResult:
     findings: tuple[AmendError, ...]
 
 
+# The kinds whose touches may read the plan's rows (``touches_read_rows``), asked by exact class first: the
+# step asks once per operation.
+_MAY_READ_ROWS = frozenset({ReplaceWords, Renumber, DeleteSection, DeleteSubsection})
+
+
 def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     """Apply one day's operations (already in the order rule's order) and check the day's invariants.
 
@@ -136,7 +141,7 @@ def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
             op = s.op
             # The plan the operation's touches are worked out from, when asked: the day's first plan answers
             # for an operation whose touches read only the columns, while no column has changed.
-            if op.touches_read_rows() or editor.frame.columns is not columns:
+            if (type(op) in _MAY_READ_ROWS and op.touches_read_rows()) or editor.frame.columns is not columns:
                 applied.append(lazily(s, editor.freeze()))
             else:
                 applied.append(lazily(s, plan))
