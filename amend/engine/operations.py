@@ -4,9 +4,10 @@ texts it writes, its scope. Applying them is the plan editor's (``editor.py``)."
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, cast
 
-from pydantic import Field, PositiveInt, StringConstraints
+from pydantic import BaseModel, Field, PositiveInt, StringConstraints
 
 from amend.engine.acts import ActPoint
 from amend.engine.base import Frozen
@@ -68,10 +69,45 @@ class _Op(Frozen):
         """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""
         raise NotImplementedError  # every operation overrides it
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        """The Kazakh texts this operation writes into the plan, each with its path inside the operation (what
+        a correction of the act's text, ``correct_act``, reads and rewrites); none for a kind that writes no
+        text (a deletion, a move, a renumbering, a repeal, an act's directive)."""
+        return ()
+
+    def with_texts(self, texts: Mapping[TextPath, Text]) -> Self:
+        """A copy with the texts at the given paths (``texts``'s) in new wording; the rest shared."""
+        found: Any = self
+        for path, text in texts.items():
+            found = _with(found, path, text)
+        return cast(Self, found)
+
     def touches_read_rows(self) -> bool:
         """Whether ``touches`` reads the plan's rows (else it reads at most the plan's columns): the day step
         works the touches out from the plan the operation applied to only where they do."""
         return False
+
+
+TextPath = tuple[str | int, ...]
+
+
+def _with(value: Any, path: TextPath, text: Text) -> Any:
+    """``value`` with ``text`` at ``path`` (field names, dictionary keys as written, tuple indices)."""
+    if not path:
+        return text
+    key, rest = path[0], path[1:]
+    if isinstance(value, BaseModel):
+        assert isinstance(key, str)
+        return value.model_copy(update={key: _with(getattr(value, key), rest, text)})
+    if isinstance(value, dict):
+        found = next(k for k in value if str(k) == str(key))  # a RowNumber key is named by its text
+        return {**value, found: _with(value[found], rest, text)}
+    assert isinstance(value, tuple) and isinstance(key, int)
+    return (*value[:key], _with(value[key], rest, text), *value[key + 1 :])
+
+
+def _cells(path: TextPath, cells: Mapping[Any, Text]) -> tuple[tuple[TextPath, Text], ...]:
+    return tuple(((*path, str(c)), t) for c, t in cells.items())
 
 
 def _row(number: object) -> Element:
@@ -110,6 +146,9 @@ class ReplaceRow(_Op):
     cells: dict[Identifier, Text]
     cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("cells",), self.cells)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
             Touch(_row(self.row), Effect.CHANGES, ("row",), plan.column_ids, ("cells",), True),
@@ -124,6 +163,9 @@ class InsertRows(_Op):
     section: ElementNumber
     subsection: ElementNumber | None = None
     rows: tuple[NewRow, ...] = Field(min_length=1)
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return tuple(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells))
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         found: list[Touch] = list(_section_reads(self.section, self.subsection))
@@ -158,6 +200,9 @@ class ReplaceCells(_Op):
     cells: dict[Identifier, Text] = Field(min_length=1)
     cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("cells",), self.cells)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         columns = tuple(c for c in plan.column_ids if c in self.cells)
         return (
@@ -188,6 +233,9 @@ class ReplaceWords(_Op):
     def expected_ru(self) -> int:
         """How many times ``old_ru`` must occur in the known Russian cells of the scope."""
         return self.occurrences if self.occurrences_ru is None else self.occurrences_ru
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("new",), self.new),) if self.new else ()  # struck-out words write no text
 
     # -- its scope, worked out here only ------------------------------------------------------------
 
@@ -246,6 +294,9 @@ class AddAbbreviations(_Op):
     # The Russian code of a Kazakh one (ОМ: МП), where the act's Russian text gives it.
     codes_ru: dict[NonBlank, NonBlank] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("entries",), self.entries)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return tuple(
             Touch(Element(ElementKind.ABBREVIATION, code), Effect.CREATES, ("entries", code), text=("entries", code))
@@ -261,6 +312,9 @@ class ReplaceAbbreviation(_Op):
     expansion: Text
     expansion_ru: Text = UNKNOWN
     code_ru: NonBlank | None = None  # the Russian code; None: the line's Russian code is unchanged
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("expansion",), self.expansion),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",), text=("expansion",)),)
@@ -284,6 +338,9 @@ class SetTitle(_Op):
     subsection: ElementNumber | None = None
     title: Text
     title_ru: Text = UNKNOWN
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         if self.subsection is None:
@@ -326,6 +383,13 @@ class AddSection(_Op):
     subsections: tuple[NewSubsection, ...] = ()
     rows: tuple[PlacedRow, ...] = ()
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("title",), self.title),
+            *((("subsections", k, "title"), sub.title) for k, sub in enumerate(self.subsections)),
+            *(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells)),
+        )
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
             () if self.after is None else (Touch(Element(ElementKind.SECTION, self.after), Effect.READS, ("after",)),)
@@ -353,6 +417,12 @@ class AddSubsection(_Op):
     after: ElementNumber | None = None
     title_ru: Text = UNKNOWN
     rows: tuple[NewRow, ...] = ()
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("title",), self.title),
+            *(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells)),
+        )
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
@@ -480,6 +550,12 @@ class ReplaceText(_Op):
     # A point in new wording comes with its sub-points (its old ones go): "2-тармақ мынадай редакцияда".
     subpoints: tuple[ActPoint, ...] = ()
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("text",), self.text),
+            *((("subpoints", k, "text"), p.text) for k, p in enumerate(self.subpoints)),
+        )
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("text",)),)
 
@@ -493,6 +569,9 @@ class InsertText(_Op):
     text: Text
     text_ru: Text = UNKNOWN
     after: ElementNumber | None = None
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("text",), self.text),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CREATES, ("element",), (), ("text",)),)
@@ -517,6 +596,9 @@ class ReplaceSignatory(_Op):
     position_ru: Text = UNKNOWN
     name_ru: Text = UNKNOWN
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("position",), self.position), (("name",), self.name))
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.SIGNATORY, ""), Effect.CHANGES, ("op",), (), ("name",)),)
 
@@ -534,6 +616,9 @@ class ReplaceWordsIn(_Op):
     old_ru: NonBlank | None = None
     new_ru: str | None = None
     occurrences_ru: PositiveInt | None = None  # checked where the Russian text is known; default: it occurs
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("new",), self.new),) if self.new else ()
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("new",)),)
@@ -593,6 +678,9 @@ class AddColumn(_Op):
     after: Identifier | None = None
     cells: dict[RowNumber, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title), *_cells(("cells",), self.cells))
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
             Touch(Element(ElementKind.COLUMN, self.id), Effect.CREATES, ("id",)),
@@ -620,6 +708,9 @@ class RenameColumn(_Op):
     id: Identifier
     title: Text
     title_ru: Text = UNKNOWN
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.COLUMN, self.id), Effect.CHANGES, ("id",), (), ("title",)),)
