@@ -249,6 +249,14 @@ class ReplaceWords(_Op):
             return row.number == self.row
         return self.section is None or row.section == self.section
 
+    def scope(self, plan: Plan) -> tuple[list[Row], tuple[str, ...]]:
+        """The rows of its scope in ``plan`` (the row it names, where ``plan`` has it) and its columns."""
+        columns = self.columns(plan.column_ids)
+        if self.row is not None:
+            found = plan.row(self.row)
+            return ([found] if found is not None else []), columns
+        return [r for r in plan.rows if self.in_scope(r)], columns
+
     def holds_words(self, row: Row, columns: tuple[str, ...]) -> bool:
         """Whether the known text of ``row`` in ``columns`` holds the words (Kazakh or Russian)."""
         return any(
@@ -269,18 +277,18 @@ class ReplaceWords(_Op):
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The rows in scope whose known text holds the words: those the replacement changes."""
-        columns = self.columns(plan.column_ids)
         if self.row is not None:
             return (
-                Touch(_row(self.row), Effect.CHANGES, ("row",), columns, ("new",)),
+                Touch(_row(self.row), Effect.CHANGES, ("row",), self.columns(plan.column_ids), ("new",)),
                 *_section_reads(self.section, None),
             )
+        rows, columns = self.scope(plan)
         return (
             *_section_reads(self.section, None),
             *(
                 Touch(_row(r.number), Effect.CHANGES, ("old",), columns, ("new",))
-                for r in plan.rows
-                if self.in_scope(r) and self.holds_words(r, columns)
+                for r in rows
+                if self.holds_words(r, columns)
             ),
         )
 

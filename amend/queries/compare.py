@@ -162,14 +162,13 @@ def _words_instruction(op: ReplaceWords | ReplaceWordsIn) -> str:
 
 
 def _words_scope(plan: Plan, op: ReplaceWords) -> tuple[str, list[Row], tuple[str, ...]]:
-    """The element the words are replaced in, its rows, and its columns."""
-    columns = (op.column,) if op.column else plan.column_ids
+    """The element the words are replaced in, its rows, and its columns (the operation's ``scope``)."""
+    rows, columns = op.scope(plan)
     if op.row is not None:
-        row = plan.row(op.row)
-        return (row_element(row) if row else f"{op.row}-жол"), ([row] if row else []), columns
+        return (row_element(rows[0]) if rows else f"{op.row}-жол"), rows, columns
     if op.section is not None:
-        return f"{op.section}-бөлім", [r for r in plan.rows if r.section == op.section], columns
-    return "Жоспар", list(plan.rows), columns
+        return f"{op.section}-бөлім", rows, columns
+    return "Жоспар", rows, columns
 
 
 def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[FiledAmendment]:
