@@ -455,7 +455,7 @@ class RepealPlan(_Op):
         return (Touch(Element(ElementKind.PLAN, ""), Effect.DELETES, ("op",)),)
 
 
-# -- acts that amend acts (issue 14) -----------------------------------------------------------------
+# -- acts that amend acts ----------------------------------------------------------------------------
 # These operations target another amending act of the same plan, not the plan. They never reach
 # ``apply``: ``timeline.schedule`` resolves them (amend/engine/chains.py) before the order rule sorts,
 # so consolidation re-applies everything with the target act's new dates, text or extent.
@@ -535,7 +535,7 @@ ActOperation = RescheduleAct | CorrectAct | RepealAct
 ForceOperation = SuspendPlan | ResumePlan
 
 
-# -- the whole resolution and its structure (issue 15) ----------------------------------------------
+# -- the whole resolution and its structure ---------------------------------------------------------
 # The resolution's own title, preamble, points and signatory, the annex's title and notes, and the
 # structure of the annex's table: renumbering, moving rows, columns, deleting (sub)sections with their
 # rows. Applied by the plan editor (``editor_texts``, ``editor_columns``, ``editor_structure``, ``editor_headings``).

@@ -249,7 +249,7 @@ class Source:
 
     act: Act
     in_force: dt.date
-    amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation (issue 14)
+    amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation
     corrects: Act | None = None  # the act whose operation's text this derived change corrects
 
     @cached
