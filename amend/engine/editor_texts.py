@@ -209,6 +209,8 @@ def _existing_texts(plan: Plan, element: Element, source: Source) -> tuple[Text,
 
 
 def replace_text(editor: WorkingCopy, op: ReplaceText, source: Source) -> None:
+    """The resolution's title, preamble, a point (with its sub-points) or sub-point, the annex's title or a
+    note in new wording."""
     editor.reset(_replace_text(editor.freeze(), op, source))
 
 
@@ -241,6 +243,7 @@ def _placed(items: tuple[Any, ...], new: Any, after: str | None, plan: Plan, sou
 
 
 def insert_text(editor: WorkingCopy, op: InsertText, source: Source) -> None:
+    """A new point, sub-point or note of the annex, or the preamble."""
     editor.reset(_insert_text(editor.freeze(), op, source))
 
 
@@ -277,6 +280,7 @@ def _insert_text(plan: Plan, op: InsertText, source: Source) -> Plan:
 
 
 def delete_text(editor: WorkingCopy, op: DeleteText, source: Source) -> None:
+    """A point, sub-point or note of the annex, or the preamble, struck out."""
     editor.reset(_delete_text(editor.freeze(), op, source))
 
 
@@ -308,6 +312,7 @@ def _delete_text(plan: Plan, op: DeleteText, source: Source) -> Plan:
 
 
 def replace_signatory(editor: WorkingCopy, op: ReplaceSignatory, source: Source) -> None:
+    """The signatory's position and name in new wording."""
     editor.reset(_replace_signatory(editor.freeze(), op, source))
 
 
@@ -324,6 +329,7 @@ def _replace_signatory(plan: Plan, op: ReplaceSignatory, source: Source) -> Plan
 
 
 def replace_words_in(editor: WorkingCopy, op: ReplaceWordsIn, source: Source) -> None:
+    """Words replaced in one text that is not a cell, counted first (in Russian where the act gives them)."""
     editor.reset(_replace_words_in(editor.freeze(), op, source))
 
 
