@@ -84,7 +84,7 @@ class PlanEditor(WorkingCopy):
     def apply(self, op: Operation, source: Source) -> None:
         """Apply ``op``; raises an ``AmendError`` subclass if it does not fit the plan as it stands."""
         handler = _HANDLERS.get(type(op))
-        if handler is None or self._frame.repealed is not None:
+        if handler is None or self.frame.repealed is not None:
             self._refuse(op)
         handler(self, op, source)
 
@@ -92,10 +92,10 @@ class PlanEditor(WorkingCopy):
         if type(op) not in _HANDLERS:  # an exact class: a subclass is another kind
             # Resolved by the schedule (chains.py, timeline.py): they never change the plan's text.
             raise TypeError(f"{op.op} does not change the plan's text: timeline.schedule resolves it")
-        repealed = self._frame.repealed
+        repealed = self.frame.repealed
         assert repealed is not None
         raise Repealed(
-            f"plan {self._frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}", path=("op",)
+            f"plan {self.frame.plan} was repealed by act {repealed.act} in force {repealed.in_force}", path=("op",)
         )
 
     # -- the day's invariant -----------------------------------------------------------------------------

@@ -69,6 +69,7 @@ def add_column(editor: WorkingCopy, op: AddColumn, source: Source) -> None:
         return evolve(row, cells=cells)
 
     new = _rebuilt(editor, columns, widened)
+    editor.columns_changed = True
     editor.reset(_noted(new, Element(ElementKind.COLUMN, op.id), ChangeKind.ADDED, source), rows_rebuilt=True)
 
 
@@ -89,6 +90,7 @@ def delete_column(editor: WorkingCopy, op: DeleteColumn, source: Source) -> None
         )
 
     new = _rebuilt(editor, plan.columns[:k] + plan.columns[k + 1 :], narrowed)
+    editor.columns_changed = True
     editor.reset(_noted(new, Element(ElementKind.COLUMN, op.id), ChangeKind.DELETED, source), rows_rebuilt=True)
 
 

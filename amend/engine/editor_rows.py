@@ -101,21 +101,21 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
         path = ("rows", k, "number")
         place = free_place(editor, new.number, source, path)
         subsection: str | Unknown | None = op.subsection
-        parent_number = new.number.parent
-        if parent_number is not None:
-            parent = rows.get(parent_number.parts)
-            where = f"subsection {op.subsection}" if op.subsection else f"section {op.section}"
+        parts = new.number.parts
+        if len(parts) > 1:  # 23-1 goes after its parent, 23
+            parent = rows.get(parts[:-1])
             if parent is None:
                 raise ParentMissing(
-                    f"row {new.number} needs row {parent_number} before it, which does not "
+                    f"row {new.number} needs row {new.number.parent} before it, which does not "
                     f"exist in {as_of(plan, source)}",
                     path=path,
                 )
             if parent.section != op.section or (
                 op.subsection is not None and parent.subsection not in (op.subsection, UNKNOWN)
             ):
+                where = f"subsection {op.subsection}" if op.subsection else f"section {op.section}"
                 raise ParentMissing(
-                    f"row {new.number} goes after row {parent_number}, which is not in {where} "
+                    f"row {new.number} goes after row {new.number.parent}, which is not in {where} "
                     f"of {as_of(plan, source)}",
                     path=path,
                 )
@@ -135,7 +135,7 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
             uid=inserted_uid(number, source.act.number, editor.renumbered),
         )
         rows.insert_at(*place, row)
-        editor.written[new.number.parts] = row
+        editor.written[parts] = row
         if number in editor.deleted_rows:  # a deleted number used again
             del editor.deleted_rows_to_write()[number]
 

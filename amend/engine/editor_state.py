@@ -23,7 +23,17 @@ class WorkingCopy:
     """A plan being edited: its rows a transient copy, its dictionaries copied when first written, its other
     parts a plan value (``frame``); ``freeze`` gives the new plan. The state the handlers edit."""
 
-    __slots__ = ("_abbreviations", "_deleted_rows", "_frame", "_renumbered", "deletion", "rows", "unsure", "written")
+    __slots__ = (
+        "_abbreviations",
+        "_deleted_rows",
+        "_renumbered",
+        "columns_changed",
+        "deletion",
+        "frame",
+        "rows",
+        "unsure",
+        "written",
+    )
 
     def __init__(self, plan: Plan) -> None:
         # Rows written (by number, as last written) and whether an abbreviation was deleted: the day's
@@ -33,10 +43,15 @@ class WorkingCopy:
         # Set where a handler rebuilt rows the editor does not follow (``reset``): then only the exact
         # check can say whether a code is undefined.
         self.unsure = False
+        # Set by a handler that changes the columns' ids: the day step then works out later operations'
+        # touches from the plan as it stands, not as the day began.
+        self.columns_changed = False
         self._open(plan)
 
     def _open(self, plan: Plan) -> None:
-        self._frame = plan
+        # The plan's parts other than its rows, note, deleted rows and renumbered rows (read those from the
+        # editor): its columns, sections, structure and resolution as they stand. Read only: ``set_frame``.
+        self.frame = plan
         self.rows: Transient[Row] = plan.rows.transient()
         self._abbreviations: dict[str, Abbreviation] | None = None
         self._deleted_rows: dict[str, Change] | None = None
@@ -44,15 +59,9 @@ class WorkingCopy:
 
     # -- the plan as it stands ----------------------------------------------------------------------
 
-    @property
-    def frame(self) -> Plan:
-        """The plan's parts other than its rows, note, deleted rows and renumbered rows (read those from the
-        editor): its columns, sections, structure and resolution as they stand."""
-        return self._frame
-
     def set_frame(self, **changes: Any) -> None:
         """Change parts of the plan other than its rows and its three dictionaries (sections, act, ...)."""
-        self._frame = evolve(self._frame, **changes)
+        self.frame = evolve(self.frame, **changes)
 
     def freeze(self) -> Plan:
         """The plan as edited so far, immutable (the editor stays usable: it goes on from that plan)."""
@@ -63,10 +72,10 @@ class WorkingCopy:
             changes["deleted_rows"] = self._deleted_rows
         if self._renumbered is not None:
             changes["renumbered"] = self._renumbered
-        plan = evolve(self._frame, **changes)
+        plan = evolve(self.frame, **changes)
         # The dictionaries now belong to the frozen plan: copied again on the next write. The transient rows
         # go on (a chunk the frozen rows share is copied again on the next edit that reaches it).
-        self._frame = plan
+        self.frame = plan
         self._abbreviations = self._deleted_rows = self._renumbered = None
         return plan
 
@@ -78,29 +87,29 @@ class WorkingCopy:
     @property
     def note(self) -> dict[str, Abbreviation]:
         """The abbreviations note as it stands (read only: write through ``note_to_write``)."""
-        return self._frame.abbreviations if self._abbreviations is None else self._abbreviations
+        return self.frame.abbreviations if self._abbreviations is None else self._abbreviations
 
     def note_to_write(self) -> dict[str, Abbreviation]:
         """The abbreviations note, this editor's own copy."""
         if self._abbreviations is None:
-            self._abbreviations = dict(self._frame.abbreviations)
+            self._abbreviations = dict(self.frame.abbreviations)
         return self._abbreviations
 
     @property
     def deleted_rows(self) -> dict[str, Change]:
         """The deleted rows' numbers and changes as they stand (read only)."""
-        return self._frame.deleted_rows if self._deleted_rows is None else self._deleted_rows
+        return self.frame.deleted_rows if self._deleted_rows is None else self._deleted_rows
 
     def deleted_rows_to_write(self) -> dict[str, Change]:
         """The deleted rows, this editor's own copy."""
         if self._deleted_rows is None:
-            self._deleted_rows = dict(self._frame.deleted_rows)
+            self._deleted_rows = dict(self.frame.deleted_rows)
         return self._deleted_rows
 
     @property
     def renumbered(self) -> dict[str, str]:
         """Renumbered rows, identity -> number, as they stand (read only)."""
-        return self._frame.renumbered if self._renumbered is None else self._renumbered
+        return self.frame.renumbered if self._renumbered is None else self._renumbered
 
     def set_renumbered(self, renumbered: dict[str, str]) -> None:
         """Renumbered rows in new wording."""
@@ -118,14 +127,14 @@ class WorkingCopy:
             deleted = self.deleted_rows.get(str(number))
             if deleted:
                 raise TargetDeleted(
-                    f"row {number} does not exist{where} {as_of(self._frame, source)}: act {deleted.act} "
+                    f"row {number} does not exist{where} {as_of(self.frame, source)}: act {deleted.act} "
                     f"deleted it, in force {deleted.in_force}",
                     path=path,
                 )
-            raise TargetMissing(f"row {number} does not exist{where} {as_of(self._frame, source)}", path=path)
+            raise TargetMissing(f"row {number} does not exist{where} {as_of(self.frame, source)}", path=path)
         if section is not None and row.section != section:
             raise TargetMissing(
-                f"row {number} is in section {row.section}, not in section {section}, of {as_of(self._frame, source)}",
+                f"row {number} is in section {row.section}, not in section {section}, of {as_of(self.frame, source)}",
                 path=("section",),
             )
         return row, c, j

@@ -17,7 +17,7 @@ versions from ``timeline.consolidate``, which calls this and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -83,11 +83,16 @@ class Applied:
         self._plan = plan
 
     @classmethod
-    def lazily(cls, scheduled: Scheduled, plan: Plan) -> Applied:
-        """``scheduled`` applied to ``plan`` (or to a plan that answers as it), its touches worked out when asked."""
-        a = object.__new__(cls)  # without __init__'s check: this runs once per operation
-        a.scheduled, a._plan, a._touches = scheduled, plan, None
-        return a
+    def lazily(cls, batch: Sequence[Scheduled], plan: Plan, answering: Mapping[int, Plan]) -> tuple[Applied, ...]:
+        """Each of ``batch`` applied (by one editor for the day), its touches worked out when asked from
+        ``answering[k]`` for the k-th operation where given, else from ``plan``, the plan the day began with."""
+        made = []
+        new = object.__new__
+        for k, s in enumerate(batch):  # without __init__'s check: this runs once per operation
+            a = new(cls)
+            a.scheduled, a._plan, a._touches = s, answering.get(k, plan) if answering else plan, None
+            made.append(a)
+        return tuple(made)
 
     @property
     def touches(self) -> tuple[Touch, ...]:
@@ -133,25 +138,23 @@ def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     check cannot clear, is run again by ``apply_each``, which places the error.
     """
     editor = PlanEditor(plan)
-    applied = []
-    lazily = Applied.lazily
-    columns = plan.columns
+    # The plans that answer for the operations whose touches need more than the day's first plan (by index).
+    answering: dict[int, Plan] = {}
     try:
-        for s in batch:
+        for k, s in enumerate(batch):
             op = s.op
-            # The plan the operation's touches are worked out from, when asked: the day's first plan answers
-            # for an operation whose touches read only the columns, while no column has changed.
-            if (type(op) in _MAY_READ_ROWS and op.touches_read_rows()) or editor.frame.columns is not columns:
-                applied.append(lazily(s, editor.freeze()))
-            else:
-                applied.append(lazily(s, plan))
+            # Touches that read only the columns are worked out from the day's first plan, while no column
+            # has changed; the others from the plan as it stands.
+            if editor.columns_changed or (type(op) in _MAY_READ_ROWS and op.touches_read_rows()):
+                answering[k] = editor.freeze()
             editor.apply(op, s.source)
     except AmendError:
         return apply_each(plan, batch)
     new = editor.freeze()
+    applied = Applied.lazily(batch, plan, answering)
     if editor.codes_may_be_undefined(new) and _undefined_codes(new, applied):
         return apply_each(plan, batch)
-    return DayResult(new, tuple(applied), ())
+    return DayResult(new, applied, ())
 
 
 def apply_each(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
