@@ -19,9 +19,9 @@ editor for a day's batch.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any, NamedTuple, NoReturn, Protocol
 
 from amend.engine.editor_columns import add_column, delete_column, rename_column
 from amend.engine.editor_headings import add_section, add_subsection, delete_section, delete_subsection, set_title
@@ -73,6 +73,25 @@ def apply(plan: Plan, op: Operation, source: Source) -> Plan:
     return editor.freeze()
 
 
+class Step(Protocol):
+    """What the editor needs of a scheduled operation (``step.Scheduled``)."""
+
+    @property
+    def op(self) -> Operation: ...
+
+    @property
+    def source(self) -> Source: ...
+
+
+class _Single(NamedTuple):
+    op: Operation
+    source: Source
+
+
+# The kinds whose touches may read the plan's rows (``touches_read_rows``), asked by exact class first.
+_MAY_READ_ROWS = frozenset({ReplaceWords, Renumber, DeleteSection, DeleteSubsection})
+
+
 class PlanEditor(WorkingCopy):
     """A working copy of a plan: operations applied in place (one handler per kind), ``freeze`` giving the
     new plan."""
@@ -83,10 +102,24 @@ class PlanEditor(WorkingCopy):
 
     def apply(self, op: Operation, source: Source) -> None:
         """Apply ``op``; raises an ``AmendError`` subclass if it does not fit the plan as it stands."""
-        handler = _HANDLERS.get(type(op))
-        if handler is None or self.frame.repealed is not None:
-            self._refuse(op)
-        handler(self, op, source)
+        self.apply_all((_Single(op, source),))
+
+    def apply_all(self, batch: Sequence[Step]) -> dict[int, Plan]:
+        """Apply a day's operations in order (as ``apply`` each); the plans, by the operation's index, that
+        answer for the operations whose touches read more than the columns of the plan the day began with
+        (``touches_read_rows``, or the columns changed earlier that day): the day step works their touches
+        out from these, the others' from the day's first plan."""
+        answering: dict[int, Plan] = {}
+        handlers = _HANDLERS
+        for k, s in enumerate(batch):  # ``apply``, inline: this runs once per operation of every day
+            op = s.op
+            handler = handlers.get(type(op))
+            if handler is None or self.frame.repealed is not None:
+                self._refuse(op)
+            if self.columns_changed or (type(op) in _MAY_READ_ROWS and op.touches_read_rows()):
+                answering[k] = self.freeze()
+            handler(self, op, s.source)
+        return answering
 
     def _refuse(self, op: Operation) -> NoReturn:
         if type(op) not in _HANDLERS:  # an exact class: a subclass is another kind

@@ -72,7 +72,10 @@ def replace_cells(editor: WorkingCopy, op: ReplaceCells, source: Source) -> None
     )
     change = editor.row_change(source, ChangeKind.CELLS_REPLACED, str(op.row))
     editor.rows.replace_at(c, j, new := old.with_cells(cells, cells_ru, change))
-    editor.written[op.row.parts] = new
+    # The day's executor check reads the rows whose executors an operation wrote, as the day leaves them.
+    parts = op.row.parts
+    if parts in editor.written or any(c in op.cells for c in plan.executor_ids):
+        editor.written[parts] = new
 
 
 def delete_row(editor: WorkingCopy, op: DeleteRow, source: Source) -> None:
@@ -165,6 +168,13 @@ def check_fits(
     renumberings."""
     plan = editor.frame
     prev, next_ = editor.rows.neighbours_at(*place)
+    if (
+        prev is not None
+        and next_ is not None
+        and prev.section == section == next_.section
+        and prev.subsection == subsection == next_.subsection
+    ):
+        return  # between two rows of its own (sub)section: the usual insertion
     here = structure_key(plan, section, subsection)
     before = structure_key(plan, prev.section, prev.subsection) if prev else (-1, -1)
     after = structure_key(plan, next_.section, next_.subsection) if next_ else (len(plan.sections), None)

@@ -27,7 +27,7 @@ from amend.engine.elements import Effect, ElementKind, Touch
 from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import DeleteSection, DeleteSubsection, Operation, Renumber, ReplaceWords
+from amend.engine.operations import Operation
 from amend.engine.order import OrderKey
 from amend.engine.provenance import Source
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
@@ -126,28 +126,15 @@ class DayResult:
     findings: tuple[AmendError, ...]
 
 
-# The kinds whose touches may read the plan's rows (``touches_read_rows``), asked by exact class first: the
-# step asks once per operation.
-_MAY_READ_ROWS = frozenset({ReplaceWords, Renumber, DeleteSection, DeleteSubsection})
-
-
 def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     """Apply one day's operations (already in the order rule's order) and check the day's invariants.
 
-    One editor takes the whole day; a day that meets an error, or whose executor codes the editor's quick
-    check cannot clear, is run again by ``apply_each``, which places the error.
+    One editor takes the whole day; a day that meets an error (an operation's, or an executor code the day
+    leaves undefined) is run again by ``apply_each``, one operation at a time, which places the error.
     """
     editor = PlanEditor(plan)
-    # The plans that answer for the operations whose touches need more than the day's first plan (by index).
-    answering: dict[int, Plan] = {}
     try:
-        for k, s in enumerate(batch):
-            op = s.op
-            # Touches that read only the columns are worked out from the day's first plan, while no column
-            # has changed; the others from the plan as it stands.
-            if editor.columns_changed or (type(op) in _MAY_READ_ROWS and op.touches_read_rows()):
-                answering[k] = editor.freeze()
-            editor.apply(op, s.source)
+        answering = editor.apply_all(batch)
     except AmendError:
         return apply_each(plan, batch)
     new = editor.freeze()
