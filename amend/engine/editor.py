@@ -90,6 +90,8 @@ class _Single(NamedTuple):
 
 # The kinds whose touches may read the plan's rows (``touches_read_rows``), asked by exact class first.
 _MAY_READ_ROWS = frozenset({ReplaceWords, Renumber, DeleteSection, DeleteSubsection})
+# The kinds after which the next operations need more care: the plan repealed, or its columns changed.
+_CAREFUL = _MAY_READ_ROWS | {RepealPlan, AddColumn, DeleteColumn}
 
 
 class PlanEditor(WorkingCopy):
@@ -111,14 +113,21 @@ class PlanEditor(WorkingCopy):
         out from these, the others' from the day's first plan."""
         answering: dict[int, Plan] = {}
         handlers = _HANDLERS
+        # Not repealed, no column changed: then the common kinds need no more than their handler.
+        usual = self.frame.repealed is None and not self.columns_changed
         for k, s in enumerate(batch):  # ``apply``, inline: this runs once per operation of every day
             op = s.op
-            handler = handlers.get(type(op))
-            if handler is None or self.frame.repealed is not None:
-                self._refuse(op)
-            if self.columns_changed or (type(op) in _MAY_READ_ROWS and op.touches_read_rows()):
-                answering[k] = self.freeze()
-            handler(self, op, s.source)
+            kind = type(op)
+            handler = handlers.get(kind)
+            if handler is None or not usual or kind in _CAREFUL:
+                if handler is None or self.frame.repealed is not None:
+                    self._refuse(op)
+                if self.columns_changed or (kind in _MAY_READ_ROWS and op.touches_read_rows()):
+                    answering[k] = self.freeze()
+                handler(self, op, s.source)
+                usual = not self.columns_changed and self.frame.repealed is None
+            else:
+                handler(self, op, s.source)
         return answering
 
     def _refuse(self, op: Operation) -> NoReturn:

@@ -24,14 +24,13 @@ def add_abbreviations(editor: WorkingCopy, op: AddAbbreviations, source: Source)
         for code in codes:
             if code not in op.entries:
                 raise TargetMissing(f"abbreviation {code} has a Russian text but no entry", path=(key, code))
-    for code in op.entries:
-        if code in editor.note:
+    change = note_for_abbreviation(source, ChangeKind.ADDED)
+    note = editor.note_to_write()  # (an error leaves the editor to be discarded)
+    for code, expansion in op.entries.items():
+        if code in note:
             raise AbbreviationTaken(
                 f"abbreviation {code} is already in the note of {as_of(editor.frame, source)}", path=("entries", code)
             )
-    change = note_for_abbreviation(source, ChangeKind.ADDED)
-    note = editor.note_to_write()
-    for code, expansion in op.entries.items():
         note[code] = construct(
             Abbreviation,
             expansion=expansion,

@@ -74,7 +74,7 @@ def replace_cells(editor: WorkingCopy, op: ReplaceCells, source: Source) -> None
     editor.rows.replace_at(c, j, new := old.with_cells(cells, cells_ru, change))
     # The day's executor check reads the rows whose executors an operation wrote, as the day leaves them.
     parts = op.row.parts
-    if parts in editor.written or any(c in op.cells for c in plan.executor_ids):
+    if parts in editor.written or not op.cells.keys().isdisjoint(plan.executor_ids):
         editor.written[parts] = new
 
 
@@ -201,13 +201,28 @@ def replace_words(editor: WorkingCopy, op: ReplaceWords, source: Source) -> None
             f"plan {plan.plan} has no column {op.column} (columns: {', '.join(plan.column_ids)})", path=("column",)
         )
     columns = op.columns(plan.column_ids)
-    if op.row is not None:
-        row, c, j = editor.find_row(op.row, op.section, source, ("row",))
-        scope: list[Row] = [row]
-    else:
-        scope = [r for r in editor.rows if op.in_scope(r)]
     counts = WordCounts()
-    edits = [(row, *words_in_row(row, columns, op, counts)) for row in scope]
+    if op.row is not None:  # one row: no list of edits to build
+        row, c, j = editor.find_row(op.row, op.section, source, ("row",))
+        cells, cells_ru = words_in_row(row, columns, op, counts)
+        _check_counts(counts, op, plan, source)
+        if cells != row.cells or cells_ru != row.cells_ru:
+            change = editor.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
+            editor.rows.replace_at(c, j, row := row.with_cells(cells, cells_ru, change))
+        editor.written[row.number.parts] = row  # the day's executor check reads it, changed or not (touches)
+        return
+    edits = [(row, *words_in_row(row, columns, op, counts)) for row in editor.rows if op.in_scope(row)]
+    _check_counts(counts, op, plan, source)
+    for row, cells, cells_ru in edits:
+        touched = op.holds_words(row, columns)  # what its touches name, as the plan stood before it
+        if cells != row.cells or cells_ru != row.cells_ru:
+            change = editor.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
+            editor.rows.replace(row := row.with_cells(cells, cells_ru, change))
+        if touched:
+            editor.written[row.number.parts] = row
+
+
+def _check_counts(counts: WordCounts, op: ReplaceWords, plan: Plan, source: Source) -> None:
     problem = counts.mismatch(op)
     if problem is not None:
         text, expected, path = problem
@@ -216,18 +231,6 @@ def replace_words(editor: WorkingCopy, op: ReplaceWords, source: Source) -> None
             f"{op.scope_words()} of {as_of(plan, source)}, the operation expects {expected}",
             path=path,
         )
-    for row, cells, cells_ru in edits:
-        # What the day's executor check reads: the rows the operation touches (``touches``), changed or not.
-        touched = op.row is not None or op.holds_words(row, columns)
-        if cells != row.cells or cells_ru != row.cells_ru:
-            change = editor.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
-            row = row.with_cells(cells, cells_ru, change)
-            if op.row is not None:
-                editor.rows.replace_at(c, j, row)
-            else:
-                editor.rows.replace(row)
-        if touched:
-            editor.written[row.number.parts] = row
 
 
 class WordCounts:
