@@ -30,7 +30,7 @@ _EXPORTS: dict[str, str] = {
     "in_force_date": "amend.engine.acts",
     "Amendment": "amend.engine.amendment",
     "Source": "amend.engine.provenance",
-    "apply": "amend.engine.apply",
+    "apply": "amend.engine.editor",
     "AmendError": "amend.errors",
     "Gap": "amend.queries.gaps",
     "gaps": "amend.queries.gaps",
@@ -95,7 +95,7 @@ __all__ = [
 if TYPE_CHECKING:
     from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning, citation, in_force_date
     from amend.engine.amendment import Amendment
-    from amend.engine.apply import apply
+    from amend.engine.editor import apply
     from amend.engine.model import Abbreviation, Column, Plan, Row, Section, Subsection
     from amend.engine.numbers import RowNumber
     from amend.engine.operations import Operation

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
-from builders import plan, row, source
+from builders import amendment, plan, row, source
 from pydantic import TypeAdapter
 
 from amend import UNKNOWN, Operation, apply
+from amend.engine.editor import PlanEditor
+from amend.engine.step import apply_day, apply_each
+from amend.engine.timeline import FiledAmendment, schedule
 from amend.errors import (
     AbbreviationTaken,
     ColumnsMismatch,
@@ -238,3 +244,31 @@ def test_a_subsection_is_inserted_with_its_rows():
         source(),
     )
     assert [(str(r.number), r.subsection) for r in p.rows] == [("1", "1.1"), ("2", "1.2"), ("5", "1.3"), ("10", None)]
+
+
+def test_one_editor_refuses_an_operation_after_the_repeal_it_applied_the_same_day():
+    editor = PlanEditor(plan())
+    editor.apply(op(op="repeal_plan"), source())
+    with pytest.raises(Repealed) as caught:
+        editor.apply(op(op="delete_row", row="1"), source())
+    assert caught.value.path == ("op",)
+    with pytest.raises(TypeError, match=r"timeline\.schedule resolves it"):
+        PlanEditor(plan()).apply(op(op="suspend_plan"), source())
+
+
+def test_the_touches_of_an_operation_after_a_new_column_name_that_column():
+    # One editor for the day: the operation after add_column is told from the plan as it then stands.
+    act = amendment(
+        [
+            {"op": "add_column", "id": "extra", "title": "Қосымша"},
+            {"op": "replace_row", "row": "1", "cells": {"measure": "м", "executors": "ОМ", "extra": "қ"}},
+        ],
+        "5",
+        dt.date(2024, 1, 10),
+    )
+    base = plan()
+    batch = schedule(base, [FiledAmendment(act, Path("5.yaml"))])
+    day, each = apply_day(base, batch), apply_each(base, batch)
+    assert day.findings == each.findings == ()
+    assert [a.touches for a in day.applied] == [a.touches for a in each.applied]
+    assert day.applied[1].touches[0].columns == ("measure", "executors", "extra")

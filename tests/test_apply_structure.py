@@ -1,5 +1,6 @@
-"""The whole resolution and its structure (amend/engine/apply_structure.py), on the scenarios of
-tests/fixtures/structure/ laid over the real plans 748, 156 and act 392, and on generated plans."""
+"""The whole resolution and its structure (the plan editor's handlers in amend/engine/editor_texts.py,
+editor_columns.py, editor_structure.py, editor_headings.py), on the scenarios of tests/fixtures/structure/
+laid over the real plans 748, 156 and act 392, and on generated plans."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 
 from amend import Repository
 from amend.engine.acts import Act
-from amend.engine.apply import apply
+from amend.engine.editor import apply
 from amend.engine.elements import Element, ElementKind
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import (

@@ -15,7 +15,7 @@ from amend.ci.conflicts import same_day_conflicts
 from amend.engine.chains import correct_operation, resolve
 from amend.engine.operations import InsertRows
 from amend.engine.timeline import FiledAmendment
-from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
+from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, SchemaError, TargetMissing
 
 D = dt.date
 
@@ -215,3 +215,81 @@ def test_two_moves_of_one_act_on_one_day_follow_the_order_rule_392_before_1005()
         record = next(r for r in t.acts if r.act.number == "50")
         assert record.days == (D(2024, 8, 1),)
         assert [e.by.number for e in record.events] == ["392", "1005"]
+
+
+# -- which texts an operation writes (``texts``), and a correction of each kind ----------------------------
+
+# One operation of each kind that writes text, each of its texts "сөз" (or an executor's code).
+WRITERS = [
+    replace("1", "сөз"),
+    {"op": "replace_cells", "row": "1", "cells": {"measure": "сөз"}},
+    {"op": "insert_rows", "section": "1", "rows": [{"number": "1-1", "cells": {"measure": "сөз", "executors": "ОМ"}}]},
+    {"op": "replace_words", "old": "шара", "new": "сөз", "occurrences": 1, "row": "1"},
+    {"op": "add_abbreviations", "entries": {"ЖМ": "сөз"}},
+    {"op": "replace_abbreviation", "code": "ОМ", "expansion": "сөз"},
+    {"op": "set_title", "section": "1", "title": "сөз"},
+    {
+        "op": "add_section",
+        "number": "3",
+        "title": "сөз",
+        "subsections": [{"number": "3.1", "title": "сөз"}],
+        "rows": [{"number": "90", "subsection": "3.1", "cells": {"measure": "сөз", "executors": "ОМ"}}],
+    },
+    {"op": "add_subsection", "section": "1", "number": "1.9", "title": "сөз"},
+    {"op": "replace_text", "element": "title", "text": "сөз"},
+    {"op": "insert_text", "element": "note 9", "text": "сөз"},
+    {"op": "replace_signatory", "position": "сөз", "name": "сөз"},
+    {"op": "replace_words_in", "element": "title", "old": "Қаулы", "new": "сөз", "occurrences": 1},
+    {"op": "add_column", "id": "extra", "title": "сөз", "cells": {"1": "сөз"}},
+    {"op": "rename_column", "id": "measure", "title": "сөз"},
+]
+
+
+@pytest.mark.parametrize("data", WRITERS, ids=lambda d: d["op"])
+def test_a_correction_rewrites_every_text_an_operation_writes(data):
+    op = amendment([data]).operations[0]
+    texts = op.texts()
+    holding = [path for path, text in texts if text == "сөз"]
+    assert holding and all(text in ("сөз", "ОМ") for _, text in texts)  # the executors named are texts too
+    corrected, found = correct_operation(op, "сөз", "сөйлем")
+    assert found == len(holding)
+    assert corrected.texts() == tuple((path, "сөйлем" if path in holding else text) for path, text in texts)
+    assert type(corrected) is type(op) and op.texts() == texts  # the operation itself is a value
+
+
+def test_a_correction_of_the_title_an_add_column_wrote_applies_with_it():
+    target = amendment([{"op": "add_column", "id": "extra", "title": "Қосымша баған"}], "5", D(2024, 1, 10))
+    fix = amendment(
+        [{"op": "correct_act", "act": "5", "operation": 1, "old": "баған", "new": "бағана", "occurrences": 1}],
+        "6",
+        D(2024, 1, 5),
+    )
+    t = consolidate(plan(), filed(target, fix))
+    assert [c.title for c in t.latest.plan.columns if c.id == "extra"] == ["Қосымша бағана"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"op": "delete_row", "row": "1"},
+        {"op": "move_row", "row": "1", "section": "2"},
+        {"op": "delete_abbreviation", "code": "ОМ"},
+        {"op": "renumber", "element": "row 1", "to": "7"},
+    ],
+    ids=lambda d: d["op"],
+)
+def test_a_correction_of_a_kind_that_writes_no_text_is_refused_naming_the_kind(data):
+    op = amendment([data]).operations[0]
+    assert op.texts() == ()
+    target = amendment([data], "5", D(2024, 1, 10))
+    fix = amendment(
+        [{"op": "correct_act", "act": "5", "operation": 1, "old": "шара", "new": "іс", "occurrences": 1}],
+        "6",
+        D(2024, 1, 5),
+    )
+    with pytest.raises(SchemaError) as caught:
+        consolidate(plan(), filed(target, fix))
+    assert caught.value.message == (
+        f"operation 1 of act 5 is a {data['op']}, which writes no text: a correction of its words cannot apply to it"
+    )
+    assert caught.value.path == ("operations", 0, "operation")

@@ -20,7 +20,7 @@ from amend import FiledAmendment, load_amendment, load_plan
 from amend.cli.app import app
 from amend.engine.acts import ActPoint, Signatory
 from amend.engine.amendment import Amendment
-from amend.engine.apply_structure import element_texts
+from amend.engine.editor_texts import element_texts
 from amend.engine.elements import parse_element
 from amend.engine.model import AnnexNote, Plan
 from amend.engine.operations import Operation

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from amend import Repository
 from amend.cli.app import app
-from amend.engine.apply import apply
+from amend.engine.editor import apply
 from amend.engine.language import in_russian
 from amend.engine.operations import ReplaceCells, ReplaceRow, ReplaceWords
 from amend.engine.unknown import UNKNOWN

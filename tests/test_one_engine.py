@@ -8,7 +8,9 @@ import datetime as dt
 import re
 import shutil
 from collections import Counter
+from itertools import groupby
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from conftest import ROOT, snapshot
@@ -19,9 +21,12 @@ from typer.testing import CliRunner
 from amend import Repository
 from amend.ci.check import check
 from amend.cli.app import app
+from amend.engine import operations
 from amend.engine.amendment import FiledAmendment
+from amend.engine.editor import HANDLERS
 from amend.engine.model import Plan
-from amend.engine.timeline import Timeline
+from amend.engine.step import apply_day, apply_each
+from amend.engine.timeline import Timeline, schedule
 from amend.outputs.consolidated import build
 from bench.corpus import CorpusSize, write_corpus
 
@@ -328,6 +333,66 @@ def test_only_the_timeline_calls_the_step_and_only_the_step_applies_operations()
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in callers:
                 callers[node.func.id].add(module)
     assert callers == {"apply_day": {"amend.engine.timeline"}, "apply": {"amend.engine.step"}}
+
+
+# -- one plan editor: each operation's handler written once, on the editor ---------------------------------
+
+_OPERATION_NAMES = {
+    name
+    for name in operations.__all__
+    if name not in ("NewRow", "NewSubsection", "PlacedRow")  # parts of an operation, not operations
+}
+_EDITED = {"Plan", "WorkingCopy", "PlanEditor"}
+
+
+def _names(annotation: ast.expr | None) -> set[str]:
+    """The names an annotation mentions (``from __future__ import annotations``: a string or an expression)."""
+    if annotation is None:
+        return set()
+    if isinstance(annotation, ast.Constant) and isinstance(annotation.value, str):
+        annotation = ast.parse(annotation.value, mode="eval").body
+    return {n.id for n in ast.walk(annotation) if isinstance(n, ast.Name)} | {
+        n.attr for n in ast.walk(annotation) if isinstance(n, ast.Attribute)
+    }
+
+
+def test_no_operation_handler_stands_outside_the_editors_modules():
+    # A handler takes an operation and changes a plan: it is given the editor, or it gives a plan back.
+    found = []
+    for module, tree in _modules().items():
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            takes = set().union(*(_names(a.annotation) for a in args)) if args else set()
+            if takes & _OPERATION_NAMES and (takes & {"WorkingCopy", "PlanEditor"} or _names(node.returns) & _EDITED):
+                found.append(f"{module}.{node.name}")
+    outside = sorted(f for f in found if not f.startswith("amend.engine.editor"))
+    assert outside == []
+    assert "amend.engine.editor_rows.replace_row" in found  # the check sees the handlers it allows
+
+
+def test_every_kind_that_changes_a_plans_text_has_one_handler_on_the_editor():
+    kinds = set(get_args(get_args(operations.Operation)[0]))
+    resolved_by_the_schedule = set(get_args(operations.ActOperation)) | set(get_args(operations.ForceOperation))
+    assert set(HANDLERS) == kinds - resolved_by_the_schedule
+    assert all(h.__module__.startswith("amend.engine.editor") for h in HANDLERS.values())
+
+
+def test_the_real_acts_give_the_same_days_by_one_editor_per_day_and_one_editor_per_operation():
+    repo = Repository(ROOT)
+    days = 0
+    for pid, (base, _) in sorted(repo.plans.items()):
+        plan = base
+        for _, batch in groupby(schedule(base, repo.acts_of(pid)), key=lambda s: s.day):
+            ops = list(batch)
+            day, each = apply_day(plan, ops), apply_each(plan, ops)
+            assert day.findings == each.findings == ()
+            assert day.plan.model_dump() == each.plan.model_dump()
+            assert [a.touches for a in day.applied] == [a.touches for a in each.applied]
+            plan = day.plan
+            days += 1
+    assert days  # 392 at least
 
 
 def test_the_shipped_consolidated_files_are_what_build_writes(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import builders
@@ -17,12 +16,10 @@ from typer.testing import CliRunner
 
 from amend import Repository
 from amend.cli.app import app
-from amend.engine.apply import apply
-from amend.engine.fast import fast_day
+from amend.engine.editor import PlanEditor, apply
 from amend.engine.language import in_russian
 from amend.engine.numbers import RowNumber
-from amend.engine.operations import AddAbbreviations, Operation, ReplaceAbbreviation, ReplaceRow, ReplaceWords
-from amend.engine.provenance import Source
+from amend.engine.operations import AddAbbreviations, ReplaceAbbreviation, ReplaceRow, ReplaceWords
 from amend.engine.unknown import UNKNOWN
 from amend.errors import OccurrencesMismatch, TargetMissing
 from amend.store.loading import load_amendment
@@ -98,30 +95,30 @@ def test_a_row_whose_only_russian_text_changes_gets_its_note():
     assert [str(t.element.key) for t in touched] == ["1"]
 
 
-@dataclass(frozen=True)
-class _Step:
-    op: Operation
-    source: Source
-
-
 @settings(max_examples=60, deadline=None)
 @given(
     measure_ru=st.sampled_from(["мера", "мера мера", "другое", "мера, мера, мера"]),
     occurrences_ru=st.sampled_from([None, 1, 2, 3]),
     new_ru=st.sampled_from([None, "", "мероприятие"]),
 )
-def test_the_fast_path_gives_the_reference_for_russian_word_replacements(measure_ru, occurrences_ru, new_ru):
+def test_one_editor_for_two_russian_word_replacements_gives_them_applied_one_by_one(measure_ru, occurrences_ru, new_ru):
     plan = _with_russian(measure_ru)
-    op = _words(row="1", old_ru="мера", new_ru=new_ru, occurrences_ru=occurrences_ru)
-    fast = fast_day(plan, [_Step(op, SRC)])
+    first = _words(row="1", old_ru="мера", new_ru=new_ru, occurrences_ru=occurrences_ru)
+    second = _words(row="1", old="шара", new="іс-шара", old_ru="меро", new_ru="меры", occurrences_ru=1)
+    editor = PlanEditor(plan)
     try:
-        reference = apply(plan, op, SRC)
-    except OccurrencesMismatch:
-        assert fast is None
+        editor.apply(first, SRC)
+        editor.apply(second, builders.source("3"))
+        day = editor.freeze()
+    except OccurrencesMismatch as err:
+        with pytest.raises(OccurrencesMismatch) as each:
+            apply(apply(plan, first, SRC), second, builders.source("3"))
+        assert (each.value.message, each.value.path) == (err.message, err.path)
         return
-    assert fast is not None
-    assert fast.row(RowNumber("1")).cells_ru == reference.row(RowNumber("1")).cells_ru
-    assert fast.row(RowNumber("1")).history == reference.row(RowNumber("1")).history
+    each = apply(apply(plan, first, SRC), second, builders.source("3"))
+    assert day.row(RowNumber("1")).cells_ru == each.row(RowNumber("1")).cells_ru
+    assert day.row(RowNumber("1")).history == each.row(RowNumber("1")).history
+    assert plan.row(RowNumber("1")).cells_ru == {"measure": measure_ru, "executors": "МП"}  # the plan is a value
 
 
 def test_an_abbreviation_has_a_russian_code_and_the_russian_note_lists_it():

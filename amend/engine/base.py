@@ -153,11 +153,18 @@ def evolve(model: M, **changes: Any) -> M:
     if not changes.keys() <= fields_set:
         fields_set = fields_set | changes.keys()
     # What model_construct does, without its per-field bookkeeping (this runs once per operation).
-    object.__setattr__(new, "__dict__", values)
-    object.__setattr__(new, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
+    _set_dict(new, values)
+    _set_fields_set(new, fields_set)
+    _set_extra(new, None)
+    _set_private(new, None)
     return new
+
+
+# BaseModel's own slots, set through their descriptors: object.__setattr__ looks each name up first.
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _defaults(cls: type[BaseModel]) -> dict[str, Any]:
@@ -182,8 +189,8 @@ def construct(cls: type[M], **values: Any) -> M:
     defaults = _defaults(cls)
     if not defaults.keys() <= fields_set:
         values = {**values, **{k: v for k, v in defaults.items() if k not in fields_set}}
-    object.__setattr__(new, "__dict__", values)
-    object.__setattr__(new, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(new, "__pydantic_extra__", None)
-    object.__setattr__(new, "__pydantic_private__", None)
+    _set_dict(new, values)
+    _set_fields_set(new, fields_set)
+    _set_extra(new, None)
+    _set_private(new, None)
     return new

@@ -33,11 +33,8 @@ from amend.engine.numbers import RowNumber
 from amend.engine.operations import (
     ActOperation,
     AddAbbreviations,
-    AddSection,
-    AddSubsection,
     CorrectAct,
     InsertRows,
-    NewRow,
     Operation,
     RepealAct,
     ReplaceAbbreviation,
@@ -51,7 +48,7 @@ from amend.engine.operations import (
 )
 from amend.engine.order import OrderKey, order_of
 from amend.engine.unknown import Text
-from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, TargetMissing
+from amend.errors import AmendError, DateOrder, OccurrencesMismatch, OrderAmbiguous, SchemaError, TargetMissing
 
 __all__ = [
     "ActEvent",
@@ -154,43 +151,17 @@ def _fix(text: Text, old: str, new: str) -> tuple[Text, int]:
     return text.replace(old, new), text.count(old)
 
 
-def _fix_cells(cells: dict[str, Text], old: str, new: str) -> tuple[dict[str, Text], int]:
-    out: dict[str, Text] = {}
-    total = 0
-    for column, text in cells.items():
-        out[column], n = _fix(text, old, new)
-        total += n
-    return out, total
-
-
 def correct_operation(op: Operation, old: str, new: str) -> tuple[Operation, int]:
-    """``op`` with ``old`` replaced by ``new`` in every text it writes, and how many were replaced."""
-    match op:
-        case ReplaceRow() | ReplaceCells():
-            cells, n = _fix_cells(op.cells, old, new)
-            return op.model_copy(update={"cells": cells}), n
-        case InsertRows():
-            rows: list[NewRow] = []
-            total = 0
-            for r in op.rows:
-                cells, n = _fix_cells(r.cells, old, new)
-                rows.append(r.model_copy(update={"cells": cells}))
-                total += n
-            return op.model_copy(update={"rows": tuple(rows)}), total
-        case ReplaceWords():
-            text, n = _fix(op.new, old, new) if op.new else (op.new, 0)
-            return op.model_copy(update={"new": text}), n
-        case AddAbbreviations():
-            entries, n = _fix_cells(op.entries, old, new)
-            return op.model_copy(update={"entries": entries}), n
-        case ReplaceAbbreviation():
-            expansion, n = _fix(op.expansion, old, new)
-            return op.model_copy(update={"expansion": expansion}), n
-        case SetTitle() | AddSection() | AddSubsection():
-            title, n = _fix(op.title, old, new)
-            return op.model_copy(update={"title": title}), n
-        case _:
-            return op, 0
+    """``op`` with ``old`` replaced by ``new`` in every text it writes (``texts``), and how many were replaced
+    (none for a kind that writes no text: the resolver refuses a correction of such a kind, naming it)."""
+    changes = {}
+    total = 0
+    for path, text in op.texts():
+        fixed, n = _fix(text, old, new)
+        if n:
+            changes[path] = fixed
+            total += n
+    return (op.with_texts(changes) if changes else op), total
 
 
 def _derive(original: Operation, corrected: Operation, old: str, new: str) -> list[Operation] | None:
@@ -400,6 +371,13 @@ class _Resolver:
         day: dt.date,
         late: list[tuple[int, Derived]],
     ) -> None:
+        if not ops[i].texts():
+            raise SchemaError(
+                f"operation {i + 1} of act {filed.amendment.act.number} is a {ops[i].op}, which writes no text: "
+                f"a correction of its words cannot apply to it",
+                path=("operations", j, "operation"),
+                file=director.path,
+            )
         corrected, found = correct_operation(ops[i], op.old, op.new)
         if found != op.occurrences:
             raise OccurrencesMismatch(

@@ -15,9 +15,9 @@ def gc_paused() -> Iterator[None]:
 
     Plans, rows and versions are trees of immutable objects: they hold no reference cycles, so
     reference counting frees them and the cyclic collector has nothing to find. Left on, it walks
-    every live object again and again while versions pile up: measured on 400 synthetic plans,
-    consolidation took 44 us per operation with it and 20 us without. Pause around a whole batch
-    (all files, all plans): between two paused calls the collector catches up on everything made.
+    every live object again and again while versions pile up (about twice the time of consolidation:
+    docs/performance.md). Pause around a whole batch (all files, all plans): between two paused calls the
+    collector catches up on everything made.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -1,11 +1,13 @@
-"""What an amending act can do to a plan, as data. Applying them lives in ``apply.py``."""
+"""What an amending act can do to a plan, as data, and what each says of itself: the elements it touches, the
+texts it writes, its scope. Applying them is the plan editor's (``editor.py``)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Literal
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, cast
 
-from pydantic import Field, PositiveInt, StringConstraints
+from pydantic import BaseModel, Field, PositiveInt, StringConstraints
 
 from amend.engine.acts import ActPoint
 from amend.engine.base import Frozen
@@ -15,7 +17,7 @@ from amend.engine.records import ElementNumber, Identifier
 from amend.engine.unknown import UNKNOWN, NonBlank, Text
 
 if TYPE_CHECKING:
-    from amend.engine.model import Plan
+    from amend.engine.model import Plan, Row
 
 __all__ = [
     "ActOperation",
@@ -67,6 +69,46 @@ class _Op(Frozen):
         """The elements this operation reads, changes, creates and deletes when applied to ``plan``."""
         raise NotImplementedError  # every operation overrides it
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        """The Kazakh texts this operation writes into the plan, each with its path inside the operation (what
+        a correction of the act's text, ``correct_act``, reads and rewrites); none for a kind that writes no
+        text (a deletion, a move, a renumbering, a repeal, an act's directive)."""
+        return ()
+
+    def with_texts(self, texts: Mapping[TextPath, Text]) -> Self:
+        """A copy with the texts at the given paths (``texts``'s) in new wording; the rest shared."""
+        found: Any = self
+        for path, text in texts.items():
+            found = _with(found, path, text)
+        return cast(Self, found)
+
+    def touches_read_rows(self) -> bool:
+        """Whether ``touches`` reads the plan's rows (else it reads at most the plan's columns): the day step
+        works the touches out from the plan the operation applied to only where they do."""
+        return False
+
+
+TextPath = tuple[str | int, ...]
+
+
+def _with(value: Any, path: TextPath, text: Text) -> Any:
+    """``value`` with ``text`` at ``path`` (field names, dictionary keys as written, tuple indices)."""
+    if not path:
+        return text
+    key, rest = path[0], path[1:]
+    if isinstance(value, BaseModel):
+        assert isinstance(key, str)
+        return value.model_copy(update={key: _with(getattr(value, key), rest, text)})
+    if isinstance(value, dict):
+        found = next(k for k in value if str(k) == str(key))  # a RowNumber key is named by its text
+        return {**value, found: _with(value[found], rest, text)}
+    assert isinstance(value, tuple) and isinstance(key, int)
+    return (*value[:key], _with(value[key], rest, text), *value[key + 1 :])
+
+
+def _cells(path: TextPath, cells: Mapping[Any, Text]) -> tuple[tuple[TextPath, Text], ...]:
+    return tuple(((*path, str(c)), t) for c, t in cells.items())
+
 
 def _row(number: object) -> Element:
     return Element(ElementKind.ROW, str(number))
@@ -104,6 +146,9 @@ class ReplaceRow(_Op):
     cells: dict[Identifier, Text]
     cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("cells",), self.cells)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
             Touch(_row(self.row), Effect.CHANGES, ("row",), plan.column_ids, ("cells",), True),
@@ -118,6 +163,9 @@ class InsertRows(_Op):
     section: ElementNumber
     subsection: ElementNumber | None = None
     rows: tuple[NewRow, ...] = Field(min_length=1)
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return tuple(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells))
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         found: list[Touch] = list(_section_reads(self.section, self.subsection))
@@ -152,6 +200,9 @@ class ReplaceCells(_Op):
     cells: dict[Identifier, Text] = Field(min_length=1)
     cells_ru: dict[Identifier, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("cells",), self.cells)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         columns = tuple(c for c in plan.column_ids if c in self.cells)
         return (
@@ -183,25 +234,61 @@ class ReplaceWords(_Op):
         """How many times ``old_ru`` must occur in the known Russian cells of the scope."""
         return self.occurrences if self.occurrences_ru is None else self.occurrences_ru
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("new",), self.new),) if self.new else ()  # struck-out words write no text
+
+    # -- its scope, worked out here only ------------------------------------------------------------
+
+    def columns(self, column_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The columns of its scope, of a plan with columns ``column_ids``."""
+        return (self.column,) if self.column else column_ids
+
+    def in_scope(self, row: Row) -> bool:
+        """Whether ``row`` is in its scope: the row it names, else its section's rows, else every row."""
+        if self.row is not None:
+            return row.number == self.row
+        return self.section is None or row.section == self.section
+
+    def scope(self, plan: Plan) -> tuple[list[Row], tuple[str, ...]]:
+        """The rows of its scope in ``plan`` (the row it names, where ``plan`` has it) and its columns."""
+        columns = self.columns(plan.column_ids)
+        if self.row is not None:
+            found = plan.row(self.row)
+            return ([found] if found is not None else []), columns
+        return [r for r in plan.rows if self.in_scope(r)], columns
+
+    def holds_words(self, row: Row, columns: tuple[str, ...]) -> bool:
+        """Whether the known text of ``row`` in ``columns`` holds the words (Kazakh or Russian)."""
+        return any(
+            row.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in row.cells[c]  # type: ignore[operator]
+            for c in columns
+        ) or (self.old_ru is not None and any(self.old_ru in str(row.cells_ru.get(c, "")) for c in columns))
+
+    def scope_words(self) -> str:
+        """Its scope in words, as an error names it: "row 6, column form", "section 2", "the whole plan"."""
+        if self.row is not None:
+            return f"row {self.row}" + (f", column {self.column}" if self.column else "")
+        if self.column is not None:
+            return f"column {self.column}"
+        return f"section {self.section}" if self.section else "the whole plan"
+
+    def touches_read_rows(self) -> bool:
+        return self.row is None  # a replacement over a section or the plan touches the rows holding the words
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         """The rows in scope whose known text holds the words: those the replacement changes."""
-        columns = (self.column,) if self.column else plan.column_ids
         if self.row is not None:
             return (
-                Touch(_row(self.row), Effect.CHANGES, ("row",), columns, ("new",)),
+                Touch(_row(self.row), Effect.CHANGES, ("row",), self.columns(plan.column_ids), ("new",)),
                 *_section_reads(self.section, None),
             )
-        rows = plan.rows if self.section is None else [r for r in plan.rows if r.section == self.section]
+        rows, columns = self.scope(plan)
         return (
             *_section_reads(self.section, None),
             *(
                 Touch(_row(r.number), Effect.CHANGES, ("old",), columns, ("new",))
                 for r in rows
-                if any(
-                    r.cells.get(c, UNKNOWN) is not UNKNOWN and self.old in r.cells[c]  # type: ignore[operator]
-                    for c in columns
-                )
-                or (self.old_ru is not None and any(self.old_ru in str(r.cells_ru.get(c, "")) for c in columns))
+                if self.holds_words(r, columns)
             ),
         )
 
@@ -214,6 +301,9 @@ class AddAbbreviations(_Op):
     entries_ru: dict[NonBlank, Text] = {}  # noqa: RUF012
     # The Russian code of a Kazakh one (ОМ: МП), where the act's Russian text gives it.
     codes_ru: dict[NonBlank, NonBlank] = {}  # noqa: RUF012
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return _cells(("entries",), self.entries)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return tuple(
@@ -230,6 +320,9 @@ class ReplaceAbbreviation(_Op):
     expansion: Text
     expansion_ru: Text = UNKNOWN
     code_ru: NonBlank | None = None  # the Russian code; None: the line's Russian code is unchanged
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("expansion",), self.expansion),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.ABBREVIATION, self.code), Effect.CHANGES, ("code",), text=("expansion",)),)
@@ -253,6 +346,9 @@ class SetTitle(_Op):
     subsection: ElementNumber | None = None
     title: Text
     title_ru: Text = UNKNOWN
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         if self.subsection is None:
@@ -295,6 +391,13 @@ class AddSection(_Op):
     subsections: tuple[NewSubsection, ...] = ()
     rows: tuple[PlacedRow, ...] = ()
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("title",), self.title),
+            *((("subsections", k, "title"), sub.title) for k, sub in enumerate(self.subsections)),
+            *(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells)),
+        )
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
             () if self.after is None else (Touch(Element(ElementKind.SECTION, self.after), Effect.READS, ("after",)),)
@@ -323,6 +426,12 @@ class AddSubsection(_Op):
     title_ru: Text = UNKNOWN
     rows: tuple[NewRow, ...] = ()
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("title",), self.title),
+            *(t for k, r in enumerate(self.rows) for t in _cells(("rows", k, "cells"), r.cells)),
+        )
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         after = (
             ()
@@ -346,7 +455,7 @@ class RepealPlan(_Op):
         return (Touch(Element(ElementKind.PLAN, ""), Effect.DELETES, ("op",)),)
 
 
-# -- acts that amend acts (issue 14) -----------------------------------------------------------------
+# -- acts that amend acts ----------------------------------------------------------------------------
 # These operations target another amending act of the same plan, not the plan. They never reach
 # ``apply``: ``timeline.schedule`` resolves them (amend/engine/chains.py) before the order rule sorts,
 # so consolidation re-applies everything with the target act's new dates, text or extent.
@@ -426,10 +535,10 @@ ActOperation = RescheduleAct | CorrectAct | RepealAct
 ForceOperation = SuspendPlan | ResumePlan
 
 
-# -- the whole resolution and its structure (issue 15) ----------------------------------------------
+# -- the whole resolution and its structure ---------------------------------------------------------
 # The resolution's own title, preamble, points and signatory, the annex's title and notes, and the
 # structure of the annex's table: renumbering, moving rows, columns, deleting (sub)sections with their
-# rows. Applied by ``apply_structure.py``.
+# rows. Applied by the plan editor (``editor_texts``, ``editor_columns``, ``editor_structure``, ``editor_headings``).
 
 ElementRef = Annotated[str, StringConstraints(pattern=ELEMENT_PATTERN)]
 
@@ -449,6 +558,12 @@ class ReplaceText(_Op):
     # A point in new wording comes with its sub-points (its old ones go): "2-тармақ мынадай редакцияда".
     subpoints: tuple[ActPoint, ...] = ()
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return (
+            (("text",), self.text),
+            *((("subpoints", k, "text"), p.text) for k, p in enumerate(self.subpoints)),
+        )
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("text",)),)
 
@@ -462,6 +577,9 @@ class InsertText(_Op):
     text: Text
     text_ru: Text = UNKNOWN
     after: ElementNumber | None = None
+
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("text",), self.text),)
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CREATES, ("element",), (), ("text",)),)
@@ -486,6 +604,9 @@ class ReplaceSignatory(_Op):
     position_ru: Text = UNKNOWN
     name_ru: Text = UNKNOWN
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("position",), self.position), (("name",), self.name))
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.SIGNATORY, ""), Effect.CHANGES, ("op",), (), ("name",)),)
 
@@ -504,6 +625,9 @@ class ReplaceWordsIn(_Op):
     new_ru: str | None = None
     occurrences_ru: PositiveInt | None = None  # checked where the Russian text is known; default: it occurs
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("new",), self.new),) if self.new else ()
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(_element(self.element), Effect.CHANGES, ("element",), (), ("new",)),)
 
@@ -515,6 +639,9 @@ class Renumber(_Op):
     op: Literal["renumber"]
     element: ElementRef  # row N | section N | subsection N.M
     to: ElementNumber
+
+    def touches_read_rows(self) -> bool:
+        return True
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         element = _element(self.element)
@@ -559,6 +686,9 @@ class AddColumn(_Op):
     after: Identifier | None = None
     cells: dict[RowNumber, Text] = {}  # noqa: RUF012
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title), *_cells(("cells",), self.cells))
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
             Touch(Element(ElementKind.COLUMN, self.id), Effect.CREATES, ("id",)),
@@ -587,6 +717,9 @@ class RenameColumn(_Op):
     title: Text
     title_ru: Text = UNKNOWN
 
+    def texts(self) -> tuple[tuple[TextPath, Text], ...]:
+        return ((("title",), self.title),)
+
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (Touch(Element(ElementKind.COLUMN, self.id), Effect.CHANGES, ("id",), (), ("title",)),)
 
@@ -596,6 +729,9 @@ class DeleteSection(_Op):
 
     op: Literal["delete_section"]
     number: ElementNumber
+
+    def touches_read_rows(self) -> bool:
+        return True
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
@@ -610,6 +746,9 @@ class DeleteSubsection(_Op):
     op: Literal["delete_subsection"]
     section: ElementNumber
     number: ElementNumber
+
+    def touches_read_rows(self) -> bool:
+        return True
 
     def touches(self, plan: Plan) -> tuple[Touch, ...]:
         return (
@@ -637,7 +776,7 @@ StructureOperation = (
     | DeleteSection
     | DeleteSubsection
 )
-"""The operations on the whole resolution and on the annex's structure (``apply_structure.py``)."""
+"""The operations on the whole resolution and on the annex's structure."""
 
 
 Operation = Annotated[

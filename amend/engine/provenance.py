@@ -58,7 +58,7 @@ class NoteHalves(NamedTuple):
 class ChangeFacts:
     """What a change says besides its notes, shared by every change an act makes of one kind on one day.
 
-    Made by the fast path for row changes (``of_rows``), it keeps the source and works out the citation
+    Made by the plan editor for row changes (``of_rows``), it keeps the source and works out the citation
     and the notes' halves around the row's number when first read: consolidation alone formats no note.
     """
 
@@ -132,7 +132,7 @@ class Change(Lean):
     """One change to one element: which act, in force from when, what kind, and the generated note.
 
     A lean record: the engine makes one per operation, and a version keeps every one it inherits. Its
-    facts (``ChangeFacts``) are shared by the act's changes of one kind; a row change the fast path makes
+    facts (``ChangeFacts``) are shared by the act's changes of one kind; a row change the plan editor makes
     keeps only the row's number besides, and its notes are joined when first read. Validated and
     described (JSON schema) as ``records.Change``.
     """
@@ -225,7 +225,7 @@ class Change(Lean):
     def note(self) -> str:
         """The note in Kazakh (the reference bank's "Ескерту. ...")."""
         note = self._note
-        if note is None:  # a row change of the fast path: join its halves once
+        if note is None:  # a row change of the plan editor: join its halves once
             assert self._number is not None
             halves = self._facts.halves()
             note = halves.kk_before + self._number + halves.kk_after
@@ -257,7 +257,7 @@ class Source:
 
     act: Act
     in_force: dt.date
-    amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation (issue 14)
+    amended_by: tuple[Act, ...] = ()  # acts that moved or corrected this act's operation
     corrects: Act | None = None  # the act whose operation's text this derived change corrects
 
     @cached

@@ -255,6 +255,10 @@ class Transient(Generic[Row]):
     def __len__(self) -> int:
         return self._len
 
+    def __iter__(self) -> Iterator[Row]:
+        """The rows as the batch has them so far, in order (a snapshot: edit after reading, not while)."""
+        return iter([row for chunk in self._chunks for row in chunk])
+
     def _slot(self, parts: Parts) -> tuple[int, int]:
         c = bisect_left(self._lasts, parts)
         if c == len(self._chunks):
@@ -279,7 +283,7 @@ class Transient(Generic[Row]):
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts`` as the batch has it so far, or None."""
-        c, j = self._slot(parts)  # ``place`` without building its tuple: the fast path's lookups run this
+        c, j = self._slot(parts)  # ``place`` without building its tuple: the editor's lookups run this
         if c < 0 or j == len(self._chunks[c]):
             return None
         row = self._chunks[c][j]

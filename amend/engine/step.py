@@ -1,10 +1,12 @@
 """THE ENGINE STEP: the one function that applies operations and checks a day's invariants.
 
 ``apply_day`` takes the state of a plan and the batch of operations that take effect on one day, in
-the order rule's order (see ``timeline``). It applies them one by one (each ``apply`` is pure and
-shares unchanged rows), then checks what must hold once the day's changes are all in: every executor
-code that a changed row names is defined in the abbreviations note (392 names МАМ in row 6 before it
-adds МАМ to the note, in its last operation; so the check is per day, not per operation).
+the order rule's order (see ``timeline``). It applies them on one plan editor (``editor.PlanEditor``),
+then checks what must hold once the day's changes are all in: every executor code that a changed row
+names is defined in the abbreviations note (392 names МАМ in row 6 before it adds МАМ to the note, in its
+last operation; so the check is per day, not per operation). Where the day meets an error, it is run
+again one operation at a time (``apply_each``: one editor per operation), only to place the error and
+to give what the operations before it touched.
 
 It returns the next version's plan, what each operation touched, and the findings: errors, each placed
 inside its act's file (``path``), which the store turns into file:line:col. Consolidation, compare,
@@ -15,15 +17,13 @@ versions from ``timeline.consolidate``, which calls this and nothing else.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from amend.engine.amendment import FiledAmendment
-from amend.engine.apply import apply
+from amend.engine.editor import PlanEditor, apply
 from amend.engine.elements import Effect, ElementKind, Touch
-from amend.engine.fast import fast_day
 from amend.engine.invariants import undefined_codes
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber
@@ -32,12 +32,7 @@ from amend.engine.order import OrderKey
 from amend.engine.provenance import Source
 from amend.errors import AbbreviationInUse, AbbreviationUndefined, AmendError
 
-__all__ = ["Applied", "DayResult", "Scheduled", "apply_day", "fast_path", "reference_day"]
-
-_new = object.__new__
-
-# The fast path (fast.py) on or off: tests and the benchmark compare it with the reference.
-_FAST = [True]
+__all__ = ["Applied", "DayResult", "Scheduled", "apply_day", "apply_each"]
 
 
 class Scheduled(NamedTuple):
@@ -72,9 +67,9 @@ class Scheduled(NamedTuple):
 class Applied:
     """An operation that was applied, and the elements it touched (in the plan it applied to).
 
-    The fast path gives the plan the day began with instead of the touches: the kinds it takes read only
-    the plan's columns, which no operation it takes changes, so that plan answers as the one the
-    operation applied to. The touches are then worked out the first time a view asks (check, lint,
+    The day's editor gives a plan that answers as the one the operation applied to instead of the
+    touches (the plan the day began with, where the operation's touches read only the columns and no
+    column changed before it). The touches are then worked out the first time a view asks (check, lint,
     conflicts, compare); consolidation alone never pays for them.
     """
 
@@ -88,12 +83,14 @@ class Applied:
         self._plan = plan
 
     @classmethod
-    def lazily(cls, batch: Sequence[Scheduled], plan: Plan) -> tuple[Applied, ...]:
-        """Each of ``batch`` applied to ``plan`` (the fast path's day), its touches worked out when asked."""
+    def lazily(cls, batch: Sequence[Scheduled], plan: Plan, answering: Mapping[int, Plan]) -> tuple[Applied, ...]:
+        """Each of ``batch`` applied (by one editor for the day), its touches worked out when asked from
+        ``answering[k]`` for the k-th operation where given, else from ``plan``, the plan the day began with."""
         made = []
-        for s in batch:  # without __init__'s check: this runs once per operation
-            a = _new(cls)
-            a.scheduled, a._plan, a._touches = s, plan, None
+        new = object.__new__
+        for k, s in enumerate(batch):  # without __init__'s check: this runs once per operation
+            a = new(cls)
+            a.scheduled, a._plan, a._touches = s, answering.get(k, plan) if answering else plan, None
             made.append(a)
         return tuple(made)
 
@@ -132,29 +129,24 @@ class DayResult:
 def apply_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     """Apply one day's operations (already in the order rule's order) and check the day's invariants.
 
-    The fast path (fast.py) gives the day where it can; the reference below gives it otherwise: for
-    any kind of operation the fast path does not take, and for every day that meets an error.
+    One editor takes the whole day; a day that meets an error (an operation's, or an executor code the day
+    leaves undefined) is run again by ``apply_each``, one operation at a time, which places the error.
     """
-    if _FAST[0]:
-        new = fast_day(plan, batch)
-        if new is not None:
-            return DayResult(new, Applied.lazily(batch, plan), ())
-    return reference_day(plan, batch)
-
-
-@contextmanager
-def fast_path(on: bool) -> Iterator[None]:
-    """Run the block with the fast path on or off (the reference alone), then restore it."""
-    was = _FAST[0]
-    _FAST[0] = on
+    editor = PlanEditor(plan)
     try:
-        yield
-    finally:
-        _FAST[0] = was
+        answering = editor.apply_all(batch)
+    except AmendError:
+        return apply_each(plan, batch)
+    new = editor.freeze()
+    applied = Applied.lazily(batch, plan, answering)
+    if editor.codes_may_be_undefined(new) and _undefined_codes(new, applied):
+        return apply_each(plan, batch)
+    return DayResult(new, applied, ())
 
 
-def reference_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
-    """The reference step: each operation applied by ``apply``, one pure version after another."""
+def apply_each(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
+    """The day one operation at a time (one editor each, one version after another): its first error
+    placed inside its act's file, what each operation before it touched, the day's executor check."""
     start = plan
     applied: list[Applied] = []
     for s in batch:
@@ -170,7 +162,7 @@ def reference_day(plan: Plan, batch: Sequence[Scheduled]) -> DayResult:
     return DayResult(start if findings else plan, tuple(applied), findings)
 
 
-def _undefined_codes(plan: Plan, applied: list[Applied]) -> tuple[AmendError, ...]:
+def _undefined_codes(plan: Plan, applied: Sequence[Applied]) -> tuple[AmendError, ...]:
     """Executor codes must be defined on the day: in the rows written that day, or in every row once a
     code was deleted from the note."""
     executors = {c.id for c in plan.columns if c.role == "executors"}

@@ -16,8 +16,8 @@ from pydantic import TypeAdapter, ValidationError
 from amend.engine import operations
 from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
-from amend.engine.apply_structure import element_texts
 from amend.engine.chains import correct_operation
+from amend.engine.editor_texts import element_texts
 from amend.engine.elements import parse_element
 from amend.engine.model import Plan
 from amend.engine.numbers import RowNumber

@@ -19,8 +19,8 @@ from typing import Any
 
 from amend.engine.acts import Act
 from amend.engine.amendment import ActStatus, FiledAmendment
-from amend.engine.apply_structure import element_texts
 from amend.engine.base import Frozen
+from amend.engine.editor_texts import element_texts
 from amend.engine.elements import Element, ElementKind
 from amend.engine.legal import act_in_case
 from amend.engine.model import Plan, Row
@@ -164,14 +164,13 @@ def _words_instruction(op: ReplaceWords | ReplaceWordsIn) -> str:
 
 
 def _words_scope(plan: Plan, op: ReplaceWords) -> tuple[str, list[Row], tuple[str, ...]]:
-    """The element the words are replaced in, its rows, and its columns."""
-    columns = (op.column,) if op.column else plan.column_ids
+    """The element the words are replaced in, its rows, and its columns (the operation's ``scope``)."""
+    rows, columns = op.scope(plan)
     if op.row is not None:
-        row = plan.row(op.row)
-        return (row_element(row) if row else words.ROW.format(number=op.row)), ([row] if row else []), columns
+        return (row_element(rows[0]) if rows else words.ROW.format(number=op.row)), rows, columns
     if op.section is not None:
-        return words.heading_name(op.section), [r for r in plan.rows if r.section == op.section], columns
-    return words.PLAN, list(plan.rows), columns
+        return words.heading_name(op.section), rows, columns
+    return words.PLAN, rows, columns
 
 
 def others_than(amendments: Sequence[FiledAmendment], filed: FiledAmendment) -> list[FiledAmendment]:
