@@ -613,3 +613,15 @@ def test_the_workbench_merges_a_pair_of_texts_into_one_act_with_both_languages(w
 def test_the_workbench_refuses_a_language_it_does_not_read(web):
     r = web.post("/api/drafts/preview?lang=en", content=b"text", headers={"content-type": "text/plain"})
     assert r.status_code == 422 and "lang" in r.json()["message"]
+
+
+def test_the_drafting_page_reads_a_pair_of_texts_and_a_russian_text_alone(web):
+    kazakh, russian = _russian_fixture()
+    r = web.post("/draft", data={"action": "read", "text": kazakh, "ru": russian})
+    assert r.status_code == 200
+    assert "тестовый текст: мероприятие строки 6" in r.text and "сынақ мәтіні: 6-жолдың іс-шарасы" in r.text
+    alone = web.post("/draft", data={"action": "read", "text": russian, "lang": "ru"})
+    assert alone.status_code == 200 and "title: !unknown" in alone.text
+    assert '<option value="ru" selected>' in alone.text
+    both_russian = web.post("/draft", data={"action": "read", "text": russian, "lang": "ru", "ru": russian})
+    assert both_russian.status_code == 422 and 'id="error"' in both_russian.text

@@ -32,6 +32,10 @@ DRAFT = "Жоба"
 DRAFT_TITLE = "Жоба: өзгерту актісінің мәтіні"
 SAVED = "Сақталды (saved): {path}"
 NO_TEXT = "Мәтін жоқ: paste the act's text or choose a file."
+PAIR_NEEDS_KAZAKH = (
+    "Орысша мәтін қазақша мәтіннің қасында ғана оқылады / the Russian text of a pair goes beside a Kazakh text: "
+    "choose «қазақша» for the first text, or leave the Russian field empty to read a Russian text alone."
+)
 
 # -- words shared by the renderings -------------------------------------------------------------------
 

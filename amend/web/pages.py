@@ -4,6 +4,7 @@ works without a script; ``draft.js`` only moves the editor's cursor to a problem
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -167,6 +168,8 @@ def download(request: Request, plan: str, name: str) -> Response:
 
 def _draft_page(request: Request, *, status: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("text", "")
+    context.setdefault("ru", "")  # the Russian text of a pair
+    context.setdefault("lang", "kk")  # the language of the text: kk, or ru for a Russian text alone
     context.setdefault("message", None)
     context.setdefault("error", None)
     context.setdefault("preview", None)
@@ -244,10 +247,19 @@ async def draft_action(request: Request) -> Response:
                 given = DraftInput("text", text.replace("\r\n", "\n"))
             else:
                 return _draft_page(request, status=422, error=interface.NO_TEXT)
+            lang = "ru" if form.get("lang") == "ru" else "kk"
+            ru_text = str(form.get("ru", "") or "").replace("\r\n", "\n")
+            ru_upload = form.get("ru_file")
+            if ru_upload is not None and not isinstance(ru_upload, str) and ru_upload.filename:
+                ru_text = read_draft_bytes(ru_upload.filename, await ru_upload.read()).content
+            shown: dict[str, Any] = {"lang": lang, "ru": ru_text}
             if given.kind == "text":
                 text = given.content
+                if ru_text.strip() and lang == "ru":
+                    return _draft_page(request, status=422, text=text, error=interface.PAIR_NEEDS_KAZAKH, **shown)
+                given = replace(given, lang=lang, ru=ru_text if ru_text.strip() else None)
             preview = await run_in_threadpool(run_preview, bench, given)
-            return _draft_page(request, text=text, **_preview_context(bench, preview))
+            return _draft_page(request, text=text, **shown, **_preview_context(bench, preview))
         if not amendment.strip():
             return _draft_page(request, status=422, text=text, error="The draft's YAML is empty.")
         if action == "download-yaml":
