@@ -941,16 +941,10 @@ def _renumbers(i: ReplaceWords) -> bool:
     return old == i.row and re.fullmatch(r"\d+(?:-\d+)*", new) is not None
 
 
-def _scope_texts(plan: Plan, op: Any) -> tuple[int, int]:
-    """How often ``op.old`` occurs in the known texts of its scope in ``plan``, and how many texts are unknown."""
-    columns = (op.column,) if op.column else plan.column_ids
-    if op.row is not None:
-        found = plan.row(op.row)
-        rows = [found] if found is not None else []
-    elif op.section is not None:
-        rows = [r for r in plan.rows if r.section == op.section]
-    else:
-        rows = list(plan.rows)
+def _scope_texts(plan: Plan, op: operations.ReplaceWords) -> tuple[int, int]:
+    """How often ``op.old`` occurs in the known texts of its scope in ``plan`` (``op.scope``, the engine's own
+    reading of it), and how many texts there are unknown."""
+    rows, columns = op.scope(plan)
     count = unknown = 0
     for row in rows:
         for c in columns:
@@ -983,10 +977,9 @@ def _other_texts(plan: Plan, op: Any) -> list[str]:
     return found
 
 
-def _inside_words(plan: Plan, op: Any) -> list[str]:
+def _inside_words(plan: Plan, op: operations.ReplaceWords) -> list[str]:
     """The longer words of the scope's known texts that hold ``op.old`` (a code inside another: "БП" in "БПҚ")."""
-    columns = (op.column,) if op.column else plan.column_ids
-    rows = [r for r in plan.rows if op.row in (None, str(r.number)) and op.section in (None, r.section)]
+    rows, columns = op.scope(plan)
     found: set[str] = set()
     pattern = re.compile(rf"[\w-]*{re.escape(op.old)}[\w-]*")
     for row in rows:
@@ -1046,7 +1039,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                     if isinstance(text, str):
                         why = f'does not hold "{model.old}"'
                     op.notes.append(Review(line, "occurrences", f"{model.element} {why}; 1 is assumed"))
-            elif version is not None:
+            elif version is not None and isinstance(model, operations.ReplaceWords):
                 count, unknown = _scope_texts(version, model)
                 if count and not unknown:
                     model = model.model_copy(update={"occurrences": count})
