@@ -205,8 +205,8 @@ def main() -> None:
     """Rewrite the bank-layout fixtures from the acts (run from the repository root)."""
     sys.path.insert(0, ".")
     from amend import load_amendment
-    from amend.importer.drafting import draft_text, render_text
-    from amend.importer.preview import plan_acts, version_before
+    from amend.importer.act.drafting import draft_text, render_text
+    from amend.importer.act.preview import plan_acts, version_before
 
     folder = Path("tests/fixtures/import")
     drafted = [

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from amend import UNKNOWN
 from amend.engine.model import Column
-from amend.importer.annex import column_kinds, form_width, page_break, read_row
+from amend.importer.base_plan.annex import column_kinds, form_width, page_break, read_row
 from amend.importer.text import Lexicon
 
 CODES = ["БҒМ", "ДСМ", "ЖАО", "ІІМ", "Еңбекмині", "Қаржымині", "ТЖМ", "БП", "РБ", "ЖБ", "ОМ"]

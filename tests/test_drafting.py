@@ -27,9 +27,9 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import consolidate
 from amend.errors import AmendError
 from amend.importer import Lexicon, import_text
-from amend.importer.drafting import UNKNOWN_TEXT, draft_text, locative, render_text
-from amend.importer.preview import adopted_acts, plan_acts, version_before
-from amend.importer.writer import operation_data
+from amend.importer.act.drafting import UNKNOWN_TEXT, draft_text, locative, render_text
+from amend.importer.act.preview import adopted_acts, plan_acts, version_before
+from amend.importer.act.writer import operation_data
 from amend.language import phrases as w
 
 # Every kind of operation the engine knows (the discriminator of the Operation union).

@@ -1,4 +1,4 @@
-"""`amend draft-text --lang ru` (amend/importer/drafting_ru.py): the act's Russian text, and the round trip
+"""`amend draft-text --lang ru` (amend/importer/act/drafting_ru.py): the act's Russian text, and the round trip
 import(draft-text --lang ru) == the act's Russian fields, beside the Kazakh one of tests/test_drafting.py."""
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import FiledAmendment, consolidate
 from amend.engine.unknown import UNKNOWN
 from amend.errors import AmendError
-from amend.importer.draft import Draft, DraftOp
-from amend.importer.drafting import render_text
-from amend.importer.drafting_ru import NoRussianFormula, draft_text_ru
+from amend.importer.act.draft import Draft, DraftOp
+from amend.importer.act.drafting import render_text
+from amend.importer.act.drafting_ru import NoRussianFormula, draft_text_ru
+from amend.importer.act.preview import version_before
+from amend.importer.act.russian import merge_russian, read_russian
+from amend.importer.act.writer import operation_data
 from amend.importer.metadata import EntryReading
-from amend.importer.preview import version_before
-from amend.importer.russian import merge_russian, read_russian
-from amend.importer.writer import operation_data
 
 runner = CliRunner()
 ACT = Path(__file__).parent / "fixtures" / "russian" / "748-2701.yaml"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from amend.importer.grammar import parse_paragraph
+from amend.importer.act.grammar import parse_paragraph
 
 PRODUCTIONS = [
     ('"Бірінші бөлім" деген 1-бөлімде:', "section_ctx", {"section": "1", "title": "Бірінші бөлім"}),

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from amend import UNKNOWN, load_plan
 from amend.cli.app import app
-from amend.importer.base import import_base, render_base, score_cells
+from amend.importer.base_plan.base import import_base, render_base, score_cells
 from amend.importer.text import Lexicon
 
 SEED = SOURCES / "156.txt"

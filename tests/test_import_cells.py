@@ -9,7 +9,7 @@ from conftest import ROOT
 
 from amend import FiledAmendment, load_amendment, load_plan
 from amend.engine.timeline import consolidate
-from amend.importer.cells import CellConventions, repair_cells
+from amend.importer.act.cells import CellConventions, repair_cells
 from amend.importer.rows import column_kinds
 
 P156 = load_plan(ROOT / "plans" / "base" / "156.yaml")

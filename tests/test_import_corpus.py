@@ -17,9 +17,9 @@ from test_drafting import fields
 from amend import load_amendment, load_plan
 from amend.engine.amendment import Amendment
 from amend.importer import import_text, plan_lexicon
-from amend.importer.draft import Draft
-from amend.importer.drafting import draft_text, render_text
-from amend.importer.preview import adopted_acts, version_before
+from amend.importer.act.draft import Draft
+from amend.importer.act.drafting import draft_text, render_text
+from amend.importer.act.preview import adopted_acts, version_before
 
 FIXTURES = ROOT / "tests" / "fixtures" / "import"
 LEXICON = plan_lexicon(ROOT / "plans" / "base")

@@ -29,9 +29,9 @@ from typer.testing import CliRunner
 from amend import load_amendment
 from amend.cli.app import app
 from amend.errors import FileRefused, InputLimit
-from amend.importer.docx_text import MAX_PARAGRAPHS, read_docx
-from amend.importer.drafting import draft_text, render_text
-from amend.importer.preview import plan_acts, version_before
+from amend.importer.act.docx_text import MAX_PARAGRAPHS, read_docx
+from amend.importer.act.drafting import draft_text, render_text
+from amend.importer.act.preview import plan_acts, version_before
 
 TARGETS = ROOT / "tests" / "fixtures" / "targets"
 IMPORT = ROOT / "tests" / "fixtures" / "import"

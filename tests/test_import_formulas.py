@@ -14,7 +14,7 @@ from amend.cli.app import app
 from amend.engine.amendment import ActStatus
 from amend.engine.timeline import consolidate
 from amend.importer import ImportTextError, Lexicon, import_text, render_draft
-from amend.importer.instructions import (
+from amend.importer.act.instructions import (
     AddAbbreviations,
     DeleteAbbreviation,
     DeletePoint,
@@ -39,9 +39,9 @@ from amend.importer.instructions import (
     row_numbers,
     split_document,
 )
+from amend.importer.act.writer import operation_data
 from amend.importer.metadata import kazakh_date, read_entry_into_force
 from amend.importer.text import Line, close_up, is_ending, join_lines
-from amend.importer.writer import operation_data
 
 DATA = Path(__file__).parent / "data" / "import"
 PLAN_748 = ROOT / "plans" / "base" / "748.yaml"
@@ -528,7 +528,7 @@ def test_words_in_the_note_that_no_single_expansion_holds_are_left_for_review():
         '      "жоқ сөздер" деген сөздер "ҚР" деген сөздермен ауыстырылсын.\n'
     )
     plan_156 = load_plan(ROOT / "plans" / "base" / "156.yaml")
-    from amend.importer.draft import _Builder
+    from amend.importer.act.draft import _Builder
 
     builder = _Builder(plan_156, Lexicon(), set(plan_156.abbreviations))
     for instruction in read_instructions(document):
@@ -583,7 +583,7 @@ TAIL = "      2. Осы қаулы қол қойылған күнінен бас
 
 
 def _import_748(body: str):
-    from amend.importer.preview import adopted_acts
+    from amend.importer.act.preview import adopted_acts
 
     adopted = adopted_acts(ROOT, "748")
     return import_text(HEAD_748 + body + TAIL, load_plan(PLAN_748), Lexicon(), adopted=adopted)

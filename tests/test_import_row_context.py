@@ -8,7 +8,7 @@ from conftest import ROOT
 
 from amend import load_plan
 from amend.importer import import_text, plan_lexicon
-from amend.importer.instructions import (
+from amend.importer.act.instructions import (
     ReplaceCells,
     ReplaceWords,
     RowContext,

@@ -22,7 +22,7 @@ from test_import_corpus import _import, score
 from amend import load_amendment
 from amend.engine.amendment import Amendment
 from amend.engine.operations import Operation
-from amend.importer.draft import Draft
+from amend.importer.act.draft import Draft
 
 TARGETS = ROOT / "tests" / "fixtures" / "targets"
 ACTS = sorted(TARGETS.glob("*.yaml"))
@@ -183,14 +183,14 @@ def test_a_title_under_the_note_or_with_no_scope_makes_no_operation_and_is_marke
     ],
 )
 def test_the_grammar_leaves_a_bare_title_to_its_scope_and_reads_a_numbered_subsection_heading(sentence, kind, values):
-    from amend.importer.grammar import parse_paragraph
+    from amend.importer.act.grammar import parse_paragraph
 
     found = parse_paragraph(sentence)
     assert found is not None and (found.kind, found.values) == (kind, values)
 
 
 def test_words_in_a_bare_title_bind_like_the_title():
-    from amend.importer.grammar import parse_paragraph
+    from amend.importer.act.grammar import parse_paragraph
 
     found = parse_paragraph('тақырыбындағы "X" деген сөздер "Y" деген сөздермен ауыстырылсын;')
     named = parse_paragraph('көрсетілген қаулының тақырыбындағы "X" деген сөздер "Y" деген сөздермен ауыстырылсын;')

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 from amend import load_plan
 from amend.importer import Lexicon, import_text
-from amend.importer.grammar import parse_paragraph
+from amend.importer.act.grammar import parse_paragraph
 from amend.language.phrases import ordinal, paragraph_listing, parse_ordinal
 
 PLAN = load_plan(ROOT / "plans" / "base" / "156.yaml")

@@ -1,4 +1,4 @@
-"""Page furniture (amend.importer.pages): page numbers, running headers and column headers blanked at page breaks."""
+"""Page furniture (base_plan.pages): page numbers, running headers and column headers blanked at page breaks."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from conftest import SOURCES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from amend.importer.annex import page_break
-from amend.importer.pages import strip_furniture
+from amend.importer.base_plan.annex import page_break
+from amend.importer.base_plan.pages import strip_furniture
 
 
 def _numbered(text: str) -> list[tuple[int, str]]:

@@ -98,7 +98,7 @@ def test_a_draft_that_does_not_apply_is_placed_by_operation_counted_from_1():
     from conftest import ROOT, internal_words
 
     from amend.errors import TargetMissing
-    from amend.importer.preview import _describe
+    from amend.importer.act.preview import _describe
     from amend.store.loading import load_amendment
 
     act = load_amendment(ROOT / "plans" / "amendments" / "392.yaml")

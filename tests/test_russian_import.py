@@ -1,4 +1,4 @@
-"""The Russian text of an act (amend/importer/russian.py): its formulae, a draft from it alone, and its merge with
+"""The Russian text of an act (amend/importer/act/russian.py): its formulae, a draft from it alone, and its merge with
 the Kazakh text of the same act. The fixtures are test texts written for these tests (never translations)."""
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from amend import Repository, load_amendment
 from amend.cli.app import app
 from amend.engine.unknown import UNKNOWN
 from amend.importer import import_text, plan_lexicon
-from amend.importer.drafting import draft_text, render_text
-from amend.importer.grammar import parse_paragraph
-from amend.importer.preview import plan_acts, version_before
-from amend.importer.russian import merge_russian, parse_russian, read_russian, russian_draft
-from amend.importer.writer import operation_data
+from amend.importer.act.drafting import draft_text, render_text
+from amend.importer.act.grammar import parse_paragraph
+from amend.importer.act.preview import plan_acts, version_before
+from amend.importer.act.russian import merge_russian, parse_russian, read_russian, russian_draft
+from amend.importer.act.writer import operation_data
 from amend.store.loading import load_plan
 
 runner = CliRunner()

@@ -60,7 +60,7 @@ def test_days_spelled_out():
 
 
 def test_points_and_sub_points_in_their_cases_read_back_by_the_grammar():
-    from amend.importer.grammar import parse_paragraph
+    from amend.importer.act.grammar import parse_paragraph
 
     assert w.point_name("2") == "2-тармақ" and w.point_name("2.1") == "2-тармақтың 1) тармақшасы"
     assert w.point_case("4", "abl") == "4-тармақтан" and w.point_case("5", "ins") == "5-тармақпен"

@@ -22,9 +22,9 @@ from amend.ci.lint import Flag, SourcePlaces, lint_version
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.timeline import Timeline, consolidate
 from amend.errors import AmendError, FileRefused, Location
-from amend.importer.draft import DraftOp
-from amend.importer.preview import plan_acts, read_act, version_before
-from amend.importer.writer import REVIEW_MARK, operation_data, render_draft
+from amend.importer.act.draft import DraftOp
+from amend.importer.act.preview import plan_acts, read_act, version_before
+from amend.importer.act.writer import REVIEW_MARK, operation_data, render_draft
 from amend.queries.compare import Comparison, compare, others_than, validate_in_repository
 from amend.store.loading import load_amendment
 from amend.store.repository import Repository
@@ -213,7 +213,7 @@ def save_draft(root: Path, yaml_text: str, *, overwrite: bool = False) -> Path:
 
 def draft_text_docx(root: Path, act: Amendment) -> bytes:
     """The amending resolution's text for a draft, as DOCX (``amend draft-text --to docx``)."""
-    from amend.importer.drafting import draft_text
+    from amend.importer.act.drafting import draft_text
     from amend.outputs.draft_docx import render_draft_docx
 
     before = version_before(root, act, draft_file(root, act.act.number))

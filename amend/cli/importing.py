@@ -54,8 +54,8 @@ def import_act(
     """Read an amending act's text into a draft amendment (status: draft); places to check are marked REVIEW."""
     from amend.errors import AmendError
     from amend.importer import render_draft
-    from amend.importer.docx_text import is_docx, read_docx
-    from amend.importer.preview import NoPlanNamed, draft_problems, read_act
+    from amend.importer.act.docx_text import is_docx, read_docx
+    from amend.importer.act.preview import NoPlanNamed, draft_problems, read_act
     from amend.store.inputs import decode, read_bytes
     from amend.store.writing import write_atomic
 
@@ -126,8 +126,8 @@ def draft_text_command(
 ) -> None:
     """Write the text of the amending resolution (title, preamble, points, changes, entry into force)."""
     from amend.errors import AmendError
-    from amend.importer.drafting import draft_text, render_text
-    from amend.importer.preview import plan_acts, version_before
+    from amend.importer.act.drafting import draft_text, render_text
+    from amend.importer.act.preview import plan_acts, version_before
     from amend.store.loading import load_amendment
     from amend.store.repository import write_atomic
 
@@ -141,7 +141,7 @@ def draft_text_command(
     except AmendError as err:
         fail(err)
     if lang == "ru":  # the act's Russian texts (⟨неизвестно⟩ where it gives none), never a translation
-        from amend.importer.drafting_ru import draft_text_ru
+        from amend.importer.act.drafting_ru import draft_text_ru
 
         try:
             drafted = draft_text_ru(act, before)
@@ -184,7 +184,7 @@ def import_base_command(
     """Read a base plan from the text of its approving resolution; cells no rule is sure of stay unknown (REVIEW)."""
     from amend.errors import AmendError
     from amend.importer import plan_lexicon
-    from amend.importer.base import import_base, render_base, score_cells
+    from amend.importer.base_plan.base import import_base, render_base, score_cells
     from amend.store.loading import load_plan
     from amend.store.repository import write_atomic
 

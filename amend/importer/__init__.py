@@ -1,14 +1,15 @@
-"""Amending texts both ways: importing an act's Kazakh text as the engine's operations, and drafting the text.
+"""Texts into plans, two pipelines: an amending act's text -> its operations (``act``), a base plan (``base_plan``).
 
-``amend.language.phrases`` holds the formulae's phrases that both directions share; ``grammar`` parses one
-paragraph (lark, its grammar in ``grammar.lark``); ``instructions`` splits the document and reads each
-paragraph with the grammar; ``text`` and ``rows`` repair extracted lines and rebuild quoted rows; ``metadata``
-reads the heading and entry into force; ``draft`` makes the engine's Operation models with review notes beside
-them; ``writer`` writes the YAML with the store's serializer; ``preview`` validates a draft in memory through
-the engine; ``drafting`` writes the resolution's text from an amendment (``amend draft-text``); ``base`` reads
-a base plan from a resolution's full text (``amend import-base``), each annex row rebuilt by ``annex``;
-``docx_text`` reads a Word file as that text (``read_docx``, for the CLI and the workbench); ``scope`` binds a
-bare title sentence to the element its scope names.
+``act``: ``grammar`` parses one paragraph (lark, its grammar in ``grammar.lark``; the Russian one in
+``russian``, ``grammar_ru.lark``); ``instructions`` splits the document and reads each paragraph with the
+grammar; ``draft`` makes the engine's Operation models with review notes beside them (``cells``,
+``paragraphs`` and ``scope`` help it); ``writer`` writes the YAML with the store's serializer; ``preview``
+validates a draft in memory through the engine; ``drafting``/``drafting_ru`` write the resolution's text from
+an amendment (``amend draft-text``); ``docx_text`` reads a Word file as that text (``read_docx``).
+``base_plan``: ``base`` reads a base plan from a resolution's full text (``amend import-base``), each annex row
+rebuilt by ``annex``, page furniture removed by ``pages``.
+Shared by both, here: ``text`` and ``rows`` repair extracted lines and rebuild quoted rows; ``metadata`` reads
+the heading and entry into force. ``amend.language.phrases`` holds the formulae's phrases.
 """
 
 from __future__ import annotations
@@ -17,11 +18,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from amend.importer.docx_text import read_docx
-    from amend.importer.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
+    from amend.importer.act.docx_text import read_docx
+    from amend.importer.act.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
+    from amend.importer.act.writer import REVIEW_MARK, render_draft
     from amend.importer.metadata import ImportTextError
     from amend.importer.text import Lexicon
-    from amend.importer.writer import REVIEW_MARK, render_draft
 
 __all__ = [
     "REVIEW_MARK",
@@ -40,17 +41,17 @@ __all__ = [
 # Where each name lives. Imported on first use (PEP 562): importing the package (the CLI does) must not
 # load the grammar (lark) and the whole importer into ``amend check`` or ``amend show``.
 _HOME = {
-    "Draft": "draft",
-    "DraftOp": "draft",
-    "Review": "draft",
-    "amended_plan": "draft",
-    "import_text": "draft",
-    "plan_lexicon": "draft",
+    "Draft": "act.draft",
+    "DraftOp": "act.draft",
+    "Review": "act.draft",
+    "amended_plan": "act.draft",
+    "import_text": "act.draft",
+    "plan_lexicon": "act.draft",
     "ImportTextError": "metadata",
     "Lexicon": "text",
-    "REVIEW_MARK": "writer",
-    "render_draft": "writer",
-    "read_docx": "docx_text",
+    "REVIEW_MARK": "act.writer",
+    "render_draft": "act.writer",
+    "read_docx": "act.docx_text",
 }
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSigning
 from amend.errors import AmendError
-from amend.importer.grammar import Clause, parse_paragraph
+from amend.importer.act.grammar import Clause, parse_paragraph
 from amend.language.lexicon import ACT_KIND_NOMINATIVE, AMENDS, ENACTING_WHO, HEADING_EXAMPLE, LONG_DATE
 from amend.language.phrases import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 

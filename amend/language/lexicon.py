@@ -186,7 +186,7 @@ UPPER_CODE = re.compile(r"^[^\W\d_a-zа-яәғқңөұүһіё]{2,}[,;]?$", re.U
 # Latin letters that print like Cyrillic ones; PDFs of the bank mix them into Cyrillic words.
 LOOKALIKE = str.maketrans("aceopxyiABCEHKMOPTXI", "асеорхуіАВСЕНКМОРТХІ")
 
-# -- annex (amend.importer.annex) ----------------------------------------------------------------
+# -- annex (amend.importer.base_plan.annex) ----------------------------------------------------------------
 
 
 FUNDS = ("РБ", "ЖБ", "ДБ", "ЖҚ", "ҰҚ")
@@ -243,7 +243,7 @@ AMOUNT_ENDS = (
 
 CODE_FALLBACK = r"[^\W\d_a-zа-яәғқңөұүһіё]{2,10}"
 
-# -- cells (amend.importer.cells) ----------------------------------------------------------------
+# -- cells (amend.importer.act.cells) ----------------------------------------------------------------
 
 
 BACK = set("аоұыяуё")
@@ -260,7 +260,7 @@ PARTICLES = frozenset(
 
 CAPITALS = r"[А-ЯӘҒҚҢӨҰҮҺІЁA-Z]+"
 
-# -- base (amend.importer.base) ----------------------------------------------------------------
+# -- base (amend.importer.base_plan.base) ----------------------------------------------------------------
 
 
 ROMAN = r"[IVXLCІХ]+"
@@ -283,7 +283,7 @@ NAME = re.compile(r"^(?:[А-ЯӘҒҚҢӨҰҮҺІ]\.\s*){1,2}[А-ЯӘҒҚҢӨҰҮ
 
 BASE_ENACTING = re.compile(r"ҚАУЛЫ ЕТЕДІ\s*:")
 
-# -- russian (amend.importer.russian) ----------------------------------------------------------------
+# -- russian (amend.importer.act.russian) ----------------------------------------------------------------
 
 
 RUSSIAN_ROMAN_LOOKALIKES = str.maketrans({"І": "I", "Х": "X", "С": "C"})
@@ -344,7 +344,7 @@ ROWS_COST = "|".join([ROWS_COST_WORDS, r"-", rf"{ROWS_AMOUNT}(?:\s*;\s*{ROWS_AMO
 # Funding: "-", or a source (РБ, ЖБ, ДБ, budget or other means) to the end of its cell.
 ROWS_FUNDING = rf"-|талап{ROWS_S}етілмейді|(?:РБ|ЖБ|ДБ|ЖҚ|бюджет|бюджеттен|демеуші|халықаралық|қаражат)\b[^\n]*"
 
-# The annex table of a base plan: costs, deadlines, amounts (amend.importer.annex).
+# The annex table of a base plan: costs, deadlines, amounts (amend.importer.base_plan.annex).
 
 ANNEX_S = r"\s+"
 ANNEX_FUNDS = FUNDS

@@ -1,6 +1,6 @@
 """The text of an amending resolution (``amend draft-text --to docx``) as a Word document.
 
-The same blocks as the plain text (``amend.importer.drafting``): paragraphs, quoted rows as a table
+The same blocks as the plain text (``amend.importer.act.drafting``): paragraphs, quoted rows as a table
 with the row number first, quoted lines. Deterministic: the dates in the package are the act's.
 """
 
@@ -18,7 +18,7 @@ __all__ = ["render_draft_docx"]
 
 
 class _Block(Protocol):
-    # The shape of amend.importer.drafting.Block, read only (a protocol keeps this module independent of it).
+    # The shape of amend.importer.act.drafting.Block, read only (a protocol keeps this module independent of it).
     @property
     def text(self) -> str: ...
     @property

@@ -181,7 +181,7 @@ def preview_json(preview: DraftPreview) -> dict[str, Any]:
     if preview.sources:
         operations = [operation_summary(op) for op in preview.sources]
     else:
-        from amend.importer.writer import operation_data
+        from amend.importer.act.writer import operation_data
         from amend.store.serialize import to_json_value
 
         ops = act.operations if act is not None else ()

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from amend.ci.workbench import DraftPreview, draft_counts, draft_text_docx, save_draft
 from amend.errors import AmendError
-from amend.importer.writer import operation_data
+from amend.importer.act.writer import operation_data
 from amend.language import interface
 from amend.outputs.dates import long_date
 from amend.outputs.html import comparison_body, version_body

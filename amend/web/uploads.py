@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from amend.errors import AmendError, InputLimit
-from amend.importer.docx_text import read_docx
+from amend.importer.act.docx_text import read_docx
 from amend.store.inputs import decode
 
 __all__ = ["DraftInput", "UploadRefused", "read_draft_bytes"]
@@ -40,7 +40,7 @@ class DraftInput:
 
 
 def _docx_text(name: str, data: bytes) -> str:
-    """The act's text in a DOCX, read as ``amend import`` reads it (``importer.docx_text.read_docx``: Word's
+    """The act's text in a DOCX, read as ``amend import`` reads it (``importer.act.docx_text.read_docx``: Word's
     generated numbers, tables as quoted rows, limits checked on the ZIP directory before anything is
     inflated); a file past a limit is 413, any other unreadable one 422."""
     try:

@@ -7,7 +7,7 @@ from typing import Any
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import Operation
 from amend.engine.unknown import UNKNOWN
-from amend.importer.draft import Draft, DraftOp, Review
+from amend.importer.act.draft import Draft, DraftOp, Review
 from amend.store.yaml_io import dump_yaml
 
 __all__ = ["REVIEW_MARK", "amendment_data", "operation_data", "render_draft"]

@@ -25,9 +25,9 @@ from amend.engine.operations import Operation
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
-from amend.importer.cells import CellConventions, repair_cells
-from amend.importer.grammar import Clause
-from amend.importer.instructions import (
+from amend.importer.act.cells import CellConventions, repair_cells
+from amend.importer.act.grammar import Clause
+from amend.importer.act.instructions import (
     ActChange,
     AddAbbreviations,
     AddColumn,
@@ -67,10 +67,10 @@ from amend.importer.instructions import (
     read_instructions,
     split_document,
 )
+from amend.importer.act.paragraphs import point_paragraphs
+from amend.importer.act.scope import SCOPED, bind_title
 from amend.importer.metadata import EntryReading, Heading, ImportTextError, read_heading
-from amend.importer.paragraphs import point_paragraphs
 from amend.importer.rows import column_kinds, read_cells, read_rows
-from amend.importer.scope import SCOPED, bind_title
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.language.lexicon import ABBREVIATION_NAMED
 from amend.language.phrases import UNKNOWN_TEXT, phrases

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from amend.importer.grammar import Clause, Formula, parse_paragraph
-from amend.importer.scope import heading_split
+from amend.importer.act.grammar import Clause, Formula, parse_paragraph
+from amend.importer.act.scope import heading_split
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.language.lexicon import ENACTING, ENTRY_WORDS, FROM_DATE
 from amend.language.phrases import kazakh_date, row_numbers
@@ -600,7 +600,7 @@ def read_instructions(
 
     ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
     the plain join derives no formula. ``parse``: the grammar of one paragraph (the Russian one reads the
-    same formulae, ``amend/importer/russian.py``).
+    same formulae, ``amend/importer/act/russian.py``).
     """
     out: list[Instruction] = []
     body = document.body

@@ -111,7 +111,7 @@ def heading_split(text: str) -> int | None:
     Only a split whose first part is a heading formula and whose rest is a formula of its own is taken, so a
     colon inside a quoted title never splits a sentence.
     """
-    from amend.importer.grammar import parse_paragraph
+    from amend.importer.act.grammar import parse_paragraph
 
     for k, char in enumerate(text):
         if char != ":" or k + 1 >= len(text) or not text[k + 1 :].strip():

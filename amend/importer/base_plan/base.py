@@ -21,13 +21,13 @@ from typing import Any
 from amend.engine.acts import ActPoint, Signatory
 from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
-from amend.importer.annex import form_width, page_break, read_row
-from amend.importer.draft import Review
-from amend.importer.grammar import parse_paragraph
+from amend.importer.act.draft import Review
+from amend.importer.act.grammar import parse_paragraph
+from amend.importer.act.writer import REVIEW_MARK
+from amend.importer.base_plan.annex import form_width, page_break, read_row
+from amend.importer.base_plan.pages import strip_furniture
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
-from amend.importer.pages import strip_furniture
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
-from amend.importer.writer import REVIEW_MARK
 from amend.language import lexicon
 from amend.language import lexicon as lx
 from amend.language.phrases import ISSUER_GENITIVE

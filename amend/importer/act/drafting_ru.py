@@ -34,7 +34,7 @@ from amend.engine.operations import (
 )
 from amend.engine.unknown import Text
 from amend.errors import AmendError
-from amend.importer.drafting import Block, DraftText
+from amend.importer.act.drafting import Block, DraftText
 from amend.language import phrases_ru as r
 
 __all__ = ["NoRussianFormula", "draft_text_ru"]

@@ -12,7 +12,7 @@ from amend.engine.amendment import Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.timeline import act_bounds, consolidate
 from amend.errors import AmendError, PlanMissing
-from amend.importer.draft import Draft, amended_plan, import_text, plan_lexicon
+from amend.importer.act.draft import Draft, amended_plan, import_text, plan_lexicon
 from amend.importer.metadata import ImportTextError
 from amend.store.loading import load_plan
 from amend.store.repository import Repository
@@ -108,7 +108,7 @@ def read_act(
     force). Raises ``NoPlanNamed`` for a text whose heading names no plan (and none is given),
     ``PlanMissing`` for a plan the repository does not hold.
     """
-    from amend.importer import russian
+    from amend.importer.act import russian
 
     base_dir = root / "plans" / "base"
     plan_id = plan or (russian.russian_amended_plan(text) if lang == "ru" else amended_plan(text))

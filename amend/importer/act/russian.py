@@ -39,9 +39,9 @@ from amend.engine.operations import ReplaceWords as ReplaceWordsOp
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
-from amend.importer.draft import Draft, DraftOp, Review, _apply_clause, _model
-from amend.importer.grammar import Clause, Formula, Ref, _expand
-from amend.importer.instructions import (
+from amend.importer.act.draft import Draft, DraftOp, Review, _apply_clause, _model
+from amend.importer.act.grammar import Clause, Formula, Ref, _expand
+from amend.importer.act.instructions import (
     AddAbbreviations,
     AddSection,
     DeleteAbbreviation,
@@ -1179,7 +1179,7 @@ def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
 def import_pair(draft: Draft, text: str, base: Plan, root: Path, published: dt.date | None = None) -> Draft:
     """The Kazakh ``draft`` with the act's Russian ``text`` merged into it: read against the plan as it stands
     just before the act (``base`` with the adopted acts under ``root``), where the Russian words are counted."""
-    from amend.importer.preview import version_before
+    from amend.importer.act.preview import version_before
 
     before = base
     ops = tuple(op.operation for op in draft.operations if op.operation is not None)
