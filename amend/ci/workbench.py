@@ -23,7 +23,8 @@ from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.timeline import Timeline, consolidate
 from amend.errors import AmendError, FileRefused, Location
 from amend.importer.act.draft import DraftOp
-from amend.importer.act.preview import plan_acts, read_act, version_before
+from amend.importer.act.preview import plan_acts, version_before
+from amend.importer.act.service import import_act
 from amend.importer.act.writer import REVIEW_MARK, operation_data, render_draft
 from amend.queries.compare import Comparison, compare, others_than, validate_in_repository
 from amend.store.loading import load_amendment
@@ -162,7 +163,7 @@ def preview_text(
     """Preview an act's text: read it as ``amend import`` does (``ImportTextError`` for a text that is not an
     amending act; ``lang="ru"`` a Russian text alone; ``ru_text`` the Russian text beside the Kazakh, merged
     change by change), then preview the YAML it makes."""
-    read = read_act(root, text, source=source, plan=plan, published=published, lang=lang, ru_text=ru_text)
+    read = import_act(root, text, source=source, plan=plan, published=published, lang=lang, ru_text=ru_text)
     preview = preview_yaml(root, render_draft(read.draft), repo)
     preview.sources = list(read.draft.operations)
     return preview

@@ -55,7 +55,7 @@ def import_act(
     from amend.errors import AmendError
     from amend.importer import render_draft
     from amend.importer.act.docx_text import is_docx, read_docx
-    from amend.importer.act.preview import NoPlanNamed, draft_problems, read_act
+    from amend.importer.act.service import NoPlanNamed, import_act
     from amend.store.inputs import decode, read_bytes
     from amend.store.writing import write_atomic
 
@@ -75,15 +75,15 @@ def import_act(
         if ru is not None:
             ru_data = read_bytes(ru)
             ru_text = read_docx(ru_data, ru.name) if is_docx(ru_data) else decode(ru, ru_data)
-        read = read_act(root, text, source=textfile.stem, plan=plan, published=day, lang=lang, ru_text=ru_text)
+        read = import_act(root, text, source=textfile.stem, plan=plan, published=day, lang=lang, ru_text=ru_text)
     except NoPlanNamed as err:
         typer.echo(err.message, err=True)
         raise typer.Exit(1) from None
     except AmendError as err:
         fail(err)
-    draft, base, adopted = read.draft, read.base, read.adopted
+    draft = read.draft
     content = render_draft(draft)
-    problems = draft_problems(draft, base, adopted, Path(textfile.stem))
+    problems = read.problems(Path(textfile.stem))
     if output is not None:
         try:
             write_atomic(output, content)

@@ -4,8 +4,9 @@
 ``russian``, ``grammar_ru.lark``); ``instructions`` splits the document and reads each paragraph with the
 grammar; ``draft`` makes the engine's Operation models with review notes beside them (``cells``,
 ``paragraphs`` and ``scope`` help it); ``writer`` writes the YAML with the store's serializer; ``preview``
-validates a draft in memory through the engine; ``drafting``/``drafting_ru`` write the resolution's text from
-an amendment (``amend draft-text``); ``docx_text`` reads a Word file as that text (``read_docx``).
+validates a draft in memory through the engine; ``service.import_act`` runs the pipeline (CLI and web);
+``drafting``/``drafting_ru`` write the resolution's text from an amendment (``amend draft-text``);
+``docx_text`` reads a Word file as that text (``read_docx``).
 ``base_plan``: ``base`` reads a base plan from a resolution's full text (``amend import-base``), each annex row
 rebuilt by ``annex``, page furniture removed by ``pages``.
 Shared by both, here: ``text`` and ``rows`` repair extracted lines and rebuild quoted rows; ``metadata`` reads
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from amend.importer.act.docx_text import read_docx
     from amend.importer.act.draft import Draft, DraftOp, Review, amended_plan, import_text, plan_lexicon
+    from amend.importer.act.service import ImportedAct, NoPlanNamed, import_act
     from amend.importer.act.writer import REVIEW_MARK, render_draft
     from amend.importer.metadata import ImportTextError
     from amend.importer.text import Lexicon
@@ -29,9 +31,12 @@ __all__ = [
     "Draft",
     "DraftOp",
     "ImportTextError",
+    "ImportedAct",
     "Lexicon",
+    "NoPlanNamed",
     "Review",
     "amended_plan",
+    "import_act",
     "import_text",
     "plan_lexicon",
     "read_docx",
@@ -52,6 +57,9 @@ _HOME = {
     "REVIEW_MARK": "act.writer",
     "render_draft": "act.writer",
     "read_docx": "act.docx_text",
+    "ImportedAct": "act.service",
+    "NoPlanNamed": "act.service",
+    "import_act": "act.service",
 }
 
 
