@@ -15,26 +15,26 @@ from amend.engine.amendment import ActStatus
 from amend.engine.timeline import consolidate
 from amend.importer import ImportTextError, Lexicon, import_text, render_draft
 from amend.importer.act.instructions import (
-    AddAbbreviations,
-    DeleteAbbreviation,
-    DeletePoint,
-    DeleteRows,
-    DeleteSection,
+    AbbreviationDeleted,
+    AbbreviationReworded,
+    AbbreviationsAdded,
+    ActTextReworded,
     EntryIntoForceClause,
     Framing,
-    InsertPoint,
-    InsertRows,
     NoteContext,
+    PointAdded,
+    PointDeleted,
     Repeal,
-    ReplaceAbbreviation,
-    ReplaceActText,
-    ReplaceRows,
-    ReplaceWords,
+    RowsAdded,
+    RowsDeleted,
+    RowsReworded,
     SectionContext,
+    SectionDeleted,
     Signature,
     SubsectionContext,
     Table,
     Unrecognized,
+    WordsReplaced,
     read_instructions,
     row_numbers,
     split_document,
@@ -158,8 +158,8 @@ def test_replace_rows_one_and_several():
         "реттік нөмірі 6-жол мынадай редакцияда жазылсын:",
         "реттік нөмірлері 42, 43 және 44-жолдар мынадай редакцияда жазылсын:",
     )
-    assert isinstance(one, ReplaceRows) and one.rows == ("6",)
-    assert isinstance(several, ReplaceRows) and several.rows == ("42", "43", "44")
+    assert isinstance(one, RowsReworded) and one.rows == ("6",)
+    assert isinstance(several, RowsReworded) and several.rows == ("42", "43", "44")
 
 
 def test_insert_rows_into_a_subsection_after_a_row_or_into_the_section():
@@ -169,10 +169,10 @@ def test_insert_rows_into_a_subsection_after_a_row_or_into_the_section():
         "реттік нөмірі 23-жолдан кейін мынадай мазмұндағы реттік нөмірі 23-1-жолмен толықтырылсын:",
         "мынадай мазмұндағы реттік нөмірі 49-1-жолмен толықтырылсын:",
     )
-    assert isinstance(sub, InsertRows) and (sub.subsection, sub.rows) == ("2.1", ("29-1", "29-2"))
+    assert isinstance(sub, RowsAdded) and (sub.subsection, sub.rows) == ("2.1", ("29-1", "29-2"))
     assert sub.subsection_title == "Қысқа мерзімді шаралар"
-    assert isinstance(after, InsertRows) and (after.after, after.rows, after.subsection) == ("23", ("23-1",), None)
-    assert isinstance(plain, InsertRows) and plain.rows == ("49-1",)
+    assert isinstance(after, RowsAdded) and (after.after, after.rows, after.subsection) == ("23", ("23-1",), None)
+    assert isinstance(plain, RowsAdded) and plain.rows == ("49-1",)
 
 
 def test_the_quoted_table_belongs_to_the_instruction_before_it():
@@ -181,14 +181,14 @@ def test_the_quoted_table_belongs_to_the_instruction_before_it():
         '      реттік нөмірі 6-жол мынадай редакцияда жазылсын:\n      "\n\n6.\n\nшара\n\n"\nатауы\n      ";\n'
     )
     _, replace = read_instructions(split_document(text))
-    assert isinstance(replace, ReplaceRows) and isinstance(replace.table, Table)
+    assert isinstance(replace, RowsReworded) and isinstance(replace.table, Table)
     # The lone quote inside the table is text of the row, not the table's end.
     assert [raw for _, raw in replace.table.lines if raw.strip()] == ["6.", "шара", '"', "атауы"]
 
 
 def test_delete_rows():
     (deleted,) = read("реттік нөмірлері 12 және 13-жолдар алып тасталсын;")
-    assert isinstance(deleted, DeleteRows) and deleted.rows == ("12", "13")
+    assert isinstance(deleted, RowsDeleted) and deleted.rows == ("12", "13")
 
 
 def test_an_acts_repeal_is_read_with_the_repealed_acts_number():
@@ -224,10 +224,10 @@ def test_replace_words_in_a_row_a_column_or_the_plan_and_strike_words_out():
         '"БҒМ" деген сөздер "ОМ" деген сөздермен ауыстырылсын;',
         'реттік нөмірі 8-жолдағы "және ДСМ" деген сөздер алып тасталсын;',
     )
-    assert isinstance(in_row, ReplaceWords) and (in_row.row, in_row.pairs) == ("6", (("маусым", "қараша"),))
-    assert isinstance(in_column, ReplaceWords) and (in_column.row, in_column.column_number) == ("7", 4)
-    assert isinstance(plan_wide, ReplaceWords) and plan_wide.row is None and plan_wide.pairs == (("БҒМ", "ОМ"),)
-    assert isinstance(struck, ReplaceWords) and struck.pairs == (("және ДСМ", ""),)
+    assert isinstance(in_row, WordsReplaced) and (in_row.row, in_row.pairs) == ("6", (("маусым", "қараша"),))
+    assert isinstance(in_column, WordsReplaced) and (in_column.row, in_column.column_number) == ("7", 4)
+    assert isinstance(plan_wide, WordsReplaced) and plan_wide.row is None and plan_wide.pairs == (("БҒМ", "ОМ"),)
+    assert isinstance(struck, WordsReplaced) and struck.pairs == (("және ДСМ", ""),)
 
 
 def test_the_note_supplemented_a_line_struck_out_and_a_line_reworded():
@@ -240,11 +240,11 @@ def test_the_note_supplemented_a_line_struck_out_and_a_line_reworded():
         '"ДСМ – Денсаулық министрлігі" деген жол мынадай редакцияда жазылсын:',
         '"ДСМ – Қазақстан Республикасы Денсаулық сақтау министрлігі";',
     )
-    assert isinstance(added, AddAbbreviations)
+    assert isinstance(added, AbbreviationsAdded)
     assert added.entries == (("КМ", "Қазақстан Республикасы Көлік министрлігі"), ("ҰБ", "Ұлттық банк"))
     assert isinstance(context, NoteContext)
-    assert isinstance(deleted, DeleteAbbreviation) and deleted.code == "ТЖМ"
-    assert isinstance(reworded, ReplaceAbbreviation)
+    assert isinstance(deleted, AbbreviationDeleted) and deleted.code == "ТЖМ"
+    assert isinstance(reworded, AbbreviationReworded)
     assert (reworded.code, reworded.expansion) == ("ДСМ", "Қазақстан Республикасы Денсаулық сақтау министрлігі")
 
 
@@ -549,18 +549,18 @@ def test_a_point_in_new_wording_keeps_its_items_as_sub_points_and_sub_points_are
         "2-тармақтың 1) тармақшасы алып тасталсын;",
         "ІІ-бөлім алып тасталсын;",
     )
-    assert isinstance(replace, ReplaceActText) and (replace.element, replace.text) == (
+    assert isinstance(replace, ActTextReworded) and (replace.element, replace.text) == (
         "point 2",
         "Облыстардың әкімдіктері:",
     )
     assert replace.subpoints == (("1", "шаралар қабылдасын;"), ("2", "ақпарат берсін."))
-    assert isinstance(insert, InsertPoint) and (insert.element, insert.after, insert.text) == (
+    assert isinstance(insert, PointAdded) and (insert.element, insert.after, insert.text) == (
         "point 2.3",
         "2",
         "есеп берсін.",
     )
-    assert isinstance(delete, DeletePoint) and delete.element == "point 2.1"
-    assert isinstance(section, DeleteSection) and (section.section, section.title) == ("II", None)
+    assert isinstance(delete, PointDeleted) and delete.element == "point 2.1"
+    assert isinstance(section, SectionDeleted) and (section.section, section.title) == ("II", None)
 
 
 def test_a_new_point_with_numbered_items_is_left_for_review_never_cut():

@@ -9,10 +9,10 @@ from conftest import ROOT
 from amend import load_plan
 from amend.importer import import_text, plan_lexicon
 from amend.importer.act.instructions import (
-    ReplaceCells,
-    ReplaceWords,
+    CellsReworded,
     RowContext,
     Unrecognized,
+    WordsReplaced,
     read_instructions,
     split_document,
 )
@@ -32,8 +32,8 @@ def test_a_row_named_before_holds_for_the_column_sentences_after_it():
         '      "2022 – 2023 жылдар";\n'
     )
     kinds = [type(i) for i in got if not isinstance(i, RowContext)]
-    assert kinds[-2:] == [ReplaceWords, ReplaceCells]
-    words, cells = [i for i in got if isinstance(i, ReplaceWords | ReplaceCells)]
+    assert kinds[-2:] == [WordsReplaced, CellsReworded]
+    words, cells = [i for i in got if isinstance(i, WordsReplaced | CellsReworded)]
     assert (words.row, words.rows, words.column_number) == ("15", ("15",), 3)
     assert (cells.row, cells.columns) == ("15", (5,))
     assert cells.table is not None and "2022 – 2023 жылдар" in " ".join(line for _, line in cells.table.lines)
@@ -53,19 +53,19 @@ def test_the_row_named_ends_at_the_next_sentence_that_names_another_place(betwee
         + between
         + '      3-бағандағы "а" деген сөздер "б" деген сөздермен ауыстырылсын;\n'
     )
-    words = [i for i in got if isinstance(i, ReplaceWords)]
+    words = [i for i in got if isinstance(i, WordsReplaced)]
     assert words and words[-1].row is None and words[-1].column_number == 3
 
 
 def test_a_column_in_new_wording_with_no_row_named_is_unrecognized_not_guessed():
     got = _read('      5-баған мынадай редакцияда жазылсын:\n      "2022 – 2023 жылдар";\n')
     assert any(isinstance(i, Unrecognized) and "no row named" in i.why for i in got)
-    assert not any(isinstance(i, ReplaceCells) for i in got)
+    assert not any(isinstance(i, CellsReworded) for i in got)
 
 
 def test_a_cell_quoted_in_running_text_is_the_cells_new_text():
     got = _read('      реттік нөмірі 7-жолдың 5-бағаны мынадай редакцияда жазылсын:\n      "2021 жылғы желтоқсан";\n')
-    cells = [i for i in got if isinstance(i, ReplaceCells)]
+    cells = [i for i in got if isinstance(i, CellsReworded)]
     assert len(cells) == 1 and cells[0].table is not None
     assert [line.strip() for _, line in cells[0].table.lines] == ["2021 жылғы желтоқсан"]
     assert not any(isinstance(i, Unrecognized) for i in got)
@@ -99,7 +99,7 @@ def test_a_formula_printed_in_spaced_out_letters_is_read_with_its_letters_closed
 def test_spaced_out_letters_are_closed_up_only_when_the_plain_text_derives_no_formula():
     # The quoted words are the act's own: read as printed when the sentence derives as it stands.
     got = _read('      "а б в" деген сөздер "г" деген сөздермен ауыстырылсын;\n')
-    words = [i for i in got if isinstance(i, ReplaceWords)]
+    words = [i for i in got if isinstance(i, WordsReplaced)]
     assert words and words[0].pairs == (("а б в", "г"),)
 
 

@@ -28,41 +28,41 @@ from amend.errors import AmendError
 from amend.importer.act.cells import CellConventions, repair_cells
 from amend.importer.act.grammar import Clause
 from amend.importer.act.instructions import (
+    AbbreviationDeleted,
+    AbbreviationReworded,
+    AbbreviationsAdded,
     ActChange,
-    AddAbbreviations,
-    AddColumn,
-    AddSection,
-    DeleteAbbreviation,
-    DeleteColumn,
-    DeletePoint,
-    DeleteRows,
-    DeleteSection,
-    DeleteSubsection,
+    ActTextReworded,
+    CellsReworded,
+    ColumnAdded,
+    ColumnDeleted,
+    ColumnRenamed,
     Document,
     EntryIntoForceClause,
     Framing,
-    InsertPoint,
-    InsertRows,
     Instruction,
-    MoveRow,
     NoteContext,
     Paragraph,
     PlanContext,
-    RenameColumn,
+    PointAdded,
+    PointDeleted,
     Repeal,
-    ReplaceAbbreviation,
-    ReplaceActText,
-    ReplaceCells,
-    ReplaceRows,
-    ReplaceSignatory,
-    ReplaceWords,
     RowContext,
+    RowMoved,
+    RowsAdded,
+    RowsDeleted,
+    RowsReworded,
+    SectionAdded,
     SectionContext,
-    SetTitle,
+    SectionDeleted,
+    SignatoryReworded,
     Signature,
     Subpoint,
     SubsectionContext,
+    SubsectionDeleted,
+    TitleReworded,
     Unrecognized,
+    WordsReplaced,
     note_line,
     read_instructions,
     split_document,
@@ -230,7 +230,7 @@ class _Builder:
         self.pending: list[str] = []
         self.context_notes: list[Review] = []
 
-    def _rows(self, i: ReplaceRows | InsertRows, notes: list[Review]) -> dict[str, dict[str, Text]]:
+    def _rows(self, i: RowsReworded | RowsAdded, notes: list[Review]) -> dict[str, dict[str, Text]]:
         """The cells of the rows ``i`` quotes; their notes go to ``notes`` as "row N, column"."""
         table, numbers = i.table, i.rows
         if table is None:
@@ -342,26 +342,26 @@ class _Builder:
             case NoteContext():
                 self._context(i, self.section, self.subsection, True)
                 self.scope = "note"
-            case ReplaceRows():
+            case RowsReworded():
                 self._replace_rows(i)
-            case InsertRows():
+            case RowsAdded():
                 self._insert_rows(i)
-            case ReplaceCells():
+            case CellsReworded():
                 self._replace_cells(i)
-            case DeleteRows():
+            case RowsDeleted():
                 for number in i.rows:
                     data: dict[str, Any] = {"op": "delete_row", "row": number}
                     if self.section:
                         data["section"] = self.section
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(data, [source], i.paragraph.first_line)
-            case ReplaceActText() if i.element in SCOPED:
+            case ActTextReworded() if i.element in SCOPED:
                 self._scoped(i, i.element, None)
-            case ReplaceWords() if i.element in SCOPED:
+            case WordsReplaced() if i.element in SCOPED:
                 self._scoped(i, i.element, list(i.pairs))
-            case ReplaceWords() if i.element or i.column_title is not None or i.line or i.number_of:
+            case WordsReplaced() if i.element or i.column_title is not None or i.line or i.number_of:
                 self._words_in(i)
-            case ReplaceWords() if i.row is not None and _renumbers(i):
+            case WordsReplaced() if i.row is not None and _renumbers(i):
                 # "реттік нөмірі 23-1-жолдағы "23-1" деген сандар "24" деген сандармен": the row's own number.
                 old, new = i.pairs[0]
                 renumbered: list[Review] = []
@@ -376,11 +376,11 @@ class _Builder:
                     )
                 data = {"op": "renumber", "element": f"row {i.row}", "to": new}
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line, renumbered)
-            case ReplaceWords() if self.in_note:
+            case WordsReplaced() if self.in_note:
                 self._note_words(i)
-            case ReplaceWords():
+            case WordsReplaced():
                 self._replace_words(i)
-            case AddAbbreviations():
+            case AbbreviationsAdded():
                 self.note.update({c: _text(e) for c, e in i.entries})
                 placed = (
                     [
@@ -397,46 +397,46 @@ class _Builder:
                     None,
                     placed,
                 )
-            case DeleteAbbreviation():
+            case AbbreviationDeleted():
                 self.note.pop(i.code, None)
                 self._emit({"op": "delete_abbreviation", "code": i.code}, [i.paragraph.text], None)
-            case ReplaceAbbreviation() if i.renamed is not None:
+            case AbbreviationReworded() if i.renamed is not None:
                 self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
-            case ReplaceAbbreviation():
+            case AbbreviationReworded():
                 data = {"op": "replace_abbreviation", "code": i.code, "expansion": _text(i.expansion)}
                 self.note[i.code] = _text(i.expansion)
                 self._emit(data, [i.paragraph.text], None)
-            case SetTitle():
+            case TitleReworded():
                 section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
                 data = {"op": "set_title", "section": section, "title": _text(i.title)}
                 if i.subsection is not None:
                     data["subsection"] = i.subsection
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
-            case AddSection() if i.subsection is None:
+            case SectionAdded() if i.subsection is None:
                 data = {"op": "add_section", "number": i.section, "title": _text(i.title)}
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
-            case AddSection():
+            case SectionAdded():
                 data = {"op": "add_subsection", "section": i.section, "number": i.subsection, "title": _text(i.title)}
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
-            case ReplaceActText():
+            case ActTextReworded():
                 data = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
                 if i.subpoints:
                     data["subpoints"] = [{"number": n, "text": _text(t)} for n, t in i.subpoints]
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
-            case InsertPoint():
+            case PointAdded():
                 data = {"op": "insert_text", "element": i.element, "text": _text(i.text)}
                 if i.after is not None:
                     data["after"] = i.after
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
-            case DeletePoint():
+            case PointDeleted():
                 self._emit({"op": "delete_text", "element": i.element}, [i.paragraph.text], i.paragraph.first_line)
-            case DeleteSection():
+            case SectionDeleted():
                 notes: list[Review] = []
                 self._check_section(i, i.section, i.title, notes)
                 self._emit(
@@ -451,20 +451,20 @@ class _Builder:
             case Repeal():
                 self.point, self.subpoint = i.point, None
                 self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
-            case ReplaceSignatory():
+            case SignatoryReworded():
                 data = {"op": "replace_signatory", "position": _text(i.position), "name": _text(i.name)}
                 self._emit(data, [i.paragraph.text], i.paragraph.first_line)
-            case AddColumn():
+            case ColumnAdded():
                 self._add_column(i)
-            case DeleteColumn() | RenameColumn():
+            case ColumnDeleted() | ColumnRenamed():
                 self._column_change(i)
-            case DeleteSubsection():
+            case SubsectionDeleted():
                 found: list[Review] = []
                 section = self._section_of_subsection(i.subsection)
                 self._check_subsection(i, section, i.subsection, i.title, found)
                 struck = {"op": "delete_subsection", "section": section, "number": i.subsection}
                 self._emit(struck, [i.paragraph.text], i.paragraph.first_line, found)
-            case MoveRow():
+            case RowMoved():
                 data = {"op": "move_row", "row": i.row, "section": i.section}
                 if i.subsection is not None:
                     data["subsection"] = i.subsection
@@ -507,7 +507,7 @@ class _Builder:
                 words = {"op": "replace_words_in", "element": target, "old": old, "new": new, "occurrences": 1}
                 self._emit(words, [i.paragraph.text], line, list(notes))
             return
-        text = _text(i.text) if isinstance(i, ReplaceActText) else UNKNOWN
+        text = _text(i.text) if isinstance(i, ActTextReworded) else UNKNOWN
         if target.startswith(("section ", "subsection ")):
             kind, _, number = target.partition(" ")
             section = number if kind == "section" else self._section_of_subsection(number)
@@ -541,11 +541,11 @@ class _Builder:
         data = operation_data(op)
         new_subs = [s["number"] for s in data.get("subsections", [])]
         line = i.paragraph.first_line
-        if isinstance(i, AddSection) and op.op == "add_section" and i.subsection and i.section == data["number"]:
+        if isinstance(i, SectionAdded) and op.op == "add_section" and i.subsection and i.section == data["number"]:
             if i.subsection in new_subs or i.after is not None:
                 return False
             data["subsections"] = [*data.get("subsections", []), {"number": i.subsection, "title": _text(i.title)}]
-        elif isinstance(i, InsertRows) and op.op == "add_section":
+        elif isinstance(i, RowsAdded) and op.op == "add_section":
             number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
             if i.subsection is not None and i.subsection in new_subs:
                 number = data["number"]
@@ -559,7 +559,7 @@ class _Builder:
                 for n in i.rows
             ]
             data["rows"] = [*data.get("rows", []), *placed]
-        elif isinstance(i, InsertRows) and op.op == "add_subsection":
+        elif isinstance(i, RowsAdded) and op.op == "add_subsection":
             if i.subsection != data["number"] or i.after is not None:
                 return False
             notes = []
@@ -576,7 +576,7 @@ class _Builder:
         self.open.source.append(i.paragraph.text)
         return True
 
-    def _words_in(self, i: ReplaceWords) -> None:
+    def _words_in(self, i: WordsReplaced) -> None:
         """Words in one text that is not a cell (replace_words_in), or a (sub)section's number (renumber)."""
         line = i.paragraph.first_line
         for old, new in i.pairs:
@@ -608,19 +608,19 @@ class _Builder:
             data = {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": 1}
             self._emit(data, [i.paragraph.text], line, notes)
 
-    def _column_change(self, i: DeleteColumn | RenameColumn) -> None:
+    def _column_change(self, i: ColumnDeleted | ColumnRenamed) -> None:
         """A column struck out or renamed: the text names it by its number in the table."""
         notes: list[Review] = []
         column = self._column(i.number, i.paragraph.first_line, notes)
         data: dict[str, Any] | None = None
-        if column is not None and isinstance(i, DeleteColumn):
+        if column is not None and isinstance(i, ColumnDeleted):
             self.columns.remove(column)
             data = {"op": "delete_column", "id": column}
-        elif column is not None and isinstance(i, RenameColumn):
+        elif column is not None and isinstance(i, ColumnRenamed):
             data = {"op": "rename_column", "id": column, "title": _text(i.title)}
         self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
 
-    def _add_column(self, i: AddColumn) -> None:
+    def _add_column(self, i: ColumnAdded) -> None:
         """A new column: the text gives its number and title, not the identifier nor the role the data need."""
         line = i.paragraph.first_line
         notes: list[Review] = []
@@ -713,7 +713,7 @@ class _Builder:
         self._emit({"op": "delete_abbreviation", "code": old}, [source], line, [note])
         self._emit({"op": "add_abbreviations", "entries": {new: expansion}}, [source], line)
 
-    def _note_words(self, i: ReplaceWords) -> None:
+    def _note_words(self, i: WordsReplaced) -> None:
         """Words replaced in the note: in the one expansion that holds them (replace_words_in), else a review."""
         line = i.paragraph.first_line
         for old, new in i.pairs:
@@ -739,7 +739,7 @@ class _Builder:
             }
             self._emit(data, [i.paragraph.text], line)
 
-    def _replace_rows(self, i: ReplaceRows) -> None:
+    def _replace_rows(self, i: RowsReworded) -> None:
         notes: list[Review] = []
         cells = self._rows(i, notes)
         if self.section is None:
@@ -760,7 +760,7 @@ class _Builder:
             general = [n for n in notes if not n.where.startswith("row ")] if k == 0 else []
             self._emit(data, [source], i.paragraph.first_line, general + mine)
 
-    def _insert_rows(self, i: InsertRows) -> None:
+    def _insert_rows(self, i: RowsAdded) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
         section = self.section
@@ -816,7 +816,7 @@ class _Builder:
         notes.append(Review(line, "column", f"the plan has no column {number}"))
         return None
 
-    def _replace_cells(self, i: ReplaceCells) -> None:
+    def _replace_cells(self, i: CellsReworded) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
         columns = [self._column(n, line, notes) for n in i.columns]
@@ -854,7 +854,7 @@ class _Builder:
             data["section"] = self.section
         self._emit(data, [i.paragraph.text], line, notes)
 
-    def _replace_words(self, i: ReplaceWords) -> None:
+    def _replace_words(self, i: WordsReplaced) -> None:
         notes: list[Review] = []
         line = i.paragraph.first_line
         numbers = i.columns or ((i.column_number,) if i.column_number is not None else ())
@@ -933,7 +933,7 @@ def operation_data(op: Operation) -> dict[str, Any]:
     return data
 
 
-def _renumbers(i: ReplaceWords) -> bool:
+def _renumbers(i: WordsReplaced) -> bool:
     """The words of a row's scope are its own number, replaced by a row number: the row is renumbered."""
     if len(i.pairs) != 1 or i.column_number is not None or len(i.rows) > 1:
         return False
@@ -1210,7 +1210,7 @@ def import_text(
     codes = set(plan.abbreviations)
     codes.update(c for a in adopted for op in a.amendment.operations for c in getattr(op, "entries", {}))
     for i in instructions:
-        if isinstance(i, AddAbbreviations):
+        if isinstance(i, AbbreviationsAdded):
             codes.update(code for code, _ in i.entries)
     current = plan
     if adopted:

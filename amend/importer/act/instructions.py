@@ -20,42 +20,42 @@ from amend.language.lexicon import ENACTING, ENTRY_WORDS, FROM_DATE
 from amend.language.phrases import kazakh_date, row_numbers
 
 __all__ = [
+    "AbbreviationDeleted",
+    "AbbreviationReworded",
+    "AbbreviationsAdded",
     "ActChange",
-    "AddAbbreviations",
-    "AddColumn",
-    "AddSection",
-    "DeleteAbbreviation",
-    "DeleteColumn",
-    "DeletePoint",
-    "DeleteRows",
-    "DeleteSection",
-    "DeleteSubsection",
+    "ActTextReworded",
+    "CellsReworded",
+    "ColumnAdded",
+    "ColumnDeleted",
+    "ColumnRenamed",
     "Document",
     "EntryIntoForceClause",
     "Framing",
-    "InsertPoint",
-    "InsertRows",
     "Instruction",
-    "MoveRow",
     "NoteContext",
     "Paragraph",
     "PlanContext",
-    "RenameColumn",
+    "PointAdded",
+    "PointDeleted",
     "Repeal",
-    "ReplaceAbbreviation",
-    "ReplaceActText",
-    "ReplaceCells",
-    "ReplaceRows",
-    "ReplaceSignatory",
-    "ReplaceWords",
     "RowContext",
+    "RowMoved",
+    "RowsAdded",
+    "RowsDeleted",
+    "RowsReworded",
+    "SectionAdded",
     "SectionContext",
-    "SetTitle",
+    "SectionDeleted",
+    "SignatoryReworded",
     "Signature",
     "Subpoint",
     "SubsectionContext",
+    "SubsectionDeleted",
     "Table",
+    "TitleReworded",
     "Unrecognized",
+    "WordsReplaced",
     "normalize_quotes",
     "note_line",
     "read_instructions",
@@ -191,7 +191,7 @@ class PlanContext(Instruction):
 
 
 @dataclass(frozen=True)
-class ReplaceRows(Instruction):
+class RowsReworded(Instruction):
     """'реттік нөмірі N-жол мынадай редакцияда жазылсын:' (one or more rows), with the quoted table."""
 
     rows: tuple[str, ...]
@@ -199,7 +199,7 @@ class ReplaceRows(Instruction):
 
 
 @dataclass(frozen=True)
-class InsertRows(Instruction):
+class RowsAdded(Instruction):
     """'... мынадай мазмұндағы реттік нөмірі N-жолмен толықтырылсын:', into a subsection or after a row."""
 
     rows: tuple[str, ...]
@@ -212,14 +212,14 @@ class InsertRows(Instruction):
 
 
 @dataclass(frozen=True)
-class DeleteRows(Instruction):
+class RowsDeleted(Instruction):
     """'реттік нөмірі N-жол алып тасталсын'."""
 
     rows: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class ReplaceCells(Instruction):
+class CellsReworded(Instruction):
     """'реттік нөмірі N-жолдың 4 және 5-бағандары мынадай редакцияда жазылсын:', with the quoted cells."""
 
     row: str
@@ -235,7 +235,7 @@ class RowContext(Instruction):
 
 
 @dataclass(frozen=True)
-class ReplaceWords(Instruction):
+class WordsReplaced(Instruction):
     """'"X" деген сөздер "Y" деген сөздермен ауыстырылсын' (or struck out: new is empty)."""
 
     pairs: tuple[tuple[str, str], ...]
@@ -251,7 +251,7 @@ class ReplaceWords(Instruction):
 
 
 @dataclass(frozen=True)
-class ReplaceSignatory(Instruction):
+class SignatoryReworded(Instruction):
     """'қол қоюшының лауазымы мен аты-жөні мынадай редакцияда жазылсын: "<position> / <name>"'."""
 
     position: str
@@ -260,7 +260,7 @@ class ReplaceSignatory(Instruction):
 
 
 @dataclass(frozen=True)
-class AddColumn(Instruction):
+class ColumnAdded(Instruction):
     """'[K-бағаннан кейін] мынадай мазмұндағы M-бағанмен толықтырылсын: "<title>"'."""
 
     number: int
@@ -270,14 +270,14 @@ class AddColumn(Instruction):
 
 
 @dataclass(frozen=True)
-class DeleteColumn(Instruction):
+class ColumnDeleted(Instruction):
     """'M-баған алып тасталсын'."""
 
     number: int
 
 
 @dataclass(frozen=True)
-class RenameColumn(Instruction):
+class ColumnRenamed(Instruction):
     """'M-бағанның атауы мынадай редакцияда жазылсын: "<title>"'."""
 
     number: int
@@ -286,7 +286,7 @@ class RenameColumn(Instruction):
 
 
 @dataclass(frozen=True)
-class DeleteSubsection(Instruction):
+class SubsectionDeleted(Instruction):
     """'"N.M. <title>" деген кіші бөлім алып тасталсын'."""
 
     subsection: str
@@ -294,7 +294,7 @@ class DeleteSubsection(Instruction):
 
 
 @dataclass(frozen=True)
-class MoveRow(Instruction):
+class RowMoved(Instruction):
     """'реттік нөмірі N-жол [реттік нөмірі M-жол болып] K-бөлімнің K.L кіші бөліміне ауыстырылсын'."""
 
     row: str
@@ -326,7 +326,7 @@ class NoteContext(Instruction):
 
 
 @dataclass(frozen=True)
-class AddAbbreviations(Instruction):
+class AbbreviationsAdded(Instruction):
     """The note supplemented with lines 'КОД – толық жазылуы'."""
 
     entries: tuple[tuple[str, str], ...]
@@ -335,14 +335,14 @@ class AddAbbreviations(Instruction):
 
 
 @dataclass(frozen=True)
-class DeleteAbbreviation(Instruction):
+class AbbreviationDeleted(Instruction):
     """'"КОД – ..." деген жол алып тасталсын'."""
 
     code: str
 
 
 @dataclass(frozen=True)
-class ReplaceAbbreviation(Instruction):
+class AbbreviationReworded(Instruction):
     """'"КОД – ..." деген жол мынадай редакцияда жазылсын: "КОД – ..."'."""
 
     code: str
@@ -352,7 +352,7 @@ class ReplaceAbbreviation(Instruction):
 
 
 @dataclass(frozen=True)
-class SetTitle(Instruction):
+class TitleReworded(Instruction):
     """'N-бөлімнің атауы мынадай редакцияда жазылсын: "..."' (or a subsection's)."""
 
     section: str
@@ -362,7 +362,7 @@ class SetTitle(Instruction):
 
 
 @dataclass(frozen=True)
-class AddSection(Instruction):
+class SectionAdded(Instruction):
     """'мынадай мазмұндағы N-бөліммен толықтырылсын: "..."' (a section, or a subsection of one)."""
 
     section: str
@@ -373,7 +373,7 @@ class AddSection(Instruction):
 
 
 @dataclass(frozen=True)
-class ReplaceActText(Instruction):
+class ActTextReworded(Instruction):
     """'2-тармақ мынадай редакцияда жазылсын: "2. ..."' (or a sub-point, the title, the annex's title), with
     the quoted new wording; a point's quoted ``1) ...`` items are its new sub-points."""
 
@@ -384,7 +384,7 @@ class ReplaceActText(Instruction):
 
 
 @dataclass(frozen=True)
-class InsertPoint(Instruction):
+class PointAdded(Instruction):
     """'[4-тармақтан кейін] мынадай мазмұндағы 5-тармақпен толықтырылсын: "5. ..."' (or a sub-point:
     '2-тармақ мынадай мазмұндағы 3) тармақшамен толықтырылсын: "3) ..."')."""
 
@@ -395,14 +395,14 @@ class InsertPoint(Instruction):
 
 
 @dataclass(frozen=True)
-class DeletePoint(Instruction):
+class PointDeleted(Instruction):
     """'3-тармақ алып тасталсын' (or a sub-point: '2-тармақтың 1) тармақшасы алып тасталсын')."""
 
     element: str  # "point 3" or "point 2.1"
 
 
 @dataclass(frozen=True)
-class DeleteSection(Instruction):
+class SectionDeleted(Instruction):
     """'"<title>" деген N-бөлім алып тасталсын': the section struck out with its rows."""
 
     section: str
@@ -659,11 +659,11 @@ def read_instructions(
         match formula.kind:
             case "replace_rows":
                 i += table is not None
-                out.append(ReplaceRows(p, tuple(v["rows"]), table))
+                out.append(RowsReworded(p, tuple(v["rows"]), table))
             case "insert_rows":
                 i += table is not None
                 out.append(
-                    InsertRows(
+                    RowsAdded(
                         p,
                         tuple(v["rows"]),
                         v.get("subsection"),
@@ -678,7 +678,7 @@ def read_instructions(
                 i += table is not None
                 if table is None and len(v["columns"]) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(ReplaceCells(p, v["row"], tuple(v["columns"]), table))
+                out.append(CellsReworded(p, v["row"], tuple(v["columns"]), table))
             case "row_ctx":
                 row = v["row"]
                 out.append(RowContext(p, row))
@@ -689,9 +689,9 @@ def read_instructions(
                 i += table is not None
                 if table is None and len(v["columns"]) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(ReplaceCells(p, row, tuple(v["columns"]), table))
+                out.append(CellsReworded(p, row, tuple(v["columns"]), table))
             case "delete_rows":
-                out.append(DeleteRows(p, tuple(v["rows"])))
+                out.append(RowsDeleted(p, tuple(v["rows"])))
             case "section_ctx":
                 out.append(SectionContext(p, v["section"], v["title"]))
             case "subsection_ctx":
@@ -709,7 +709,7 @@ def read_instructions(
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
                     continue
                 out.append(
-                    ReplaceWords(
+                    WordsReplaced(
                         p,
                         pairs,
                         scope.get("row"),
@@ -727,12 +727,12 @@ def read_instructions(
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries:
-                    out.append(AddAbbreviations(p, entries, quote, v.get("after")))
+                    out.append(AbbreviationsAdded(p, entries, quote, v.get("after")))
                 else:
                     out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
             case "note_delete":
                 entry = note_line(v["line"]) or (v["line"].strip(), "")
-                out.append(DeleteAbbreviation(p, entry[0]))
+                out.append(AbbreviationDeleted(p, entry[0]))
             case "note_replace":
                 code = (note_line(v["line"]) or (v["line"].strip(), ""))[0]
                 quote, i = _quote_lines(body, i)
@@ -740,7 +740,7 @@ def read_instructions(
                 if entries and len(entries) == 1:
                     # A new code in the new wording renames the line (``renamed`` is the old code).
                     new_code, expansion = entries[0]
-                    out.append(ReplaceAbbreviation(p, new_code, expansion, quote, code if new_code != code else None))
+                    out.append(AbbreviationReworded(p, new_code, expansion, quote, code if new_code != code else None))
                 else:
                     out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
             case "section_title" | "subsection_title":
@@ -751,16 +751,16 @@ def read_instructions(
                 if title is None:
                     out.append(Unrecognized(p, None, "the new title could not be read"))
                 else:
-                    out.append(SetTitle(p, section, sub, title, quote))
+                    out.append(TitleReworded(p, section, sub, title, quote))
             case "add_section" | "add_subsection":
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the title of the new heading could not be read"))
                 elif formula.kind == "add_section":
-                    out.append(AddSection(p, v["number"], None, title, v.get("after"), quote))
+                    out.append(SectionAdded(p, v["number"], None, title, v.get("after"), quote))
                 else:
-                    out.append(AddSection(p, v["section"], v["number"], title, v.get("after"), quote))
+                    out.append(SectionAdded(p, v["section"], v["number"], title, v.get("after"), quote))
             case "text_replace":
                 quote, i = _quote_lines(body, i)
                 element = v["element"]
@@ -770,11 +770,11 @@ def read_instructions(
                 if wording is None:
                     out.append(Unrecognized(p, None, "the new wording could not be read"))
                 elif element.startswith("point ") and "." not in element:
-                    out.append(ReplaceActText(p, element, wording[0], wording[1], quote))
+                    out.append(ActTextReworded(p, element, wording[0], wording[1], quote))
                 elif wording[1]:
                     out.append(Unrecognized(p, None, f"numbered items in the new wording of {element}"))
                 else:
-                    out.append(ReplaceActText(p, element, wording[0], (), quote))
+                    out.append(ActTextReworded(p, element, wording[0], (), quote))
             case "text_insert":
                 quote, i = _quote_lines(body, i)
                 wording = _point_wording(quote, v["number"]) if quote else None
@@ -786,33 +786,33 @@ def read_instructions(
                     # insert_text takes a text only: a new point's own items need the operations by hand.
                     out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
                 else:
-                    out.append(InsertPoint(p, v["element"], wording[0], v["after"], quote))
+                    out.append(PointAdded(p, v["element"], wording[0], v["after"], quote))
             case "text_delete":
-                out.append(DeletePoint(p, v["element"]))
+                out.append(PointDeleted(p, v["element"]))
             case "section_delete":
-                out.append(DeleteSection(p, v["section"], v["title"]))
+                out.append(SectionDeleted(p, v["section"], v["title"]))
             case "subsection_delete":
-                out.append(DeleteSubsection(p, v["subsection"], v["title"]))
+                out.append(SubsectionDeleted(p, v["subsection"], v["title"]))
             case "move_row":
-                out.append(MoveRow(p, v["row"], v["section"], v["subsection"], v["to"]))
+                out.append(RowMoved(p, v["row"], v["section"], v["subsection"], v["to"]))
             case "signatory":
                 quote, i = _quote_lines(body, i)
                 texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
                 if len(texts) < 2 or not all(texts):
                     out.append(Unrecognized(p, None, "the signatory's position and name could not be read"))
                 else:
-                    out.append(ReplaceSignatory(p, "\n".join(texts[:-1]), texts[-1], quote))
+                    out.append(SignatoryReworded(p, "\n".join(texts[:-1]), texts[-1], quote))
             case "add_column" | "rename_column":
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the column's title could not be read"))
                 elif formula.kind == "add_column":
-                    out.append(AddColumn(p, v["number"], v["after"], title, quote))
+                    out.append(ColumnAdded(p, v["number"], v["after"], title, quote))
                 else:
-                    out.append(RenameColumn(p, v["number"], title, quote))
+                    out.append(ColumnRenamed(p, v["number"], title, quote))
             case "delete_column":
-                out.append(DeleteColumn(p, v["number"]))
+                out.append(ColumnDeleted(p, v["number"]))
             case "reschedule":
                 quote, i = _quote_lines(body, i)
                 day = _quoted_day(quote)

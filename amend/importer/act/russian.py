@@ -34,41 +34,40 @@ from amend.engine.acts import Act, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.base import Frozen
 from amend.engine.model import Plan
-from amend.engine.operations import Operation
-from amend.engine.operations import ReplaceWords as ReplaceWordsOp
+from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.draft import Draft, DraftOp, Review, _apply_clause, _model
 from amend.importer.act.grammar import Clause, Formula, Ref, _expand
 from amend.importer.act.instructions import (
-    AddAbbreviations,
-    AddSection,
-    DeleteAbbreviation,
-    DeletePoint,
-    DeleteRows,
-    DeleteSection,
+    AbbreviationDeleted,
+    AbbreviationReworded,
+    AbbreviationsAdded,
+    ActTextReworded,
+    CellsReworded,
     Document,
     EntryIntoForceClause,
     Framing,
-    InsertPoint,
-    InsertRows,
     Instruction,
     NoteContext,
     PlanContext,
-    ReplaceAbbreviation,
-    ReplaceActText,
-    ReplaceCells,
-    ReplaceRows,
-    ReplaceWords,
+    PointAdded,
+    PointDeleted,
     RowContext,
+    RowsAdded,
+    RowsDeleted,
+    RowsReworded,
+    SectionAdded,
     SectionContext,
-    SetTitle,
+    SectionDeleted,
     Signature,
     Subpoint,
     SubsectionContext,
     Table,
+    TitleReworded,
     Unrecognized,
+    WordsReplaced,
     read_instructions,
     split_document,
 )
@@ -629,7 +628,7 @@ class _Reading:
                 self.pending = [i.paragraph.text]
             case RowContext():
                 self.pending = [*self.pending, i.paragraph.text]
-            case ReplaceCells():
+            case CellsReworded():
                 ids = self.columns
                 picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
                 if None in picked or i.table is None:
@@ -649,7 +648,7 @@ class _Reading:
             case NoteContext():
                 self.in_note = True
                 self.pending = [i.paragraph.text]
-            case ReplaceRows():
+            case RowsReworded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
                     data = {
@@ -661,7 +660,7 @@ class _Reading:
                     }
                     row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
                     self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
-            case InsertRows():
+            case RowsAdded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 subsection = i.subsection or (None if i.section else self.subsection)
                 section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
@@ -679,11 +678,11 @@ class _Reading:
                 self._add(
                     i, ("insert_rows", tuple(i.rows)), ru, data if section else None, notes=notes, why="no section"
                 )
-            case DeleteRows():
+            case RowsDeleted():
                 for number in i.rows:
                     data = {"op": "delete_row", **self._section_data(), "row": number}
                     self._add(i, ("delete_row", number), {}, data)
-            case ReplaceWords() if self.in_note:
+            case WordsReplaced() if self.in_note:
                 for old, new in i.pairs:
                     self._add(
                         i,
@@ -692,7 +691,7 @@ class _Reading:
                         None,
                         why="words in the note: the line and the Kazakh words are not in the Russian text",
                     )
-            case ReplaceWords():
+            case WordsReplaced():
                 # Several rows or columns named: one change each, as the Kazakh reading makes one operation each.
                 numbers = i.columns or ((i.column_number,) if i.column_number is not None else (None,))
                 named: list[str | None] = list(i.rows) or [i.row]
@@ -706,7 +705,7 @@ class _Reading:
                                 None,
                                 why="the Kazakh words, which the operation replaces, are not in the Russian text",
                             )
-            case AddAbbreviations():
+            case AbbreviationsAdded():
                 self._add(
                     i,
                     ("add_abbreviations", len(i.entries)),
@@ -714,7 +713,7 @@ class _Reading:
                     None,
                     why="the Kazakh codes of the new lines (the note's keys) are not in the Russian text",
                 )
-            case ReplaceAbbreviation():
+            case AbbreviationReworded():
                 old = i.renamed or i.code
                 code = self.codes.get(old)
                 data = None
@@ -725,42 +724,42 @@ class _Reading:
                 self._add(
                     i, ("replace_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {old}"
                 )
-            case DeleteAbbreviation():
+            case AbbreviationDeleted():
                 code = self.codes.get(i.code)
                 data = None if code is None else {"op": "delete_abbreviation", "code": code}
                 ru = {"old_code_ru": i.code}
                 self._add(
                     i, ("delete_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {i.code}"
                 )
-            case SetTitle():
+            case TitleReworded():
                 data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
                 if i.subsection:
                     data["subsection"] = i.subsection
                 self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, data)
-            case AddSection() if i.subsection is None:
+            case SectionAdded() if i.subsection is None:
                 data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
                 if i.after:
                     data["after"] = i.after
                 self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, data)
-            case AddSection():
+            case SectionAdded():
                 data = {"op": "add_subsection", "section": i.section, "number": i.subsection}
                 data |= {"title": UNKNOWN, "title_ru": _cell(i.title), **({"after": i.after} if i.after else {})}
                 self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, data)
-            case DeleteSection():
+            case SectionDeleted():
                 self._add(i, ("delete_section", i.section), {}, {"op": "delete_section", "number": i.section})
-            case ReplaceActText():
+            case ActTextReworded():
                 subpoints = [{"number": n, "text": UNKNOWN, "text_ru": _cell(t)} for n, t in i.subpoints]
                 data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
                 if subpoints:
                     data["subpoints"] = subpoints
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
                 self._add(i, ("replace_text", i.element), ru, data)
-            case InsertPoint():
+            case PointAdded():
                 data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
                 if i.after:
                     data["after"] = i.after
                 self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, data)
-            case DeletePoint():
+            case PointDeleted():
                 self._add(i, ("delete_text", i.element), {}, {"op": "delete_text", "element": i.element})
             case EntryIntoForceClause() | Signature():
                 pass  # read by read_russian
@@ -1111,7 +1110,7 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
         model = op.operation
         if model is None:
             continue
-        if isinstance(model, ReplaceWordsOp) and model.old_ru is not None:
+        if isinstance(model, ReplaceWords) and model.old_ru is not None:
             partial = Amendment(
                 act=draft.act,
                 amends=draft.amends,
@@ -1144,7 +1143,7 @@ _NO_ROW_KINDS = frozenset(
 )
 
 
-def _untouched(op: ReplaceWordsOp, earlier: list[Operation]) -> bool:
+def _untouched(op: ReplaceWords, earlier: list[Operation]) -> bool:
     """True if ``op`` names one row and no earlier change of the act touches it (or moves rows about)."""
     if op.row is None:
         return False
@@ -1159,7 +1158,7 @@ def _untouched(op: ReplaceWordsOp, earlier: list[Operation]) -> bool:
     return str(op.row) not in named
 
 
-def _russian_count(plan: Plan, op: ReplaceWordsOp) -> tuple[int, int]:
+def _russian_count(plan: Plan, op: ReplaceWords) -> tuple[int, int]:
     columns = (op.column,) if op.column else plan.column_ids
     if op.row is not None:
         rows = [r for r in plan.rows if r.number == op.row]
