@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSigning
 from amend.errors import AmendError
-from amend.importer.act.grammar import Clause, parse_paragraph
+from amend.importer.act.grammar import parse_paragraph
+from amend.importer.act.sentences import Clause, Commencement
 from amend.language.lexicon import ACT_KIND_NOMINATIVE, AMENDS, ENACTING_WHO, HEADING_EXAMPLE, LONG_DATE
 from amend.language.phrases import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 
@@ -121,5 +122,5 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
 def read_entry_into_force(text: str, line: int | None = None) -> EntryReading:
     """The rule of the closing point ("Осы қаулы ... қолданысқа енгізіледі"), read by the grammar."""
     formula = parse_paragraph(" ".join(text.split()))
-    clause = formula.values["clause"] if formula is not None and formula.kind == "entry" else None
+    clause = formula.clause if isinstance(formula, Commencement) else None
     return EntryReading.of(clause, text, line)

@@ -14,15 +14,58 @@ import datetime as dt
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
+from amend.importer.act.sentences import (
+    CellsRewording,
+    Clause,
+    ColumnAddition,
+    ColumnDeletion,
+    ColumnRenaming,
+    ColumnsRewording,
+    Commencement,
+    Correction,
+    EnactingWords,
+    LeadIn,
+    NoteFrame,
+    NoteLineDeletion,
+    NoteLineRewording,
+    NoteLinesAddition,
+    PlanFrame,
+    Ref,
+    Repealing,
+    Rescheduling,
+    Resumption,
+    RowFrame,
+    RowMove,
+    RowsAddition,
+    RowsDeletion,
+    RowsRewording,
+    Scope,
+    SectionAddition,
+    SectionDeletion,
+    SectionHeading,
+    SectionTitleRewording,
+    Sentence,
+    SignatoryRewording,
+    Signing,
+    SubsectionAddition,
+    SubsectionDeletion,
+    SubsectionHeading,
+    SubsectionTitleRewording,
+    Suspension,
+    TextDeletion,
+    TextInsertion,
+    TextRewording,
+    WordsReplacement,
+)
 from amend.language.lexicon import ROMAN_DIGITS, ROMAN_LOOKALIKES
 from amend.language.phrases import kazakh_date, parse_days, parse_ordinal, row_numbers
 
-__all__ = ["Clause", "Formula", "parse_paragraph", "parser"]
+__all__ = ["Clause", "Ref", "Sentence", "parse_paragraph", "parser"]
 
 # The grammar's text: package data beside this module (a .lark file, so that it reads as a grammar).
 _GRAMMAR = (resources.files(__package__) / "grammar.lark").read_text(encoding="utf-8")
@@ -50,37 +93,6 @@ def parser() -> Lark:
     return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
 
 
-class Formula:
-    """A paragraph read by the grammar: the production's name and its values."""
-
-    __slots__ = ("kind", "values")
-
-    def __init__(self, kind: str, values: dict[str, Any]) -> None:
-        self.kind = kind
-        self.values = values
-
-    def __repr__(self) -> str:
-        return f"Formula({self.kind!r}, {self.values!r})"
-
-
-# A reference to a point of the act, or to a subpoint of one: (2, None) "2-тармақ", (1, 3) "1-тармақтың 3) тармақшасы",
-# or to a paragraph of one: (1, None, 3) "1-тармақтың үшінші абзацы".
-Ref = tuple[int, int | None] | tuple[int, None, int]
-
-
-class Clause:
-    """An entry-into-force clause: the main rule, the points it excepts, and each later commencement."""
-
-    __slots__ = ("exceptions", "later", "rule")
-
-    def __init__(
-        self, rule: tuple[str, Any], exceptions: tuple[Ref, ...], later: tuple[tuple[tuple[Ref, ...], Any], ...]
-    ):
-        self.rule = rule
-        self.exceptions = exceptions
-        self.later = later
-
-
 class Later:
     """The later commencements of one sentence: (refs, rule) each."""
 
@@ -103,8 +115,8 @@ def _unquote(token: str) -> str:
 
 
 @v_args(inline=True)
-class _Reader(Transformer[Token, Formula]):
-    """Turns a parse tree into a ``Formula``."""
+class _Reader(Transformer[Token, Sentence]):
+    """Turns a parse tree into a ``Sentence``."""
 
     def rowlist(self, *items: Token) -> list[str]:
         return row_numbers(", ".join(str(i) for i in items))
@@ -140,63 +152,63 @@ class _Reader(Transformer[Token, Formula]):
         # A paragraph of a point: (point, None, paragraph); an ordinal no word of ``language.cases`` is: no reference.
         return tuple((int(point), None, n) for n in paragraphs)
 
-    def section_ctx(self, *args: Token) -> Formula:
+    def section_ctx(self, *args: Token) -> Sentence:
         title = _unquote(args[0]) if len(args) == 2 else None
-        return Formula("section_ctx", {"title": title, "section": _section_number(args[-1])})
+        return SectionHeading(title=title, section=_section_number(args[-1]))
 
-    def subsection_ctx(self, quoted: Token, *numbered: Token) -> Formula:
+    def subsection_ctx(self, quoted: Token, *numbered: Token) -> Sentence:
         if quoted.type in ("SUBNUM", "SUBNUM_HY"):
             # "2.1 кіші бөлімде:" names the subsection by its number only.
-            return Formula("subsection_ctx", {"subsection": str(quoted).rstrip(".-"), "title": None})
+            return SubsectionHeading(subsection=str(quoted).rstrip(".-"), title=None)
         number, title = _numbered(_unquote(quoted))
         if numbered:
             # '"<title>" деген 2.1-кіші бөлімде:': the number after "деген" names it; a title quoted with no
             # number of its own is the whole quote (checked against the plan's, as any title).
             title = title if number else _unquote(quoted)
             number = str(numbered[0]).rstrip(".-")
-        return Formula("subsection_ctx", {"subsection": number, "title": title})
+        return SubsectionHeading(subsection=number, title=title)
 
-    def plan_ctx(self) -> Formula:
-        return Formula("plan_ctx", {})
+    def plan_ctx(self) -> Sentence:
+        return PlanFrame()
 
-    def note_ctx(self) -> Formula:
-        return Formula("note_ctx", {})
+    def note_ctx(self) -> Sentence:
+        return NoteFrame()
 
-    def replace_rows(self, rows: list[str]) -> Formula:
-        return Formula("replace_rows", {"rows": rows})
+    def replace_rows(self, rows: list[str]) -> Sentence:
+        return RowsRewording(rows=rows)
 
-    def insert_sub(self, quoted: Token, rows: list[str]) -> Formula:
+    def insert_sub(self, quoted: Token, rows: list[str]) -> Sentence:
         if quoted.type == "SUBNUM":
             number, title = str(quoted).rstrip("."), None
         else:
             number, title = _numbered(_unquote(quoted))
-        return Formula("insert_rows", {"rows": rows, "subsection": number, "subsection_title": title})
+        return RowsAddition(rows=rows, subsection=number, subsection_title=title)
 
-    def insert_after(self, after: Token, rows: list[str]) -> Formula:
-        return Formula("insert_rows", {"rows": rows, "after": str(after)})
+    def insert_after(self, after: Token, rows: list[str]) -> Sentence:
+        return RowsAddition(rows=rows, after=str(after))
 
-    def insert_sec(self, quoted: Token, rows: list[str]) -> Formula:
+    def insert_sec(self, quoted: Token, rows: list[str]) -> Sentence:
         number, title = _heading(_unquote(quoted))
-        return Formula("insert_rows", {"rows": rows, "section": number, "section_title": title})
+        return RowsAddition(rows=rows, section=number, section_title=title)
 
-    def named_section_ctx(self, quoted: Token) -> Formula:
+    def named_section_ctx(self, quoted: Token) -> Sentence:
         number, title = _heading(_unquote(quoted))
-        return Formula("section_ctx", {"title": title, "section": number})
+        return SectionHeading(title=title, section=number)
 
-    def insert_plain(self, rows: list[str]) -> Formula:
-        return Formula("insert_rows", {"rows": rows})
+    def insert_plain(self, rows: list[str]) -> Sentence:
+        return RowsAddition(rows=rows)
 
-    def delete_rows(self, rows: list[str]) -> Formula:
-        return Formula("delete_rows", {"rows": rows})
+    def delete_rows(self, rows: list[str]) -> Sentence:
+        return RowsDeletion(rows=rows)
 
-    def replace_cells(self, row: Token, columns: list[int]) -> Formula:
-        return Formula("replace_cells", {"row": str(row), "columns": columns})
+    def replace_cells(self, row: Token, columns: list[int]) -> Sentence:
+        return CellsRewording(row=str(row), columns=columns)
 
-    def row_ctx(self, row: Token) -> Formula:
-        return Formula("row_ctx", {"row": str(row)})
+    def row_ctx(self, row: Token) -> Sentence:
+        return RowFrame(row=str(row))
 
-    def col_cells(self, columns: list[int]) -> Formula:
-        return Formula("col_cells", {"columns": columns})
+    def col_cells(self, columns: list[int]) -> Sentence:
+        return ColumnsRewording(columns=columns)
 
     def row_scope(self, rows: list[str]) -> dict[str, Any]:
         # "реттік нөмірлері 5 және 6-жолдардағы": the words replaced in each row named.
@@ -243,44 +255,44 @@ class _Reader(Transformer[Token, Formula]):
     def num_subsection(self, number: Token) -> dict[str, Any]:
         return {"number_of": "subsection " + str(number).rstrip(".")}
 
-    def preamble_text(self) -> Formula:
-        return Formula("text_replace", {"element": "preamble"})
+    def preamble_text(self) -> Sentence:
+        return TextRewording(element="preamble")
 
-    def preamble_insert(self) -> Formula:
-        return Formula("text_insert", {"element": "preamble", "number": "", "after": None})
+    def preamble_insert(self) -> Sentence:
+        return TextInsertion(element="preamble", number="", after=None)
 
-    def preamble_delete(self) -> Formula:
-        return Formula("text_delete", {"element": "preamble"})
+    def preamble_delete(self) -> Sentence:
+        return TextDeletion(element="preamble")
 
-    def signatory_text(self) -> Formula:
-        return Formula("signatory", {})
+    def signatory_text(self) -> Sentence:
+        return SignatoryRewording()
 
-    def note_text(self, number: Token) -> Formula:
-        return Formula("text_replace", {"element": f"note {number}"})
+    def note_text(self, number: Token) -> Sentence:
+        return TextRewording(element=f"note {number}")
 
-    def note_insert(self, *numbers: Token) -> Formula:
+    def note_insert(self, *numbers: Token) -> Sentence:
         after = str(numbers[0]) if len(numbers) == 2 else None
-        return Formula("text_insert", {"element": f"note {numbers[-1]}", "number": str(numbers[-1]), "after": after})
+        return TextInsertion(element=f"note {numbers[-1]}", number=str(numbers[-1]), after=after)
 
-    def note_strike(self, number: Token) -> Formula:
-        return Formula("text_delete", {"element": f"note {number}"})
+    def note_strike(self, number: Token) -> Sentence:
+        return TextDeletion(element=f"note {number}")
 
-    def add_column(self, *numbers: Token) -> Formula:
+    def add_column(self, *numbers: Token) -> Sentence:
         after = int(numbers[0]) if len(numbers) == 2 else None
-        return Formula("add_column", {"number": int(numbers[-1]), "after": after})
+        return ColumnAddition(number=int(numbers[-1]), after=after)
 
-    def delete_column(self, number: Token) -> Formula:
-        return Formula("delete_column", {"number": int(number)})
+    def delete_column(self, number: Token) -> Sentence:
+        return ColumnDeletion(number=int(number))
 
-    def rename_column(self, number: Token) -> Formula:
-        return Formula("rename_column", {"number": int(number)})
+    def rename_column(self, number: Token) -> Sentence:
+        return ColumnRenaming(number=int(number))
 
-    def subsection_delete(self, token: Token) -> Formula:
+    def subsection_delete(self, token: Token) -> Sentence:
         if token.type == "SUBNUM":
             number, title = str(token).rstrip("."), None
         else:
             number, title = _numbered(_unquote(token))
-        return Formula("subsection_delete", {"subsection": number, "title": title})
+        return SubsectionDeletion(subsection=number, title=title)
 
     def move_to(self, row: Token) -> str:
         return str(row)
@@ -288,10 +300,10 @@ class _Reader(Transformer[Token, Formula]):
     def move_place(self, section: Token, subsection: Token | None = None) -> tuple[str, str | None]:
         return (_section_number(section), None if subsection is None else str(subsection).rstrip("."))
 
-    def move_row(self, row: Token, *rest: Any) -> Formula:
+    def move_row(self, row: Token, *rest: Any) -> Sentence:
         to = rest[0] if len(rest) == 2 else None
         section, subsection = rest[-1]
-        return Formula("move_row", {"row": str(row), "to": to, "section": section, "subsection": subsection})
+        return RowMove(row=str(row), to=to, section=section, subsection=subsection)
 
     def changelist(self, *items: Token) -> tuple[int, ...]:
         return tuple(int(i) for i in items)
@@ -299,23 +311,23 @@ class _Reader(Transformer[Token, Formula]):
     def changes_of(self, lead: Token, changes: tuple[int, ...]) -> tuple[str, tuple[int, ...]]:
         return (str(lead), changes)
 
-    def repeal_changes(self, of: tuple[str, tuple[int, ...]]) -> Formula:
-        return Formula("repeal", {"lead": of[0], "operations": list(of[1])})
+    def repeal_changes(self, of: tuple[str, tuple[int, ...]]) -> Sentence:
+        return Repealing(lead=of[0], operations=list(of[1]))
 
-    def reschedule(self, of: Token | tuple[str, tuple[int, ...]]) -> Formula:
+    def reschedule(self, of: Token | tuple[str, tuple[int, ...]]) -> Sentence:
         if isinstance(of, Token):
-            return Formula("reschedule", {"lead": str(of), "operations": None})
-        return Formula("reschedule", {"lead": of[0], "operations": list(of[1])})
+            return Rescheduling(lead=str(of), operations=None)
+        return Rescheduling(lead=of[0], operations=list(of[1]))
 
-    def correct(self, lead: Token, change: Token, pairs: list[tuple[str, str | None]]) -> Formula:
-        return Formula("correct", {"lead": str(lead), "operation": int(change), "pairs": pairs})
+    def correct(self, lead: Token, change: Token, pairs: list[tuple[str, str | None]]) -> Sentence:
+        return Correction(lead=str(lead), operation=int(change), pairs=pairs)
 
-    def suspend(self, lead: Token, *date: Token) -> Formula:
+    def suspend(self, lead: Token, *date: Token) -> Sentence:
         until = kazakh_date(str(date[0]), str(date[1]), str(date[2])) if date else None
-        return Formula("suspend", {"lead": str(lead), "until": until, "dated": bool(date)})
+        return Suspension(lead=str(lead), until=until, dated=bool(date))
 
-    def resume(self, lead: Token) -> Formula:
-        return Formula("resume", {"lead": str(lead)})
+    def resume(self, lead: Token) -> Sentence:
+        return Resumption(lead=str(lead))
 
     def scope(self, *parts: dict[str, Any]) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -341,77 +353,74 @@ class _Reader(Transformer[Token, Formula]):
         glue = "" if y[-1:] in (" ", "(") or x[:1] == " " else " "
         return [(x, y + glue + x)]
 
-    def words(self, *args: Any) -> Formula:
-        scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}
+    def words(self, *args: Any) -> Sentence:
+        scope = cast(Scope, args[0]) if isinstance(args[0], dict) else Scope()
         pairs: list[tuple[str, str | None]] = args[-1] if isinstance(args[-1], list) else args[1]
-        return Formula("words", {"scope": scope, "pairs": pairs})
+        return WordsReplacement(scope=scope, pairs=pairs)
 
     def note_after(self, quoted: Token) -> str:
         return _unquote(quoted)
 
-    def note_add(self, after: str | None = None) -> Formula:
-        return Formula("note_add", {"after": after})
+    def note_add(self, after: str | None = None) -> Sentence:
+        return NoteLinesAddition(after=after)
 
-    def note_delete(self, quoted: Token) -> Formula:
-        return Formula("note_delete", {"line": _unquote(quoted)})
+    def note_delete(self, quoted: Token) -> Sentence:
+        return NoteLineDeletion(line=_unquote(quoted))
 
-    def note_replace(self, quoted: Token) -> Formula:
-        return Formula("note_replace", {"line": _unquote(quoted)})
+    def note_replace(self, quoted: Token) -> Sentence:
+        return NoteLineRewording(line=_unquote(quoted))
 
-    def section_title(self, *args: Token) -> Formula:
-        return Formula("section_title", {"section": _section_number(args[-1])})
+    def section_title(self, *args: Token) -> Sentence:
+        return SectionTitleRewording(section=_section_number(args[-1]))
 
-    def subsection_title(self, number: Token) -> Formula:
-        return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
+    def subsection_title(self, number: Token) -> Sentence:
+        return SubsectionTitleRewording(subsection=str(number).rstrip("."))
 
-    def add_section(self, *numbers: Token) -> Formula:
+    def add_section(self, *numbers: Token) -> Sentence:
         after = _section_number(numbers[0]) if len(numbers) == 2 else None
-        return Formula("add_section", {"number": _section_number(numbers[-1]), "after": after})
+        return SectionAddition(number=_section_number(numbers[-1]), after=after)
 
-    def add_subsection(self, section: Token, *numbers: Token) -> Formula:
+    def add_subsection(self, section: Token, *numbers: Token) -> Sentence:
         after = str(numbers[0]).rstrip(".") if len(numbers) == 2 else None
-        return Formula(
-            "add_subsection",
-            {"section": _section_number(section), "number": str(numbers[-1]).rstrip("."), "after": after},
-        )
+        return SubsectionAddition(section=_section_number(section), number=str(numbers[-1]).rstrip("."), after=after)
 
-    def point_text(self, ref: Token) -> Formula:
-        return Formula("text_replace", {"element": _point_element(ref)})
+    def point_text(self, ref: Token) -> Sentence:
+        return TextRewording(element=_point_element(ref))
 
-    def act_title(self, *named: Token) -> Formula:
+    def act_title(self, *named: Token) -> Sentence:
         # "title": bound by draft.py to the scope it stands in; "act title": the resolution's, named so.
-        return Formula("text_replace", {"element": "act title" if named else "title"})
+        return TextRewording(element="act title" if named else "title")
 
-    def scoped_title(self) -> Formula:
-        return Formula("text_replace", {"element": "heading"})
+    def scoped_title(self) -> Sentence:
+        return TextRewording(element="heading")
 
-    def annex_title(self) -> Formula:
-        return Formula("text_replace", {"element": "annex_title"})
+    def annex_title(self) -> Sentence:
+        return TextRewording(element="annex_title")
 
-    def point_delete(self, ref: Token) -> Formula:
-        return Formula("text_delete", {"element": _point_element(ref)})
+    def point_delete(self, ref: Token) -> Sentence:
+        return TextDeletion(element=_point_element(ref))
 
-    def point_insert(self, *points: Token) -> Formula:
+    def point_insert(self, *points: Token) -> Sentence:
         after = str(points[0]) if len(points) == 2 else None
-        return Formula("text_insert", {"element": f"point {points[-1]}", "number": str(points[-1]), "after": after})
+        return TextInsertion(element=f"point {points[-1]}", number=str(points[-1]), after=after)
 
-    def subpoint_insert(self, point: Token, *subs: Token) -> Formula:
+    def subpoint_insert(self, point: Token, *subs: Token) -> Sentence:
         number = str(subs[-1]).rstrip(")")
         after = str(subs[0]).rstrip(")") if len(subs) == 2 else None
-        return Formula("text_insert", {"element": f"point {point}.{number}", "number": number, "after": after})
+        return TextInsertion(element=f"point {point}.{number}", number=number, after=after)
 
-    def section_delete(self, *args: Token) -> Formula:
+    def section_delete(self, *args: Token) -> Sentence:
         title = _unquote(args[0]) if len(args) == 2 else None
-        return Formula("section_delete", {"section": _section_number(args[-1]), "title": title})
+        return SectionDeletion(section=_section_number(args[-1]), title=title)
 
-    def lead_in(self, *args: Token) -> Formula:
+    def lead_in(self, *args: Token) -> Sentence:
         # The words of the lead-in may come out of the PDF out of order ("№ 748 мынадай өзгерістер ...
         # қаулысына енгізілсін"): only the point number and the verb are read.
         point = int(args[0]) if len(args) == 2 else None
-        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
+        return LeadIn(point=point, lead=str(args[-1]))
 
-    def repeal(self, lead: Token) -> Formula:
-        return Formula("repeal", {"lead": str(lead)})
+    def repeal(self, lead: Token) -> Sentence:
+        return Repealing(lead=str(lead))
 
     def on_signing(self) -> tuple[str, Any]:
         return ("on_signing", None)
@@ -435,7 +444,7 @@ class _Reader(Transformer[Token, Formula]):
         # "2-тармақ 2022 жылғы 1 қаңтардан бастап, 3-тармақ 2022 жылғы 1 шілдеден бастап қолданысқа енгізіледі"
         return Later(items)
 
-    def entry(self, *args: Any) -> Formula:
+    def entry(self, *args: Any) -> Sentence:
         items = [a for a in args if not isinstance(a, Token)]
         exceptions: tuple[Ref, ...] = ()
         rule: tuple[str, Any] | None = None
@@ -448,13 +457,13 @@ class _Reader(Transformer[Token, Formula]):
             else:
                 exceptions = item
         assert rule is not None
-        return Formula("entry", {"clause": Clause(rule, exceptions, tuple(later))})
+        return Commencement(clause=Clause(rule, exceptions, tuple(later)))
 
-    def enacting(self, words: Token) -> Formula:
-        return Formula("enacting", {"text": str(words)})
+    def enacting(self, words: Token) -> Sentence:
+        return EnactingWords(text=str(words))
 
-    def signature(self, position: Token, name: Token) -> Formula:
-        return Formula("signature", {"position": str(position).strip(), "name": str(name)})
+    def signature(self, position: Token, name: Token) -> Sentence:
+        return Signing(position=str(position).strip(), name=str(name))
 
 
 def _point_element(ref: Token) -> str:
@@ -479,19 +488,17 @@ def _numbered(text: str) -> tuple[str, str]:
     return m.group(1), m.group(2)
 
 
-def parse_paragraph(text: str) -> Formula | None:
+def parse_paragraph(text: str) -> Sentence | None:
     """The formula a paragraph is, or None when the grammar derives no formula from it."""
     try:
         tree = parser().parse(text)
     except LarkError:
         return None
     result = _Reader().transform(tree)
-    if not isinstance(result, Formula):
+    if not isinstance(result, Sentence):
         return None
-    if result.kind in ("subsection_ctx", "insert_rows") and result.values.get("subsection") == "":
+    if isinstance(result, SubsectionHeading | RowsAddition) and result.subsection == "":
         return None  # a quoted title that is no numbered subsection
-    if result.kind == "on_date" and result.values.get("date") is None:
-        return None
     return result
 
 

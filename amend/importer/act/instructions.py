@@ -13,8 +13,49 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from amend.importer.act.grammar import Clause, Formula, parse_paragraph
+from amend.importer.act.grammar import parse_paragraph
 from amend.importer.act.scope import heading_split
+from amend.importer.act.sentences import (
+    CellsRewording,
+    Clause,
+    ColumnAddition,
+    ColumnDeletion,
+    ColumnRenaming,
+    ColumnsRewording,
+    Commencement,
+    Correction,
+    EnactingWords,
+    LeadIn,
+    NoteFrame,
+    NoteLineDeletion,
+    NoteLineRewording,
+    NoteLinesAddition,
+    PlanFrame,
+    Repealing,
+    Rescheduling,
+    Resumption,
+    RowFrame,
+    RowMove,
+    RowsAddition,
+    RowsDeletion,
+    RowsRewording,
+    SectionAddition,
+    SectionDeletion,
+    SectionHeading,
+    SectionTitleRewording,
+    Sentence,
+    SignatoryRewording,
+    Signing,
+    SubsectionAddition,
+    SubsectionDeletion,
+    SubsectionHeading,
+    SubsectionTitleRewording,
+    Suspension,
+    TextDeletion,
+    TextInsertion,
+    TextRewording,
+    WordsReplacement,
+)
 from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
 from amend.language.lexicon import ENACTING, ENTRY_WORDS, FROM_DATE
 from amend.language.phrases import kazakh_date, row_numbers
@@ -594,7 +635,7 @@ def _unspaced(p: Paragraph) -> Paragraph | None:
 
 
 def read_instructions(
-    document: Document, lexicon: Lexicon | None = None, parse: Callable[[str], Formula | None] = parse_paragraph
+    document: Document, lexicon: Lexicon | None = None, parse: Callable[[str], Sentence | None] = parse_paragraph
 ) -> list[Instruction]:
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
@@ -650,62 +691,61 @@ def read_instructions(
             else:
                 out.append(Unrecognized(p))
             continue
-        v = formula.values
         # A row named for the sentences after it holds for the sentences that name a column and no row.
-        if formula.kind not in ("row_ctx", "col_cells") and not (
-            formula.kind == "words" and "column" in v["scope"] and "row" not in v["scope"]
+        if not isinstance(formula, RowFrame | ColumnsRewording) and not (
+            isinstance(formula, WordsReplacement) and "column" in formula.scope and "row" not in formula.scope
         ):
             row = None
-        match formula.kind:
-            case "replace_rows":
+        match formula:
+            case RowsRewording():
                 i += table is not None
-                out.append(RowsReworded(p, tuple(v["rows"]), table))
-            case "insert_rows":
+                out.append(RowsReworded(p, tuple(formula.rows), table))
+            case RowsAddition():
                 i += table is not None
                 out.append(
                     RowsAdded(
                         p,
-                        tuple(v["rows"]),
-                        v.get("subsection"),
-                        v.get("subsection_title"),
-                        v.get("after"),
+                        tuple(formula.rows),
+                        formula.subsection,
+                        formula.subsection_title,
+                        formula.after,
                         table,
-                        v.get("section"),
-                        v.get("section_title"),
+                        formula.section,
+                        formula.section_title,
                     )
                 )
-            case "replace_cells":
+            case CellsRewording():
                 i += table is not None
-                if table is None and len(v["columns"]) == 1:
+                if table is None and len(formula.columns) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, v["row"], tuple(v["columns"]), table))
-            case "row_ctx":
-                row = v["row"]
+                out.append(CellsReworded(p, formula.row, tuple(formula.columns), table))
+            case RowFrame():
+                row = formula.row
                 out.append(RowContext(p, row))
-            case "col_cells":
+            case ColumnsRewording():
                 if row is None:
                     out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
                     continue
                 i += table is not None
-                if table is None and len(v["columns"]) == 1:
+                if table is None and len(formula.columns) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, row, tuple(v["columns"]), table))
-            case "delete_rows":
-                out.append(RowsDeleted(p, tuple(v["rows"])))
-            case "section_ctx":
-                out.append(SectionContext(p, v["section"], v["title"]))
-            case "subsection_ctx":
-                out.append(SubsectionContext(p, v["subsection"], v["title"]))
-            case "plan_ctx":
+                out.append(CellsReworded(p, row, tuple(formula.columns), table))
+            case RowsDeletion():
+                out.append(RowsDeleted(p, tuple(formula.rows)))
+            case SectionHeading():
+                out.append(SectionContext(p, formula.section, formula.title))
+            case SubsectionHeading():
+                out.append(SubsectionContext(p, formula.subsection, formula.title))
+            case PlanFrame():
                 out.append(PlanContext(p))
-            case "note_ctx":
+            case NoteFrame():
                 out.append(NoteContext(p))
-            case "words":
-                scope = v["scope"]
+            case WordsReplacement():
+                scope = formula.scope
                 if row is not None and "row" not in scope:
                     scope = {**scope, "row": row, "rows": [row]}
-                pairs = tuple((old, new or "") for old, new in v["pairs"])
-                if len({new is None for _, new in v["pairs"]}) > 1:
+                pairs = tuple((old, new or "") for old, new in formula.pairs)
+                if len({new is None for _, new in formula.pairs}) > 1:
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
                     continue
                 out.append(
@@ -723,18 +763,18 @@ def read_instructions(
                         tuple(scope.get("columns", ())),
                     )
                 )
-            case "note_add":
+            case NoteLinesAddition():
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries:
-                    out.append(AbbreviationsAdded(p, entries, quote, v.get("after")))
+                    out.append(AbbreviationsAdded(p, entries, quote, formula.after))
                 else:
                     out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
-            case "note_delete":
-                entry = note_line(v["line"]) or (v["line"].strip(), "")
+            case NoteLineDeletion():
+                entry = note_line(formula.line) or (formula.line.strip(), "")
                 out.append(AbbreviationDeleted(p, entry[0]))
-            case "note_replace":
-                code = (note_line(v["line"]) or (v["line"].strip(), ""))[0]
+            case NoteLineRewording():
+                code = (note_line(formula.line) or (formula.line.strip(), ""))[0]
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries and len(entries) == 1:
@@ -743,27 +783,27 @@ def read_instructions(
                     out.append(AbbreviationReworded(p, new_code, expansion, quote, code if new_code != code else None))
                 else:
                     out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
-            case "section_title" | "subsection_title":
+            case SectionTitleRewording() | SubsectionTitleRewording():
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
-                sub = v.get("subsection")
-                section = v.get("section") or (sub or "").split(".")[0]
+                sub = formula.subsection if isinstance(formula, SubsectionTitleRewording) else None
+                section = formula.section if isinstance(formula, SectionTitleRewording) else (sub or "").split(".")[0]
                 if title is None:
                     out.append(Unrecognized(p, None, "the new title could not be read"))
                 else:
                     out.append(TitleReworded(p, section, sub, title, quote))
-            case "add_section" | "add_subsection":
+            case SectionAddition() | SubsectionAddition():
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the title of the new heading could not be read"))
-                elif formula.kind == "add_section":
-                    out.append(SectionAdded(p, v["number"], None, title, v.get("after"), quote))
+                elif isinstance(formula, SectionAddition):
+                    out.append(SectionAdded(p, formula.number, None, title, formula.after, quote))
                 else:
-                    out.append(SectionAdded(p, v["section"], v["number"], title, v.get("after"), quote))
-            case "text_replace":
+                    out.append(SectionAdded(p, formula.section, formula.number, title, formula.after, quote))
+            case TextRewording():
                 quote, i = _quote_lines(body, i)
-                element = v["element"]
+                element = formula.element
                 wording = _point_wording(quote, _own_number(element)) if quote else None
                 if wording is not None and element.startswith("note "):
                     wording = (_joined(wording), ())  # a note's own "1) ..." lines are its text
@@ -775,10 +815,10 @@ def read_instructions(
                     out.append(Unrecognized(p, None, f"numbered items in the new wording of {element}"))
                 else:
                     out.append(ActTextReworded(p, element, wording[0], (), quote))
-            case "text_insert":
+            case TextInsertion():
                 quote, i = _quote_lines(body, i)
-                wording = _point_wording(quote, v["number"]) if quote else None
-                if wording is not None and not v["element"].startswith("point "):
+                wording = _point_wording(quote, formula.number) if quote else None
+                if wording is not None and not formula.element.startswith("point "):
                     wording = (_joined(wording), ())
                 if wording is None:
                     out.append(Unrecognized(p, None, "the text of the new point could not be read"))
@@ -786,64 +826,65 @@ def read_instructions(
                     # insert_text takes a text only: a new point's own items need the operations by hand.
                     out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
                 else:
-                    out.append(PointAdded(p, v["element"], wording[0], v["after"], quote))
-            case "text_delete":
-                out.append(PointDeleted(p, v["element"]))
-            case "section_delete":
-                out.append(SectionDeleted(p, v["section"], v["title"]))
-            case "subsection_delete":
-                out.append(SubsectionDeleted(p, v["subsection"], v["title"]))
-            case "move_row":
-                out.append(RowMoved(p, v["row"], v["section"], v["subsection"], v["to"]))
-            case "signatory":
+                    out.append(PointAdded(p, formula.element, wording[0], formula.after, quote))
+            case TextDeletion():
+                out.append(PointDeleted(p, formula.element))
+            case SectionDeletion():
+                out.append(SectionDeleted(p, formula.section, formula.title))
+            case SubsectionDeletion():
+                out.append(SubsectionDeleted(p, formula.subsection, formula.title))
+            case RowMove():
+                out.append(RowMoved(p, formula.row, formula.section, formula.subsection, formula.to))
+            case SignatoryRewording():
                 quote, i = _quote_lines(body, i)
                 texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
                 if len(texts) < 2 or not all(texts):
                     out.append(Unrecognized(p, None, "the signatory's position and name could not be read"))
                 else:
                     out.append(SignatoryReworded(p, "\n".join(texts[:-1]), texts[-1], quote))
-            case "add_column" | "rename_column":
+            case ColumnAddition() | ColumnRenaming():
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the column's title could not be read"))
-                elif formula.kind == "add_column":
-                    out.append(ColumnAdded(p, v["number"], v["after"], title, quote))
+                elif isinstance(formula, ColumnAddition):
+                    out.append(ColumnAdded(p, formula.number, formula.after, title, quote))
                 else:
-                    out.append(ColumnRenamed(p, v["number"], title, quote))
-            case "delete_column":
-                out.append(ColumnDeleted(p, v["number"]))
-            case "reschedule":
+                    out.append(ColumnRenamed(p, formula.number, title, quote))
+            case ColumnDeletion():
+                out.append(ColumnDeleted(p, formula.number))
+            case Rescheduling(lead=lead):
                 quote, i = _quote_lines(body, i)
                 day = _quoted_day(quote)
-                ops = tuple(v["operations"]) if v["operations"] else None
+                ops = tuple(formula.operations) if formula.operations else None
                 problem = None if day is not None else "the new date of entry into force could not be read"
-                out.append(ActChange(p, "reschedule", _act_number(v["lead"]), _point(v["lead"]), ops, day, (), problem))
-            case "correct":
-                pairs = tuple((old, new or "") for old, new in v["pairs"])
-                number = _act_number(v["lead"])
-                out.append(ActChange(p, "correct", number, _point(v["lead"]), (v["operation"],), None, pairs))
-            case "suspend":
+                out.append(ActChange(p, "reschedule", _act_number(lead), _point(lead), ops, day, (), problem))
+            case Correction(lead=lead):
+                pairs = tuple((old, new or "") for old, new in formula.pairs)
+                number = _act_number(lead)
+                out.append(ActChange(p, "correct", number, _point(lead), (formula.operation,), None, pairs))
+            case Suspension(lead=lead):
                 problem = (
-                    "the date the suspension ends could not be read" if v["dated"] and v["until"] is None else None
+                    "the date the suspension ends could not be read"
+                    if formula.dated and formula.until is None
+                    else None
                 )
-                number = _act_number(v["lead"])
-                out.append(ActChange(p, "suspend", number, _point(v["lead"]), None, v["until"], (), problem))
-            case "resume":
-                out.append(ActChange(p, "resume", _act_number(v["lead"]), _point(v["lead"])))
-            case "enacting":
+                number = _act_number(lead)
+                out.append(ActChange(p, "suspend", number, _point(lead), None, formula.until, (), problem))
+            case Resumption(lead=lead):
+                out.append(ActChange(p, "resume", _act_number(lead), _point(lead)))
+            case EnactingWords():
                 out.append(Framing(p))
-            case "lead_in":
-                out.append(Framing(p, v["point"]))
-            case "repeal" if v.get("operations"):
-                number = _act_number(v["lead"])
-                out.append(ActChange(p, "repeal", number, _point(v["lead"]), tuple(v["operations"])))
-            case "repeal":
-                out.append(Repeal(p, _point(v["lead"]), _act_number(v["lead"])))
-            case "entry":
-                out.append(EntryIntoForceClause(p, v["clause"]))
-            case "signature":
-                out.append(Signature(p, v["position"], v["name"]))
+            case LeadIn():
+                out.append(Framing(p, formula.point))
+            case Repealing(lead=lead, operations=operations) if operations:
+                out.append(ActChange(p, "repeal", _act_number(lead), _point(lead), tuple(operations)))
+            case Repealing(lead=lead):
+                out.append(Repeal(p, _point(lead), _act_number(lead)))
+            case Commencement():
+                out.append(EntryIntoForceClause(p, formula.clause))
+            case Signing():
+                out.append(Signature(p, formula.position, formula.name))
             case _:
                 out.append(Unrecognized(p))
     return out

@@ -2,7 +2,7 @@
 
 The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar (Earley,
 its text in ``grammar_ru.lark``, its phrases as ``language.phrases_ru`` writes them), turned into the same
-``Formula`` kinds and values as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
+``sentences`` classes as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
 document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only
 the wording.
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
@@ -39,7 +39,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.draft import Draft, DraftOp, Review, _apply_clause, _model
-from amend.importer.act.grammar import Clause, Formula, Ref, _expand
+from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
     AbbreviationReworded,
@@ -70,6 +70,37 @@ from amend.importer.act.instructions import (
     WordsReplaced,
     read_instructions,
     split_document,
+)
+from amend.importer.act.sentences import (
+    CellsRewording,
+    Clause,
+    ColumnsRewording,
+    Commencement,
+    EnactingWords,
+    LeadIn,
+    NoteFrame,
+    NoteLineDeletion,
+    NoteLineRewording,
+    NoteLinesAddition,
+    PlanFrame,
+    RowFrame,
+    RowsAddition,
+    RowsDeletion,
+    RowsRewording,
+    Scope,
+    SectionAddition,
+    SectionDeletion,
+    SectionHeading,
+    SectionTitleRewording,
+    Sentence,
+    Signing,
+    SubsectionAddition,
+    SubsectionHeading,
+    SubsectionTitleRewording,
+    TextDeletion,
+    TextInsertion,
+    TextRewording,
+    WordsReplacement,
 )
 from amend.importer.metadata import EntryReading, ImportTextError
 from amend.importer.rows import ColumnKind, column_kinds
@@ -136,8 +167,8 @@ class _Refs:
 
 
 @v_args(inline=True)
-class _Reader(Transformer[Token, Formula]):
-    """A Russian parse tree as the ``Formula`` the Kazakh grammar gives for the same change."""
+class _Reader(Transformer[Token, Sentence]):
+    """A Russian parse tree as the ``Sentence`` the Kazakh grammar gives for the same change."""
 
     def rowlist(self, *items: Token) -> list[str]:
         return row_numbers_ru(", ".join(str(i) for i in items))
@@ -147,47 +178,46 @@ class _Reader(Transformer[Token, Formula]):
 
     rows_ins = rows_acc
 
-    def section_ctx(self, *args: Token) -> Formula:
+    def section_ctx(self, *args: Token) -> Sentence:
         number = next((_section(a) for a in args if a.type == "SECNUM"), None)
         title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
         if number is None and title is not None:
             head = re.match(rf"^([0-9{lx.ROMAN_DIGITS}]+)\.\s+(.+)$", title)
             if head:
                 number, title = _section(Token("SECNUM", head.group(1))), head.group(2)
-        return Formula("section_ctx", {"section": number, "title": title})
+        return SectionHeading(section=number, title=title)
 
-    def subsection_ctx(self, *args: Token) -> Formula:
+    def subsection_ctx(self, *args: Token) -> Sentence:
         number = next((str(a).rstrip(".") for a in args if a.type == "SUBNUM"), None)
         title = next((_unquote(a) for a in args if a.type == "QUOTED"), None)
         if number is None and title is not None:
             number, title = _numbered(title)
-        return Formula("subsection_ctx", {"subsection": number or "", "title": title})
+        return SubsectionHeading(subsection=number or "", title=title)
 
-    def plan_ctx(self, *_frame: Token) -> Formula:
-        return Formula("plan_ctx", {})
+    def plan_ctx(self, *_frame: Token) -> Sentence:
+        return PlanFrame()
 
-    def note_ctx(self) -> Formula:
-        return Formula("note_ctx", {})
+    def note_ctx(self) -> Sentence:
+        return NoteFrame()
 
-    def replace_rows(self, rows: list[str]) -> Formula:
-        return Formula("replace_rows", {"rows": rows})
+    def replace_rows(self, rows: list[str]) -> Sentence:
+        return RowsRewording(rows=rows)
 
-    def insert_rows(self, *args: Any) -> Formula:
+    def insert_rows(self, *args: Any) -> Sentence:
         rows: list[str] = args[-1]
-        values: dict[str, Any] = {"rows": rows}
         section = next((a for a in args[:-1] if isinstance(a, dict)), None)
         if section is not None:
-            return Formula("insert_rows", {**values, **section})
+            return RowsAddition(rows, section=section["section"], section_title=section["section_title"])
         tokens = [a for a in args[:-1] if isinstance(a, Token)]
         if tokens and tokens[0].type == "ROWITEM":
-            values["after"] = str(tokens[0])
-        elif tokens:
+            return RowsAddition(rows, after=str(tokens[0]))
+        if tokens:
             number = next((str(t).rstrip(".") for t in tokens if t.type == "SUBNUM"), None)
             title = next((_unquote(t) for t in tokens if t.type == "QUOTED"), None)
             if number is None and title is not None:
                 number, title = _numbered(title)
-            values.update(subsection=number or "", subsection_title=title)
-        return Formula("insert_rows", values)
+            return RowsAddition(rows, subsection=number or "", subsection_title=title)
+        return RowsAddition(rows)
 
     def into_sec(self, *args: Token) -> dict[str, Any]:
         number = next((_section(a) for a in args if a.type == "SECNUM"), None)
@@ -197,20 +227,20 @@ class _Reader(Transformer[Token, Formula]):
     def collist(self, *items: Token) -> list[int]:
         return [int(i) for i in items]
 
-    def row_ctx(self, row: Token) -> Formula:
-        return Formula("row_ctx", {"row": str(row)})
+    def row_ctx(self, row: Token) -> Sentence:
+        return RowFrame(row=str(row))
 
-    def replace_cells(self, columns: list[int], row: Token) -> Formula:
-        return Formula("replace_cells", {"row": str(row), "columns": columns})
+    def replace_cells(self, columns: list[int], row: Token) -> Sentence:
+        return CellsRewording(row=str(row), columns=columns)
 
-    def col_cells(self, columns: list[int]) -> Formula:
-        return Formula("col_cells", {"columns": columns})
+    def col_cells(self, columns: list[int]) -> Sentence:
+        return ColumnsRewording(columns=columns)
 
     def col_scope(self, columns: list[int]) -> dict[str, Any]:
         return {"column": columns[0], "columns": columns}
 
-    def delete_rows(self, rows: list[str]) -> Formula:
-        return Formula("delete_rows", {"rows": rows})
+    def delete_rows(self, rows: list[str]) -> Sentence:
+        return RowsDeletion(rows=rows)
 
     def row_scope(self, rows: list[str]) -> dict[str, Any]:
         return {"row": rows[0], "rows": rows}
@@ -231,63 +261,61 @@ class _Reader(Transformer[Token, Formula]):
     def pairs(self, *pairs: tuple[str, str | None]) -> list[tuple[str, str | None]]:
         return list(pairs)
 
-    def words(self, *args: Any) -> Formula:
-        scope: dict[str, Any] = args[0] if isinstance(args[0], dict) else {}
+    def words(self, *args: Any) -> Sentence:
+        scope = cast(Scope, args[0]) if isinstance(args[0], dict) else Scope()
         pairs = next(a for a in args if isinstance(a, list))
-        return Formula("words", {"scope": scope, "pairs": pairs})
+        return WordsReplacement(scope=scope, pairs=pairs)
 
-    def note_add(self, *_named: Token) -> Formula:
-        return Formula("note_add", {"after": None})
+    def note_add(self, *_named: Token) -> Sentence:
+        return NoteLinesAddition(after=None)
 
-    def note_replace(self, quoted: Token) -> Formula:
-        return Formula("note_replace", {"line": _unquote(quoted)})
+    def note_replace(self, quoted: Token) -> Sentence:
+        return NoteLineRewording(line=_unquote(quoted))
 
-    def note_delete(self, quoted: Token) -> Formula:
-        return Formula("note_delete", {"line": _unquote(quoted)})
+    def note_delete(self, quoted: Token) -> Sentence:
+        return NoteLineDeletion(line=_unquote(quoted))
 
-    def section_title(self, number: Token) -> Formula:
-        return Formula("section_title", {"section": _section(number)})
+    def section_title(self, number: Token) -> Sentence:
+        return SectionTitleRewording(section=_section(number))
 
-    def subsection_title(self, number: Token) -> Formula:
-        return Formula("subsection_title", {"subsection": str(number).rstrip(".")})
+    def subsection_title(self, number: Token) -> Sentence:
+        return SubsectionTitleRewording(subsection=str(number).rstrip("."))
 
-    def add_section(self, *numbers: Token) -> Formula:
+    def add_section(self, *numbers: Token) -> Sentence:
         after = _section(numbers[0]) if len(numbers) == 2 else None
-        return Formula("add_section", {"number": _section(numbers[-1]), "after": after})
+        return SectionAddition(number=_section(numbers[-1]), after=after)
 
-    def add_subsection(self, section: Token, *numbers: Token) -> Formula:
+    def add_subsection(self, section: Token, *numbers: Token) -> Sentence:
         after = str(numbers[0]).rstrip(".") if len(numbers) == 2 else None
-        return Formula(
-            "add_subsection", {"section": _section(section), "number": str(numbers[-1]).rstrip("."), "after": after}
-        )
+        return SubsectionAddition(section=_section(section), number=str(numbers[-1]).rstrip("."), after=after)
 
-    def section_delete(self, number: Token, *title: Token) -> Formula:
-        return Formula("section_delete", {"section": _section(number), "title": _unquote(title[0]) if title else None})
+    def section_delete(self, number: Token, *title: Token) -> Sentence:
+        return SectionDeletion(section=_section(number), title=_unquote(title[0]) if title else None)
 
-    def point_text(self, ref: Token) -> Formula:
-        return Formula("text_replace", {"element": _point_element(ref)})
+    def point_text(self, ref: Token) -> Sentence:
+        return TextRewording(element=_point_element(ref))
 
-    def act_title(self) -> Formula:
-        return Formula("text_replace", {"element": "title"})
+    def act_title(self) -> Sentence:
+        return TextRewording(element="title")
 
-    def point_insert(self, *points: Token) -> Formula:
+    def point_insert(self, *points: Token) -> Sentence:
         after = str(points[0]) if len(points) == 2 else None
-        return Formula("text_insert", {"element": f"point {points[-1]}", "number": str(points[-1]), "after": after})
+        return TextInsertion(element=f"point {points[-1]}", number=str(points[-1]), after=after)
 
-    def subpoint_insert(self, point: Token, *subs: Token) -> Formula:
+    def subpoint_insert(self, point: Token, *subs: Token) -> Sentence:
         number = str(subs[-1]).rstrip(")")
         after = str(subs[0]).rstrip(")") if len(subs) == 2 else None
-        return Formula("text_insert", {"element": f"point {point}.{number}", "number": number, "after": after})
+        return TextInsertion(element=f"point {point}.{number}", number=number, after=after)
 
-    def point_delete(self, ref: Token) -> Formula:
-        return Formula("text_delete", {"element": _point_element(ref)})
+    def point_delete(self, ref: Token) -> Sentence:
+        return TextDeletion(element=_point_element(ref))
 
-    def enacting(self, words: Token) -> Formula:
-        return Formula("enacting", {"text": str(words)})
+    def enacting(self, words: Token) -> Sentence:
+        return EnactingWords(text=str(words))
 
-    def lead_in(self, *args: Token) -> Formula:
+    def lead_in(self, *args: Token) -> Sentence:
         point = int(args[0]) if len(args) == 2 else None
-        return Formula("lead_in", {"point": point, "lead": str(args[-1])})
+        return LeadIn(point=point, lead=str(args[-1]))
 
     def on_signing(self) -> tuple[str, Any]:
         return ("on_signing", None)
@@ -312,18 +340,18 @@ class _Reader(Transformer[Token, Formula]):
     def exception(self, refs: _Refs, rule: tuple[str, Any]) -> tuple[_Refs, tuple[str, Any]]:
         return (refs, rule)
 
-    def entry(self, *args: Any) -> Formula:
+    def entry(self, *args: Any) -> Sentence:
         items = [a for a in args if not isinstance(a, Token)]
         rule = next(a for a in items if isinstance(a, tuple) and isinstance(a[0], str))
         exception = next((a for a in items if isinstance(a, tuple) and isinstance(a[0], _Refs)), None)
         if exception is None:
-            return Formula("entry", {"clause": Clause(rule, (), ()), "paragraphs": ()})
+            return Commencement(clause=Clause(rule, (), ()), paragraphs=())
         refs, later = exception
         clause = Clause(rule, refs.refs, ((refs.refs, later),))
-        return Formula("entry", {"clause": clause, "paragraphs": refs.paragraphs})
+        return Commencement(clause=clause, paragraphs=refs.paragraphs)
 
-    def signature(self, position: Token, name: Token) -> Formula:
-        return Formula("signature", {"position": " ".join(str(position).split()), "name": str(name)})
+    def signature(self, position: Token, name: Token) -> Sentence:
+        return Signing(position=" ".join(str(position).split()), name=str(name))
 
 
 def _point_element(ref: Token) -> str:
@@ -332,22 +360,21 @@ def _point_element(ref: Token) -> str:
     return "point " + (f"{numbers[1]}.{numbers[0]}" if len(numbers) == 2 else numbers[0])
 
 
-def parse_russian(text: str) -> Formula | None:
+def parse_russian(text: str) -> Sentence | None:
     """The formula a Russian paragraph is (the same kinds and values as ``grammar.parse_paragraph``), or None."""
     try:
         tree = _parser().parse(text)
         result = _Reader().transform(tree)
     except LarkError:  # no derivation, or one whose values are none (a VisitError is a LarkError)
         return None
-    if not isinstance(result, Formula):
+    if not isinstance(result, Sentence):
         return None
-    v = result.values
-    if result.kind == "subsection_ctx" and not v["subsection"]:
+    if isinstance(result, SubsectionHeading) and not result.subsection:
         return None
-    if result.kind == "insert_rows" and v.get("subsection") == "":
+    if isinstance(result, RowsAddition) and result.subsection == "":
         return None
-    if result.kind == "entry":
-        clause: Clause = v["clause"]
+    if isinstance(result, Commencement):
+        clause = result.clause
         rules = [clause.rule, *(rule for _, rule in clause.later)]
         if any(value is None for kind, value in rules if kind != "on_signing"):  # a date or days that are none
             return None
@@ -820,7 +847,7 @@ def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, t
     for i in instructions:
         if isinstance(i, EntryIntoForceClause) and i.clause is not None:
             formula = parse_russian(i.paragraph.text)
-            paragraphs: tuple[str, ...] = formula.values.get("paragraphs", ()) if formula is not None else ()
+            paragraphs = formula.paragraphs if isinstance(formula, Commencement) else ()
             out.append((i.paragraph, (i.clause, paragraphs)))
     return out[-1:]
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from amend.importer.act.sentences import NoteFrame, PlanFrame, RowFrame, SectionHeading, SubsectionHeading
 from amend.language.lexicon import ACT_TITLE_WORD, PLAN_TITLE_WORD
 
 __all__ = ["SCOPED", "TitleReading", "bind_title"]
@@ -101,7 +102,7 @@ def bind_title(
 
 
 # The formulae that open a scope and ask for nothing else.
-_HEADINGS = frozenset({"section_ctx", "subsection_ctx", "plan_ctx", "note_ctx", "row_ctx"})
+_HEADINGS = (SectionHeading, SubsectionHeading, PlanFrame, NoteFrame, RowFrame)
 
 
 def heading_split(text: str) -> int | None:
@@ -117,6 +118,6 @@ def heading_split(text: str) -> int | None:
         if char != ":" or k + 1 >= len(text) or not text[k + 1 :].strip():
             continue
         head = parse_paragraph(text[: k + 1])
-        if head is not None and head.kind in _HEADINGS and parse_paragraph(text[k + 1 :].strip()) is not None:
+        if isinstance(head, _HEADINGS) and parse_paragraph(text[k + 1 :].strip()) is not None:
             return k + 1
     return None

@@ -23,6 +23,7 @@ from amend.engine.model import Column, Plan
 from amend.engine.unknown import UNKNOWN, Text
 from amend.importer.act.draft import Review
 from amend.importer.act.grammar import parse_paragraph
+from amend.importer.act.sentences import Commencement
 from amend.importer.act.writer import REVIEW_MARK
 from amend.importer.base_plan.annex import form_width, page_break, read_row
 from amend.importer.base_plan.pages import strip_furniture
@@ -141,8 +142,8 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
         points.append(_act_point(number, current))
     for act_point in points:
         formula = parse_paragraph(str(act_point.text))
-        if formula is not None and formula.kind == "entry":
-            entry = EntryReading.of(formula.values["clause"], str(act_point.text), None)
+        if isinstance(formula, Commencement):
+            entry = EntryReading.of(formula.clause, str(act_point.text), None)
     signatory = _signatory(signature_lines)
     if signatory is None:
         notes.append(Review(None, "signatory", f'the signature was not read from "{_prose(signature_lines)}"'))
