@@ -640,7 +640,7 @@ def read_instructions(
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
     ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
-    the plain join derives no formula. ``parse``: the grammar of one paragraph (the Russian one reads the
+    the plain join derives no sentence. ``parse``: the grammar of one paragraph (the Russian one reads the
     same formulae, ``amend/importer/act/russian.py``).
     """
     out: list[Instruction] = []
@@ -672,80 +672,80 @@ def read_instructions(
             row = None
         nxt = body[i] if i < len(body) else None
         table = nxt if isinstance(nxt, Table) else None
-        formula = parse(p.text)
-        if formula is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
-            formula = parse(again.text)
-            p = again if formula is not None or _ENTRY_WORDS.match(again.text) else p
-        if formula is None and (closed := _unspaced(p)) is not None:
-            formula = parse(closed.text)
-            p = closed if formula is not None or _ENTRY_WORDS.match(closed.text) else p
-        if formula is None and (cut := heading_split(p.text)) is not None:
+        sentence = parse(p.text)
+        if sentence is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
+            sentence = parse(again.text)
+            p = again if sentence is not None or _ENTRY_WORDS.match(again.text) else p
+        if sentence is None and (closed := _unspaced(p)) is not None:
+            sentence = parse(closed.text)
+            p = closed if sentence is not None or _ENTRY_WORDS.match(closed.text) else p
+        if sentence is None and (cut := heading_split(p.text)) is not None:
             # A heading sentence and the sentence after it in one paragraph: read as two, the second next.
             rest = Paragraph(p.text[cut:].strip(), p.first_line, p.last_line)
             body = (*body[:i], rest, *body[i:])
             p = Paragraph(p.text[:cut], p.first_line, p.first_line)
-            formula = parse(p.text)
-        if formula is None:
+            sentence = parse(p.text)
+        if sentence is None:
             if _ENTRY_WORDS.match(p.text):
                 out.append(EntryIntoForceClause(p, None))
             else:
                 out.append(Unrecognized(p))
             continue
         # A row named for the sentences after it holds for the sentences that name a column and no row.
-        if not isinstance(formula, RowFrame | ColumnsRewording) and not (
-            isinstance(formula, WordsReplacement) and "column" in formula.scope and "row" not in formula.scope
+        if not isinstance(sentence, RowFrame | ColumnsRewording) and not (
+            isinstance(sentence, WordsReplacement) and "column" in sentence.scope and "row" not in sentence.scope
         ):
             row = None
-        match formula:
+        match sentence:
             case RowsRewording():
                 i += table is not None
-                out.append(RowsReworded(p, tuple(formula.rows), table))
+                out.append(RowsReworded(p, tuple(sentence.rows), table))
             case RowsAddition():
                 i += table is not None
                 out.append(
                     RowsAdded(
                         p,
-                        tuple(formula.rows),
-                        formula.subsection,
-                        formula.subsection_title,
-                        formula.after,
+                        tuple(sentence.rows),
+                        sentence.subsection,
+                        sentence.subsection_title,
+                        sentence.after,
                         table,
-                        formula.section,
-                        formula.section_title,
+                        sentence.section,
+                        sentence.section_title,
                     )
                 )
             case CellsRewording():
                 i += table is not None
-                if table is None and len(formula.columns) == 1:
+                if table is None and len(sentence.columns) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, formula.row, tuple(formula.columns), table))
+                out.append(CellsReworded(p, sentence.row, tuple(sentence.columns), table))
             case RowFrame():
-                row = formula.row
+                row = sentence.row
                 out.append(RowContext(p, row))
             case ColumnsRewording():
                 if row is None:
                     out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
                     continue
                 i += table is not None
-                if table is None and len(formula.columns) == 1:
+                if table is None and len(sentence.columns) == 1:
                     table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, row, tuple(formula.columns), table))
+                out.append(CellsReworded(p, row, tuple(sentence.columns), table))
             case RowsDeletion():
-                out.append(RowsDeleted(p, tuple(formula.rows)))
+                out.append(RowsDeleted(p, tuple(sentence.rows)))
             case SectionHeading():
-                out.append(SectionContext(p, formula.section, formula.title))
+                out.append(SectionContext(p, sentence.section, sentence.title))
             case SubsectionHeading():
-                out.append(SubsectionContext(p, formula.subsection, formula.title))
+                out.append(SubsectionContext(p, sentence.subsection, sentence.title))
             case PlanFrame():
                 out.append(PlanContext(p))
             case NoteFrame():
                 out.append(NoteContext(p))
             case WordsReplacement():
-                scope = formula.scope
+                scope = sentence.scope
                 if row is not None and "row" not in scope:
                     scope = {**scope, "row": row, "rows": [row]}
-                pairs = tuple((old, new or "") for old, new in formula.pairs)
-                if len({new is None for _, new in formula.pairs}) > 1:
+                pairs = tuple((old, new or "") for old, new in sentence.pairs)
+                if len({new is None for _, new in sentence.pairs}) > 1:
                     out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
                     continue
                 out.append(
@@ -767,14 +767,14 @@ def read_instructions(
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries:
-                    out.append(AbbreviationsAdded(p, entries, quote, formula.after))
+                    out.append(AbbreviationsAdded(p, entries, quote, sentence.after))
                 else:
                     out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
             case NoteLineDeletion():
-                entry = note_line(formula.line) or (formula.line.strip(), "")
+                entry = note_line(sentence.line) or (sentence.line.strip(), "")
                 out.append(AbbreviationDeleted(p, entry[0]))
             case NoteLineRewording():
-                code = (note_line(formula.line) or (formula.line.strip(), ""))[0]
+                code = (note_line(sentence.line) or (sentence.line.strip(), ""))[0]
                 quote, i = _quote_lines(body, i)
                 entries = _note_entries(quote)
                 if entries and len(entries) == 1:
@@ -786,8 +786,8 @@ def read_instructions(
             case SectionTitleRewording() | SubsectionTitleRewording():
                 quote, i = _quote_lines(body, i)
                 title = _quoted_title(quote)
-                sub = formula.subsection if isinstance(formula, SubsectionTitleRewording) else None
-                section = formula.section if isinstance(formula, SectionTitleRewording) else (sub or "").split(".")[0]
+                sub = sentence.subsection if isinstance(sentence, SubsectionTitleRewording) else None
+                section = sentence.section if isinstance(sentence, SectionTitleRewording) else (sub or "").split(".")[0]
                 if title is None:
                     out.append(Unrecognized(p, None, "the new title could not be read"))
                 else:
@@ -797,13 +797,13 @@ def read_instructions(
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the title of the new heading could not be read"))
-                elif isinstance(formula, SectionAddition):
-                    out.append(SectionAdded(p, formula.number, None, title, formula.after, quote))
+                elif isinstance(sentence, SectionAddition):
+                    out.append(SectionAdded(p, sentence.number, None, title, sentence.after, quote))
                 else:
-                    out.append(SectionAdded(p, formula.section, formula.number, title, formula.after, quote))
+                    out.append(SectionAdded(p, sentence.section, sentence.number, title, sentence.after, quote))
             case TextRewording():
                 quote, i = _quote_lines(body, i)
-                element = formula.element
+                element = sentence.element
                 wording = _point_wording(quote, _own_number(element)) if quote else None
                 if wording is not None and element.startswith("note "):
                     wording = (_joined(wording), ())  # a note's own "1) ..." lines are its text
@@ -817,8 +817,8 @@ def read_instructions(
                     out.append(ActTextReworded(p, element, wording[0], (), quote))
             case TextInsertion():
                 quote, i = _quote_lines(body, i)
-                wording = _point_wording(quote, formula.number) if quote else None
-                if wording is not None and not formula.element.startswith("point "):
+                wording = _point_wording(quote, sentence.number) if quote else None
+                if wording is not None and not sentence.element.startswith("point "):
                     wording = (_joined(wording), ())
                 if wording is None:
                     out.append(Unrecognized(p, None, "the text of the new point could not be read"))
@@ -826,15 +826,15 @@ def read_instructions(
                     # insert_text takes a text only: a new point's own items need the operations by hand.
                     out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
                 else:
-                    out.append(PointAdded(p, formula.element, wording[0], formula.after, quote))
+                    out.append(PointAdded(p, sentence.element, wording[0], sentence.after, quote))
             case TextDeletion():
-                out.append(PointDeleted(p, formula.element))
+                out.append(PointDeleted(p, sentence.element))
             case SectionDeletion():
-                out.append(SectionDeleted(p, formula.section, formula.title))
+                out.append(SectionDeleted(p, sentence.section, sentence.title))
             case SubsectionDeletion():
-                out.append(SubsectionDeleted(p, formula.subsection, formula.title))
+                out.append(SubsectionDeleted(p, sentence.subsection, sentence.title))
             case RowMove():
-                out.append(RowMoved(p, formula.row, formula.section, formula.subsection, formula.to))
+                out.append(RowMoved(p, sentence.row, sentence.section, sentence.subsection, sentence.to))
             case SignatoryRewording():
                 quote, i = _quote_lines(body, i)
                 texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
@@ -847,44 +847,44 @@ def read_instructions(
                 title = _quoted_title(quote)
                 if title is None:
                     out.append(Unrecognized(p, None, "the column's title could not be read"))
-                elif isinstance(formula, ColumnAddition):
-                    out.append(ColumnAdded(p, formula.number, formula.after, title, quote))
+                elif isinstance(sentence, ColumnAddition):
+                    out.append(ColumnAdded(p, sentence.number, sentence.after, title, quote))
                 else:
-                    out.append(ColumnRenamed(p, formula.number, title, quote))
+                    out.append(ColumnRenamed(p, sentence.number, title, quote))
             case ColumnDeletion():
-                out.append(ColumnDeleted(p, formula.number))
+                out.append(ColumnDeleted(p, sentence.number))
             case Rescheduling(lead=lead):
                 quote, i = _quote_lines(body, i)
                 day = _quoted_day(quote)
-                ops = tuple(formula.operations) if formula.operations else None
+                ops = tuple(sentence.operations) if sentence.operations else None
                 problem = None if day is not None else "the new date of entry into force could not be read"
                 out.append(ActChange(p, "reschedule", _act_number(lead), _point(lead), ops, day, (), problem))
             case Correction(lead=lead):
-                pairs = tuple((old, new or "") for old, new in formula.pairs)
+                pairs = tuple((old, new or "") for old, new in sentence.pairs)
                 number = _act_number(lead)
-                out.append(ActChange(p, "correct", number, _point(lead), (formula.operation,), None, pairs))
+                out.append(ActChange(p, "correct", number, _point(lead), (sentence.operation,), None, pairs))
             case Suspension(lead=lead):
                 problem = (
                     "the date the suspension ends could not be read"
-                    if formula.dated and formula.until is None
+                    if sentence.dated and sentence.until is None
                     else None
                 )
                 number = _act_number(lead)
-                out.append(ActChange(p, "suspend", number, _point(lead), None, formula.until, (), problem))
+                out.append(ActChange(p, "suspend", number, _point(lead), None, sentence.until, (), problem))
             case Resumption(lead=lead):
                 out.append(ActChange(p, "resume", _act_number(lead), _point(lead)))
             case EnactingWords():
                 out.append(Framing(p))
             case LeadIn():
-                out.append(Framing(p, formula.point))
+                out.append(Framing(p, sentence.point))
             case Repealing(lead=lead, operations=operations) if operations:
                 out.append(ActChange(p, "repeal", _act_number(lead), _point(lead), tuple(operations)))
             case Repealing(lead=lead):
                 out.append(Repeal(p, _point(lead), _act_number(lead)))
             case Commencement():
-                out.append(EntryIntoForceClause(p, formula.clause))
+                out.append(EntryIntoForceClause(p, sentence.clause))
             case Signing():
-                out.append(Signature(p, formula.position, formula.name))
+                out.append(Signature(p, sentence.position, sentence.name))
             case _:
                 out.append(Unrecognized(p))
     return out
