@@ -605,3 +605,24 @@ def test_guillemets_are_quotes_and_a_formula_word_broken_at_a_line_end_is_rejoin
     draft = _import_748("      реттік нөмірі 29-3-жолдағы «ОМ» деген сөз «ҒЖБМ» деген сөзбен ауыс\nтырылсын;\n")
     (op,) = [operation_data(op.operation) for op in draft.operations]
     assert (op["op"], op["row"], op["old"], op["new"]) == ("replace_words", "29-3", "ОМ", "ҒЖБМ")
+
+
+def test_a_row_number_the_engine_refuses_leaves_a_review_in_the_words_of_check():
+    # The builder makes the engine's operations directly: a value read from the text that fails the
+    # operation's checks is a review, not a crash, and it is worded as `amend check` words the fault.
+    plan = load_plan(ROOT / "plans" / "base" / "156.yaml")
+    text = (
+        "Қазақстан Республикасы Үкіметінің 2026 жылғы 3 ақпандағы № 56 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        "      1. Қазақстан Республикасы Үкіметінің 2020 жылғы 30 наурыздағы № 156 қаулысына мынадай өзгерістер "
+        "енгізілсін:\n"
+        "      реттік нөмірі 012 және 13-жолдар алынып тасталсын;\n"
+        "      2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.\n"
+    )
+    draft = import_text(text, plan, Lexicon())
+    assert [op.operation.row if op.operation else None for op in draft.operations] == [None, RowNumber("13")]
+    assert [r.message for r in draft.operations[0].notes] == [
+        "no operation could be made (`row`: '012' is not a row number (expected digits such as 6 or 23-1, "
+        "no leading zeros))"
+    ]
+    assert draft.operations[0].notes[0].where == "delete_row"

@@ -6,12 +6,12 @@ import contextlib
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar, cast
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from amend.engine import operations
 from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
@@ -177,6 +177,51 @@ def _text(value: str) -> Text:
 
 def _same(a: str, b: Text) -> bool:
     return isinstance(b, str) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+_P = ParamSpec("_P")
+_V = TypeVar("_V", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class _Invalid:
+    """An operation that could not be made: its name and why, in the words of `amend check`."""
+
+    op: str
+    said: str
+
+    def review(self, line: int | None) -> Review:
+        return Review(line, self.op, f"no operation could be made ({self.said})")
+
+
+def _invalid(err: ValidationError, data: dict[str, Any]) -> _Invalid:
+    # The operation alone, in the words `amend check` would use for it (store/validation).
+    problems = describe(err.errors(include_url=False), data, tuple)
+    return _Invalid(str(data.get("op")), "; ".join(p.message for p in problems))
+
+
+def _build(cls: Callable[_P, Operation], /, *args: _P.args, **kwargs: _P.kwargs) -> Operation | _Invalid:
+    """The operation ``cls(**kwargs)``; values read from the text may fail its checks (then the reason)."""
+    try:
+        return cls(*args, **kwargs)
+    except ValidationError as err:
+        return _invalid(err, dict(kwargs))
+
+
+def _row(text: str) -> RowNumber:
+    """The row number ``text`` gives; one the engine refuses goes on as it is, for _build to name its fault."""
+    try:
+        return RowNumber(text)
+    except ValueError:
+        return cast(RowNumber, text)  # pydantic refuses it inside _build, in the words of `amend check`
+
+
+def _validated(cls: type[_V], data: dict[str, Any]) -> _V | _Invalid:
+    """``data`` (nested rows or points, as read from the text) validated as a ``cls``, or the reason it fails."""
+    try:
+        return cls.model_validate(data)
+    except ValidationError as err:
+        return _invalid(err, data)
 
 
 def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, list[Review]]:
@@ -350,11 +395,9 @@ class _Builder:
                 self._replace_cells(i)
             case RowsDeleted():
                 for number in i.rows:
-                    data: dict[str, Any] = {"op": "delete_row", "row": number}
-                    if self.section:
-                        data["section"] = self.section
+                    made = _build(operations.DeleteRow, op="delete_row", row=_row(number), section=self.section or None)
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
-                    self._emit(data, [source], i.paragraph.first_line)
+                    self._emit(made, [source], i.paragraph.first_line)
             case ActTextReworded() if i.element in SCOPED:
                 self._scoped(i, i.element, None)
             case WordsReplaced() if i.element in SCOPED:
@@ -374,8 +417,8 @@ class _Builder:
                             f'"{old}" is also in the row\'s cells: read as the row renumbered {new}',
                         )
                     )
-                data = {"op": "renumber", "element": f"row {i.row}", "to": new}
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line, renumbered)
+                made = _build(operations.Renumber, op="renumber", element=f"row {i.row}", to=new)
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line, renumbered)
             case WordsReplaced() if self.in_note:
                 self._note_words(i)
             case WordsReplaced():
@@ -392,68 +435,86 @@ class _Builder:
                     else []
                 )
                 self._emit(
-                    {"op": "add_abbreviations", "entries": {c: _text(e) for c, e in i.entries}},
+                    _build(
+                        operations.AddAbbreviations, op="add_abbreviations", entries={c: _text(e) for c, e in i.entries}
+                    ),
                     [i.paragraph.text],
                     None,
                     placed,
                 )
             case AbbreviationDeleted():
                 self.note.pop(i.code, None)
-                self._emit({"op": "delete_abbreviation", "code": i.code}, [i.paragraph.text], None)
+                made = _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=i.code)
+                self._emit(made, [i.paragraph.text], None)
             case AbbreviationReworded() if i.renamed is not None:
                 self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
             case AbbreviationReworded():
-                data = {"op": "replace_abbreviation", "code": i.code, "expansion": _text(i.expansion)}
+                made = _build(
+                    operations.ReplaceAbbreviation, op="replace_abbreviation", code=i.code, expansion=_text(i.expansion)
+                )
                 self.note[i.code] = _text(i.expansion)
-                self._emit(data, [i.paragraph.text], None)
+                self._emit(made, [i.paragraph.text], None)
             case TitleReworded():
                 section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
-                data = {"op": "set_title", "section": section, "title": _text(i.title)}
-                if i.subsection is not None:
-                    data["subsection"] = i.subsection
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.SetTitle, op="set_title", section=section, subsection=i.subsection, title=_text(i.title)
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SectionAdded() if i.subsection is None:
-                data = {"op": "add_section", "number": i.section, "title": _text(i.title)}
-                if i.after is not None:
-                    data["after"] = i.after
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.AddSection, op="add_section", number=i.section, title=_text(i.title), after=i.after
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case SectionAdded():
-                data = {"op": "add_subsection", "section": i.section, "number": i.subsection, "title": _text(i.title)}
-                if i.after is not None:
-                    data["after"] = i.after
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                assert i.subsection is not None  # the case above takes a section
+                made = _build(
+                    operations.AddSubsection,
+                    op="add_subsection",
+                    section=i.section,
+                    number=i.subsection,
+                    title=_text(i.title),
+                    after=i.after,
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ActTextReworded():
-                data = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
+                data: dict[str, Any] = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
                 if i.subpoints:
                     data["subpoints"] = [{"number": n, "text": _text(t)} for n, t in i.subpoints]
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(_validated(operations.ReplaceText, data), [i.paragraph.text], i.paragraph.first_line)
             case PointAdded():
-                data = {"op": "insert_text", "element": i.element, "text": _text(i.text)}
-                if i.after is not None:
-                    data["after"] = i.after
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.InsertText, op="insert_text", element=i.element, text=_text(i.text), after=i.after
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case PointDeleted():
-                self._emit({"op": "delete_text", "element": i.element}, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(operations.DeleteText, op="delete_text", element=i.element)
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SectionDeleted():
                 notes: list[Review] = []
                 self._check_section(i, i.section, i.title, notes)
-                self._emit(
-                    {"op": "delete_section", "number": i.section}, [i.paragraph.text], i.paragraph.first_line, notes
-                )
+                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line, notes)
             case Subpoint():
                 self.subpoint = i.number
             case Repeal() if i.number is not None and i.number != self.plan.plan:
                 # Another act: an amending act of the plan is repealed (check tells whether it is one).
                 self.point, self.subpoint = i.point, None
-                self._emit({"op": "repeal_act", "act": i.number}, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(operations.RepealAct, op="repeal_act", act=i.number)
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case Repeal():
                 self.point, self.subpoint = i.point, None
-                self._emit({"op": "repeal_plan"}, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(operations.RepealPlan, op="repeal_plan")
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SignatoryReworded():
-                data = {"op": "replace_signatory", "position": _text(i.position), "name": _text(i.name)}
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.ReplaceSignatory,
+                    op="replace_signatory",
+                    position=_text(i.position),
+                    name=_text(i.name),
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case ColumnAdded():
                 self._add_column(i)
             case ColumnDeleted() | ColumnRenamed():
@@ -462,15 +523,18 @@ class _Builder:
                 found: list[Review] = []
                 section = self._section_of_subsection(i.subsection)
                 self._check_subsection(i, section, i.subsection, i.title, found)
-                struck = {"op": "delete_subsection", "section": section, "number": i.subsection}
-                self._emit(struck, [i.paragraph.text], i.paragraph.first_line, found)
+                made = _build(operations.DeleteSubsection, op="delete_subsection", section=section, number=i.subsection)
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line, found)
             case RowMoved():
-                data = {"op": "move_row", "row": i.row, "section": i.section}
-                if i.subsection is not None:
-                    data["subsection"] = i.subsection
-                if i.to is not None:
-                    data["to"] = i.to
-                self._emit(data, [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.MoveRow,
+                    op="move_row",
+                    row=_row(i.row),
+                    section=i.section,
+                    subsection=i.subsection,
+                    to=None if i.to is None else _row(i.to),
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case ActChange():
                 self._act_change(i)
             case Unrecognized():
@@ -504,24 +568,25 @@ class _Builder:
         if pairs is not None:
             for old, new in pairs:
                 # The occurrences are counted against the version being amended once every operation is read.
-                words = {"op": "replace_words_in", "element": target, "old": old, "new": new, "occurrences": 1}
+                words = _build(
+                    operations.ReplaceWordsIn, op="replace_words_in", element=target, old=old, new=new, occurrences=1
+                )
                 self._emit(words, [i.paragraph.text], line, list(notes))
             return
         text = _text(i.text) if isinstance(i, ActTextReworded) else UNKNOWN
         if target.startswith(("section ", "subsection ")):
             kind, _, number = target.partition(" ")
             section = number if kind == "section" else self._section_of_subsection(number)
-            data: dict[str, Any] = {"op": "set_title", "section": section, "title": text}
-            if kind == "subsection":
-                data["subsection"] = number
+            subsection = number if kind == "subsection" else None
+            made = _build(operations.SetTitle, op="set_title", section=section, subsection=subsection, title=text)
         else:
-            data = {"op": "replace_text", "element": target, "text": text}
-        self._emit(data, [i.paragraph.text], line, notes)
+            made = _build(operations.ReplaceText, op="replace_text", element=target, text=text)
+        self._emit(made, [i.paragraph.text], line, notes)
 
     def _emit(
-        self, data: dict[str, Any] | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
+        self, made: Operation | _Invalid | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
     ) -> None:
-        operation, problems = (None, []) if data is None else _model(data, line)
+        operation, problems = (None, [made.review(line)]) if isinstance(made, _Invalid) else (made, [])
         op = DraftOp(
             operation,
             self.pending + source,
@@ -587,7 +652,8 @@ class _Builder:
                     notes.append(Review(line, i.number_of, f'the words "{old}" are not its number {key}'))
                 if i.number_of.startswith("section "):
                     self.renumbered[key] = new
-                self._emit({"op": "renumber", "element": i.number_of, "to": new}, [i.paragraph.text], line, notes)
+                made = _build(operations.Renumber, op="renumber", element=i.number_of, to=new)
+                self._emit(made, [i.paragraph.text], line, notes)
                 continue
             if i.line is not None:
                 entry = note_line(i.line)
@@ -605,20 +671,22 @@ class _Builder:
             else:
                 element = str(i.element)
             # The occurrences are counted against the version being amended once every operation is read.
-            data = {"op": "replace_words_in", "element": element, "old": old, "new": new, "occurrences": 1}
-            self._emit(data, [i.paragraph.text], line, notes)
+            made = _build(
+                operations.ReplaceWordsIn, op="replace_words_in", element=element, old=old, new=new, occurrences=1
+            )
+            self._emit(made, [i.paragraph.text], line, notes)
 
     def _column_change(self, i: ColumnDeleted | ColumnRenamed) -> None:
         """A column struck out or renamed: the text names it by its number in the table."""
         notes: list[Review] = []
         column = self._column(i.number, i.paragraph.first_line, notes)
-        data: dict[str, Any] | None = None
+        made: Operation | _Invalid | None = None
         if column is not None and isinstance(i, ColumnDeleted):
             self.columns.remove(column)
-            data = {"op": "delete_column", "id": column}
+            made = _build(operations.DeleteColumn, op="delete_column", id=column)
         elif column is not None and isinstance(i, ColumnRenamed):
-            data = {"op": "rename_column", "id": column, "title": _text(i.title)}
-        self._emit(data, [i.paragraph.text], i.paragraph.first_line, notes)
+            made = _build(operations.RenameColumn, op="rename_column", id=column, title=_text(i.title))
+        self._emit(made, [i.paragraph.text], i.paragraph.first_line, notes)
 
     def _add_column(self, i: ColumnAdded) -> None:
         """A new column: the text gives its number and title, not the identifier nor the role the data need."""
@@ -641,26 +709,25 @@ class _Builder:
             )
         )
         self.columns.insert(k, ident)
-        data: dict[str, Any] = {"op": "add_column", "id": ident, "title": _text(i.title)}
-        if after is not None:
-            data["after"] = after
-        self._emit(data, [i.paragraph.text], line, notes)
+        made = _build(operations.AddColumn, op="add_column", id=ident, title=_text(i.title), after=after)
+        self._emit(made, [i.paragraph.text], line, notes)
 
     def _act_change(self, i: ActChange) -> None:
         """A point on another act (moved, corrected, partly repealed) or on the plan's force (suspended, resumed)."""
         line = i.paragraph.first_line
         self.point, self.subpoint = i.point, None
         notes: list[Review] = [] if i.problem is None else [Review(line, i.kind, i.problem)]
-        data: dict[str, Any] | None
+        made: Operation | _Invalid | None
         if i.kind in ("suspend", "resume"):
             if i.number is not None and i.number != self.plan.plan:
                 notes.append(
                     Review(line, i.kind, f"the point names act {i.number}, the draft is for plan {self.plan.plan}")
                 )
-            data = {"op": "suspend_plan" if i.kind == "suspend" else "resume_plan"}
-            if i.kind == "suspend" and i.date is not None:
-                data["until"] = i.date
-            self._emit(data, [i.paragraph.text], line, notes)
+            if i.kind == "suspend":
+                made = _build(operations.SuspendPlan, op="suspend_plan", until=i.date)
+            else:
+                made = _build(operations.ResumePlan, op="resume_plan")
+            self._emit(made, [i.paragraph.text], line, notes)
             return
         if i.number is None:
             notes.append(Review(line, i.kind, "the point names no act by number; write the operation by hand"))
@@ -668,13 +735,19 @@ class _Builder:
             return
         match i.kind:
             case "reschedule":
-                data = None if i.date is None else {"op": "reschedule_act", "act": i.number, "date": i.date}
-                if data is not None and i.operations:
-                    data["operations"] = list(i.operations)
-                self._emit(data, [i.paragraph.text], line, notes)
+                made = None
+                if i.date is not None:
+                    made = _build(
+                        operations.RescheduleAct,
+                        op="reschedule_act",
+                        act=i.number,
+                        date=i.date,
+                        operations=tuple(i.operations) if i.operations else None,
+                    )
+                self._emit(made, [i.paragraph.text], line, notes)
             case "repeal":
-                data = {"op": "repeal_act", "act": i.number, "operations": list(i.operations or ())}
-                self._emit(data, [i.paragraph.text], line, notes)
+                made = _build(operations.RepealAct, op="repeal_act", act=i.number, operations=tuple(i.operations or ()))
+                self._emit(made, [i.paragraph.text], line, notes)
             case "correct":
                 target = self.acts.get(i.number)
                 k = (i.operations or (1,))[0]
@@ -691,15 +764,16 @@ class _Builder:
                         if count == 0:
                             notes.append(Review(line, "occurrences", f'"{old}" is not in change {k} of act {i.number}'))
                             count = 1
-                    data = {
-                        "op": "correct_act",
-                        "act": i.number,
-                        "operation": k,
-                        "old": old,
-                        "new": new,
-                        "occurrences": count,
-                    }
-                    self._emit(data, [i.paragraph.text], line, list(notes))
+                    made = _build(
+                        operations.CorrectAct,
+                        op="correct_act",
+                        act=i.number,
+                        operation=k,
+                        old=old,
+                        new=new,
+                        occurrences=count,
+                    )
+                    self._emit(made, [i.paragraph.text], line, list(notes))
 
     def _rename(self, old: str, new: str, expansion: Text, source: str, line: int | None) -> None:
         """A line of the note under a new code: no operation renames, so the old line goes and a new one comes."""
@@ -710,8 +784,10 @@ class _Builder:
         )
         self.note.pop(old, None)
         self.note[new] = expansion
-        self._emit({"op": "delete_abbreviation", "code": old}, [source], line, [note])
-        self._emit({"op": "add_abbreviations", "entries": {new: expansion}}, [source], line)
+        self._emit(_build(operations.DeleteAbbreviation, op="delete_abbreviation", code=old), [source], line, [note])
+        self._emit(
+            _build(operations.AddAbbreviations, op="add_abbreviations", entries={new: expansion}), [source], line
+        )
 
     def _note_words(self, i: WordsReplaced) -> None:
         """Words replaced in the note: in the one expansion that holds them (replace_words_in), else a review."""
@@ -730,14 +806,15 @@ class _Builder:
             code = holders[0]
             expansion = str(self.note[code])
             self.note[code] = expansion.replace(old, new)
-            data = {
-                "op": "replace_words_in",
-                "element": f"abbreviation {code}",
-                "old": old,
-                "new": new,
-                "occurrences": expansion.count(old),
-            }
-            self._emit(data, [i.paragraph.text], line)
+            made = _build(
+                operations.ReplaceWordsIn,
+                op="replace_words_in",
+                element=f"abbreviation {code}",
+                old=old,
+                new=new,
+                occurrences=expansion.count(old),
+            )
+            self._emit(made, [i.paragraph.text], line)
 
     def _replace_rows(self, i: RowsReworded) -> None:
         notes: list[Review] = []
@@ -751,14 +828,18 @@ class _Builder:
                 )
             )
         for k, number in enumerate(i.rows):
-            data: dict[str, Any] = {"op": "replace_row", "row": number, "cells": cells[number]}
-            if self.section:
-                data["section"] = self.section
+            made = _build(
+                operations.ReplaceRow,
+                op="replace_row",
+                row=_row(number),
+                section=self.section or None,
+                cells=cells[number],
+            )
             source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
             # One operation per row: each takes the notes on its own row's cells.
             mine = [n for n in notes if n.where == f"row {number}" or n.where.startswith(f"row {number},")]
             general = [n for n in notes if not n.where.startswith("row ")] if k == 0 else []
-            self._emit(data, [source], i.paragraph.first_line, general + mine)
+            self._emit(made, [source], i.paragraph.first_line, general + mine)
 
     def _insert_rows(self, i: RowsAdded) -> None:
         notes: list[Review] = []
@@ -805,7 +886,7 @@ class _Builder:
         if subsection:
             data["subsection"] = subsection
         data["rows"] = [{"number": n, "cells": cells[n]} for n in i.rows]
-        self._emit(data, [i.paragraph.text], line, notes)
+        self._emit(_validated(operations.InsertRows, data), [i.paragraph.text], line, notes)
 
     def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
         # Kazakh plans number their columns from the row number ("1") on, so column k of the
@@ -849,10 +930,10 @@ class _Builder:
             self.ops[-1].source.append(i.paragraph.text)
             self.ops[-1].notes.extend(notes)
             return
-        data: dict[str, Any] = {"op": "replace_cells", "row": i.row, "cells": cells}
-        if self.section:
-            data["section"] = self.section
-        self._emit(data, [i.paragraph.text], line, notes)
+        made = _build(
+            operations.ReplaceCells, op="replace_cells", row=_row(i.row), section=self.section or None, cells=cells
+        )
+        self._emit(made, [i.paragraph.text], line, notes)
 
     def _replace_words(self, i: WordsReplaced) -> None:
         notes: list[Review] = []
@@ -875,15 +956,18 @@ class _Builder:
         for row in rows:
             for column in columns:
                 for old, new in i.pairs:
-                    data: dict[str, Any] = {"op": "replace_words", "old": old, "new": new, "occurrences": 1}
-                    if row is not None:
-                        data["row"] = row
-                    if column is not None:
-                        data["column"] = column
-                    if self.section and not i.whole_text:
-                        data["section"] = self.section
                     # The occurrences are counted against the version being amended once every operation is read.
-                    self._emit(data, [i.paragraph.text], line, list(notes))
+                    made = _build(
+                        operations.ReplaceWords,
+                        op="replace_words",
+                        old=old,
+                        new=new,
+                        occurrences=1,
+                        row=None if row is None else _row(row),
+                        column=column,
+                        section=None if i.whole_text else self.section or None,
+                    )
+                    self._emit(made, [i.paragraph.text], line, list(notes))
         if (
             _ABBREVIATION.search(i.paragraph.text)
             and i.row is None

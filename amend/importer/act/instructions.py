@@ -9,6 +9,7 @@ dropped.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -356,7 +357,7 @@ class ActChange(Instruction):
     number: str | None  # the act the point names ("№ 392")
     point: int | None = None
     operations: tuple[int, ...] | None = None
-    date: object = None  # dt.date of a new entry into force (reschedule) or of the suspension's end
+    date: dt.date | None = None  # the date of a new entry into force (reschedule) or of the suspension's end
     pairs: tuple[tuple[str, str], ...] = ()
     problem: str | None = None
 
@@ -591,7 +592,7 @@ def _joined(wording: tuple[str, tuple[tuple[str, str], ...]]) -> str:
     return "\n".join([text, *(f"{n}) {t}" for n, t in items)])
 
 
-def _quoted_day(quote: tuple[Paragraph, ...]) -> object:
+def _quoted_day(quote: tuple[Paragraph, ...]) -> dt.date | None:
     """The date of a quoted '"2025 жылғы 1 қыркүйектен бастап"' (None if it is no date)."""
     text = " ".join(q.text for q in quote)
     m = re.search(FROM_DATE, text)
