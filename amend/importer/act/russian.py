@@ -30,6 +30,7 @@ from typing import Any, cast
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
+from amend.engine import operations
 from amend.engine.acts import Act, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.base import Frozen
@@ -38,7 +39,17 @@ from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
-from amend.importer.act.draft import Draft, DraftOp, Review, _apply_clause, _model
+from amend.importer.act.draft import (
+    Draft,
+    DraftOp,
+    Review,
+    _apply_clause,
+    _build,
+    _Invalid,
+    _model,
+    _row,
+    _validated,
+)
 from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
@@ -446,14 +457,14 @@ class RussianChange:
 
     ``key``: what it is and what it targets, as the operation the Kazakh text gives for it would say
     (the kind of operation, then its target: a row, an element, a section); ``ru``: the Russian texts it
-    gives, under the operation's ``_ru`` keys; ``data``: the operation with its Kazakh texts ``!unknown``,
-    or None where the operation's identity is Kazakh (``why``)."""
+    gives, under the operation's ``_ru`` keys; ``made``: the operation with its Kazakh texts ``!unknown``
+    (or why it could not be made), or None where the operation's identity is Kazakh (``why``)."""
 
     key: tuple[Any, ...]
     ru: dict[str, Any]
     source: list[str]
     line: int | None
-    data: dict[str, Any] | None = None
+    made: Operation | _Invalid | None = None
     why: str = ""
     notes: list[Review] = field(default_factory=list)
     point: tuple[int | None, int | None] = (None, None)
@@ -616,16 +627,13 @@ class _Reading:
         self.codes = {a.code_ru: code for code, a in plan.abbreviations.items() if a.code_ru is not None}
 
     def _add(
-        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], data: dict[str, Any] | None, **kw: Any
+        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], made: Operation | _Invalid | None, **kw: Any
     ) -> None:
         source = [*self.pending, i.paragraph.text]
         self.pending = []
         self.changes.append(
-            RussianChange(key, ru, source, i.paragraph.first_line, data, point=(self.point, self.subpoint), **kw)
+            RussianChange(key, ru, source, i.paragraph.first_line, made, point=(self.point, self.subpoint), **kw)
         )
-
-    def _section_data(self) -> dict[str, Any]:
-        return {"section": self.section} if self.section else {}
 
     def _section_of(self, row: str) -> str | None:
         parent = row.split("-", maxsplit=1)[0]
@@ -636,7 +644,7 @@ class _Reading:
 
     def add(self, i: Instruction) -> None:
         line = i.paragraph.first_line
-        data: dict[str, Any] | None
+        made: Operation | _Invalid | None
         ru: dict[str, Any]
         match i:
             case Subpoint():
@@ -665,9 +673,15 @@ class _Reading:
                 kinds = [k for k in self.kinds if k.id in picked]
                 cells, problems = _read_cells(i.table.lines, kinds, self.lexicon)
                 notes = [Review(n, f"row {i.row}" + (f", {c}" if c else ""), m) for c, n, m in problems]
-                data = {"op": "replace_cells", **self._section_data(), "row": i.row}
-                data |= {"cells": dict.fromkeys(picked, UNKNOWN), "cells_ru": cells}
-                self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, data, notes=notes)
+                made = _build(
+                    operations.ReplaceCells,
+                    op="replace_cells",
+                    section=self.section or None,
+                    row=_row(i.row),
+                    cells=dict.fromkeys([c for c in picked if c is not None], UNKNOWN),
+                    cells_ru=cells,
+                )
+                self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, made, notes=notes)
             case SubsectionContext():
                 self.subsection, self.in_note = i.subsection, False
                 self.section = self.section or i.subsection.split(".")[0]
@@ -678,21 +692,22 @@ class _Reading:
             case RowsReworded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
-                    data = {
-                        "op": "replace_row",
-                        **self._section_data(),
-                        "row": number,
-                        "cells": dict.fromkeys(self.columns, UNKNOWN),
-                        "cells_ru": rows[number],
-                    }
+                    made = _build(
+                        operations.ReplaceRow,
+                        op="replace_row",
+                        section=self.section or None,
+                        row=_row(number),
+                        cells=dict.fromkeys(self.columns, UNKNOWN),
+                        cells_ru=rows[number],
+                    )
                     row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
-                    self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, data, notes=row_notes)
+                    self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, made, notes=row_notes)
             case RowsAdded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 subsection = i.subsection or (None if i.section else self.subsection)
                 section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
-                data = {
+                data: dict[str, Any] = {
                     "op": "insert_rows",
                     "section": section,
                     **({"subsection": subsection} if subsection else {}),
@@ -703,12 +718,17 @@ class _Reading:
                 }
                 ru = {"rows": [rows[n] for n in i.rows]}
                 self._add(
-                    i, ("insert_rows", tuple(i.rows)), ru, data if section else None, notes=notes, why="no section"
+                    i,
+                    ("insert_rows", tuple(i.rows)),
+                    ru,
+                    _validated(operations.InsertRows, data) if section else None,
+                    notes=notes,
+                    why="no section",
                 )
             case RowsDeleted():
                 for number in i.rows:
-                    data = {"op": "delete_row", **self._section_data(), "row": number}
-                    self._add(i, ("delete_row", number), {}, data)
+                    made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
+                    self._add(i, ("delete_row", number), {}, made)
             case WordsReplaced() if self.in_note:
                 for old, new in i.pairs:
                     self._add(
@@ -743,51 +763,84 @@ class _Reading:
             case AbbreviationReworded():
                 old = i.renamed or i.code
                 code = self.codes.get(old)
-                data = None
+                made = None
                 if code is not None:
-                    data = {"op": "replace_abbreviation", "code": code, "expansion": UNKNOWN}
-                    data |= {"expansion_ru": _cell(i.expansion), "code_ru": i.code}
+                    made = _build(
+                        operations.ReplaceAbbreviation,
+                        op="replace_abbreviation",
+                        code=code,
+                        expansion=UNKNOWN,
+                        expansion_ru=_cell(i.expansion),
+                        code_ru=i.code,
+                    )
                 ru = {"code_ru": i.code, "expansion_ru": _cell(i.expansion), "old_code_ru": old}
                 self._add(
-                    i, ("replace_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {old}"
+                    i, ("replace_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {old}"
                 )
             case AbbreviationDeleted():
                 code = self.codes.get(i.code)
-                data = None if code is None else {"op": "delete_abbreviation", "code": code}
+                made = (
+                    None if code is None else _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=code)
+                )
                 ru = {"old_code_ru": i.code}
                 self._add(
-                    i, ("delete_abbreviation",), ru, data, why=f"the plan gives no line with the Russian code {i.code}"
+                    i, ("delete_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {i.code}"
                 )
             case TitleReworded():
-                data = {"op": "set_title", "section": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
-                if i.subsection:
-                    data["subsection"] = i.subsection
-                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, data)
+                made = _build(
+                    operations.SetTitle,
+                    op="set_title",
+                    section=i.section,
+                    subsection=i.subsection or None,
+                    title=UNKNOWN,
+                    title_ru=_cell(i.title),
+                )
+                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, made)
             case SectionAdded() if i.subsection is None:
-                data = {"op": "add_section", "number": i.section, "title": UNKNOWN, "title_ru": _cell(i.title)}
-                if i.after:
-                    data["after"] = i.after
-                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, data)
+                made = _build(
+                    operations.AddSection,
+                    op="add_section",
+                    number=i.section,
+                    title=UNKNOWN,
+                    title_ru=_cell(i.title),
+                    after=i.after or None,
+                )
+                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, made)
             case SectionAdded():
-                data = {"op": "add_subsection", "section": i.section, "number": i.subsection}
-                data |= {"title": UNKNOWN, "title_ru": _cell(i.title), **({"after": i.after} if i.after else {})}
-                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, data)
+                assert i.subsection is not None  # the case above takes a section
+                made = _build(
+                    operations.AddSubsection,
+                    op="add_subsection",
+                    section=i.section,
+                    number=i.subsection,
+                    title=UNKNOWN,
+                    title_ru=_cell(i.title),
+                    after=i.after or None,
+                )
+                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, made)
             case SectionDeleted():
-                self._add(i, ("delete_section", i.section), {}, {"op": "delete_section", "number": i.section})
+                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
+                self._add(i, ("delete_section", i.section), {}, made)
             case ActTextReworded():
                 subpoints = [{"number": n, "text": UNKNOWN, "text_ru": _cell(t)} for n, t in i.subpoints]
                 data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
                 if subpoints:
                     data["subpoints"] = subpoints
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
-                self._add(i, ("replace_text", i.element), ru, data)
+                self._add(i, ("replace_text", i.element), ru, _validated(operations.ReplaceText, data))
             case PointAdded():
-                data = {"op": "insert_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
-                if i.after:
-                    data["after"] = i.after
-                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, data)
+                made = _build(
+                    operations.InsertText,
+                    op="insert_text",
+                    element=i.element,
+                    text=UNKNOWN,
+                    text_ru=_cell(i.text),
+                    after=i.after or None,
+                )
+                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, made)
             case PointDeleted():
-                self._add(i, ("delete_text", i.element), {}, {"op": "delete_text", "element": i.element})
+                made = _build(operations.DeleteText, op="delete_text", element=i.element)
+                self._add(i, ("delete_text", i.element), {}, made)
             case EntryIntoForceClause() | Signature():
                 pass  # read by read_russian
             case Unrecognized():
@@ -875,12 +928,13 @@ def _entry_notes(entry: EntryReading) -> list[Review]:
 
 
 def _draft_op(change: RussianChange) -> DraftOp:
-    if change.data is None:
+    if change.made is None:
         readings = "; ".join(f"{k}: {v!r}" for k, v in change.ru.items())
         why = f"{change.why}; the Russian text gives {readings}"
         return DraftOp(None, change.source, [*change.notes, Review(change.line, change.key[0], why)], change.point)
-    operation, problems = _model(change.data, change.line)
-    return DraftOp(operation, change.source, [*change.notes, *problems], change.point)
+    if isinstance(change.made, _Invalid):
+        return DraftOp(None, change.source, [*change.notes, change.made.review(change.line)], change.point)
+    return DraftOp(change.made, change.source, change.notes, change.point)
 
 
 def russian_draft(
