@@ -13,7 +13,7 @@ from conftest import ROOT
 from layout import bank_layout, harder_layout
 from typer.testing import CliRunner
 
-from amend import Repository, load_amendment
+from amend import Repository, RowNumber, load_amendment
 from amend.cli.app import app
 from amend.engine.unknown import UNKNOWN
 from amend.importer import import_text, plan_lexicon
@@ -570,3 +570,23 @@ def test_the_act_line_broken_by_the_print_is_read_whole():
     text = RU.replace("от 15 октября 2025 года № 2701", "от 15 октября 2025\nгода № 2701")
     act = read_russian(text, PLAN).act
     assert (act.number, act.date, act.amends) == ("2701", dt.date(2025, 10, 15), "748")
+
+
+def test_a_russian_row_number_the_engine_refuses_leaves_a_review_in_the_words_of_check():
+    # The Russian reading makes the engine's operations directly: a row number the engine refuses is a
+    # review worded as `amend check` words it, and the other row of the sentence is still struck out.
+    text = RU.replace(
+        "строку, порядковый номер 6, изложить в следующей редакции:",
+        "строки, порядковые номера 06 и 7, исключить;\n"
+        "      строку, порядковый номер 6, изложить в следующей редакции:",
+    )
+    draft = russian_draft(text, PLAN)
+    deleted = [op for op in draft.operations if "06" in " ".join(op.source)]
+    assert [op.operation.row if op.operation else None for op in deleted] == [None, RowNumber("7")]
+    assert [(n.where, n.message) for n in deleted[0].notes] == [
+        (
+            "delete_row",
+            "no operation could be made (`row`: '06' is not a row number (expected digits such as 6 or 23-1, "
+            "no leading zeros))",
+        )
+    ]
