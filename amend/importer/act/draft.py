@@ -14,8 +14,9 @@ from typing import Any, ParamSpec, TypeVar, cast
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from amend.engine import operations
-from amend.engine.acts import Act, EntryIntoForce, OnSigning, Signatory
+from amend.engine.acts import Act, ActPoint, EntryIntoForce, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.base import Frozen
 from amend.engine.chains import correct_operation
 from amend.engine.editor_texts import element_texts
 from amend.engine.elements import parse_element
@@ -196,7 +197,7 @@ class _Invalid:
 
 def _invalid(err: ValidationError, data: dict[str, Any]) -> _Invalid:
     # The operation alone, in the words `amend check` would use for it (store/validation).
-    problems = describe(err.errors(include_url=False), data, tuple)
+    problems = describe(err.errors(include_url=False), _as_read(data), tuple)
     return _Invalid(str(data.get("op")), "; ".join(p.message for p in problems))
 
 
@@ -216,12 +217,36 @@ def _row(text: str) -> RowNumber:
         return cast(RowNumber, text)  # pydantic refuses it inside _build, in the words of `amend check`
 
 
-def _validated(cls: type[_V], data: dict[str, Any]) -> _V | _Invalid:
-    """``data`` (nested rows or points, as read from the text) validated as a ``cls``, or the reason it fails."""
+def _item(cls: Callable[_P, _V], /, *args: _P.args, **kwargs: _P.kwargs) -> _V:
+    """A row or point of an operation; one the engine refuses goes on as its values, for _build to name its fault
+    in its place ("row 6, cell `f`")."""
     try:
-        return cls.model_validate(data)
-    except ValidationError as err:
-        return _invalid(err, data)
+        return cls(*args, **kwargs)
+    except ValidationError:
+        return cast(_V, dict(kwargs))  # pydantic refuses it again inside _build, in the words of `amend check`
+
+
+def _as_read(value: Any) -> Any:
+    """``value`` as the text gave it, row numbers as strings: what `amend check` names a fault's place by."""
+    value = _plain(value)
+    if isinstance(value, RowNumber):
+        return str(value)
+    if isinstance(value, dict):
+        return {k: _as_read(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_read(v) for v in value]
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """Plain data of a model's dump (nested models too): the operation as `amend check` would read it."""
+    if isinstance(value, Frozen):
+        return _plain(value.model_dump(mode="python", exclude_defaults=True))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, list[Review]]:
@@ -479,10 +504,14 @@ class _Builder:
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ActTextReworded():
-                data: dict[str, Any] = {"op": "replace_text", "element": i.element, "text": _text(i.text)}
-                if i.subpoints:
-                    data["subpoints"] = [{"number": n, "text": _text(t)} for n, t in i.subpoints]
-                self._emit(_validated(operations.ReplaceText, data), [i.paragraph.text], i.paragraph.first_line)
+                made = _build(
+                    operations.ReplaceText,
+                    op="replace_text",
+                    element=i.element,
+                    text=_text(i.text),
+                    subpoints=tuple(_item(ActPoint, number=n, text=_text(t)) for n, t in i.subpoints),
+                )
+                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case PointAdded():
                 made = _build(
                     operations.InsertText, op="insert_text", element=i.element, text=_text(i.text), after=i.after
@@ -882,11 +911,14 @@ class _Builder:
                     Review(line, "section", f"no section is named before this instruction; section {section} assumed")
                 )
         cells = self._rows(i, notes)
-        data: dict[str, Any] = {"op": "insert_rows", "section": section}
-        if subsection:
-            data["subsection"] = subsection
-        data["rows"] = [{"number": n, "cells": cells[n]} for n in i.rows]
-        self._emit(_validated(operations.InsertRows, data), [i.paragraph.text], line, notes)
+        made = _build(
+            operations.InsertRows,
+            op="insert_rows",
+            section=section,
+            subsection=subsection or None,
+            rows=tuple(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows),
+        )
+        self._emit(made, [i.paragraph.text], line, notes)
 
     def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
         # Kazakh plans number their columns from the row number ("1") on, so column k of the

@@ -31,9 +31,8 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from amend.engine import operations
-from amend.engine.acts import Act, OnSigning, Signatory
+from amend.engine.acts import Act, ActPoint, OnSigning, Signatory
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
-from amend.engine.base import Frozen
 from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.timeline import act_bounds, consolidate
@@ -46,9 +45,10 @@ from amend.importer.act.draft import (
     _apply_clause,
     _build,
     _Invalid,
+    _item,
     _model,
+    _plain,
     _row,
-    _validated,
 )
 from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
@@ -707,24 +707,26 @@ class _Reading:
                 subsection = i.subsection or (None if i.section else self.subsection)
                 section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
-                data: dict[str, Any] = {
-                    "op": "insert_rows",
-                    "section": section,
-                    **({"subsection": subsection} if subsection else {}),
-                    "rows": [
-                        {"number": n, "cells": dict.fromkeys(self.columns, UNKNOWN), "cells_ru": rows[n]}
+                made = None
+                if section:
+                    placed = (
+                        _item(
+                            operations.NewRow,
+                            number=_row(n),
+                            cells=dict.fromkeys(self.columns, UNKNOWN),
+                            cells_ru=rows[n],
+                        )
                         for n in i.rows
-                    ],
-                }
+                    )
+                    made = _build(
+                        operations.InsertRows,
+                        op="insert_rows",
+                        section=section,
+                        subsection=subsection or None,
+                        rows=tuple(placed),
+                    )
                 ru = {"rows": [rows[n] for n in i.rows]}
-                self._add(
-                    i,
-                    ("insert_rows", tuple(i.rows)),
-                    ru,
-                    _validated(operations.InsertRows, data) if section else None,
-                    notes=notes,
-                    why="no section",
-                )
+                self._add(i, ("insert_rows", tuple(i.rows)), ru, made, notes=notes, why="no section")
             case RowsDeleted():
                 for number in i.rows:
                     made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
@@ -822,12 +824,16 @@ class _Reading:
                 made = _build(operations.DeleteSection, op="delete_section", number=i.section)
                 self._add(i, ("delete_section", i.section), {}, made)
             case ActTextReworded():
-                subpoints = [{"number": n, "text": UNKNOWN, "text_ru": _cell(t)} for n, t in i.subpoints]
-                data = {"op": "replace_text", "element": i.element, "text": UNKNOWN, "text_ru": _cell(i.text)}
-                if subpoints:
-                    data["subpoints"] = subpoints
+                made = _build(
+                    operations.ReplaceText,
+                    op="replace_text",
+                    element=i.element,
+                    text=UNKNOWN,
+                    text_ru=_cell(i.text),
+                    subpoints=tuple(_item(ActPoint, number=n, text=UNKNOWN, text_ru=_cell(t)) for n, t in i.subpoints),
+                )
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
-                self._add(i, ("replace_text", i.element), ru, _validated(operations.ReplaceText, data))
+                self._add(i, ("replace_text", i.element), ru, made)
             case PointAdded():
                 made = _build(
                     operations.InsertText,
@@ -1076,17 +1082,6 @@ def _note_codes(op: Operation, codes: dict[str, str]) -> None:
         codes.update(op.codes_ru)
     elif op.op == "replace_abbreviation" and op.code_ru is not None:
         codes[op.code] = op.code_ru
-
-
-def _plain(value: Any) -> Any:
-    """Plain data of a model's dump (nested models too), for validating an operation again."""
-    if isinstance(value, Frozen):
-        return _plain(value.model_dump(mode="python", exclude_defaults=True))
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _reading(change: RussianChange) -> str:
