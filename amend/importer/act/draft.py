@@ -217,6 +217,11 @@ def _row(text: str) -> RowNumber:
         return cast(RowNumber, text)  # pydantic refuses it inside _build, in the words of `amend check`
 
 
+def _revised(op: Operation, **update: Any) -> Operation | _Invalid:
+    """``op`` with ``update`` (values read from the text, rows or points from _item), checked as ``op`` is."""
+    return _build(type(op), **{**dict(op), **update})
+
+
 def _item(cls: Callable[_P, _V], /, *args: _P.args, **kwargs: _P.kwargs) -> _V:
     """A row or point of an operation; one the engine refuses goes on as its values, for _build to name its fault
     in its place ("row 6, cell `f`")."""
@@ -630,43 +635,50 @@ class _Builder:
         """Whether ``i`` gives content of the section (subsection) just added, and if so fold it into that op."""
         assert self.open is not None
         op = self.open.operation
-        if op is None:
+        if not isinstance(op, operations.AddSection | operations.AddSubsection):
             return False
-        data = operation_data(op)
-        new_subs = [s["number"] for s in data.get("subsections", [])]
+        new_subs = [s.number for s in op.subsections] if isinstance(op, operations.AddSection) else []
         line = i.paragraph.first_line
-        if isinstance(i, SectionAdded) and op.op == "add_section" and i.subsection and i.section == data["number"]:
+        made: Operation | _Invalid
+        if (
+            isinstance(i, SectionAdded)
+            and isinstance(op, operations.AddSection)
+            and i.subsection
+            and i.section == op.number
+        ):
             if i.subsection in new_subs or i.after is not None:
                 return False
-            data["subsections"] = [*data.get("subsections", []), {"number": i.subsection, "title": _text(i.title)}]
-        elif isinstance(i, RowsAdded) and op.op == "add_section":
+            subsection = _item(operations.NewSubsection, number=i.subsection, title=_text(i.title))
+            made = _revised(op, subsections=(*op.subsections, subsection))
+        elif isinstance(i, RowsAdded) and isinstance(op, operations.AddSection):
             number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
             if i.subsection is not None and i.subsection in new_subs:
-                number = data["number"]
-            if number != data["number"] or i.after is not None or (i.subsection and i.subsection not in new_subs):
+                number = op.number
+            if number != op.number or i.after is not None or (i.subsection and i.subsection not in new_subs):
                 return False
             notes: list[Review] = []
             cells = self._rows(i, notes)
             self.open.notes.extend(notes)
-            placed = [
-                {"number": n, "cells": cells[n]} | ({"subsection": i.subsection} if i.subsection else {})
+            placed = (
+                _item(operations.PlacedRow, number=_row(n), cells=cells[n], subsection=i.subsection or None)
                 for n in i.rows
-            ]
-            data["rows"] = [*data.get("rows", []), *placed]
-        elif isinstance(i, RowsAdded) and op.op == "add_subsection":
-            if i.subsection != data["number"] or i.after is not None:
+            )
+            made = _revised(op, rows=(*op.rows, *placed))
+        elif isinstance(i, RowsAdded) and isinstance(op, operations.AddSubsection):
+            if i.subsection != op.number or i.after is not None:
                 return False
             notes = []
             cells = self._rows(i, notes)
             self.open.notes.extend(notes)
-            data["rows"] = [*data.get("rows", []), *({"number": n, "cells": cells[n]} for n in i.rows)]
+            made = _revised(
+                op, rows=(*op.rows, *(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows))
+            )
         else:
             return False
-        model, problems = _model(data, line)
-        if model is None:
-            self.open.notes.extend(problems)
+        if isinstance(made, _Invalid):
+            self.open.notes.append(made.review(line))
             return True
-        self.open.operation = model
+        self.open.operation = made
         self.open.source.append(i.paragraph.text)
         return True
 
@@ -950,13 +962,11 @@ class _Builder:
         cells, mended = repair_cells(cells, self.kinds, self.conventions)
         notes.extend(Review(line, f"row {i.row}, {column}", message) for column, message in mended)
         last = self.ops[-1].operation if self.ops else None
-        if last is not None and last.op == "add_column" and list(cells) == [last.id] and not self.pending:
+        if isinstance(last, operations.AddColumn) and list(cells) == [last.id] and not self.pending:
             # A cell of the column just added: given with the column (add_column's cells).
-            widened = operation_data(last)
-            widened["cells"] = {**widened.get("cells", {}), i.row: cells[last.id]}
-            folded, problems = _model(widened, line)
-            if folded is None:
-                self.ops[-1].notes.extend(problems)
+            folded = _revised(last, cells={**last.cells, _row(i.row): cells[last.id]})
+            if isinstance(folded, _Invalid):
+                self.ops[-1].notes.append(folded.review(line))
                 return
             self.ops[-1].operation = folded
             self.ops[-1].source.append(i.paragraph.text)
