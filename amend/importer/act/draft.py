@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar, cast
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from amend.engine import operations
 from amend.engine.acts import Act, ActPoint, EntryIntoForce, OnSigning, Signatory
@@ -79,8 +79,6 @@ from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
-
-_OPERATION: TypeAdapter[Operation] = TypeAdapter(Operation)
 
 
 @dataclass(frozen=True)
@@ -252,17 +250,6 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     return value
-
-
-def _model(data: dict[str, Any], line: int | None) -> tuple[Operation | None, list[Review]]:
-    """The operation ``data`` describes, or None with the reason as a review note."""
-    try:
-        return _OPERATION.validate_python(data), []
-    except ValidationError as err:
-        # The operation alone, in the words `amend check` would use for it (store/validation).
-        problems = describe(err.errors(include_url=False), data, tuple)
-        said = "; ".join(p.message for p in problems)
-        return None, [Review(line, str(data.get("op")), f"no operation could be made ({said})")]
 
 
 class _Builder:
@@ -1050,13 +1037,6 @@ def _follows(after: str, row: str) -> bool:
         return RowNumber(after) < RowNumber(row)
     except ValueError:
         return False
-
-
-def operation_data(op: Operation) -> dict[str, Any]:
-    """An operation as data to validate again with more in it (UNKNOWN texts kept as they are)."""
-    data = op.model_dump(mode="python", exclude_defaults=True)
-    data["op"] = op.op
-    return data
 
 
 def _renumbers(i: WordsReplaced) -> bool:

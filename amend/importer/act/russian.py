@@ -46,8 +46,7 @@ from amend.importer.act.draft import (
     _build,
     _Invalid,
     _item,
-    _model,
-    _plain,
+    _revised,
     _row,
 )
 from amend.importer.act.grammar import Ref, _expand
@@ -1031,7 +1030,9 @@ def _merged(op: Operation, change: RussianChange, codes_ru: dict[str, str]) -> t
         case "replace_row" | "replace_cells":
             update = {"cells_ru": ru["cells_ru"]}
         case "insert_rows":
-            rows = [r.model_copy(update={"cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)]
+            rows = [
+                _item(type(r), **{**dict(r), "cells_ru": cells}) for r, cells in zip(op.rows, ru["rows"], strict=True)
+            ]
             update = {"rows": tuple(rows)}
         case "replace_words" | "replace_words_in" if ru["old_ru"] == UNKNOWN_TEXT_RU:
             update = {}  # the Russian text does not give the words (a drafted text's unknown mark)
@@ -1062,17 +1063,16 @@ def _merged(op: Operation, change: RussianChange, codes_ru: dict[str, str]) -> t
             update = {
                 "text_ru": ru["text_ru"],
                 "subpoints": tuple(
-                    s.model_copy(update={"text_ru": t}) for s, t in zip(subs, ru["subpoints"], strict=True)
+                    _item(ActPoint, **{**dict(s), "text_ru": t}) for s, t in zip(subs, ru["subpoints"], strict=True)
                 ),
             }
         case "insert_text":
             update = {"text_ru": ru["text_ru"]}
         case _:
             update = {}
-    data = {**op.model_dump(mode="python", exclude_defaults=True), "op": op.op, **update}
-    merged, problems = _model(_plain(data), change.line)
-    if merged is None:
-        return None, problems[0].message
+    merged = _revised(op, **update)
+    if isinstance(merged, _Invalid):
+        return None, merged.review(change.line).message
     return merged, None
 
 
