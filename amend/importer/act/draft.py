@@ -1098,20 +1098,6 @@ def _inside_words(plan: Plan, op: operations.ReplaceWords) -> list[str]:
     return sorted(found)
 
 
-def version_before_operation(
-    draft: Draft, done: Sequence[Operation], plan: Plan, adopted: Sequence[FiledAmendment], path: Path
-) -> Plan:
-    """``plan`` after the ``adopted`` acts and the draft's operations ``done`` (those before the one asked
-    about), consolidated as the engine will apply them: the version an operation counts its words in.
-    AmendError where it cannot be made."""
-    entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    partial = Amendment(
-        act=draft.act, amends=draft.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=tuple(done)
-    )
-    filed = FiledAmendment(partial, path)
-    return consolidate(plan, list(adopted), drafts=[filed], until=act_bounds(partial)[1]).latest.plan
-
-
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
     """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
 
@@ -1119,6 +1105,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
     engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
     words, the count is marked for review.
     """
+    entry = draft.entry_into_force or OnSigning(rule="on_signing")
     done: list[Operation] = []
     for k, op in enumerate(draft.operations):
         model = op.operation
@@ -1126,9 +1113,19 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
             continue
         if isinstance(model, (operations.ReplaceWords, operations.ReplaceWordsIn)):
             line = next((n.line for n in op.notes if n.line), None)
+            partial = Amendment(
+                act=draft.act,
+                amends=draft.amends,
+                status=ActStatus.DRAFT,
+                entry_into_force=entry,
+                operations=tuple(done),
+            )
             version: Plan | None
             try:
-                version = version_before_operation(draft, done, plan, adopted, path)
+                timeline = consolidate(
+                    plan, adopted, drafts=[FiledAmendment(partial, path)], until=act_bounds(partial)[1]
+                )
+                version = timeline.latest.plan
             except AmendError as err:
                 version = None
                 op.notes.append(

@@ -32,9 +32,10 @@ from lark.exceptions import LarkError
 
 from amend.engine import operations
 from amend.engine.acts import Act, ActPoint, OnSigning, Signatory
-from amend.engine.amendment import ActStatus, Amendment
+from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
+from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.draft import (
@@ -47,7 +48,6 @@ from amend.importer.act.draft import (
     _item,
     _revised,
     _row,
-    version_before_operation,
 )
 from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
@@ -1180,15 +1180,24 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
     earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
     more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
+    entry = draft.entry_into_force or OnSigning(rule="on_signing")
     done: list[Operation] = []
     for op in draft.operations:
         model = op.operation
         if model is None:
             continue
         if isinstance(model, ReplaceWords) and model.old_ru is not None:
+            partial = Amendment(
+                act=draft.act,
+                amends=draft.amends,
+                status=ActStatus.DRAFT,
+                entry_into_force=entry,
+                operations=tuple(done),
+            )
             version: Plan | None
             try:
-                version = version_before_operation(draft, done, before, [], Path(draft.source))
+                filed = FiledAmendment(partial, Path(draft.source))
+                version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
             except AmendError:
                 # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
                 # day's end): a row none of them touches stands as before the act; else no count is made.
