@@ -14,6 +14,7 @@ from amend.cli.app import app
 from amend.engine.amendment import ActStatus
 from amend.engine.timeline import consolidate
 from amend.importer import ImportTextError, Lexicon, import_text, render_draft
+from amend.importer.act.document import Table, split_document
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
     AbbreviationReworded,
@@ -32,12 +33,10 @@ from amend.importer.act.instructions import (
     SectionDeleted,
     Signature,
     SubsectionContext,
-    Table,
     Unrecognized,
     WordsReplaced,
     read_instructions,
     row_numbers,
-    split_document,
 )
 from amend.importer.act.writer import operation_data
 from amend.importer.metadata import kazakh_date, read_entry_into_force

@@ -8,13 +8,13 @@ from conftest import ROOT
 
 from amend import load_plan
 from amend.importer import import_text, plan_lexicon
+from amend.importer.act.document import split_document
 from amend.importer.act.instructions import (
     CellsReworded,
     RowContext,
     Unrecognized,
     WordsReplaced,
     read_instructions,
-    split_document,
 )
 
 HEAD = "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"

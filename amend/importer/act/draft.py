@@ -27,6 +27,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.cells import CellConventions, repair_cells
+from amend.importer.act.document import Document, Paragraph, split_document
 from amend.importer.act.grammar import Clause
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
@@ -38,12 +39,10 @@ from amend.importer.act.instructions import (
     ColumnAdded,
     ColumnDeleted,
     ColumnRenamed,
-    Document,
     EntryIntoForceClause,
     Framing,
     Instruction,
     NoteContext,
-    Paragraph,
     PlanContext,
     PointAdded,
     PointDeleted,
@@ -66,7 +65,6 @@ from amend.importer.act.instructions import (
     WordsReplaced,
     note_line,
     read_instructions,
-    split_document,
 )
 from amend.importer.act.paragraphs import point_paragraphs
 from amend.importer.act.scope import SCOPED, bind_title

@@ -14,8 +14,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from amend.importer.act.document import Document, Paragraph, Table
 from amend.importer.act.grammar import parse_paragraph
-from amend.importer.act.scope import heading_split
+from amend.importer.act.passages import Passage, read_passages
 from amend.importer.act.sentences import (
     CellsRewording,
     Clause,
@@ -57,8 +58,8 @@ from amend.importer.act.sentences import (
     TextRewording,
     WordsReplacement,
 )
-from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
-from amend.language.lexicon import ENACTING, ENTRY_WORDS, FROM_DATE
+from amend.importer.text import Lexicon
+from amend.language.lexicon import ENTRY_WORDS, FROM_DATE
 from amend.language.phrases import kazakh_date, row_numbers
 
 __all__ = [
@@ -71,12 +72,10 @@ __all__ = [
     "ColumnAdded",
     "ColumnDeleted",
     "ColumnRenamed",
-    "Document",
     "EntryIntoForceClause",
     "Framing",
     "Instruction",
     "NoteContext",
-    "Paragraph",
     "PlanContext",
     "PointAdded",
     "PointDeleted",
@@ -94,111 +93,13 @@ __all__ = [
     "Subpoint",
     "SubsectionContext",
     "SubsectionDeleted",
-    "Table",
     "TitleReworded",
     "Unrecognized",
     "WordsReplaced",
-    "normalize_quotes",
     "note_line",
     "read_instructions",
     "row_numbers",
-    "split_document",
 ]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """A paragraph of running text: its lines joined, and where it stands in the source."""
-
-    text: str
-    first_line: int
-    last_line: int
-    lines: tuple[tuple[int, str], ...] = ()  # the printed lines (number, raw text)
-    joined: bool = False  # read with words broken at line ends joined (no formula derived the plain join)
-
-
-@dataclass(frozen=True)
-class Table:
-    """The printed lines of a quoted table (between a lone opening quote and the closing ``";``)."""
-
-    lines: tuple[tuple[int, str], ...]
-    first_line: int
-    last_line: int
-
-
-@dataclass(frozen=True)
-class Document:
-    """An act's text: the heading lines, then paragraphs and quoted tables in order."""
-
-    heading: tuple[tuple[int, str], ...]
-    body: tuple[Paragraph | Table, ...]
-
-
-_ENACTING = re.compile(ENACTING)
-
-
-def _join_prose(lines: list[str]) -> str:
-    # Running text breaks lines between words; a line ending in a hyphen breaks a compound, or a number
-    # from its case ending ("64-" / "жолдар", "29-" / "1-жолмен": the print breaks after a hyphen).
-    out = ""
-    for raw in lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if out and not re.search(r"[^\W_]-$", out):
-            out += " "
-        out += text
-    return re.sub(r"\s+", " ", out)
-
-
-# Quotation marks as printed: guillemets and typographic quotes are the formulae's one quote, '"'.
-_QUOTES = str.maketrans({"«": '"', "»": '"', "“": '"', "”": '"', "„": '"'})
-
-
-def normalize_quotes(text: str) -> str:
-    """Every kind of quotation mark as '"' (the bank prints guillemets in some texts, straight quotes in others)."""
-    return text.translate(_QUOTES)
-
-
-def split_document(text: str) -> Document:
-    """Split the extracted text into heading, paragraphs (an indented line starts one) and quoted tables."""
-    lines = list(enumerate(fix_lookalikes(normalize_quotes(text.replace("\r\n", "\n"))).split("\n"), 1))
-    start = next((i for i, (_, raw) in enumerate(lines) if _ENACTING.search(raw)), None)
-    if start is None:
-        start = next((i for i, (_, raw) in enumerate(lines) if re.match(r"^\s{2,}\S", raw)), len(lines))
-    heading = tuple(lines[:start])
-    body: list[Paragraph | Table] = []
-    current: list[tuple[int, str]] = []
-
-    def close() -> None:
-        if current:
-            body.append(Paragraph(_join_prose([r for _, r in current]), current[0][0], current[-1][0], tuple(current)))
-            current.clear()
-
-    i = start
-    while i < len(lines):
-        number, raw = lines[i]
-        stripped = raw.strip()
-        if stripped == '"' and (not current or current[-1][1].rstrip().endswith(":")):
-            # A lone quote after an instruction opens a table; a lone `";` (or `".`) closes it.
-            close()
-            j = i + 1
-            while j < len(lines) and lines[j][1].strip() not in ('";', '".'):
-                j += 1
-            body.append(Table(tuple(lines[i + 1 : j]), number, lines[min(j, len(lines) - 1)][0]))
-            i = j + 1
-            continue
-        if not stripped:
-            i += 1
-            continue
-        indented = re.match(r"^\s{2,}\S", raw) is not None
-        closed = bool(current) and current[-1][1].rstrip().endswith((":", ";", "."))
-        if indented or not current or closed:
-            close()
-        current.append((number, raw))
-        i += 1
-    close()
-    return Document(heading, tuple(body))
 
 
 # -- the formulas ------------------------------------------------------------------------------------
@@ -497,38 +398,7 @@ class Unrecognized(Instruction):
     why: str = "matches no formula"
 
 
-def _quote_lines(body: tuple[Paragraph | Table, ...], start: int) -> tuple[tuple[Paragraph, ...], int]:
-    """The paragraphs of an inline quotation beginning at ``start`` (up to the one ending in a closing quote)."""
-    found: list[Paragraph] = []
-    i = start
-    first = body[i] if i < len(body) else None
-    if not isinstance(first, Paragraph) or not first.text.startswith('"'):
-        return (), start
-    while i < len(body):
-        block = body[i]
-        if not isinstance(block, Paragraph):
-            break
-        found.append(block)
-        if re.search(r'"\s*[;.]?$', block.text) and not (len(found) == 1 and block.text == '"'):
-            return tuple(found), i + 1
-        i += 1
-    return tuple(found), i
-
-
 _NOTE_LINE = re.compile(r'^"?(?P<code>[^\s"–]+(?:\s[^\s"–]+)?)\s+[–-]\s+(?P<expansion>.+?)[;.]?"?[;.]?$')
-
-
-def _inline_cells(body: tuple[Paragraph | Table, ...], start: int) -> tuple[Table | None, int]:
-    """One cell's new text quoted in running text ('"2026 жылғы желтоқсан";'), as the lines of a one-cell table."""
-    quote, end = _quote_lines(body, start)
-    lines = [line for q in quote for line in q.lines]
-    if not quote or not lines or not re.search(r'"\s*[;.]?\s*$', lines[-1][1]):
-        return None, start
-    first, last = lines[0], lines[-1]
-    lines[0] = (first[0], re.sub(r'^(\s*)"', r"\1", first[1], count=1))
-    last = lines[-1]
-    lines[-1] = (last[0], re.sub(r'"\s*[;.]?\s*$', "", last[1]))
-    return Table(tuple(lines), quote[0].first_line, quote[-1].last_line), end
 
 
 def note_line(text: str) -> tuple[str, str] | None:
@@ -612,280 +482,207 @@ def _act_number(lead: str) -> str | None:
 _ENTRY_WORDS = re.compile(ENTRY_WORDS)
 
 
-def _rejoined(p: Paragraph, lexicon: Lexicon) -> Paragraph | None:
-    """The paragraph with its lines joined by the line-join rules (a word broken at a line end with no
-    hyphen is glued where the lexicon knows it), if that reads otherwise than the plain join."""
-    if len(p.lines) < 2:
-        return None
-    text, _ = join_lines(read_lines(p.lines), lexicon)
-    text = re.sub(r"\s+", " ", text).strip()
-    return None if text == p.text else Paragraph(text, p.first_line, p.last_line, p.lines, True)
-
-
-# Letters printed spaced out ("а л ы п  т а с т а л с ы н"): three or more single letters, one blank apart
-# (two or more blanks part the words).
-_SPACED = re.compile(r"(?<!\w)(?:[^\W\d_] ){2,}[^\W\d_](?!\w)")
-
-
-def _unspaced(p: Paragraph) -> Paragraph | None:
-    """The paragraph with words printed in spaced-out letters closed up, if it has any."""
-    lines = tuple((n, _SPACED.sub(lambda m: m.group(0).replace(" ", ""), raw)) for n, raw in p.lines)
-    if lines == p.lines:
-        return None
-    return Paragraph(_join_prose([raw for _, raw in lines]), p.first_line, p.last_line, lines, True)
-
-
 def read_instructions(
     document: Document, lexicon: Lexicon | None = None, parse: Callable[[str], Sentence | None] = parse_paragraph
 ) -> list[Instruction]:
     """Every paragraph and table of the body, each read as an instruction (or ``Unrecognized``).
 
-    ``lexicon``: word forms to rejoin a paragraph whose words the print broke at a line end, tried when
-    the plain join derives no sentence. ``parse``: the grammar of one paragraph (the Russian one reads the
-    same formulae, ``amend/importer/act/russian.py``).
+    The passages (``passages.read_passages``: each paragraph's sentence and the quoted block it took) are
+    read here in order, with the one piece of context a sentence leaves to the next: the row named by
+    "реттік нөмірі N-жолда:", for the column sentences after it. ``lexicon`` and ``parse`` as there.
     """
     out: list[Instruction] = []
-    body = document.body
-    row: str | None = None  # the row named by "реттік нөмірі N-жолда:", for the column sentences after it
-    i = 0
-    while i < len(body):
-        block = body[i]
-        i += 1
-        if isinstance(block, Table):
-            out.append(
-                Unrecognized(
-                    Paragraph('"', block.first_line, block.last_line),
-                    block,
-                    "a quoted table that no instruction introduces",
-                )
-            )
+    row: str | None = None
+    for passage in read_passages(document, lexicon, parse):
+        if isinstance(passage, Table):
+            out.append(Unrecognized(Paragraph('"', passage.first_line, passage.last_line), passage, _STRAY_TABLE))
             continue
-        p = block
-        marker = re.match(r"^(\d+)\)\s+(\S.*)$", p.text)
-        if marker:
-            # "3) реттік нөмірі ..." : a subpoint, read as its own sentence after the number.
-            out.append(Subpoint(p, int(marker.group(1))))
-            # The printed lines less the number, so that the sentence can be re-read from them as any other.
-            lines = p.lines
-            if lines:
-                lines = ((lines[0][0], re.sub(r"^(\s*)\d+\)\s+", r"\1", lines[0][1], count=1)), *lines[1:])
-            p = Paragraph(marker.group(2), p.first_line, p.last_line, lines)
+        if passage.opening is not None and passage.subpoint is not None:
+            out.append(Subpoint(passage.opening, passage.subpoint))
             row = None
-        nxt = body[i] if i < len(body) else None
-        table = nxt if isinstance(nxt, Table) else None
-        sentence = parse(p.text)
-        if sentence is None and lexicon is not None and (again := _rejoined(p, lexicon)) is not None:
-            sentence = parse(again.text)
-            p = again if sentence is not None or _ENTRY_WORDS.match(again.text) else p
-        if sentence is None and (closed := _unspaced(p)) is not None:
-            sentence = parse(closed.text)
-            p = closed if sentence is not None or _ENTRY_WORDS.match(closed.text) else p
-        if sentence is None and (cut := heading_split(p.text)) is not None:
-            # A heading sentence and the sentence after it in one paragraph: read as two, the second next.
-            rest = Paragraph(p.text[cut:].strip(), p.first_line, p.last_line)
-            body = (*body[:i], rest, *body[i:])
-            p = Paragraph(p.text[:cut], p.first_line, p.first_line)
-            sentence = parse(p.text)
+        p, sentence = passage.paragraph, passage.sentence
         if sentence is None:
-            if _ENTRY_WORDS.match(p.text):
-                out.append(EntryIntoForceClause(p, None))
-            else:
-                out.append(Unrecognized(p))
+            out.append(EntryIntoForceClause(p, None) if _ENTRY_WORDS.match(p.text) else Unrecognized(p))
             continue
         # A row named for the sentences after it holds for the sentences that name a column and no row.
-        if not isinstance(sentence, RowFrame | ColumnsRewording) and not (
+        if isinstance(sentence, RowFrame):
+            row = sentence.row
+        elif not isinstance(sentence, ColumnsRewording) and not (
             isinstance(sentence, WordsReplacement) and "column" in sentence.scope and "row" not in sentence.scope
         ):
             row = None
-        match sentence:
-            case RowsRewording():
-                i += table is not None
-                out.append(RowsReworded(p, tuple(sentence.rows), table))
-            case RowsAddition():
-                i += table is not None
-                out.append(
-                    RowsAdded(
-                        p,
-                        tuple(sentence.rows),
-                        sentence.subsection,
-                        sentence.subsection_title,
-                        sentence.after,
-                        table,
-                        sentence.section,
-                        sentence.section_title,
-                    )
-                )
-            case CellsRewording():
-                i += table is not None
-                if table is None and len(sentence.columns) == 1:
-                    table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, sentence.row, tuple(sentence.columns), table))
-            case RowFrame():
-                row = sentence.row
-                out.append(RowContext(p, row))
-            case ColumnsRewording():
-                if row is None:
-                    out.append(Unrecognized(p, None, "a column in new wording, and no row named before it"))
-                    continue
-                i += table is not None
-                if table is None and len(sentence.columns) == 1:
-                    table, i = _inline_cells(body, i)
-                out.append(CellsReworded(p, row, tuple(sentence.columns), table))
-            case RowsDeletion():
-                out.append(RowsDeleted(p, tuple(sentence.rows)))
-            case SectionHeading():
-                out.append(SectionContext(p, sentence.section, sentence.title))
-            case SubsectionHeading():
-                out.append(SubsectionContext(p, sentence.subsection, sentence.title))
-            case PlanFrame():
-                out.append(PlanContext(p))
-            case NoteFrame():
-                out.append(NoteContext(p))
-            case WordsReplacement():
-                scope = sentence.scope
-                if row is not None and "row" not in scope:
-                    scope = {**scope, "row": row, "rows": [row]}
-                pairs = tuple((old, new or "") for old, new in sentence.pairs)
-                if len({new is None for _, new in sentence.pairs}) > 1:
-                    out.append(Unrecognized(p, None, "words both replaced and struck out in one sentence"))
-                    continue
-                out.append(
-                    WordsReplaced(
-                        p,
-                        pairs,
-                        scope.get("row"),
-                        scope.get("column"),
-                        bool(scope.get("whole_text")),
-                        scope.get("element"),
-                        scope.get("column_title"),
-                        scope.get("line"),
-                        scope.get("number_of"),
-                        tuple(scope.get("rows", ())),
-                        tuple(scope.get("columns", ())),
-                    )
-                )
-            case NoteLinesAddition():
-                quote, i = _quote_lines(body, i)
-                entries = _note_entries(quote)
-                if entries:
-                    out.append(AbbreviationsAdded(p, entries, quote, sentence.after))
-                else:
-                    out.append(Unrecognized(p, None, "the lines added to the note could not be read"))
-            case NoteLineDeletion():
-                entry = note_line(sentence.line) or (sentence.line.strip(), "")
-                out.append(AbbreviationDeleted(p, entry[0]))
-            case NoteLineRewording():
-                code = (note_line(sentence.line) or (sentence.line.strip(), ""))[0]
-                quote, i = _quote_lines(body, i)
-                entries = _note_entries(quote)
-                if entries and len(entries) == 1:
-                    # A new code in the new wording renames the line (``renamed`` is the old code).
-                    new_code, expansion = entries[0]
-                    out.append(AbbreviationReworded(p, new_code, expansion, quote, code if new_code != code else None))
-                else:
-                    out.append(Unrecognized(p, None, "the new wording of the note's line could not be read"))
-            case SectionTitleRewording() | SubsectionTitleRewording():
-                quote, i = _quote_lines(body, i)
-                title = _quoted_title(quote)
-                sub = sentence.subsection if isinstance(sentence, SubsectionTitleRewording) else None
-                section = sentence.section if isinstance(sentence, SectionTitleRewording) else (sub or "").split(".")[0]
-                if title is None:
-                    out.append(Unrecognized(p, None, "the new title could not be read"))
-                else:
-                    out.append(TitleReworded(p, section, sub, title, quote))
-            case SectionAddition() | SubsectionAddition():
-                quote, i = _quote_lines(body, i)
-                title = _quoted_title(quote)
-                if title is None:
-                    out.append(Unrecognized(p, None, "the title of the new heading could not be read"))
-                elif isinstance(sentence, SectionAddition):
-                    out.append(SectionAdded(p, sentence.number, None, title, sentence.after, quote))
-                else:
-                    out.append(SectionAdded(p, sentence.section, sentence.number, title, sentence.after, quote))
-            case TextRewording():
-                quote, i = _quote_lines(body, i)
-                element = sentence.element
-                wording = _point_wording(quote, _own_number(element)) if quote else None
-                if wording is not None and element.startswith("note "):
-                    wording = (_joined(wording), ())  # a note's own "1) ..." lines are its text
-                if wording is None:
-                    out.append(Unrecognized(p, None, "the new wording could not be read"))
-                elif element.startswith("point ") and "." not in element:
-                    out.append(ActTextReworded(p, element, wording[0], wording[1], quote))
-                elif wording[1]:
-                    out.append(Unrecognized(p, None, f"numbered items in the new wording of {element}"))
-                else:
-                    out.append(ActTextReworded(p, element, wording[0], (), quote))
-            case TextInsertion():
-                quote, i = _quote_lines(body, i)
-                wording = _point_wording(quote, sentence.number) if quote else None
-                if wording is not None and not sentence.element.startswith("point "):
-                    wording = (_joined(wording), ())
-                if wording is None:
-                    out.append(Unrecognized(p, None, "the text of the new point could not be read"))
-                elif wording[1]:
-                    # insert_text takes a text only: a new point's own items need the operations by hand.
-                    out.append(Unrecognized(p, None, "the new point has numbered items; insert_text takes none"))
-                else:
-                    out.append(PointAdded(p, sentence.element, wording[0], sentence.after, quote))
-            case TextDeletion():
-                out.append(PointDeleted(p, sentence.element))
-            case SectionDeletion():
-                out.append(SectionDeleted(p, sentence.section, sentence.title))
-            case SubsectionDeletion():
-                out.append(SubsectionDeleted(p, sentence.subsection, sentence.title))
-            case RowMove():
-                out.append(RowMoved(p, sentence.row, sentence.section, sentence.subsection, sentence.to))
-            case SignatoryRewording():
-                quote, i = _quote_lines(body, i)
-                texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
-                if len(texts) < 2 or not all(texts):
-                    out.append(Unrecognized(p, None, "the signatory's position and name could not be read"))
-                else:
-                    out.append(SignatoryReworded(p, "\n".join(texts[:-1]), texts[-1], quote))
-            case ColumnAddition() | ColumnRenaming():
-                quote, i = _quote_lines(body, i)
-                title = _quoted_title(quote)
-                if title is None:
-                    out.append(Unrecognized(p, None, "the column's title could not be read"))
-                elif isinstance(sentence, ColumnAddition):
-                    out.append(ColumnAdded(p, sentence.number, sentence.after, title, quote))
-                else:
-                    out.append(ColumnRenamed(p, sentence.number, title, quote))
-            case ColumnDeletion():
-                out.append(ColumnDeleted(p, sentence.number))
-            case Rescheduling(lead=lead):
-                quote, i = _quote_lines(body, i)
-                day = _quoted_day(quote)
-                ops = tuple(sentence.operations) if sentence.operations else None
-                problem = None if day is not None else "the new date of entry into force could not be read"
-                out.append(ActChange(p, "reschedule", _act_number(lead), _point(lead), ops, day, (), problem))
-            case Correction(lead=lead):
-                pairs = tuple((old, new or "") for old, new in sentence.pairs)
-                number = _act_number(lead)
-                out.append(ActChange(p, "correct", number, _point(lead), (sentence.operation,), None, pairs))
-            case Suspension(lead=lead):
-                problem = (
-                    "the date the suspension ends could not be read"
-                    if sentence.dated and sentence.until is None
-                    else None
-                )
-                number = _act_number(lead)
-                out.append(ActChange(p, "suspend", number, _point(lead), None, sentence.until, (), problem))
-            case Resumption(lead=lead):
-                out.append(ActChange(p, "resume", _act_number(lead), _point(lead)))
-            case EnactingWords():
-                out.append(Framing(p))
-            case LeadIn():
-                out.append(Framing(p, sentence.point))
-            case Repealing(lead=lead, operations=operations) if operations:
-                out.append(ActChange(p, "repeal", _act_number(lead), _point(lead), tuple(operations)))
-            case Repealing(lead=lead):
-                out.append(Repeal(p, _point(lead), _act_number(lead)))
-            case Commencement():
-                out.append(EntryIntoForceClause(p, sentence.clause))
-            case Signing():
-                out.append(Signature(p, sentence.position, sentence.name))
-            case _:
-                out.append(Unrecognized(p))
+        out.append(_instruction(passage, sentence, row))
     return out
+
+
+_STRAY_TABLE = "a quoted table that no instruction introduces"
+
+
+def _instruction(passage: Passage, sentence: Sentence, row: str | None) -> Instruction:
+    """The instruction a passage's sentence gives, its quoted block read (``row``: the row named before it)."""
+    p, table, quote = passage.paragraph, passage.table, passage.quote
+    match sentence:
+        case RowsRewording():
+            return RowsReworded(p, tuple(sentence.rows), table)
+        case RowsAddition():
+            return RowsAdded(
+                p,
+                tuple(sentence.rows),
+                sentence.subsection,
+                sentence.subsection_title,
+                sentence.after,
+                table,
+                sentence.section,
+                sentence.section_title,
+            )
+        case CellsRewording():
+            return CellsReworded(p, sentence.row, tuple(sentence.columns), table)
+        case RowFrame():
+            return RowContext(p, sentence.row)
+        case ColumnsRewording():
+            if row is None:
+                return Unrecognized(p, table, "a column in new wording, and no row named before it")
+            return CellsReworded(p, row, tuple(sentence.columns), table)
+        case RowsDeletion():
+            return RowsDeleted(p, tuple(sentence.rows))
+        case SectionHeading():
+            return SectionContext(p, sentence.section, sentence.title)
+        case SubsectionHeading():
+            return SubsectionContext(p, sentence.subsection, sentence.title)
+        case PlanFrame():
+            return PlanContext(p)
+        case NoteFrame():
+            return NoteContext(p)
+        case WordsReplacement():
+            scope = sentence.scope
+            if row is not None and "row" not in scope:
+                scope = {**scope, "row": row, "rows": [row]}
+            pairs = tuple((old, new or "") for old, new in sentence.pairs)
+            if len({new is None for _, new in sentence.pairs}) > 1:
+                return Unrecognized(p, None, "words both replaced and struck out in one sentence")
+            return WordsReplaced(
+                p,
+                pairs,
+                scope.get("row"),
+                scope.get("column"),
+                bool(scope.get("whole_text")),
+                scope.get("element"),
+                scope.get("column_title"),
+                scope.get("line"),
+                scope.get("number_of"),
+                tuple(scope.get("rows", ())),
+                tuple(scope.get("columns", ())),
+            )
+        case NoteLinesAddition():
+            entries = _note_entries(quote)
+            if entries:
+                return AbbreviationsAdded(p, entries, quote, sentence.after)
+            else:
+                return Unrecognized(p, None, "the lines added to the note could not be read")
+        case NoteLineDeletion():
+            entry = note_line(sentence.line) or (sentence.line.strip(), "")
+            return AbbreviationDeleted(p, entry[0])
+        case NoteLineRewording():
+            code = (note_line(sentence.line) or (sentence.line.strip(), ""))[0]
+            entries = _note_entries(quote)
+            if entries and len(entries) == 1:
+                # A new code in the new wording renames the line (``renamed`` is the old code).
+                new_code, expansion = entries[0]
+                return AbbreviationReworded(p, new_code, expansion, quote, code if new_code != code else None)
+            else:
+                return Unrecognized(p, None, "the new wording of the note's line could not be read")
+        case SectionTitleRewording() | SubsectionTitleRewording():
+            title = _quoted_title(quote)
+            sub = sentence.subsection if isinstance(sentence, SubsectionTitleRewording) else None
+            section = sentence.section if isinstance(sentence, SectionTitleRewording) else (sub or "").split(".")[0]
+            if title is None:
+                return Unrecognized(p, None, "the new title could not be read")
+            else:
+                return TitleReworded(p, section, sub, title, quote)
+        case SectionAddition() | SubsectionAddition():
+            title = _quoted_title(quote)
+            if title is None:
+                return Unrecognized(p, None, "the title of the new heading could not be read")
+            elif isinstance(sentence, SectionAddition):
+                return SectionAdded(p, sentence.number, None, title, sentence.after, quote)
+            else:
+                return SectionAdded(p, sentence.section, sentence.number, title, sentence.after, quote)
+        case TextRewording():
+            element = sentence.element
+            wording = _point_wording(quote, _own_number(element)) if quote else None
+            if wording is not None and element.startswith("note "):
+                wording = (_joined(wording), ())  # a note's own "1) ..." lines are its text
+            if wording is None:
+                return Unrecognized(p, None, "the new wording could not be read")
+            elif element.startswith("point ") and "." not in element:
+                return ActTextReworded(p, element, wording[0], wording[1], quote)
+            elif wording[1]:
+                return Unrecognized(p, None, f"numbered items in the new wording of {element}")
+            else:
+                return ActTextReworded(p, element, wording[0], (), quote)
+        case TextInsertion():
+            wording = _point_wording(quote, sentence.number) if quote else None
+            if wording is not None and not sentence.element.startswith("point "):
+                wording = (_joined(wording), ())
+            if wording is None:
+                return Unrecognized(p, None, "the text of the new point could not be read")
+            elif wording[1]:
+                # insert_text takes a text only: a new point's own items need the operations by hand.
+                return Unrecognized(p, None, "the new point has numbered items; insert_text takes none")
+            else:
+                return PointAdded(p, sentence.element, wording[0], sentence.after, quote)
+        case TextDeletion():
+            return PointDeleted(p, sentence.element)
+        case SectionDeletion():
+            return SectionDeleted(p, sentence.section, sentence.title)
+        case SubsectionDeletion():
+            return SubsectionDeleted(p, sentence.subsection, sentence.title)
+        case RowMove():
+            return RowMoved(p, sentence.row, sentence.section, sentence.subsection, sentence.to)
+        case SignatoryRewording():
+            texts = [re.sub(r'^"\s*|"\s*[;.]?$', "", q.text).strip() for q in quote]
+            if len(texts) < 2 or not all(texts):
+                return Unrecognized(p, None, "the signatory's position and name could not be read")
+            else:
+                return SignatoryReworded(p, "\n".join(texts[:-1]), texts[-1], quote)
+        case ColumnAddition() | ColumnRenaming():
+            title = _quoted_title(quote)
+            if title is None:
+                return Unrecognized(p, None, "the column's title could not be read")
+            elif isinstance(sentence, ColumnAddition):
+                return ColumnAdded(p, sentence.number, sentence.after, title, quote)
+            else:
+                return ColumnRenamed(p, sentence.number, title, quote)
+        case ColumnDeletion():
+            return ColumnDeleted(p, sentence.number)
+        case Rescheduling(lead=lead):
+            day = _quoted_day(quote)
+            ops = tuple(sentence.operations) if sentence.operations else None
+            problem = None if day is not None else "the new date of entry into force could not be read"
+            return ActChange(p, "reschedule", _act_number(lead), _point(lead), ops, day, (), problem)
+        case Correction(lead=lead):
+            pairs = tuple((old, new or "") for old, new in sentence.pairs)
+            number = _act_number(lead)
+            return ActChange(p, "correct", number, _point(lead), (sentence.operation,), None, pairs)
+        case Suspension(lead=lead):
+            problem = (
+                "the date the suspension ends could not be read" if sentence.dated and sentence.until is None else None
+            )
+            number = _act_number(lead)
+            return ActChange(p, "suspend", number, _point(lead), None, sentence.until, (), problem)
+        case Resumption(lead=lead):
+            return ActChange(p, "resume", _act_number(lead), _point(lead))
+        case EnactingWords():
+            return Framing(p)
+        case LeadIn():
+            return Framing(p, sentence.point)
+        case Repealing(lead=lead, operations=operations) if operations:
+            return ActChange(p, "repeal", _act_number(lead), _point(lead), tuple(operations))
+        case Repealing(lead=lead):
+            return Repeal(p, _point(lead), _act_number(lead))
+        case Commencement():
+            return EntryIntoForceClause(p, sentence.clause)
+        case Signing():
+            return Signature(p, sentence.position, sentence.name)
+        case _:
+            return Unrecognized(p)

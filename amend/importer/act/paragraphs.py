@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from amend.importer.act.instructions import Document, Paragraph
+from amend.importer.act.document import Document, Paragraph
 
 __all__ = ["point_paragraphs"]
 

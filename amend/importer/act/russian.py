@@ -38,6 +38,7 @@ from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer.act.document import Document, Table, split_document
 from amend.importer.act.draft import (
     Draft,
     DraftOp,
@@ -56,7 +57,6 @@ from amend.importer.act.instructions import (
     AbbreviationsAdded,
     ActTextReworded,
     CellsReworded,
-    Document,
     EntryIntoForceClause,
     Framing,
     Instruction,
@@ -74,12 +74,10 @@ from amend.importer.act.instructions import (
     Signature,
     Subpoint,
     SubsectionContext,
-    Table,
     TitleReworded,
     Unrecognized,
     WordsReplaced,
     read_instructions,
-    split_document,
 )
 from amend.importer.act.sentences import (
     CellsRewording,

@@ -16,9 +16,10 @@ the resolution's title) under the plan's frame, where "атауы" names the pla
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from amend.importer.act.sentences import NoteFrame, PlanFrame, RowFrame, SectionHeading, SubsectionHeading
+from amend.importer.act.sentences import NoteFrame, PlanFrame, RowFrame, SectionHeading, Sentence, SubsectionHeading
 from amend.language.lexicon import ACT_TITLE_WORD, PLAN_TITLE_WORD
 
 __all__ = ["SCOPED", "TitleReading", "bind_title"]
@@ -105,19 +106,17 @@ def bind_title(
 _HEADINGS = (SectionHeading, SubsectionHeading, PlanFrame, NoteFrame, RowFrame)
 
 
-def heading_split(text: str) -> int | None:
+def heading_split(text: str, parse: Callable[[str], Sentence | None]) -> int | None:
     """Where a heading sentence printed in one paragraph with the sentence after it ends ('"..." деген
     3-бөлімде: тақырыбы мынадай редакцияда жазылсын:'): the index after its colon, or None.
 
     Only a split whose first part is a heading formula and whose rest is a formula of its own is taken, so a
     colon inside a quoted title never splits a sentence.
     """
-    from amend.importer.act.grammar import parse_paragraph
-
     for k, char in enumerate(text):
         if char != ":" or k + 1 >= len(text) or not text[k + 1 :].strip():
             continue
-        head = parse_paragraph(text[: k + 1])
-        if isinstance(head, _HEADINGS) and parse_paragraph(text[k + 1 :].strip()) is not None:
+        head = parse(text[: k + 1])
+        if isinstance(head, _HEADINGS) and parse(text[k + 1 :].strip()) is not None:
             return k + 1
     return None

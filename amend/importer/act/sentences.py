@@ -1,15 +1,16 @@
 """The sentences of an amending act as the grammars read them: one frozen class per formula, in both languages.
 
-``grammar.parse_paragraph`` (Kazakh) and ``russian.parse_russian`` give these; ``instructions.read_instructions``
-attaches each one's quoted block and matches on the class. Named for what the sentence says (``RowsAddition``),
-so that no name shadows the engine's operations (``InsertRows``) nor the instructions (``RowsAdded``).
+``grammar.parse_paragraph`` (Kazakh) and ``russian.parse_russian`` give these; ``passages.read_passages``
+attaches the quoted block each one ``takes``, ``instructions.read_instructions`` matches on the class. Named
+for what the sentence says (``RowsAddition``), so that no name shadows the engine's operations (``InsertRows``)
+nor the instructions (``RowsAdded``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, fields
-from typing import Any, ClassVar, TypedDict
+from typing import Any, ClassVar, Literal, TypedDict
 
 __all__ = [
     "CellsRewording",
@@ -49,6 +50,7 @@ __all__ = [
     "SubsectionHeading",
     "SubsectionTitleRewording",
     "Suspension",
+    "Taken",
     "TextDeletion",
     "TextInsertion",
     "TextRewording",
@@ -90,11 +92,19 @@ class Scope(TypedDict, total=False):
     number_of: str
 
 
+# What a sentence takes after it, attached by ``passages``: "table", its rows or cells as a quoted table;
+# "cells", a table, or one cell quoted in running text where the sentence names one column; "quote", quoted
+# lines (a title, note lines, a point's text, a date).
+Taken = Literal["table", "cells", "quote"] | None
+
+
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence read by a grammar; ``kind`` names its production (the grammar cases' fixtures use it)."""
+    """One sentence read by a grammar; ``kind`` names its production (the grammar cases' fixtures use it),
+    ``takes`` the quoted block that follows it."""
 
     kind: ClassVar[str]
+    takes: ClassVar[Taken] = None
 
     @property
     def values(self) -> dict[str, Any]:
@@ -139,6 +149,7 @@ class RowsRewording(Sentence):
     """Rows in new wording (their quoted rows follow)."""
 
     kind = "replace_rows"
+    takes = "table"
     rows: list[str]
 
 
@@ -147,6 +158,7 @@ class RowsAddition(Sentence):
     """Rows added: after a row, to a subsection or a section, or where the scope stands."""
 
     kind = "insert_rows"
+    takes = "table"
     rows: list[str]
     subsection: str | None = None
     subsection_title: str | None = None
@@ -168,6 +180,7 @@ class CellsRewording(Sentence):
     """Columns of a row in new wording."""
 
     kind = "replace_cells"
+    takes = "cells"
     row: str
     columns: list[int]
 
@@ -185,6 +198,7 @@ class ColumnsRewording(Sentence):
     """Columns in new wording, of the row named before."""
 
     kind = "col_cells"
+    takes = "cells"
     columns: list[int]
 
 
@@ -202,6 +216,7 @@ class NoteLinesAddition(Sentence):
     """Lines added to the note (quoted after it)."""
 
     kind = "note_add"
+    takes = "quote"
     after: str | None
 
 
@@ -218,6 +233,7 @@ class NoteLineRewording(Sentence):
     """A line of the note in new wording (quoted after it)."""
 
     kind = "note_replace"
+    takes = "quote"
     line: str
 
 
@@ -226,6 +242,7 @@ class SectionTitleRewording(Sentence):
     """A section's title in new wording."""
 
     kind = "section_title"
+    takes = "quote"
     section: str
 
 
@@ -234,6 +251,7 @@ class SubsectionTitleRewording(Sentence):
     """A subsection's title in new wording."""
 
     kind = "subsection_title"
+    takes = "quote"
     subsection: str
 
 
@@ -242,6 +260,7 @@ class SectionAddition(Sentence):
     """A section added (its title quoted after it)."""
 
     kind = "add_section"
+    takes = "quote"
     number: str
     after: str | None
 
@@ -251,6 +270,7 @@ class SubsectionAddition(Sentence):
     """A subsection added to a section (its title quoted after it)."""
 
     kind = "add_subsection"
+    takes = "quote"
     section: str
     number: str
     after: str | None
@@ -261,6 +281,7 @@ class TextRewording(Sentence):
     """A text of the act or the plan (a point, the title, the preamble, a note) in new wording."""
 
     kind = "text_replace"
+    takes = "quote"
     element: str
 
 
@@ -269,6 +290,7 @@ class TextInsertion(Sentence):
     """A point, subpoint, note or preamble added (its text quoted after it)."""
 
     kind = "text_insert"
+    takes = "quote"
     element: str
     number: str
     after: str | None
@@ -316,6 +338,7 @@ class SignatoryRewording(Sentence):
     """The signatory in new wording (position and name quoted after it)."""
 
     kind = "signatory"
+    takes = "quote"
 
 
 @dataclass(frozen=True)
@@ -323,6 +346,7 @@ class ColumnAddition(Sentence):
     """A column added (its title quoted after it)."""
 
     kind = "add_column"
+    takes = "quote"
     number: int
     after: int | None
 
@@ -340,6 +364,7 @@ class ColumnRenaming(Sentence):
     """A column's title in new wording (quoted after it)."""
 
     kind = "rename_column"
+    takes = "quote"
     number: int
 
 
@@ -357,6 +382,7 @@ class Rescheduling(Sentence):
     """An amending act's (or some of its changes') entry into force moved (the date quoted after it)."""
 
     kind = "reschedule"
+    takes = "quote"
     lead: str
     operations: list[int] | None
 
