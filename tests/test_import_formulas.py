@@ -40,7 +40,7 @@ from amend.importer.act.instructions import (
 )
 from amend.importer.act.writer import operation_data
 from amend.importer.metadata import kazakh_date, read_entry_into_force
-from amend.importer.text import Line, close_up, is_ending, join_lines
+from amend.importer.text import Line, close_up, is_ending, join_lines, join_prose
 
 DATA = Path(__file__).parent / "data" / "import"
 PLAN_748 = ROOT / "plans" / "base" / "748.yaml"
@@ -99,6 +99,21 @@ def test_spaced_out_letters_are_closed_up(raw, closed):
 def test_printed_lines_join_by_general_rules(printed, joined):
     text, _ = join_lines(lines(*printed), Lexicon())
     assert text == joined
+
+
+@pytest.mark.parametrize(
+    "printed, joined",
+    [
+        (["2023 - 2025 жылдарға", "арналған"], "2023 - 2025 жылдарға арналған"),  # lines part words
+        (["реттік нөмірлері 63 және 64-", "жолдар"], "реттік нөмірлері 63 және 64-жолдар"),  # a number's case ending
+        (["әлеуметтік-", "педагогикалық"], "әлеуметтік-педагогикалық"),  # a compound
+        (["  бірінші  ", "", "екінші   сөз"], "бірінші екінші сөз"),  # blank lines and runs of blanks
+        (["бөлім -", "2"], "бөлім - 2"),  # a dash between words is no break
+    ],
+)
+def test_running_text_joins_its_lines_by_one_rule_in_headings_paragraphs_and_base_plans(printed, joined):
+    """One join of prose for an act's paragraphs, its heading and a base plan's preamble (importer.text)."""
+    assert join_prose(printed) == joined
 
 
 def test_a_line_ending_in_a_blank_ends_its_word():

@@ -10,6 +10,7 @@ from amend.engine.acts import AfterPublication, EntryIntoForce, OnDate, OnSignin
 from amend.errors import AmendError
 from amend.importer.act.grammar import parse_paragraph
 from amend.importer.act.sentences import Clause, Commencement
+from amend.importer.text import join_prose
 from amend.language.lexicon import ACT_KIND_NOMINATIVE, AMENDS, ENACTING_WHO, HEADING_EXAMPLE, LONG_DATE
 from amend.language.phrases import ISSUER_GENITIVE, KIND_NOMINATIVE, kazakh_date
 
@@ -81,15 +82,6 @@ _ACT = re.compile(
 )
 
 
-def _prose(lines: list[str]) -> str:
-    out = ""
-    for raw in lines:
-        text = raw.strip()
-        if text:
-            out += ("" if not out or re.search(r"[^\W\d_]-$", out) else " ") + text
-    return re.sub(r"\s+", " ", out)
-
-
 def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> Heading:
     """Title, issuer, kind, number and date from the heading lines; the issuer from the enacting words if given."""
     for k, (number, raw) in enumerate(heading):
@@ -99,7 +91,7 @@ def read_heading(heading: tuple[tuple[int, str], ...], enacting: str | None) -> 
         date = kazakh_date(m.group("year"), m.group("day"), m.group("month"))
         if date is None:
             raise ImportTextError(f"line {number}: '{raw.strip()}' names no valid date")
-        title = _prose([r for _, r in heading[:k]])
+        title = join_prose([r for _, r in heading[:k]])
         issuer = None
         if enacting and (e := re.match(ENACTING_WHO, enacting.strip())):
             issuer = e.group("who")

@@ -26,6 +26,7 @@ __all__ = [
     "fix_lookalikes",
     "is_ending",
     "join_lines",
+    "join_prose",
     "joint",
     "read_lines",
 ]
@@ -66,6 +67,23 @@ LOOKALIKE = _LOOKALIKE  # the same table for other modules (codes printed wholly
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z]")
+
+
+def join_prose(lines: Iterable[str]) -> str:
+    """Printed lines of running text as one line: a blank between lines, none after a line ending in a hyphen.
+
+    Running text breaks lines between words; a line ending in a hyphen breaks a compound, or a number from
+    its case ending ("64-" / "жолдар", "29-" / "1-жолмен": the print breaks after a hyphen).
+    """
+    out = ""
+    for raw in lines:
+        text = raw.strip()
+        if not text:
+            continue
+        if out and not re.search(r"[^\W_]-$", out):
+            out += " "
+        out += text
+    return re.sub(r"\s+", " ", out)
 
 
 def fix_lookalikes(text: str) -> str:

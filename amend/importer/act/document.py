@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amend.importer.text import fix_lookalikes
+from amend.importer.text import fix_lookalikes, join_prose
 from amend.language.lexicon import ENACTING
 
-__all__ = ["Document", "Paragraph", "Table", "join_prose", "normalize_quotes", "split_document"]
+__all__ = ["Document", "Paragraph", "Table", "normalize_quotes", "split_document"]
 
 
 @dataclass(frozen=True)
@@ -46,20 +46,6 @@ class Document:
 
 
 _ENACTING = re.compile(ENACTING)
-
-
-def join_prose(lines: list[str]) -> str:
-    # Running text breaks lines between words; a line ending in a hyphen breaks a compound, or a number
-    # from its case ending ("64-" / "жолдар", "29-" / "1-жолмен": the print breaks after a hyphen).
-    out = ""
-    for raw in lines:
-        text = raw.strip()
-        if not text:
-            continue
-        if out and not re.search(r"[^\W_]-$", out):
-            out += " "
-        out += text
-    return re.sub(r"\s+", " ", out)
 
 
 # Quotation marks as printed: guillemets and typographic quotes are the formulae's one quote, '"'.

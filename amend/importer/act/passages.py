@@ -18,11 +18,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from amend.importer.act.document import Document, Paragraph, Table, join_prose
+from amend.importer.act.document import Document, Paragraph, Table
 from amend.importer.act.grammar import parse_paragraph
 from amend.importer.act.scope import heading_split
 from amend.importer.act.sentences import Sentence
-from amend.importer.text import Lexicon, join_lines, read_lines
+from amend.importer.text import Lexicon, join_lines, join_prose, read_lines
 from amend.language.lexicon import ENTRY_WORDS
 
 __all__ = ["Passage", "read_passages"]

@@ -28,7 +28,7 @@ from amend.importer.act.writer import REVIEW_MARK
 from amend.importer.base_plan.annex import form_width, page_break, read_row
 from amend.importer.base_plan.pages import strip_furniture
 from amend.importer.metadata import EntryReading, ImportTextError, read_heading
-from amend.importer.text import Lexicon, fix_lookalikes, join_lines, read_lines
+from amend.importer.text import Lexicon, fix_lookalikes, join_lines, join_prose, read_lines
 from amend.language import lexicon
 from amend.language import lexicon as lx
 from amend.language.phrases import ISSUER_GENITIVE
@@ -53,15 +53,6 @@ class BaseDraft:
     row_notes: dict[str, list[Review]] = field(default_factory=dict)
 
 
-def _prose(lines: Sequence[str]) -> str:
-    out = ""
-    for raw in lines:
-        text = raw.strip()
-        if text:
-            out += ("" if not out or re.search(r"[^\W\d_]-$", out) else " ") + text
-    return re.sub(r"\s+", " ", out)
-
-
 def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
     """A heading printed in capitals, broken across lines: joined as lower case (the rules know words), then raised."""
     lowered = read_lines((n, raw.lower()) for n, raw in lines)
@@ -70,7 +61,7 @@ def _heading_title(lines: Sequence[tuple[int, str]], lexicon: Lexicon) -> str:
 
 
 def _signatory(lines: list[str]) -> Signatory | None:
-    text = _prose(lines)
+    text = join_prose(lines)
     m = re.match(lx.SIGNATORY, text)
     return Signatory(position=m.group("position"), name=m.group("name")) if m else None
 
@@ -98,7 +89,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
     head_end = heading.line
     preamble: list[str] = [raw.strip() for n, raw in lines if head_end < n <= (enacting_at or 0) and raw.strip()]
     issuer = heading.issuer
-    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))" + lx.GOVERNMENT_RESOLVES, _prose(preamble))
+    said = re.search(r"(?P<who>(?:" + "|".join(ISSUER_GENITIVE) + r"))" + lx.GOVERNMENT_RESOLVES, join_prose(preamble))
     if said:
         issuer = said.group("who")
     points: list[ActPoint] = []
@@ -146,7 +137,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
             entry = EntryReading.of(formula.clause, str(act_point.text), None)
     signatory = _signatory(signature_lines)
     if signatory is None:
-        notes.append(Review(None, "signatory", f'the signature was not read from "{_prose(signature_lines)}"'))
+        notes.append(Review(None, "signatory", f'the signature was not read from "{join_prose(signature_lines)}"'))
     title: Text = UNKNOWN
     first = next((p for p in points if p.number == "1"), None)
     m = re.search(lx.APPROVED_PLAN, str(first.text) if first else "")
@@ -167,7 +158,7 @@ def import_base(text: str, columns: Sequence[Column], lexicon: Lexicon, plan_id:
             "number": heading.number,
             "date": heading.date,
             "title": heading.title or UNKNOWN,
-            "preamble": _prose(preamble) if preamble else None,
+            "preamble": join_prose(preamble) if preamble else None,
             "points": [_point_data(p) for p in points],
             "signatory": signatory.model_dump() if signatory else None,
         },
