@@ -388,6 +388,62 @@ def test_the_drafting_page_reads_392_and_shows_its_operations_problems_and_table
     assert 'id="comparison"' in page and 'id="version"' in page
 
 
+# The English words the drafting page once mixed into its Kazakh labels: none may stand in either interface.
+ENGLISH_LABELS = (
+    "Paste",
+    "(read)",
+    "(check)",
+    "save as draft",
+    "overwrite the file",
+    "Problems",
+    "No place",
+    "Operations, each",
+    "The plan on",
+    " operations,",
+    " rows,",
+)
+
+
+def _interface_text(page: str) -> str:
+    """The page less the act's text, the YAML, the operations and the tables (the interface's own words)."""
+    for tag in ("textarea", "pre", "blockquote", "table", 'section class="comparison"', 'section class="version"'):
+        name = tag.split()[0]
+        page = re.sub(rf"<{tag}[^>]*>.*?</{name}>", "", page, flags=re.S)
+    return page
+
+
+@pytest.mark.parametrize(
+    ("ui", "header", "lang"),
+    [
+        (None, None, "kk"),
+        ("ru", None, "ru"),
+        (None, "ru-RU,ru;q=0.9", "ru"),
+        ("kk", "ru", "kk"),
+        ("en", "en-GB,kk;q=0.5", "kk"),
+    ],
+)
+def test_the_drafting_page_speaks_kazakh_or_russian_as_asked_and_no_english(web, ui, header, lang):
+    r = web.get("/draft", params={"ui": ui} if ui else None, headers={"accept-language": header} if header else None)
+    assert r.status_code == 200
+    assert f'<html lang="{lang}">' in r.text
+    assert f'<input type="hidden" name="ui" value="{lang}">' in r.text  # the form keeps the choice
+    assert ("Вставьте текст" in r.text) == (lang == "ru") and ("мәтінін қойыңыз" in r.text) == (lang == "kk")
+    assert not [w for w in ENGLISH_LABELS if w in r.text]
+
+
+def test_the_drafting_page_reads_392_in_the_russian_interface_and_shows_the_same_counts(web):
+    r = web.post("/draft", data={"action": "read", "text": TEXT_392, "ui": "ru"})
+    assert r.status_code == 200
+    page = r.text
+    assert '<html lang="ru">' in page and '<span id="count-rows">17</span>' in page
+    assert "строки: <span" in page and "План по состоянию на 30 мая 2025" in page
+    assert "Ошибок нет" in page and page.count('<li class="operation">') == 11
+    words = _interface_text(page)
+    assert not [w for w in ENGLISH_LABELS if w in words]
+    r = web.post("/draft", data={"action": "read", "text": "  ", "ui": "ru"})
+    assert r.status_code == 422 and "Текста нет" in r.text
+
+
 @pytest.mark.parametrize("name", ["392.docx", "392.txt"])
 def test_the_drafting_page_reads_an_uploaded_file(web, name):
     data = _docx_of(TEXT_392) if name.endswith(".docx") else TEXT_392.encode()

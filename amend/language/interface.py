@@ -30,12 +30,6 @@ NOTE_STYLE = "Ескерту"  # the reference bank's notes
 PLANS = "Жоспарлар"
 DRAFT = "Жоба"
 DRAFT_TITLE = "Жоба: өзгерту актісінің мәтіні"
-SAVED = "Сақталды (saved): {path}"
-NO_TEXT = "Мәтін жоқ: paste the act's text or choose a file."
-PAIR_NEEDS_KAZAKH = (
-    "Орысша мәтін қазақша мәтіннің қасында ғана оқылады / the Russian text of a pair goes beside a Kazakh text: "
-    "choose «қазақша» for the first text, or leave the Russian field empty to read a Russian text alone."
-)
 
 # -- words shared by the renderings -------------------------------------------------------------------
 
@@ -51,6 +45,109 @@ TITLE_OF = "(атауы "  # "(атауы ⟨белгісіз⟩)": a column who
 TITLE_OF_RU = "(наименование "
 COMPARISON = "Салыстырмалы кесте"
 COMPARISON_RU = "Сравнительная таблица"
+
+# The drafting page (web /draft), in the drafter's language: ``?ui=kk`` or ``?ui=ru`` (else the browser's
+# Accept-Language, else Kazakh). Our interface only: the act's text, the YAML and the engine's problem
+# messages stay as they are (the problems are the tool's, as `amend check` prints them).
+# Each interface language by its own name, for the switch at the top of the page.
+WORKBENCH_LANGUAGES = (("kk", "қазақша"), ("ru", "русский"))
+WORKBENCH: dict[str, dict[str, str]] = {
+    "kk": {
+        "html_lang": "kk",
+        "plans": PLANS,
+        "draft": DRAFT,
+        "title": DRAFT_TITLE,
+        "heading": "Жоба: өзгерту актісі",
+        "lead": (
+            "Өзгерістер енгізетін қаулының мәтінін қойыңыз немесе файлын таңдаңыз (.docx, .txt не жобаның .yaml "
+            "файлы): мәтіннен оқылған операциялар, тексерілетін орындар, қателер, салыстырмалы кесте және "
+            "өзгертілген жоспар көрсетіледі."
+        ),
+        "interface": "Интерфейс:",
+        "text": "Актінің мәтіні",
+        "file": "Файл:",
+        "text_lang": "Мәтіннің тілі:",
+        "text_kk": "қазақша",
+        "text_ru": "орысша (қазақша мәтіндері белгісіз)",
+        "pair": "Сол актінің орысша мәтіні (міндетті емес)",
+        "read": "Оқу",
+        "operations": "операциялар",
+        "rows": "жолдар",
+        "abbreviations": "аббревиатуралар",
+        "in_force": "қолданысқа енгізілу күні",
+        "check": "Тексеру",
+        "download_compare": "Салыстырмалы кесте (DOCX)",
+        "download_text": "Актінің мәтіні (DOCX)",
+        "save": "Жоба ретінде сақтау",
+        "overwrite": "файл бар болса, қайта жазу",
+        "problems": "Қателер",
+        "no_problems": "Қате жоқ: жоба қолданылады; тіркелген соң «amend check» командасы да осыны айтады.",
+        "review": "REVIEW: тексерілетін орындар",
+        "yaml_line": "YAML, {line}-жол",
+        "no_review": "REVIEW белгісі қойылған орын жоқ.",
+        "lint": "Ұсыныстар (amend lint)",
+        "sentences": "Операциялар, әрқайсысы өзі оқылған сөйлемнің қасында",
+        "no_operation": "(операция жоқ: тек түсініктеме)",
+        "comparison": COMPARISON,
+        "version": "{day} жағдай бойынша жоспар",
+        "saved": "Сақталды: {path}",
+        "no_text": "Мәтін жоқ: актінің мәтінін қойыңыз немесе файлын таңдаңыз.",
+        "pair_needs_kazakh": (
+            "Орысша мәтін қазақша мәтіннің қасында ғана оқылады: бірінші мәтіннің тілі ретінде «қазақша» "
+            "таңдаңыз, не орысша мәтінді жеке оқу үшін екінші өрісті бос қалдырыңыз."
+        ),
+        "yaml_empty": "Жобаның YAML мәтіні бос.",
+        "has_problems": "Жобада қателер бар: жүктеп алмас бұрын оларды түзетіңіз.",
+    },
+    "ru": {
+        "html_lang": "ru",
+        "plans": "Планы",
+        "draft": "Проект",
+        "title": "Проект: текст акта о внесении изменений",
+        "heading": "Проект: акт о внесении изменений",
+        "lead": (
+            "Вставьте текст постановления о внесении изменений или выберите его файл (.docx, .txt или .yaml "
+            "проекта): будут показаны прочитанные из текста операции, места для проверки, ошибки, "
+            "сравнительная таблица и план в новой редакции."
+        ),
+        "interface": "Интерфейс:",
+        "text": "Текст акта",
+        "file": "Файл:",
+        "text_lang": "Язык текста:",
+        "text_kk": "казахский",
+        "text_ru": "русский (тексты на казахском неизвестны)",
+        "pair": "Русский текст того же акта (необязательно)",
+        "read": "Прочитать",
+        "operations": "операции",
+        "rows": "строки",
+        "abbreviations": "аббревиатуры",
+        "in_force": "вводится в действие",
+        "check": "Проверить",
+        "download_compare": "Сравнительная таблица (DOCX)",
+        "download_text": "Текст акта на казахском (DOCX)",
+        "save": "Сохранить как проект",
+        "overwrite": "перезаписать файл, если он есть",
+        "problems": "Ошибки",
+        "no_problems": "Ошибок нет: проект применяется; «amend check» скажет то же, когда он будет подан.",
+        "review": "REVIEW: места для проверки",
+        "yaml_line": "YAML, строка {line}",
+        "no_review": "Мест с пометкой REVIEW нет.",
+        "lint": "Замечания (amend lint)",
+        "sentences": "Операции рядом с предложениями, из которых они прочитаны",
+        "no_operation": "(операции нет: только комментарий)",
+        "comparison": COMPARISON_RU,
+        "version": "План по состоянию на {day}",
+        "saved": "Сохранено: {path}",
+        "no_text": "Текста нет: вставьте текст акта или выберите его файл.",
+        "pair_needs_kazakh": (
+            "Русский текст читается только рядом с казахским: выберите «казахский» как язык первого текста "
+            "или оставьте второе поле пустым, чтобы прочитать русский текст отдельно."
+        ),
+        "yaml_empty": "YAML проекта пуст.",
+        "has_problems": "В проекте есть ошибки: исправьте их перед скачиванием.",
+    },
+}
+
 # The comparative table's legend: (lead, struck, " – ...", bold, " – ...").
 LEGEND = ("Белгілер: ", "сызылған қалың", " – алып тасталатын сөздер, ", "қалың", " – енгізілетін сөздер.")
 LEGEND_RU = ("Обозначения: ", "зачёркнутый жирный", " – исключаемые слова, ", "жирный", " – добавляемые слова.")

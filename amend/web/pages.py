@@ -17,9 +17,9 @@ from amend.ci.workbench import DraftPreview, draft_counts, draft_text_docx, save
 from amend.errors import AmendError
 from amend.importer.act.writer import operation_data
 from amend.language import interface
-from amend.outputs.dates import long_date
 from amend.outputs.html import comparison_body, version_body
 from amend.outputs.site import PlanSite, file_name, index_page, picker_script, render_page, site_style
+from amend.outputs.site_words import site_words
 from amend.queries.status import standing
 from amend.store.yaml_io import dump_yaml
 from amend.web.api import ApiError, day_of, run_preview
@@ -166,7 +166,21 @@ def download(request: Request, plan: str, name: str) -> Response:
 # -- the drafting page ---------------------------------------------------------------------------------
 
 
-def _draft_page(request: Request, *, status: int = 200, **context: Any) -> HTMLResponse:
+def _ui_lang(request: Request, given: object = None) -> str:
+    """The drafting page's interface language: ``given`` (the form's ``ui``) or ``?ui=``, else the first of
+    Kazakh and Russian the browser's Accept-Language names, else Kazakh."""
+    asked = given if given is not None else request.query_params.get("ui")
+    if asked in interface.WORKBENCH:
+        return str(asked)
+    for part in request.headers.get("accept-language", "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in interface.WORKBENCH:
+            return code
+    return "kk"
+
+
+def _draft_page(request: Request, *, ui_lang: str, status: int = 200, **context: Any) -> HTMLResponse:
+    ui = interface.WORKBENCH[ui_lang]
     context.setdefault("text", "")
     context.setdefault("ru", "")  # the Russian text of a pair
     context.setdefault("lang", "kk")  # the language of the text: kk, or ru for a Russian text alone
@@ -178,8 +192,12 @@ def _draft_page(request: Request, *, status: int = 200, **context: Any) -> HTMLR
             "draft.html",
             assets=ASSETS,
             search=(str(WEB / "templates"),),
-            title=interface.DRAFT_TITLE,
-            crumbs=[(interface.PLANS, "/"), (interface.DRAFT, None)],
+            title=ui["title"],
+            crumbs=[(ui["plans"], "/"), (ui["draft"], None)],
+            w=site_words(ui_lang),
+            ui=ui,
+            ui_lang=ui_lang,
+            languages=interface.WORKBENCH_LANGUAGES,
             **context,
         ),
         status,
@@ -189,10 +207,10 @@ def _draft_page(request: Request, *, status: int = 200, **context: Any) -> HTMLR
 @router.get("/draft")
 def draft_form(request: Request) -> HTMLResponse:
     """The drafting page: paste or upload an amending act's text (or a draft's YAML)."""
-    return _draft_page(request)
+    return _draft_page(request, ui_lang=_ui_lang(request))
 
 
-def _preview_context(bench: Workbench, preview: DraftPreview) -> dict[str, Any]:
+def _preview_context(preview: DraftPreview, ui_lang: str) -> dict[str, Any]:
     """What the drafting page shows of a preview (every text escaped by the template; the tables are
     ``amend.outputs.html``'s, escaped where built)."""
     act = preview.act
@@ -218,7 +236,7 @@ def _preview_context(bench: Workbench, preview: DraftPreview) -> dict[str, Any]:
         "preview": preview,
         "act": act,
         "counts": draft_counts(act) if act is not None else None,
-        "in_force": long_date(preview.day) if preview.day else None,
+        "in_force": site_words(ui_lang).day(preview.day) if preview.day else None,
         "operations": operations,
         "problems": [{"as": p.as_dict(), "text": p.format()} for p in preview.problems],
         "flags": [{"as": f.as_dict(), "text": f.format()} for f in preview.flags],
@@ -233,6 +251,8 @@ async def draft_action(request: Request) -> Response:
     bench = _bench(request)
     form = await request.form()
     action = str(form.get("action", "read"))
+    ui = _ui_lang(request, form.get("ui"))
+    words = interface.WORKBENCH[ui]
     text = str(form.get("text", "") or "")
     amendment = str(form.get("amendment", "") or "").replace("\r\n", "\n")
     from starlette.concurrency import run_in_threadpool
@@ -246,7 +266,7 @@ async def draft_action(request: Request) -> Response:
             elif text.strip():
                 given = DraftInput("text", text.replace("\r\n", "\n"))
             else:
-                return _draft_page(request, status=422, error=interface.NO_TEXT)
+                return _draft_page(request, ui_lang=ui, status=422, error=words["no_text"])
             lang = "ru" if form.get("lang") == "ru" else "kk"
             ru_text = str(form.get("ru", "") or "").replace("\r\n", "\n")
             ru_upload = form.get("ru_file")
@@ -256,25 +276,26 @@ async def draft_action(request: Request) -> Response:
             if given.kind == "text":
                 text = given.content
                 if ru_text.strip() and lang == "ru":
-                    return _draft_page(request, status=422, text=text, error=interface.PAIR_NEEDS_KAZAKH, **shown)
+                    return _draft_page(
+                        request, ui_lang=ui, status=422, text=text, error=words["pair_needs_kazakh"], **shown
+                    )
                 given = replace(given, lang=lang, ru=ru_text if ru_text.strip() else None)
             preview = await run_in_threadpool(run_preview, bench, given)
-            return _draft_page(request, text=text, **shown, **_preview_context(bench, preview))
+            return _draft_page(request, ui_lang=ui, text=text, **shown, **_preview_context(preview, ui))
         if not amendment.strip():
-            return _draft_page(request, status=422, text=text, error="The draft's YAML is empty.")
+            return _draft_page(request, ui_lang=ui, status=422, text=text, error=words["yaml_empty"])
         if action == "download-yaml":
             return _attachment(amendment.encode("utf-8"), "draft.yaml")
         preview = await run_in_threadpool(run_preview, bench, DraftInput("yaml", amendment))
         if action == "save":
             confirmed = form.get("overwrite") == "yes"
             target = await run_in_threadpool(save_draft, bench.root, amendment, overwrite=confirmed)
-            message = interface.SAVED.format(path=f"plans/amendments/{target.name}")
-            return _draft_page(request, text=text, message=message, **_preview_context(bench, preview))
+            message = words["saved"].format(path=f"plans/amendments/{target.name}")
+            return _draft_page(request, ui_lang=ui, text=text, message=message, **_preview_context(preview, ui))
         if action in ("download-compare", "download-text"):
             if preview.problems or preview.act is None:
-                shown = _preview_context(bench, preview)
-                error = "The draft has problems: fix them before downloading."
-                return _draft_page(request, status=422, text=text, error=error, **shown)
+                shown = _preview_context(preview, ui)
+                return _draft_page(request, ui_lang=ui, status=422, text=text, error=words["has_problems"], **shown)
             if action == "download-compare":
                 from amend.outputs.docx import render_comparison_docx
 
@@ -283,14 +304,12 @@ async def draft_action(request: Request) -> Response:
                 return _attachment(data, f"salystyrmaly-keste-{file_name(preview.act.act.number)}.docx")
             data = await run_in_threadpool(draft_text_docx, bench.root, preview.act)
             return _attachment(data, f"draft-text-{file_name(preview.act.act.number)}.docx")
-        return _draft_page(request, text=text, **_preview_context(bench, preview))
+        return _draft_page(request, ui_lang=ui, text=text, **_preview_context(preview, ui))
     except AmendError as err:
         from amend.ci.workbench import DraftExists
 
         status = 409 if isinstance(err, DraftExists) else getattr(err, "status", 422)
         context: dict[str, Any] = {}
         if amendment.strip() and action != "read":
-            context = _preview_context(
-                bench, await run_in_threadpool(run_preview, bench, DraftInput("yaml", amendment))
-            )
-        return _draft_page(request, status=status, text=text, error=err.format(), **context)
+            context = _preview_context(await run_in_threadpool(run_preview, bench, DraftInput("yaml", amendment)), ui)
+        return _draft_page(request, ui_lang=ui, status=status, text=text, error=err.format(), **context)
