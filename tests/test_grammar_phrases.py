@@ -38,6 +38,15 @@ def _guillemets(name: str) -> list[tuple[int, str]]:
     ]
 
 
+def _in_patterns(name: str) -> list[tuple[int, str]]:
+    """Each {{NAME}} of a grammar file's regex terminals, with its line number."""
+    return [
+        (number, m.group(1))
+        for number, line in enumerate(_text(name).split("\n"), 1)
+        for m in re.finditer(r"\{\{(\w*)\}\}", line)
+    ]
+
+
 @pytest.mark.parametrize("name", GRAMMARS)
 def test_no_guillemet_of_a_grammar_spells_a_word_every_one_is_names(name):
     found = _guillemets(name)
@@ -53,6 +62,7 @@ def test_every_name_in_a_grammar_names_a_phrase_of_its_language_module(name):
     phrases, _ = GRAMMARS[name]
     unknown = [(n, word) for n, inner in _guillemets(name) for word in inner.split() if word not in phrases]
     assert unknown == []
+    assert [(n, word) for n, word in _in_patterns(name) if word not in phrases] == []
 
 
 @pytest.mark.parametrize("name", GRAMMARS)
@@ -64,6 +74,30 @@ def test_the_built_grammar_spells_each_phrase_as_the_language_module_writes_it(n
     terminals = {word.replace("\\", "") for word in re.findall(r"^_K\d+: /(.*)\(\?!\\w\)/$", built, re.M)}
     named = {word for _, inner in _guillemets(name) for n in inner.split() for word in phrases[n].split()}
     assert terminals == named
+    assert "{{" not in built
+
+
+@pytest.mark.parametrize("name", GRAMMARS)
+def test_a_named_phrase_in_a_regex_terminal_is_its_words_apart_by_blanks(name):
+    phrases, language = GRAMMARS[name]
+    assert _in_patterns(name)  # _REPLACED, _TITLE_WORD, ...; the Russian _COL_ACC
+    built = expand(_text(name), phrases, source=name, language=language)
+    for _, phrase in _in_patterns(name):
+        assert r"\s+".join(re.escape(w) for w in phrases[phrase].split()) in built
+
+
+def test_a_regex_terminal_reads_a_phrase_of_several_words_across_blanks_and_line_breaks():
+    phrases = grammar_phrases()
+    parser = Lark(expand("start: ROWS\nROWS: /{{ROW_MANY}}(?!\\w)/\n", phrases, source="t", language="phrases"))
+    parser.parse("реттік  \n нөмірлері")
+    with pytest.raises(LarkError):
+        parser.parse("реттік нөмірлеріндегі")
+
+
+def test_a_name_in_a_regex_terminal_that_names_no_phrase_stops_the_build():
+    with pytest.raises(PhraseUnknown) as caught:
+        expand("start: X\nX: «SAID» /{{REPLACD}}/\n", grammar_phrases(), source="grammar.lark", language="phrases")
+    assert str(caught.value) == "grammar.lark:2:12: {{REPLACD}} names no phrase of phrases (did you mean REPLACED?)"
 
 
 def test_a_name_that_names_no_phrase_stops_the_build_with_its_place_and_the_nearest_name():

@@ -3,8 +3,10 @@
 The grammar is written in ``grammar.lark``; its fixed phrases are not spelt there but named in guillemets
 («ANNEX_TITLE_WORD IN_NEW_WORDING»), and ``expand`` builds the grammar lark reads from the phrases of
 ``language.phrases`` (``grammar_phrases``): each named phrase becomes its words, each word one terminal matched
-as a whole word. The writer (``drafting``) composes its sentences from the same phrases, so a phrase is written
-once, and a name that names no phrase stops the build. Each formula is one production; the transformer
+as a whole word; in a regex terminal, {{NAME}} becomes the phrase as a pattern. The writer (``drafting``)
+composes its sentences from the same phrases, so a phrase is written once, and a name that names no phrase
+stops the build (``PhraseUnknown``, with its place). The Russian grammar is built so too (``russian``,
+``language.phrases_ru``). Each formula is one production; the transformer
 turns a parse into the instruction data classes of ``instructions``. A paragraph the grammar does not
 derive is ``Unrecognized``: reported, never dropped.
 """
@@ -73,19 +75,21 @@ __all__ = ["Clause", "PhraseUnknown", "Ref", "Sentence", "expand", "parse_paragr
 # The grammar's text: package data beside this module (a .lark file, so that it reads as a grammar).
 _GRAMMAR = (resources.files(__package__) / "grammar.lark").read_text(encoding="utf-8")
 
-_NAMES = re.compile(r"«([^»]*)»")
+# «NAME ...» (a row of whole-word terminals) or {{NAME}} (in a regex terminal).
+_NAMED = re.compile(r"«(?P<words>[^»\n]*)»|\{\{(?P<pattern>\w*)\}\}")
 _NAME = re.compile(r"\S+")
 
 
 class PhraseUnknown(LookupError):
-    """A guillemet of a grammar file names no phrase of its language module (a fault of the package, not of
-    an input): the grammar is not built."""
+    """A name in a grammar file («NAME», {{NAME}}) names no phrase of its language module (a fault of the
+    package, not of an input): the grammar is not built."""
 
 
 def expand(grammar: str, phrases: Mapping[str, str], *, source: str, language: str) -> str:
     """The grammar with each «NAME ...» replaced by the named phrases' words, each word one whole-word terminal
-    (defined once, named by its first use). ``phrases``: the language module's phrases by name (``language``
-    names the module, ``source`` the grammar file, for the error)."""
+    (defined once, named by its first use), and each {{NAME}} in a regex terminal by the phrase as a pattern
+    (its words apart by blanks). ``phrases``: the language module's phrases by name (``language`` names the
+    module, ``source`` the grammar file, for the error)."""
     words: dict[str, str] = {}
 
     def terminal(word: str) -> str:
@@ -93,25 +97,30 @@ def expand(grammar: str, phrases: Mapping[str, str], *, source: str, language: s
             words[word] = f"_K{len(words)}"
         return words[word]
 
-    def unknown(at: int, name: str) -> PhraseUnknown:
+    def unknown(at: int, name: str, written: str) -> PhraseUnknown:
         line = grammar.count("\n", 0, at) + 1
         column = at - grammar.rfind("\n", 0, at)
         near = difflib.get_close_matches(name, phrases, n=1)
         hint = f" (did you mean {near[0]}?)" if near else ""
-        return PhraseUnknown(f"{source}:{line}:{column}: «{name}» names no phrase of {language}{hint}")
+        return PhraseUnknown(f"{source}:{line}:{column}: {written} names no phrase of {language}{hint}")
 
     def named(m: re.Match[str]) -> str:
+        if m.group("pattern") is not None:
+            text = phrases.get(m.group("pattern"))
+            if text is None:
+                raise unknown(m.start(), m.group("pattern"), m.group())
+            return r"\s+".join(re.escape(word) for word in text.split())
         out: list[str] = []
-        for name in _NAME.finditer(m.group(1)):
+        for name in _NAME.finditer(m.group("words")):
             text = phrases.get(name.group())
             if text is None:
-                raise unknown(m.start(1) + name.start(), name.group())
+                raise unknown(m.start("words") + name.start(), name.group(), f"«{name.group()}»")
             out.extend(terminal(word) for word in text.split())
         if not out:
-            raise unknown(m.start(), "")
+            raise unknown(m.start(), "", "«»")
         return " ".join(out)
 
-    body = _NAMES.sub(named, grammar)
+    body = _NAMED.sub(named, grammar)
     defs = "\n".join(f"{name}: /{re.escape(word)}(?!\\w)/" for word, name in words.items())
     return body + "\n" + defs + "\n"
 
