@@ -303,7 +303,8 @@ def subpoint_case(number: str, case: str) -> str:
     return f"{number}) " + {"abl": "тармақшадан", "ins": "тармақшамен", "loc": "тармақшасындағы"}[case]
 
 
-# The other words the formulae are made of, by name (see ``phrases``: kept out of the glue words).
+# The other words the formulae are made of, by name, the grammar's among them (see ``phrases``: kept out of the
+# glue words, which stay the formulae's fixed phrases).
 _WORDS = {
     "this": "Осы",  # "Осы қаулы ... қолданысқа енгізіледі"
     "from": "бастап",
@@ -373,10 +374,10 @@ def element_case(element: str, number: object, case: str) -> str:
 
 
 def grammar_phrases() -> dict[str, str]:
-    """The phrases the grammar (``importer/act/grammar.lark``) names in guillemets, by name: «IN_NEW_WORDING»,
-    «SUBSECTION_INS SUPPLEMENTED». Each fixed phrase by its constant's name, each other word by its ``word``
-    name upper-cased («FROM» is "бастап»), a subsection's case forms as SUBSECTION_<CASE> («SUBSECTION_GEN» is
-    "кіші бөлімнің»). A phrase with a blank to fill ("{days}") is none the grammar can name."""
+    """The phrases the grammar (``importer/act/grammar.lark``) names, by name: «IN_NEW_WORDING», «SUBSECTION_INS
+    SUPPLEMENTED», {{REPLACED}} in a regex terminal. Each fixed phrase by its constant's name, each other word
+    by its ``word`` name upper-cased («FROM» is "бастап"), a subsection's case forms as SUBSECTION_<CASE>
+    («SUBSECTION_GEN» is "кіші бөлімнің"). A phrase with a blank to fill ("{days}") is none the grammar can name."""
     return named_phrases(
         {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)},
         {name.upper(): value for name, value in _WORDS.items()},

@@ -166,11 +166,12 @@ _WORDS_RU = {
 
 
 def grammar_phrases_ru() -> dict[str, str]:
-    """The phrases the Russian grammar (``importer/act/grammar_ru.lark``) names in guillemets, by name:
-    «IN_NEW_WORDING_RU», «SUPPLEMENT_RU SECTION_INS». Each fixed phrase by its constant's name, each other word
-    by its ``word_ru`` name upper-cased («AFTER» is "после"), the word "строка" in a case, singular, as ROW_<CASE>
-    («ROW_GEN» is "строки"), an element's noun in a case as <ELEMENT>_<CASE>, the words before its number
-    («SECTION_GEN» is "раздела"). A phrase with a blank to fill ("{days}") is none the grammar can name."""
+    """The phrases the Russian grammar (``importer/act/grammar_ru.lark``) names, by name: «IN_NEW_WORDING_RU»,
+    «SUPPLEMENT_RU SECTION_INS», {{COLUMN_ACC}} in a regex terminal. Each fixed phrase by its constant's name,
+    each other word by its ``word_ru`` name upper-cased («AFTER» is "после"), the word "строка" in a case,
+    singular, as ROW_<CASE> («ROW_GEN» is "строки"), an element's noun in a case as <ELEMENT>_<CASE>, the words
+    before its number («SECTION_GEN» is "раздела"). A phrase with a blank to fill ("{days}") is none the grammar
+    can name."""
     return named_phrases(
         {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)},
         {name.upper(): value for name, value in _WORDS_RU.items()},
