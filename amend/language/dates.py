@@ -13,6 +13,8 @@ import datetime as dt
 from amend.language.cases import MONTH_ABLATIVE, MONTH_DATIVE, MONTH_LOCATIVE, MONTHS, MONTHS_GENITIVE_RU
 
 __all__ = [
+    "YEAR_WORD",
+    "YEAR_WORD_RU",
     "date_ablative",
     "date_dative",
     "date_locative",
@@ -23,29 +25,29 @@ __all__ = [
     "russian_date",
 ]
 
-_YEAR = "жылғы"
+YEAR_WORD = "жылғы"  # "2025 жылғы 30 мамыр"
 _FROM = "бастап"
-_RU_YEAR = "года"
+YEAR_WORD_RU = "года"  # "30 мая 2025 года"
 
 
 def long_date(day: dt.date) -> str:
     """ "2025 жылғы 30 мамыр": the long form, for headings and running text."""
-    return f"{day.year} {_YEAR} {day.day} {MONTHS[day.month - 1]}"
+    return f"{day.year} {YEAR_WORD} {day.day} {MONTHS[day.month - 1]}"
 
 
 def date_locative(day: dt.date) -> str:
     """ "2025 жылғы 30 мамырдағы": the form that qualifies an act ("... № 392 қаулысы")."""
-    return f"{day.year} {_YEAR} {day.day} {MONTH_LOCATIVE[day.month - 1]}"
+    return f"{day.year} {YEAR_WORD} {day.day} {MONTH_LOCATIVE[day.month - 1]}"
 
 
 def date_ablative(day: dt.date) -> str:
     """ "2026 жылғы 1 қаңтардан": the day from which something holds (before "бастап")."""
-    return f"{day.year} {_YEAR} {day.day} {MONTH_ABLATIVE[day.month - 1]}"
+    return f"{day.year} {YEAR_WORD} {day.day} {MONTH_ABLATIVE[day.month - 1]}"
 
 
 def date_dative(day: dt.date) -> str:
     """ "2021 жылғы 1 шілдеге": the day until which something holds (before "дейін")."""
-    return f"{day.year} {_YEAR} {day.day} {MONTH_DATIVE[day.month - 1]}"
+    return f"{day.year} {YEAR_WORD} {day.day} {MONTH_DATIVE[day.month - 1]}"
 
 
 def from_day(day: dt.date) -> str:
@@ -68,7 +70,7 @@ def kazakh_date(year: str, day: str, month_word: str) -> dt.date | None:
 
 def date_ru(day: dt.date) -> str:
     """ "30 мая 2025 года": the date of an act, or the day something holds from (after "с")."""
-    return f"{day.day} {MONTHS_GENITIVE_RU[day.month - 1]} {day.year} {_RU_YEAR}"
+    return f"{day.day} {MONTHS_GENITIVE_RU[day.month - 1]} {day.year} {YEAR_WORD_RU}"
 
 
 def russian_date(day: str, month_word: str, year: str) -> dt.date | None:

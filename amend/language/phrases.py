@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from amend.language import dates
 from amend.language.cases import (
     ISSUER_LONG_GENITIVE,
     KIND_DATIVE,
@@ -54,7 +55,9 @@ __all__ = [
     "date_locative",
     "days_phrase",
     "genitive",
+    "grammar_phrases",
     "kazakh_date",
+    "named_phrases",
     "ordinal",
     "paragraph_listing",
     "parse_days",
@@ -90,10 +93,14 @@ WORDS_OLD = "сөздер"
 WORDS_NEW = "сөздермен"
 PLAN_FRAME = "көрсетілген қаулымен бекітілген"
 NOTE_CONTEXT = "Ескертпеде:"
-NOTE_ADD = "Ескертпе: Аббревиатуралардың толық жазылуы мынадай мазмұндағы жолдармен толықтырылсын:"
+ABBREVIATIONS_FULL = "толық жазылуы"  # "Аббревиатуралардың толық жазылуы": the note's lines
+NOTE_ADD = f"Ескертпе: Аббревиатуралардың {ABBREVIATIONS_FULL} {WITH_CONTENT} жолдармен {SUPPLEMENTED}:"
 IN_FORCE = "қолданысқа енгізіледі"
 ON_SIGNING = "қол қойылған күнінен бастап"
-AFTER_PUBLICATION = "алғашқы ресми жарияланған күнінен кейін күнтізбелік {days} күн өткен соң"
+AFTER_PUBLISHED_DAY = "ресми жарияланған күнінен кейін"
+CALENDAR = "күнтізбелік"
+DAYS_PASSED = "күн өткен соң"
+AFTER_PUBLICATION = f"алғашқы {AFTER_PUBLISHED_DAY} {CALENDAR} {{days}} {DAYS_PASSED}"
 EXCEPT = "қоспағанда"
 REPEALED = "күші жойылды деп танылсын"
 # The resolution's own title ("тақырыбы мынадай редакцияда жазылсын:"): the noun attested by the bank's
@@ -153,8 +160,10 @@ NUMBER_LOC = "реттік нөміріндегі"
 CHANGE = "өзгеріс"
 INTRODUCED = "енгізілген"
 ENTRY_TERM = "қолданысқа енгізілу мерзімі"
-SUSPENDED = "қолданылуы {until}тоқтатыла тұрсын"
-RESUMED = "қолданылуы қайта басталсын"
+APPLICATION = "қолданылуы"  # "... қаулысының қолданылуы ..."
+HALTED = "тоқтатыла тұрсын"
+SUSPENDED = f"{APPLICATION} {{until}}{HALTED}"
+RESUMED = f"{APPLICATION} қайта басталсын"
 
 
 # Words replaced throughout the plan: "<the plan in the genitive> мәтіні бойынша" ("жол картасының мәтіні бойынша",
@@ -231,7 +240,7 @@ def act_reference(issuer: str, kind: str, number: str, date: dt.date, *, dative:
 def _listing(items: Sequence[str]) -> str:
     if len(items) == 1:
         return items[0]
-    return ", ".join(items[:-1]) + " және " + items[-1]
+    return ", ".join(items[:-1]) + f" {_WORDS['and']} " + items[-1]
 
 
 def row_listing(numbers: Sequence[str], case: str = "nom") -> str:
@@ -294,44 +303,8 @@ def subpoint_case(number: str, case: str) -> str:
     return f"{number}) " + {"abl": "тармақшадан", "ins": "тармақшамен", "loc": "тармақшасындағы"}[case]
 
 
-# The annex's elements in the cases the drafted sentences put them in (a section "2-бөлімде:", a subsection
-# "1.2 кіші бөлімнің", a column "4-бағанмен", a numbered note "2-ескертпедегі", a line of the note "... деген
-# жол"); a dict, not a module constant, so that ``phrases`` (the words the importer glues by) stays the
-# formulae's.
-_ELEMENT_CASES: dict[str, dict[str, str]] = {
-    "section": {
-        "nom": "{}-бөлім",
-        "gen": "{}-бөлімнің",
-        "dat": "{}-бөлімге",
-        "loc": "{}-бөлімде",
-        "abl": "{}-бөлімнен",
-        "ins": "{}-бөліммен",
-    },
-    "subsection": {
-        "nom": "{} кіші бөлім",
-        "gen": "{} кіші бөлімнің",
-        "dat": "{} кіші бөліміне",
-        "abl": "{} кіші бөлімнен",
-        "ins": "{} кіші бөліммен",
-    },
-    "column": {
-        "nom": "{}-баған",
-        "gen": "{}-бағанның",
-        "loc": "{}-бағанындағы",
-        "abl": "{}-бағаннан",
-        "ins": "{}-бағанмен",
-    },
-    "note": {"loc": "{}-ескертпедегі", "abl": "{}-ескертпеден", "ins": "{}-ескертпемен"},
-    "line": {"nom": '"{}" деген жол', "loc": '"{}" деген жолдағы'},  # '"КОД – ..." деген жол'
-}
-
-
-def element_case(element: str, number: object, case: str) -> str:
-    """An element of the annex in a case: ``element_case("section", "2", "loc")`` is "2-бөлімде"."""
-    return _ELEMENT_CASES[element][case].format(number)
-
-
-# The other words the drafted sentences are made of (see ``phrases``: kept out of the glue words).
+# The other words the formulae are made of, by name, the grammar's among them (see ``phrases``: kept out of the
+# glue words, which stay the formulae's fixed phrases).
 _WORDS = {
     "this": "Осы",  # "Осы қаулы ... қолданысқа енгізіледі"
     "from": "бастап",
@@ -342,13 +315,86 @@ _WORDS = {
     "additions": "толықтырулар",
     "addition": "толықтыру",
     "changes": "өзгерістер",
-    "change": "өзгеріс",
+    "and": "және",  # "5 және 6-жолдар"
+    "year": dates.YEAR_WORD,  # "2022 жылғы 1 қаңтардан бастап"
+    "before": "алдынан",  # '"X" деген сөздердің алдынан "Y" деген сөздермен толықтырылсын': Y before X
+    "entire": "бүкіл",  # "жоспардың бүкіл мәтіні бойынша"
+    "by_text": "мәтін бойынша",  # "бүкіл мәтін бойынша": the whole text, no plan named
+    "abbreviations_full_loc": "толық жазылуында",  # "Аббревиатуралардың толық жазылуында:"
+    "section_loc": "бөлімде",  # '"..." деген бөлімде:': a section by its title alone
+    "line_loc": "жолдағы",  # '"..." деген жолдағы': words in a line of the note
 }
 
 
 def word(name: str) -> str:
     """One of the drafted sentences' other words, by name: ``word("from")`` is "бастап"."""
     return _WORDS[name]
+
+
+# A subsection ("кіші бөлім") in the cases the formulae put it in, after its number ("1.2 кіші бөлімнің").
+_SUBSECTION_CASES = {
+    "nom": SUBSECTION,
+    "gen": "кіші бөлімнің",
+    "dat": "кіші бөліміне",
+    "loc": "кіші бөлімде",
+    "abl": "кіші бөлімнен",
+    "ins": "кіші бөліммен",
+}
+
+# The annex's elements in the cases the drafted sentences put them in (a section "2-бөлімде:", a subsection
+# "1.2 кіші бөлімнің", a column "4-бағанмен", a numbered note "2-ескертпедегі", a line of the note "... деген
+# жол"); a dict, not a module constant, so that ``phrases`` (the words the importer glues by) stays the
+# formulae's.
+_ELEMENT_CASES: dict[str, dict[str, str]] = {
+    "section": {
+        "nom": "{}-бөлім",
+        "gen": "{}-бөлімнің",
+        "dat": "{}-бөлімге",
+        "loc": "{}-" + _WORDS["section_loc"],
+        "abl": "{}-бөлімнен",
+        "ins": "{}-бөліммен",
+    },
+    "subsection": {case: "{} " + form for case, form in _SUBSECTION_CASES.items()},
+    "column": {
+        "nom": "{}-баған",
+        "gen": "{}-бағанның",
+        "loc": "{}-бағанындағы",
+        "abl": "{}-бағаннан",
+        "ins": "{}-бағанмен",
+    },
+    "note": {"loc": "{}-ескертпедегі", "abl": "{}-ескертпеден", "ins": "{}-ескертпемен"},
+    # '"КОД – ..." деген жол'
+    "line": {"nom": f'"{{}}" {SAID} жол', "loc": f'"{{}}" {SAID} {_WORDS["line_loc"]}'},
+}
+
+
+def element_case(element: str, number: object, case: str) -> str:
+    """An element of the annex in a case: ``element_case("section", "2", "loc")`` is "2-бөлімде"."""
+    return _ELEMENT_CASES[element][case].format(number)
+
+
+def grammar_phrases() -> dict[str, str]:
+    """The phrases the grammar (``importer/act/grammar.lark``) names, by name: «IN_NEW_WORDING», «SUBSECTION_INS
+    SUPPLEMENTED», {{REPLACED}} in a regex terminal. Each fixed phrase by its constant's name, each other word
+    by its ``word`` name upper-cased («FROM» is "бастап"), a subsection's case forms as SUBSECTION_<CASE>
+    («SUBSECTION_GEN» is "кіші бөлімнің"). A phrase with a blank to fill ("{days}") is none the grammar can name."""
+    return named_phrases(
+        {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)},
+        {name.upper(): value for name, value in _WORDS.items()},
+        {f"SUBSECTION_{case.upper()}": form for case, form in _SUBSECTION_CASES.items()},
+    )
+
+
+def named_phrases(*tables: Mapping[str, str]) -> dict[str, str]:
+    """The tables' phrases in one mapping, each name once (ValueError for a name two tables give); phrases with
+    a blank to fill ("{days}") left out."""
+    seen: dict[str, str] = {}
+    for table in tables:
+        for name, value in table.items():
+            if name in seen:
+                raise ValueError(f"two phrases are named {name}: {seen[name]!r} and {value!r}")
+            seen[name] = value
+    return {name: value for name, value in seen.items() if "{" not in value}
 
 
 def phrases() -> list[str]:

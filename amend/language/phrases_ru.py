@@ -15,9 +15,11 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from amend.language import dates
 from amend.language.cases import ISSUER_RU, KIND_RU, NUMBER_WORDS_RU
 from amend.language.cases import MONTHS_GENITIVE_RU as MONTHS_GENITIVE
 from amend.language.dates import date_ru, russian_date
+from amend.language.phrases import named_phrases
 
 __all__ = [
     "ENACTING_RU",
@@ -30,6 +32,7 @@ __all__ = [
     "date_ru",
     "days_ru",
     "element_case_ru",
+    "grammar_phrases_ru",
     "parse_days_ru",
     "phrases_ru",
     "row_listing_ru",
@@ -69,7 +72,9 @@ ABBREVIATION_LINE_RU = "расшифровку аббревиатуры"  # '"К
 TITLE_RU = "заголовок"  # "атауы" (a section's), "тақырыбы" (the resolution's)
 IN_FORCE_RU = "вводится в действие"  # "қолданысқа енгізіледі"
 ON_SIGNING_RU = "со дня его подписания"  # "қол қойылған күнінен бастап"
-AFTER_PUBLICATION_RU = "по истечении {days} календарных дней после дня его первого официального опубликования"
+ON_EXPIRY_RU = "по истечении"
+DAYS_AFTER_PUBLICATION_RU = "календарных дней после дня его первого официального опубликования"
+AFTER_PUBLICATION_RU = f"{ON_EXPIRY_RU} {{days}} {DAYS_AFTER_PUBLICATION_RU}"
 EXCEPT_RU = "за исключением"  # "қоспағанда"
 WHICH_RU = "который"  # "..., который вводится в действие с ..."
 THIS_ACT_RU = "Настоящее"  # "Осы қаулы"
@@ -152,9 +157,31 @@ _WORDS_RU = {
     "of_date": "от",  # "... от 30 мая 2025 года № 392"
     "from": "с",  # "с 1 января 2026 года"
     "after": "после",
-    "of_row": "строки,",  # "графу 4 строки, порядковый номер 6,"
+    "of_row": _ROW_CASES["gen"][0] + ",",  # "графу 4 строки, порядковый номер 6,"
     "lead_in": "Внести в {reference} следующие изменения и дополнения:",
+    "in": "в",  # "в строке, порядковый номер 15:"
+    "year": dates.YEAR_WORD_RU,  # "с 1 января 2026 года"
+    "abbreviations_loc": "в расшифровке аббревиатур",  # "в расшифровке аббревиатур:" (the note's lines)
 }
+
+
+def grammar_phrases_ru() -> dict[str, str]:
+    """The phrases the Russian grammar (``importer/act/grammar_ru.lark``) names, by name: «IN_NEW_WORDING_RU»,
+    «SUPPLEMENT_RU SECTION_INS», {{COLUMN_ACC}} in a regex terminal. Each fixed phrase by its constant's name,
+    each other word by its ``word_ru`` name upper-cased («AFTER» is "после"), the word "строка" in a case,
+    singular, as ROW_<CASE> («ROW_GEN» is "строки"), an element's noun in a case as <ELEMENT>_<CASE>, the words
+    before its number («SECTION_GEN» is "раздела"). A phrase with a blank to fill ("{days}") is none the grammar
+    can name."""
+    return named_phrases(
+        {name: value for name, value in globals().items() if name.isupper() and isinstance(value, str)},
+        {name.upper(): value for name, value in _WORDS_RU.items()},
+        {f"ROW_{case.upper()}": forms[0] for case, forms in _ROW_CASES.items()},
+        {
+            f"{element.upper()}_{case.upper()}": form.split("{}")[0].strip()
+            for element, cases in _ELEMENT_CASES_RU.items()
+            for case, form in cases.items()
+        },
+    )
 
 
 def element_case_ru(element: str, number: object, case: str) -> str:

@@ -92,7 +92,7 @@ def _changes_phrase(ops: Sequence[Operation]) -> str:
         return w.word("changes_and_additions")
     if adds:
         return w.word("additions") if adds > 1 else w.word("addition")
-    return w.word("changes") if changes > 1 else w.word("change")
+    return w.word("changes") if changes > 1 else w.CHANGE
 
 
 def _title_quote(title: str) -> str:

@@ -1,9 +1,12 @@
 """The grammar of the Kazakh amending formulas (lark, Earley): one paragraph of an act in, one instruction out.
 
-The grammar is written in ``grammar.lark`` with the fixed phrases in guillemets («мынадай редакцияда
-жазылсын»); each phrase is expanded into one terminal per word, matched as a whole word. The phrases are
-written there as ``language.phrases`` writes them, not yet generated from it (the round-trip tests of
-``drafting`` hold the two together). Each formula is one production; the transformer
+The grammar is written in ``grammar.lark``; its fixed phrases are not spelt there but named in guillemets
+(«ANNEX_TITLE_WORD IN_NEW_WORDING»), and ``expand`` builds the grammar lark reads from the phrases of
+``language.phrases`` (``grammar_phrases``): each named phrase becomes its words, each word one terminal matched
+as a whole word; in a regex terminal, {{NAME}} becomes the phrase as a pattern. The writer (``drafting``)
+composes its sentences from the same phrases, so a phrase is written once, and a name that names no phrase
+stops the build (``PhraseUnknown``, with its place). The Russian grammar is built so too (``russian``,
+``language.phrases_ru``). Each formula is one production; the transformer
 turns a parse into the instruction data classes of ``instructions``. A paragraph the grammar does not
 derive is ``Unrecognized``: reported, never dropped.
 """
@@ -11,7 +14,9 @@ derive is ``Unrecognized``: reported, never dropped.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
+from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any, cast
@@ -63,18 +68,28 @@ from amend.importer.act.sentences import (
     WordsReplacement,
 )
 from amend.language.lexicon import ROMAN_DIGITS, ROMAN_LOOKALIKES
-from amend.language.phrases import kazakh_date, parse_days, parse_ordinal, row_numbers
+from amend.language.phrases import grammar_phrases, kazakh_date, parse_days, parse_ordinal, row_numbers
 
-__all__ = ["Clause", "Ref", "Sentence", "parse_paragraph", "parser"]
+__all__ = ["Clause", "PhraseUnknown", "Ref", "Sentence", "expand", "parse_paragraph", "parser"]
 
 # The grammar's text: package data beside this module (a .lark file, so that it reads as a grammar).
 _GRAMMAR = (resources.files(__package__) / "grammar.lark").read_text(encoding="utf-8")
 
-_PHRASE = re.compile(r"«([^»]+)»")
+# «NAME ...» (a row of whole-word terminals) or {{NAME}} (in a regex terminal).
+_NAMED = re.compile(r"«(?P<words>[^»\n]*)»|\{\{(?P<pattern>\w*)\}\}")
+_NAME = re.compile(r"\S+")
 
 
-def _expand(grammar: str) -> str:
-    """Each «phrase» becomes its words, each a whole-word terminal (defined once, named by its text)."""
+class PhraseUnknown(LookupError):
+    """A name in a grammar file («NAME», {{NAME}}) names no phrase of its language module (a fault of the
+    package, not of an input): the grammar is not built."""
+
+
+def expand(grammar: str, phrases: Mapping[str, str], *, source: str, language: str) -> str:
+    """The grammar with each «NAME ...» replaced by the named phrases' words, each word one whole-word terminal
+    (defined once, named by its first use), and each {{NAME}} in a regex terminal by the phrase as a pattern
+    (its words apart by blanks). ``phrases``: the language module's phrases by name (``language`` names the
+    module, ``source`` the grammar file, for the error)."""
     words: dict[str, str] = {}
 
     def terminal(word: str) -> str:
@@ -82,7 +97,30 @@ def _expand(grammar: str) -> str:
             words[word] = f"_K{len(words)}"
         return words[word]
 
-    body = _PHRASE.sub(lambda m: " ".join(terminal(x) for x in m.group(1).split()), grammar)
+    def unknown(at: int, name: str, written: str) -> PhraseUnknown:
+        line = grammar.count("\n", 0, at) + 1
+        column = at - grammar.rfind("\n", 0, at)
+        near = difflib.get_close_matches(name, phrases, n=1)
+        hint = f" (did you mean {near[0]}?)" if near else ""
+        return PhraseUnknown(f"{source}:{line}:{column}: {written} names no phrase of {language}{hint}")
+
+    def named(m: re.Match[str]) -> str:
+        if m.group("pattern") is not None:
+            text = phrases.get(m.group("pattern"))
+            if text is None:
+                raise unknown(m.start(), m.group("pattern"), m.group())
+            return r"\s+".join(re.escape(word) for word in text.split())
+        out: list[str] = []
+        for name in _NAME.finditer(m.group("words")):
+            text = phrases.get(name.group())
+            if text is None:
+                raise unknown(m.start("words") + name.start(), name.group(), f"«{name.group()}»")
+            out.extend(terminal(word) for word in text.split())
+        if not out:
+            raise unknown(m.start(), "", "«»")
+        return " ".join(out)
+
+    body = _NAMED.sub(named, grammar)
     defs = "\n".join(f"{name}: /{re.escape(word)}(?!\\w)/" for word, name in words.items())
     return body + "\n" + defs + "\n"
 
@@ -90,7 +128,8 @@ def _expand(grammar: str) -> str:
 @cache
 def parser() -> Lark:
     """The Earley parser of one paragraph (built once)."""
-    return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
+    text = expand(_GRAMMAR, grammar_phrases(), source="grammar.lark", language="amend.language.phrases")
+    return Lark(text, parser="earley", lexer="dynamic", ambiguity="resolve")
 
 
 class Later:

@@ -1,7 +1,7 @@
 """The Russian text of an amending act: its grammar, its reading, and its merge with the Kazakh text.
 
 The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar (Earley,
-its text in ``grammar_ru.lark``, its phrases as ``language.phrases_ru`` writes them), turned into the same
+its text in ``grammar_ru.lark``, its phrases named there and taken from ``language.phrases_ru``), turned into the same
 ``sentences`` classes as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
 document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only
 the wording.
@@ -50,7 +50,7 @@ from amend.importer.act.draft import (
     _revised,
     _row,
 )
-from amend.importer.act.grammar import Ref, _expand
+from amend.importer.act.grammar import Ref, expand
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
     AbbreviationReworded,
@@ -119,6 +119,7 @@ from amend.language.phrases_ru import (
     ISSUER_RU,
     KIND_RU,
     UNKNOWN_TEXT_RU,
+    grammar_phrases_ru,
     parse_days_ru,
     phrases_ru,
     row_numbers_ru,
@@ -144,7 +145,8 @@ _GRAMMAR = (resources.files(__package__) / "grammar_ru.lark").read_text(encoding
 
 @cache
 def _parser() -> Lark:
-    return Lark(_expand(_GRAMMAR), parser="earley", lexer="dynamic", ambiguity="resolve")
+    text = expand(_GRAMMAR, grammar_phrases_ru(), source="grammar_ru.lark", language="amend.language.phrases_ru")
+    return Lark(text, parser="earley", lexer="dynamic", ambiguity="resolve")
 
 
 def _unquote(token: Token) -> str:
