@@ -167,7 +167,8 @@ RESUMED = f"{APPLICATION} қайта басталсын"
 
 
 # Words replaced throughout the plan: "<the plan in the genitive> мәтіні бойынша" ("жол картасының мәтіні бойынша",
-# "жоспардың бүкіл мәтіні бойынша"); the general "бүкіл мәтіні бойынша" is attested in the issue-17 texts.
+# "жоспардың бүкіл мәтіні бойынша"); the general "бүкіл мәтіні бойынша" is written so in the hand-written texts of
+# tests/fixtures/import, not attested in an act at hand.
 WHOLE_TEXT = "мәтіні бойынша"
 # An abbreviation replaced throughout: '"X" деген аббревиатура "Y" деген аббревиатурамен ауыстырылсын'.
 ABBREVIATION_OLD = "аббревиатура"
