@@ -1,4 +1,4 @@
-"""The independent check of issue 17: acts written by hand, in wordings the importer was not written on.
+"""The independent check: acts written by hand, in wordings the importer was not written on.
 
 Their texts (tests/fixtures/import/*-21NN.txt) are read exactly by test_import_corpus; here the same texts
 are printed again as extraction prints them otherwise (straight quotes for guillemets, a formula's words

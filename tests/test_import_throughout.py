@@ -1,4 +1,4 @@
-"""The formulae of issue 26 on small texts: words and codes replaced throughout the plan, later paragraphs."""
+"""The formulae of the whole text on small texts: words and codes replaced throughout the plan, later paragraphs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The legal life-cycle on the real plans: the scenario corpus of tests/fixtures/lifecycle (issue 14).
+"""The legal life-cycle on the real plans: the scenario corpus of tests/fixtures/lifecycle.
 
 Each scenario adds fictitious amending acts to the shipped plans/ (748, 156 and act 392) and is checked
 through the library and the CLI: acts that move, correct and repeal other acts; "as known on" a day;

@@ -1,4 +1,4 @@
-"""The Russian side of the model (issue 27): Russian word replacements in cells and Russian codes in the note."""
+"""The Russian side of the model: Russian word replacements in cells and Russian codes in the note."""
 
 from __future__ import annotations
 

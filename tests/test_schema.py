@@ -167,7 +167,7 @@ def test_the_amendment_schema_names_every_operation_on_acts_and_rejects_a_malfor
 
 
 def test_every_operation_is_in_the_amendment_schema():
-    """Each kind of operation of the model (issue 15's included) can be written against the schema."""
+    """Each kind of operation of the model can be written against the schema."""
     from typing import get_args
 
     from amend.engine.operations import Operation

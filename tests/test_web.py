@@ -637,7 +637,7 @@ def test_a_repealed_plan_on_a_day_after_its_repeal_leads_to_its_last_text_under_
     assert data["status"] == "repealed" and data["note"].startswith("Ескерту. Күші жойылды")
 
 
-# -- the workbench reads a Russian text, or a pair of texts (issue 27) -------------------------------
+# -- the workbench reads a Russian text, or a pair of texts --------------------------------------
 
 
 def _russian_fixture() -> tuple[str, str]:
