@@ -24,6 +24,11 @@ KAZAKH_INTERFACE = [
     "Әлі қолданысқа енгізілмеген",
     "Бұл күні",
     "Жаңартылған",
+    # the standing lines under a version's title: status, period, the acts taken into account
+    "Мәртебесі",
+    "Жоспар кезеңі",
+    "жағдай бойынша",
+    "белгілі актілер бойынша",
 ]
 
 

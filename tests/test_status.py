@@ -36,6 +36,20 @@ def test_before_entry_into_force_in_force_and_after_repeal():
     assert gone.note == shown.note and found.note is None
 
 
+def test_the_standing_lines_in_russian_say_the_same_facts_in_russian_words():
+    repeal = amendment([{"op": "repeal_plan"}], "9", D(2024, 5, 1))
+    t = consolidate(plan(), filed(repeal))
+    kk, ru = standing(t, D(2024, 4, 30)), standing(t, D(2024, 4, 30), "ru")
+    assert ru.lines[0] == "Статус: действует (по известным актам)" and kk.lines[0].startswith("Мәртебесі: қолданыста")
+    assert ru.lines[2].startswith("Учтены известные акты о внесении изменений по состоянию на ")
+    assert ru.lines[2].endswith(": нет. Могут быть и другие акты о внесении изменений.")
+    gone = standing(t, D(2024, 5, 1), "ru")
+    assert gone.lines[0] == "Статус: утративший силу"
+    assert gone.note is not None and gone.note.startswith("Сноска. Утратил силу") and "№ 9" in gone.note
+    # No Cyrillic letter of Kazakh alone (ә, ғ, қ, ң, ө, ұ, ү, һ, і) in the Russian lines.
+    assert not [line for line in gone.lines + ru.lines if set(line) & set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")]
+
+
 def test_an_unknown_entry_into_force_gives_no_since_and_says_why():
     t = consolidate(evolve(plan(), entry_into_force=UNKNOWN), [])
     found = plan_status(t, D(2023, 6, 1))

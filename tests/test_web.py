@@ -438,6 +438,7 @@ def test_the_drafting_page_reads_392_in_the_russian_interface_and_shows_the_same
     assert '<html lang="ru">' in page and '<span id="count-rows">17</span>' in page
     assert "строки: <span" in page and "План по состоянию на 30 мая 2025" in page
     assert "Ошибок нет" in page and page.count('<li class="operation">') == 11
+    assert "Статус: действует" in page and "Мәртебесі" not in page  # the version's standing lines too
     words = _interface_text(page)
     assert not [w for w in ENGLISH_LABELS if w in words]
     r = web.post("/draft", data={"action": "read", "text": "  ", "ui": "ru"})

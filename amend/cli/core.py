@@ -113,7 +113,7 @@ def show(
         from amend.outputs.markdown import render_markdown
         from amend.queries.status import standing
 
-        typer.echo(render_markdown(version, lang.value, whole=True, standing=standing(timeline, day)))
+        typer.echo(render_markdown(version, lang.value, whole=True, standing=standing(timeline, day, lang.value)))
     else:
         if lang is not LangOption.kk:
             raise typer.BadParameter(

@@ -91,7 +91,7 @@ def render(
     except AmendError as err:
         fail(err)
     # The status badge, the period and the currency statement, as of the day asked (or the version's).
-    lines = standing(timeline, parse_date(at, "--at") if at else version.valid_from)
+    lines = standing(timeline, parse_date(at, "--at") if at else version.valid_from, lang.value)
     # The acts the notes cite: those the timeline itself applied (no second reading of the files).
     amendments = [r.filed.amendment for r in timeline.acts]
     if to is RenderTo.md:

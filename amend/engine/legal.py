@@ -20,8 +20,16 @@ from pydantic import ConfigDict, Field
 from amend.engine.acts import Act
 from amend.engine.base import Frozen
 from amend.engine.unknown import NonBlank
-from amend.language.cases import bank_citation
-from amend.language.interface import CURRENCY_KK, NONE_KK, OTHER_ACTS_KK, TITLE_YEARS
+from amend.language.cases import bank_citation, bank_citation_ru
+from amend.language.interface import (
+    CURRENCY_KK,
+    CURRENCY_RU,
+    NONE_KK,
+    NONE_RU,
+    OTHER_ACTS_KK,
+    OTHER_ACTS_RU,
+    TITLE_YEARS,
+)
 
 __all__ = [
     "AmendingActs",
@@ -30,6 +38,7 @@ __all__ = [
     "act_in_case",
     "currency_english",
     "currency_kazakh",
+    "currency_russian",
     "period_from_title",
     "plan_period",
 ]
@@ -104,6 +113,15 @@ def currency_kazakh(known_on: dt.date, acts: Sequence[Act], complete: bool) -> s
     text = CURRENCY_KK.format(day=f"{known_on:%d.%m.%Y}", acts=listed)
     if not complete:
         text += OTHER_ACTS_KK
+    return text
+
+
+def currency_russian(known_on: dt.date, acts: Sequence[Act], complete: bool) -> str:
+    """The currency statement of a rendering, in Russian (the acts cited as the bank's Russian notes cite them)."""
+    listed = "; ".join(bank_citation_ru(a.issuer, a.kind, a.number, a.date, "nominative") for a in acts) or NONE_RU
+    text = CURRENCY_RU.format(day=f"{known_on:%d.%m.%Y}", acts=listed)
+    if not complete:
+        text += OTHER_ACTS_RU
     return text
 
 

@@ -142,12 +142,16 @@ def bank_citation(issuer: str, kind: str, number: str, date: dt.date, case: Case
 
 
 def bank_citation_ru(
-    issuer: str, kind: str, number: str, date: dt.date, case: Literal["instrumental", "genitive"] = "instrumental"
+    issuer: str,
+    kind: str,
+    number: str,
+    date: dt.date,
+    case: Literal["instrumental", "genitive", "nominative"] = "instrumental",
 ) -> str:
     """The act as the bank's Russian notes cite it: "постановлением Правительства РК от 30.05.2025 № 392"
     (an issuer with no known Russian name: as the act gives it)."""
-    _, _, genitive_kind, instrumental_kind = KIND_RU[kind]
-    name = instrumental_kind if case == "instrumental" else genitive_kind
+    _, nominative_kind, genitive_kind, instrumental_kind = KIND_RU[kind]
+    name = {"instrumental": instrumental_kind, "genitive": genitive_kind, "nominative": nominative_kind}[case]
     return f"{name} {ISSUER_RU_SHORT.get(issuer, issuer)} от {day_month_year(date)} № {number}"
 
 

@@ -15,6 +15,9 @@ TITLE_YEARS = r"(\d{4})\s*[–—-]\s*(\d{4})\s*жылдар"
 CURRENCY_KK = "{day} жағдай бойынша белгілі өзгерістер енгізетін актілер ескерілген: {acts}."
 NONE_KK = "жоқ"
 OTHER_ACTS_KK = " Өзгерістер енгізетін басқа актілер болуы мүмкін."
+CURRENCY_RU = "Учтены известные акты о внесении изменений по состоянию на {day}: {acts}."
+NONE_RU = "нет"
+OTHER_ACTS_RU = " Могут быть и другие акты о внесении изменений."
 
 # -- how a text no source gives is shown ("unknown" in Kazakh) ---------------------------------------
 
@@ -175,6 +178,20 @@ PERIOD_UNKNOWN = "Жоспар кезеңі: белгісіз"
 PERIOD = "Жоспар кезеңі: {start} – {end}"
 PERIOD_FROM_TITLE = " (атауынан алынған)"
 PERIOD_ENDED = "; кезеңі аяқталды"
+# The same lines in Russian (``--lang ru`` renderings, the Russian site): our interface's words, the act
+# cited as the bank's Russian notes cite it ("утративший силу", as the Russian site's badge says).
+STATUS_WORDS_RU = {
+    "not_yet_in_force": "еще не введен в действие",
+    "in_force": "действует",
+    "repealed": "утративший силу",
+    "suspended": "действие приостановлено",
+}
+STATUS_RU = "Статус: {status}"
+AS_FAR_AS_KNOWN_RU = " (по известным актам)"
+PERIOD_UNKNOWN_RU = "Период плана: неизвестен"
+PERIOD_RU = "Период плана: {start} – {end}"
+PERIOD_FROM_TITLE_RU = " (из наименования)"
+PERIOD_ENDED_RU = "; период истек"
 
 # -- the site -----------------------------------------------------------------------------------------
 

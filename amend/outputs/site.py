@@ -380,7 +380,7 @@ class PlanSite:
             note_link=self._note_link(""),
             lang=self.lang,
             whole=True,
-            standing=standing(self.timeline, self._shown_on(version)),
+            standing=standing(self.timeline, self._shown_on(version), self.lang),
             amendments=[f.amendment for f in self.acts if f.amendment.takes_effect],
         )
         return _render(

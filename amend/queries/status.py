@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
-from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, plan_period
+from amend.engine.legal import Period, act_in_case, currency_english, currency_kazakh, currency_russian, plan_period
 from amend.engine.model import Plan
 from amend.engine.timeline import Timeline
 from amend.engine.unknown import UNKNOWN
@@ -54,6 +54,7 @@ class PlanStatus:
     known_on: dt.date
     currency: str  # in English
     currency_kk: str  # in Kazakh
+    currency_ru: str  # in Russian
     # Amending acts (by number) repealed as a whole by ``at``: the day and the repealing act.
     act_repeals: dict[str, tuple[dt.date, Act]] = field(default_factory=dict)
     # Some operations of an applied act repealed by ``at`` (by act number): (operations, day, by, detail).
@@ -171,6 +172,7 @@ def plan_status(timeline: Timeline, at: dt.date) -> PlanStatus:
         known_on=known_on,
         currency=currency_english(known_on, listed, complete),
         currency_kk=currency_kazakh(known_on, listed, complete),
+        currency_ru=currency_russian(known_on, listed, complete),
         act_repeals=repeals,
         operation_repeals=partly,
         never_in_force=never,
@@ -265,22 +267,29 @@ def status_text(s: PlanStatus) -> str:
     return "\n".join(lines)
 
 
-def standing(timeline: Timeline, at: dt.date) -> Standing:
-    """The Kazakh lines of a rendering of the version in force on ``at``."""
+def standing(timeline: Timeline, at: dt.date, lang: str = "kk") -> Standing:
+    """The lines of a rendering of the version in force on ``at``: in Kazakh, or in Russian with ``lang="ru"``."""
     s = plan_status(timeline, at)
-    badge = words.STATUS.format(status=_BADGE[s.status])
-    if s.status == "repealed" and timeline.repeal is not None and s.note is None:
+    ru = lang == "ru"
+    badge = (words.STATUS_RU if ru else words.STATUS).format(status=(words.STATUS_WORDS_RU if ru else _BADGE)[s.status])
+    note = repeal_note(timeline, at, "ru") if ru else s.note
+    if s.status == "repealed" and timeline.repeal is not None and note is None:
         badge += f" ({timeline.repeal.citation})"  # the note below cites the act where there is one
     if not s.acts_complete and s.status != "repealed":
-        badge += words.AS_FAR_AS_KNOWN  # only as far as the acts we know say
+        badge += words.AS_FAR_AS_KNOWN_RU if ru else words.AS_FAR_AS_KNOWN  # only as far as the acts we know say
     if s.period is None:
-        period = words.PERIOD_UNKNOWN
+        period = words.PERIOD_UNKNOWN_RU if ru else words.PERIOD_UNKNOWN
     else:
-        period = words.PERIOD.format(start=s.period.start.isoformat(), end=s.period.end.isoformat())
-        period += words.PERIOD_FROM_TITLE if s.period.inferred else f" ({s.period.source})"
+        period = (words.PERIOD_RU if ru else words.PERIOD).format(
+            start=s.period.start.isoformat(), end=s.period.end.isoformat()
+        )
+        if s.period.inferred:
+            period += words.PERIOD_FROM_TITLE_RU if ru else words.PERIOD_FROM_TITLE
+        else:
+            period += f" ({s.period.source})"
         if s.period_ended:
-            period += words.PERIOD_ENDED
-    return Standing((badge, period, s.currency_kk), s.note)
+            period += words.PERIOD_ENDED_RU if ru else words.PERIOD_ENDED
+    return Standing((badge, period, s.currency_ru if ru else s.currency_kk), note)
 
 
 def show_data(timeline: Timeline, at: dt.date, lang: str = "kk") -> dict[str, Any]:

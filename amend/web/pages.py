@@ -230,7 +230,7 @@ def _preview_context(preview: DraftPreview, ui_lang: str) -> dict[str, Any]:
     if preview.timeline is not None and preview.day is not None and not preview.problems:
         version = preview.timeline.in_force_at(preview.day)
         version_html = Markup(
-            version_body(version, whole=True, standing=standing(preview.timeline, preview.day), row_notes=True)
+            version_body(version, whole=True, standing=standing(preview.timeline, preview.day, ui_lang), row_notes=True)
         )
     return {
         "preview": preview,
