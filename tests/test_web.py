@@ -422,13 +422,48 @@ def _interface_text(page: str) -> str:
         ("en", "en-GB,kk;q=0.5", "kk"),
     ],
 )
-def test_the_drafting_page_speaks_kazakh_or_russian_as_asked_and_no_english(web, ui, header, lang):
+def test_the_drafting_page_speaks_kazakh_or_russian_as_asked_and_no_english(ui, header, lang):
+    web = client()  # no language chosen before (a cookie of an earlier test)
     r = web.get("/draft", params={"ui": ui} if ui else None, headers={"accept-language": header} if header else None)
     assert r.status_code == 200
     assert f'<html lang="{lang}">' in r.text
     assert f'<input type="hidden" name="ui" value="{lang}">' in r.text  # the form keeps the choice
     assert ("Вставьте текст" in r.text) == (lang == "ru") and ("мәтінін қойыңыз" in r.text) == (lang == "kk")
     assert not [w for w in ENGLISH_LABELS if w in r.text]
+
+
+def test_a_language_link_turns_every_page_russian_and_goes_back_to_the_page_it_was_on():
+    web = client()
+    page = web.get("/plans/748/2025-05-30.html")
+    assert '<html lang="kk">' in page.text and '<a href="/ui/ru" hreflang="ru" lang="ru">русский</a>' in page.text
+    back = web.get("/ui/ru", headers={"referer": f"{BASE}/plans/748/2025-05-30.html"}, follow_redirects=False)
+    assert back.status_code == 303 and back.headers["location"] == "/plans/748/2025-05-30.html"
+    assert "amend_ui=ru" in back.headers["set-cookie"] and "httponly" in back.headers["set-cookie"].lower()
+    for path in ("/", "/plans/748/index.html", "/plans/748/2025-05-30.html", "/plans/748/rows/6.html", "/draft"):
+        shown = web.get(path)
+        assert shown.status_code == 200 and '<html lang="ru">' in shown.text, path
+        assert "<strong>русский</strong>" in shown.text, path
+    assert "Статус: действует" in web.get("/plans/748/2025-05-30.html").text
+    assert "<h1>Планы</h1>" in web.get("/").text
+    web.get("/ui/kk")
+    assert '<html lang="kk">' in web.get("/plans/748/index.html").text and "<h1>Жоспарлар</h1>" in web.get("/").text
+
+
+@pytest.mark.parametrize(
+    "referer", ["https://elsewhere.example/plans/748/", f"{BASE}//elsewhere.example/x", "", "nonsense"]
+)
+def test_a_language_link_never_leads_off_the_server(web, referer):
+    r = web.get("/ui/ru", headers={"referer": referer} if referer else None, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/"
+
+
+def test_an_unknown_interface_language_is_404_and_the_static_site_has_no_language_links(web):
+    assert web.get("/ui/en", follow_redirects=False).status_code == 404
+    from amend import Repository
+    from amend.outputs.site import site_pages
+
+    pages, _ = site_pages(Repository(ROOT))
+    assert not [name for name, page in pages.items() if isinstance(page, str) and "/ui/" in page]
 
 
 def test_the_drafting_page_reads_392_in_the_russian_interface_and_shows_the_same_counts(web):

@@ -81,6 +81,7 @@ SITE_STYLE = """
 .picker h2 { margin-top: 0; font-size: 1.05em; } .picker output { display: block; margin-top: .4em; }
 .downloads a { white-space: nowrap; }
 nav.versions { display: flex; flex-wrap: wrap; gap: .5em 1.5em; }
+nav.languages { float: right; font-size: 90%; }  /* a server's pages: the interface's language */
 @media (max-width: 40em) {
   /* A phone: each version a card of labelled lines, so no cell is squeezed into word fragments. */
   table.versions thead { display: none; }
@@ -137,6 +138,7 @@ def render_page(template: str, *, assets: str | None = None, search: tuple[str, 
     from markupsafe import Markup
 
     context.setdefault("crumbs", ())
+    context.setdefault("languages", None)  # a server's pages: the links that change the interface's language
     context.setdefault("w", site_words("kk"))  # the interface's words: Kazakh unless a page gives its own
     template_ = _environment(search).get_template(template)
     return str(template_.render(style=Markup(STYLE), site_style=Markup(SITE_STYLE), assets=assets, **context))
@@ -180,10 +182,18 @@ class PlanSite:
     """The pages of one plan (the static site's, and ``amend serve``'s with ``assets`` set)."""
 
     def __init__(
-        self, repo: Repository, plan_id: str, skipped: list[AmendError], lang: str = "kk", assets: str | None = None
+        self,
+        repo: Repository,
+        plan_id: str,
+        skipped: list[AmendError],
+        lang: str = "kk",
+        *,
+        assets: str | None = None,
+        switch: bool = False,
     ) -> None:
         self.repo = repo
         self.assets = assets
+        self.switch = switch  # a server's pages: links to change the interface's language (/ui/<lang>)
         self.lang = lang  # the language of the versions' texts: kk, ru or both
         self.words = site_words(lang)  # the interface's: Russian with ru, else Kazakh
         self.base: Plan = repo.plan(plan_id)
@@ -345,7 +355,7 @@ class PlanSite:
             )
         badge_class, badge = self._plan_badge()
         repealed = self.timeline.repealed_on
-        return _render(
+        return self._page(
             "plan.html",
             title=f"№ {plan.plan}: {_plain(plan.title)}",
             crumbs=[(w["plans"], "../index.html"), (f"№ {plan.plan}", None)],
@@ -383,7 +393,7 @@ class PlanSite:
             standing=standing(self.timeline, self._shown_on(version), self.lang),
             amendments=[f.amendment for f in self.acts if f.amendment.takes_effect],
         )
-        return _render(
+        return self._page(
             "version.html",
             title=f"№ {self.base.plan}: {w.edition(version.valid_from)}",
             crumbs=self._crumbs(0, (w.day(version.valid_from), None)),
@@ -415,7 +425,7 @@ class PlanSite:
             russian = russian_comparison(comparison, before.latest.plan, after.latest.plan)
             body += f'<section lang="ru">\n{comparison_body(russian, row_link=row_link, lang="ru")}</section>\n'
         label = f"№ {comparison.act.number}"
-        return _render(
+        return self._page(
             "act.html",
             title=f"{self.words['comparative']}: {label}",
             crumbs=self._crumbs(1, (label, None)),
@@ -457,7 +467,7 @@ class PlanSite:
                 }
             )
             previous = state
-        return _render(
+        return self._page(
             "row.html",
             title=f"№ {self.base.plan}, {w.row_name(text)}",
             crumbs=self._crumbs(1, (w.row_name(text), None)),
@@ -490,6 +500,10 @@ class PlanSite:
             out.append(cell)
         return out
 
+    def _page(self, template: str, **context: Any) -> str:
+        """A page of this plan, with the language links of a server's pages."""
+        return _render(template, languages=_languages(self.lang) if self.switch else None, **context)
+
 
 def _state_label(state: RowState, w: SiteWords) -> str:
     if state.row is None:
@@ -515,9 +529,16 @@ def picker_script(w: SiteWords | None = None) -> str:
     return script
 
 
-def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str = "") -> str:
-    """The list of plans; ``prefix`` goes before each plan's folder (a server's ``plans/``)."""
-    w = sites[0].words if sites else site_words("kk")
+def _languages(lang: str) -> tuple[tuple[str, str, bool], ...]:
+    """The interface's languages for a server's language links: (code, its own name, whether it is this one)."""
+    shown = "ru" if lang == "ru" else "kk"
+    return tuple((code, name, code == shown) for code, name in words.WORKBENCH_LANGUAGES)
+
+
+def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str = "", lang: str | None = None) -> str:
+    """The list of plans; ``prefix`` goes before each plan's folder (a server's ``plans/``); ``lang``: the
+    interface's language of a server's page (with its language links), else the sites' own."""
+    w = site_words(lang) if lang is not None else sites[0].words if sites else site_words("kk")
     plans = []
     for s in sites:
         plan = s.base
@@ -533,7 +554,8 @@ def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str 
                 "latest": w.day(s.timeline.latest.valid_from),
             }
         )
-    return _render("index.html", title=w["plans"], plans=plans, assets=assets, w=w)
+    languages = _languages(lang) if lang is not None else None
+    return _render("index.html", title=w["plans"], plans=plans, assets=assets, w=w, languages=languages)
 
 
 def site_pages(repo: Repository, lang: str = "kk") -> tuple[dict[str, str | bytes], list[AmendError]]:

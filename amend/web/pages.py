@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -58,6 +58,21 @@ def static(name: str) -> Response:
     return Response(known[name].read_bytes(), media_type=_STATIC_TYPES.get(known[name].suffix, "text/plain"))
 
 
+@router.get("/ui/{lang}")
+def choose_language(request: Request, lang: str) -> RedirectResponse:
+    """A language link: the interface in ``lang`` (kk or ru) from now on (a cookie), back to the page it was
+    chosen on (the Referer, when it is one of this server's pages; else the plans)."""
+    if lang not in interface.WORKBENCH:
+        raise _not_found(f"interface language {lang!r} (kk, ru)")
+    back = "/"
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc == request.headers.get("host") and referer.path.startswith("/") and "//" not in referer.path:
+        back = referer.path + (f"?{referer.query}" if referer.query and "ui=" not in referer.query else "")
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie(UI_COOKIE, lang, max_age=365 * 24 * 3600, path="/", httponly=True, samesite="lax")
+    return response
+
+
 @router.get("/favicon.ico")
 def favicon() -> Response:
     """The icon, where a browser asks for it by its old name (a JSON answer names none)."""
@@ -68,8 +83,9 @@ def favicon() -> Response:
 def index(request: Request) -> HTMLResponse:
     """The plans, with their status badges."""
     bench = _bench(request)
-    sites = [bench.site(pid, ASSETS) for pid in sorted(bench.repository.plans)]
-    return _html(index_page(sites, assets=ASSETS, prefix="plans/"))
+    lang = _ui_lang(request)
+    sites = [bench.site(pid, ASSETS, lang) for pid in sorted(bench.repository.plans)]
+    return _html(index_page(sites, assets=ASSETS, prefix="plans/", lang=lang))
 
 
 @router.get("/plans")
@@ -83,7 +99,7 @@ def plans_index() -> RedirectResponse:
 @router.get("/plans/{plan}")
 def plan(request: Request, plan: str, at: str | None = None) -> RedirectResponse:
     """A plan (``?at=DATE``: its version in force that day) at the static site's address for it."""
-    site = _bench(request).site(plan, ASSETS)
+    site = _bench(request).site(plan, ASSETS, _ui_lang(request))
     day = day_of(at, "at")
     where = f"/plans/{quote(plan)}/"
     if day is None:
@@ -96,7 +112,7 @@ def plan(request: Request, plan: str, at: str | None = None) -> RedirectResponse
 @router.get("/plans/{plan}/index.html")
 def plan_page(request: Request, plan: str) -> HTMLResponse:
     """The plan's timeline: versions with badges and downloads, a date picker, acts, rows."""
-    return _html(_bench(request).site(plan, ASSETS).plan_page())
+    return _html(_bench(request).site(plan, ASSETS, _ui_lang(request)).plan_page())
 
 
 def _not_found(what: str) -> ApiError:
@@ -106,7 +122,7 @@ def _not_found(what: str) -> ApiError:
 @router.get("/plans/{plan}/{page}")
 def version_page(request: Request, plan: str, page: str) -> HTMLResponse:
     """A version of the plan (``<YYYY-MM-DD>.html``, the day it came into force)."""
-    site = _bench(request).site(plan, ASSETS)
+    site = _bench(request).site(plan, ASSETS, _ui_lang(request))
     versions = site.timeline.versions
     for k, v in enumerate(versions):
         if page == f"{v.valid_from.isoformat()}.html":
@@ -119,7 +135,7 @@ def version_page(request: Request, plan: str, page: str) -> HTMLResponse:
 @router.get("/plans/{plan}/acts/{page}")
 def act_page(request: Request, plan: str, page: str) -> HTMLResponse:
     """An act's comparative table."""
-    site = _bench(request).site(plan, ASSETS)
+    site = _bench(request).site(plan, ASSETS, _ui_lang(request))
     if page not in site.comparisons:
         raise _not_found(f"act page {page!r} of plan {plan}")
     filed, comparison = site.comparisons[page]
@@ -129,7 +145,7 @@ def act_page(request: Request, plan: str, page: str) -> HTMLResponse:
 @router.get("/plans/{plan}/rows/{page}")
 def row_page(request: Request, plan: str, page: str) -> HTMLResponse:
     """A row's history."""
-    site = _bench(request).site(plan, ASSETS)
+    site = _bench(request).site(plan, ASSETS, _ui_lang(request))
     for number in site.rows:
         if page == f"{file_name(str(number))}.html":
             return _html(site.row_page(number))
@@ -153,7 +169,7 @@ def _attachment(data: bytes, name: str) -> Response:
 @router.get("/plans/{plan}/downloads/{name}")
 def download(request: Request, plan: str, name: str) -> Response:
     """A version as DOCX, XLSX, CSV, JSON or Akoma Ntoso (the static site's downloads)."""
-    site: PlanSite = _bench(request).site(plan, ASSETS)
+    site: PlanSite = _bench(request).site(plan, ASSETS, _ui_lang(request))
     for v in site.timeline.versions:
         if name.startswith(v.valid_from.isoformat() + "."):
             files = site.downloads(v)
@@ -166,12 +182,16 @@ def download(request: Request, plan: str, name: str) -> Response:
 # -- the drafting page ---------------------------------------------------------------------------------
 
 
+UI_COOKIE = "amend_ui"
+
+
 def _ui_lang(request: Request, given: object = None) -> str:
-    """The drafting page's interface language: ``given`` (the form's ``ui``) or ``?ui=``, else the first of
-    Kazakh and Russian the browser's Accept-Language names, else Kazakh."""
-    asked = given if given is not None else request.query_params.get("ui")
-    if asked in interface.WORKBENCH:
-        return str(asked)
+    """The pages' interface language: ``given`` (the drafting form's ``ui``) or ``?ui=``, else the one chosen by
+    a language link (a cookie), else the first of Kazakh and Russian the browser's Accept-Language names, else
+    Kazakh."""
+    for asked in (given, request.query_params.get("ui"), request.cookies.get(UI_COOKIE)):
+        if asked in interface.WORKBENCH:
+            return str(asked)
     for part in request.headers.get("accept-language", "").split(","):
         code = part.split(";")[0].strip().lower()[:2]
         if code in interface.WORKBENCH:
@@ -197,7 +217,7 @@ def _draft_page(request: Request, *, ui_lang: str, status: int = 200, **context:
             w=site_words(ui_lang),
             ui=ui,
             ui_lang=ui_lang,
-            languages=interface.WORKBENCH_LANGUAGES,
+            languages=tuple((code, name, code == ui_lang) for code, name in interface.WORKBENCH_LANGUAGES),
             **context,
         ),
         status,

@@ -38,7 +38,7 @@ class _Read:
     stamp: _Stamp
     repo: Repository
     timelines: dict[tuple[str, dt.date | None], Timeline] = field(default_factory=dict)
-    sites: dict[str, PlanSite] = field(default_factory=dict)
+    sites: dict[tuple[str, str], PlanSite] = field(default_factory=dict)
 
 
 class Workbench:
@@ -73,15 +73,16 @@ class Workbench:
                 read.timelines[key] = found
         return found
 
-    def site(self, plan: str, assets: str) -> PlanSite:
-        """The plan's site pages (the static site's templates, assets linked from ``assets``)."""
+    def site(self, plan: str, assets: str, lang: str = "kk") -> PlanSite:
+        """The plan's site pages (the static site's templates, assets linked from ``assets``), with the interface
+        in ``lang`` (kk or ru) and the links that change it."""
         read = self._current()
-        found = read.sites.get(plan)
+        found = read.sites.get((plan, lang))
         if found is None:
             if plan not in read.repo.plans:
                 read.repo.plan(plan)  # raises PlanMissing, naming the plans there are
             skipped: list[AmendError] = []
-            found = PlanSite(read.repo, plan, skipped, assets=assets)
+            found = PlanSite(read.repo, plan, skipped, lang, assets=assets, switch=True)
             with self._lock:
-                read.sites[plan] = found
+                read.sites[(plan, lang)] = found
         return found
