@@ -138,6 +138,15 @@ class Draft:
         ops = tuple(op.operation for op in self.operations if op.operation is not None)
         return Amendment(act=self.act, amends=self.amends, status=status, entry_into_force=entry, operations=ops)
 
+    def partial(self, k: int | None = None) -> Amendment:
+        """The draft's operations before its ``k``-th (every one where None) as a draft Amendment, an entry
+        into force the text leaves unknown taken as on signing: what the word counts are made against."""
+        entry = self.entry_into_force or OnSigning(rule="on_signing")
+        ops = tuple(op.operation for op in self.operations[:k] if op.operation is not None)
+        return Amendment(
+            act=self.act, amends=self.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
+        )
+
 
 def _strings(value: Any) -> Iterable[str]:
     if isinstance(value, str):
@@ -1098,6 +1107,15 @@ def _inside_words(plan: Plan, op: operations.ReplaceWords) -> list[str]:
     return sorted(found)
 
 
+def version_before_operation(draft: Draft, k: int, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> Plan:
+    """``plan`` after the ``adopted`` acts and the draft's operations before its ``k``-th, consolidated as the
+    engine will apply them (until the act's bounds): the version operation ``k`` counts its words in.
+    AmendError where it cannot be made."""
+    partial = draft.partial(k)
+    filed = FiledAmendment(partial, path)
+    return consolidate(plan, adopted, drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+
+
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
     """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
 
@@ -1105,27 +1123,15 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
     engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
     words, the count is marked for review.
     """
-    entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
     for k, op in enumerate(draft.operations):
         model = op.operation
         if model is None:
             continue
         if isinstance(model, (operations.ReplaceWords, operations.ReplaceWordsIn)):
             line = next((n.line for n in op.notes if n.line), None)
-            partial = Amendment(
-                act=draft.act,
-                amends=draft.amends,
-                status=ActStatus.DRAFT,
-                entry_into_force=entry,
-                operations=tuple(done),
-            )
             version: Plan | None
             try:
-                timeline = consolidate(
-                    plan, adopted, drafts=[FiledAmendment(partial, path)], until=act_bounds(partial)[1]
-                )
-                version = timeline.latest.plan
+                version = version_before_operation(draft, k, plan, adopted, path)
             except AmendError as err:
                 version = None
                 op.notes.append(
@@ -1198,8 +1204,6 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                         )
                     )
             op.operation = model
-            draft.operations[k] = op
-        done.append(model)
 
 
 def _ref(ref: tuple[int | None, ...]) -> str:

@@ -21,6 +21,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -31,11 +32,9 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
 from amend.engine import operations
-from amend.engine.acts import Act, ActPoint, OnSigning, Signatory
-from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.acts import Act, ActPoint, Signatory
 from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
-from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.draft import (
@@ -48,6 +47,7 @@ from amend.importer.act.draft import (
     _item,
     _revised,
     _row,
+    version_before_operation,
 )
 from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
@@ -1180,28 +1180,18 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
     earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
     more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
-    entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
-    for op in draft.operations:
+    for k, op in enumerate(draft.operations):
         model = op.operation
         if model is None:
             continue
         if isinstance(model, ReplaceWords) and model.old_ru is not None:
-            partial = Amendment(
-                act=draft.act,
-                amends=draft.amends,
-                status=ActStatus.DRAFT,
-                entry_into_force=entry,
-                operations=tuple(done),
-            )
             version: Plan | None
             try:
-                filed = FiledAmendment(partial, Path(draft.source))
-                version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+                version = version_before_operation(draft, k, before, [], Path(draft.source))
             except AmendError:
                 # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
                 # day's end): a row none of them touches stands as before the act; else no count is made.
-                version = before if _untouched(model, done) else None
+                version = before if _untouched(model, draft.partial(k).operations) else None
             if version is not None:
                 found, unknown = _russian_count(version, model)
                 if found and found != model.occurrences:
@@ -1209,7 +1199,6 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
                     op.operation = model
                 elif not found and not unknown:
                     op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
-        done.append(model)
 
 
 # The kinds of change that touch no row but the ones they name (by ``row``, or the rows they insert).
@@ -1219,7 +1208,7 @@ _NO_ROW_KINDS = frozenset(
 )
 
 
-def _untouched(op: ReplaceWords, earlier: list[Operation]) -> bool:
+def _untouched(op: ReplaceWords, earlier: Sequence[Operation]) -> bool:
     """True if ``op`` names one row and no earlier change of the act touches it (or moves rows about)."""
     if op.row is None:
         return False
@@ -1257,12 +1246,8 @@ def import_pair(draft: Draft, text: str, base: Plan, root: Path, published: dt.d
     from amend.importer.act.preview import version_before
 
     before = base
-    ops = tuple(op.operation for op in draft.operations if op.operation is not None)
-    if ops:
-        entry = draft.entry_into_force or OnSigning(rule="on_signing")  # as the Kazakh counts take it
-        act = Amendment(
-            act=draft.act, amends=draft.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
-        )
+    act = draft.partial()  # an unknown entry into force as the Kazakh counts take it
+    if act.operations:
         with contextlib.suppress(AmendError):
             before = version_before(root, act, Path(draft.source))
     return merge_russian(draft, read_russian(text, before, published=published), before)
