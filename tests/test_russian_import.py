@@ -590,3 +590,79 @@ def test_a_russian_row_number_the_engine_refuses_leaves_a_review_in_the_words_of
             "no leading zeros))",
         )
     ]
+
+
+# The same act's context sentences in both languages: a point, the plan's frame, a section, a subsection, the note,
+# and a new point, each followed by a change.
+_CONTEXT_TWINS = [
+    (
+        "1. Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгерістер енгізілсін:",
+        "1. Внести в постановление Правительства Республики Казахстан от 31 августа 2023 года № 748 "
+        "следующие изменения:",
+    ),
+    ("көрсетілген қаулымен бекітілген жоспарда:", "в плане, утвержденном указанным постановлением:"),
+    ('"Бірінші" деген 1-бөлімде:', 'в разделе 1 "Бірінші":'),
+    ("реттік нөмірі 6-жол алып тасталсын;", "строку, порядковый номер 6, исключить;"),
+    ("1.2 кіші бөлімде:", "в подразделе 1.2:"),
+    ("реттік нөмірі 23-жол алып тасталсын;", "строку, порядковый номер 23, исключить;"),
+    ("Ескертпеде:", "в примечании:"),
+    ('"ІІМ" деген жол алып тасталсын;', 'расшифровку аббревиатуры "ІІМ" исключить;'),
+    (
+        "2. Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгеріс енгізілсін:",
+        "2. Внести в постановление Правительства Республики Казахстан от 31 августа 2023 года № 748 "
+        "следующее изменение:",
+    ),
+    ("реттік нөмірі 28-жол алып тасталсын;", "строку, порядковый номер 28, исключить;"),
+]
+
+
+def test_the_russian_reading_keeps_the_context_as_the_kazakh_builder_does():
+    # One walker (importer/act/context.py) keeps the context for both languages: after each sentence the
+    # point, the section, the subsection, the note and the scope a bare title binds to are the same.
+    from amend.importer.act.draft import _Builder
+    from amend.importer.act.instructions import read_instructions, split_document
+    from amend.importer.act.russian import _Reading
+    from amend.importer.text import Lexicon
+
+    def contexts(walker, paragraphs, parse=None):
+        text = "\n".join(f"      {p}" for p in paragraphs)
+        instructions = read_instructions(split_document(text), None, *([parse] if parse else []))
+        seen = []
+        for i in instructions:
+            walker.add(i)
+            seen.append((walker.point, walker.section, walker.subsection, walker.in_note, walker.scope))
+        return seen
+
+    kazakh = contexts(_Builder(PLAN, Lexicon(), set(PLAN.abbreviations)), [k for k, _ in _CONTEXT_TWINS])
+    russian = contexts(_Reading(PLAN, Lexicon()), [r for _, r in _CONTEXT_TWINS], parse_russian)
+    assert russian == kazakh
+    assert [c[:4] for c in kazakh] == [
+        (1, None, None, False),
+        (1, None, None, False),
+        (1, "1", None, False),
+        (1, "1", None, False),
+        (1, "1", "1.2", False),
+        (1, "1", "1.2", False),
+        (1, "1", "1.2", True),
+        (1, "1", "1.2", True),
+        (2, None, None, False),  # a new point starts from the plan as a whole
+        (2, None, None, False),
+    ]
+
+
+def test_a_section_the_russian_text_names_by_its_title_alone_is_found_by_the_plans_russian_title():
+    sections = [
+        s.model_copy(update={"title_ru": "Среднесрочные меры"}) if s.number == "2" else s for s in PLAN.sections
+    ]
+    plan = PLAN.model_copy(update={"sections": tuple(sections)})
+    text = RU.replace(
+        "строку, порядковый номер 6, изложить в следующей редакции:",
+        'в разделе "Среднесрочные меры":\n      строку, порядковый номер 37, исключить;\n'
+        "      строку, порядковый номер 6, изложить в следующей редакции:",
+    )
+    deleted = next(c for c in read_russian(text, plan).changes if c.key == ("delete_row", "37"))
+    assert deleted.made is not None and getattr(deleted.made, "section", None) == "2"
+    assert deleted.source[0] == 'в разделе "Среднесрочные меры":'
+    unnamed = next(c for c in read_russian(text, PLAN).changes if c.key == ("delete_row", "37"))
+    assert getattr(unnamed.made, "section", None) is None
+    assert [n.message for n in unnamed.notes] == ['no section of the plan is titled "Среднесрочные меры"']

@@ -27,6 +27,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.cells import CellConventions, repair_cells
+from amend.importer.act.context import KAZAKH, ContextWalker, Review
 from amend.importer.act.grammar import Clause
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
@@ -42,24 +43,18 @@ from amend.importer.act.instructions import (
     EntryIntoForceClause,
     Framing,
     Instruction,
-    NoteContext,
     Paragraph,
-    PlanContext,
     PointAdded,
     PointDeleted,
     Repeal,
-    RowContext,
     RowMoved,
     RowsAdded,
     RowsDeleted,
     RowsReworded,
     SectionAdded,
-    SectionContext,
     SectionDeleted,
     SignatoryReworded,
     Signature,
-    Subpoint,
-    SubsectionContext,
     SubsectionDeleted,
     TitleReworded,
     Unrecognized,
@@ -74,24 +69,11 @@ from amend.importer.metadata import EntryReading, Heading, ImportTextError, read
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.language.lexicon import ABBREVIATION_NAMED
-from amend.language.phrases import UNKNOWN_TEXT, phrases
+from amend.language.phrases import phrases
 from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
-
-
-@dataclass(frozen=True)
-class Review:
-    """A place where the importer chose a reading that a person should check."""
-
-    line: int | None
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        place = f"line {self.line}: " if self.line else ""
-        return f"{place}{self.where}: {self.message}"
 
 
 @dataclass
@@ -178,13 +160,7 @@ def amended_plan(text: str) -> str | None:
     return read_heading(document.heading, enacting).amends
 
 
-def _text(value: str) -> Text:
-    """A quoted text as data: the unknown mark of a drafted text is unknown."""
-    return UNKNOWN if value == UNKNOWN_TEXT else value
-
-
-def _same(a: str, b: Text) -> bool:
-    return isinstance(b, str) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+_text = KAZAKH.text  # a quoted text as data: the unknown mark of a drafted text is unknown
 
 
 _P = ParamSpec("_P")
@@ -261,13 +237,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _Builder:
-    """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
+class _Builder(ContextWalker):
+    """Walks the instructions of the Kazakh text in order (the context as ``ContextWalker`` keeps it), making
+    the operations they give."""
 
     def __init__(
         self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, FiledAmendment] | None = None
     ) -> None:
-        self.plan = plan
+        super().__init__(plan, KAZAKH)
         # The plan's other acts by number: an act that corrects one counts the words in it.
         self.acts = acts or {}
         # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
@@ -275,8 +252,6 @@ class _Builder:
         # A section or subsection just added: the sentences right after it that give its subsections and
         # rows (no context sentence between) are its content (add_section's subsections and rows).
         self.open: DraftOp | None = None
-        # Sections the act renumbers, old number -> new, as its sentences are read.
-        self.renumbered: dict[str, str] = {}
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
@@ -284,22 +259,8 @@ class _Builder:
         self.kinds = column_kinds(plan)
         # What the plan writes in each kind of column: to mend blanks the extraction put inside short cells.
         self.conventions = CellConventions.of(plan, self.kinds, codes)
-        self.section: str | None = None
-        self.subsection: str | None = None
-        self.in_note = False
-        # What the last heading sentence opened: "point" (the resolution, after a lead-in), "plan" (the plan's
-        # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
-        self.scope = "point"
-        self.scope_line: int | None = None
-        self.scope_subpoint: int | None = None  # the sub-point the scope was opened in
         self.line: int | None = None  # the sentence being read
-        self.point: int | None = None
-        self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
-        # The first operation after a context sentence carries that sentence as its comment, as the
-        # hand transcriptions do ("... деген 1-бөлімде:" above "реттік нөмірі 6-жол ...").
-        self.pending: list[str] = []
-        self.context_notes: list[Review] = []
 
     def _rows(self, i: RowsReworded | RowsAdded, notes: list[Review]) -> dict[str, dict[str, Text]]:
         """The cells of the rows ``i`` quotes; their notes go to ``notes`` as "row N, column"."""
@@ -345,74 +306,14 @@ class _Builder:
 
         return re.sub(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])", code, value)
 
-    def _check_section(self, i: Instruction, number: str, title: str | None, op_notes: list[Review]) -> None:
-        section = self.plan.section(number)
-        line = i.paragraph.first_line
-        if section is None:
-            op_notes.append(Review(line, f"section {number}", f"plan {self.plan.plan} has no section {number}"))
-        elif title is not None and isinstance(section.title, str) and not _same(title, section.title):
-            other = self._section_by_title(title)
-            also = f"; section {other} has that title: the act may mean section {other}" if other else ""
-            op_notes.append(
-                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"{also}')
-            )
-
-    def _section_by_title(self, title: str | None) -> str | None:
-        found = [s.number for s in self.plan.sections if title is not None and _same(title, s.title)]
-        return found[0] if len(found) == 1 else None
-
-    def _section_of_subsection(self, number: str) -> str:
-        for s in self.plan.sections:
-            if s.subsection(number) is not None:
-                # A section the act renumbered before this sentence holds its subsections under its new number.
-                return self.renumbered.get(s.number, s.number)
-        return number.split(".", maxsplit=1)[0]
-
-    def _check_subsection(
-        self, i: Instruction, section: str, number: str, title: str | None, notes: list[Review]
-    ) -> None:
-        found = self.plan.section(section)
-        sub = found.subsection(number) if found else None
-        line = i.paragraph.first_line
-        if sub is None:
-            notes.append(Review(line, f"subsection {number}", f"plan {self.plan.plan} has no subsection {number}"))
-        elif title is not None and isinstance(sub.title, str) and not _same(title, sub.title):
-            notes.append(Review(line, f"subsection {number}", f'the act names it "{title}", the plan "{sub.title}"'))
-
-    def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
-        self.section, self.subsection, self.in_note = section, subsection, note
-        self.scope_line = i.paragraph.first_line
-        self.scope_subpoint = self.subpoint
-        self.pending = [i.paragraph.text]
-        self.context_notes = []
-
     def add(self, i: Instruction) -> None:
         self.line = i.paragraph.first_line
         if self.open is not None and not self.pending and self._fold(i):
             return
         self.open = None
+        if self.follow(i):
+            return
         match i:
-            case SectionContext():
-                number = i.section or self._section_by_title(i.title)
-                self._context(i, number, None, False)
-                self.scope = "section"
-                if number is None:
-                    self.context_notes.append(
-                        Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
-                    )
-                else:
-                    self._check_section(i, number, i.title, self.context_notes)
-            case SubsectionContext():
-                section = self._section_of_subsection(i.subsection)
-                self._context(i, section, i.subsection, False)
-                self._check_subsection(i, section, i.subsection, i.title, self.context_notes)
-                self.scope = "subsection"
-            case PlanContext():
-                self._context(i, None, None, False)
-                self.scope = "plan"
-            case NoteContext():
-                self._context(i, self.section, self.subsection, True)
-                self.scope = "note"
             case RowsReworded():
                 self._replace_rows(i)
             case RowsAdded():
@@ -481,7 +382,7 @@ class _Builder:
                 self.note[i.code] = _text(i.expansion)
                 self._emit(made, [i.paragraph.text], None)
             case TitleReworded():
-                section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
+                section = i.section if i.subsection is None else self.section_of_subsection(i.subsection)
                 made = _build(
                     operations.SetTitle, op="set_title", section=section, subsection=i.subsection, title=_text(i.title)
                 )
@@ -523,18 +424,16 @@ class _Builder:
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SectionDeleted():
                 notes: list[Review] = []
-                self._check_section(i, i.section, i.title, notes)
+                self.check_section(i, i.section, i.title, notes)
                 made = _build(operations.DeleteSection, op="delete_section", number=i.section)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, notes)
-            case Subpoint():
-                self.subpoint = i.number
             case Repeal() if i.number is not None and i.number != self.plan.plan:
                 # Another act: an amending act of the plan is repealed (check tells whether it is one).
-                self.point, self.subpoint = i.point, None
+                self.enter_point(i.point)
                 made = _build(operations.RepealAct, op="repeal_act", act=i.number)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case Repeal():
-                self.point, self.subpoint = i.point, None
+                self.enter_point(i.point)
                 made = _build(operations.RepealPlan, op="repeal_plan")
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SignatoryReworded():
@@ -551,8 +450,8 @@ class _Builder:
                 self._column_change(i)
             case SubsectionDeleted():
                 found: list[Review] = []
-                section = self._section_of_subsection(i.subsection)
-                self._check_subsection(i, section, i.subsection, i.title, found)
+                section = self.section_of_subsection(i.subsection)
+                self.check_subsection(i, section, i.subsection, i.title, found)
                 made = _build(operations.DeleteSubsection, op="delete_subsection", section=section, number=i.subsection)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, found)
             case RowMoved():
@@ -573,14 +472,8 @@ class _Builder:
                     i.paragraph.first_line, where, f'{i.why}; no operation was made from: "{i.paragraph.text}"'
                 )
                 self._emit(None, [i.paragraph.text], i.paragraph.first_line, [note])
-            case Framing():
-                if i.point is not None:
-                    # A new point that amends the plan: its sentences start from the plan as a whole.
-                    self.point, self.subpoint = i.point, None
-                    self.section, self.subsection, self.in_note = None, None, False
-                    self.scope = "point"
-            case EntryIntoForceClause() | Signature() | RowContext():
-                pass  # a row named for the sentences after it: read into them (instructions)
+            case EntryIntoForceClause() | Signature():
+                pass
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
 
@@ -606,7 +499,7 @@ class _Builder:
         text = _text(i.text) if isinstance(i, ActTextReworded) else UNKNOWN
         if target.startswith(("section ", "subsection ")):
             kind, _, number = target.partition(" ")
-            section = number if kind == "section" else self._section_of_subsection(number)
+            section = number if kind == "section" else self.section_of_subsection(number)
             subsection = number if kind == "subsection" else None
             made = _build(operations.SetTitle, op="set_title", section=section, subsection=subsection, title=text)
         else:
@@ -617,14 +510,10 @@ class _Builder:
         self, made: Operation | _Invalid | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
     ) -> None:
         operation, problems = (None, [made.review(line)]) if isinstance(made, _Invalid) else (made, [])
+        pending, context_notes = self.taken()
         op = DraftOp(
-            operation,
-            self.pending + source,
-            self.context_notes + list(notes) + problems,
-            (self.point, self.subpoint),
-            self.line,
+            operation, pending + source, context_notes + list(notes) + problems, (self.point, self.subpoint), self.line
         )
-        self.pending, self.context_notes = [], []
         self.ops.append(op)
 
     def _fold(self, i: Instruction) -> bool:
@@ -647,7 +536,7 @@ class _Builder:
             subsection = _item(operations.NewSubsection, number=i.subsection, title=_text(i.title))
             made = _revised(op, subsections=(*op.subsections, subsection))
         elif isinstance(i, RowsAdded) and isinstance(op, operations.AddSection):
-            number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
+            number = i.section or (None if i.subsection is None else self.section_of_subsection(i.subsection))
             if i.subsection is not None and i.subsection in new_subs:
                 number = op.number
             if number != op.number or i.after is not None or (i.subsection and i.subsection not in new_subs):
@@ -752,7 +641,7 @@ class _Builder:
     def _act_change(self, i: ActChange) -> None:
         """A point on another act (moved, corrected, partly repealed) or on the plan's force (suspended, resumed)."""
         line = i.paragraph.first_line
-        self.point, self.subpoint = i.point, None
+        self.enter_point(i.point)
         notes: list[Review] = [] if i.problem is None else [Review(line, i.kind, i.problem)]
         made: Operation | _Invalid | None
         if i.kind in ("suspend", "resume"):
@@ -884,11 +773,11 @@ class _Builder:
         section = self.section
         subsection = i.subsection
         if i.section is not None or i.section_title is not None:
-            section = i.section or self._section_by_title(i.section_title)
+            section = i.section or self.section_by_title(i.section_title)
             if section is not None:
-                self._check_section(i, section, i.section_title, notes)
+                self.check_section(i, section, i.section_title, notes)
         if i.subsection is not None:
-            from_sub = self._section_of_subsection(i.subsection)
+            from_sub = self.section_of_subsection(i.subsection)
             if section is not None and section != from_sub:
                 notes.append(
                     Review(
@@ -898,7 +787,7 @@ class _Builder:
                     )
                 )
             section = from_sub
-            self._check_subsection(i, section, i.subsection, i.subsection_title, notes)
+            self.check_subsection(i, section, i.subsection, i.subsection_title, notes)
         elif self.subsection is not None:
             subsection = self.subsection
             notes.append(

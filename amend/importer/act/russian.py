@@ -37,6 +37,7 @@ from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer.act.context import RUSSIAN, ContextWalker
 from amend.importer.act.draft import (
     Draft,
     DraftOp,
@@ -58,10 +59,7 @@ from amend.importer.act.instructions import (
     CellsReworded,
     Document,
     EntryIntoForceClause,
-    Framing,
     Instruction,
-    NoteContext,
-    PlanContext,
     PointAdded,
     PointDeleted,
     RowContext,
@@ -69,11 +67,8 @@ from amend.importer.act.instructions import (
     RowsDeleted,
     RowsReworded,
     SectionAdded,
-    SectionContext,
     SectionDeleted,
     Signature,
-    Subpoint,
-    SubsectionContext,
     Table,
     TitleReworded,
     Unrecognized,
@@ -605,34 +600,36 @@ def _chunks_of(lines: tuple[tuple[int, str], ...]) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
-class _Reading:
-    """Walks the instructions of the Russian text in order, keeping the section, the note and the point."""
+class _Reading(ContextWalker):
+    """Walks the instructions of the Russian text in order (the context as ``ContextWalker`` keeps it), making
+    the changes they give."""
 
     def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
-        self.plan = plan
+        super().__init__(plan, RUSSIAN)
         self.lexicon = lexicon
         self.columns = [c.id for c in plan.columns]
         self.kinds = column_kinds(plan)
-        self.section: str | None = None
-        self.subsection: str | None = None
-        self.in_note = False
-        self.point: int | None = None
-        self.subpoint: int | None = None
-        self.pending: list[str] = []
         self.changes: list[RussianChange] = []
         # Paragraphs read as no change, each with the number of changes read before it (its place among them).
         self.unread: list[tuple[int, DraftOp]] = []
         # The note's Russian codes as the plan gives them (code_ru -> the Kazakh code, the identity).
-        self.codes = {a.code_ru: code for code, a in plan.abbreviations.items() if a.code_ru is not None}
+        self.codes = RUSSIAN.codes(plan)
 
     def _add(
-        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], made: Operation | _Invalid | None, **kw: Any
+        self,
+        i: Instruction,
+        key: tuple[Any, ...],
+        ru: dict[str, Any],
+        made: Operation | _Invalid | None,
+        *,
+        notes: Sequence[Review] = (),
+        why: str = "",
     ) -> None:
-        source = [*self.pending, i.paragraph.text]
-        self.pending = []
-        self.changes.append(
-            RussianChange(key, ru, source, i.paragraph.first_line, made, point=(self.point, self.subpoint), **kw)
-        )
+        pending, context_notes = self.taken()
+        source = [*pending, i.paragraph.text]
+        point = (self.point, self.subpoint)
+        line = i.paragraph.first_line
+        self.changes.append(RussianChange(key, ru, source, line, made, why, [*context_notes, *notes], point))
 
     def _section_of(self, row: str) -> str | None:
         parent = row.split("-", maxsplit=1)[0]
@@ -645,23 +642,15 @@ class _Reading:
         line = i.paragraph.first_line
         made: Operation | _Invalid | None
         ru: dict[str, Any]
+        if isinstance(i, RowContext):
+            # The row's sentence stays in the comment of the Russian change after it (the Kazakh builder only
+            # reads the row into the sentences after it: one pending there would stop cells folding into
+            # add_column).
+            self.pending.append(i.paragraph.text)
+            return
+        if self.follow(i):
+            return
         match i:
-            case Subpoint():
-                self.subpoint = i.number
-            case Framing():
-                if i.point is not None:
-                    self.point, self.subpoint = i.point, None
-            case PlanContext():
-                self.section, self.subsection, self.in_note = None, None, False
-                self.pending = [i.paragraph.text]
-            case SectionContext():
-                # A section named by its title only is found by its Russian title where the plan gives it.
-                found = [s.number for s in self.plan.sections if i.title is not None and s.title_ru == i.title]
-                number = i.section or (found[0] if len(found) == 1 else None)
-                self.section, self.subsection, self.in_note = number, None, False
-                self.pending = [i.paragraph.text]
-            case RowContext():
-                self.pending = [*self.pending, i.paragraph.text]
             case CellsReworded():
                 ids = self.columns
                 picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
@@ -681,13 +670,6 @@ class _Reading:
                     cells_ru=cells,
                 )
                 self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, made, notes=notes)
-            case SubsectionContext():
-                self.subsection, self.in_note = i.subsection, False
-                self.section = self.section or i.subsection.split(".")[0]
-                self.pending = [i.paragraph.text]
-            case NoteContext():
-                self.in_note = True
-                self.pending = [i.paragraph.text]
             case RowsReworded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
@@ -850,9 +832,9 @@ class _Reading:
                 pass  # read by read_russian
             case Unrecognized():
                 why = i.why if i.table is None else "a quoted table that no instruction introduces"
-                op = DraftOp(None, [*self.pending, i.paragraph.text], [Review(line, "text", why)])
+                pending, context_notes = self.taken()
+                op = DraftOp(None, [*pending, i.paragraph.text], [*context_notes, Review(line, "text", why)])
                 self.unread.append((len(self.changes), op))
-                self.pending = []
             case _:
                 note = Review(line, "text", "a formula the Russian reading does not take")
                 self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
