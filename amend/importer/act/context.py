@@ -48,12 +48,14 @@ class Review:
 class Language:
     """What a text in one language names the plan's elements by: its section and subsection titles are the
     plan's ``title`` field (``title_ru``), its codes of the note the plan's ``code`` field (``code_ru``: None,
-    the note's key itself), and a text no source gives is ``unknown`` (the drafted text's mark)."""
+    the note's key itself), and a text no source gives is ``unknown`` (the drafted text's mark). The texts it
+    quotes are the operations' fields of the language (``title``, ``title_ru``: ``russian``)."""
 
     name: str
     title: str
     code: str | None
     unknown: str
+    russian: bool
 
     def title_of(self, element: Section | Subsection) -> Text:
         """The element's title in this language."""
@@ -70,9 +72,14 @@ class Language:
         """A quoted text as data: the unknown mark of a drafted text is unknown."""
         return UNKNOWN if value == self.unknown else value
 
+    def texts(self, value: str) -> tuple[Text, Text]:
+        """A quoted text as an operation's pair of fields (``title``, ``title_ru``): the field of this language
+        holds it, the other is unknown (the act's other text gives it)."""
+        return (UNKNOWN, self.text(value)) if self.russian else (self.text(value), UNKNOWN)
 
-KAZAKH = Language("kk", title="title", code=None, unknown=UNKNOWN_TEXT)
-RUSSIAN = Language("ru", title="title_ru", code="code_ru", unknown=UNKNOWN_TEXT_RU)
+
+KAZAKH = Language("kk", title="title", code=None, unknown=UNKNOWN_TEXT, russian=False)
+RUSSIAN = Language("ru", title="title_ru", code="code_ru", unknown=UNKNOWN_TEXT_RU, russian=True)
 
 
 def same_title(a: str, b: Text) -> bool:

@@ -27,7 +27,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.cells import CellConventions, repair_cells
-from amend.importer.act.context import KAZAKH, ContextWalker, Review
+from amend.importer.act.context import KAZAKH, ContextWalker, Language, Review
 from amend.importer.act.grammar import Clause
 from amend.importer.act.instructions import (
     AbbreviationDeleted,
@@ -237,7 +237,92 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _Builder(ContextWalker):
+class _LanguageBuilder(ContextWalker):
+    """The context walker with the operations a sentence gives alike in either language: the texts it quotes go
+    to the fields of the text's language (``title`` or ``title_ru``, the other left unknown). The Kazakh builder
+    and the Russian reading make these operations here; what each reads in its own way stays with it."""
+
+    def __init__(self, plan: Plan, language: Language) -> None:
+        super().__init__(plan, language)
+        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
+        self.columns = [c.id for c in plan.columns]
+        self.kinds = column_kinds(plan)
+
+    def column_id(self, number: int) -> str | None:
+        """The plan's column that the text's column ``number`` is, if the table has it."""
+        # Kazakh plans number their columns from the row number ("1") on, so column k of the
+        # table is the plan's column k - 1.
+        index = number - 2
+        return self.columns[index] if 0 <= index < len(self.columns) else None
+
+    def _subpoint(self, number: str, text: str) -> ActPoint:
+        kazakh, russian = self.language.texts(text)
+        return _item(ActPoint, number=number, text=kazakh, text_ru=russian)
+
+    def title_section(self, i: TitleReworded) -> str:
+        """The section whose title (or whose subsection's title) ``i`` gives."""
+        return i.section if i.subsection is None else self.section_of_subsection(i.subsection)
+
+    def set_title(self, i: TitleReworded) -> Operation | _Invalid:
+        title, title_ru = self.language.texts(i.title)
+        return _build(
+            operations.SetTitle,
+            op="set_title",
+            section=self.title_section(i),
+            subsection=i.subsection,
+            title=title,
+            title_ru=title_ru,
+        )
+
+    def add_heading(self, i: SectionAdded) -> Operation | _Invalid:
+        """A new section, or a new subsection of one."""
+        title, title_ru = self.language.texts(i.title)
+        if i.subsection is None:
+            return _build(
+                operations.AddSection, op="add_section", number=i.section, title=title, title_ru=title_ru, after=i.after
+            )
+        return _build(
+            operations.AddSubsection,
+            op="add_subsection",
+            section=i.section,
+            number=i.subsection,
+            title=title,
+            title_ru=title_ru,
+            after=i.after,
+        )
+
+    def replace_text(self, i: ActTextReworded) -> Operation | _Invalid:
+        text, text_ru = self.language.texts(i.text)
+        return _build(
+            operations.ReplaceText,
+            op="replace_text",
+            element=i.element,
+            text=text,
+            text_ru=text_ru,
+            subpoints=tuple(self._subpoint(n, t) for n, t in i.subpoints),
+        )
+
+    def insert_text(self, i: PointAdded) -> Operation | _Invalid:
+        text, text_ru = self.language.texts(i.text)
+        return _build(
+            operations.InsertText, op="insert_text", element=i.element, text=text, text_ru=text_ru, after=i.after
+        )
+
+    def delete_text(self, i: PointDeleted) -> Operation | _Invalid:
+        return _build(operations.DeleteText, op="delete_text", element=i.element)
+
+    def delete_rows(self, i: RowsDeleted) -> list[tuple[str, Operation | _Invalid]]:
+        """Each row struck out, in the section the context names (else wherever the row is)."""
+        return [
+            (n, _build(operations.DeleteRow, op="delete_row", row=_row(n), section=self.section or None))
+            for n in i.rows
+        ]
+
+    def delete_section(self, i: SectionDeleted) -> Operation | _Invalid:
+        return _build(operations.DeleteSection, op="delete_section", number=i.section)
+
+
+class _Builder(_LanguageBuilder):
     """Walks the instructions of the Kazakh text in order (the context as ``ContextWalker`` keeps it), making
     the operations they give."""
 
@@ -247,8 +332,6 @@ class _Builder(ContextWalker):
         super().__init__(plan, KAZAKH)
         # The plan's other acts by number: an act that corrects one counts the words in it.
         self.acts = acts or {}
-        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
-        self.columns = [c.id for c in plan.columns]
         # A section or subsection just added: the sentences right after it that give its subsections and
         # rows (no context sentence between) are its content (add_section's subsections and rows).
         self.open: DraftOp | None = None
@@ -256,7 +339,6 @@ class _Builder(ContextWalker):
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
         self.codes = codes
-        self.kinds = column_kinds(plan)
         # What the plan writes in each kind of column: to mend blanks the extraction put inside short cells.
         self.conventions = CellConventions.of(plan, self.kinds, codes)
         self.line: int | None = None  # the sentence being read
@@ -321,8 +403,7 @@ class _Builder(ContextWalker):
             case CellsReworded():
                 self._replace_cells(i)
             case RowsDeleted():
-                for number in i.rows:
-                    made = _build(operations.DeleteRow, op="delete_row", row=_row(number), section=self.section or None)
+                for number, made in self.delete_rows(i):
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(made, [source], i.paragraph.first_line)
             case ActTextReworded() if i.element in SCOPED:
@@ -382,51 +463,20 @@ class _Builder(ContextWalker):
                 self.note[i.code] = _text(i.expansion)
                 self._emit(made, [i.paragraph.text], None)
             case TitleReworded():
-                section = i.section if i.subsection is None else self.section_of_subsection(i.subsection)
-                made = _build(
-                    operations.SetTitle, op="set_title", section=section, subsection=i.subsection, title=_text(i.title)
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
-            case SectionAdded() if i.subsection is None:
-                made = _build(
-                    operations.AddSection, op="add_section", number=i.section, title=_text(i.title), after=i.after
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
-                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
+                self._emit(self.set_title(i), [i.paragraph.text], i.paragraph.first_line)
             case SectionAdded():
-                assert i.subsection is not None  # the case above takes a section
-                made = _build(
-                    operations.AddSubsection,
-                    op="add_subsection",
-                    section=i.section,
-                    number=i.subsection,
-                    title=_text(i.title),
-                    after=i.after,
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.add_heading(i), [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ActTextReworded():
-                made = _build(
-                    operations.ReplaceText,
-                    op="replace_text",
-                    element=i.element,
-                    text=_text(i.text),
-                    subpoints=tuple(_item(ActPoint, number=n, text=_text(t)) for n, t in i.subpoints),
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.replace_text(i), [i.paragraph.text], i.paragraph.first_line)
             case PointAdded():
-                made = _build(
-                    operations.InsertText, op="insert_text", element=i.element, text=_text(i.text), after=i.after
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.insert_text(i), [i.paragraph.text], i.paragraph.first_line)
             case PointDeleted():
-                made = _build(operations.DeleteText, op="delete_text", element=i.element)
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.delete_text(i), [i.paragraph.text], i.paragraph.first_line)
             case SectionDeleted():
                 notes: list[Review] = []
                 self.check_section(i, i.section, i.title, notes)
-                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line, notes)
+                self._emit(self.delete_section(i), [i.paragraph.text], i.paragraph.first_line, notes)
             case Repeal() if i.number is not None and i.number != self.plan.plan:
                 # Another act: an amending act of the plan is repealed (check tells whether it is one).
                 self.enter_point(i.point)
@@ -818,13 +868,10 @@ class _Builder(ContextWalker):
         self._emit(made, [i.paragraph.text], line, notes)
 
     def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
-        # Kazakh plans number their columns from the row number ("1") on, so column k of the
-        # table is the plan's column k - 1.
-        index = number - 2
-        if 0 <= index < len(self.columns):
-            return self.columns[index]
-        notes.append(Review(line, "column", f"the plan has no column {number}"))
-        return None
+        column = self.column_id(number)
+        if column is None:
+            notes.append(Review(line, "column", f"the plan has no column {number}"))
+        return column
 
     def _replace_cells(self, i: CellsReworded) -> None:
         notes: list[Review] = []

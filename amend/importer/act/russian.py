@@ -37,7 +37,7 @@ from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
-from amend.importer.act.context import RUSSIAN, ContextWalker
+from amend.importer.act.context import RUSSIAN
 from amend.importer.act.draft import (
     Draft,
     DraftOp,
@@ -46,6 +46,7 @@ from amend.importer.act.draft import (
     _build,
     _Invalid,
     _item,
+    _LanguageBuilder,
     _revised,
     _row,
     version_before_operation,
@@ -108,7 +109,7 @@ from amend.importer.act.sentences import (
     WordsReplacement,
 )
 from amend.importer.metadata import EntryReading, ImportTextError
-from amend.importer.rows import ColumnKind, column_kinds
+from amend.importer.rows import ColumnKind
 from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
 from amend.language import lexicon
 from amend.language import lexicon as lx
@@ -492,8 +493,7 @@ def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
     return lex
 
 
-def _cell(value: Text) -> Text:
-    return UNKNOWN if value == UNKNOWN_TEXT_RU else value
+_cell = RUSSIAN.text  # a quoted text as data: the unknown mark of a drafted Russian text is unknown
 
 
 def _known(cells: dict[str, Text]) -> dict[str, Text]:
@@ -600,15 +600,14 @@ def _chunks_of(lines: tuple[tuple[int, str], ...]) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
-class _Reading(ContextWalker):
+class _Reading(_LanguageBuilder):
     """Walks the instructions of the Russian text in order (the context as ``ContextWalker`` keeps it), making
-    the changes they give."""
+    the changes they give: the operations both languages make alike as the Kazakh builder makes them (with
+    their Russian fields), the rest from the Russian texts here."""
 
     def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
         super().__init__(plan, RUSSIAN)
         self.lexicon = lexicon
-        self.columns = [c.id for c in plan.columns]
-        self.kinds = column_kinds(plan)
         self.changes: list[RussianChange] = []
         # Paragraphs read as no change, each with the number of changes read before it (its place among them).
         self.unread: list[tuple[int, DraftOp]] = []
@@ -652,8 +651,7 @@ class _Reading(ContextWalker):
             return
         match i:
             case CellsReworded():
-                ids = self.columns
-                picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
+                picked = [self.column_id(n) for n in i.columns]
                 if None in picked or i.table is None:
                     why = "a column the plan does not have" if None in picked else "no quoted cells"
                     self._add(i, ("replace_cells", i.row), {"cells_ru": {}}, None, why=why)
@@ -709,8 +707,7 @@ class _Reading(ContextWalker):
                 ru = {"rows": [rows[n] for n in i.rows]}
                 self._add(i, ("insert_rows", tuple(i.rows)), ru, made, notes=notes, why="no section")
             case RowsDeleted():
-                for number in i.rows:
-                    made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
+                for number, made in self.delete_rows(i):
                     self._add(i, ("delete_row", number), {}, made)
             case WordsReplaced() if self.in_note:
                 for old, new in i.pairs:
@@ -770,64 +767,20 @@ class _Reading(ContextWalker):
                     i, ("delete_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {i.code}"
                 )
             case TitleReworded():
-                made = _build(
-                    operations.SetTitle,
-                    op="set_title",
-                    section=i.section,
-                    subsection=i.subsection or None,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                )
-                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, made)
-            case SectionAdded() if i.subsection is None:
-                made = _build(
-                    operations.AddSection,
-                    op="add_section",
-                    number=i.section,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                    after=i.after or None,
-                )
-                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, made)
+                key = ("set_title", self.title_section(i), i.subsection)
+                self._add(i, key, {"title_ru": _cell(i.title)}, self.set_title(i))
             case SectionAdded():
-                assert i.subsection is not None  # the case above takes a section
-                made = _build(
-                    operations.AddSubsection,
-                    op="add_subsection",
-                    section=i.section,
-                    number=i.subsection,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                    after=i.after or None,
-                )
-                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, made)
+                heading = ("add_section", i.section) if i.subsection is None else ("add_subsection", i.subsection)
+                self._add(i, heading, {"title_ru": _cell(i.title)}, self.add_heading(i))
             case SectionDeleted():
-                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
-                self._add(i, ("delete_section", i.section), {}, made)
+                self._add(i, ("delete_section", i.section), {}, self.delete_section(i))
             case ActTextReworded():
-                made = _build(
-                    operations.ReplaceText,
-                    op="replace_text",
-                    element=i.element,
-                    text=UNKNOWN,
-                    text_ru=_cell(i.text),
-                    subpoints=tuple(_item(ActPoint, number=n, text=UNKNOWN, text_ru=_cell(t)) for n, t in i.subpoints),
-                )
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
-                self._add(i, ("replace_text", i.element), ru, made)
+                self._add(i, ("replace_text", i.element), ru, self.replace_text(i))
             case PointAdded():
-                made = _build(
-                    operations.InsertText,
-                    op="insert_text",
-                    element=i.element,
-                    text=UNKNOWN,
-                    text_ru=_cell(i.text),
-                    after=i.after or None,
-                )
-                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, made)
+                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, self.insert_text(i))
             case PointDeleted():
-                made = _build(operations.DeleteText, op="delete_text", element=i.element)
-                self._add(i, ("delete_text", i.element), {}, made)
+                self._add(i, ("delete_text", i.element), {}, self.delete_text(i))
             case EntryIntoForceClause() | Signature():
                 pass  # read by read_russian
             case Unrecognized():
