@@ -11,6 +11,7 @@ drafted text gives for a text no source gives.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from amend.engine.model import Plan, Section, Subsection
@@ -76,6 +77,11 @@ class Language:
         """A quoted text as an operation's pair of fields (``title``, ``title_ru``): the field of this language
         holds it, the other is unknown (the act's other text gives it)."""
         return (UNKNOWN, self.text(value)) if self.russian else (self.text(value), UNKNOWN)
+
+    def cells(self, columns: Iterable[str], cells: dict[str, Text]) -> tuple[dict[str, Text], dict[str, Text]]:
+        """A row's quoted cells as an operation's pair of fields (``cells``, ``cells_ru``): the cells of this
+        language hold them; from a Russian text the Kazakh cells of ``columns`` are unknown."""
+        return (dict.fromkeys(columns, UNKNOWN), cells) if self.russian else (cells, {})
 
 
 KAZAKH = Language("kk", title="title", code=None, unknown=UNKNOWN_TEXT, russian=False)

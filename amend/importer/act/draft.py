@@ -311,6 +311,43 @@ class _LanguageBuilder(ContextWalker):
     def delete_text(self, i: PointDeleted) -> Operation | _Invalid:
         return _build(operations.DeleteText, op="delete_text", element=i.element)
 
+    def replace_row(self, number: str, cells: dict[str, Text]) -> Operation | _Invalid:
+        """Row ``number`` in new wording, in the section the context names (else wherever the row is)."""
+        kazakh, russian = self.language.cells(self.columns, cells)
+        return _build(
+            operations.ReplaceRow,
+            op="replace_row",
+            row=_row(number),
+            section=self.section or None,
+            cells=kazakh,
+            cells_ru=russian,
+        )
+
+    def new_row(self, number: str, cells: dict[str, Text]) -> operations.NewRow:
+        kazakh, russian = self.language.cells(self.columns, cells)
+        return _item(operations.NewRow, number=_row(number), cells=kazakh, cells_ru=russian)
+
+    def insert_rows(
+        self, section: str, subsection: str | None, cells: Iterable[tuple[str, dict[str, Text]]]
+    ) -> Operation | _Invalid:
+        """The rows ``cells`` gives (number and cells, in order) added to ``section`` (its ``subsection``)."""
+        rows = tuple(self.new_row(n, c) for n, c in cells)
+        return _build(
+            operations.InsertRows, op="insert_rows", section=section, subsection=subsection or None, rows=rows
+        )
+
+    def replace_cells(self, row: str, columns: list[str], cells: dict[str, Text]) -> Operation | _Invalid:
+        """Cells of ``columns`` of ``row`` in new wording, in the section the context names."""
+        kazakh, russian = self.language.cells(columns, cells)
+        return _build(
+            operations.ReplaceCells,
+            op="replace_cells",
+            row=_row(row),
+            section=self.section or None,
+            cells=kazakh,
+            cells_ru=russian,
+        )
+
     def delete_rows(self, i: RowsDeleted) -> list[tuple[str, Operation | _Invalid]]:
         """Each row struck out, in the section the context names (else wherever the row is)."""
         return [
@@ -605,9 +642,7 @@ class _Builder(_LanguageBuilder):
             notes = []
             cells = self._rows(i, notes)
             self.open.notes.extend(notes)
-            made = _revised(
-                op, rows=(*op.rows, *(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows))
-            )
+            made = _revised(op, rows=(*op.rows, *(self.new_row(n, cells[n]) for n in i.rows)))
         else:
             return False
         if isinstance(made, _Invalid):
@@ -804,13 +839,7 @@ class _Builder(_LanguageBuilder):
                 )
             )
         for k, number in enumerate(i.rows):
-            made = _build(
-                operations.ReplaceRow,
-                op="replace_row",
-                row=_row(number),
-                section=self.section or None,
-                cells=cells[number],
-            )
+            made = self.replace_row(number, cells[number])
             source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
             # One operation per row: each takes the notes on its own row's cells.
             mine = [n for n in notes if n.where == f"row {number}" or n.where.startswith(f"row {number},")]
@@ -858,13 +887,7 @@ class _Builder(_LanguageBuilder):
                     Review(line, "section", f"no section is named before this instruction; section {section} assumed")
                 )
         cells = self._rows(i, notes)
-        made = _build(
-            operations.InsertRows,
-            op="insert_rows",
-            section=section,
-            subsection=subsection or None,
-            rows=tuple(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows),
-        )
+        made = self.insert_rows(section, subsection, [(n, cells[n]) for n in i.rows])
         self._emit(made, [i.paragraph.text], line, notes)
 
     def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
@@ -904,9 +927,7 @@ class _Builder(_LanguageBuilder):
             self.ops[-1].source.append(i.paragraph.text)
             self.ops[-1].notes.extend(notes)
             return
-        made = _build(
-            operations.ReplaceCells, op="replace_cells", row=_row(i.row), section=self.section or None, cells=cells
-        )
+        made = self.replace_cells(i.row, list(cells), cells)
         self._emit(made, [i.paragraph.text], line, notes)
 
     def _replace_words(self, i: WordsReplaced) -> None:

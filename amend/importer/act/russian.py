@@ -48,7 +48,6 @@ from amend.importer.act.draft import (
     _item,
     _LanguageBuilder,
     _revised,
-    _row,
     version_before_operation,
 )
 from amend.importer.act.grammar import Ref, _expand
@@ -659,26 +658,12 @@ class _Reading(_LanguageBuilder):
                 kinds = [k for k in self.kinds if k.id in picked]
                 cells, problems = _read_cells(i.table.lines, kinds, self.lexicon)
                 notes = [Review(n, f"row {i.row}" + (f", {c}" if c else ""), m) for c, n, m in problems]
-                made = _build(
-                    operations.ReplaceCells,
-                    op="replace_cells",
-                    section=self.section or None,
-                    row=_row(i.row),
-                    cells=dict.fromkeys([c for c in picked if c is not None], UNKNOWN),
-                    cells_ru=cells,
-                )
+                made = self.replace_cells(i.row, [c for c in picked if c is not None], cells)
                 self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, made, notes=notes)
             case RowsReworded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
-                    made = _build(
-                        operations.ReplaceRow,
-                        op="replace_row",
-                        section=self.section or None,
-                        row=_row(number),
-                        cells=dict.fromkeys(self.columns, UNKNOWN),
-                        cells_ru=rows[number],
-                    )
+                    made = self.replace_row(number, rows[number])
                     row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
                     self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, made, notes=row_notes)
             case RowsAdded():
@@ -686,24 +671,7 @@ class _Reading(_LanguageBuilder):
                 subsection = i.subsection or (None if i.section else self.subsection)
                 section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
-                made = None
-                if section:
-                    placed = (
-                        _item(
-                            operations.NewRow,
-                            number=_row(n),
-                            cells=dict.fromkeys(self.columns, UNKNOWN),
-                            cells_ru=rows[n],
-                        )
-                        for n in i.rows
-                    )
-                    made = _build(
-                        operations.InsertRows,
-                        op="insert_rows",
-                        section=section,
-                        subsection=subsection or None,
-                        rows=tuple(placed),
-                    )
+                made = self.insert_rows(section, subsection, [(n, rows[n]) for n in i.rows]) if section else None
                 ru = {"rows": [rows[n] for n in i.rows]}
                 self._add(i, ("insert_rows", tuple(i.rows)), ru, made, notes=notes, why="no section")
             case RowsDeleted():
