@@ -666,3 +666,30 @@ def test_a_section_the_russian_text_names_by_its_title_alone_is_found_by_the_pla
     unnamed = next(c for c in read_russian(text, PLAN).changes if c.key == ("delete_row", "37"))
     assert getattr(unnamed.made, "section", None) is None
     assert [n.message for n in unnamed.notes] == ['no section of the plan is titled "Среднесрочные меры"']
+
+
+def test_a_title_named_alone_binds_to_the_scope_it_stands_in_as_in_kazakh():
+    # "заголовок" right after "в разделе 1 ...:" is section 1's title, as "тақырыбы" is after '... 1-бөлімде:'
+    # (importer/act/scope.py); right after the act's lead-in it is the resolution's title.
+    text = RU.replace(
+        '      в разделе 1 "тестовый текст: раздел первый":\n',
+        '      в разделе 1 "тестовый текст: раздел первый":\n'
+        "      заголовок изложить в следующей редакции:\n"
+        '      "тестовый текст: новый заголовок раздела";\n',
+    )
+    retitled = next(c for c in read_russian(text, PLAN).changes if c.key[0] == "set_title")
+    assert retitled.key == ("set_title", "1", None) and retitled.ru == {
+        "title_ru": "тестовый текст: новый заголовок раздела"
+    }
+    assert retitled.made is not None and getattr(retitled.made, "title_ru", None) == retitled.ru["title_ru"]
+    kazakh = import_text(
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        '      "Бірінші" деген 1-бөлімде:\n'
+        "      тақырыбы мынадай редакцияда жазылсын:\n"
+        '      "Жаңа атау";\n',
+        PLAN,
+    )
+    assert [op.operation.op for op in kazakh.operations if op.operation] == ["set_title"]
+    assert kazakh.operations[-1].operation is not None
+    assert (kazakh.operations[-1].operation.section, kazakh.operations[-1].operation.subsection) == retitled.key[1:]

@@ -348,6 +348,49 @@ class _LanguageBuilder(ContextWalker):
             cells_ru=russian,
         )
 
+    def bound_title(self, i: Instruction, element: str) -> tuple[str | None, list[Review]]:
+        """The element a title named alone ("тақырыбы", "атауы", "заголовок") binds to: the scope it stands in
+        (scope.py), with a review where the text allows another reading; None where it binds to none."""
+        reading = bind_title(
+            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
+        )
+        return reading.target, [Review(i.paragraph.first_line, "target", reading.review)] if reading.review else []
+
+    def retitle(self, target: str, value: str) -> Operation | _Invalid:
+        """The title of ``target`` (an element ``bound_title`` gives) in new wording: a section's or subsection's
+        title (set_title), else the element's text (replace_text)."""
+        text, text_ru = self.language.texts(value)
+        if target.startswith(("section ", "subsection ")):
+            kind, _, number = target.partition(" ")
+            section = number if kind == "section" else self.section_of_subsection(number)
+            subsection = number if kind == "subsection" else None
+            return _build(
+                operations.SetTitle,
+                op="set_title",
+                section=section,
+                subsection=subsection,
+                title=text,
+                title_ru=text_ru,
+            )
+        return _build(operations.ReplaceText, op="replace_text", element=target, text=text, text_ru=text_ru)
+
+    def replace_abbreviation(self, code: str, i: AbbreviationReworded) -> Operation | _Invalid:
+        """The note's line ``code`` (its key) in the new wording ``i`` gives; where the language writes the note's
+        codes in a field of their own (``code_ru``), the code the text gives goes there."""
+        expansion, expansion_ru = self.language.texts(i.expansion)
+        return _build(
+            operations.ReplaceAbbreviation,
+            op="replace_abbreviation",
+            code=code,
+            expansion=expansion,
+            expansion_ru=expansion_ru,
+            code_ru=i.code if self.language.code is not None else None,
+        )
+
+    def delete_abbreviation(self, code: str) -> Operation | _Invalid:
+        """The note's line ``code`` (its key) struck out."""
+        return _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=code)
+
     def delete_rows(self, i: RowsDeleted) -> list[tuple[str, Operation | _Invalid]]:
         """Each row struck out, in the section the context names (else wherever the row is)."""
         return [
@@ -444,9 +487,11 @@ class _Builder(_LanguageBuilder):
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(made, [source], i.paragraph.first_line)
             case ActTextReworded() if i.element in SCOPED:
-                self._scoped(i, i.element, None)
+                target, bound = self.bound_title(i, i.element)
+                retitled = None if target is None else self.retitle(target, i.text)
+                self._emit(retitled, [i.paragraph.text], i.paragraph.first_line, bound)
             case WordsReplaced() if i.element in SCOPED:
-                self._scoped(i, i.element, list(i.pairs))
+                self._scoped_words(i, i.element)
             case WordsReplaced() if i.element or i.column_title is not None or i.line or i.number_of:
                 self._words_in(i)
             case WordsReplaced() if i.row is not None and _renumbers(i):
@@ -489,16 +534,12 @@ class _Builder(_LanguageBuilder):
                 )
             case AbbreviationDeleted():
                 self.note.pop(i.code, None)
-                made = _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=i.code)
-                self._emit(made, [i.paragraph.text], None)
+                self._emit(self.delete_abbreviation(i.code), [i.paragraph.text], None)
             case AbbreviationReworded() if i.renamed is not None:
                 self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
             case AbbreviationReworded():
-                made = _build(
-                    operations.ReplaceAbbreviation, op="replace_abbreviation", code=i.code, expansion=_text(i.expansion)
-                )
                 self.note[i.code] = _text(i.expansion)
-                self._emit(made, [i.paragraph.text], None)
+                self._emit(self.replace_abbreviation(i.code, i), [i.paragraph.text], None)
             case TitleReworded():
                 self._emit(self.set_title(i), [i.paragraph.text], i.paragraph.first_line)
             case SectionAdded():
@@ -564,34 +605,19 @@ class _Builder(_LanguageBuilder):
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
 
-    def _scoped(self, i: Instruction, element: str, pairs: list[tuple[str, str]] | None) -> None:
-        """A title (or words in one) named by "тақырыбы" / "атауы" alone: bound to the scope it stands in."""
+    def _scoped_words(self, i: WordsReplaced, element: str) -> None:
+        """Words in a title named by "тақырыбы" / "атауы" alone: the title the scope it stands in binds it to."""
         line = i.paragraph.first_line
-        reading = bind_title(
-            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
-        )
-        notes = [Review(line, "target", reading.review)] if reading.review else []
-        target = reading.target
+        target, notes = self.bound_title(i, element)
         if target is None:
             self._emit(None, [i.paragraph.text], line, notes)
             return
-        if pairs is not None:
-            for old, new in pairs:
-                # The occurrences are counted against the version being amended once every operation is read.
-                words = _build(
-                    operations.ReplaceWordsIn, op="replace_words_in", element=target, old=old, new=new, occurrences=1
-                )
-                self._emit(words, [i.paragraph.text], line, list(notes))
-            return
-        text = _text(i.text) if isinstance(i, ActTextReworded) else UNKNOWN
-        if target.startswith(("section ", "subsection ")):
-            kind, _, number = target.partition(" ")
-            section = number if kind == "section" else self.section_of_subsection(number)
-            subsection = number if kind == "subsection" else None
-            made = _build(operations.SetTitle, op="set_title", section=section, subsection=subsection, title=text)
-        else:
-            made = _build(operations.ReplaceText, op="replace_text", element=target, text=text)
-        self._emit(made, [i.paragraph.text], line, notes)
+        for old, new in i.pairs:
+            # The occurrences are counted against the version being amended once every operation is read.
+            words = _build(
+                operations.ReplaceWordsIn, op="replace_words_in", element=target, old=old, new=new, occurrences=1
+            )
+            self._emit(words, [i.paragraph.text], line, list(notes))
 
     def _emit(
         self, made: Operation | _Invalid | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
@@ -795,7 +821,7 @@ class _Builder(_LanguageBuilder):
         )
         self.note.pop(old, None)
         self.note[new] = expansion
-        self._emit(_build(operations.DeleteAbbreviation, op="delete_abbreviation", code=old), [source], line, [note])
+        self._emit(self.delete_abbreviation(old), [source], line, [note])
         self._emit(
             _build(operations.AddAbbreviations, op="add_abbreviations", entries={new: expansion}), [source], line
         )

@@ -3,8 +3,10 @@
 The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar (Earley,
 its text in ``grammar_ru.lark``, its phrases as ``language.phrases_ru`` writes them), turned into the same
 ``sentences`` classes as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
-document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only
-the wording.
+document (its quoted tables, note lines, points) the same way for both languages. The reading keeps its context
+(points, headings, the scope a bare title binds to) with the Kazakh builder's walker (``context.ContextWalker``)
+and makes the operations both texts give alike with the same methods (``draft._LanguageBuilder``), the Russian
+texts in their ``_ru`` fields. What is Russian is then only the wording, and how its quoted tables are printed.
 
 ``read_russian`` gives the act's Russian changes in order (``RussianChange``: what the change targets, the
 Russian texts it gives). ``russian_draft`` makes a draft of them alone: the Kazakh texts are ``!unknown``,
@@ -31,7 +33,6 @@ from typing import Any, cast
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from amend.engine import operations
 from amend.engine.acts import Act, ActPoint, Signatory
 from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
@@ -43,7 +44,6 @@ from amend.importer.act.draft import (
     DraftOp,
     Review,
     _apply_clause,
-    _build,
     _Invalid,
     _item,
     _LanguageBuilder,
@@ -76,6 +76,7 @@ from amend.importer.act.instructions import (
     read_instructions,
     split_document,
 )
+from amend.importer.act.scope import SCOPED
 from amend.importer.act.sentences import (
     CellsRewording,
     Clause,
@@ -711,25 +712,14 @@ class _Reading(_LanguageBuilder):
             case AbbreviationReworded():
                 old = i.renamed or i.code
                 code = self.codes.get(old)
-                made = None
-                if code is not None:
-                    made = _build(
-                        operations.ReplaceAbbreviation,
-                        op="replace_abbreviation",
-                        code=code,
-                        expansion=UNKNOWN,
-                        expansion_ru=_cell(i.expansion),
-                        code_ru=i.code,
-                    )
+                made = None if code is None else self.replace_abbreviation(code, i)
                 ru = {"code_ru": i.code, "expansion_ru": _cell(i.expansion), "old_code_ru": old}
                 self._add(
                     i, ("replace_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {old}"
                 )
             case AbbreviationDeleted():
                 code = self.codes.get(i.code)
-                made = (
-                    None if code is None else _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=code)
-                )
+                made = None if code is None else self.delete_abbreviation(code)
                 ru = {"old_code_ru": i.code}
                 self._add(
                     i, ("delete_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {i.code}"
@@ -742,6 +732,22 @@ class _Reading(_LanguageBuilder):
                 self._add(i, heading, {"title_ru": _cell(i.title)}, self.add_heading(i))
             case SectionDeleted():
                 self._add(i, ("delete_section", i.section), {}, self.delete_section(i))
+            case ActTextReworded() if i.element in SCOPED:
+                # "заголовок" alone: the title of the scope it stands in, as the Kazakh "тақырыбы" is bound.
+                target, bound = self.bound_title(i, i.element)
+                if target is None:
+                    pending, context_notes = self.taken()
+                    unbound = DraftOp(None, [*pending, i.paragraph.text], [*context_notes, *bound])
+                    self.unread.append((len(self.changes), unbound))
+                    return
+                retitled = self.retitle(target, i.text)
+                key = _key(retitled) if not isinstance(retitled, _Invalid) else (retitled.op, target)
+                ru = (
+                    {"title_ru": _cell(i.text)}
+                    if key[0] == "set_title"
+                    else {"text_ru": _cell(i.text), "subpoints": []}
+                )
+                self._add(i, key, ru, retitled, notes=bound)
             case ActTextReworded():
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
                 self._add(i, ("replace_text", i.element), ru, self.replace_text(i))
