@@ -1245,6 +1245,29 @@ def _apply_clause(draft: Draft, clause: Clause | None, paragraphs: dict[int, tup
             )
 
 
+def _entry_notes(entry: EntryReading) -> list[Review]:
+    """What the entry into force read leaves to fill in (the rule, the publication date), for either language."""
+    if entry.rule is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "no formula of entry into force was recognised"
+                + (f' in "{entry.text}"' if entry.text else "")
+                + "; fill it in",
+            )
+        ]
+    if entry.rule == "after_publication" and entry.published is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "in force after publication: the text does not give the publication date; fill in `published`",
+            )
+        ]
+    return []
+
+
 # The words of the formulae's fixed phrases: a formula word broken at a line end is rejoined by them.
 FORMULA_WORDS = Lexicon.from_texts(phrases())
 
@@ -1340,24 +1363,7 @@ def import_text(
         entry = EntryReading.of(clause, clauses[-1].paragraph.text, clauses[-1].paragraph.first_line, published)
     else:
         entry = EntryReading(None)
-    if entry.rule is None:
-        notes.append(
-            Review(
-                entry.line,
-                "entry_into_force",
-                "no formula of entry into force was recognised"
-                + (f' in "{entry.text}"' if entry.text else "")
-                + "; fill it in",
-            )
-        )
-    elif entry.rule == "after_publication" and entry.published is None:
-        notes.append(
-            Review(
-                entry.line,
-                "entry_into_force",
-                "in force after publication: the text does not give the publication date; fill in `published`",
-            )
-        )
+    notes.extend(_entry_notes(entry))
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
     draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)

@@ -44,6 +44,7 @@ from amend.importer.act.draft import (
     DraftOp,
     Review,
     _apply_clause,
+    _entry_notes,
     _Invalid,
     _item,
     _LanguageBuilder,
@@ -817,28 +818,6 @@ def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, t
             paragraphs = formula.paragraphs if isinstance(formula, Commencement) else ()
             out.append((i.paragraph, (i.clause, paragraphs)))
     return out[-1:]
-
-
-def _entry_notes(entry: EntryReading) -> list[Review]:
-    if entry.rule is None:
-        return [
-            Review(
-                entry.line,
-                "entry_into_force",
-                "no formula of entry into force was recognised"
-                + (f' in "{entry.text}"' if entry.text else "")
-                + "; fill it in",
-            )
-        ]
-    if entry.rule == "after_publication" and entry.published is None:
-        return [
-            Review(
-                entry.line,
-                "entry_into_force",
-                "in force after publication: the text does not give the publication date; fill in `published`",
-            )
-        ]
-    return []
 
 
 def _draft_op(change: RussianChange) -> DraftOp:
