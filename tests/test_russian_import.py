@@ -693,3 +693,12 @@ def test_a_title_named_alone_binds_to_the_scope_it_stands_in_as_in_kazakh():
     assert [op.operation.op for op in kazakh.operations if op.operation] == ["set_title"]
     assert kazakh.operations[-1].operation is not None
     assert (kazakh.operations[-1].operation.section, kazakh.operations[-1].operation.subsection) == retitled.key[1:]
+
+
+def test_a_note_both_readings_make_alike_is_said_once_in_the_pair():
+    # Both texts name section 9, which the plan lacks: the merged operation says so once, not once per text.
+    kazakh = _kazakh_text().replace("деген 1-бөлімде:", "деген 9-бөлімде:", 1)
+    russian = RU.replace('в разделе 1 "тестовый текст: раздел первый":', 'в разделе 9 "тестовый текст: раздел первый":')
+    assert read_russian(russian, PLAN).changes[0].notes[0].message == "plan 748 has no section 9"
+    row6 = next(op for op in _merged(kazakh, russian).operations if op.operation is not None)
+    assert [n.message for n in row6.notes].count("plan 748 has no section 9") == 1

@@ -1039,7 +1039,9 @@ def merge_russian(draft: Draft, russian: RussianText, before: Plan | None = None
                     op.operation = merged
                     _note_codes(merged, codes)
                     op.source = [*op.source, *change.source]
-                    op.notes.extend(change.notes)
+                    # A note both readings make alike (the plan has no such section) is said once.
+                    said = {(n.where, n.message) for n in op.notes}
+                    op.notes.extend(n for n in change.notes if (n.where, n.message) not in said)
             continue
         for k in kazakh[a0:a1]:
             op = ops[k]
