@@ -590,3 +590,116 @@ def test_a_russian_row_number_the_engine_refuses_leaves_a_review_in_the_words_of
             "no leading zeros))",
         )
     ]
+
+
+# The same act's context sentences in both languages: a point, the plan's frame, a section, a subsection, the note,
+# and a new point, each followed by a change.
+_CONTEXT_TWINS = [
+    (
+        "1. Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгерістер енгізілсін:",
+        "1. Внести в постановление Правительства Республики Казахстан от 31 августа 2023 года № 748 "
+        "следующие изменения:",
+    ),
+    ("көрсетілген қаулымен бекітілген жоспарда:", "в плане, утвержденном указанным постановлением:"),
+    ('"Бірінші" деген 1-бөлімде:', 'в разделе 1 "Бірінші":'),
+    ("реттік нөмірі 6-жол алып тасталсын;", "строку, порядковый номер 6, исключить;"),
+    ("1.2 кіші бөлімде:", "в подразделе 1.2:"),
+    ("реттік нөмірі 23-жол алып тасталсын;", "строку, порядковый номер 23, исключить;"),
+    ("Ескертпеде:", "в примечании:"),
+    ('"ІІМ" деген жол алып тасталсын;', 'расшифровку аббревиатуры "ІІМ" исключить;'),
+    (
+        "2. Үкіметінің 2023 жылғы 31 тамыздағы № 748 қаулысына мынадай өзгеріс енгізілсін:",
+        "2. Внести в постановление Правительства Республики Казахстан от 31 августа 2023 года № 748 "
+        "следующее изменение:",
+    ),
+    ("реттік нөмірі 28-жол алып тасталсын;", "строку, порядковый номер 28, исключить;"),
+]
+
+
+def test_the_russian_reading_keeps_the_context_as_the_kazakh_builder_does():
+    # One walker (importer/act/context.py) keeps the context for both languages: after each sentence the
+    # point, the section, the subsection, the note and the scope a bare title binds to are the same.
+    from amend.importer.act.document import split_document
+    from amend.importer.act.draft import _Builder
+    from amend.importer.act.instructions import read_instructions
+    from amend.importer.act.russian import _Reading
+    from amend.importer.text import Lexicon
+
+    def contexts(walker, paragraphs, parse=None):
+        text = "\n".join(f"      {p}" for p in paragraphs)
+        instructions = read_instructions(split_document(text), None, *([parse] if parse else []))
+        seen = []
+        for i in instructions:
+            walker.add(i)
+            seen.append((walker.point, walker.section, walker.subsection, walker.in_note, walker.scope))
+        return seen
+
+    kazakh = contexts(_Builder(PLAN, Lexicon(), set(PLAN.abbreviations)), [k for k, _ in _CONTEXT_TWINS])
+    russian = contexts(_Reading(PLAN, Lexicon()), [r for _, r in _CONTEXT_TWINS], parse_russian)
+    assert russian == kazakh
+    assert [c[:4] for c in kazakh] == [
+        (1, None, None, False),
+        (1, None, None, False),
+        (1, "1", None, False),
+        (1, "1", None, False),
+        (1, "1", "1.2", False),
+        (1, "1", "1.2", False),
+        (1, "1", "1.2", True),
+        (1, "1", "1.2", True),
+        (2, None, None, False),  # a new point starts from the plan as a whole
+        (2, None, None, False),
+    ]
+
+
+def test_a_section_the_russian_text_names_by_its_title_alone_is_found_by_the_plans_russian_title():
+    sections = [
+        s.model_copy(update={"title_ru": "Среднесрочные меры"}) if s.number == "2" else s for s in PLAN.sections
+    ]
+    plan = PLAN.model_copy(update={"sections": tuple(sections)})
+    text = RU.replace(
+        "строку, порядковый номер 6, изложить в следующей редакции:",
+        'в разделе "Среднесрочные меры":\n      строку, порядковый номер 37, исключить;\n'
+        "      строку, порядковый номер 6, изложить в следующей редакции:",
+    )
+    deleted = next(c for c in read_russian(text, plan).changes if c.key == ("delete_row", "37"))
+    assert deleted.made is not None and getattr(deleted.made, "section", None) == "2"
+    assert deleted.source[0] == 'в разделе "Среднесрочные меры":'
+    unnamed = next(c for c in read_russian(text, PLAN).changes if c.key == ("delete_row", "37"))
+    assert getattr(unnamed.made, "section", None) is None
+    assert [n.message for n in unnamed.notes] == ['no section of the plan is titled "Среднесрочные меры"']
+
+
+def test_a_title_named_alone_binds_to_the_scope_it_stands_in_as_in_kazakh():
+    # "заголовок" right after "в разделе 1 ...:" is section 1's title, as "тақырыбы" is after '... 1-бөлімде:'
+    # (importer/act/scope.py); right after the act's lead-in it is the resolution's title.
+    text = RU.replace(
+        '      в разделе 1 "тестовый текст: раздел первый":\n',
+        '      в разделе 1 "тестовый текст: раздел первый":\n'
+        "      заголовок изложить в следующей редакции:\n"
+        '      "тестовый текст: новый заголовок раздела";\n',
+    )
+    retitled = next(c for c in read_russian(text, PLAN).changes if c.key[0] == "set_title")
+    assert retitled.key == ("set_title", "1", None) and retitled.ru == {
+        "title_ru": "тестовый текст: новый заголовок раздела"
+    }
+    assert retitled.made is not None and getattr(retitled.made, "title_ru", None) == retitled.ru["title_ru"]
+    kazakh = import_text(
+        "Қазақстан Республикасы Үкіметінің 2025 жылғы 1 желтоқсандағы № 7 қаулысы\n"
+        "      Қазақстан Республикасының Үкіметі ҚАУЛЫ ЕТЕДІ:\n"
+        '      "Бірінші" деген 1-бөлімде:\n'
+        "      тақырыбы мынадай редакцияда жазылсын:\n"
+        '      "Жаңа атау";\n',
+        PLAN,
+    )
+    assert [op.operation.op for op in kazakh.operations if op.operation] == ["set_title"]
+    assert kazakh.operations[-1].operation is not None
+    assert (kazakh.operations[-1].operation.section, kazakh.operations[-1].operation.subsection) == retitled.key[1:]
+
+
+def test_a_note_both_readings_make_alike_is_said_once_in_the_pair():
+    # Both texts name section 9, which the plan lacks: the merged operation says so once, not once per text.
+    kazakh = _kazakh_text().replace("деген 1-бөлімде:", "деген 9-бөлімде:", 1)
+    russian = RU.replace('в разделе 1 "тестовый текст: раздел первый":', 'в разделе 9 "тестовый текст: раздел первый":')
+    assert read_russian(russian, PLAN).changes[0].notes[0].message == "plan 748 has no section 9"
+    row6 = next(op for op in _merged(kazakh, russian).operations if op.operation is not None)
+    assert [n.message for n in row6.notes].count("plan 748 has no section 9") == 1

@@ -27,6 +27,7 @@ from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
 from amend.importer.act.cells import CellConventions, repair_cells
+from amend.importer.act.context import KAZAKH, ContextWalker, Language, Review
 from amend.importer.act.document import Document, Paragraph, split_document
 from amend.importer.act.grammar import Clause
 from amend.importer.act.instructions import (
@@ -42,23 +43,17 @@ from amend.importer.act.instructions import (
     EntryIntoForceClause,
     Framing,
     Instruction,
-    NoteContext,
-    PlanContext,
     PointAdded,
     PointDeleted,
     Repeal,
-    RowContext,
     RowMoved,
     RowsAdded,
     RowsDeleted,
     RowsReworded,
     SectionAdded,
-    SectionContext,
     SectionDeleted,
     SignatoryReworded,
     Signature,
-    Subpoint,
-    SubsectionContext,
     SubsectionDeleted,
     TitleReworded,
     Unrecognized,
@@ -72,24 +67,11 @@ from amend.importer.metadata import EntryReading, Heading, ImportTextError, read
 from amend.importer.rows import column_kinds, read_cells, read_rows
 from amend.importer.text import LOOKALIKE, Lexicon, join_lines, read_lines
 from amend.language.lexicon import ABBREVIATION_NAMED
-from amend.language.phrases import UNKNOWN_TEXT, phrases
+from amend.language.phrases import phrases
 from amend.store.validation import describe
 from amend.store.yaml_io import read_yaml
 
 __all__ = ["Draft", "DraftOp", "Review", "amended_plan", "import_text", "plan_lexicon"]
-
-
-@dataclass(frozen=True)
-class Review:
-    """A place where the importer chose a reading that a person should check."""
-
-    line: int | None
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        place = f"line {self.line}: " if self.line else ""
-        return f"{place}{self.where}: {self.message}"
 
 
 @dataclass
@@ -136,6 +118,15 @@ class Draft:
         ops = tuple(op.operation for op in self.operations if op.operation is not None)
         return Amendment(act=self.act, amends=self.amends, status=status, entry_into_force=entry, operations=ops)
 
+    def partial(self, k: int | None = None) -> Amendment:
+        """The draft's operations before its ``k``-th (every one where None) as a draft Amendment, an entry
+        into force the text leaves unknown taken as on signing: what the word counts are made against."""
+        entry = self.entry_into_force or OnSigning(rule="on_signing")
+        ops = tuple(op.operation for op in self.operations[:k] if op.operation is not None)
+        return Amendment(
+            act=self.act, amends=self.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
+        )
+
 
 def _strings(value: Any) -> Iterable[str]:
     if isinstance(value, str):
@@ -167,13 +158,7 @@ def amended_plan(text: str) -> str | None:
     return read_heading(document.heading, enacting).amends
 
 
-def _text(value: str) -> Text:
-    """A quoted text as data: the unknown mark of a drafted text is unknown."""
-    return UNKNOWN if value == UNKNOWN_TEXT else value
-
-
-def _same(a: str, b: Text) -> bool:
-    return isinstance(b, str) and re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+_text = KAZAKH.text  # a quoted text as data: the unknown mark of a drafted text is unknown
 
 
 _P = ParamSpec("_P")
@@ -250,45 +235,192 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class _Builder:
-    """Walks the instructions in order, keeping the section (or the note) and the point they speak of."""
+class _LanguageBuilder(ContextWalker):
+    """The context walker with the operations a sentence gives alike in either language: the texts it quotes go
+    to the fields of the text's language (``title`` or ``title_ru``, the other left unknown). The Kazakh builder
+    and the Russian reading make these operations here; what each reads in its own way stays with it."""
+
+    def __init__(self, plan: Plan, language: Language) -> None:
+        super().__init__(plan, language)
+        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
+        self.columns = [c.id for c in plan.columns]
+        self.kinds = column_kinds(plan)
+
+    def column_id(self, number: int) -> str | None:
+        """The plan's column that the text's column ``number`` is, if the table has it."""
+        # Kazakh plans number their columns from the row number ("1") on, so column k of the
+        # table is the plan's column k - 1.
+        index = number - 2
+        return self.columns[index] if 0 <= index < len(self.columns) else None
+
+    def _subpoint(self, number: str, text: str) -> ActPoint:
+        kazakh, russian = self.language.texts(text)
+        return _item(ActPoint, number=number, text=kazakh, text_ru=russian)
+
+    def title_section(self, i: TitleReworded) -> str:
+        """The section whose title (or whose subsection's title) ``i`` gives."""
+        return i.section if i.subsection is None else self.section_of_subsection(i.subsection)
+
+    def set_title(self, i: TitleReworded) -> Operation | _Invalid:
+        title, title_ru = self.language.texts(i.title)
+        return _build(
+            operations.SetTitle,
+            op="set_title",
+            section=self.title_section(i),
+            subsection=i.subsection,
+            title=title,
+            title_ru=title_ru,
+        )
+
+    def add_heading(self, i: SectionAdded) -> Operation | _Invalid:
+        """A new section, or a new subsection of one."""
+        title, title_ru = self.language.texts(i.title)
+        if i.subsection is None:
+            return _build(
+                operations.AddSection, op="add_section", number=i.section, title=title, title_ru=title_ru, after=i.after
+            )
+        return _build(
+            operations.AddSubsection,
+            op="add_subsection",
+            section=i.section,
+            number=i.subsection,
+            title=title,
+            title_ru=title_ru,
+            after=i.after,
+        )
+
+    def replace_text(self, i: ActTextReworded) -> Operation | _Invalid:
+        text, text_ru = self.language.texts(i.text)
+        return _build(
+            operations.ReplaceText,
+            op="replace_text",
+            element=i.element,
+            text=text,
+            text_ru=text_ru,
+            subpoints=tuple(self._subpoint(n, t) for n, t in i.subpoints),
+        )
+
+    def insert_text(self, i: PointAdded) -> Operation | _Invalid:
+        text, text_ru = self.language.texts(i.text)
+        return _build(
+            operations.InsertText, op="insert_text", element=i.element, text=text, text_ru=text_ru, after=i.after
+        )
+
+    def delete_text(self, i: PointDeleted) -> Operation | _Invalid:
+        return _build(operations.DeleteText, op="delete_text", element=i.element)
+
+    def replace_row(self, number: str, cells: dict[str, Text]) -> Operation | _Invalid:
+        """Row ``number`` in new wording, in the section the context names (else wherever the row is)."""
+        kazakh, russian = self.language.cells(self.columns, cells)
+        return _build(
+            operations.ReplaceRow,
+            op="replace_row",
+            row=_row(number),
+            section=self.section or None,
+            cells=kazakh,
+            cells_ru=russian,
+        )
+
+    def new_row(self, number: str, cells: dict[str, Text]) -> operations.NewRow:
+        kazakh, russian = self.language.cells(self.columns, cells)
+        return _item(operations.NewRow, number=_row(number), cells=kazakh, cells_ru=russian)
+
+    def insert_rows(
+        self, section: str, subsection: str | None, cells: Iterable[tuple[str, dict[str, Text]]]
+    ) -> Operation | _Invalid:
+        """The rows ``cells`` gives (number and cells, in order) added to ``section`` (its ``subsection``)."""
+        rows = tuple(self.new_row(n, c) for n, c in cells)
+        return _build(
+            operations.InsertRows, op="insert_rows", section=section, subsection=subsection or None, rows=rows
+        )
+
+    def replace_cells(self, row: str, columns: list[str], cells: dict[str, Text]) -> Operation | _Invalid:
+        """Cells of ``columns`` of ``row`` in new wording, in the section the context names."""
+        kazakh, russian = self.language.cells(columns, cells)
+        return _build(
+            operations.ReplaceCells,
+            op="replace_cells",
+            row=_row(row),
+            section=self.section or None,
+            cells=kazakh,
+            cells_ru=russian,
+        )
+
+    def bound_title(self, i: Instruction, element: str) -> tuple[str | None, list[Review]]:
+        """The element a title named alone ("тақырыбы", "атауы", "заголовок") binds to: the scope it stands in
+        (scope.py), with a review where the text allows another reading; None where it binds to none."""
+        reading = bind_title(
+            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
+        )
+        return reading.target, [Review(i.paragraph.first_line, "target", reading.review)] if reading.review else []
+
+    def retitle(self, target: str, value: str) -> Operation | _Invalid:
+        """The title of ``target`` (an element ``bound_title`` gives) in new wording: a section's or subsection's
+        title (set_title), else the element's text (replace_text)."""
+        text, text_ru = self.language.texts(value)
+        if target.startswith(("section ", "subsection ")):
+            kind, _, number = target.partition(" ")
+            section = number if kind == "section" else self.section_of_subsection(number)
+            subsection = number if kind == "subsection" else None
+            return _build(
+                operations.SetTitle,
+                op="set_title",
+                section=section,
+                subsection=subsection,
+                title=text,
+                title_ru=text_ru,
+            )
+        return _build(operations.ReplaceText, op="replace_text", element=target, text=text, text_ru=text_ru)
+
+    def replace_abbreviation(self, code: str, i: AbbreviationReworded) -> Operation | _Invalid:
+        """The note's line ``code`` (its key) in the new wording ``i`` gives; where the language writes the note's
+        codes in a field of their own (``code_ru``), the code the text gives goes there."""
+        expansion, expansion_ru = self.language.texts(i.expansion)
+        return _build(
+            operations.ReplaceAbbreviation,
+            op="replace_abbreviation",
+            code=code,
+            expansion=expansion,
+            expansion_ru=expansion_ru,
+            code_ru=i.code if self.language.code is not None else None,
+        )
+
+    def delete_abbreviation(self, code: str) -> Operation | _Invalid:
+        """The note's line ``code`` (its key) struck out."""
+        return _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=code)
+
+    def delete_rows(self, i: RowsDeleted) -> list[tuple[str, Operation | _Invalid]]:
+        """Each row struck out, in the section the context names (else wherever the row is)."""
+        return [
+            (n, _build(operations.DeleteRow, op="delete_row", row=_row(n), section=self.section or None))
+            for n in i.rows
+        ]
+
+    def delete_section(self, i: SectionDeleted) -> Operation | _Invalid:
+        return _build(operations.DeleteSection, op="delete_section", number=i.section)
+
+
+class _Builder(_LanguageBuilder):
+    """Walks the instructions of the Kazakh text in order (the context as ``ContextWalker`` keeps it), making
+    the operations they give."""
 
     def __init__(
         self, plan: Plan, lexicon: Lexicon, codes: set[str], acts: dict[str, FiledAmendment] | None = None
     ) -> None:
-        self.plan = plan
+        super().__init__(plan, KAZAKH)
         # The plan's other acts by number: an act that corrects one counts the words in it.
         self.acts = acts or {}
-        # The table's columns as the act's earlier operations leave them (the text numbers them from 2).
-        self.columns = [c.id for c in plan.columns]
         # A section or subsection just added: the sentences right after it that give its subsections and
         # rows (no context sentence between) are its content (add_section's subsections and rows).
         self.open: DraftOp | None = None
-        # Sections the act renumbers, old number -> new, as its sentences are read.
-        self.renumbered: dict[str, str] = {}
         # The note as it stands while the act is read (for words replaced in it).
         self.note: dict[str, Text] = {c: a.expansion for c, a in plan.abbreviations.items()}
         self.lexicon = lexicon
         self.codes = codes
-        self.kinds = column_kinds(plan)
         # What the plan writes in each kind of column: to mend blanks the extraction put inside short cells.
         self.conventions = CellConventions.of(plan, self.kinds, codes)
-        self.section: str | None = None
-        self.subsection: str | None = None
-        self.in_note = False
-        # What the last heading sentence opened: "point" (the resolution, after a lead-in), "plan" (the plan's
-        # frame), "section", "subsection" or "note"; a bare "тақырыбы" / "атауы" binds to it (scope.py).
-        self.scope = "point"
-        self.scope_line: int | None = None
-        self.scope_subpoint: int | None = None  # the sub-point the scope was opened in
         self.line: int | None = None  # the sentence being read
-        self.point: int | None = None
-        self.subpoint: int | None = None
         self.ops: list[DraftOp] = []
-        # The first operation after a context sentence carries that sentence as its comment, as the
-        # hand transcriptions do ("... деген 1-бөлімде:" above "реттік нөмірі 6-жол ...").
-        self.pending: list[str] = []
-        self.context_notes: list[Review] = []
 
     def _rows(self, i: RowsReworded | RowsAdded, notes: list[Review]) -> dict[str, dict[str, Text]]:
         """The cells of the rows ``i`` quotes; their notes go to ``notes`` as "row N, column"."""
@@ -334,74 +466,14 @@ class _Builder:
 
         return re.sub(r"(?<![^\W\d_])[A-Z]{2,}(?![^\W\d_])", code, value)
 
-    def _check_section(self, i: Instruction, number: str, title: str | None, op_notes: list[Review]) -> None:
-        section = self.plan.section(number)
-        line = i.paragraph.first_line
-        if section is None:
-            op_notes.append(Review(line, f"section {number}", f"plan {self.plan.plan} has no section {number}"))
-        elif title is not None and isinstance(section.title, str) and not _same(title, section.title):
-            other = self._section_by_title(title)
-            also = f"; section {other} has that title: the act may mean section {other}" if other else ""
-            op_notes.append(
-                Review(line, f"section {number}", f'the act names it "{title}", the plan "{section.title}"{also}')
-            )
-
-    def _section_by_title(self, title: str | None) -> str | None:
-        found = [s.number for s in self.plan.sections if title is not None and _same(title, s.title)]
-        return found[0] if len(found) == 1 else None
-
-    def _section_of_subsection(self, number: str) -> str:
-        for s in self.plan.sections:
-            if s.subsection(number) is not None:
-                # A section the act renumbered before this sentence holds its subsections under its new number.
-                return self.renumbered.get(s.number, s.number)
-        return number.split(".", maxsplit=1)[0]
-
-    def _check_subsection(
-        self, i: Instruction, section: str, number: str, title: str | None, notes: list[Review]
-    ) -> None:
-        found = self.plan.section(section)
-        sub = found.subsection(number) if found else None
-        line = i.paragraph.first_line
-        if sub is None:
-            notes.append(Review(line, f"subsection {number}", f"plan {self.plan.plan} has no subsection {number}"))
-        elif title is not None and isinstance(sub.title, str) and not _same(title, sub.title):
-            notes.append(Review(line, f"subsection {number}", f'the act names it "{title}", the plan "{sub.title}"'))
-
-    def _context(self, i: Instruction, section: str | None, subsection: str | None, note: bool) -> None:
-        self.section, self.subsection, self.in_note = section, subsection, note
-        self.scope_line = i.paragraph.first_line
-        self.scope_subpoint = self.subpoint
-        self.pending = [i.paragraph.text]
-        self.context_notes = []
-
     def add(self, i: Instruction) -> None:
         self.line = i.paragraph.first_line
         if self.open is not None and not self.pending and self._fold(i):
             return
         self.open = None
+        if self.follow(i):
+            return
         match i:
-            case SectionContext():
-                number = i.section or self._section_by_title(i.title)
-                self._context(i, number, None, False)
-                self.scope = "section"
-                if number is None:
-                    self.context_notes.append(
-                        Review(i.paragraph.first_line, "section", f'no section of the plan is titled "{i.title}"')
-                    )
-                else:
-                    self._check_section(i, number, i.title, self.context_notes)
-            case SubsectionContext():
-                section = self._section_of_subsection(i.subsection)
-                self._context(i, section, i.subsection, False)
-                self._check_subsection(i, section, i.subsection, i.title, self.context_notes)
-                self.scope = "subsection"
-            case PlanContext():
-                self._context(i, None, None, False)
-                self.scope = "plan"
-            case NoteContext():
-                self._context(i, self.section, self.subsection, True)
-                self.scope = "note"
             case RowsReworded():
                 self._replace_rows(i)
             case RowsAdded():
@@ -409,14 +481,15 @@ class _Builder:
             case CellsReworded():
                 self._replace_cells(i)
             case RowsDeleted():
-                for number in i.rows:
-                    made = _build(operations.DeleteRow, op="delete_row", row=_row(number), section=self.section or None)
+                for number, made in self.delete_rows(i):
                     source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
                     self._emit(made, [source], i.paragraph.first_line)
             case ActTextReworded() if i.element in SCOPED:
-                self._scoped(i, i.element, None)
+                target, bound = self.bound_title(i, i.element)
+                retitled = None if target is None else self.retitle(target, i.text)
+                self._emit(retitled, [i.paragraph.text], i.paragraph.first_line, bound)
             case WordsReplaced() if i.element in SCOPED:
-                self._scoped(i, i.element, list(i.pairs))
+                self._scoped_words(i, i.element)
             case WordsReplaced() if i.element or i.column_title is not None or i.line or i.number_of:
                 self._words_in(i)
             case WordsReplaced() if i.row is not None and _renumbers(i):
@@ -459,71 +532,34 @@ class _Builder:
                 )
             case AbbreviationDeleted():
                 self.note.pop(i.code, None)
-                made = _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=i.code)
-                self._emit(made, [i.paragraph.text], None)
+                self._emit(self.delete_abbreviation(i.code), [i.paragraph.text], None)
             case AbbreviationReworded() if i.renamed is not None:
                 self._rename(i.renamed, i.code, _text(i.expansion), i.paragraph.text, i.paragraph.first_line)
             case AbbreviationReworded():
-                made = _build(
-                    operations.ReplaceAbbreviation, op="replace_abbreviation", code=i.code, expansion=_text(i.expansion)
-                )
                 self.note[i.code] = _text(i.expansion)
-                self._emit(made, [i.paragraph.text], None)
+                self._emit(self.replace_abbreviation(i.code, i), [i.paragraph.text], None)
             case TitleReworded():
-                section = i.section if i.subsection is None else self._section_of_subsection(i.subsection)
-                made = _build(
-                    operations.SetTitle, op="set_title", section=section, subsection=i.subsection, title=_text(i.title)
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
-            case SectionAdded() if i.subsection is None:
-                made = _build(
-                    operations.AddSection, op="add_section", number=i.section, title=_text(i.title), after=i.after
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
-                self.open = self.ops[-1] if self.ops[-1].operation is not None else None
+                self._emit(self.set_title(i), [i.paragraph.text], i.paragraph.first_line)
             case SectionAdded():
-                assert i.subsection is not None  # the case above takes a section
-                made = _build(
-                    operations.AddSubsection,
-                    op="add_subsection",
-                    section=i.section,
-                    number=i.subsection,
-                    title=_text(i.title),
-                    after=i.after,
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.add_heading(i), [i.paragraph.text], i.paragraph.first_line)
                 self.open = self.ops[-1] if self.ops[-1].operation is not None else None
             case ActTextReworded():
-                made = _build(
-                    operations.ReplaceText,
-                    op="replace_text",
-                    element=i.element,
-                    text=_text(i.text),
-                    subpoints=tuple(_item(ActPoint, number=n, text=_text(t)) for n, t in i.subpoints),
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.replace_text(i), [i.paragraph.text], i.paragraph.first_line)
             case PointAdded():
-                made = _build(
-                    operations.InsertText, op="insert_text", element=i.element, text=_text(i.text), after=i.after
-                )
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.insert_text(i), [i.paragraph.text], i.paragraph.first_line)
             case PointDeleted():
-                made = _build(operations.DeleteText, op="delete_text", element=i.element)
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line)
+                self._emit(self.delete_text(i), [i.paragraph.text], i.paragraph.first_line)
             case SectionDeleted():
                 notes: list[Review] = []
-                self._check_section(i, i.section, i.title, notes)
-                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
-                self._emit(made, [i.paragraph.text], i.paragraph.first_line, notes)
-            case Subpoint():
-                self.subpoint = i.number
+                self.check_section(i, i.section, i.title, notes)
+                self._emit(self.delete_section(i), [i.paragraph.text], i.paragraph.first_line, notes)
             case Repeal() if i.number is not None and i.number != self.plan.plan:
                 # Another act: an amending act of the plan is repealed (check tells whether it is one).
-                self.point, self.subpoint = i.point, None
+                self.enter_point(i.point)
                 made = _build(operations.RepealAct, op="repeal_act", act=i.number)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case Repeal():
-                self.point, self.subpoint = i.point, None
+                self.enter_point(i.point)
                 made = _build(operations.RepealPlan, op="repeal_plan")
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line)
             case SignatoryReworded():
@@ -540,8 +576,8 @@ class _Builder:
                 self._column_change(i)
             case SubsectionDeleted():
                 found: list[Review] = []
-                section = self._section_of_subsection(i.subsection)
-                self._check_subsection(i, section, i.subsection, i.title, found)
+                section = self.section_of_subsection(i.subsection)
+                self.check_subsection(i, section, i.subsection, i.title, found)
                 made = _build(operations.DeleteSubsection, op="delete_subsection", section=section, number=i.subsection)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, found)
             case RowMoved():
@@ -562,58 +598,33 @@ class _Builder:
                     i.paragraph.first_line, where, f'{i.why}; no operation was made from: "{i.paragraph.text}"'
                 )
                 self._emit(None, [i.paragraph.text], i.paragraph.first_line, [note])
-            case Framing():
-                if i.point is not None:
-                    # A new point that amends the plan: its sentences start from the plan as a whole.
-                    self.point, self.subpoint = i.point, None
-                    self.section, self.subsection, self.in_note = None, None, False
-                    self.scope = "point"
-            case EntryIntoForceClause() | Signature() | RowContext():
-                pass  # a row named for the sentences after it: read into them (instructions)
+            case EntryIntoForceClause() | Signature():
+                pass
             case _:
                 raise AssertionError(f"unhandled instruction {type(i).__name__}")
 
-    def _scoped(self, i: Instruction, element: str, pairs: list[tuple[str, str]] | None) -> None:
-        """A title (or words in one) named by "тақырыбы" / "атауы" alone: bound to the scope it stands in."""
+    def _scoped_words(self, i: WordsReplaced, element: str) -> None:
+        """Words in a title named by "тақырыбы" / "атауы" alone: the title the scope it stands in binds it to."""
         line = i.paragraph.first_line
-        reading = bind_title(
-            element, self.scope, self.section, self.subsection, immediate=bool(self.pending), line=self.scope_line
-        )
-        notes = [Review(line, "target", reading.review)] if reading.review else []
-        target = reading.target
+        target, notes = self.bound_title(i, element)
         if target is None:
             self._emit(None, [i.paragraph.text], line, notes)
             return
-        if pairs is not None:
-            for old, new in pairs:
-                # The occurrences are counted against the version being amended once every operation is read.
-                words = _build(
-                    operations.ReplaceWordsIn, op="replace_words_in", element=target, old=old, new=new, occurrences=1
-                )
-                self._emit(words, [i.paragraph.text], line, list(notes))
-            return
-        text = _text(i.text) if isinstance(i, ActTextReworded) else UNKNOWN
-        if target.startswith(("section ", "subsection ")):
-            kind, _, number = target.partition(" ")
-            section = number if kind == "section" else self._section_of_subsection(number)
-            subsection = number if kind == "subsection" else None
-            made = _build(operations.SetTitle, op="set_title", section=section, subsection=subsection, title=text)
-        else:
-            made = _build(operations.ReplaceText, op="replace_text", element=target, text=text)
-        self._emit(made, [i.paragraph.text], line, notes)
+        for old, new in i.pairs:
+            # The occurrences are counted against the version being amended once every operation is read.
+            words = _build(
+                operations.ReplaceWordsIn, op="replace_words_in", element=target, old=old, new=new, occurrences=1
+            )
+            self._emit(words, [i.paragraph.text], line, list(notes))
 
     def _emit(
         self, made: Operation | _Invalid | None, source: list[str], line: int | None, notes: Sequence[Review] = ()
     ) -> None:
         operation, problems = (None, [made.review(line)]) if isinstance(made, _Invalid) else (made, [])
+        pending, context_notes = self.taken()
         op = DraftOp(
-            operation,
-            self.pending + source,
-            self.context_notes + list(notes) + problems,
-            (self.point, self.subpoint),
-            self.line,
+            operation, pending + source, context_notes + list(notes) + problems, (self.point, self.subpoint), self.line
         )
-        self.pending, self.context_notes = [], []
         self.ops.append(op)
 
     def _fold(self, i: Instruction) -> bool:
@@ -636,7 +647,7 @@ class _Builder:
             subsection = _item(operations.NewSubsection, number=i.subsection, title=_text(i.title))
             made = _revised(op, subsections=(*op.subsections, subsection))
         elif isinstance(i, RowsAdded) and isinstance(op, operations.AddSection):
-            number = i.section or (None if i.subsection is None else self._section_of_subsection(i.subsection))
+            number = i.section or (None if i.subsection is None else self.section_of_subsection(i.subsection))
             if i.subsection is not None and i.subsection in new_subs:
                 number = op.number
             if number != op.number or i.after is not None or (i.subsection and i.subsection not in new_subs):
@@ -655,9 +666,7 @@ class _Builder:
             notes = []
             cells = self._rows(i, notes)
             self.open.notes.extend(notes)
-            made = _revised(
-                op, rows=(*op.rows, *(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows))
-            )
+            made = _revised(op, rows=(*op.rows, *(self.new_row(n, cells[n]) for n in i.rows)))
         else:
             return False
         if isinstance(made, _Invalid):
@@ -741,7 +750,7 @@ class _Builder:
     def _act_change(self, i: ActChange) -> None:
         """A point on another act (moved, corrected, partly repealed) or on the plan's force (suspended, resumed)."""
         line = i.paragraph.first_line
-        self.point, self.subpoint = i.point, None
+        self.enter_point(i.point)
         notes: list[Review] = [] if i.problem is None else [Review(line, i.kind, i.problem)]
         made: Operation | _Invalid | None
         if i.kind in ("suspend", "resume"):
@@ -810,7 +819,7 @@ class _Builder:
         )
         self.note.pop(old, None)
         self.note[new] = expansion
-        self._emit(_build(operations.DeleteAbbreviation, op="delete_abbreviation", code=old), [source], line, [note])
+        self._emit(self.delete_abbreviation(old), [source], line, [note])
         self._emit(
             _build(operations.AddAbbreviations, op="add_abbreviations", entries={new: expansion}), [source], line
         )
@@ -854,13 +863,7 @@ class _Builder:
                 )
             )
         for k, number in enumerate(i.rows):
-            made = _build(
-                operations.ReplaceRow,
-                op="replace_row",
-                row=_row(number),
-                section=self.section or None,
-                cells=cells[number],
-            )
+            made = self.replace_row(number, cells[number])
             source = i.paragraph.text if len(i.rows) == 1 else f"{i.paragraph.text} (row {number})"
             # One operation per row: each takes the notes on its own row's cells.
             mine = [n for n in notes if n.where == f"row {number}" or n.where.startswith(f"row {number},")]
@@ -873,11 +876,11 @@ class _Builder:
         section = self.section
         subsection = i.subsection
         if i.section is not None or i.section_title is not None:
-            section = i.section or self._section_by_title(i.section_title)
+            section = i.section or self.section_by_title(i.section_title)
             if section is not None:
-                self._check_section(i, section, i.section_title, notes)
+                self.check_section(i, section, i.section_title, notes)
         if i.subsection is not None:
-            from_sub = self._section_of_subsection(i.subsection)
+            from_sub = self.section_of_subsection(i.subsection)
             if section is not None and section != from_sub:
                 notes.append(
                     Review(
@@ -887,7 +890,7 @@ class _Builder:
                     )
                 )
             section = from_sub
-            self._check_subsection(i, section, i.subsection, i.subsection_title, notes)
+            self.check_subsection(i, section, i.subsection, i.subsection_title, notes)
         elif self.subsection is not None:
             subsection = self.subsection
             notes.append(
@@ -908,23 +911,14 @@ class _Builder:
                     Review(line, "section", f"no section is named before this instruction; section {section} assumed")
                 )
         cells = self._rows(i, notes)
-        made = _build(
-            operations.InsertRows,
-            op="insert_rows",
-            section=section,
-            subsection=subsection or None,
-            rows=tuple(_item(operations.NewRow, number=_row(n), cells=cells[n]) for n in i.rows),
-        )
+        made = self.insert_rows(section, subsection, [(n, cells[n]) for n in i.rows])
         self._emit(made, [i.paragraph.text], line, notes)
 
     def _column(self, number: int, line: int | None, notes: list[Review]) -> str | None:
-        # Kazakh plans number their columns from the row number ("1") on, so column k of the
-        # table is the plan's column k - 1.
-        index = number - 2
-        if 0 <= index < len(self.columns):
-            return self.columns[index]
-        notes.append(Review(line, "column", f"the plan has no column {number}"))
-        return None
+        column = self.column_id(number)
+        if column is None:
+            notes.append(Review(line, "column", f"the plan has no column {number}"))
+        return column
 
     def _replace_cells(self, i: CellsReworded) -> None:
         notes: list[Review] = []
@@ -957,9 +951,7 @@ class _Builder:
             self.ops[-1].source.append(i.paragraph.text)
             self.ops[-1].notes.extend(notes)
             return
-        made = _build(
-            operations.ReplaceCells, op="replace_cells", row=_row(i.row), section=self.section or None, cells=cells
-        )
+        made = self.replace_cells(i.row, list(cells), cells)
         self._emit(made, [i.paragraph.text], line, notes)
 
     def _replace_words(self, i: WordsReplaced) -> None:
@@ -1096,6 +1088,15 @@ def _inside_words(plan: Plan, op: operations.ReplaceWords) -> list[str]:
     return sorted(found)
 
 
+def version_before_operation(draft: Draft, k: int, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> Plan:
+    """``plan`` after the ``adopted`` acts and the draft's operations before its ``k``-th, consolidated as the
+    engine will apply them (until the act's bounds): the version operation ``k`` counts its words in.
+    AmendError where it cannot be made."""
+    partial = draft.partial(k)
+    filed = FiledAmendment(partial, path)
+    return consolidate(plan, adopted, drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+
+
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
     """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
 
@@ -1103,27 +1104,15 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
     engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
     words, the count is marked for review.
     """
-    entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
     for k, op in enumerate(draft.operations):
         model = op.operation
         if model is None:
             continue
         if isinstance(model, (operations.ReplaceWords, operations.ReplaceWordsIn)):
             line = next((n.line for n in op.notes if n.line), None)
-            partial = Amendment(
-                act=draft.act,
-                amends=draft.amends,
-                status=ActStatus.DRAFT,
-                entry_into_force=entry,
-                operations=tuple(done),
-            )
             version: Plan | None
             try:
-                timeline = consolidate(
-                    plan, adopted, drafts=[FiledAmendment(partial, path)], until=act_bounds(partial)[1]
-                )
-                version = timeline.latest.plan
+                version = version_before_operation(draft, k, plan, adopted, path)
             except AmendError as err:
                 version = None
                 op.notes.append(
@@ -1196,8 +1185,6 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                         )
                     )
             op.operation = model
-            draft.operations[k] = op
-        done.append(model)
 
 
 def _ref(ref: tuple[int | None, ...]) -> str:
@@ -1254,6 +1241,29 @@ def _apply_clause(draft: Draft, clause: Clause | None, paragraphs: dict[int, tup
                     "point); no operation takes its date: set `in_force` by hand on the operations it means",
                 )
             )
+
+
+def _entry_notes(entry: EntryReading) -> list[Review]:
+    """What the entry into force read leaves to fill in (the rule, the publication date), for either language."""
+    if entry.rule is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "no formula of entry into force was recognised"
+                + (f' in "{entry.text}"' if entry.text else "")
+                + "; fill it in",
+            )
+        ]
+    if entry.rule == "after_publication" and entry.published is None:
+        return [
+            Review(
+                entry.line,
+                "entry_into_force",
+                "in force after publication: the text does not give the publication date; fill in `published`",
+            )
+        ]
+    return []
 
 
 # The words of the formulae's fixed phrases: a formula word broken at a line end is rejoined by them.
@@ -1351,24 +1361,7 @@ def import_text(
         entry = EntryReading.of(clause, clauses[-1].paragraph.text, clauses[-1].paragraph.first_line, published)
     else:
         entry = EntryReading(None)
-    if entry.rule is None:
-        notes.append(
-            Review(
-                entry.line,
-                "entry_into_force",
-                "no formula of entry into force was recognised"
-                + (f' in "{entry.text}"' if entry.text else "")
-                + "; fill it in",
-            )
-        )
-    elif entry.rule == "after_publication" and entry.published is None:
-        notes.append(
-            Review(
-                entry.line,
-                "entry_into_force",
-                "in force after publication: the text does not give the publication date; fill in `published`",
-            )
-        )
+    notes.extend(_entry_notes(entry))
     if not any(op.operation for op in builder.ops):
         raise ImportTextError("no amending instruction was recognised in the text", file=source)
     draft = Draft(source, act, amends, entry, builder.ops, notes, (signed.position, signed.name) if signed else None)

@@ -3,8 +3,10 @@
 The Russian formulae are read as the Kazakh ones are: one paragraph, one production of a lark grammar (Earley,
 its text in ``grammar_ru.lark``, its phrases named there and taken from ``language.phrases_ru``), turned into the same
 ``sentences`` classes as ``grammar`` gives, so that ``instructions.read_instructions`` reads the
-document (its quoted tables, note lines, points) the same way for both languages. What is Russian is then only
-the wording.
+document (its quoted tables, note lines, points) the same way for both languages. The reading keeps its context
+(points, headings, the scope a bare title binds to) with the Kazakh builder's walker (``context.ContextWalker``)
+and makes the operations both texts give alike with the same methods (``draft._LanguageBuilder``), the Russian
+texts in their ``_ru`` fields. What is Russian is then only the wording, and how its quoted tables are printed.
 
 ``read_russian`` gives the act's Russian changes in order (``RussianChange``: what the change targets, the
 Russian texts it gives). ``russian_draft`` makes a draft of them alone: the Kazakh texts are ``!unknown``,
@@ -21,6 +23,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -30,25 +33,24 @@ from typing import Any, cast
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import LarkError
 
-from amend.engine import operations
-from amend.engine.acts import Act, ActPoint, OnSigning, Signatory
-from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
+from amend.engine.acts import Act, ActPoint, Signatory
 from amend.engine.model import Plan
 from amend.engine.operations import Operation, ReplaceWords
-from amend.engine.timeline import act_bounds, consolidate
 from amend.engine.unknown import UNKNOWN, Text
 from amend.errors import AmendError
+from amend.importer.act.context import RUSSIAN
 from amend.importer.act.document import Document, Table, split_document
 from amend.importer.act.draft import (
     Draft,
     DraftOp,
     Review,
     _apply_clause,
-    _build,
+    _entry_notes,
     _Invalid,
     _item,
+    _LanguageBuilder,
     _revised,
-    _row,
+    version_before_operation,
 )
 from amend.importer.act.grammar import Ref, expand
 from amend.importer.act.instructions import (
@@ -58,10 +60,7 @@ from amend.importer.act.instructions import (
     ActTextReworded,
     CellsReworded,
     EntryIntoForceClause,
-    Framing,
     Instruction,
-    NoteContext,
-    PlanContext,
     PointAdded,
     PointDeleted,
     RowContext,
@@ -69,16 +68,14 @@ from amend.importer.act.instructions import (
     RowsDeleted,
     RowsReworded,
     SectionAdded,
-    SectionContext,
     SectionDeleted,
     Signature,
-    Subpoint,
-    SubsectionContext,
     TitleReworded,
     Unrecognized,
     WordsReplaced,
     read_instructions,
 )
+from amend.importer.act.scope import SCOPED
 from amend.importer.act.sentences import (
     CellsRewording,
     Clause,
@@ -111,7 +108,7 @@ from amend.importer.act.sentences import (
     WordsReplacement,
 )
 from amend.importer.metadata import EntryReading, ImportTextError
-from amend.importer.rows import ColumnKind, column_kinds
+from amend.importer.rows import ColumnKind
 from amend.importer.text import Lexicon, Line, fix_lookalikes, join_lines, read_lines
 from amend.language import lexicon
 from amend.language import lexicon as lx
@@ -497,8 +494,7 @@ def _lexicon(text: str, lexicon: Lexicon | None) -> Lexicon:
     return lex
 
 
-def _cell(value: Text) -> Text:
-    return UNKNOWN if value == UNKNOWN_TEXT_RU else value
+_cell = RUSSIAN.text  # a quoted text as data: the unknown mark of a drafted Russian text is unknown
 
 
 def _known(cells: dict[str, Text]) -> dict[str, Text]:
@@ -605,34 +601,35 @@ def _chunks_of(lines: tuple[tuple[int, str], ...]) -> list[list[str]]:
     return [c for c in chunks if c]
 
 
-class _Reading:
-    """Walks the instructions of the Russian text in order, keeping the section, the note and the point."""
+class _Reading(_LanguageBuilder):
+    """Walks the instructions of the Russian text in order (the context as ``ContextWalker`` keeps it), making
+    the changes they give: the operations both languages make alike as the Kazakh builder makes them (with
+    their Russian fields), the rest from the Russian texts here."""
 
     def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
-        self.plan = plan
+        super().__init__(plan, RUSSIAN)
         self.lexicon = lexicon
-        self.columns = [c.id for c in plan.columns]
-        self.kinds = column_kinds(plan)
-        self.section: str | None = None
-        self.subsection: str | None = None
-        self.in_note = False
-        self.point: int | None = None
-        self.subpoint: int | None = None
-        self.pending: list[str] = []
         self.changes: list[RussianChange] = []
         # Paragraphs read as no change, each with the number of changes read before it (its place among them).
         self.unread: list[tuple[int, DraftOp]] = []
         # The note's Russian codes as the plan gives them (code_ru -> the Kazakh code, the identity).
-        self.codes = {a.code_ru: code for code, a in plan.abbreviations.items() if a.code_ru is not None}
+        self.codes = RUSSIAN.codes(plan)
 
     def _add(
-        self, i: Instruction, key: tuple[Any, ...], ru: dict[str, Any], made: Operation | _Invalid | None, **kw: Any
+        self,
+        i: Instruction,
+        key: tuple[Any, ...],
+        ru: dict[str, Any],
+        made: Operation | _Invalid | None,
+        *,
+        notes: Sequence[Review] = (),
+        why: str = "",
     ) -> None:
-        source = [*self.pending, i.paragraph.text]
-        self.pending = []
-        self.changes.append(
-            RussianChange(key, ru, source, i.paragraph.first_line, made, point=(self.point, self.subpoint), **kw)
-        )
+        pending, context_notes = self.taken()
+        source = [*pending, i.paragraph.text]
+        point = (self.point, self.subpoint)
+        line = i.paragraph.first_line
+        self.changes.append(RussianChange(key, ru, source, line, made, why, [*context_notes, *notes], point))
 
     def _section_of(self, row: str) -> str | None:
         parent = row.split("-", maxsplit=1)[0]
@@ -645,26 +642,17 @@ class _Reading:
         line = i.paragraph.first_line
         made: Operation | _Invalid | None
         ru: dict[str, Any]
+        if isinstance(i, RowContext):
+            # The row's sentence stays in the comment of the Russian change after it (the Kazakh builder only
+            # reads the row into the sentences after it: one pending there would stop cells folding into
+            # add_column).
+            self.pending.append(i.paragraph.text)
+            return
+        if self.follow(i):
+            return
         match i:
-            case Subpoint():
-                self.subpoint = i.number
-            case Framing():
-                if i.point is not None:
-                    self.point, self.subpoint = i.point, None
-            case PlanContext():
-                self.section, self.subsection, self.in_note = None, None, False
-                self.pending = [i.paragraph.text]
-            case SectionContext():
-                # A section named by its title only is found by its Russian title where the plan gives it.
-                found = [s.number for s in self.plan.sections if i.title is not None and s.title_ru == i.title]
-                number = i.section or (found[0] if len(found) == 1 else None)
-                self.section, self.subsection, self.in_note = number, None, False
-                self.pending = [i.paragraph.text]
-            case RowContext():
-                self.pending = [*self.pending, i.paragraph.text]
             case CellsReworded():
-                ids = self.columns
-                picked = [ids[n - 2] if 2 <= n < len(ids) + 2 else None for n in i.columns]
+                picked = [self.column_id(n) for n in i.columns]
                 if None in picked or i.table is None:
                     why = "a column the plan does not have" if None in picked else "no quoted cells"
                     self._add(i, ("replace_cells", i.row), {"cells_ru": {}}, None, why=why)
@@ -672,33 +660,12 @@ class _Reading:
                 kinds = [k for k in self.kinds if k.id in picked]
                 cells, problems = _read_cells(i.table.lines, kinds, self.lexicon)
                 notes = [Review(n, f"row {i.row}" + (f", {c}" if c else ""), m) for c, n, m in problems]
-                made = _build(
-                    operations.ReplaceCells,
-                    op="replace_cells",
-                    section=self.section or None,
-                    row=_row(i.row),
-                    cells=dict.fromkeys([c for c in picked if c is not None], UNKNOWN),
-                    cells_ru=cells,
-                )
+                made = self.replace_cells(i.row, [c for c in picked if c is not None], cells)
                 self._add(i, ("replace_cells", i.row), {"cells_ru": cells}, made, notes=notes)
-            case SubsectionContext():
-                self.subsection, self.in_note = i.subsection, False
-                self.section = self.section or i.subsection.split(".")[0]
-                self.pending = [i.paragraph.text]
-            case NoteContext():
-                self.in_note = True
-                self.pending = [i.paragraph.text]
             case RowsReworded():
                 rows, notes = _table_rows(i.table, i.rows, self.kinds, self.lexicon, line)
                 for number in i.rows:
-                    made = _build(
-                        operations.ReplaceRow,
-                        op="replace_row",
-                        section=self.section or None,
-                        row=_row(number),
-                        cells=dict.fromkeys(self.columns, UNKNOWN),
-                        cells_ru=rows[number],
-                    )
+                    made = self.replace_row(number, rows[number])
                     row_notes = [n for n in notes if n.where.startswith(f"row {number}") or n.where == "rows"]
                     self._add(i, ("replace_row", number), {"cells_ru": rows[number]}, made, notes=row_notes)
             case RowsAdded():
@@ -706,29 +673,11 @@ class _Reading:
                 subsection = i.subsection or (None if i.section else self.subsection)
                 section = i.section or self.section or (i.subsection.split(".")[0] if i.subsection else None)
                 section = section or self._section_of(i.after or i.rows[0])
-                made = None
-                if section:
-                    placed = (
-                        _item(
-                            operations.NewRow,
-                            number=_row(n),
-                            cells=dict.fromkeys(self.columns, UNKNOWN),
-                            cells_ru=rows[n],
-                        )
-                        for n in i.rows
-                    )
-                    made = _build(
-                        operations.InsertRows,
-                        op="insert_rows",
-                        section=section,
-                        subsection=subsection or None,
-                        rows=tuple(placed),
-                    )
+                made = self.insert_rows(section, subsection, [(n, rows[n]) for n in i.rows]) if section else None
                 ru = {"rows": [rows[n] for n in i.rows]}
                 self._add(i, ("insert_rows", tuple(i.rows)), ru, made, notes=notes, why="no section")
             case RowsDeleted():
-                for number in i.rows:
-                    made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
+                for number, made in self.delete_rows(i):
                     self._add(i, ("delete_row", number), {}, made)
             case WordsReplaced() if self.in_note:
                 for old, new in i.pairs:
@@ -764,95 +713,56 @@ class _Reading:
             case AbbreviationReworded():
                 old = i.renamed or i.code
                 code = self.codes.get(old)
-                made = None
-                if code is not None:
-                    made = _build(
-                        operations.ReplaceAbbreviation,
-                        op="replace_abbreviation",
-                        code=code,
-                        expansion=UNKNOWN,
-                        expansion_ru=_cell(i.expansion),
-                        code_ru=i.code,
-                    )
+                made = None if code is None else self.replace_abbreviation(code, i)
                 ru = {"code_ru": i.code, "expansion_ru": _cell(i.expansion), "old_code_ru": old}
                 self._add(
                     i, ("replace_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {old}"
                 )
             case AbbreviationDeleted():
                 code = self.codes.get(i.code)
-                made = (
-                    None if code is None else _build(operations.DeleteAbbreviation, op="delete_abbreviation", code=code)
-                )
+                made = None if code is None else self.delete_abbreviation(code)
                 ru = {"old_code_ru": i.code}
                 self._add(
                     i, ("delete_abbreviation",), ru, made, why=f"the plan gives no line with the Russian code {i.code}"
                 )
             case TitleReworded():
-                made = _build(
-                    operations.SetTitle,
-                    op="set_title",
-                    section=i.section,
-                    subsection=i.subsection or None,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                )
-                self._add(i, ("set_title", i.section, i.subsection), {"title_ru": _cell(i.title)}, made)
-            case SectionAdded() if i.subsection is None:
-                made = _build(
-                    operations.AddSection,
-                    op="add_section",
-                    number=i.section,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                    after=i.after or None,
-                )
-                self._add(i, ("add_section", i.section), {"title_ru": _cell(i.title)}, made)
+                key = ("set_title", self.title_section(i), i.subsection)
+                self._add(i, key, {"title_ru": _cell(i.title)}, self.set_title(i))
             case SectionAdded():
-                assert i.subsection is not None  # the case above takes a section
-                made = _build(
-                    operations.AddSubsection,
-                    op="add_subsection",
-                    section=i.section,
-                    number=i.subsection,
-                    title=UNKNOWN,
-                    title_ru=_cell(i.title),
-                    after=i.after or None,
-                )
-                self._add(i, ("add_subsection", i.subsection), {"title_ru": _cell(i.title)}, made)
+                heading = ("add_section", i.section) if i.subsection is None else ("add_subsection", i.subsection)
+                self._add(i, heading, {"title_ru": _cell(i.title)}, self.add_heading(i))
             case SectionDeleted():
-                made = _build(operations.DeleteSection, op="delete_section", number=i.section)
-                self._add(i, ("delete_section", i.section), {}, made)
+                self._add(i, ("delete_section", i.section), {}, self.delete_section(i))
+            case ActTextReworded() if i.element in SCOPED:
+                # "заголовок" alone: the title of the scope it stands in, as the Kazakh "тақырыбы" is bound.
+                target, bound = self.bound_title(i, i.element)
+                if target is None:
+                    pending, context_notes = self.taken()
+                    unbound = DraftOp(None, [*pending, i.paragraph.text], [*context_notes, *bound])
+                    self.unread.append((len(self.changes), unbound))
+                    return
+                retitled = self.retitle(target, i.text)
+                key = _key(retitled) if not isinstance(retitled, _Invalid) else (retitled.op, target)
+                ru = (
+                    {"title_ru": _cell(i.text)}
+                    if key[0] == "set_title"
+                    else {"text_ru": _cell(i.text), "subpoints": []}
+                )
+                self._add(i, key, ru, retitled, notes=bound)
             case ActTextReworded():
-                made = _build(
-                    operations.ReplaceText,
-                    op="replace_text",
-                    element=i.element,
-                    text=UNKNOWN,
-                    text_ru=_cell(i.text),
-                    subpoints=tuple(_item(ActPoint, number=n, text=UNKNOWN, text_ru=_cell(t)) for n, t in i.subpoints),
-                )
                 ru = {"text_ru": _cell(i.text), "subpoints": [_cell(t) for _, t in i.subpoints]}
-                self._add(i, ("replace_text", i.element), ru, made)
+                self._add(i, ("replace_text", i.element), ru, self.replace_text(i))
             case PointAdded():
-                made = _build(
-                    operations.InsertText,
-                    op="insert_text",
-                    element=i.element,
-                    text=UNKNOWN,
-                    text_ru=_cell(i.text),
-                    after=i.after or None,
-                )
-                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, made)
+                self._add(i, ("insert_text", i.element), {"text_ru": _cell(i.text)}, self.insert_text(i))
             case PointDeleted():
-                made = _build(operations.DeleteText, op="delete_text", element=i.element)
-                self._add(i, ("delete_text", i.element), {}, made)
+                self._add(i, ("delete_text", i.element), {}, self.delete_text(i))
             case EntryIntoForceClause() | Signature():
                 pass  # read by read_russian
             case Unrecognized():
                 why = i.why if i.table is None else "a quoted table that no instruction introduces"
-                op = DraftOp(None, [*self.pending, i.paragraph.text], [Review(line, "text", why)])
+                pending, context_notes = self.taken()
+                op = DraftOp(None, [*pending, i.paragraph.text], [*context_notes, Review(line, "text", why)])
                 self.unread.append((len(self.changes), op))
-                self.pending = []
             case _:
                 note = Review(line, "text", "a formula the Russian reading does not take")
                 self.unread.append((len(self.changes), DraftOp(None, [i.paragraph.text], [note])))
@@ -908,28 +818,6 @@ def _entries(instructions: list[Instruction]) -> list[tuple[Any, tuple[Clause, t
             paragraphs = formula.paragraphs if isinstance(formula, Commencement) else ()
             out.append((i.paragraph, (i.clause, paragraphs)))
     return out[-1:]
-
-
-def _entry_notes(entry: EntryReading) -> list[Review]:
-    if entry.rule is None:
-        return [
-            Review(
-                entry.line,
-                "entry_into_force",
-                "no formula of entry into force was recognised"
-                + (f' in "{entry.text}"' if entry.text else "")
-                + "; fill it in",
-            )
-        ]
-    if entry.rule == "after_publication" and entry.published is None:
-        return [
-            Review(
-                entry.line,
-                "entry_into_force",
-                "in force after publication: the text does not give the publication date; fill in `published`",
-            )
-        ]
-    return []
 
 
 def _draft_op(change: RussianChange) -> DraftOp:
@@ -1151,7 +1039,9 @@ def merge_russian(draft: Draft, russian: RussianText, before: Plan | None = None
                     op.operation = merged
                     _note_codes(merged, codes)
                     op.source = [*op.source, *change.source]
-                    op.notes.extend(change.notes)
+                    # A note both readings make alike (the plan has no such section) is said once.
+                    said = {(n.where, n.message) for n in op.notes}
+                    op.notes.extend(n for n in change.notes if (n.where, n.message) not in said)
             continue
         for k in kazakh[a0:a1]:
             op = ops[k]
@@ -1180,28 +1070,18 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
     earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
     more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
-    entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
-    for op in draft.operations:
+    for k, op in enumerate(draft.operations):
         model = op.operation
         if model is None:
             continue
         if isinstance(model, ReplaceWords) and model.old_ru is not None:
-            partial = Amendment(
-                act=draft.act,
-                amends=draft.amends,
-                status=ActStatus.DRAFT,
-                entry_into_force=entry,
-                operations=tuple(done),
-            )
             version: Plan | None
             try:
-                filed = FiledAmendment(partial, Path(draft.source))
-                version = consolidate(before, [], drafts=[filed], until=act_bounds(partial)[1]).latest.plan
+                version = version_before_operation(draft, k, before, [], Path(draft.source))
             except AmendError:
                 # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
                 # day's end): a row none of them touches stands as before the act; else no count is made.
-                version = before if _untouched(model, done) else None
+                version = before if _untouched(model, draft.partial(k).operations) else None
             if version is not None:
                 found, unknown = _russian_count(version, model)
                 if found and found != model.occurrences:
@@ -1209,7 +1089,6 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
                     op.operation = model
                 elif not found and not unknown:
                     op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
-        done.append(model)
 
 
 # The kinds of change that touch no row but the ones they name (by ``row``, or the rows they insert).
@@ -1219,7 +1098,7 @@ _NO_ROW_KINDS = frozenset(
 )
 
 
-def _untouched(op: ReplaceWords, earlier: list[Operation]) -> bool:
+def _untouched(op: ReplaceWords, earlier: Sequence[Operation]) -> bool:
     """True if ``op`` names one row and no earlier change of the act touches it (or moves rows about)."""
     if op.row is None:
         return False
@@ -1257,12 +1136,8 @@ def import_pair(draft: Draft, text: str, base: Plan, root: Path, published: dt.d
     from amend.importer.act.preview import version_before
 
     before = base
-    ops = tuple(op.operation for op in draft.operations if op.operation is not None)
-    if ops:
-        entry = draft.entry_into_force or OnSigning(rule="on_signing")  # as the Kazakh counts take it
-        act = Amendment(
-            act=draft.act, amends=draft.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
-        )
+    act = draft.partial()  # an unknown entry into force as the Kazakh counts take it
+    if act.operations:
         with contextlib.suppress(AmendError):
             before = version_before(root, act, Path(draft.source))
     return merge_russian(draft, read_russian(text, before, published=published), before)
