@@ -271,13 +271,15 @@ def point_listing(numbers: Sequence[int], *, accusative: bool) -> str:
     return f"{_listing([str(n) for n in numbers])}-" + ("тармақтарын" if accusative else "тармақтар")
 
 
-def row_numbers(listing: str) -> list[str]:
+def row_numbers(listing: str, conjunction: str | None = None) -> list[str]:
     """Row numbers of a listing: ``29-1, 29-2 және 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12.
 
     A range is printed with a dash (en or em) or a hyphen between blanks (``10 - 12``); a hyphen with no
-    blanks is a sub-number (``10-12``)."""
+    blanks is a sub-number (``10-12``). ``conjunction``: the listing's "and" (Kazakh unless given: the
+    Russian listing's is ``phrases_ru``'s)."""
+    and_ = re.escape(conjunction if conjunction is not None else word("and"))
     out: list[str] = []
-    for item in re.split(r"\s*,\s*|\s+және\s+", listing.strip()):
+    for item in re.split(rf"\s*,\s*|\s+{and_}\s+", listing.strip()):
         span = re.fullmatch(r"(\d+)(?:\s*[–—]\s*|\s+-\s+)(\d+)", item)
         if span and int(span.group(1)) < int(span.group(2)):
             out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))

@@ -12,14 +12,13 @@ format's values (``қаулы`` is "постановление"), not texts of a
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 from amend.language import dates
 from amend.language.cases import ISSUER_RU, KIND_RU, NUMBER_WORDS_RU
 from amend.language.cases import MONTHS_GENITIVE_RU as MONTHS_GENITIVE
 from amend.language.dates import date_ru, russian_date
-from amend.language.phrases import named_phrases
+from amend.language.phrases import named_phrases, row_numbers
 
 __all__ = [
     "ENACTING_RU",
@@ -118,14 +117,7 @@ def row_listing_ru(numbers: Sequence[str], case: str) -> str:
 
 def row_numbers_ru(listing: str) -> list[str]:
     """Row numbers of a Russian listing: ``29-1, 29-2 и 29-3`` -> three numbers; ``10 – 12`` -> 10, 11, 12."""
-    out: list[str] = []
-    for item in re.split(r"\s*,\s*|\s+и\s+", listing.strip()):
-        span = re.fullmatch(r"(\d+)(?:\s*[–—]\s*|\s+-\s+)(\d+)", item)
-        if span and int(span.group(1)) < int(span.group(2)):
-            out.extend(str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1))
-        elif item:
-            out.append(item)
-    return out
+    return row_numbers(listing, _WORDS_RU["and"])
 
 
 def phrases_ru() -> list[str]:
