@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.amendment import Amendment
-from amend.engine.model import Plan
+from amend.engine.model import Plan, Section
 from amend.engine.operations import (
     AddAbbreviations,
     AddColumn,
@@ -55,7 +55,15 @@ from amend.engine.unknown import Text
 from amend.language import phrases as w
 from amend.language.cases import RESOLUTION, locative
 
-__all__ = ["UNKNOWN_TEXT", "Block", "DraftText", "draft_text", "locative", "render_text"]
+__all__ = [
+    "UNKNOWN_TEXT",
+    "Block",
+    "ContextWriter",
+    "DraftText",
+    "draft_text",
+    "locative",
+    "render_text",
+]
 
 UNKNOWN_TEXT = w.UNKNOWN_TEXT
 _INDENT = "      "
@@ -124,16 +132,15 @@ def _resolution_level(op: Operation) -> bool:
 _OWN_POINT = (RepealPlan, RepealAct, RescheduleAct, CorrectAct, SuspendPlan, ResumePlan)
 
 
-class _Writer:
-    """Writes the operations of one point, keeping the context (section, note) the sentences stand in."""
+class ContextWriter:
+    """The context the drafted sentences of a point stand in (the plan, a section, the note), opened by a heading
+    sentence each time it changes. Kept once for both languages; each writer gives its heading sentences' words
+    (``plan_frame``, ``section_frame``, ``note_frame``)."""
 
-    def __init__(self, plan: Plan, out: list[Block]) -> None:
+    def __init__(self, plan: Plan, out: list[Block], context: tuple[str, str | None]) -> None:
         self.plan = plan
         self.out = out
-        self.context: tuple[str, str | None] = ("plan", None)
-        self.notes = {code: a.expansion for code, a in plan.abbreviations.items()}
-        # The table's columns as the act's earlier operations leave them (columns are numbered from 2).
-        self.columns = list(plan.column_ids)
+        self.context = context
         # The blocks that are heading sentences (they open a scope and hold no operation).
         self.headings: set[int] = set()
 
@@ -146,7 +153,7 @@ class _Writer:
 
     def plan_context(self) -> None:
         if self.context != ("plan", None):
-            self.heading(f"{w.PLAN_FRAME} {locative(text_of(self.plan.title))}:")
+            self.heading(self.plan_frame())
             self.context = ("plan", None)
 
     def section_context(self, section: str | None) -> None:
@@ -155,17 +162,46 @@ class _Writer:
             return
         if self.context == ("section", section):
             return
-        found = self.plan.section(section)
-        if found is not None and isinstance(found.title, str):
-            self.heading(f'"{found.title}" {w.SAID} {w.element_case("section", section, "loc")}:')
-        else:
-            self.heading(f"{w.element_case('section', section, 'loc')}:")
+        self.heading(self.section_frame(section, self.plan.section(section)))
         self.context = ("section", section)
 
     def note_context(self) -> None:
         if self.context != ("note", None):
-            self.heading(w.NOTE_CONTEXT)
+            self.heading(self.note_frame())
             self.context = ("note", None)
+
+    def plan_frame(self) -> str:
+        """The heading sentence of the plan ("... бекітілген ... жоспарда:")."""
+        raise NotImplementedError
+
+    def section_frame(self, number: str, found: Section | None) -> str:
+        """The heading sentence of section ``number`` (``found``: the section, None where the plan has none)."""
+        raise NotImplementedError
+
+    def note_frame(self) -> str:
+        """The heading sentence of the note ("Ескертпеде:")."""
+        raise NotImplementedError
+
+
+class _Writer(ContextWriter):
+    """Writes the operations of one point in Kazakh."""
+
+    def __init__(self, plan: Plan, out: list[Block]) -> None:
+        super().__init__(plan, out, ("plan", None))
+        self.notes = {code: a.expansion for code, a in plan.abbreviations.items()}
+        # The table's columns as the act's earlier operations leave them (columns are numbered from 2).
+        self.columns = list(plan.column_ids)
+
+    def plan_frame(self) -> str:
+        return f"{w.PLAN_FRAME} {locative(text_of(self.plan.title))}:"
+
+    def section_frame(self, number: str, found: Section | None) -> str:
+        if found is not None and isinstance(found.title, str):
+            return f'"{found.title}" {w.SAID} {w.element_case("section", number, "loc")}:'
+        return f"{w.element_case('section', number, 'loc')}:"
+
+    def note_frame(self) -> str:
+        return w.NOTE_CONTEXT
 
     def _note_line(self, code: str) -> str:
         old = self.notes.get(code)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
 from amend.engine.amendment import Amendment
-from amend.engine.model import Plan
+from amend.engine.model import Plan, Section
 from amend.engine.operations import (
     AddAbbreviations,
     AddSection,
@@ -34,7 +34,7 @@ from amend.engine.operations import (
 )
 from amend.engine.unknown import Text
 from amend.errors import AmendError
-from amend.importer.act.drafting import Block, DraftText
+from amend.importer.act.drafting import Block, ContextWriter, DraftText
 from amend.language import phrases_ru as r
 
 __all__ = ["NoRussianFormula", "draft_text_ru"]
@@ -73,39 +73,23 @@ def _act_name(act: Act) -> str:
     return r.act_name_ru(act.kind, issuer[1], act.date, act.number)
 
 
-class _Writer:
-    """Writes the operations of one point, keeping the context (section, note) the sentences stand in."""
+class _Writer(ContextWriter):
+    """Writes the operations of one point in Russian."""
 
     def __init__(self, plan: Plan, out: list[Block]) -> None:
-        self.plan = plan
-        self.out = out
-        self.context: tuple[str, str | None] = ("point", None)
+        super().__init__(plan, out, ("point", None))
         # The note's Russian codes as the act finds them (a code no source gives in Russian: the unknown mark).
         self.codes = {code: a.code_ru for code, a in plan.abbreviations.items() if a.code_ru is not None}
 
-    def para(self, text: str, **kw: object) -> None:
-        self.out.append(Block(text, **kw))  # type: ignore[arg-type]
+    def plan_frame(self) -> str:
+        return f"{r.PLAN_CONTEXT_RU}:"
 
-    def plan_context(self) -> None:
-        if self.context != ("plan", None):
-            self.para(f"{r.PLAN_CONTEXT_RU}:")
-            self.context = ("plan", None)
-
-    def section_context(self, section: str | None) -> None:
-        if section is None:
-            self.plan_context()
-            return
-        if self.context == ("section", section):
-            return
-        found = self.plan.section(section)
+    def section_frame(self, number: str, found: Section | None) -> str:
         title = f" {_quote(found.title_ru)}" if found is not None and isinstance(found.title_ru, str) else ""
-        self.para(f"{r.SECTION_LOC_RU} {section}{title}:")
-        self.context = ("section", section)
+        return f"{r.SECTION_LOC_RU} {number}{title}:"
 
-    def note_context(self) -> None:
-        if self.context != ("note", None):
-            self.para(r.NOTE_CONTEXT_RU)
-            self.context = ("note", None)
+    def note_frame(self) -> str:
+        return r.NOTE_CONTEXT_RU
 
     def _cells(self, cells: dict[str, Text]) -> tuple[str, ...]:
         return tuple(text_ru(cells.get(c)) for c in self.plan.column_ids)  # type: ignore[arg-type]
