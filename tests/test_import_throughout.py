@@ -60,6 +60,24 @@ def test_a_code_replaced_throughout_renames_its_line_in_the_note_and_a_code_insi
     )
 
 
+def test_a_code_replaced_throughout_under_the_notes_heading_is_still_replaced_in_every_cell():
+    # The sentence names the whole plan ("... мәтіні бойынша"): its own scope, under "Ескертпеде:" too (it was
+    # read as the note's words: the line renamed, the cells' replacement lost; hypothesis, seed 570480).
+    draft = _import(
+        "Ескертпеде:\n"
+        '"ББ" деген жол алып тасталсын;\n'
+        'жол картасының мәтіні бойынша "БП" деген аббревиатура "ПП" деген аббревиатурамен ауыстырылсын;'
+    )
+    made = [o.operation for o in draft.operations if o.operation is not None]
+    assert [op.op for op in made] == [
+        "delete_abbreviation",
+        "replace_words",
+        "delete_abbreviation",
+        "add_abbreviations",
+    ]
+    assert (made[1].old, made[1].new, made[1].section, made[1].row) == ("БП", "ПП", None, None)
+
+
 def test_a_code_inside_a_longer_code_is_named_since_the_replacement_changes_it_too():
     draft = _import('жол картасының мәтіні бойынша "ЖБ" деген аббревиатура "ЖЕБ" деген аббревиатурамен ауыстырылсын;')
     words = next(o for o in draft.operations if o.operation is not None)

@@ -436,7 +436,8 @@ class _Builder:
                     )
                 made = _build(operations.Renumber, op="renumber", element=f"row {i.row}", to=new)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, renumbered)
-            case WordsReplaced() if self.in_note:
+            case WordsReplaced() if self.in_note and not i.whole_text:
+                # A sentence naming the whole plan ("... мәтіні бойынша") has its own scope, under "Ескертпеде:" too.
                 self._note_words(i)
             case WordsReplaced():
                 self._replace_words(i)

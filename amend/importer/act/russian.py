@@ -730,7 +730,7 @@ class _Reading:
                 for number in i.rows:
                     made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
                     self._add(i, ("delete_row", number), {}, made)
-            case WordsReplaced() if self.in_note:
+            case WordsReplaced() if self.in_note and not i.whole_text:  # "по всему тексту": its own scope
                 for old, new in i.pairs:
                     self._add(
                         i,
