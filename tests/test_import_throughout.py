@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 
 from amend import load_plan
 from amend.importer import Lexicon, import_text
-from amend.importer.act.grammar import parse_paragraph
 from amend.language.phrases import ordinal, paragraph_listing, parse_ordinal
 
 PLAN = load_plan(ROOT / "plans" / "base" / "156.yaml")
@@ -25,20 +23,6 @@ HEAD = (
 def _import(body: str, entry: str = "2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.") -> object:
     lines = "".join(f"      {line}\n" for line in [*body.strip().split("\n"), entry])
     return import_text(HEAD + lines, PLAN, Lexicon(), source=Path("41.txt").name)
-
-
-@pytest.mark.parametrize(
-    "scope",
-    [
-        "жол картасының мәтіні бойынша",
-        "жол картасының бүкіл мәтіні бойынша",
-        "жоспардың мәтіні бойынша",
-        "көрсетілген қаулымен бекітілген Баланың құқықтарын қорғау жөніндегі жол картасының мәтіні бойынша",
-    ],
-)
-def test_the_plan_named_in_the_genitive_before_matni_boiynsha_is_the_whole_plan(scope: str):
-    found = parse_paragraph(f'{scope} "X" деген сөз "Y" деген сөзбен ауыстырылсын;')
-    assert found is not None and found.values == {"scope": {"whole_text": True}, "pairs": [("X", "Y")]}
 
 
 def test_words_throughout_the_plan_are_counted_in_every_cell_and_titles_holding_them_are_marked():
