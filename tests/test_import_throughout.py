@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from amend import load_plan
@@ -60,6 +61,26 @@ def test_a_code_replaced_throughout_under_the_notes_heading_is_still_replaced_in
         "add_abbreviations",
     ]
     assert (made[1].old, made[1].new, made[1].section, made[1].row) == ("БП", "ПП", None, None)
+
+
+@pytest.mark.parametrize(
+    ("scope", "row", "column"),
+    [("реттік нөмірі 1-жолдағы ", "1", None), ("2-бағандағы ", None, "measure")],
+)
+def test_words_in_a_row_or_column_named_under_the_notes_heading_are_the_tables(scope, row, column):
+    # The note has no numbered rows or columns: a sentence naming one has its own scope (it was read as words
+    # of the note, a REVIEW that 15 lines hold them).
+    draft = _import(
+        f'Ескертпеде:\n"ББ" деген жол алып тасталсын;\n{scope}"Қазақстан" деген сөз "Ж" деген сөзбен ауыстырылсын;'
+    )
+    made = [o.operation for o in draft.operations if o.operation is not None]
+    assert [op.op for op in made] == ["delete_abbreviation", "replace_words"]
+    assert (made[1].old, made[1].new, made[1].row and str(made[1].row), made[1].column) == (
+        "Қазақстан",
+        "Ж",
+        row,
+        column,
+    )
 
 
 def test_a_code_inside_a_longer_code_is_named_since_the_replacement_changes_it_too():

@@ -364,17 +364,21 @@ def test_words_in_several_rows_are_one_change_per_row_as_in_kazakh():
     assert [c.key for c in changes] == [("replace_words", "28"), ("replace_words", "29")]
 
 
-def test_words_throughout_the_text_under_the_notes_heading_are_the_plans_as_in_kazakh():
-    # "по всему тексту" names its own scope: under "в примечании:" too it is the Kazakh reading's replace_words
-    # over the whole plan (the key the pair is merged by), not words of the note.
+@pytest.mark.parametrize(
+    ("scope", "key"),
+    [("по всему тексту ", ("replace_words", None)), ("в строке, порядковый номер 6, ", ("replace_words", "6"))],
+)
+def test_words_in_a_scope_of_their_own_under_the_notes_heading_are_the_tables_as_in_kazakh(scope, key):
+    # The whole text, or a row, names its own scope: under "в примечании:" too it is the Kazakh reading's
+    # replace_words (the key the pair is merged by), not words of the note.
     text = RU.replace(
         '      в разделе 1 "тестовый текст: раздел первый":\n',
-        '      в примечании:\n      по всему тексту слова "X" заменить словами "Y";\n'
+        f'      в примечании:\n      {scope}слова "X" заменить словами "Y";\n'
         '      в разделе 1 "тестовый текст: раздел первый":\n',
         1,
     )
     assert text != RU
-    assert read_russian(text, PLAN).changes[0].key == ("replace_words", None)
+    assert read_russian(text, PLAN).changes[0].key == key
 
 
 def test_the_russian_words_are_counted_in_the_version_the_pair_amends(tmp_path):

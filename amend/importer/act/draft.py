@@ -436,8 +436,7 @@ class _Builder:
                     )
                 made = _build(operations.Renumber, op="renumber", element=f"row {i.row}", to=new)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, renumbered)
-            case WordsReplaced() if self.in_note and not i.whole_text:
-                # A sentence naming the whole plan ("... мәтіні бойынша") has its own scope, under "Ескертпеде:" too.
+            case WordsReplaced() if self.in_note and note_words(i):
                 self._note_words(i)
             case WordsReplaced():
                 self._replace_words(i)
@@ -1038,6 +1037,12 @@ def _follows(after: str, row: str) -> bool:
         return RowNumber(after) < RowNumber(row)
     except ValueError:
         return False
+
+
+def note_words(i: WordsReplaced) -> bool:
+    """Words read under the note's heading are the note's unless the sentence names a scope of its own: the whole
+    plan ("... мәтіні бойынша", "по всему тексту"), a row or a column of the table (the note has neither)."""
+    return not i.whole_text and i.row is None and i.column_number is None
 
 
 def _renumbers(i: WordsReplaced) -> bool:

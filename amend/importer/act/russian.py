@@ -48,6 +48,7 @@ from amend.importer.act.draft import (
     _item,
     _revised,
     _row,
+    note_words,
 )
 from amend.importer.act.grammar import Ref, _expand
 from amend.importer.act.instructions import (
@@ -730,7 +731,7 @@ class _Reading:
                 for number in i.rows:
                     made = _build(operations.DeleteRow, op="delete_row", section=self.section or None, row=_row(number))
                     self._add(i, ("delete_row", number), {}, made)
-            case WordsReplaced() if self.in_note and not i.whole_text:  # "по всему тексту": its own scope
+            case WordsReplaced() if self.in_note and note_words(i):
                 for old, new in i.pairs:
                     self._add(
                         i,
