@@ -679,6 +679,28 @@ def test_the_round_trip_holds_on_generated_acts(seed):
     assert kazakh_fields(got) == kazakh_fields(act)
 
 
+def test_a_code_replaced_throughout_after_a_section_added_under_the_notes_heading_round_trips():
+    # The act hypothesis found (seed 570480), cut to what it needs: a line of the note changed, a section added
+    # and a subsection struck out while "Ескертпеде:" still stands, then a code replaced throughout the plan.
+    # The writer now frames that sentence with the plan again; the reader reads it as the plan's in any case.
+    base = _base()
+    ops = [
+        {"op": "replace_abbreviation", "code": "ОМ", "expansion": "шара жоспар"},
+        {"op": "add_section", "number": "3", "title": "Ұйым"},
+        {"op": "delete_subsection", "section": "1", "number": "1.1"},
+        {"op": "replace_words", "old": "ОМ", "new": "МАМ", "occurrences": 4},
+        {"op": "delete_abbreviation", "code": "ОМ"},
+        {"op": "add_abbreviations", "entries": {"МАМ": "шара жоспар"}},
+    ]
+    act = _amendment(ops, dt.date(2024, 12, 17), {"rule": "on_signing"})
+    consolidate(base, [FiledAmendment(act, Path("gen.yaml"))])  # the engine takes it: a possible act
+    lines = [line.strip() for line in render_text(draft_text(act, base)).splitlines()]
+    k = next(n for n, line in enumerate(lines) if w.WHOLE_TEXT in line)
+    note = lines.index(w.NOTE_CONTEXT)
+    assert lines[note - 1] in lines[note:k]  # the plan's frame again after the note's heading
+    assert kazakh_fields(round_trip(act, base, base, [])) == kazakh_fields(act)
+
+
 def test_an_unknown_text_is_drafted_with_the_unknown_mark_and_read_back_as_unknown():
     path = ROOT / "plans" / "amendments" / "392.yaml"
     act = load_amendment(path)
