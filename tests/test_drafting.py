@@ -682,6 +682,7 @@ def _amendment(ops: list[dict], date: dt.date, entry: dict) -> Amendment:
 @example(421)  # a renamed line whose expansion an earlier operation left ending in a blank
 @example(570480)  # a code replaced throughout the plan while "Ескертпеде:" still stood: read as the note's
 @example(2131)  # a column added, struck out, and another added under the same identifier
+@example(5443)  # words counted with a column that an earlier operation adds on a later day
 def test_the_round_trip_holds_on_generated_acts(seed):
     # Odd seeds: later commencements on any operation, named by the paragraphs that hold them.
     act, base = generated_act(seed, scattered=seed % 2 == 1)
@@ -709,6 +710,22 @@ def test_a_code_replaced_throughout_after_a_section_added_under_the_notes_headin
     note = lines.index(w.NOTE_CONTEXT)
     assert lines[note - 1] in lines[note:k]  # the plan's frame again after the note's heading
     assert kazakh_fields(round_trip(act, base, base, [])) == kazakh_fields(act)
+
+
+def test_words_are_counted_in_the_version_of_their_own_day_not_with_an_earlier_operation_of_a_later_day():
+    # hypothesis, seed 5443: a column added with a later date (a paragraph of its own) holds the words; the words
+    # replaced throughout on the act's day come before it in the engine's order, so the column is not counted.
+    base = _base()
+    later = dt.date(2024, 6, 14)
+    ops = [
+        {"op": "add_column", "id": "extra2", "title": "ақпарат", "cells": {"4": "шара ақпарат"}, "in_force": later},
+        {"op": "replace_words", "old": "ақпарат", "new": "", "occurrences": 2},
+    ]
+    act = _amendment(ops, dt.date(2024, 3, 16), {"rule": "on_signing"})
+    consolidate(base, [FiledAmendment(act, Path("gen.yaml"))])  # the engine takes it: 2 is the right count
+    got = round_trip(act, base, base, [], paragraphs=True)
+    assert [op.in_force for op in got.operations] == [later, None]
+    assert got.operations[1].occurrences == 2
 
 
 def test_an_unknown_text_is_drafted_with_the_unknown_mark_and_read_back_as_unknown():

@@ -14,7 +14,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from amend.engine import operations
-from amend.engine.acts import Act, ActPoint, EntryIntoForce, OnSigning, Signatory
+from amend.engine.acts import Act, ActPoint, EntryIntoForce, OnSigning, Signatory, in_force_date
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.base import Frozen
 from amend.engine.chains import correct_operation
@@ -1104,16 +1104,26 @@ def _inside_words(plan: Plan, op: operations.ReplaceWords) -> list[str]:
     return sorted(found)
 
 
+def _in_effect_order(draft: Draft, entry: EntryIntoForce) -> list[int]:
+    """The indices of the draft's operations in the order the engine applies them: by the day each takes effect
+    (its own ``in_force``, else the act's), then in the act's order (the order rule, engine/timeline.py)."""
+    day = in_force_date(draft.act, entry)
+    ops = [op.operation for op in draft.operations]
+    return sorted(range(len(ops)), key=lambda k: ((op.in_force if (op := ops[k]) is not None else None) or day, k))
+
+
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
     """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
 
-    The version is the plan with the adopted acts and the draft's earlier operations applied, as the
-    engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
-    words, the count is marked for review.
+    The version is the plan with the adopted acts and the draft's operations that take effect before it applied,
+    as the engine will apply them (a later operation of an earlier day included, an earlier one of a later day
+    not). Where that version cannot be made, or unknown texts may hold more of the words, the count is marked
+    for review.
     """
     entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
-    for k, op in enumerate(draft.operations):
+    done: dict[int, Operation] = {}
+    for k in _in_effect_order(draft, entry):
+        op = draft.operations[k]
         model = op.operation
         if model is None:
             continue
@@ -1124,7 +1134,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                 amends=draft.amends,
                 status=ActStatus.DRAFT,
                 entry_into_force=entry,
-                operations=tuple(done),
+                operations=tuple(done[j] for j in sorted(done)),
             )
             version: Plan | None
             try:
@@ -1205,7 +1215,7 @@ def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment
                     )
             op.operation = model
             draft.operations[k] = op
-        done.append(model)
+        done[k] = model
 
 
 def _ref(ref: tuple[int | None, ...]) -> str:

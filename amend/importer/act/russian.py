@@ -44,6 +44,7 @@ from amend.importer.act.draft import (
     Review,
     _apply_clause,
     _build,
+    _in_effect_order,
     _Invalid,
     _item,
     _revised,
@@ -1182,18 +1183,19 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
     more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
     entry = draft.entry_into_force or OnSigning(rule="on_signing")
-    done: list[Operation] = []
-    for op in draft.operations:
-        model = op.operation
+    done: dict[int, Operation] = {}
+    for k in _in_effect_order(draft, entry):  # the version before each: the operations taking effect before it
+        model = draft.operations[k].operation
         if model is None:
             continue
         if isinstance(model, ReplaceWords) and model.old_ru is not None:
+            earlier = [done[j] for j in sorted(done)]
             partial = Amendment(
                 act=draft.act,
                 amends=draft.amends,
                 status=ActStatus.DRAFT,
                 entry_into_force=entry,
-                operations=tuple(done),
+                operations=tuple(earlier),
             )
             version: Plan | None
             try:
@@ -1202,15 +1204,17 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
             except AmendError:
                 # The act's earlier changes do not apply alone (a code its later note line adds, checked at the
                 # day's end): a row none of them touches stands as before the act; else no count is made.
-                version = before if _untouched(model, done) else None
+                version = before if _untouched(model, earlier) else None
             if version is not None:
                 found, unknown = _russian_count(version, model)
                 if found and found != model.occurrences:
                     model = model.model_copy(update={"occurrences_ru": found})
-                    op.operation = model
+                    draft.operations[k].operation = model
                 elif not found and not unknown:
-                    op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
-        done.append(model)
+                    draft.operations[k].notes.append(
+                        Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope')
+                    )
+        done[k] = model
 
 
 # The kinds of change that touch no row but the ones they name (by ``row``, or the rows they insert).
