@@ -162,37 +162,3 @@ def test_a_title_under_the_note_or_with_no_scope_makes_no_operation_and_is_marke
 реттік нөмірі 45-жол алып тасталсын;"""
     )
     assert [o.operation for o in draft.operations if o.notes and o.notes[0].where == "target"] == [None]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind", "values"),
-    [
-        ("тақырыбы мынадай редакцияда жазылсын:", "text_replace", {"element": "title"}),
-        ("көрсетілген қаулының тақырыбы мынадай редакцияда жазылсын:", "text_replace", {"element": "act title"}),
-        ("атауы мынадай редакцияда жазылсын:", "text_replace", {"element": "heading"}),
-        (
-            '"Қысқа мерзімді шаралар" деген 2.1-кіші бөлімде:',
-            "subsection_ctx",
-            {"subsection": "2.1", "title": "Қысқа мерзімді шаралар"},
-        ),
-        (
-            '"2.1. Қысқа мерзімді шаралар" деген 2.1 кіші бөлімде:',
-            "subsection_ctx",
-            {"subsection": "2.1", "title": "Қысқа мерзімді шаралар"},
-        ),
-    ],
-)
-def test_the_grammar_leaves_a_bare_title_to_its_scope_and_reads_a_numbered_subsection_heading(sentence, kind, values):
-    from amend.importer.act.grammar import parse_paragraph
-
-    found = parse_paragraph(sentence)
-    assert found is not None and (found.kind, found.values) == (kind, values)
-
-
-def test_words_in_a_bare_title_bind_like_the_title():
-    from amend.importer.act.grammar import parse_paragraph
-
-    found = parse_paragraph('тақырыбындағы "X" деген сөздер "Y" деген сөздермен ауыстырылсын;')
-    named = parse_paragraph('көрсетілген қаулының тақырыбындағы "X" деген сөздер "Y" деген сөздермен ауыстырылсын;')
-    assert found is not None and found.values["scope"] == {"element": "title"}
-    assert named is not None and named.values["scope"] == {"element": "act title"}

@@ -10,7 +10,6 @@ from conftest import ROOT
 
 from amend import load_plan
 from amend.importer import Lexicon, import_text
-from amend.importer.act.grammar import parse_paragraph
 from amend.language.phrases import ordinal, paragraph_listing, parse_ordinal
 
 PLAN = load_plan(ROOT / "plans" / "base" / "156.yaml")
@@ -25,20 +24,6 @@ HEAD = (
 def _import(body: str, entry: str = "2. Осы қаулы қол қойылған күнінен бастап қолданысқа енгізіледі.") -> object:
     lines = "".join(f"      {line}\n" for line in [*body.strip().split("\n"), entry])
     return import_text(HEAD + lines, PLAN, Lexicon(), source=Path("41.txt").name)
-
-
-@pytest.mark.parametrize(
-    "scope",
-    [
-        "жол картасының мәтіні бойынша",
-        "жол картасының бүкіл мәтіні бойынша",
-        "жоспардың мәтіні бойынша",
-        "көрсетілген қаулымен бекітілген Баланың құқықтарын қорғау жөніндегі жол картасының мәтіні бойынша",
-    ],
-)
-def test_the_plan_named_in_the_genitive_before_matni_boiynsha_is_the_whole_plan(scope: str):
-    found = parse_paragraph(f'{scope} "X" деген сөз "Y" деген сөзбен ауыстырылсын;')
-    assert found is not None and found.values == {"scope": {"whole_text": True}, "pairs": [("X", "Y")]}
 
 
 def test_words_throughout_the_plan_are_counted_in_every_cell_and_titles_holding_them_are_marked():
@@ -57,6 +42,44 @@ def test_a_code_replaced_throughout_renames_its_line_in_the_note_and_a_code_insi
     words = made[0]
     assert words.operation.occurrences == sum(
         t.count("БП") for r in PLAN.rows for t in r.cells.values() if isinstance(t, str)
+    )
+
+
+def test_a_code_replaced_throughout_under_the_notes_heading_is_still_replaced_in_every_cell():
+    # The sentence names the whole plan ("... мәтіні бойынша"): its own scope, under "Ескертпеде:" too (it was
+    # read as the note's words: the line renamed, the cells' replacement lost; hypothesis, seed 570480).
+    draft = _import(
+        "Ескертпеде:\n"
+        '"ББ" деген жол алып тасталсын;\n'
+        'жол картасының мәтіні бойынша "БП" деген аббревиатура "ПП" деген аббревиатурамен ауыстырылсын;'
+    )
+    made = [o.operation for o in draft.operations if o.operation is not None]
+    assert [op.op for op in made] == [
+        "delete_abbreviation",
+        "replace_words",
+        "delete_abbreviation",
+        "add_abbreviations",
+    ]
+    assert (made[1].old, made[1].new, made[1].section, made[1].row) == ("БП", "ПП", None, None)
+
+
+@pytest.mark.parametrize(
+    ("scope", "row", "column"),
+    [("реттік нөмірі 1-жолдағы ", "1", None), ("2-бағандағы ", None, "measure")],
+)
+def test_words_in_a_row_or_column_named_under_the_notes_heading_are_the_tables(scope, row, column):
+    # The note has no numbered rows or columns: a sentence naming one has its own scope (it was read as words
+    # of the note, a REVIEW that 15 lines hold them).
+    draft = _import(
+        f'Ескертпеде:\n"ББ" деген жол алып тасталсын;\n{scope}"Қазақстан" деген сөз "Ж" деген сөзбен ауыстырылсын;'
+    )
+    made = [o.operation for o in draft.operations if o.operation is not None]
+    assert [op.op for op in made] == ["delete_abbreviation", "replace_words"]
+    assert (made[1].old, made[1].new, made[1].row and str(made[1].row), made[1].column) == (
+        "Қазақстан",
+        "Ж",
+        row,
+        column,
     )
 
 

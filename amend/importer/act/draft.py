@@ -14,7 +14,7 @@ from typing import Any, ParamSpec, TypeVar, cast
 from pydantic import BaseModel, ValidationError
 
 from amend.engine import operations
-from amend.engine.acts import Act, ActPoint, EntryIntoForce, OnSigning, Signatory
+from amend.engine.acts import Act, ActPoint, AfterPublication, EntryIntoForce, OnSigning, Signatory, in_force_date
 from amend.engine.amendment import ActStatus, Amendment, FiledAmendment
 from amend.engine.base import Frozen
 from amend.engine.chains import correct_operation
@@ -118,11 +118,25 @@ class Draft:
         ops = tuple(op.operation for op in self.operations if op.operation is not None)
         return Amendment(act=self.act, amends=self.amends, status=status, entry_into_force=entry, operations=ops)
 
-    def partial(self, k: int | None = None) -> Amendment:
-        """The draft's operations before its ``k``-th (every one where None) as a draft Amendment, an entry
-        into force the text leaves unknown taken as on signing: what the word counts are made against."""
+    def effect_order(self) -> list[int]:
+        """The indices of the operations in the order the engine applies them: by the day each takes effect (its
+        own ``in_force``, else the act's), then in the act's order (the order rule, engine/timeline.py). Where
+        the act's day is unknown (published on a day no source gives) they stay in the act's order."""
         entry = self.entry_into_force or OnSigning(rule="on_signing")
-        ops = tuple(op.operation for op in self.operations[:k] if op.operation is not None)
+        if isinstance(entry, AfterPublication) and not isinstance(entry.published, dt.date):
+            return list(range(len(self.operations)))
+        day = in_force_date(self.act, entry)
+        ops = [op.operation for op in self.operations]
+        return sorted(range(len(ops)), key=lambda k: ((op.in_force if (op := ops[k]) is not None else None) or day, k))
+
+    def partial(self, k: int | None = None) -> Amendment:
+        """The operations that take effect before the ``k``-th (``effect_order``; every one where None), in the
+        act's order, as a draft Amendment, an entry into force the text leaves unknown taken as on signing: the
+        version operation ``k`` counts its words in is made from it."""
+        entry = self.entry_into_force or OnSigning(rule="on_signing")
+        order = self.effect_order()
+        before = set(order[: order.index(k)]) if k is not None else set(order)
+        ops = tuple(op.operation for j, op in enumerate(self.operations) if j in before and op.operation is not None)
         return Amendment(
             act=self.act, amends=self.amends, status=ActStatus.DRAFT, entry_into_force=entry, operations=ops
         )
@@ -507,7 +521,7 @@ class _Builder(_LanguageBuilder):
                     )
                 made = _build(operations.Renumber, op="renumber", element=f"row {i.row}", to=new)
                 self._emit(made, [i.paragraph.text], i.paragraph.first_line, renumbered)
-            case WordsReplaced() if self.in_note:
+            case WordsReplaced() if self.in_note and note_words(i):
                 self._note_words(i)
             case WordsReplaced():
                 self._replace_words(i)
@@ -1029,6 +1043,12 @@ def _follows(after: str, row: str) -> bool:
         return False
 
 
+def note_words(i: WordsReplaced) -> bool:
+    """Words read under the note's heading are the note's unless the sentence names a scope of its own: the whole
+    plan ("... мәтіні бойынша", "по всему тексту"), a row or a column of the table (the note has neither)."""
+    return not i.whole_text and i.row is None and i.column_number is None
+
+
 def _renumbers(i: WordsReplaced) -> bool:
     """The words of a row's scope are its own number, replaced by a row number: the row is renumbered."""
     if len(i.pairs) != 1 or i.column_number is not None or len(i.rows) > 1:
@@ -1100,11 +1120,13 @@ def version_before_operation(draft: Draft, k: int, plan: Plan, adopted: Sequence
 def count_occurrences(draft: Draft, plan: Plan, adopted: Sequence[FiledAmendment], path: Path) -> None:
     """Set each ``replace_words`` operation's ``occurrences`` from the version it amends (the text never says).
 
-    The version is the plan with the adopted acts and the draft's earlier operations applied, as the
-    engine will apply them. Where that version cannot be made, or unknown texts may hold more of the
-    words, the count is marked for review.
+    The version is the plan with the adopted acts and the draft's operations that take effect before it applied,
+    as the engine will apply them (a later operation of an earlier day included, an earlier one of a later day
+    not). Where that version cannot be made, or unknown texts may hold more of the words, the count is marked
+    for review.
     """
-    for k, op in enumerate(draft.operations):
+    for k in draft.effect_order():  # each in the version its own day gives: the operations taking effect before it
+        op = draft.operations[k]
         model = op.operation
         if model is None:
             continue

@@ -254,8 +254,10 @@ class _Writer(ContextWriter):
         return self.columns.index(column) + 2
 
     def _not_in_note(self) -> None:
-        # A sentence with its own scope must not stand under "Ескертпеде:" (it would read as the note's).
-        if self.context in (("note", None), ("point", None)):
+        # A sentence with its own scope must not stand under "Ескертпеде:" (it would read as the note's). The
+        # heading stands until the next one: a section added under it since (context "added") does not end it.
+        under_note = bool(self.headings) and self.out[max(self.headings)].text == w.NOTE_CONTEXT
+        if self.context in (("note", None), ("point", None)) or under_note:
             self.plan_context()
 
     def _one(self, op: Operation) -> None:

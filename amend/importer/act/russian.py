@@ -50,6 +50,7 @@ from amend.importer.act.draft import (
     _item,
     _LanguageBuilder,
     _revised,
+    note_words,
     version_before_operation,
 )
 from amend.importer.act.grammar import Ref, expand
@@ -679,7 +680,7 @@ class _Reading(_LanguageBuilder):
             case RowsDeleted():
                 for number, made in self.delete_rows(i):
                     self._add(i, ("delete_row", number), {}, made)
-            case WordsReplaced() if self.in_note:
+            case WordsReplaced() if self.in_note and note_words(i):
                 for old, new in i.pairs:
                     self._add(
                         i,
@@ -1070,7 +1071,8 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
     hold its words another number of times than the Kazakh count (the version: ``before`` with the draft's
     earlier operations, consolidated as the engine will apply them; a Russian text no source gives may hide
     more: the count is of the known texts). Words the known Russian cells do not hold at all are REVIEW."""
-    for k, op in enumerate(draft.operations):
+    for k in draft.effect_order():  # the version before each: the operations taking effect before it
+        op = draft.operations[k]
         model = op.operation
         if model is None:
             continue
@@ -1086,7 +1088,7 @@ def count_russian_occurrences(draft: Draft, before: Plan) -> None:
                 found, unknown = _russian_count(version, model)
                 if found and found != model.occurrences:
                     model = model.model_copy(update={"occurrences_ru": found})
-                    op.operation = model
+                    draft.operations[k].operation = model
                 elif not found and not unknown:
                     op.notes.append(Review(None, "old_ru", f'"{model.old_ru}" is in no Russian cell of the scope'))
 
