@@ -739,6 +739,32 @@ def test_a_code_replaced_throughout_after_a_section_added_under_the_notes_headin
     assert kazakh_fields(round_trip(act, base, base, [])) == kazakh_fields(act)
 
 
+@pytest.mark.parametrize(
+    "heading_op",
+    [
+        {"op": "add_section", "number": "3", "title": "Ұйым"},
+        {"op": "set_title", "section": "1", "title": "Жаңа атау"},
+        {"op": "delete_section", "number": "2"},
+    ],
+    ids=lambda op: op["op"],
+)
+def test_a_change_of_the_plans_headings_after_a_note_line_changed_stands_under_the_plans_frame(heading_op):
+    # "Ескертпеде: ... мынадай редакцияда жазылсын; мынадай мазмұндағы 3-бөліммен толықтырылсын:" would read as
+    # the note's own section to a person: the plan's frame is given again before it.
+    base = _base()
+    act = _amendment(
+        [{"op": "replace_abbreviation", "code": "ОМ", "expansion": "шара жоспар"}, heading_op],
+        dt.date(2024, 12, 17),
+        {"rule": "on_signing"},
+    )
+    consolidate(base, [FiledAmendment(act, Path("gen.yaml"))])  # the engine takes it
+    lines = [line.strip() for line in render_text(draft_text(act, base)).splitlines()]
+    note = lines.index(w.NOTE_CONTEXT)
+    frame = next(line for line in lines if line.startswith(w.PLAN_FRAME))
+    assert frame in lines[note + 2 :]  # after the note's heading and its sentence, the plan's frame again
+    assert kazakh_fields(round_trip(act, base, base, [])) == kazakh_fields(act)
+
+
 def test_words_are_counted_in_the_version_of_their_own_day_not_with_an_earlier_operation_of_a_later_day():
     # hypothesis, seed 5443: a column added with a later date (a paragraph of its own) holds the words; the words
     # replaced throughout on the act's day come before it in the engine's order, so the column is not counted.

@@ -309,6 +309,7 @@ class _Writer(ContextWriter):
                 )
                 self.notes[op.code] = op.expansion
             case SetTitle():
+                self._not_in_note()
                 head = (
                     w.element_case("subsection", op.subsection, "gen")
                     if op.subsection
@@ -319,6 +320,7 @@ class _Writer(ContextWriter):
                 )
             case AddSection():
                 self._after_added()
+                self._not_in_note()
                 after = f"{w.element_case('section', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 self.para(
                     f"{after}{w.WITH_CONTENT} {w.element_case('section', op.number, 'ins')} {w.SUPPLEMENTED}:",
@@ -349,6 +351,7 @@ class _Writer(ContextWriter):
                 self.context = ("added", op.number)
             case AddSubsection():
                 self._after_added()
+                self._not_in_note()
                 after = f"{w.element_case('subsection', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 self.para(
                     f"{w.element_case('section', op.section, 'nom')} {after}{w.WITH_CONTENT} "
@@ -361,6 +364,7 @@ class _Writer(ContextWriter):
             case ReplaceText() | InsertText() | DeleteText():
                 self._text(op)
             case DeleteSection():
+                self._not_in_note()
                 found = self.plan.section(op.number)
                 said = f'"{found.title}" {w.SAID} ' if found is not None and isinstance(found.title, str) else ""
                 self.para(f"{said}{w.element_case('section', op.number, 'nom')} {w.STRUCK_OUT};")
