@@ -95,16 +95,14 @@ class ChangeFacts:
     @classmethod
     def of_rows(cls, source: Source, kind: ChangeKind) -> ChangeFacts:
         """The facts of ``source``'s row changes of ``kind``, their citation and notes worked out when read."""
-        return cls(
-            act=source.act.number,
-            act_date=source.act.date,
-            in_force=source.in_force,
-            kind=kind,
-            citation=None,
-            amended_by=tuple(a.number for a in source.amended_by),
-            corrects=source.corrects.number if source.corrects is not None else None,
-            source=source,
-        )
+        # ``__init__``'s work without its keyword arguments: the editor makes one per act, day and kind.
+        new = object.__new__(cls)
+        act, by, corrects = source.act, source.amended_by, source.corrects
+        new.act, new.act_date, new.in_force, new.kind = act.number, act.date, source.in_force, kind
+        new.amended_by = tuple([a.number for a in by]) if by else ()
+        new.corrects = corrects.number if corrects is not None else None
+        new._citation, new._source, new._halves = None, source, None
+        return new
 
     @property
     def citation(self) -> str:
@@ -179,11 +177,10 @@ class Change(Lean):
         """A row's change from the act's shared facts (``ChangeFacts.of_rows``) and the row's number:
         nothing is formatted until a note is read."""
         new = object.__new__(cls)
-        set_ = object.__setattr__
-        set_(new, "_facts", facts)
-        set_(new, "_note", None)
-        set_(new, "_note_ru", None)
-        set_(new, "_number", number)
+        _set_facts(new, facts)
+        _set_note(new, None)
+        _set_note_ru(new, None)
+        _set_number(new, number)
         return new
 
     @property
@@ -251,6 +248,14 @@ class Change(Lean):
         return cls.record_schema(handler, ChangeRecord)
 
 
+# A change's slots, set through their descriptors: ``object.__setattr__`` looks each name up first, and a
+# ``Lean`` record refuses plain assignment (it is immutable once made).
+_set_facts = Change.__dict__["_facts"].__set__
+_set_note = Change.__dict__["_note"].__set__
+_set_note_ru = Change.__dict__["_note_ru"].__set__
+_set_number = Change.__dict__["_number"].__set__
+
+
 @dataclass(frozen=True)
 class Source:
     """The act an operation comes from and the day it takes effect: the provenance of a change."""
@@ -303,7 +308,10 @@ def with_change(history: tuple[Change, ...], change: Change) -> tuple[Change, ..
     the row one note, as the reference bank prints it)."""
     if history:
         last = history[-1]
-        if last.act == change.act and last.kind is change.kind and last == change:
+        facts, other = last._facts, change._facts
+        if facts is other and last._number is not None and last._number == change._number:
+            return history  # one act's row change of one kind, the same row: the same notes, not joined to compare
+        if facts.act == other.act and facts.kind is other.kind and last == change:
             return history
     return history + (change,)
 
