@@ -292,10 +292,17 @@ class Transient(Generic[Row]):
     def place(self, parts: Parts) -> tuple[int, int, Row | None]:
         """Where number ``parts`` stands or would stand (a place for the ``*_at`` methods, good until the
         next edit), and the row numbered so, or None: one search for a lookup and the edit after it."""
-        c, j = self._slot(parts)
-        if c < 0 or j == len(self._chunks[c]):
+        # ``_slot``, inline: every row operation of the editor begins here.
+        chunks = self._chunks
+        c = bisect_left(self._lasts, parts)
+        if c == len(chunks):
+            c -= 1
+            return c, len(chunks[c]) if c >= 0 else 0, None
+        chunk = chunks[c]
+        j = bisect_left(self._keys[c], parts)
+        if j == len(chunk):
             return c, j, None
-        row = self._chunks[c][j]
+        row = chunk[j]
         return c, j, row if row.number.parts == parts else None
 
     def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
