@@ -169,6 +169,7 @@ _ACT_KINDS = frozenset(get_args(ActOperation))
 _FORCE_KINDS = frozenset(get_args(ForceOperation))
 _order_key = itemgetter(2)  # Scheduled.key
 _tuple_new = tuple.__new__
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _day_of(s: Scheduled) -> dt.date:
@@ -183,7 +184,8 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
             path=("act", "date"),
             file=filed.path,
         )
-    published = a.entry_into_force.published if isinstance(a.entry_into_force, AfterPublication) else None
+    entry = a.entry_into_force
+    published = entry.published if type(entry) is AfterPublication else None  # an exact class: no ABC check
     if published is not None and published < a.act.date:
         raise DateOrder(
             f"act {a.act.number} is published ({published}) before it is adopted ({a.act.date})",
@@ -336,7 +338,10 @@ def consolidate(
 
 
 def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], known_on: dt.date | None) -> Timeline:
-    versions = [Version(base, base_date(base), None, ())]
+    # Each version's plan, first day and acts; made a Version once the day after it is known.
+    plans = [base]
+    starts = [base_date(base)]
+    acts_of: list[tuple[str, ...]] = [()]
     applied: list[Applied] = []
     plan = base
     repealed_on = None
@@ -348,17 +353,20 @@ def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], kno
             raise result.findings[0]
         plan = result.plan
         applied.extend(result.applied)
-        acts = tuple(dict.fromkeys(s.filed.amendment.act.number for s in ops))
-        prev = versions[-1]
         if plan.repealed is not None:
-            # The repeal's own "version" is not a version in force: end the one before.
-            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
+            # The repeal's own "version" is not a version in force: it ends the one before.
             repealed_on = day  # a later day's operation meets the repeal in apply: an error
             repeal = plan.repealed
             continue
-        if day == prev.valid_from:  # an act in force the day the plan is (the base's own day)
-            versions[-1] = Version(plan, day, None, prev.acts + acts)
+        acts = tuple(dict.fromkeys([s.filed.amendment.act.number for s in ops]))
+        if day == starts[-1]:  # an act in force the day the plan is (the base's own day)
+            plans[-1] = plan
+            acts_of[-1] += acts
         else:
-            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
-            versions.append(Version(plan, day, None, acts))
-    return Timeline(base.plan, tuple(versions), repealed_on, tuple(applied), records, known_on, repeal)
+            plans.append(plan)
+            starts.append(day)
+            acts_of.append(acts)
+    ends: list[dt.date | None] = [day - _ONE_DAY for day in starts[1:]]
+    ends.append(None if repealed_on is None else repealed_on - _ONE_DAY)
+    versions = tuple(map(Version, plans, starts, ends, acts_of))
+    return Timeline(base.plan, versions, repealed_on, tuple(applied), records, known_on, repeal)
