@@ -282,8 +282,7 @@ class _Resolver:
         a = filed.amendment
         n = len(a.operations)
         if id(a) not in self.aimed:  # no other act moves, corrects or repeals it (the usual case)
-            in_force = a.in_force
-            return ActRecord(filed, tuple(op.in_force or in_force for op in a.operations), a.operations, ((),) * n)
+            return _as_filed(filed)
         days: list[dt.date | None] = [a.effective(i) for i in range(n)]
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]
@@ -403,9 +402,19 @@ class _Resolver:
         late.extend((i, Derived(director, j, day, d, filed.amendment.act)) for d in derived)
 
     def run(self) -> Resolution:
+        if not self.aimed:  # no act amends another (the usual case): every record is its act as filed
+            return Resolution({id(f.amendment): _as_filed(f) for f in self.filed})
         for f in self.filed:
             self.record(f)
         return Resolution(dict(self.records), tuple(self.derived))
+
+
+def _as_filed(filed: FiledAmendment) -> ActRecord:
+    """The record of an act that no other act moves, corrects or repeals."""
+    a = filed.amendment
+    in_force = a.in_force
+    ops = a.operations
+    return ActRecord(filed, tuple([op.in_force or in_force for op in ops]), ops, ((),) * len(ops))
 
 
 def resolve(filed: Sequence[FiledAmendment], not_before: dt.date | None = None) -> Resolution:

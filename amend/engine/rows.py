@@ -283,27 +283,26 @@ class Transient(Generic[Row]):
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts`` as the batch has it so far, or None."""
-        c, j = self._slot(parts)  # ``place`` without building its tuple: the editor's lookups run this
-        if c < 0 or j == len(self._chunks[c]):
-            return None
-        row = self._chunks[c][j]
-        return row if row.number.parts == parts else None
+        c = bisect_left(self._lasts, parts)  # ``place`` without building its tuple: the editor's lookups run this
+        if c == len(self._chunks):
+            return None  # after the last row
+        keys = self._keys[c]
+        j = bisect_left(keys, parts)
+        return self._chunks[c][j] if keys[j] == parts else None
 
     def place(self, parts: Parts) -> tuple[int, int, Row | None]:
         """Where number ``parts`` stands or would stand (a place for the ``*_at`` methods, good until the
         next edit), and the row numbered so, or None: one search for a lookup and the edit after it."""
-        # ``_slot``, inline: every row operation of the editor begins here.
+        # ``_slot``, inline: every row operation of the editor begins here. The chunk's numbers say whether the
+        # row is there, without reading the row.
         chunks = self._chunks
         c = bisect_left(self._lasts, parts)
         if c == len(chunks):
             c -= 1
             return c, len(chunks[c]) if c >= 0 else 0, None
-        chunk = chunks[c]
-        j = bisect_left(self._keys[c], parts)
-        if j == len(chunk):
-            return c, j, None
-        row = chunk[j]
-        return c, j, row if row.number.parts == parts else None
+        keys = self._keys[c]
+        j = bisect_left(keys, parts)
+        return c, j, chunks[c][j] if keys[j] == parts else None
 
     def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
         """The rows just before and at (or just after) the place of number ``parts`` (as ``Rows.neighbours``)."""

@@ -280,18 +280,16 @@ def _schedule(
             if day is None or kind in _ACT_KINDS:
                 continue  # repealed before it took effect; or resolved above, not applied to the plan
             if kind in _FORCE_KINDS:
-                force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day)))
+                force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day), op))
                 continue  # the plan's force, not its text: recorded as suspensions
             by = amended_by[i]
             key = (day, tuple(x.number for x in by)) if by else day
             source = sources.get(key)
             if source is None:
                 source = sources[key] = Source(act, day, amended_by=by)
-            corrected = corrected_ops[i]
-            # Scheduled(...) without the named tuple's generated __new__ (one per operation)
-            steps.append(
-                _tuple_new(Scheduled, (f, i, (day, date, number, i), source, None if corrected is op else corrected))
-            )
+            # Scheduled(...) without the named tuple's generated __new__ (one per operation); the operation as
+            # the acts that amend acts left it
+            steps.append(_tuple_new(Scheduled, (f, i, (day, date, number, i), source, corrected_ops[i])))
     for d in resolution.derived:
         a = d.filed.amendment
         source = Source(a.act, d.day, corrects=d.corrects)
