@@ -66,7 +66,7 @@ def replace_cells(editor: WorkingCopy, op: ReplaceCells, source: Source) -> None
     old, c, j = editor.find_row(op.row, op.section, source, ("row",))
     plan = editor.frame
     cells = checked_cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
-    kept_ru = {k: t for k, t in old.cells_ru.items() if k not in op.cells}
+    kept_ru = {k: t for k, t in old.cells_ru.items() if k not in op.cells} if old.cells_ru else {}
     cells_ru = (
         checked_cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     )
