@@ -176,7 +176,9 @@ def _day_of(s: Scheduled) -> dt.date:
     return s.key[0]
 
 
-def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
+def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> tuple[dt.date, ...]:
+    """The day each operation of ``filed`` takes effect as filed (``Amendment.effective``), checked against
+    the plan's dates."""
     a = filed.amendment
     if a.act.date < base.act.date:
         raise DateOrder(
@@ -193,22 +195,23 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
             file=filed.path,
         )
     in_force = a.in_force
-    for i, op in enumerate(a.operations):
-        day = op.in_force or in_force  # a.effective(i)
-        if day < start:
-            path: tuple[Any, ...]
-            if a.operations[i].in_force:
-                path = ("operations", i, "in_force")
-            else:  # point at the date that decides it
-                path = (
-                    "entry_into_force",
-                    {"on_date": "date", "after_publication": "published"}.get(a.entry_into_force.rule, "rule"),
-                )
-            raise DateOrder(
-                f"act {a.act.number} would take effect on {day}, before plan {base.plan} is in force ({start})",
-                path=path,
-                file=filed.path,
+    days = tuple([op.in_force or in_force for op in a.operations])
+    if days and min(days) < start:
+        i, day = next((i, day) for i, day in enumerate(days) if day < start)
+        path: tuple[Any, ...]
+        if a.operations[i].in_force:
+            path = ("operations", i, "in_force")
+        else:  # point at the date that decides it
+            path = (
+                "entry_into_force",
+                {"on_date": "date", "after_publication": "published"}.get(a.entry_into_force.rule, "rule"),
             )
+        raise DateOrder(
+            f"act {a.act.number} would take effect on {day}, before plan {base.plan} is in force ({start})",
+            path=path,
+            file=filed.path,
+        )
+    return days
 
 
 def _check_ambiguity(filed: Sequence[FiledAmendment]) -> None:
@@ -260,9 +263,8 @@ def _schedule(
     )
     _check_ambiguity(mine)
     start = base_date(base)
-    for f in mine:
-        _check_dates(base, start, f)
-    resolution = resolve(mine, start)
+    filed_days = {id(f.amendment): _check_dates(base, start, f) for f in mine}
+    resolution = resolve(mine, start, filed_days)
     steps: list[Scheduled] = []
     force: list[Scheduled] = []
     for f in mine:
