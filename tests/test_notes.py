@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from amend.engine.acts import Act, AfterPublication, OnDate, OnSigning
+from amend.engine.provenance import ChangeKind, Source, _change, note_for_abbreviation
 from amend.language.cases import cardinal, issuer_genitive
+from amend.language.notes import ABBREVIATION_NOTE
 from amend.outputs.notes import (
     Cited,
     all_changes,
@@ -222,3 +224,17 @@ def test_392s_four_new_abbreviations_give_the_note_one_note_in_markdown_html_and
     html = render_html(version)
     assert html[html.index('<h2 id="abbreviations">') :].count(note) == 1
     assert (ROOT / "consolidated" / "748" / "2025-05-30.md").read_text(encoding="utf-8").count(note) == 1
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [{}, {"amended_by": (act("7", dt.date(2025, 6, 2)),)}, {"corrects": act("5", dt.date(2025, 4, 1))}],
+    ids=["plain", "moved-by-another-act", "a-late-correction"],
+)
+def test_a_change_to_the_abbreviations_note_reads_as_the_note_formatted_at_once(chain):
+    # The editor formats an abbreviation change's notes when first read; they are the bank's form all the same.
+    source = Source(act("392", dt.date(2025, 5, 30)), dt.date(2025, 5, 30), **chain)
+    lazy = note_for_abbreviation(source, ChangeKind.ADDED)
+    assert lazy == _change(source, ChangeKind.ADDED, *ABBREVIATION_NOTE)
+    assert lazy.note.startswith("Ескерту. Ескертпеге өзгеріс енгізілді - ҚР Үкіметінің 30.05.2025 № 392 қаулысымен")
+    assert lazy.note_ru is not None and lazy.note_ru.startswith("Сноска. В примечание внесено изменение ")

@@ -105,6 +105,14 @@ def test_deleting_a_code_still_in_use_is_refused():
         consolidate(plan(), filed(amendment([{"op": "delete_abbreviation", "code": "ОМ"}], "5")))
 
 
+@pytest.mark.parametrize("column", ["executors", None])
+def test_words_replaced_in_one_row_cannot_bring_in_an_undefined_code(column):
+    # One row's replacement whose scope holds the executors column: the day's check reads that row.
+    words = {"op": "replace_words", "old": "ОМ", "new": "ХМ", "occurrences": 1, "row": "2", "column": column}
+    with pytest.raises(AbbreviationUndefined, match="row 2 names ХМ"):
+        consolidate(plan(), filed(amendment([words], "5")))
+
+
 def test_words_replaced_plan_wide_cannot_bring_in_an_undefined_code():
     words = {"op": "replace_words", "old": "ОМ", "new": "ХМ", "occurrences": 4, "column": "executors"}
     with pytest.raises(AbbreviationUndefined, match="names ХМ"):

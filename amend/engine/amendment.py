@@ -47,7 +47,10 @@ class Amendment(Frozen):
     @property
     def takes_effect(self) -> bool:
         """True for an adopted act: the one place that says which acts consolidation applies."""
-        return self.status == ActStatus.ADOPTED
+        return self.status == _ADOPTED
+
+
+_ADOPTED = ActStatus.ADOPTED  # read once: an enum's member is looked up through its class each time
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ rescheduling took effect reschedules nothing). A cycle of acts amending each oth
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, cast, get_args
@@ -223,9 +223,15 @@ _ACT_KINDS = frozenset(get_args(ActOperation))
 
 
 class _Resolver:
-    def __init__(self, filed: Sequence[FiledAmendment], not_before: dt.date | None) -> None:
+    def __init__(
+        self,
+        filed: Sequence[FiledAmendment],
+        not_before: dt.date | None,
+        days: Mapping[int, tuple[dt.date, ...]] | None = None,
+    ) -> None:
         self.filed = list(filed)
         self.not_before = not_before
+        self.days = days or {}
         self.by_number: dict[str, list[FiledAmendment]] = {}
         for f in self.filed:
             self.by_number.setdefault(f.amendment.act.number, []).append(f)
@@ -282,8 +288,7 @@ class _Resolver:
         a = filed.amendment
         n = len(a.operations)
         if id(a) not in self.aimed:  # no other act moves, corrects or repeals it (the usual case)
-            in_force = a.in_force
-            return ActRecord(filed, tuple(op.in_force or in_force for op in a.operations), a.operations, ((),) * n)
+            return _as_filed(filed, self.days.get(id(a)))
         days: list[dt.date | None] = [a.effective(i) for i in range(n)]
         ops: list[Operation] = list(a.operations)
         by: list[list[Act]] = [[] for _ in range(n)]
@@ -403,16 +408,36 @@ class _Resolver:
         late.extend((i, Derived(director, j, day, d, filed.amendment.act)) for d in derived)
 
     def run(self) -> Resolution:
+        if not self.aimed:  # no act amends another (the usual case): every record is its act as filed
+            days = self.days
+            return Resolution({id(f.amendment): _as_filed(f, days.get(id(f.amendment))) for f in self.filed})
         for f in self.filed:
             self.record(f)
         return Resolution(dict(self.records), tuple(self.derived))
 
 
-def resolve(filed: Sequence[FiledAmendment], not_before: dt.date | None = None) -> Resolution:
+def _as_filed(filed: FiledAmendment, days: tuple[dt.date, ...] | None) -> ActRecord:
+    """The record of an act that no other act moves, corrects or repeals (``days``: its operations' days as
+    filed, where the caller has them)."""
+    a = filed.amendment
+    ops = a.operations
+    if days is None:
+        in_force = a.in_force
+        days = tuple([op.in_force or in_force for op in ops])
+    return ActRecord(filed, days, ops, ((),) * len(ops))
+
+
+def resolve(
+    filed: Sequence[FiledAmendment],
+    not_before: dt.date | None = None,
+    days: Mapping[int, tuple[dt.date, ...]] | None = None,
+) -> Resolution:
     """The records of ``filed`` (the acts of one plan) with every act-amending directive resolved.
 
-    ``not_before``: the plan's first day; a move to an earlier day is a ``date-order`` error."""
-    return _Resolver(filed, not_before).run()
+    ``not_before``: the plan's first day; a move to an earlier day is a ``date-order`` error. ``days``: each
+    act's operations' days as filed (``Amendment.effective``), by ``id`` of its amendment, where the caller
+    has worked them out (the schedule, which checks them): not worked out again."""
+    return _Resolver(filed, not_before, days).run()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from amend.engine.base import evolve
 from amend.engine.lookup import as_of, inserted_uid, structure_key
-from amend.engine.model import Plan, Row
+from amend.engine.model import Plan, Row, RowPlace
 from amend.engine.numbers import RowNumber
 from amend.engine.operations import DeleteRow, InsertRows, ReplaceCells, ReplaceRow, ReplaceWords
 from amend.engine.provenance import ChangeKind, Source
@@ -66,7 +66,7 @@ def replace_cells(editor: WorkingCopy, op: ReplaceCells, source: Source) -> None
     old, c, j = editor.find_row(op.row, op.section, source, ("row",))
     plan = editor.frame
     cells = checked_cells(plan, {**old.cells, **op.cells}, ("cells",), complete=True)
-    kept_ru = {k: t for k, t in old.cells_ru.items() if k not in op.cells}
+    kept_ru = {k: t for k, t in old.cells_ru.items() if k not in op.cells} if old.cells_ru else {}
     cells_ru = (
         checked_cells(plan, {**kept_ru, **op.cells_ru}, ("cells_ru",), complete=False) if op.cells_ru else kept_ru
     )
@@ -126,16 +126,11 @@ def insert_rows(editor: WorkingCopy, op: InsertRows, source: Source) -> None:
                 subsection = parent.subsection
         check_fits(editor, place, new.number, source, path, section=op.section, subsection=subsection)
         number = str(new.number)
-        row = Row.of(
-            number=new.number,
-            section=op.section,
-            subsection=subsection,
-            cells=checked_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
-            history=(editor.row_change(source, ChangeKind.INSERTED, number),),
-            cells_ru=(
-                checked_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {}
-            ),
-            uid=inserted_uid(number, source.act.number, editor.renumbered),
+        row = Row.placed(
+            RowPlace(new.number, op.section, subsection, inserted_uid(number, source.act.number, editor.renumbered)),
+            checked_cells(plan, new.cells, ("rows", k, "cells"), complete=True),
+            (editor.row_change(source, ChangeKind.INSERTED, number),),
+            checked_cells(plan, new.cells_ru, ("rows", k, "cells_ru"), complete=False) if new.cells_ru else {},
         )
         rows.insert_at(*place, row)
         editor.written[parts] = row
@@ -209,7 +204,11 @@ def replace_words(editor: WorkingCopy, op: ReplaceWords, source: Source) -> None
         if cells != row.cells or cells_ru != row.cells_ru:
             change = editor.row_change(source, ChangeKind.WORDS_REPLACED, str(row.number))
             editor.rows.replace_at(c, j, row := row.with_cells(cells, cells_ru, change))
-        editor.written[row.number.parts] = row  # the day's executor check reads it, changed or not (touches)
+        # The day's executor check reads it, changed or not, where its scope holds an executor column (as its
+        # touches say), or as the day leaves it where an earlier operation wrote it.
+        parts = row.number.parts
+        if parts in editor.written or not set(plan.executor_ids).isdisjoint(columns):
+            editor.written[parts] = row
         return
     edits = [(row, *words_in_row(row, columns, op, counts)) for row in editor.rows if op.in_scope(row)]
     _check_counts(counts, op, plan, source)
@@ -261,13 +260,15 @@ def words_in_row(
 
     A Russian cell gets ``old_ru`` -> ``new_ru`` where the operation gives them; without them the Russian
     text of a changed cell changed too, in words no Kazakh operation gives: it becomes unknown."""
+    old, new = op.old, op.new
+    cells = dict(row.cells)  # the row's order of columns kept
     for c in columns:
-        text = row.cells[c]
+        text = cells[c]
         if text is UNKNOWN:
             counts.unknown += 1
         else:
-            counts.found += text.count(op.old)
-    cells = {c: (t.replace(op.old, op.new) if c in columns and t is not UNKNOWN else t) for c, t in row.cells.items()}
+            counts.found += text.count(old)
+            cells[c] = text.replace(old, new)
     if op.old_ru is None:
         cells_ru = {c: t for c, t in row.cells_ru.items() if cells[c] == row.cells[c]} if row.cells_ru else {}
         return cells, cells_ru

@@ -22,7 +22,7 @@ from amend.engine.rows import Rows
 from amend.engine.unknown import UNKNOWN, Text, Unknown
 from amend.language.letters import KAZAKH_UPPER
 
-__all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "Section", "Subsection", "executor_codes"]
+__all__ = ["Abbreviation", "AnnexNote", "Column", "Plan", "Row", "RowPlace", "Section", "Subsection", "executor_codes"]
 
 
 class Column(Frozen):
@@ -102,22 +102,30 @@ class Row(Lean):
     def of(cls, **values: Any) -> Row:
         """A row from trusted values; left-out fields take their defaults."""
         get = values.get
+        place = RowPlace(values["number"], values["section"], get("subsection"), get("uid"))
+        return cls.placed(place, values["cells"], get("history", ()), get("cells_ru", {}))
+
+    @classmethod
+    def placed(
+        cls, place: RowPlace, cells: dict[str, Text], history: tuple[Change, ...], cells_ru: dict[str, Text]
+    ) -> Row:
+        """A row from trusted values, its place given whole (``of`` without its keyword arguments)."""
+        # Slots set through their descriptors (a row refuses plain assignment; ``object.__setattr__`` looks
+        # each name up first): the editor makes one row per operation.
         new = object.__new__(cls)
-        set_ = object.__setattr__
-        set_(new, "_place", RowPlace(values["number"], values["section"], get("subsection"), get("uid")))
-        set_(new, "cells", values["cells"])
-        set_(new, "history", get("history", ()))
-        set_(new, "cells_ru", get("cells_ru", {}))
+        _set_place(new, place)
+        _set_cells(new, cells)
+        _set_history(new, history)
+        _set_cells_ru(new, cells_ru)
         return new
 
     def with_cells(self, cells: dict[str, Text], cells_ru: dict[str, Text], change: Change | None) -> Row:
         """The row with new cells (and a change in its history, if given), in the same place."""
         new = object.__new__(Row)
-        set_ = object.__setattr__
-        set_(new, "_place", self._place)
-        set_(new, "cells", cells)
-        set_(new, "history", self.history if change is None else with_change(self.history, change))
-        set_(new, "cells_ru", cells_ru)
+        _set_place(new, self._place)
+        _set_cells(new, cells)
+        _set_history(new, self.history if change is None else with_change(self.history, change))
+        _set_cells_ru(new, cells_ru)
         return new
 
     @property
@@ -155,6 +163,12 @@ class Row(Lean):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return cls.record_schema(handler, RowRecord, _row_as_dict)
+
+
+_set_place = Row.__dict__["_place"].__set__
+_set_cells = Row.__dict__["cells"].__set__
+_set_history = Row.__dict__["history"].__set__
+_set_cells_ru = Row.__dict__["cells_ru"].__set__
 
 
 def _change(record: ChangeRecord | Change) -> Change:

@@ -58,11 +58,23 @@ class NoteHalves(NamedTuple):
 class ChangeFacts:
     """What a change says besides its notes, shared by every change an act makes of one kind on one day.
 
-    Made by the plan editor for row changes (``of_rows``), it keeps the source and works out the citation
-    and the notes' halves around the row's number when first read: consolidation alone formats no note.
+    Made by the plan editor for row changes (``of_rows``) and changes to the abbreviations note
+    (``of_note``), it keeps the source and works out the citation and the notes' halves around the row's
+    number when first read: consolidation alone formats no note.
     """
 
-    __slots__ = ("_citation", "_halves", "_source", "act", "act_date", "amended_by", "corrects", "in_force", "kind")
+    __slots__ = (
+        "_citation",
+        "_halves",
+        "_source",
+        "_what",
+        "act",
+        "act_date",
+        "amended_by",
+        "corrects",
+        "in_force",
+        "kind",
+    )
 
     act: str
     act_date: dt.date
@@ -75,6 +87,9 @@ class ChangeFacts:
     _citation: str | None
     _source: Source | None
     _halves: NoteHalves | None
+    # What the notes say, Kazakh and Russian (``_change``'s ``what`` and ``what_ru``), where it is not a row
+    # note of ``kind``; it names no number.
+    _what: tuple[str, str] | None
 
     def __init__(
         self,
@@ -90,21 +105,26 @@ class ChangeFacts:
     ) -> None:
         self.act, self.act_date, self.in_force, self.kind = act, act_date, in_force, kind
         self.amended_by, self.corrects = amended_by, corrects
-        self._citation, self._source, self._halves = citation, source, None
+        self._citation, self._source, self._halves, self._what = citation, source, None, None
 
     @classmethod
     def of_rows(cls, source: Source, kind: ChangeKind) -> ChangeFacts:
         """The facts of ``source``'s row changes of ``kind``, their citation and notes worked out when read."""
-        return cls(
-            act=source.act.number,
-            act_date=source.act.date,
-            in_force=source.in_force,
-            kind=kind,
-            citation=None,
-            amended_by=tuple(a.number for a in source.amended_by),
-            corrects=source.corrects.number if source.corrects is not None else None,
-            source=source,
-        )
+        # ``__init__``'s work without its keyword arguments: the editor makes one per act, day and kind.
+        new = object.__new__(cls)
+        act, by, corrects = source.act, source.amended_by, source.corrects
+        new.act, new.act_date, new.in_force, new.kind = act.number, act.date, source.in_force, kind
+        new.amended_by = tuple([a.number for a in by]) if by else ()
+        new.corrects = corrects.number if corrects is not None else None
+        new._citation, new._source, new._halves, new._what = None, source, None, None
+        return new
+
+    @classmethod
+    def of_note(cls, source: Source, kind: ChangeKind, what: str, what_ru: str) -> ChangeFacts:
+        """The facts of one change whose notes say ``what`` and ``what_ru`` (``_change``'s), worked out when read."""
+        new = cls.of_rows(source, kind)
+        new._what = (what, what_ru)
+        return new
 
     @property
     def citation(self) -> str:
@@ -116,14 +136,19 @@ class ChangeFacts:
 
     def halves(self) -> NoteHalves:
         """The row notes of this act and kind, cut around the row's number (note_for_row's templates: a
-        number has no braces, so formatting it in, then the act, is placing it between the halves)."""
+        number has no braces, so formatting it in, then the act, is placing it between the halves); a note
+        that names no number (``of_note``) is all in the first halves."""
         if self._halves is None:
             source = self._source
             assert source is not None
-            # A number has no braces: the notes of a row numbered "{}" are cut at it.
-            kk_before, kk_after = note(row_note(self.kind, "{}")[0], source.citation, source.suffix).split("{}")
+            if self._what is None:  # a number has no braces: the notes of a row numbered "{}" are cut at it
+                what, what_ru = row_note(self.kind, "{}")[0], row_note(self.kind, "{{}}")[1]
+            else:
+                what, what_ru = self._what
+            # The first "{}" is the number's (it comes before the citation); without one, the second half is "".
+            kk_before, _, kk_after = note(what, source.citation, source.suffix).partition("{}")
             by, of = source.citation_ru
-            ru_before, ru_after = note_ru(row_note(self.kind, "{{}}")[1], by, of).split("{}")
+            ru_before, _, ru_after = note_ru(what_ru, by, of).partition("{}")
             self._halves = NoteHalves(kk_before, kk_after, ru_before, ru_after)
         return self._halves
 
@@ -143,7 +168,8 @@ class Change(Lean):
     _facts: ChangeFacts
     _note: str | None
     _note_ru: str | None
-    _number: str | None  # a row change whose notes are joined when read: the row's number
+    # A change whose notes are joined when read: the row's number ("" for a note that names none).
+    _number: str | None
 
     def __init__(
         self,
@@ -176,14 +202,13 @@ class Change(Lean):
 
     @classmethod
     def of_row(cls, facts: ChangeFacts, number: str) -> Change:
-        """A row's change from the act's shared facts (``ChangeFacts.of_rows``) and the row's number:
-        nothing is formatted until a note is read."""
+        """A row's change from the act's shared facts (``ChangeFacts.of_rows``) and the row's number (or a
+        change of ``ChangeFacts.of_note`` and ""): nothing is formatted until a note is read."""
         new = object.__new__(cls)
-        set_ = object.__setattr__
-        set_(new, "_facts", facts)
-        set_(new, "_note", None)
-        set_(new, "_note_ru", None)
-        set_(new, "_number", number)
+        _set_facts(new, facts)
+        _set_note(new, None)
+        _set_note_ru(new, None)
+        _set_number(new, number)
         return new
 
     @property
@@ -251,6 +276,14 @@ class Change(Lean):
         return cls.record_schema(handler, ChangeRecord)
 
 
+# A change's slots, set through their descriptors: ``object.__setattr__`` looks each name up first, and a
+# ``Lean`` record refuses plain assignment (it is immutable once made).
+_set_facts = Change.__dict__["_facts"].__set__
+_set_note = Change.__dict__["_note"].__set__
+_set_note_ru = Change.__dict__["_note_ru"].__set__
+_set_number = Change.__dict__["_number"].__set__
+
+
 @dataclass(frozen=True)
 class Source:
     """The act an operation comes from and the day it takes effect: the provenance of a change."""
@@ -303,7 +336,10 @@ def with_change(history: tuple[Change, ...], change: Change) -> tuple[Change, ..
     the row one note, as the reference bank prints it)."""
     if history:
         last = history[-1]
-        if last.act == change.act and last.kind is change.kind and last == change:
+        facts, other = last._facts, change._facts
+        if facts is other and last._number is not None and last._number == change._number:
+            return history  # one act's row change of one kind, the same row: the same notes, not joined to compare
+        if facts.act == other.act and facts.kind is other.kind and last == change:
             return history
     return history + (change,)
 
@@ -314,8 +350,8 @@ def note_for_row(source: Source, kind: ChangeKind, number: str) -> Change:
 
 
 def note_for_abbreviation(source: Source, kind: ChangeKind) -> Change:
-    """A change to the abbreviations note (Ескертпе)."""
-    return _change(source, kind, *ABBREVIATION_NOTE)
+    """A change to the abbreviations note (Ескертпе), its notes formatted when first read."""
+    return Change.of_row(ChangeFacts.of_note(source, kind, *ABBREVIATION_NOTE), "")
 
 
 def note_for_section(source: Source, kind: ChangeKind, number: str) -> Change:

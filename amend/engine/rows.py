@@ -242,10 +242,13 @@ class Transient(Generic[Row]):
     def __init__(self, base: Rows[Row]) -> None:
         self._base = base
         # A tuple chunk is still shared with ``base``; a list chunk is this batch's own copy. The numbers
-        # of a chunk's rows are copied with it, when an insertion or a deletion first reaches it.
+        # of a chunk's rows are copied with it, when an insertion or a deletion first reaches it. The lists
+        # of every chunk's numbers and last numbers stay ``base``'s tuples until one of them changes (a day
+        # of replacements only copies neither, nor does its ``freeze``: on a long plan each copy reaches
+        # every chunk).
         self._chunks: list[tuple[Row, ...] | list[Row]] = list(base._chunks)
-        self._keys: list[tuple[Parts, ...] | list[Parts]] = list(base._keys)
-        self._lasts: list[Parts] = list(base._lasts)
+        self._keys: Sequence[tuple[Parts, ...] | list[Parts]] = base._keys
+        self._lasts: Sequence[Parts] = base._lasts
         self._len = base._len
         self._edited = False  # whether any chunk was copied (or made): else freeze gives ``base`` back
         self._longest = 0  # the longest a copied chunk has grown by insertions (split at freeze if long)
@@ -278,25 +281,45 @@ class Transient(Generic[Row]):
     def _own_keys(self, c: int) -> list[Parts]:
         keys = self._keys[c]
         if type(keys) is tuple:
-            keys = self._keys[c] = list(keys)
+            keys = self._all_keys()[c] = list(keys)
         return keys  # type: ignore[return-value]
+
+    def _all_keys(self) -> list[tuple[Parts, ...] | list[Parts]]:
+        # Every chunk's numbers, this batch's own list (copied from ``base``'s tuple when first written).
+        keys = self._keys
+        if not isinstance(keys, list):
+            keys = self._keys = list(keys)
+        return keys
+
+    def _all_lasts(self) -> list[Parts]:
+        # Every chunk's last number, this batch's own list (copied from ``base``'s tuple when first written).
+        lasts = self._lasts
+        if not isinstance(lasts, list):
+            lasts = self._lasts = list(lasts)
+        return lasts
 
     def get(self, parts: Parts) -> Row | None:
         """The row numbered ``parts`` as the batch has it so far, or None."""
-        c, j = self._slot(parts)  # ``place`` without building its tuple: the editor's lookups run this
-        if c < 0 or j == len(self._chunks[c]):
-            return None
-        row = self._chunks[c][j]
-        return row if row.number.parts == parts else None
+        c = bisect_left(self._lasts, parts)  # ``place`` without building its tuple: the editor's lookups run this
+        if c == len(self._chunks):
+            return None  # after the last row
+        keys = self._keys[c]
+        j = bisect_left(keys, parts)
+        return self._chunks[c][j] if keys[j] == parts else None
 
     def place(self, parts: Parts) -> tuple[int, int, Row | None]:
         """Where number ``parts`` stands or would stand (a place for the ``*_at`` methods, good until the
         next edit), and the row numbered so, or None: one search for a lookup and the edit after it."""
-        c, j = self._slot(parts)
-        if c < 0 or j == len(self._chunks[c]):
-            return c, j, None
-        row = self._chunks[c][j]
-        return c, j, row if row.number.parts == parts else None
+        # ``_slot``, inline: every row operation of the editor begins here. The chunk's numbers say whether the
+        # row is there, without reading the row.
+        chunks = self._chunks
+        c = bisect_left(self._lasts, parts)
+        if c == len(chunks):
+            c -= 1
+            return c, len(chunks[c]) if c >= 0 else 0, None
+        keys = self._keys[c]
+        j = bisect_left(keys, parts)
+        return c, j, chunks[c][j] if keys[j] == parts else None
 
     def neighbours(self, parts: Parts) -> tuple[Row | None, Row | None]:
         """The rows just before and at (or just after) the place of number ``parts`` (as ``Rows.neighbours``)."""
@@ -329,8 +352,8 @@ class Transient(Generic[Row]):
         parts = row.number.parts
         if not self._chunks:
             self._chunks.append([row])
-            self._keys.append([parts])
-            self._lasts.append(parts)
+            self._all_keys().append([parts])
+            self._all_lasts().append(parts)
             self._edited = True
             self._owned = None
         else:
@@ -338,7 +361,7 @@ class Transient(Generic[Row]):
             chunk.insert(j, row)
             self._own_keys(c).insert(j, parts)
             if j == len(chunk) - 1:
-                self._lasts[c] = parts
+                self._all_lasts()[c] = parts
             self._longest = max(self._longest, len(chunk))
         self._len += 1
 
@@ -352,9 +375,10 @@ class Transient(Generic[Row]):
         keys = self._own_keys(c)
         del chunk[j], keys[j]
         if chunk:
-            self._lasts[c] = keys[-1]
+            if j == len(chunk):  # it was the chunk's last row
+                self._all_lasts()[c] = keys[-1]
         else:
-            del self._chunks[c], self._keys[c], self._lasts[c]
+            del self._chunks[c], self._all_keys()[c], self._all_lasts()[c]
             self._owned = None
         self._len -= 1
 
@@ -366,9 +390,11 @@ class Transient(Generic[Row]):
             # No chunk to split: unedited chunks and their numbers stay shared, each edited one becomes a
             # tuple, with no Python loop over a long plan's chunks.
             if self._owned is not None:  # the copied chunks are where they were: make those tuples only
+                numbers = self._keys
                 for c in self._owned:
                     self._chunks[c] = tuple(self._chunks[c])
-                    self._keys[c] = tuple(self._keys[c])
+                    if isinstance(numbers, list):  # (still ``base``'s tuple where no chunk's numbers changed)
+                        numbers[c] = tuple(numbers[c])
                 self._owned = []  # (an edit after this copies a chunk again)
                 return Rows._of(
                     tuple(self._chunks),  # type: ignore[arg-type]  # every chunk is a tuple now

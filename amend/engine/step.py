@@ -46,13 +46,10 @@ class Scheduled(NamedTuple):
     index: int  # type: ignore[assignment]  # shadows tuple.index, which no caller uses
     key: OrderKey
     source: Source
-    # The operation as another act corrected it, or one derived from such a correction (chains.py).
-    override: Operation | None = None
-
-    @property
-    def op(self) -> Operation:
-        """The operation itself."""
-        return self.override if self.override is not None else self.filed.amendment.operations[self.index]
+    # The operation itself: operation ``index`` of the act's file, or as another act corrected it, or one
+    # derived from such a correction (chains.py). A field, not worked out when read: the editor reads it
+    # once per operation.
+    op: Operation
 
     @property
     def day(self) -> dt.date:

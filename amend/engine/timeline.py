@@ -169,13 +169,16 @@ _ACT_KINDS = frozenset(get_args(ActOperation))
 _FORCE_KINDS = frozenset(get_args(ForceOperation))
 _order_key = itemgetter(2)  # Scheduled.key
 _tuple_new = tuple.__new__
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def _day_of(s: Scheduled) -> dt.date:
     return s.key[0]
 
 
-def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
+def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> tuple[dt.date, ...]:
+    """The day each operation of ``filed`` takes effect as filed (``Amendment.effective``), checked against
+    the plan's dates."""
     a = filed.amendment
     if a.act.date < base.act.date:
         raise DateOrder(
@@ -183,7 +186,8 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
             path=("act", "date"),
             file=filed.path,
         )
-    published = a.entry_into_force.published if isinstance(a.entry_into_force, AfterPublication) else None
+    entry = a.entry_into_force
+    published = entry.published if type(entry) is AfterPublication else None  # an exact class: no ABC check
     if published is not None and published < a.act.date:
         raise DateOrder(
             f"act {a.act.number} is published ({published}) before it is adopted ({a.act.date})",
@@ -191,22 +195,23 @@ def _check_dates(base: Plan, start: dt.date, filed: FiledAmendment) -> None:
             file=filed.path,
         )
     in_force = a.in_force
-    for i, op in enumerate(a.operations):
-        day = op.in_force or in_force  # a.effective(i)
-        if day < start:
-            path: tuple[Any, ...]
-            if a.operations[i].in_force:
-                path = ("operations", i, "in_force")
-            else:  # point at the date that decides it
-                path = (
-                    "entry_into_force",
-                    {"on_date": "date", "after_publication": "published"}.get(a.entry_into_force.rule, "rule"),
-                )
-            raise DateOrder(
-                f"act {a.act.number} would take effect on {day}, before plan {base.plan} is in force ({start})",
-                path=path,
-                file=filed.path,
+    days = tuple([op.in_force or in_force for op in a.operations])
+    if days and min(days) < start:
+        i, day = next((i, day) for i, day in enumerate(days) if day < start)
+        path: tuple[Any, ...]
+        if a.operations[i].in_force:
+            path = ("operations", i, "in_force")
+        else:  # point at the date that decides it
+            path = (
+                "entry_into_force",
+                {"on_date": "date", "after_publication": "published"}.get(a.entry_into_force.rule, "rule"),
             )
+        raise DateOrder(
+            f"act {a.act.number} would take effect on {day}, before plan {base.plan} is in force ({start})",
+            path=path,
+            file=filed.path,
+        )
+    return days
 
 
 def _check_ambiguity(filed: Sequence[FiledAmendment]) -> None:
@@ -258,9 +263,8 @@ def _schedule(
     )
     _check_ambiguity(mine)
     start = base_date(base)
-    for f in mine:
-        _check_dates(base, start, f)
-    resolution = resolve(mine, start)
+    filed_days = {id(f.amendment): _check_dates(base, start, f) for f in mine}
+    resolution = resolve(mine, start, filed_days)
     steps: list[Scheduled] = []
     force: list[Scheduled] = []
     for f in mine:
@@ -278,18 +282,16 @@ def _schedule(
             if day is None or kind in _ACT_KINDS:
                 continue  # repealed before it took effect; or resolved above, not applied to the plan
             if kind in _FORCE_KINDS:
-                force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day)))
+                force.append(Scheduled(f, i, (day, act.date, number, i), Source(act, day), op))
                 continue  # the plan's force, not its text: recorded as suspensions
             by = amended_by[i]
             key = (day, tuple(x.number for x in by)) if by else day
             source = sources.get(key)
             if source is None:
                 source = sources[key] = Source(act, day, amended_by=by)
-            corrected = corrected_ops[i]
-            # Scheduled(...) without the named tuple's generated __new__ (one per operation)
-            steps.append(
-                _tuple_new(Scheduled, (f, i, (day, date, number, i), source, None if corrected is op else corrected))
-            )
+            # Scheduled(...) without the named tuple's generated __new__ (one per operation); the operation as
+            # the acts that amend acts left it
+            steps.append(_tuple_new(Scheduled, (f, i, (day, date, number, i), source, corrected_ops[i])))
     for d in resolution.derived:
         a = d.filed.amendment
         source = Source(a.act, d.day, corrects=d.corrects)
@@ -336,7 +338,10 @@ def consolidate(
 
 
 def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], known_on: dt.date | None) -> Timeline:
-    versions = [Version(base, base_date(base), None, ())]
+    # Each version's plan, first day and acts; made a Version once the day after it is known.
+    plans = [base]
+    starts = [base_date(base)]
+    acts_of: list[tuple[str, ...]] = [()]
     applied: list[Applied] = []
     plan = base
     repealed_on = None
@@ -348,17 +353,20 @@ def _run(base: Plan, steps: list[Scheduled], records: tuple[ActRecord, ...], kno
             raise result.findings[0]
         plan = result.plan
         applied.extend(result.applied)
-        acts = tuple(dict.fromkeys(s.filed.amendment.act.number for s in ops))
-        prev = versions[-1]
         if plan.repealed is not None:
-            # The repeal's own "version" is not a version in force: end the one before.
-            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
+            # The repeal's own "version" is not a version in force: it ends the one before.
             repealed_on = day  # a later day's operation meets the repeal in apply: an error
             repeal = plan.repealed
             continue
-        if day == prev.valid_from:  # an act in force the day the plan is (the base's own day)
-            versions[-1] = Version(plan, day, None, prev.acts + acts)
+        acts = tuple(dict.fromkeys([s.filed.amendment.act.number for s in ops]))
+        if day == starts[-1]:  # an act in force the day the plan is (the base's own day)
+            plans[-1] = plan
+            acts_of[-1] += acts
         else:
-            versions[-1] = Version(prev.plan, prev.valid_from, day - dt.timedelta(days=1), prev.acts)
-            versions.append(Version(plan, day, None, acts))
-    return Timeline(base.plan, tuple(versions), repealed_on, tuple(applied), records, known_on, repeal)
+            plans.append(plan)
+            starts.append(day)
+            acts_of.append(acts)
+    ends: list[dt.date | None] = [day - _ONE_DAY for day in starts[1:]]
+    ends.append(None if repealed_on is None else repealed_on - _ONE_DAY)
+    versions = tuple(map(Version, plans, starts, ends, acts_of))
+    return Timeline(base.plan, versions, repealed_on, tuple(applied), records, known_on, repeal)
