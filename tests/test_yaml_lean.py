@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from amend import UNKNOWN
@@ -396,6 +396,7 @@ def test_generated_documents_read_the_same_on_the_lean_and_safe_loaders(text: st
     st.integers(min_value=0),
     st.sampled_from(["\n", " ", "  ", ":", "- ", "\n ", "'", "[", "{", "#", "? ", "\n#x\n", " #x", "\n \n  \n"]),
 )
+@example("a:\n []\n", 0, "")  # an empty flow sequence on the line after its key: placed at the key, as ruamel does
 def test_broken_documents_fail_the_same_way_on_both_paths(text: str, where: int, what: str):
     text = _mutate(text, where, what)
     lean_load_agrees(text)

@@ -219,7 +219,7 @@ def _deepest_lean(node: Any, path: tuple[Any, ...], at_key: bool = False) -> tup
     for step in path:
         if isinstance(node, yaml_lean.PositionMap) and step in node.entries:
             key_line, key_column, value_line, value_column, value = node.entries[step]
-            if at_key or (value is not None and len(value)) or (value is None and value_line != key_line):
+            if at_key or (value is not None and len(value)) or value_line != key_line:
                 line, column = key_line, key_column
             else:
                 line, column = value_line, value_column
