@@ -405,6 +405,8 @@ def test_broken_documents_fail_the_same_way_on_both_paths(text: str, where: int,
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
+@example("- '\x85'\n- 012\n")  # libyaml counts NEL as a line break, ruamel's round trip does not: stepped aside
+@example("- '\u2028'\n- 1\n")
 def test_generated_documents_are_placed_the_same_on_lean_and_round_trip_positions(text: str):
     placed_alike(text)
 

@@ -264,6 +264,9 @@ class PositionSeq:
         return len(self.items)
 
 
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
 def positions(text: str) -> PositionMap | PositionSeq | None:
     """The positions of every key, value and item of a one-document YAML text; or ``Unusual``.
 
@@ -275,6 +278,10 @@ def positions(text: str) -> PositionMap | PositionSeq | None:
         # ruamel's pure scanner refuses tabs in places libyaml allows (`key\t: value`): where it fails,
         # the error stays placed at the file alone, as before.
         raise Unusual("a tab")
+    if _OTHER_BREAKS.search(text):
+        # libyaml counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks (YAML 1.1); ruamel's
+        # round-trip loader (YAML 1.2) does not, so every mark after one would be a line off.
+        raise Unusual("a line break other than LF or CR")
     if CParser is None:
         raise Unusual("ruamel.yaml.clib is not installed")
     parser = CParser(text)
