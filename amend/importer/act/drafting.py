@@ -62,6 +62,8 @@ __all__ = [
     "DraftText",
     "draft_text",
     "locative",
+    "quote",
+    "quoted_lines",
     "render_text",
 ]
 
@@ -103,11 +105,12 @@ def _changes_phrase(ops: Sequence[Operation]) -> str:
     return w.word("changes") if changes > 1 else w.CHANGE
 
 
-def _title_quote(title: str) -> str:
-    return f'"{title}"'
+def quote(text: str) -> str:
+    """A text in the formulae's quotes."""
+    return f'"{text}"'
 
 
-def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tuple[str, ...]:
+def quoted_lines(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tuple[str, ...]:
     """The quoted lines of a new wording: ``first`` ("2." or "1)") before the text, each item a line of its own,
     the closing ``";`` on the last line."""
     lines = [f"{first} {line}" if k == 0 and first else line for k, line in enumerate(text.split("\n"))]
@@ -315,16 +318,14 @@ class _Writer(ContextWriter):
                     if op.subsection
                     else w.element_case("section", op.section, "gen")
                 )
-                self.para(
-                    f"{head} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:", lines=(f"{_title_quote(text_of(op.title))};",)
-                )
+                self.para(f"{head} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:", lines=(f"{quote(text_of(op.title))};",))
             case AddSection():
                 self._after_added()
                 self._not_in_note()
                 after = f"{w.element_case('section', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 self.para(
                     f"{after}{w.WITH_CONTENT} {w.element_case('section', op.number, 'ins')} {w.SUPPLEMENTED}:",
-                    lines=(f"{_title_quote(text_of(op.title))};",),
+                    lines=(f"{quote(text_of(op.title))};",),
                 )
                 # Its content right after it, with no context sentence between (the importer folds it in):
                 # its subsections, then its rows, each run under the (sub)section it stands in.
@@ -332,7 +333,7 @@ class _Writer(ContextWriter):
                     self.para(
                         f"{w.element_case('section', op.number, 'nom')} {w.WITH_CONTENT} "
                         f"{w.element_case('subsection', new_sub.number, 'ins')} {w.SUPPLEMENTED}:",
-                        lines=(f"{_title_quote(text_of(new_sub.title))};",),
+                        lines=(f"{quote(text_of(new_sub.title))};",),
                     )
                 titles = {s.number: text_of(s.title) for s in op.subsections}
                 start = 0
@@ -356,7 +357,7 @@ class _Writer(ContextWriter):
                 self.para(
                     f"{w.element_case('section', op.section, 'nom')} {after}{w.WITH_CONTENT} "
                     f"{w.element_case('subsection', op.number, 'ins')} {w.SUPPLEMENTED}:",
-                    lines=(f"{_title_quote(text_of(op.title))};",),
+                    lines=(f"{quote(text_of(op.title))};",),
                 )
                 if op.rows:
                     self._new_rows(f'"{op.number}. {text_of(op.title)}" {w.SAID} {w.SUBSECTION}', op.rows)
@@ -416,7 +417,7 @@ class _Writer(ContextWriter):
                 number = self._column_number(op.id)
                 self.para(
                     f"{after}{w.WITH_CONTENT} {w.element_case('column', number, 'ins')} {w.SUPPLEMENTED}:",
-                    lines=(f"{_title_quote(text_of(op.title))};",),
+                    lines=(f"{quote(text_of(op.title))};",),
                 )
                 # The cells the act gives in the new column: each as that cell in new wording.
                 for row, text in op.cells.items():
@@ -431,7 +432,7 @@ class _Writer(ContextWriter):
                 column = w.element_case("column", self._column_number(op.id), "gen")
                 self.para(
                     f"{column} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
-                    lines=(f"{_title_quote(text_of(op.title))};",),
+                    lines=(f"{quote(text_of(op.title))};",),
                 )
             case ReplaceSignatory():
                 lines = [*text_of(op.position).split("\n"), *text_of(op.name).split("\n")]
@@ -506,25 +507,31 @@ class _Writer(ContextWriter):
                 self.para(f"{w.point_name(key)} {w.STRUCK_OUT};")
             case ReplaceText() if op.element.startswith("point "):
                 items = [(p.number, text_of(p.text)) for p in op.subpoints]
-                self.para(f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=_quoted(first, text_of(op.text), items))
+                self.para(
+                    f"{w.point_name(key)} {w.IN_NEW_WORDING}:", lines=quoted_lines(first, text_of(op.text), items)
+                )
             case ReplaceText() if op.element == "title":
-                self.para(f"{self._own()}{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+                self.para(f"{self._own()}{w.TITLE_WORD} {w.IN_NEW_WORDING}:", lines=quoted_lines("", text_of(op.text)))
             case ReplaceText() if op.element == "preamble":
-                self.para(f"{w.PREAMBLE} {w.IN_NEW_WORDING}:", lines=_quoted("", text_of(op.text)))
+                self.para(f"{w.PREAMBLE} {w.IN_NEW_WORDING}:", lines=quoted_lines("", text_of(op.text)))
             case InsertText() if op.element == "preamble":
-                self.para(f"{w.WITH_CONTENT} {w.PREAMBLE_INS} {w.SUPPLEMENTED}:", lines=_quoted("", text_of(op.text)))
+                self.para(
+                    f"{w.WITH_CONTENT} {w.PREAMBLE_INS} {w.SUPPLEMENTED}:", lines=quoted_lines("", text_of(op.text))
+                )
             case DeleteText() if op.element == "preamble":
                 self.para(f"{w.PREAMBLE} {w.STRUCK_OUT};")
             case ReplaceText() if op.element.startswith("note "):
                 self._not_in_note()
                 number = op.element.removeprefix("note ")
-                self.para(f"{number}-{w.NOTE_WORD} {w.IN_NEW_WORDING}:", lines=_quoted(f"{number}.", text_of(op.text)))
+                self.para(
+                    f"{number}-{w.NOTE_WORD} {w.IN_NEW_WORDING}:", lines=quoted_lines(f"{number}.", text_of(op.text))
+                )
             case InsertText() if op.element.startswith("note "):
                 self._not_in_note()
                 number = op.element.removeprefix("note ")
                 after = f"{w.element_case('note', op.after, 'abl')} {w.AFTER} " if op.after else ""
                 head = f"{after}{w.WITH_CONTENT} {w.element_case('note', number, 'ins')} {w.SUPPLEMENTED}:"
-                self.para(head, lines=_quoted(f"{number}.", text_of(op.text)))
+                self.para(head, lines=quoted_lines(f"{number}.", text_of(op.text)))
             case DeleteText() if op.element.startswith("note "):
                 self._not_in_note()
                 self.para(f"{op.element.removeprefix('note ')}-{w.NOTE_WORD} {w.STRUCK_OUT};")
@@ -532,17 +539,17 @@ class _Writer(ContextWriter):
                 plan = w.genitive(text_of(self.plan.title))
                 self.para(
                     f"{w.PLAN_FRAME} {plan} {w.ANNEX_TITLE_WORD} {w.IN_NEW_WORDING}:",
-                    lines=_quoted("", text_of(op.text)),
+                    lines=quoted_lines("", text_of(op.text)),
                 )
             case InsertText() if op.element.startswith("point ") and sub:
                 after = f"{w.subpoint_case(op.after, 'abl')} {w.AFTER} " if op.after else ""
                 new = w.subpoint_case(sub, "ins")
                 head = f"{w.point_case(point, 'nom')} {after}{w.WITH_CONTENT} {new} {w.SUPPLEMENTED}:"
-                self.para(head, lines=_quoted(first, text_of(op.text)))
+                self.para(head, lines=quoted_lines(first, text_of(op.text)))
             case InsertText() if op.element.startswith("point "):
                 after = f"{w.point_case(op.after, 'abl')} {w.AFTER} " if op.after else ""
                 head = f"{after}{w.WITH_CONTENT} {w.point_case(point, 'ins')} {w.SUPPLEMENTED}:"
-                self.para(head, lines=_quoted(first, text_of(op.text)))
+                self.para(head, lines=quoted_lines(first, text_of(op.text)))
             case _:
                 raise AssertionError(f"no formula for {op.op} of {op.element}")
 
@@ -626,7 +633,7 @@ def _act_genitive(number: str, acts: Mapping[str, Act]) -> str:
     act = acts.get(number)
     if act is None:
         return f"№ {number} {w.KIND_GENITIVE[RESOLUTION]}"
-    quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
+    quoted = f"{quote(act.title)} " if isinstance(act.title, str) else ""
     return quoted + w.act_genitive(act.issuer, act.kind, act.number, act.date)
 
 
@@ -636,7 +643,7 @@ def _act_changes(number: str, operations: Sequence[int], acts: Mapping[str, Act]
     if act is None:
         who = f"№ {number} {w.KIND_INSTRUMENTAL[RESOLUTION]}"
     else:
-        quoted = f"{_title_quote(act.title)} " if isinstance(act.title, str) else ""
+        quoted = f"{quote(act.title)} " if isinstance(act.title, str) else ""
         who = quoted + w.act_instrumental(act.issuer, act.kind, act.number, act.date)
     return f"{who} {w.INTRODUCED} {w.change_listing(operations, case)}"
 
@@ -677,6 +684,20 @@ def _own_point(op: Operation, plan_genitive: str, acts: Mapping[str, Act]) -> li
     raise AssertionError(f"no formula for {type(op).__name__}")
 
 
+def _opening(act: Act, plan: Plan) -> tuple[list[Block], str, str, str]:
+    """The resolution's heading and enacting words, and how its points name the amended act: its quoted title
+    (or ""), the act in the dative ("... № 748 қаулысына") and in the genitive with its title."""
+    out: list[Block] = []
+    if isinstance(act.title, str):
+        out.append(Block(act.title, heading=True))
+    out.append(Block(w.act_reference(act.issuer, act.kind, act.number, act.date, dative=False), heading=True))
+    out.append(Block(f"{act.issuer} {w.ENACTING}"))
+    base = plan.act
+    reference = w.act_reference(base.issuer, base.kind, base.number, base.date, dative=True)
+    quoted = f"{quote(base.title)} " if isinstance(base.title, str) else ""
+    return out, quoted, reference, quoted + w.act_genitive(base.issuer, base.kind, base.number, base.date)
+
+
 def draft_text(
     amendment: Amendment, plan: Plan, acts: Mapping[str, Act] | None = None, *, paragraphs: bool = False
 ) -> DraftText:
@@ -695,15 +716,7 @@ def draft_text(
             pass
     act = amendment.act
     others: Mapping[str, Act] = acts or {}
-    out: list[Block] = []
-    if isinstance(act.title, str):
-        out.append(Block(act.title, heading=True))
-    out.append(Block(w.act_reference(act.issuer, act.kind, act.number, act.date, dative=False), heading=True))
-    out.append(Block(f"{act.issuer} {w.ENACTING}"))
-    base = plan.act
-    reference = w.act_reference(base.issuer, base.kind, base.number, base.date, dative=True)
-    quoted = f"{_title_quote(base.title)} " if isinstance(base.title, str) else ""
-    plan_genitive = quoted + w.act_genitive(base.issuer, base.kind, base.number, base.date)
+    out, quoted, reference, plan_genitive = _opening(act, plan)
     writer = _Writer(plan, out)
     point = 0
     later: dict[dt.date, list[int]] = {}
@@ -752,15 +765,7 @@ def _draft_by_paragraphs(amendment: Amendment, plan: Plan, acts: Mapping[str, Ac
     """``draft_text`` with a later commencement named by the paragraphs (абзац) that hold its operations."""
     act = amendment.act
     others: Mapping[str, Act] = acts or {}
-    out: list[Block] = []
-    if isinstance(act.title, str):
-        out.append(Block(act.title, heading=True))
-    out.append(Block(w.act_reference(act.issuer, act.kind, act.number, act.date, dative=False), heading=True))
-    out.append(Block(f"{act.issuer} {w.ENACTING}"))
-    base = plan.act
-    reference = w.act_reference(base.issuer, base.kind, base.number, base.date, dative=True)
-    quoted = f"{_title_quote(base.title)} " if isinstance(base.title, str) else ""
-    plan_genitive = quoted + w.act_genitive(base.issuer, base.kind, base.number, base.date)
+    out, quoted, reference, plan_genitive = _opening(act, plan)
     writer = _Writer(plan, out)
     runs: list[list[Operation]] = []
     for op in amendment.operations:

@@ -34,7 +34,7 @@ from amend.engine.operations import (
 )
 from amend.engine.unknown import Text
 from amend.errors import AmendError
-from amend.importer.act.drafting import Block, ContextWriter, DraftText
+from amend.importer.act.drafting import Block, ContextWriter, DraftText, quote, quoted_lines
 from amend.language import phrases_ru as r
 
 __all__ = ["NoRussianFormula", "draft_text_ru"]
@@ -50,19 +50,6 @@ class NoRussianFormula(AmendError):
 def text_ru(value: Text) -> str:
     """A Russian text as drafted: itself, or the Russian unknown mark."""
     return value if isinstance(value, str) else r.UNKNOWN_TEXT_RU
-
-
-def _quote(text: str) -> str:
-    return f'"{text}"'
-
-
-def _quoted(first: str, text: str, items: Sequence[tuple[str, str]] = ()) -> tuple[str, ...]:
-    lines = [f"{first} {line}" if k == 0 and first else line for k, line in enumerate(text.split("\n"))]
-    for number, item in items:
-        lines.extend(f"{number}) {line}" if k == 0 else line for k, line in enumerate(item.split("\n")))
-    lines[0] = '"' + lines[0]
-    lines[-1] += '";'
-    return tuple(lines)
 
 
 def _act_name(act: Act) -> str:
@@ -85,7 +72,7 @@ class _Writer(ContextWriter):
         return f"{r.PLAN_CONTEXT_RU}:"
 
     def section_frame(self, number: str, found: Section | None) -> str:
-        title = f" {_quote(found.title_ru)}" if found is not None and isinstance(found.title_ru, str) else ""
+        title = f" {quote(found.title_ru)}" if found is not None and isinstance(found.title_ru, str) else ""
         return f"{r.SECTION_LOC_RU} {number}{title}:"
 
     def note_frame(self) -> str:
@@ -146,9 +133,9 @@ class _Writer(ContextWriter):
                 old = r.UNKNOWN_TEXT_RU if op.old_ru is None else op.old_ru
                 new = r.UNKNOWN_TEXT_RU if op.old_ru is None else (op.new_ru or "")
                 if new:
-                    self.para(f"{scope}{r.WORDS_OLD_RU} {_quote(old)} {r.REPLACE_RU} {r.WORDS_NEW_RU} {_quote(new)};")
+                    self.para(f"{scope}{r.WORDS_OLD_RU} {quote(old)} {r.REPLACE_RU} {r.WORDS_NEW_RU} {quote(new)};")
                 else:
-                    self.para(f"{scope}{r.WORDS_OLD_RU} {_quote(old)} {r.STRUCK_OUT_RU};")
+                    self.para(f"{scope}{r.WORDS_OLD_RU} {quote(old)} {r.STRUCK_OUT_RU};")
             case AddAbbreviations():
                 codes = {c: op.codes_ru.get(c, r.UNKNOWN_TEXT_RU) for c in op.entries}
                 items = [f"{codes[c]} – {text_ru(op.entries_ru.get(c))}" for c in op.entries]  # type: ignore[arg-type]
@@ -164,7 +151,7 @@ class _Writer(ContextWriter):
                 old = self.codes.get(op.code, r.UNKNOWN_TEXT_RU)
                 new = op.code_ru or old
                 self.para(
-                    f"{r.ABBREVIATION_LINE_RU} {_quote(old)} {r.IN_NEW_WORDING_RU}:",
+                    f"{r.ABBREVIATION_LINE_RU} {quote(old)} {r.IN_NEW_WORDING_RU}:",
                     lines=(f'"{new} – {text_ru(op.expansion_ru)}";',),
                 )
                 if op.code_ru is not None:
@@ -172,7 +159,7 @@ class _Writer(ContextWriter):
             case DeleteAbbreviation():
                 self.note_context()
                 self.para(
-                    f"{r.ABBREVIATION_LINE_RU} {_quote(self.codes.get(op.code, r.UNKNOWN_TEXT_RU))} {r.STRUCK_OUT_RU};"
+                    f"{r.ABBREVIATION_LINE_RU} {quote(self.codes.get(op.code, r.UNKNOWN_TEXT_RU))} {r.STRUCK_OUT_RU};"
                 )
             case SetTitle():
                 self.plan_context()
@@ -181,13 +168,13 @@ class _Writer(ContextWriter):
                     if op.subsection
                     else r.element_case_ru("section", op.section, "gen")
                 )
-                self.para(f"{r.TITLE_RU} {head} {r.IN_NEW_WORDING_RU}:", lines=(f"{_quote(text_ru(op.title_ru))};",))
+                self.para(f"{r.TITLE_RU} {head} {r.IN_NEW_WORDING_RU}:", lines=(f"{quote(text_ru(op.title_ru))};",))
             case AddSection() if not op.rows and not op.subsections:
                 self.plan_context()
                 after = f"{r.word_ru('after')} {r.element_case_ru('section', op.after, 'gen')} " if op.after else ""
                 self.para(
                     f"{after}{r.SUPPLEMENT_RU} {r.element_case_ru('section', op.number, 'ins')} {r.WITH_CONTENT_RU}:",
-                    lines=(f"{_quote(text_ru(op.title_ru))};",),
+                    lines=(f"{quote(text_ru(op.title_ru))};",),
                 )
             case AddSubsection() if not op.rows:
                 self.plan_context()
@@ -196,7 +183,7 @@ class _Writer(ContextWriter):
                 new = r.element_case_ru("subsection", op.number, "ins")
                 self.para(
                     f"{section} {after}{r.SUPPLEMENT_RU} {new} {r.WITH_CONTENT_RU}:",
-                    lines=(f"{_quote(text_ru(op.title_ru))};",),
+                    lines=(f"{quote(text_ru(op.title_ru))};",),
                 )
             case DeleteSection():
                 self.plan_context()
@@ -219,19 +206,19 @@ class _Writer(ContextWriter):
         first = f"{sub})" if sub else f"{point}."
         match op:
             case ReplaceText() if op.element == "title":
-                self.para(f"{r.TITLE_RU} {r.IN_NEW_WORDING_RU}:", lines=_quoted("", text_ru(op.text_ru)))
+                self.para(f"{r.TITLE_RU} {r.IN_NEW_WORDING_RU}:", lines=quoted_lines("", text_ru(op.text_ru)))
             case ReplaceText():
                 items = [(p.number, text_ru(p.text_ru)) for p in op.subpoints]
-                self.para(f"{name} {r.IN_NEW_WORDING_RU}:", lines=_quoted(first, text_ru(op.text_ru), items))
+                self.para(f"{name} {r.IN_NEW_WORDING_RU}:", lines=quoted_lines(first, text_ru(op.text_ru), items))
             case InsertText() if sub:
                 after = f"{r.word_ru('after')} {r.element_case_ru('subpoint', op.after, 'gen')} " if op.after else ""
                 new = r.element_case_ru("subpoint", sub, "ins")
                 head = f"{r.element_case_ru('point', point, 'acc')} {after}{r.SUPPLEMENT_RU} {new} {r.WITH_CONTENT_RU}:"
-                self.para(head, lines=_quoted(first, text_ru(op.text_ru)))
+                self.para(head, lines=quoted_lines(first, text_ru(op.text_ru)))
             case InsertText():
                 after = f"{r.word_ru('after')} {r.element_case_ru('point', op.after, 'gen')} " if op.after else ""
                 head = f"{after}{r.SUPPLEMENT_RU} {r.element_case_ru('point', point, 'ins')} {r.WITH_CONTENT_RU}:"
-                self.para(head, lines=_quoted(first, text_ru(op.text_ru)))
+                self.para(head, lines=quoted_lines(first, text_ru(op.text_ru)))
             case DeleteText():
                 self.para(f"{name} {r.STRUCK_OUT_RU};")
             case _:
@@ -262,7 +249,7 @@ def draft_text_ru(amendment: Amendment, plan: Plan) -> DraftText:
     base_issuer = r.ISSUER_RU.get(base.issuer)
     if base_issuer is None:
         raise NoRussianFormula(f"the issuer {base.issuer} has no Russian name here", path=("amends",))
-    quoted = f" {_quote(base.title_ru)}" if isinstance(base.title_ru, str) else ""
+    quoted = f" {quote(base.title_ru)}" if isinstance(base.title_ru, str) else ""
     reference = r.act_name_ru(base.kind, base_issuer[1], base.date, base.number, capital=False) + quoted
     writer = _Writer(plan, out)
     runs: list[list[Operation]] = []
