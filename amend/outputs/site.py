@@ -60,6 +60,7 @@ __all__ = [
     "build_site",
     "file_name",
     "index_page",
+    "language_links",
     "picker_script",
     "render_page",
     "site_pages",
@@ -502,7 +503,7 @@ class PlanSite:
 
     def _page(self, template: str, **context: Any) -> str:
         """A page of this plan, with the language links of a server's pages."""
-        return _render(template, languages=_languages(self.lang) if self.switch else None, **context)
+        return _render(template, languages=language_links(self.lang) if self.switch else None, **context)
 
 
 def _state_label(state: RowState, w: SiteWords) -> str:
@@ -529,7 +530,7 @@ def picker_script(w: SiteWords | None = None) -> str:
     return script
 
 
-def _languages(lang: str) -> tuple[tuple[str, str, bool], ...]:
+def language_links(lang: str) -> tuple[tuple[str, str, bool], ...]:
     """The interface's languages for a server's language links: (code, its own name, whether it is this one)."""
     shown = "ru" if lang == "ru" else "kk"
     return tuple((code, name, code == shown) for code, name in words.WORKBENCH_LANGUAGES)
@@ -554,7 +555,7 @@ def index_page(sites: list[PlanSite], *, assets: str | None = None, prefix: str 
                 "latest": w.day(s.timeline.latest.valid_from),
             }
         )
-    languages = _languages(lang) if lang is not None else None
+    languages = language_links(lang) if lang is not None else None
     return _render("index.html", title=w["plans"], plans=plans, assets=assets, w=w, languages=languages)
 
 

@@ -18,7 +18,15 @@ from amend.errors import AmendError
 from amend.importer.act.writer import operation_data
 from amend.language import interface
 from amend.outputs.html import comparison_body, version_body
-from amend.outputs.site import PlanSite, file_name, index_page, picker_script, render_page, site_style
+from amend.outputs.site import (
+    PlanSite,
+    file_name,
+    index_page,
+    language_links,
+    picker_script,
+    render_page,
+    site_style,
+)
 from amend.outputs.site_words import site_words
 from amend.queries.status import standing
 from amend.store.yaml_io import dump_yaml
@@ -217,7 +225,7 @@ def _draft_page(request: Request, *, ui_lang: str, status: int = 200, **context:
             w=site_words(ui_lang),
             ui=ui,
             ui_lang=ui_lang,
-            languages=tuple((code, name, code == ui_lang) for code, name in interface.WORKBENCH_LANGUAGES),
+            languages=language_links(ui_lang),
             **context,
         ),
         status,
