@@ -7,6 +7,8 @@ sources, forms of notes and formulas from ``notes`` and ``phrases``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # -- a plan's legal facts (amend.engine.legal) -------------------------------------------------------
 
 # "2023 – 2025 жылдарға арналған": the years a plan's title names (dash, en dash or hyphen).
@@ -165,33 +167,53 @@ AKN_SUBTYPES = {"қаулы": "resolution", "бұйрық": "order", "жарлы
 # -- a rendering's standing lines (amend.queries.status) ----------------------------------------------
 
 REPEALED_BADGE = "Күшін жойған"  # the bank's word for an act that lost force
-# The status words of the badge (the bank's own words where it has them: «Күшін жойған»).
-STATUS_WORDS = {
-    "not_yet_in_force": "әлі қолданысқа енгізілмеген",
-    "in_force": "қолданыста",
-    "repealed": REPEALED_BADGE,
-    "suspended": "қолданылуы тоқтатыла тұрған",
+
+
+@dataclass(frozen=True)
+class StandingWords:
+    """The words of a rendering's standing lines in one language: the status badge, the period."""
+
+    status: str  # "Мәртебесі: {status}"
+    statuses: dict[str, str]  # by status name
+    as_far_as_known: str  # only as far as the acts we know say
+    period: str
+    period_unknown: str
+    period_from_title: str
+    period_ended: str
+
+
+# Kazakh: the status words are the bank's own where it has them («Күшін жойған»). Russian (``--lang ru``
+# renderings, the Russian site): our interface's words ("утративший силу", as the Russian site's badge says).
+STANDING_WORDS = {
+    "kk": StandingWords(
+        status="Мәртебесі: {status}",
+        statuses={
+            "not_yet_in_force": "әлі қолданысқа енгізілмеген",
+            "in_force": "қолданыста",
+            "repealed": REPEALED_BADGE,
+            "suspended": "қолданылуы тоқтатыла тұрған",
+        },
+        as_far_as_known=" (белгілі актілер бойынша)",
+        period="Жоспар кезеңі: {start} – {end}",
+        period_unknown="Жоспар кезеңі: белгісіз",
+        period_from_title=" (атауынан алынған)",
+        period_ended="; кезеңі аяқталды",
+    ),
+    "ru": StandingWords(
+        status="Статус: {status}",
+        statuses={
+            "not_yet_in_force": "еще не введен в действие",
+            "in_force": "действует",
+            "repealed": "утративший силу",
+            "suspended": "действие приостановлено",
+        },
+        as_far_as_known=" (по известным актам)",
+        period="Период плана: {start} – {end}",
+        period_unknown="Период плана: неизвестен",
+        period_from_title=" (из наименования)",
+        period_ended="; период истек",
+    ),
 }
-STATUS = "Мәртебесі: {status}"
-AS_FAR_AS_KNOWN = " (белгілі актілер бойынша)"  # only as far as the acts we know say
-PERIOD_UNKNOWN = "Жоспар кезеңі: белгісіз"
-PERIOD = "Жоспар кезеңі: {start} – {end}"
-PERIOD_FROM_TITLE = " (атауынан алынған)"
-PERIOD_ENDED = "; кезеңі аяқталды"
-# The same lines in Russian (``--lang ru`` renderings, the Russian site): our interface's words, the act
-# cited as the bank's Russian notes cite it ("утративший силу", as the Russian site's badge says).
-STATUS_WORDS_RU = {
-    "not_yet_in_force": "еще не введен в действие",
-    "in_force": "действует",
-    "repealed": "утративший силу",
-    "suspended": "действие приостановлено",
-}
-STATUS_RU = "Статус: {status}"
-AS_FAR_AS_KNOWN_RU = " (по известным актам)"
-PERIOD_UNKNOWN_RU = "Период плана: неизвестен"
-PERIOD_RU = "Период плана: {start} – {end}"
-PERIOD_FROM_TITLE_RU = " (из наименования)"
-PERIOD_ENDED_RU = "; период истек"
 
 # -- the site -----------------------------------------------------------------------------------------
 

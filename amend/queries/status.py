@@ -35,9 +35,6 @@ __all__ = [
 
 StatusName = Literal["not_yet_in_force", "in_force", "repealed", "suspended"]
 
-# The status words of the badge (the bank's own words where it has them: «Күшін жойған»).
-_BADGE: dict[str, str] = words.STATUS_WORDS
-
 
 @dataclass(frozen=True)
 class PlanStatus:
@@ -271,24 +268,20 @@ def standing(timeline: Timeline, at: dt.date, lang: str = "kk") -> Standing:
     """The lines of a rendering of the version in force on ``at``: in Kazakh, or in Russian with ``lang="ru"``."""
     s = plan_status(timeline, at)
     ru = lang == "ru"
-    badge = (words.STATUS_RU if ru else words.STATUS).format(status=(words.STATUS_WORDS_RU if ru else _BADGE)[s.status])
+    w = words.STANDING_WORDS["ru" if ru else "kk"]
+    badge = w.status.format(status=w.statuses[s.status])
     note = repeal_note(timeline, at, "ru") if ru else s.note
     if s.status == "repealed" and timeline.repeal is not None and note is None:
         badge += f" ({timeline.repeal.citation})"  # the note below cites the act where there is one
     if not s.acts_complete and s.status != "repealed":
-        badge += words.AS_FAR_AS_KNOWN_RU if ru else words.AS_FAR_AS_KNOWN  # only as far as the acts we know say
+        badge += w.as_far_as_known
     if s.period is None:
-        period = words.PERIOD_UNKNOWN_RU if ru else words.PERIOD_UNKNOWN
+        period = w.period_unknown
     else:
-        period = (words.PERIOD_RU if ru else words.PERIOD).format(
-            start=s.period.start.isoformat(), end=s.period.end.isoformat()
-        )
-        if s.period.inferred:
-            period += words.PERIOD_FROM_TITLE_RU if ru else words.PERIOD_FROM_TITLE
-        else:
-            period += f" ({s.period.source})"
+        period = w.period.format(start=s.period.start.isoformat(), end=s.period.end.isoformat())
+        period += w.period_from_title if s.period.inferred else f" ({s.period.source})"
         if s.period_ended:
-            period += words.PERIOD_ENDED_RU if ru else words.PERIOD_ENDED
+            period += w.period_ended
     return Standing((badge, period, s.currency_ru if ru else s.currency_kk), note)
 
 
