@@ -165,5 +165,12 @@ def test_the_drafting_page_and_the_plan_pages_fit_the_screen_with_no_console_err
     # The date picker (a script from the package, allowed by the policy) finds the version in force.
     page.fill("#in-force-on", "2025-06-01")
     assert "2025" in page.inner_text("#in-force-result")
+    # The language link at the top turns the pages Russian, back on the page it was clicked on.
+    page.click('nav.languages a[hreflang="ru"]')
+    assert page.url.endswith("/plans/748/index.html")
+    for url in ("/plans/748/index.html", "/", "/draft"):
+        page.goto(server + url)
+        assert page.get_attribute("html", "lang") == "ru", url
+        _no_sideways_scroll(page)
     assert errors == []
     context.close()
